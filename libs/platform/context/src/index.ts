@@ -1,0 +1,2 @@
+export * from './lib/principal';
+export * from './lib/request-context';

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DomainException } from './domain-exception';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Paging, sorting and text search every list endpoint accepts; services extend it with their filters. */
+export class ListQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  perPage?: number;
+
+  @ApiPropertyOptional({ description: 'Field to sort by; prefix with `-` for descending (e.g. `-updatedAt`).' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^-?[A-Za-z][A-Za-z0-9]*$/, { message: 'sort must be a field name, optionally prefixed with -' })
+  sort?: string;
+
+  @ApiPropertyOptional({ description: 'Text search (full-/half-width and hiragana/katakana are treated alike).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+export interface Paging {
+  limit: number;
+  offset: number;
+  page: number;
+  perPage: number;
+  orderBy: Record<string, 'asc' | 'desc'>;
+}
+
+/** Resolves paging and checks the sort field against what the endpoint allows. */
+export function paging(query: ListQuery, sortable: readonly string[], defaultSort = '-createdAt'): Paging {
+  const page = query.page ?? 1;
+  const perPage = query.perPage ?? DEFAULT_PAGE_SIZE;
+  const sort = query.sort ?? defaultSort;
+  const field = sort.replace(/^-/, '');
+  if (!sortable.includes(field)) {
+    throw DomainException.invalidField('sort', `cannot sort by ${field}; use one of ${sortable.join(', ')}`);
+  }
+  return {
+    page,
+    perPage,
+    limit: perPage,
+    offset: (page - 1) * perPage,
+    orderBy: { [field]: sort.startsWith('-') ? 'desc' : 'asc', ...(field === 'id' ? {} : { id: 'asc' }) },
+  };
+}
+
+export function listPage<T>(items: T[], total: number, page: Paging): ListPage<T> {
+  return { items, total, page: page.page, perPage: page.perPage };
+}

@@ -1,0 +1,2 @@
+export * from './lib/telemetry';
+export * from './lib/logging';

@@ -1,0 +1,53 @@
+import { trace } from '@opentelemetry/api';
+import type { Params } from 'nestjs-pino';
+import { TenantContext } from '@tsunagu/platform-context';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Paths whose values may carry personal data or secrets; pino replaces them before writing. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.access_token',
+];
+
+/** Adds the active trace and request ids to every log line so logs and traces join up. */
+export function traceMixin(): Record<string, string> {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  const requestId = TenantContext.requestId();
+  return {
+    ...(spanContext ? { trace_id: spanContext.traceId, span_id: spanContext.spanId } : {}),
+    ...(requestId ? { request_id: requestId } : {}),
+  };
+}
+
+/**
+ * pino / pino-http settings shared by all services: JSON to stdout, ids instead of payloads.
+ * Request logs hold the method, the path without its query string (search terms may be names) and the
+ * status — never bodies or query values.
+ */
+export function loggerParams(service: string, level = 'info'): Params {
+  return {
+    pinoHttp: {
+      level,
+      name: service,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      mixin: traceMixin,
+      genReqId: (request: IncomingMessage) => (request.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID(),
+      autoLogging: { ignore: (request: IncomingMessage) => /\/(healthz|readyz|metrics)$/.test((request.url ?? '').split('?')[0]) },
+      serializers: {
+        req: (request: IncomingMessage & { id?: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: (request.url ?? '').split('?')[0],
+        }),
+        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+      },
+      customSuccessMessage: (request: IncomingMessage, response: ServerResponse) =>
+        `${request.method} ${(request.url ?? '').split('?')[0]} ${response.statusCode}`,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { IncomingMessage } from 'node:http';
+
+let sdk: NodeSDK | undefined;
+
+const UNTRACED_PATHS = /\/(healthz|readyz|metrics)$/;
+
+export interface TelemetryOptions {
+  service: string;
+  /** OTLP/HTTP endpoint; when absent spans are created (for trace ids in logs) but not exported. */
+  otlpEndpoint?: string;
+  /** Tests pass an in-memory exporter. */
+  exporter?: SpanExporter;
+}
+
+/**
+ * Starts the OpenTelemetry SDK. Must run before Nest, Fastify or pg are required so their
+ * instrumentations can patch them. Only http, fastify, nestjs-core and pg are instrumented;
+ * request and response bodies and SQL parameters are never recorded (no personal data in spans).
+ */
+export function startTelemetry(options: TelemetryOptions): NodeSDK {
+  if (sdk) return sdk;
+  const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+  const spanProcessors: SpanProcessor[] = exporter ? [new BatchSpanProcessor(exporter)] : [];
+  sdk = new NodeSDK({
+    resource: resourceFromAttributes({ 'service.name': `tsunagu-${options.service}`, 'service.namespace': 'tsunagu' }),
+    spanProcessors,
+    instrumentations: [
+      getNodeAutoInstrumentations({
+        '@opentelemetry/instrumentation-fs': { enabled: false },
+        '@opentelemetry/instrumentation-dns': { enabled: false },
+        '@opentelemetry/instrumentation-net': { enabled: false },
+        '@opentelemetry/instrumentation-http': {
+          ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test((request.url ?? '').split('?')[0]),
+          // Query strings may hold search terms such as names: record the path only.
+          requestHook: (span, request) => {
+            const url = (request as IncomingMessage).url;
+            if (url) span.setAttribute('url.path', url.split('?')[0]);
+          },
+        },
+        '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false },
+        '@opentelemetry/instrumentation-pino': { enabled: true },
+      }),
+    ],
+  });
+  sdk.start();
+  return sdk;
+}
+
+export async function stopTelemetry(): Promise<void> {
+  await sdk?.shutdown();
+  sdk = undefined;
+}

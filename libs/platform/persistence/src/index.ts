@@ -1,0 +1,5 @@
+export * from './lib/tenant-entity';
+export * from './lib/optimistic-lock';
+export * from './lib/orm-options';
+export * from './lib/migrate';
+export * from './lib/persistence.module';

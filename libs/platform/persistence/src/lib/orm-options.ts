@@ -1,0 +1,43 @@
+import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Constructor, EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+
+export interface ServicePersistence {
+  /** Service name; also the PostgreSQL schema that holds every table of the service. */
+  service: string;
+  /** Entities listed explicitly: bundles cannot glob folders. */
+  entities: EntityClass<unknown>[];
+  /** Committed migrations, in order. */
+  migrations: (MigrationObject | Constructor<Migration>)[];
+}
+
+export interface OrmConnection {
+  databaseUrl: string;
+  poolMax?: number;
+  debug?: boolean;
+}
+
+/** One place that turns a service's persistence description into MikroORM options. */
+export function ormOptions(service: ServicePersistence, connection: OrmConnection): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: connection.databaseUrl,
+    schema: service.service,
+    entities: service.entities,
+    extensions: [Migrator],
+    migrations: {
+      tableName: `${service.service}.mikro_orm_migrations`,
+      migrationsList: service.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: connection.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    ignoreUndefinedInQuery: true,
+    discovery: { warnWhenNoEntities: false },
+    debug: connection.debug ?? false,
+  });
+}
