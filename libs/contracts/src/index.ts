@@ -1,1 +1,3 @@
-export {};
+export * from './lib/event-contract';
+export * from './lib/cloud-event';
+export * from './lib/schema-validation';
