@@ -70,6 +70,51 @@ export const platformVariables = {
     max: 5,
   },
   NATS_REQUEST_TIMEOUT_MS: { description: 'Timeout of request-reply calls to other services.', type: 'int', default: '5000', min: 100 },
+  NATS_DUPLICATE_WINDOW_MS: {
+    description:
+      'JetStream de-duplication window of the event stream (Nats-Msg-Id = event id). Must exceed the outbox relay\'s retry horizon (OUTBOX_RETRY_MAX_MS plus a claim); the consumers\' inbox catches anything older.',
+    type: 'int',
+    default: '900000',
+    min: 1000,
+  },
+  OUTBOX_POLL_INTERVAL_MS: {
+    description: 'Fallback poll of the outbox relay; LISTEN/NOTIFY wakes it immediately after each commit.',
+    type: 'int',
+    default: '2000',
+    min: 50,
+  },
+  OUTBOX_BATCH_SIZE: { description: 'Outbox rows a relay claims and publishes per round.', type: 'int', default: '100', min: 1, max: 10000 },
+  OUTBOX_CLAIM_TTL_MS: {
+    description: 'How long a relay replica holds claimed rows; rows of a crashed replica are published by another after this.',
+    type: 'int',
+    default: '30000',
+    min: 100,
+  },
+  OUTBOX_RETRY_MAX_MS: {
+    description: 'Longest wait between publish attempts of one event (exponential backoff from 500 ms). Events are never dropped.',
+    type: 'int',
+    default: '30000',
+    min: 100,
+  },
+  OUTBOX_RETENTION_HOURS: {
+    description: 'How long published outbox rows are kept so events can be re-published after a broker loss.',
+    type: 'int',
+    default: '168',
+    min: 1,
+  },
+  CONSUMER_MAX_DELIVERIES: {
+    description: 'Deliveries of one event to a handler before it is dead-lettered (tsunagu.dlq.<service>.<subject>).',
+    type: 'int',
+    default: '8',
+    min: 1,
+    max: 100,
+  },
+  CONSUMER_ACK_WAIT_MS: {
+    description: 'JetStream ack_wait of event consumers; running handlers extend it with in-progress acks.',
+    type: 'int',
+    default: '30000',
+    min: 1000,
+  },
   OIDC_ISSUER: {
     description: 'OpenID Connect issuer whose JWKS signs access tokens (the city IdP; locally the bundled idp).',
     type: 'url',
@@ -80,6 +125,19 @@ export const platformVariables = {
   OIDC_JWKS_URI: {
     description: 'JWKS location when it differs from the issuer discovery document (e.g. inside the cluster).',
     type: 'url',
+  },
+  OIDC_CLOCK_TOLERANCE_SECONDS: {
+    description: 'Clock skew accepted when checking `exp`/`nbf`/`iat` of access tokens (keep small).',
+    type: 'int',
+    default: '10',
+    min: 0,
+    max: 120,
+  },
+  AUDIT_CHECKPOINT_KEY: {
+    description:
+      'Secret (≥ 32 characters) that signs audit-chain checkpoints (HMAC-SHA256). Keep it outside the database; checkpoints are refused while unset.',
+    type: 'string',
+    sensitive: true,
   },
   MUNICIPALITY: {
     description: '全国地方公共団体コード (6 digits) of the municipality this installation serves, used for demo data.',

@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { BaseRpcContext } from '@nestjs/microservices';
+import type { CloudEvent } from '@tsunagu/contracts';
+import type { JsMsg } from 'nats';
+
+/**
+ * What an event handler gets besides the event (`@Ctx() ctx: JetStreamContext`): the EntityManager of the
+ * transaction that also records the inbox row — write through `ctx.em` so the effect commits exactly once.
+ */
+export class JetStreamContext<TData = unknown> extends BaseRpcContext<[string, JsMsg]> {
+  constructor(
+    /** Transactional EntityManager (fresh identity map per message). */
+    readonly em: EntityManager,
+    readonly event: CloudEvent<TData>,
+    message: JsMsg,
+    /** Durable consumer name. */
+    readonly consumer: string,
+  ) {
+    super([message.subject, message]);
+  }
+
+  getSubject(): string {
+    return this.args[0];
+  }
+
+  getMessage(): JsMsg {
+    return this.args[1];
+  }
+
+  /** 1 on first delivery. */
+  get deliveries(): number {
+    return this.args[1].info.redeliveryCount;
+  }
+}

@@ -1,0 +1,321 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { assertCloudEvent, type CloudEvent } from '@tsunagu/contracts';
+import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
+import { TenantContext } from '@tsunagu/platform-context';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  headers as natsHeaders,
+  nanos,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
+import { isObservable, lastValueFrom } from 'rxjs';
+import { ContractRegistry } from '../contract-registry';
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterSubject,
+  durableName,
+  EVENT_STREAM,
+  MESSAGING_OPTIONS,
+  NATS_CONNECTION,
+  type DeadLetterReason,
+} from '../messaging.constants';
+import { messagingMetrics, onMetricsScrape } from '../metrics';
+import { contextFromTraceHeaders, traceHeadersFromNats } from '../trace-propagation';
+import { ensureEventStreams, type EventStreamSettings } from './event-streams';
+import { JetStreamContext } from './jetstream.context';
+
+export const JETSTREAM_TRANSPORT = Symbol('TSUNAGU_JETSTREAM');
+
+export interface JetStreamServerOptions {
+  /** Consuming service: names the durables (`<service>__<subject>`) and the dead-letter subjects. */
+  service: string;
+  connection: NatsConnection;
+  orm: MikroORM;
+  /** Contracts of the subjects handled here; a handler without a contract fails the start. */
+  contracts: ContractRegistry;
+  streams: EventStreamSettings;
+  /** Deliveries before a failing event is dead-lettered. */
+  maxDeliveries: number;
+  ackWaitMs: number;
+  /** nak delay for delivery n: retryDelaysMs[min(n - 1, last)]. Default 1 s, 5 s, 30 s, 2 min, 10 min. */
+  retryDelaysMs?: readonly number[];
+  /** Messages pulled ahead per consumer; kept small so buffered messages do not outlive ack_wait. */
+  prefetch?: number;
+}
+
+/**
+ * The server may deliver a few times beyond maxDeliveries: if publishing a dead letter fails (broker trouble),
+ * the message is nak'ed and dead-lettered on a later delivery instead of being stranded unacknowledged.
+ */
+const DEAD_LETTER_HEADROOM = 3;
+const DEFAULT_RETRY_DELAYS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const decoder = new TextDecoder();
+const tracer = trace.getTracer('@tsunagu/platform-messaging');
+
+interface Route {
+  subject: string;
+  durable: string;
+  handler: MessageHandler;
+  messages?: ConsumerMessages;
+  loop?: Promise<void>;
+}
+
+class PermanentFailure extends Error {}
+
+/**
+ * Nest transport feeding `@EventPattern(contract.subject)` handlers from durable JetStream pull consumers
+ * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: validate envelope and data against
+ * the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
+ * and the handler's writes in one transaction; ack after commit; nak with growing delay on failure; after
+ * maxDeliveries (or at once for a contract violation) publish to `tsunagu.dlq.<service>.<subject>` and term.
+ * A transient failure is never term()'ed.
+ */
+export class JetStreamServer extends Server implements CustomTransportStrategy {
+  override readonly transportId = JETSTREAM_TRANSPORT;
+  protected override readonly logger = new Logger(JetStreamServer.name);
+  private readonly routes: Route[] = [];
+  private readonly js: JetStreamClient;
+  private jsm?: JetStreamManager;
+  private readonly inFlight = new Set<Promise<void>>();
+  private closing = false;
+  private unregisterMetrics?: () => void;
+
+  constructor(private readonly options: JetStreamServerOptions) {
+    super();
+    this.js = options.connection.jetstream();
+  }
+
+  /** Builds the server from what MessagingModule and PersistenceModule put in the app's container. */
+  static forApp(app: INestApplicationContext, overrides: Partial<JetStreamServerOptions> = {}): JetStreamServer {
+    const config = app.get<PlatformConfig>(TSUNAGU_CONFIG, { strict: false });
+    const messaging = app.get<{ service: string }>(MESSAGING_OPTIONS, { strict: false });
+    return new JetStreamServer({
+      service: messaging.service,
+      connection: app.get<NatsConnection>(NATS_CONNECTION, { strict: false }),
+      orm: app.get(MikroORM, { strict: false }),
+      contracts: app.get(ContractRegistry, { strict: false }),
+      streams: { stream: config.NATS_STREAM, replicas: config.NATS_STREAM_REPLICAS, duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS },
+      maxDeliveries: config.CONSUMER_MAX_DELIVERIES,
+      ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+      ...overrides,
+    });
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      this.jsm = await this.options.connection.jetstreamManager();
+      await ensureEventStreams(this.jsm, this.options.streams);
+      for (const [pattern, handler] of this.getHandlers()) {
+        // Request-reply handlers belong to the NATS RPC server.
+        if (!handler.isEventHandler) continue;
+        if (!this.options.contracts.hasEventSubject(pattern)) {
+          throw new Error(`@EventPattern('${pattern}') has no registered event contract: add it to MessagingModule.forService({ events })`);
+        }
+        const route: Route = { subject: pattern, durable: durableName(this.options.service, pattern), handler };
+        await this.ensureConsumer(route);
+        this.routes.push(route);
+      }
+      for (const route of this.routes) await this.startConsuming(route);
+      this.unregisterMetrics = onMetricsScrape(() => this.refreshPending());
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops pulling, lets in-flight handlers finish (ack after commit), then flushes acks to the server. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    this.unregisterMetrics?.();
+    for (const route of this.routes) route.messages?.stop();
+    await Promise.allSettled(this.routes.map((route) => route.loop));
+    await Promise.allSettled([...this.inFlight]);
+    if (!this.options.connection.isClosed()) await this.options.connection.flush().catch(() => undefined);
+  }
+
+  on(): never {
+    throw new Error('JetStreamServer emits no events; watch the NATS connection status instead');
+  }
+
+  unwrap<T>(): T {
+    return this.options.connection as T;
+  }
+
+  private async ensureConsumer(route: Route): Promise<void> {
+    const jsm = this.jsm as JetStreamManager;
+    const stream = this.options.streams.stream ?? EVENT_STREAM;
+    const settings: Partial<ConsumerConfig> = {
+      ack_wait: nanos(this.options.ackWaitMs),
+      max_deliver: this.options.maxDeliveries + DEAD_LETTER_HEADROOM,
+      max_ack_pending: 1000,
+    };
+    try {
+      await jsm.consumers.info(stream, route.durable);
+      await jsm.consumers.update(stream, route.durable, settings);
+    } catch (error) {
+      if (!/consumer not found/i.test((error as Error).message)) throw error;
+      await jsm.consumers.add(stream, {
+        ...settings,
+        durable_name: route.durable,
+        filter_subject: route.subject,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+      });
+    }
+  }
+
+  private async startConsuming(route: Route): Promise<void> {
+    const consumer = await this.js.consumers.get(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+    const messages = await consumer.consume({ max_messages: this.options.prefetch ?? 4 });
+    route.messages = messages;
+    route.loop = (async () => {
+      for await (const message of messages) {
+        if (this.closing) {
+          // Not started: hand it straight back so another replica takes it.
+          message.nak();
+          continue;
+        }
+        const work = this.handle(route, message);
+        this.inFlight.add(work);
+        await work.finally(() => this.inFlight.delete(work));
+      }
+    })();
+  }
+
+  private async handle(route: Route, message: JsMsg): Promise<void> {
+    const deliveries = message.info.redeliveryCount;
+    let event: CloudEvent;
+    try {
+      const raw: unknown = JSON.parse(decoder.decode(message.data));
+      const contract = this.options.contracts.eventContract(route.subject, (raw as { type?: unknown } | null)?.type);
+      assertCloudEvent(contract, raw);
+      event = raw;
+    } catch (error) {
+      // Redelivering an invalid payload cannot fix it: dead-letter at once.
+      await this.deadLetter(route, message, 'contract-violation', error);
+      return;
+    }
+    if (deliveries > this.options.maxDeliveries) {
+      await this.deadLetter(route, message, 'max-deliveries', new PermanentFailure('an earlier dead-letter publish failed'));
+      return;
+    }
+    const parent = contextFromTraceHeaders(traceHeadersFromNats(message.headers));
+    await tracer.startActiveSpan(
+      `process ${route.subject}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'nats',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': route.subject,
+          'messaging.consumer.group.name': route.durable,
+          'messaging.message.id': event.id,
+          'messaging.message.delivery_count': deliveries,
+        },
+      },
+      parent,
+      async (span) => {
+        // In-progress acks keep a slow handler from being redelivered to another replica meanwhile.
+        const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.options.ackWaitMs / 2)));
+        try {
+          const outcome = await this.process(route, message, event);
+          message.ack();
+          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject: route.subject, outcome });
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: errorName(error) });
+          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject: route.subject, outcome: 'failed' });
+          if (deliveries >= this.options.maxDeliveries) {
+            await this.deadLetter(route, message, 'max-deliveries', error);
+          } else {
+            const delay = this.retryDelay(deliveries);
+            this.logger.warn(`${route.durable}: event ${event.id} failed on delivery ${deliveries}, retry in ${delay} ms: ${describe(error)}`);
+            message.nak(delay);
+          }
+        } finally {
+          clearInterval(heartbeat);
+          span.end();
+        }
+      },
+    );
+  }
+
+  /** Inbox row and handler writes in one transaction; 'duplicate' when the inbox already has the event. */
+  private async process(route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
+    const em = this.options.orm.em.fork({ clear: true, useContext: false });
+    const inbox = `"${String(this.options.orm.config.get('schema') ?? 'public')}".inbox_entry`;
+    return RequestContext.create(em, () =>
+      TenantContext.run({ requestId: event.id, municipality: event.municipality }, () =>
+        em.transactional(async (tx) => {
+          const inserted = await tx
+            .getConnection()
+            .execute(`insert into ${inbox} (consumer, message_id, processed_at) values (?, ?, now()) on conflict do nothing`, [route.durable, event.id], 'run', tx.getTransactionContext());
+          if (inserted.affectedRows === 0) return 'duplicate' as const;
+          const result = await route.handler(event, new JetStreamContext(tx, event, message, route.durable));
+          // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+          return 'processed' as const;
+        }),
+      ),
+    );
+  }
+
+  private async deadLetter(route: Route, message: JsMsg, reason: DeadLetterReason, error: unknown): Promise<void> {
+    const headers = natsHeaders();
+    for (const key of message.headers?.keys() ?? []) {
+      if (key.toLowerCase() !== 'nats-msg-id') for (const value of message.headers?.values(key) ?? []) headers.append(key, value);
+    }
+    headers.set(DEAD_LETTER_HEADERS.reason, reason);
+    headers.set(DEAD_LETTER_HEADERS.error, describe(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
+    headers.set(DEAD_LETTER_HEADERS.consumer, route.durable);
+    headers.set(DEAD_LETTER_HEADERS.subject, route.subject);
+    headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.redeliveryCount));
+    headers.set(DEAD_LETTER_HEADERS.streamSequence, String(message.info.streamSequence));
+    try {
+      await this.js.publish(deadLetterSubject(this.options.service, route.subject), message.data, {
+        headers,
+        msgID: `${route.durable}:${message.info.streamSequence}`,
+      });
+      message.term(reason);
+      messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject });
+      this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describe(error)}`);
+    } catch (publishError) {
+      this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describe(publishError)}`);
+      message.nak(this.retryDelay(message.info.redeliveryCount));
+    }
+  }
+
+  private retryDelay(deliveries: number): number {
+    const delays = this.options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+    return delays[Math.min(Math.max(deliveries - 1, 0), delays.length - 1)];
+  }
+
+  private async refreshPending(): Promise<void> {
+    const jsm = this.jsm;
+    if (!jsm) return;
+    for (const route of this.routes) {
+      const info = await jsm.consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+      messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.subject }, info.num_pending);
+    }
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'Error';
+}
+
+/** Error text for logs and dead-letter headers; Nest's RPC filters reject with plain objects. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error && typeof error === 'object') return JSON.stringify(error);
+  return String(error);
+}

@@ -1,0 +1,194 @@
+import { Logger } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { MESSAGE_HEADERS } from '@tsunagu/contracts';
+import { headers as natsHeaders, type JetStreamClient, type NatsConnection } from 'nats';
+import { Client, Pool } from 'pg';
+import { backoffDelay } from '../messaging.constants';
+import { outboxChannel } from '../messaging-schema';
+import { messagingMetrics, onMetricsScrape } from '../metrics';
+import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
+import { toCloudEvent } from './outbox.service';
+import { OutboxStore, type ClaimedEvent } from './outbox-store';
+
+export interface OutboxRelaySettings {
+  /** Service name = PostgreSQL schema of its outbox_event table. */
+  schema: string;
+  databaseUrl: string;
+  connection: NatsConnection;
+  pollIntervalMs: number;
+  batchSize: number;
+  claimTtlMs: number;
+  retryBaseMs?: number;
+  retryMaxMs: number;
+  retentionMs: number;
+  /** PubAck wait per event. */
+  publishTimeoutMs?: number;
+}
+
+const PURGE_EVERY_MS = 60_000;
+const encoder = new TextEncoder();
+const tracer = trace.getTracer('@tsunagu/platform-messaging');
+
+/**
+ * Publishes outbox rows to JetStream. Woken by LISTEN/NOTIFY after each commit, with a periodic poll as
+ * fallback (missed notifications, backoff expiry, leases of crashed replicas). Each row is published with
+ * Nats-Msg-Id = event id and marked published only after the PubAck (a duplicate PubAck also counts), so a
+ * crash anywhere re-publishes rather than loses; failed rows are retried with backoff forever.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly pool: Pool;
+  private readonly store: OutboxStore;
+  private readonly js: JetStreamClient;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private rerun = false;
+  private stopped = true;
+  private lastPurge = 0;
+  private unregisterMetrics?: () => void;
+
+  constructor(private readonly settings: OutboxRelaySettings) {
+    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2 });
+    this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${error.message}`));
+    this.store = new OutboxStore(this.pool, settings.schema);
+    this.js = settings.connection.jetstream();
+  }
+
+  async start(): Promise<void> {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.unregisterMetrics = onMetricsScrape(async () => {
+      messagingMetrics().outboxLag.set({ schema: this.settings.schema }, await this.store.lagSeconds());
+    });
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), this.settings.pollIntervalMs);
+    this.wake();
+    // A reconnected broker should not wait for the next poll.
+    void (async () => {
+      for await (const status of this.settings.connection.status()) {
+        if (this.stopped) break;
+        if (status.type === 'reconnect') this.wake();
+      }
+    })();
+  }
+
+  /** Stops polling and listening, and waits for the round in progress (its claims are kept or released). */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.unregisterMetrics?.();
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await this.pool.end();
+  }
+
+  /** Asks for a publishing round; rounds never overlap, a wake during one triggers another. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: Error) => this.logger.warn(`outbox round failed (will retry): ${error.message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.rerun && !this.stopped) {
+          this.rerun = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Publishes every due row, batch by batch; returns how many were published. */
+  async drain(): Promise<number> {
+    let published = 0;
+    while (!this.stopped) {
+      const batch = await this.store.claim(this.settings.batchSize, this.settings.claimTtlMs);
+      const { count, failed } = await this.publishBatch(batch);
+      published += count;
+      if (failed || batch.length < this.settings.batchSize) break;
+    }
+    if (!this.stopped && Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+      this.lastPurge = Date.now();
+      const purged = await this.store.purgePublished(this.settings.retentionMs);
+      if (purged > 0) this.logger.log(`purged ${purged} published outbox rows past retention`);
+    }
+    return published;
+  }
+
+  private async publishBatch(batch: ClaimedEvent[]): Promise<{ count: number; failed: boolean }> {
+    let count = 0;
+    for (const [index, event] of batch.entries()) {
+      if (this.stopped) {
+        await this.store.release(batch.slice(index).map((row) => row.id));
+        return { count, failed: true };
+      }
+      try {
+        await this.publish(event);
+        await this.store.markPublished(event.id);
+        messagingMetrics().outboxPublished.inc({ subject: event.subject });
+        count += 1;
+      } catch (error) {
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const retryIn = backoffDelay(event.attempts + 1, this.settings.retryBaseMs ?? 500, this.settings.retryMaxMs);
+        messagingMetrics().outboxPublishFailures.inc({ subject: event.subject });
+        this.logger.warn(`publishing event ${event.id} on ${event.subject} failed, retry in ${retryIn} ms: ${message}`);
+        await this.store.markFailed(event.id, message, retryIn);
+        // The broker is most likely down: stop here instead of timing out on every remaining row.
+        await this.store.release(batch.slice(index + 1).map((row) => row.id));
+        return { count, failed: true };
+      }
+    }
+    return { count, failed: false };
+  }
+
+  private async publish(event: ClaimedEvent): Promise<void> {
+    const parent = contextFromTraceHeaders({ traceparent: event.traceparent ?? undefined, tracestate: event.tracestate ?? undefined });
+    await tracer.startActiveSpan(
+      `publish ${event.subject}`,
+      { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': event.subject, 'messaging.message.id': event.id } },
+      parent,
+      async (span) => {
+        try {
+          const headers = natsHeaders();
+          headers.set(MESSAGE_HEADERS.eventType, event.type);
+          headers.set(MESSAGE_HEADERS.municipality, event.municipality);
+          injectTraceHeaders(headers);
+          const body = encoder.encode(JSON.stringify(toCloudEvent(event)));
+          // A duplicate PubAck means an earlier attempt already stored it: success either way.
+          await this.js.publish(event.subject, body, { msgID: event.id, headers, timeout: this.settings.publishTimeoutMs ?? 5000 });
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'publish failed' });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.settings.databaseUrl });
+    const reconnect = () => {
+      if (this.stopped || this.listener !== client) return;
+      this.listener = undefined;
+      // The poll keeps publishing meanwhile; LISTEN only makes it faster.
+      setTimeout(() => void this.listen().catch((error: Error) => this.logger.warn(`outbox LISTEN reconnect failed: ${error.message}`)), this.settings.pollIntervalMs).unref();
+    };
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.logger.warn(`outbox LISTEN connection lost: ${error.message}`);
+      reconnect();
+    });
+    client.on('end', reconnect);
+    this.listener = client;
+    await client.connect();
+    await client.query(`listen ${outboxChannel(this.settings.schema)}`);
+    if (this.stopped) await client.end();
+  }
+}

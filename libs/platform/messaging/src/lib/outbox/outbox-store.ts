@@ -1,0 +1,102 @@
+import type { Pool } from 'pg';
+import type { OutboxEvent } from './outbox-event.entity';
+
+export type ClaimedEvent = Pick<
+  OutboxEvent,
+  'id' | 'type' | 'source' | 'subject' | 'aggregateId' | 'municipality' | 'data' | 'traceparent' | 'tracestate' | 'createdAt' | 'attempts'
+>;
+
+interface ClaimedRow {
+  id: string;
+  type: string;
+  source: string;
+  subject: string;
+  aggregate_id: string;
+  municipality: string;
+  data: unknown;
+  traceparent: string | null;
+  tracestate: string | null;
+  created_at: Date;
+  attempts: number;
+}
+
+/**
+ * The relay's SQL on one service's outbox_event. Rows are claimed with a lease (claimed_until) taken under
+ * FOR UPDATE SKIP LOCKED: replicas never wait for each other, and no lock is held while publishing, so a
+ * replica that dies mid-batch only delays its rows until the lease expires.
+ */
+export class OutboxStore {
+  private readonly table: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+  ) {
+    this.table = `"${schema}".outbox_event`;
+  }
+
+  async claim(limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
+    const { rows } = await this.pool.query<ClaimedRow>(
+      `with due as (
+         select id from ${this.table}
+          where published_at is null and next_attempt_at <= now() and (claimed_until is null or claimed_until < now())
+          order by id
+          limit $1
+          for update skip locked)
+       update ${this.table} o set claimed_until = now() + $2 * interval '1 millisecond'
+         from due where o.id = due.id
+       returning o.id, o.type, o.source, o.subject, o.aggregate_id, o.municipality, o.data, o.traceparent, o.tracestate, o.created_at, o.attempts`,
+      [limit, leaseMs],
+    );
+    // UUIDv7 ids sort by creation time: publish in commit order as far as one batch can tell.
+    return rows
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((row) => ({
+        id: row.id,
+        type: row.type,
+        source: row.source,
+        subject: row.subject,
+        aggregateId: row.aggregate_id,
+        municipality: row.municipality,
+        data: row.data,
+        traceparent: row.traceparent,
+        tracestate: row.tracestate,
+        createdAt: row.created_at,
+        attempts: row.attempts,
+      }));
+  }
+
+  async markPublished(id: string): Promise<void> {
+    await this.pool.query(`update ${this.table} set published_at = now(), claimed_until = null, last_error = null where id = $1`, [id]);
+  }
+
+  /** Records a failed attempt; the row becomes due again after `retryInMs`. Rows are never given up on. */
+  async markFailed(id: string, error: string, retryInMs: number): Promise<void> {
+    await this.pool.query(
+      `update ${this.table}
+          set attempts = attempts + 1, last_error = $2, claimed_until = null, next_attempt_at = now() + $3 * interval '1 millisecond'
+        where id = $1`,
+      [id, error.slice(0, 2000), retryInMs],
+    );
+  }
+
+  /** Gives claimed rows back without counting an attempt (the batch stopped before reaching them). */
+  async release(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(`update ${this.table} set claimed_until = null where id = any($1::uuid[])`, [ids]);
+  }
+
+  /** Deletes published rows older than the retention window; returns how many. */
+  async purgePublished(retentionMs: number): Promise<number> {
+    const result = await this.pool.query(`delete from ${this.table} where published_at < now() - $1 * interval '1 millisecond'`, [retentionMs]);
+    return result.rowCount ?? 0;
+  }
+
+  /** Seconds since the oldest unpublished event was written (0 when everything is published). */
+  async lagSeconds(): Promise<number> {
+    const { rows } = await this.pool.query<{ lag: string | null }>(
+      `select extract(epoch from now() - min(created_at)) as lag from ${this.table} where published_at is null`,
+    );
+    return Math.max(0, Number(rows[0]?.lag ?? 0));
+  }
+}

@@ -1,0 +1,140 @@
+import { Pool } from 'pg';
+import { MESSAGE_HEADERS } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
+import { EVENT_STREAM, OutboxEvent, OutboxService, OutboxStore } from '../src';
+import { cloudEventOf, MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, Thing, ThingHappened, type MessagingFixture } from './support/messaging-fixture';
+
+describe('transactional outbox and relay', () => {
+  let fixture: MessagingFixture;
+  const outbox = new OutboxService();
+
+  beforeAll(async () => {
+    fixture = await startMessagingFixture();
+  });
+
+  afterAll(async () => {
+    await fixture.close();
+  });
+
+  /** A state change and its event, committed together (or not at all when `fail` is set). */
+  async function writeThing(fail = false): Promise<string> {
+    const em = fixture.orm.em.fork();
+    const thing = new Thing();
+    let eventId = '';
+    await em
+      .transactional(async (tx) => {
+        tx.persist(thing);
+        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' }, municipality: MUNICIPALITY }).id;
+        if (fail) throw new Error('business rule failed after recording');
+      })
+      .catch((error: Error) => {
+        if (!fail) throw error;
+      });
+    return eventId;
+  }
+
+  async function outboxRows(): Promise<OutboxEvent[]> {
+    return fixture.orm.em.fork().find(OutboxEvent, {}, { orderBy: { id: 'asc' } });
+  }
+
+  async function publishedIds(): Promise<string[]> {
+    return (await readStream(fixture.jsm, EVENT_STREAM)).map((message) => cloudEventOf(message).id);
+  }
+
+  it('publishes an event after commit, woken by NOTIFY, and never one whose transaction rolled back', async () => {
+    // A one-minute poll: only LISTEN/NOTIFY can make the relay publish within the test.
+    const relay = fixture.relay({ pollIntervalMs: 60_000 });
+    await relay.start();
+    const rolledBack = await writeThing(true);
+    const committed = await writeThing();
+
+    await expectEventually(async () => expect(await publishedIds()).toEqual([committed]), { timeoutMs: 5_000 });
+    const [message] = await readStream(fixture.jsm, EVENT_STREAM);
+    expect(message.subject).toBe(ThingHappened.subject);
+    expect(message.header.get(MESSAGE_HEADERS.messageId)).toBe(committed);
+    expect(message.header.get(MESSAGE_HEADERS.eventType)).toBe(ThingHappened.type);
+    expect(message.header.get(MESSAGE_HEADERS.municipality)).toBe(MUNICIPALITY);
+    expect(cloudEventOf(message)).toMatchObject({ specversion: '1.0', type: ThingHappened.type, source: '/tsunagu/things', municipality: MUNICIPALITY });
+
+    expect((await outboxRows()).map((row) => row.id)).toEqual([committed]);
+    expect((await outboxRows())[0].publishedAt).toBeInstanceOf(Date);
+    expect(rolledBack).not.toBe('');
+    await relay.drain();
+    expect(await publishedIds()).toEqual([committed]);
+    await relay.stop();
+  });
+
+  it('takes the municipality from the tenant context and refuses data that breaks the contract', async () => {
+    const em = fixture.orm.em.fork();
+    const row = TenantContext.run({ requestId: 'r1', municipality: '131016' }, () =>
+      outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: uuidv7(), behaviour: 'ok' } }),
+    );
+    expect(row.municipality).toBe('131016');
+    expect(() => outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: 'not-a-uuid', behaviour: 'ok' }, municipality: MUNICIPALITY })).toThrow(
+      /does not match/,
+    );
+    em.clear();
+  });
+
+  it('publishes rows a crashed relay had claimed once their claim expires', async () => {
+    const before = (await publishedIds()).length;
+    const ids = [await writeThing(), await writeThing()];
+    // The "crashed" replica: claims the rows, then never publishes nor releases them.
+    const pool = new Pool({ connectionString: fixture.database.url, max: 1 });
+    const claimed = await new OutboxStore(pool, SCHEMA).claim(10, 1_500);
+    await pool.end();
+    expect(claimed.map((row) => row.id)).toEqual(ids);
+
+    const relay = fixture.relay();
+    await relay.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await publishedIds()).toHaveLength(before);
+
+    await expectEventually(async () => expect((await publishedIds()).slice(before)).toEqual(ids), { timeoutMs: 5_000 });
+    await relay.stop();
+  });
+
+  it('publishes everything written while NATS was down once it is back, each event once', async () => {
+    const before = await publishedIds();
+    const relay = fixture.relay();
+    await relay.start();
+    await fixture.nats.stop();
+    const written: string[] = [];
+    for (let i = 0; i < 5; i += 1) written.push(await writeThing());
+
+    await expectEventually(
+      async () => {
+        const rows = (await outboxRows()).filter((row) => written.includes(row.id));
+        expect(rows.some((row) => row.attempts > 0 && row.lastError)).toBe(true);
+        expect(rows.every((row) => row.publishedAt === null || row.publishedAt === undefined)).toBe(true);
+      },
+      { timeoutMs: 5_000 },
+    );
+
+    await fixture.nats.restart();
+    await expectEventually(
+      async () => {
+        const rows = (await outboxRows()).filter((row) => written.includes(row.id));
+        expect(rows.every((row) => row.publishedAt instanceof Date)).toBe(true);
+      },
+      { timeoutMs: 8_000 },
+    );
+    const after = await publishedIds();
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect([...after.slice(before.length)].sort()).toEqual([...written].sort());
+    await relay.stop();
+  });
+
+  it('deletes published rows past the retention window and keeps unpublished ones', async () => {
+    const pending = await writeThing();
+    const pool = new Pool({ connectionString: fixture.database.url, max: 1 });
+    const store = new OutboxStore(pool, SCHEMA);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const purged = await store.purgePublished(10);
+    await pool.end();
+    expect(purged).toBeGreaterThan(0);
+    expect((await outboxRows()).map((row) => row.id)).toEqual([pending]);
+  });
+});

@@ -1,0 +1,121 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { defineEvent, type CloudEvent } from '@tsunagu/contracts';
+import { ormOptions } from '@tsunagu/platform-persistence';
+import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
+import type { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
+import { v7 as uuidv7 } from 'uuid';
+import { connectNats, ensureEventStreams, messagingEntities, messagingMigrationSql, OutboxRelay, type OutboxRelaySettings } from '../../src';
+
+export const SCHEMA = 'things';
+export const MUNICIPALITY = '372013';
+
+export interface ThingHappenedData {
+  thingId: string;
+  /** Test-only switch for the handler's behaviour. */
+  behaviour: 'ok' | 'fail-always' | 'fail-twice';
+}
+
+export const ThingHappened = defineEvent<ThingHappenedData>({
+  service: 'things',
+  aggregate: 'thing',
+  event: 'happened',
+  summary: 'Test event.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['thingId', 'behaviour'],
+    properties: { thingId: { type: 'string', format: 'uuid' }, behaviour: { enum: ['ok', 'fail-always', 'fail-twice'] } },
+  },
+});
+
+/** The producer's state change that travels with each event. */
+@Entity({ tableName: 'thing' })
+export class Thing {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'string', length: 6 })
+  municipality: string = MUNICIPALITY;
+}
+
+/** The consumer's side effect: one row per processed event. */
+@Entity({ tableName: 'thing_seen' })
+export class ThingSeen {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = uuidv7();
+
+  @Property({ type: 'uuid' })
+  eventId!: string;
+
+  @Property({ type: 'string', length: 6, nullable: true })
+  municipality?: string | null;
+}
+
+export interface MessagingFixture {
+  orm: MikroORM;
+  database: TestDatabase;
+  nats: TestNats;
+  connection: NatsConnection;
+  jsm: JetStreamManager;
+  relay(overrides?: Partial<OutboxRelaySettings>): OutboxRelay;
+  close(): Promise<void>;
+}
+
+/** Own database (schema `things` with the messaging tables and trigger) and own NATS with the event streams. */
+export async function startMessagingFixture(): Promise<MessagingFixture> {
+  const [database, nats] = await Promise.all([createTestDatabase('messaging'), startTestNats()]);
+  const orm = await MikroORM.init(ormOptions({ service: SCHEMA, entities: [...messagingEntities, Thing, ThingSeen], migrations: [] }, { databaseUrl: database.url, poolMax: 5 }));
+  const em = orm.em.fork();
+  await em.execute(`create schema if not exists "${SCHEMA}"`);
+  await orm.schema.createSchema({ schema: SCHEMA });
+  for (const sql of messagingMigrationSql(SCHEMA)) await em.execute(sql);
+  const connection = await connectNats(nats.url, 'messaging-test');
+  const jsm = await connection.jetstreamManager();
+  await ensureEventStreams(jsm, { replicas: 1, duplicateWindowMs: 60_000 });
+  const relays: OutboxRelay[] = [];
+  return {
+    orm,
+    database,
+    nats,
+    connection,
+    jsm,
+    relay: (overrides = {}) => {
+      const relay = new OutboxRelay({
+        schema: SCHEMA,
+        databaseUrl: database.url,
+        connection,
+        pollIntervalMs: 200,
+        batchSize: 50,
+        claimTtlMs: 5_000,
+        retryBaseMs: 100,
+        retryMaxMs: 400,
+        retentionMs: 3_600_000,
+        publishTimeoutMs: 1_000,
+        ...overrides,
+      });
+      relays.push(relay);
+      return relay;
+    },
+    close: async () => {
+      for (const relay of relays) await relay.stop();
+      await connection.close();
+      await orm.close(true);
+      await Promise.all([nats.destroy(), database.drop()]);
+    },
+  };
+}
+
+/** Every message currently in a stream, in order. */
+export async function readStream(jsm: JetStreamManager, stream: string): Promise<StoredMsg[]> {
+  const { state } = await jsm.streams.info(stream);
+  const messages: StoredMsg[] = [];
+  for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
+    messages.push(await jsm.streams.getMessage(stream, { seq }));
+  }
+  return messages;
+}
+
+export function cloudEventOf(message: StoredMsg): CloudEvent<ThingHappenedData> {
+  return message.json<CloudEvent<ThingHappenedData>>();
+}
