@@ -1,3 +1,4 @@
 export * from './lib/test-database';
 export * from './lib/test-nats';
 export * from './lib/expect-eventually';
+export * from './lib/test-issuer';

@@ -1,0 +1,51 @@
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
+import type { AuditAction } from './audit-record';
+
+/** Key of the audit settings inside a Fastify route's `config` (read after the response is built). */
+export const AUDIT_ROUTE_CONFIG = 'tsunaguAudit';
+
+export interface AuditRouteConfig {
+  resourceType?: string;
+  /** Inferred from the HTTP method when absent: GET with an id → read, GET → list, POST → create, PUT/PATCH → update, DELETE → delete. */
+  action?: AuditAction;
+  /** Route parameter holding the resource id (default `id`). */
+  idParam?: string;
+}
+
+type RouteConfig = Record<string, unknown> & { [AUDIT_ROUTE_CONFIG]?: AuditRouteConfig };
+
+function merge(target: object, config: AuditRouteConfig, overwrite: boolean): void {
+  const existing: RouteConfig = Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, target) ?? {};
+  const current = existing[AUDIT_ROUTE_CONFIG] ?? {};
+  const next = overwrite ? { ...current, ...config } : { ...config, ...current };
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...existing, [AUDIT_ROUTE_CONFIG]: next }, target);
+}
+
+/**
+ * Writes exactly one audit record for every request to the decorated routes — successful, denied
+ * (401/403/404) or failed — with the caller, action, resource type and id. On a controller it covers
+ * every route; method-level settings win. Stored as Fastify route config so even requests the guard
+ * rejects are recorded.
+ */
+export function Audited(resourceType: string, options: Omit<AuditRouteConfig, 'resourceType'> = {}): ClassDecorator & MethodDecorator {
+  return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    const config = { resourceType, ...options };
+    if (descriptor) {
+      merge(descriptor.value as object, config, true);
+      return;
+    }
+    const prototype = (target as { prototype: object }).prototype;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+      if (typeof method === 'function' && name !== 'constructor' && Reflect.hasMetadata(PATH_METADATA, method)) {
+        merge(method, config, false);
+      }
+    }
+  };
+}
+
+/** Names the action of a route whose HTTP method says too little (e.g. `POST …/close` → `transition`). */
+export function AuditedAction(action: AuditAction): MethodDecorator {
+  return (_target, _key, descriptor) => merge(descriptor.value as object, { action }, true);
+}

@@ -1,0 +1,149 @@
+import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Patch, Post, Query, type Type } from '@nestjs/common';
+import { Entity, EntityManager, Property } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { LoggerModule } from 'nestjs-pino';
+import { Client } from 'pg';
+import { AuthModule, CurrentPrincipal, assertRecordAccess, recordFilterOf, Roles } from '@tsunagu/platform-auth';
+import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
+import type { Principal } from '@tsunagu/platform-context';
+import { createServiceApp, DomainException, ListQuery, listPage, paging, Public, type ListPage } from '@tsunagu/platform-http';
+import { loggerParams } from '@tsunagu/platform-observability';
+import { PersistenceModule, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+import { AuditModule, auditMigrationSql, Audited } from '../src';
+
+export const SERVICE = 'demo';
+export const CHECKPOINT_KEY = 'test-checkpoint-key-0123456789abcdef-0123456789';
+
+/** A tiny tenant-owned record standing in for a service's protected data. */
+@TenantScoped()
+@Entity({ tableName: 'note' })
+export class Note extends TenantEntity {
+  @Property({ type: 'string' })
+  title!: string;
+
+  /** Organisation the note involves (agency scope). */
+  @Property({ type: 'string', nullable: true })
+  agency?: string | null;
+}
+
+class NoteBody {
+  @IsString()
+  @MaxLength(100)
+  title!: string;
+
+  @IsOptional()
+  @IsString()
+  agency?: string;
+}
+
+interface NoteView {
+  id: string;
+  title: string;
+  agency: string | null;
+  municipality: string;
+}
+
+const view = (note: Note): NoteView => ({ id: note.id, title: note.title, agency: note.agency ?? null, municipality: note.municipality });
+
+@Audited('Note')
+@Roles('caseworker', 'admin', 'agency')
+@Controller('notes')
+class NotesController {
+  constructor(private readonly em: EntityManager) {}
+
+  @Get()
+  async list(@Query() query: ListQuery, @CurrentPrincipal() principal: Principal): Promise<ListPage<NoteView>> {
+    const page = paging(query, ['createdAt', 'title']);
+    const filter = recordFilterOf(principal);
+    const where = filter.scope === 'agency' ? { agency: filter.agency } : {};
+    const [items, total] = await this.em.findAndCount(Note, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(view), total, page);
+  }
+
+  @Get(':id')
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<NoteView> {
+    const note = await this.em.findOne(Note, { id });
+    if (!note) throw DomainException.notFound('Note', id);
+    assertRecordAccess(principal, { municipality: note.municipality, organizationIds: [note.agency] }, { resource: 'Note', id });
+    return view(note);
+  }
+
+  @Post()
+  @Roles('caseworker', 'admin')
+  async create(@Body() body: NoteBody): Promise<NoteView> {
+    const note = this.em.create(Note, { title: body.title, agency: body.agency ?? null } as Note);
+    await this.em.flush();
+    return view(note);
+  }
+
+  @Patch(':id')
+  @Roles('caseworker', 'admin')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: NoteBody): Promise<NoteView> {
+    const note = await this.em.findOne(Note, { id });
+    if (!note) throw DomainException.notFound('Note', id);
+    note.title = body.title;
+    await this.em.flush();
+    return view(note);
+  }
+}
+
+@Public()
+@Controller('ping')
+class PingController {
+  @Get()
+  ping(): { pong: true } {
+    return { pong: true };
+  }
+}
+
+export interface TestAppEnv {
+  databaseUrl: string;
+  issuer: string;
+  jwksUri?: string;
+}
+
+function testModule(env: TestAppEnv): Type<unknown> {
+  @Module({
+    imports: [
+      ConfigModule.forRoot(platformVariables, {
+        NODE_ENV: 'test',
+        DATABASE_URL: env.databaseUrl,
+        NATS_URL: 'nats://127.0.0.1:4222',
+        OIDC_ISSUER: env.issuer,
+        OIDC_JWKS_URI: env.jwksUri,
+        OIDC_CLOCK_TOLERANCE_SECONDS: '5',
+        AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY,
+        DATABASE_POOL_MAX: '20',
+      }),
+      LoggerModule.forRoot(loggerParams(SERVICE, 'silent')),
+      PersistenceModule.forService({ service: SERVICE, entities: [Note], migrations: [] }),
+      AuthModule.forRoot({ verifier: { timeoutMs: 1000 } }),
+      AuditModule.forService(SERVICE),
+    ],
+    controllers: [NotesController, PingController],
+  })
+  class TestAppModule {}
+  return TestAppModule;
+}
+
+/** Creates the demo schema the way a service's first migration would: audit trail + one tenant table. */
+export async function migrate(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const statement of auditMigrationSql(SERVICE)) await client.query(statement);
+    await client.query(`create table ${SERVICE}.note (
+      id uuid primary key, municipality varchar(6) not null, created_at timestamptz not null default now(),
+      updated_at timestamptz not null default now(), version int not null default 1, title text not null, agency text)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startTestApp(env: TestAppEnv): Promise<NestFastifyApplication> {
+  const app = await createServiceApp(testModule(env), { service: SERVICE, title: 'test', description: 'test' });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

@@ -1,0 +1,11 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '@tsunagu/platform-context';
+
+export const ROLES_METADATA = 'tsunagu:roles';
+
+/**
+ * Roles that may call a route (any one of them suffices). On a controller it applies to every route;
+ * on a method it replaces the controller's list. Routes without it need only a valid token, so put
+ * it on every controller that touches protected data.
+ */
+export const Roles = (...roles: Role[]): ClassDecorator & MethodDecorator => SetMetadata(ROLES_METADATA, roles);
