@@ -285,7 +285,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         headers,
         msgID: `${route.durable}:${message.info.streamSequence}`,
       });
-      message.term(reason);
+      // No reason argument: `+TERM <reason>` is 2.10+, and 2.9 servers ignore it and redeliver.
+      message.term();
       messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject });
       this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describe(error)}`);
     } catch (publishError) {

@@ -1,0 +1,197 @@
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { headers as natsHeaders, type JetStreamClient } from 'nats';
+import { register } from 'prom-client';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  ContractRegistry,
+  DEAD_LETTER_HEADERS,
+  DEAD_LETTER_STREAM,
+  deadLetterSubject,
+  durableName,
+  EVENT_STREAM,
+  JetStreamContext,
+  JetStreamServer,
+} from '../src';
+import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './support/messaging-fixture';
+
+const SERVICE = 'watcher';
+const CONSUMER = durableName(SERVICE, ThingHappened.subject);
+
+interface Call {
+  eventId: string;
+  at: number;
+  deliveries: number;
+  municipality?: string;
+  ownEntityManager: boolean;
+}
+
+const calls: Call[] = [];
+
+@Controller()
+class ThingWatcher {
+  @EventPattern(ThingHappened.subject)
+  async onThingHappened(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext<ThingHappenedData>): Promise<void> {
+    const previous = calls.filter((call) => call.eventId === event.id).length;
+    calls.push({
+      eventId: event.id,
+      at: Date.now(),
+      deliveries: ctx.deliveries,
+      municipality: TenantContext.municipality(),
+      ownEntityManager: ctx.em !== fixture.orm.em,
+    });
+    // The write happens before the failure: a rolled-back attempt must leave nothing behind.
+    ctx.em.persist(Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() }));
+    await ctx.em.flush();
+    if (event.data.behaviour === 'fail-always') throw new Error('downstream refused');
+    if (event.data.behaviour === 'fail-twice' && previous < 2) throw new Error('database timeout (transient)');
+  }
+}
+
+let fixture: MessagingFixture;
+let microservice: INestMicroservice;
+let js: JetStreamClient;
+
+function cloudEvent(behaviour: ThingHappenedData['behaviour'], overrides: Partial<CloudEvent> = {}): CloudEvent<ThingHappenedData> {
+  const thingId = uuidv7();
+  return {
+    specversion: '1.0',
+    id: uuidv7(),
+    source: ThingHappened.source,
+    type: ThingHappened.type,
+    subject: thingId,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    municipality: MUNICIPALITY,
+    data: { thingId, behaviour },
+    ...overrides,
+  } as CloudEvent<ThingHappenedData>;
+}
+
+/** Publishes without Nats-Msg-Id, as a relay would outside the duplicate window. */
+async function publish(body: unknown): Promise<void> {
+  const headers = natsHeaders();
+  headers.set(MESSAGE_HEADERS.eventType, ThingHappened.type);
+  await js.publish(ThingHappened.subject, new TextEncoder().encode(typeof body === 'string' ? body : JSON.stringify(body)), { headers });
+}
+
+async function seen(eventId: string): Promise<ThingSeen[]> {
+  return fixture.orm.em.fork().find(ThingSeen, { eventId });
+}
+
+async function deadLetters() {
+  return (await readStream(fixture.jsm, DEAD_LETTER_STREAM)).map((message) => ({
+    subject: message.subject,
+    reason: message.header.get(DEAD_LETTER_HEADERS.reason),
+    deliveries: Number(message.header.get(DEAD_LETTER_HEADERS.deliveries)),
+    error: message.header.get(DEAD_LETTER_HEADERS.error),
+    body: new TextDecoder().decode(message.data),
+  }));
+}
+
+async function deadLetteredCount(): Promise<number> {
+  const metric = await register.getSingleMetric('tsunagu_messages_dead_lettered_total')?.get();
+  return metric?.values.find((value) => value.labels['consumer'] === CONSUMER)?.value ?? 0;
+}
+
+describe('JetStreamServer', () => {
+  beforeAll(async () => {
+    fixture = await startMessagingFixture();
+    js = fixture.connection.jetstream();
+    const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher] }).compile();
+    microservice = moduleRef.createNestMicroservice({
+      strategy: new JetStreamServer({
+        service: SERVICE,
+        connection: fixture.connection,
+        orm: fixture.orm,
+        contracts: new ContractRegistry({ events: [ThingHappened] }),
+        streams: { replicas: 1, duplicateWindowMs: 60_000 },
+        maxDeliveries: 3,
+        ackWaitMs: 5_000,
+        retryDelaysMs: [150, 400],
+      }),
+    });
+    microservice.useLogger(false);
+    // What a hybrid service inherits with `inheritAppConfig: true`: the HTTP filter rethrows for messages.
+    microservice.useGlobalFilters(new ProblemDetailsFilter());
+    await microservice.listen();
+  });
+
+  afterAll(async () => {
+    await microservice.close();
+    await fixture.close();
+  });
+
+  it('runs the handler in the event municipality with its own transactional EntityManager, then acks', async () => {
+    const event = cloudEvent('ok');
+    await publish(event);
+    await expectEventually(async () => expect(await seen(event.id)).toHaveLength(1));
+    const [row] = await seen(event.id);
+    expect(row.municipality).toBe(MUNICIPALITY);
+    expect(calls.filter((call) => call.eventId === event.id)).toEqual([expect.objectContaining({ deliveries: 1, municipality: MUNICIPALITY, ownEntityManager: true })]);
+    await expectEventually(async () => {
+      const info = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+      expect(info.num_pending + info.num_ack_pending).toBe(0);
+    });
+  });
+
+  it('processes a duplicate delivery (same id, outside the duplicate window) once', async () => {
+    const event = cloudEvent('ok');
+    await publish(event);
+    await publish(event);
+    await expectEventually(async () => {
+      const info = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+      expect(info.delivered.stream_seq).toBeGreaterThanOrEqual((await fixture.jsm.streams.info(EVENT_STREAM)).state.last_seq);
+      expect(info.num_pending + info.num_ack_pending).toBe(0);
+    });
+    expect(await seen(event.id)).toHaveLength(1);
+    expect(calls.filter((call) => call.eventId === event.id)).toHaveLength(1);
+  });
+
+  it('retries a transient failure with growing nak delays and then succeeds', async () => {
+    const event = cloudEvent('fail-twice');
+    await publish(event);
+    await expectEventually(async () => expect(await seen(event.id)).toHaveLength(1), { timeoutMs: 5_000 });
+    const attempts = calls.filter((call) => call.eventId === event.id);
+    expect(attempts.map((call) => call.deliveries)).toEqual([1, 2, 3]);
+    expect(attempts[1].at - attempts[0].at).toBeGreaterThanOrEqual(140);
+    expect(attempts[2].at - attempts[1].at).toBeGreaterThanOrEqual(390);
+    expect((await deadLetters()).filter((letter) => letter.body.includes(event.id))).toEqual([]);
+  });
+
+  it('dead-letters a handler that keeps failing after max deliveries and counts it', async () => {
+    const countBefore = await deadLetteredCount();
+    const event = cloudEvent('fail-always');
+    await publish(event);
+    await expectEventually(async () => expect((await deadLetters()).filter((letter) => letter.body.includes(event.id))).toHaveLength(1), { timeoutMs: 5_000 });
+    const [letter] = (await deadLetters()).filter((entry) => entry.body.includes(event.id));
+    expect(letter).toMatchObject({ subject: deadLetterSubject(SERVICE, ThingHappened.subject), reason: 'max-deliveries', deliveries: 3 });
+    expect(letter.error).toContain('downstream refused');
+    expect(calls.filter((call) => call.eventId === event.id)).toHaveLength(3);
+    expect(await seen(event.id)).toEqual([]);
+    expect(await deadLetteredCount()).toBe(countBefore + 1);
+    await expectEventually(async () => {
+      const info = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+      expect(info.num_ack_pending).toBe(0);
+    });
+  });
+
+  it('dead-letters a schema-invalid payload at once, without running the handler', async () => {
+    const countBefore = await deadLetteredCount();
+    const invalid = cloudEvent('ok');
+    (invalid.data as unknown as Record<string, unknown>)['thingId'] = 42;
+    await publish(invalid);
+    await publish('{ not json');
+    await expectEventually(async () => expect(await deadLetteredCount()).toBe(countBefore + 2), { timeoutMs: 5_000 });
+    const letters = (await deadLetters()).filter((letter) => letter.reason === 'contract-violation');
+    expect(letters).toHaveLength(2);
+    expect(letters.every((letter) => letter.deliveries === 1)).toBe(true);
+    expect(letters[0].error).toContain('/data/thingId');
+    expect(calls.filter((call) => call.eventId === invalid.id)).toEqual([]);
+  });
+});
