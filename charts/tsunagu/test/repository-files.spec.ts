@@ -151,3 +151,27 @@ describe('Dockerfiles', () => {
     expect(conf).toMatch(/location = \/healthz/);
   });
 });
+
+describe('Grafana dashboard (dashboards/tsunagu-services.json)', () => {
+  const dashboard = JSON.parse(read(chartDir, 'dashboards', 'tsunagu-services.json'));
+  const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) => p.targets.map((t) => t.expr));
+
+  it('charts only metrics the services export', () => {
+    const platformSource = ['http/src/lib/metrics.ts', 'messaging/src/lib/metrics.ts']
+      .map((file) => read(workspaceRoot, 'libs', 'platform', ...file.split('/')))
+      .join('\n');
+    const names = new Set(exprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{/g)].map((m) => m[1])));
+    expect(names.size).toBeGreaterThan(5);
+    for (const name of names) {
+      const base = name.replace(/_(bucket|count|sum)$/, '');
+      // nodejs_* and process_* come from prom-client's collectDefaultMetrics().
+      expect({ name, exported: /^(nodejs|process)_/.test(base) || platformSource.includes(`'${base}'`) }).toEqual({ name, exported: true });
+    }
+  });
+
+  it('shows the SLO latencies and the outbox and dead-letter health', () => {
+    expect(exprs.some((e) => e.includes('histogram_quantile(0.99'))).toBe(true);
+    expect(exprs.some((e) => e.includes('tsunagu_outbox_lag_seconds'))).toBe(true);
+    expect(exprs.some((e) => e.includes('tsunagu_messages_dead_lettered_total'))).toBe(true);
+  });
+});
