@@ -1,4 +1,15 @@
+import type { EventContract, RpcContract } from './lib/event-contract';
+import { REGISTRY_EVENTS, SearchResourcesRpc } from './registry';
+
 export * from './lib/event-contract';
 export * from './lib/cloud-event';
+export * from './lib/cloud-event-schema';
 export * from './lib/schema-validation';
+export * from './lib/asyncapi';
 export * from './registry';
+
+/** Every event contract on the bus; each service's contract folder adds its list here (AsyncAPI, receivers' registries). */
+export const allEventContracts: readonly EventContract[] = [...REGISTRY_EVENTS];
+
+/** Every request-reply contract on the bus; each service's contract folder adds its operations here. */
+export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc];

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { expectEventually } from '@tsunagu/platform-testing';
 import { headers as natsHeaders, type JetStreamClient } from 'nats';
 import { register } from 'prom-client';
@@ -18,7 +19,7 @@ import {
   JetStreamContext,
   JetStreamServer,
 } from '../src';
-import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './support/messaging-fixture';
+import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 const SERVICE = 'watcher';
 const CONSUMER = durableName(SERVICE, ThingHappened.subject);

@@ -2,10 +2,11 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { defineEvent, type CloudEvent } from '@tsunagu/contracts';
 import { ormOptions } from '@tsunagu/platform-persistence';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
 import type { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
-import { connectNats, ensureEventStreams, messagingEntities, messagingMigrationSql, OutboxRelay, type OutboxRelaySettings } from '../../src';
+import { connectNats, ensureEventStreams, messagingEntities, messagingMigrationSql, OutboxRelay, type OutboxRelaySettings } from '../src';
 
 export const SCHEMA = 'things';
 export const MUNICIPALITY = '372013';

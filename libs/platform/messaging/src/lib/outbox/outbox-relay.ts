@@ -174,21 +174,38 @@ export class OutboxRelay {
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: this.settings.databaseUrl });
-    const reconnect = () => {
-      if (this.stopped || this.listener !== client) return;
+    const lost = () => {
+      if (this.listener !== client) return;
       this.listener = undefined;
-      // The poll keeps publishing meanwhile; LISTEN only makes it faster.
-      setTimeout(() => void this.listen().catch((error: Error) => this.logger.warn(`outbox LISTEN reconnect failed: ${error.message}`)), this.settings.pollIntervalMs).unref();
+      this.scheduleListen();
     };
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
       this.logger.warn(`outbox LISTEN connection lost: ${error.message}`);
-      reconnect();
+      lost();
     });
-    client.on('end', reconnect);
+    client.on('end', lost);
     this.listener = client;
-    await client.connect();
-    await client.query(`listen ${outboxChannel(this.settings.schema)}`);
+    try {
+      await client.connect();
+      await client.query(`listen ${outboxChannel(this.settings.schema)}`);
+    } catch (error) {
+      if (this.listener === client) this.listener = undefined;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
     if (this.stopped) await client.end();
+  }
+
+  /** Re-establishes LISTEN after the database connection dropped; the poll keeps publishing meanwhile. */
+  private scheduleListen(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      if (this.stopped || this.listener) return;
+      this.listen().catch((error: Error) => {
+        this.logger.warn(`outbox LISTEN reconnect failed: ${error.message}`);
+        this.scheduleListen();
+      });
+    }, this.settings.pollIntervalMs).unref();
   }
 }

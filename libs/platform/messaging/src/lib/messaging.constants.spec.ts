@@ -1,0 +1,20 @@
+import { backoffDelay, deadLetterSubject, durableName } from './messaging.constants';
+import { messagingMigrationSql, outboxChannel } from './messaging-schema';
+
+describe('messaging names and backoff', () => {
+  it('names durables without characters JetStream forbids, and dead-letter subjects per consumer service', () => {
+    expect(durableName('matching', 'tsunagu.evt.registry.resource.published')).toBe('matching__tsunagu_evt_registry_resource_published');
+    expect(deadLetterSubject('matching', 'tsunagu.evt.registry.resource.published')).toBe('tsunagu.dlq.matching.tsunagu.evt.registry.resource.published');
+  });
+
+  it('doubles the relay backoff per attempt up to the cap', () => {
+    expect([1, 2, 3, 4, 10, 100].map((attempt) => backoffDelay(attempt, 500, 30_000))).toEqual([500, 1_000, 2_000, 4_000, 30_000, 30_000]);
+  });
+
+  it('notifies a per-schema channel from a statement trigger and refuses unsafe schema names', () => {
+    const sql = messagingMigrationSql('registry').join('\n');
+    expect(sql).toContain(`pg_notify('${outboxChannel('registry')}'`);
+    expect(sql).toContain('after insert on "registry".outbox_event for each statement');
+    expect(() => messagingMigrationSql('x"; drop table y; --')).toThrow(/Invalid schema name/);
+  });
+});

@@ -1,0 +1,115 @@
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { ClientProxyFactory, Ctx, EventPattern, MessagePattern, NatsContext, Payload, Transport, type ClientProxy } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { trace } from '@opentelemetry/api';
+import { node, tracing } from '@opentelemetry/sdk-node';
+import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
+import { expectEventually } from '@tsunagu/platform-testing';
+import { ContractRegistry, JetStreamServer, OutboxEvent, OutboxService, RpcClient, rpcServerOptions } from '../src';
+import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+
+// A real tracer provider with an AsyncLocalStorage context manager, as startTelemetry installs in services.
+const exporter = new tracing.InMemorySpanExporter();
+const provider = new node.NodeTracerProvider({ spanProcessors: [new tracing.SimpleSpanProcessor(exporter)] });
+provider.register();
+const tracer = trace.getTracer('test');
+
+const handlerTraceIds = new Map<string, string | undefined>();
+const rpcTraceparents: (string | undefined)[] = [];
+
+const PingRpc = defineRpc<{ ping: string }, { pong: string }>({
+  service: 'pinger',
+  operation: 'ping',
+  summary: 'Test ping.',
+  request: { type: 'object', required: ['ping'], properties: { ping: { type: 'string' } } },
+  response: { type: 'object', required: ['pong'], properties: { pong: { type: 'string' } } },
+});
+
+@Controller()
+class TracedHandlers {
+  @EventPattern(ThingHappened.subject)
+  onThingHappened(@Payload() event: CloudEvent<ThingHappenedData>): void {
+    handlerTraceIds.set(event.id, trace.getActiveSpan()?.spanContext().traceId);
+  }
+
+  @MessagePattern(PingRpc.subject)
+  ping(@Payload() request: { ping: string }, @Ctx() ctx: NatsContext): { pong: string } {
+    rpcTraceparents.push(ctx.getHeaders()?.get('traceparent'));
+    return { pong: request.ping };
+  }
+}
+
+describe('trace context across the outbox, JetStream and request-reply', () => {
+  let fixture: MessagingFixture;
+  let events: INestMicroservice;
+  let rpc: INestMicroservice;
+  let proxy: ClientProxy;
+
+  beforeAll(async () => {
+    fixture = await startMessagingFixture();
+    const moduleRef = await Test.createTestingModule({ controllers: [TracedHandlers] }).compile();
+    events = moduleRef.createNestMicroservice({
+      strategy: new JetStreamServer({
+        service: 'tracer',
+        connection: fixture.connection,
+        orm: fixture.orm,
+        contracts: new ContractRegistry({ events: [ThingHappened] }),
+        streams: { replicas: 1, duplicateWindowMs: 60_000 },
+        maxDeliveries: 3,
+        ackWaitMs: 5_000,
+      }),
+    });
+    events.useLogger(false);
+    await events.listen();
+    rpc = moduleRef.createNestMicroservice(rpcServerOptions({ service: 'pinger', natsUrl: fixture.nats.url, gracePeriodMs: 50 }));
+    rpc.useLogger(false);
+    await rpc.listen();
+    proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [fixture.nats.url] } });
+    await proxy.connect();
+    await fixture.relay().start();
+  });
+
+  afterAll(async () => {
+    await proxy.close();
+    await rpc.close();
+    await events.close();
+    await fixture.close();
+    await provider.shutdown();
+  });
+
+  it('continues the trace of the request that wrote the event in the consumer', async () => {
+    const outbox = new OutboxService();
+    let traceId = '';
+    let eventId = '';
+    await tracer.startActiveSpan('POST /api/things', async (span) => {
+      traceId = span.spanContext().traceId;
+      await fixture.orm.em.fork().transactional(async (tx) => {
+        const thing = new Thing();
+        tx.persist(thing);
+        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' }, municipality: MUNICIPALITY }).id;
+      });
+      span.end();
+    });
+
+    const stored = await fixture.orm.em.fork().findOneOrFail(OutboxEvent, eventId);
+    expect(stored.traceparent).toContain(traceId);
+    await expectEventually(() => expect(handlerTraceIds.get(eventId)).toBe(traceId), { timeoutMs: 5_000 });
+
+    const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
+    expect(spans.map((span) => span.name)).toEqual(
+      expect.arrayContaining(['POST /api/things', `publish ${ThingHappened.subject}`, `process ${ThingHappened.subject}`]),
+    );
+  });
+
+  it('sends the caller trace context with RPC requests', async () => {
+    const client = new RpcClient(proxy, { timeoutMs: 1_000 });
+    let traceId = '';
+    await tracer.startActiveSpan('GET /api/matches', async (span) => {
+      traceId = span.spanContext().traceId;
+      await expect(client.call(PingRpc, { ping: 'a' })).resolves.toEqual({ pong: 'a' });
+      span.end();
+    });
+    expect(rpcTraceparents.at(-1)).toContain(traceId);
+  });
+});
