@@ -1,0 +1,218 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { TokenVerifier } from '@tsunagu/platform-auth';
+
+const MAIN = resolve(__dirname, '../../../dist/apps/idp/main.js');
+const run = promisify(execFile);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Just enough of a browser's cookie jar for the login redirects (all cookies sent to the one host). */
+class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  store(response: Response): void {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(';');
+      const [name, ...value] = pair.split('=');
+      const expired = attributes.some((attribute) => /^\s*expires=Thu, 01 Jan 1970/i.test(attribute) || /^\s*max-age=0\b/i.test(attribute));
+      if (expired) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value.join('='));
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+}
+
+describe('local IdP (dist/apps/idp/main.js)', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  let issuer: string;
+  let env: NodeJS.ProcessEnv;
+  let jwks: ReturnType<typeof createRemoteJWKSet>;
+
+  const verify = async (token: string): Promise<JWTPayload> => (await jwtVerify(token, jwks, { issuer, audience: 'tsunagu-api', algorithms: ['RS256'] })).payload;
+
+  beforeAll(async () => {
+    expect(existsSync(MAIN)).toBe(true);
+    const port = await freePort();
+    dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-idp-'));
+    issuer = `http://127.0.0.1:${port}/idp`;
+    env = { ...process.env, NODE_ENV: 'test', IDP_PORT: String(port), IDP_ISSUER: issuer, IDP_DATA_DIR: dataDir };
+    child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      try {
+        if ((await fetch(`${issuer}/healthz`)).ok) break;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`idp did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(output).toContain('caseworker');
+    jwks = createRemoteJWKSet(new URL(`${issuer}/jwks`));
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves discovery under the issuer path and keeps its keys on disk', async () => {
+    const discovery = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(discovery).toMatchObject({ issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token`, code_challenge_methods_supported: ['S256'] });
+    const stored = JSON.parse(readFileSync(join(dataDir, 'jwks.json'), 'utf8')) as { keys: { kid: string; d?: string }[] };
+    const served = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
+    expect(served.keys.map((key) => key.kid)).toEqual(stored.keys.map((key) => key.kid));
+    expect(served.keys.every((key) => key.d === undefined)).toBe(true);
+  });
+
+  it('issues client-credentials tokens to agency clients carrying agency, roles and municipality', async () => {
+    const response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('agency-houkatsu:houkatsu-local-secret').toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials&scope=tsunagu',
+    });
+    expect(response.status).toBe(200);
+    const { access_token: token } = (await response.json()) as { access_token: string };
+    expect(await verify(token)).toMatchObject({
+      sub: 'agency-houkatsu',
+      client_id: 'agency-houkatsu',
+      municipality: '372013',
+      roles: ['agency'],
+      agency: DEMO_ORGANIZATIONS.communityCareCentre.id,
+      scope: 'tsunagu',
+    });
+    // Services verify it through discovery, exactly as in production.
+    const principal = await new TokenVerifier({ issuer, audience: 'tsunagu-api' }).verify(token);
+    expect(principal).toMatchObject({ subject: 'agency-houkatsu', client: true, agency: DEMO_ORGANIZATIONS.communityCareCentre.id, roles: ['agency'] });
+  });
+
+  it('refuses a wrong client secret', async () => {
+    const response = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from('agency-houkatsu:wrong').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('prints dev tokens with the token command that verify against the running IdP', async () => {
+    const { stdout } = await run(process.execPath, [MAIN, 'token', 'agency'], { env });
+    const claims = await verify(stdout.trim());
+    expect(claims).toMatchObject({ sub: 'agency', roles: ['agency'], municipality: '372013', agency: DEMO_ORGANIZATIONS.communityCareCentre.id });
+    const other = await verify((await run(process.execPath, [MAIN, 'token', 'marugame'], { env })).stdout.trim());
+    expect(other).toMatchObject({ sub: 'marugame', municipality: '372021', roles: ['caseworker'] });
+    const principal = await new TokenVerifier({ issuer, audience: 'tsunagu-api' }).verify(stdout.trim());
+    expect(principal).toMatchObject({ subject: 'agency', client: false });
+    await expect(run(process.execPath, [MAIN, 'token', 'nobody'], { env })).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('refuses to run with NODE_ENV=production', async () => {
+    await expect(run(process.execPath, [MAIN, 'token', 'admin'], { env: { ...env, NODE_ENV: 'production' } })).rejects.toMatchObject({
+      stderr: expect.stringContaining('development and tests only'),
+    });
+  });
+
+  it('signs in a console user with authorization code + PKCE: authorize → login → consent → code → token', async () => {
+    const jar = new CookieJar();
+    const redirectUri = 'http://localhost:5173/callback';
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const state = randomBytes(8).toString('hex');
+    const go = async (url: string, init: RequestInit = {}) => {
+      const response = await fetch(new URL(url, issuer), { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header() } });
+      jar.store(response);
+      return response;
+    };
+
+    // Without PKCE the request is refused.
+    const noPkce = await go(`${issuer}/auth?${new URLSearchParams({ client_id: 'tsunagu-console', response_type: 'code', redirect_uri: redirectUri, scope: 'openid' })}`);
+    expect(noPkce.headers.get('location') ?? '').toContain('error=invalid_request');
+
+    const authorize = await go(
+      `${issuer}/auth?${new URLSearchParams({
+        client_id: 'tsunagu-console',
+        response_type: 'code',
+        redirect_uri: redirectUri,
+        scope: 'openid profile tsunagu',
+        state,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      })}`,
+    );
+    expect(authorize.status).toBe(303);
+    const loginUrl = authorize.headers.get('location')!;
+    expect(loginUrl).toMatch(/\/idp\/interaction\//);
+
+    const form = await go(loginUrl);
+    const html = await form.text();
+    expect(html).toContain('<label for="username">ユーザー名</label>');
+    expect(html).toContain('<label for="password">パスワード</label>');
+    const action = /action="([^"]+)"/.exec(html)![1];
+
+    const wrong = await go(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=caseworker&password=nope' });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('role="alert"');
+
+    const login = await go(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=caseworker&password=demo' });
+    expect(login.status).toBe(303);
+
+    // Follow the resume → consent (auto-granted) → callback redirects.
+    let location = login.headers.get('location')!;
+    let sawConsent = false;
+    for (let hop = 0; hop < 10 && !location.startsWith(redirectUri); hop += 1) {
+      if (/\/interaction\//.test(location)) sawConsent = true;
+      const next = await go(location);
+      expect([302, 303]).toContain(next.status);
+      location = next.headers.get('location')!;
+    }
+    expect(sawConsent).toBe(true);
+    const callback = new URL(location);
+    expect(callback.searchParams.get('state')).toBe(state);
+    expect(callback.searchParams.get('iss')).toBe(issuer);
+    const code = callback.searchParams.get('code')!;
+
+    const exchange = (codeVerifier: string) =>
+      fetch(`${issuer}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'tsunagu-console', code_verifier: codeVerifier }),
+      });
+    const tokens = (await (await exchange(verifier)).json()) as { access_token: string; id_token: string };
+    const claims = await verify(tokens.access_token);
+    expect(claims).toMatchObject({ sub: 'caseworker', client_id: 'tsunagu-console', municipality: '372013', roles: ['caseworker'], scope: 'tsunagu' });
+    expect(tokens.id_token).toBeDefined();
+    // The code is single-use.
+    expect((await exchange(verifier)).status).toBe(400);
+  });
+});
