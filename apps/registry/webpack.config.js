@@ -19,6 +19,8 @@ module.exports = {
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
+      // Demo data reads the districts list at run time (`main.js migrate` with DEMO_DATA=true).
+      assets: [{ input: './src/demo', glob: 'districts.csv', output: 'demo' }],
     }),
   ],
 };

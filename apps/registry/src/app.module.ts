@@ -1,18 +1,44 @@
-import { Module } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
 import { HealthModule } from '@tsunagu/platform-http';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { registryVariables } from './config';
+import { CoordinatorsModule } from './coordinators/coordinators.module';
+import { CouncilsModule } from './councils/councils.module';
+import { DistrictsModule } from './districts/districts.module';
+import { HsdsModule } from './hsds/hsds.module';
+import { MunicipalitiesModule } from './municipalities/municipalities.module';
+import { OrganizationsModule } from './organizations/organizations.module';
 import { registryPersistence } from './persistence';
+import { ResourcesModule } from './resources/resources.module';
+import { RegistrySharedModule } from './shared/registry-shared.module';
 
-@Module({
-  imports: [
-    ConfigModule.forRoot(registryVariables),
-    LoggerModule.forRoot(loggerParams('registry', loadConfig(registryVariables).LOG_LEVEL)),
-    PersistenceModule.forService(registryPersistence),
-    HealthModule,
-  ],
-})
-export class AppModule {}
+/**
+ * Builds the registry's root module from an environment. A function rather than a constant so tests
+ * can boot the app against their own database (and a second municipality) without touching process.env.
+ */
+export function registryAppModule(env: Record<string, string | undefined> = process.env): Type<unknown> {
+  const config = loadConfig(registryVariables, env);
+
+  @Module({
+    imports: [
+      ConfigModule.forRoot(registryVariables, env),
+      LoggerModule.forRoot(loggerParams('registry', config.LOG_LEVEL)),
+      PersistenceModule.forService(registryPersistence),
+      HealthModule,
+      RegistrySharedModule,
+      MunicipalitiesModule,
+      DistrictsModule,
+      OrganizationsModule,
+      ResourcesModule,
+      CoordinatorsModule,
+      CouncilsModule,
+      HsdsModule,
+    ],
+  })
+  class AppModule {}
+
+  return AppModule;
+}

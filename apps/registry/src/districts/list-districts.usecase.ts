@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { searchPatterns } from '../shared/japanese-text';
+import { findOrFail } from '../shared/references';
+import { District } from './district.entity';
+import type { DistrictListQuery, DistrictView } from './district.dto';
+import { districtView } from './district.view';
+
+@Injectable()
+export class ListDistrictsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: DistrictListQuery): Promise<ListPage<DistrictView>> {
+    const page = paging(query, ['sortOrder', 'shortName', 'kana', 'createdAt', 'id'], 'sortOrder');
+    const and: FilterQuery<District>[] = [];
+    if (query.areaGroup) and.push({ areaGroup: query.areaGroup });
+    if (query.isIsland !== undefined) and.push({ isIsland: query.isIsland });
+    for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
+    const [items, total] = await this.em.findAndCount(District, and.length ? { $and: and } : {}, {
+      limit: page.limit,
+      offset: page.offset,
+      orderBy: page.orderBy,
+    });
+    return listPage(items.map(districtView), total, page);
+  }
+}
+
+@Injectable()
+export class GetDistrictUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<DistrictView> {
+    return districtView(await findOrFail(this.em, District, 'District', id));
+  }
+}

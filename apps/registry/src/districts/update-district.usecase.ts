@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { DistrictUpdated } from '@tsunagu/contracts';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { RegistryEvents } from '../shared/registry-events';
+import { findOrFail } from '../shared/references';
+import { District } from './district.entity';
+import type { DistrictView, UpdateDistrictCommand } from './district.dto';
+import { applyDistrictFields, districtEventData, districtView } from './district.view';
+
+@Injectable()
+export class UpdateDistrictUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: RegistryEvents,
+  ) {}
+
+  async execute(id: string, command: UpdateDistrictCommand, expectedVersion: number): Promise<DistrictView> {
+    return this.em.transactional(async (em) => {
+      const district = await findOrFail(em, District, 'District', id);
+      assertVersion(district, expectedVersion, 'District');
+      const { version: _version, ...fields } = command;
+      applyDistrictFields(district, fields);
+      await em.flush();
+      await this.events.record(em, DistrictUpdated, { aggregateId: district.id, data: districtEventData(district) });
+      return districtView(district);
+    });
+  }
+}

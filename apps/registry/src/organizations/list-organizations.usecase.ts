@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { searchPatterns } from '../shared/japanese-text';
+import { findOrFail } from '../shared/references';
+import { Organization } from './organization.entity';
+import type { OrganizationListQuery, OrganizationView } from './organization.dto';
+import { organizationView } from './organization.view';
+
+@Injectable()
+export class ListOrganizationsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: OrganizationListQuery): Promise<ListPage<OrganizationView>> {
+    const page = paging(query, ['name', 'kana', 'type', 'createdAt', 'updatedAt', 'id'], 'kana');
+    const and: FilterQuery<Organization>[] = [];
+    if (query.type) and.push({ type: query.type });
+    if (query.field) and.push({ fields: { $contains: [query.field] } });
+    if (query.jusouRole) and.push({ jusouRoles: { $contains: [query.jusouRole] } });
+    if (query.district) and.push({ districtIds: { $contains: [query.district] } });
+    if (query.archived !== undefined) and.push({ archived: query.archived });
+    for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
+    const [items, total] = await this.em.findAndCount(Organization, and.length ? { $and: and } : {}, {
+      limit: page.limit,
+      offset: page.offset,
+      orderBy: page.orderBy,
+    });
+    return listPage(items.map(organizationView), total, page);
+  }
+}
+
+@Injectable()
+export class GetOrganizationUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<OrganizationView> {
+    return organizationView(await findOrFail(this.em, Organization, 'Organization', id));
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ResourceRegistered } from '@tsunagu/contracts';
+import { RegistryEvents } from '../shared/registry-events';
+import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
+import { CommunityResource } from './community-resource.entity';
+import type { RegisterResourceCommand, ResourceView } from './resource.dto';
+import { applyResourceFields } from './resource-fields';
+import { resourceEventData, resourceView } from './resource.view';
+
+/** Registers a resource in 準備中; it becomes 実施中 through `publish`. */
+@Injectable()
+export class RegisterResourceUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: RegistryEvents,
+  ) {}
+
+  async execute(command: RegisterResourceCommand): Promise<ResourceView> {
+    return this.em.transactional(async (em) => {
+      const resource = await this.register(em, command);
+      await em.flush();
+      return resourceView(resource);
+    });
+  }
+
+  /** Also used by the CSV import, which registers many rows in one transaction. */
+  async register(em: EntityManager, command: RegisterResourceCommand, status: CommunityResource['status'] = 'preparing'): Promise<CommunityResource> {
+    await assertDistrictsExist(em, command.districtIds, 'districtIds');
+    await assertOrganizationExists(em, command.organizationId, 'organizationId');
+    const resource = new CommunityResource();
+    applyResourceFields(resource, command);
+    resource.status = status;
+    em.persist(resource);
+    await em.flush();
+    await this.events.record(em, ResourceRegistered, { aggregateId: resource.id, data: resourceEventData(resource) });
+    return resource;
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { assertMatchesSchema, SearchResourcesRpc, type ResourceSearchRequest, type ResourceSearchResponse } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { CommunityResource } from './community-resource.entity';
+import { resourceWhere } from './list-resources.usecase';
+
+/**
+ * `tsunagu.rpc.registry.resources.search` for matching: only resources that are public and running
+ * (公開 + 実施中), with ids, codes, districts and schedule. Runs as the requesting municipality.
+ */
+@Injectable()
+export class SearchResourcesUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(request: ResourceSearchRequest): Promise<ResourceSearchResponse> {
+    try {
+      assertMatchesSchema(SearchResourcesRpc.subject, SearchResourcesRpc.request, request);
+    } catch (error) {
+      throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
+    }
+    return TenantContext.run({ requestId: TenantContext.requestId() ?? 'rpc', municipality: request.municipality }, async () => {
+      const em = this.em.fork();
+      const where = resourceWhere({
+        districts: request.districtIds,
+        categories: request.categories,
+        activities: request.activities,
+        eligibilities: request.eligibilities,
+        weekdays: request.weekdays,
+        q: request.q,
+        public: true,
+        status: 'active',
+      });
+      const [resources, total] = await em.findAndCount(CommunityResource, where, { limit: request.limit ?? 50, orderBy: { name: 'asc', id: 'asc' } });
+      return {
+        total,
+        items: resources.map((resource) => ({
+          id: resource.id,
+          name: resource.name,
+          organizationId: resource.organizationId,
+          category: resource.category,
+          insuranceScheme: resource.insuranceScheme,
+          activities: [...resource.activities],
+          eligibility: resource.eligibility,
+          districtIds: [...resource.districtIds],
+          schedule: {
+            frequency: resource.scheduleFrequency,
+            weekdays: [...resource.scheduleWeekdays],
+            opensAt: resource.scheduleOpensAt,
+            closesAt: resource.scheduleClosesAt,
+          },
+          capacity: resource.capacity,
+          lastVerifiedOn: resource.lastVerifiedOn,
+        })),
+      };
+    });
+  }
+}

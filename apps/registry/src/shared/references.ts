@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { DomainException } from '@tsunagu/platform-http';
+import { District } from '../districts/district.entity';
+import { Organization } from '../organizations/organization.entity';
+
+/*
+ * Reference checks for ids that arrive in requests. The tenant filter applies, so an id from another
+ * municipality is reported exactly like an id that does not exist.
+ */
+
+export async function assertDistrictsExist(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
+  if (ids.length === 0) return;
+  const unique = [...new Set(ids)];
+  const found = await em.find(District, { id: { $in: unique } }, { fields: ['id'] });
+  const known = new Set(found.map((district) => district.id));
+  const missing = unique.filter((id) => !known.has(id));
+  if (missing.length > 0) throw DomainException.invalidField(field, `unknown district id(s): ${missing.join(', ')}`);
+}
+
+export async function assertOrganizationExists(em: EntityManager, id: string | null | undefined, field: string): Promise<void> {
+  if (!id) return;
+  const found = await em.count(Organization, { id });
+  if (found === 0) throw DomainException.invalidField(field, `unknown organization id: ${id}`);
+}
+
+/** Loads one record of the current municipality or fails with 404. */
+export async function findOrFail<T extends object>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {
+  const found = await em.findOne(entity, { id } as never);
+  if (!found) throw DomainException.notFound(label, id);
+  return found;
+}

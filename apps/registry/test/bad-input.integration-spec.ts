@@ -1,0 +1,102 @@
+import { API, expectProblem, startRegistry, type RegistryUnderTest } from './registry-app';
+
+describe('registry: bad input is refused with problem+json and writes nothing', () => {
+  let registry: RegistryUnderTest;
+  let districtId: string;
+
+  const count = async (collection: string) => (await registry.call('GET', `/${collection}?perPage=1`)).body.total as number;
+  const validResource = () => ({ name: 'テスト通いの場', districtIds: [districtId], category: 'gathering-place', insuranceScheme: 'independent' });
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await registry.loadDemo();
+    districtId = (await registry.call('GET', '/districts?q=香南')).body.items[0].id;
+  });
+  afterAll(() => registry.close());
+
+  it('rejects malformed JSON', async () => {
+    const before = await count('community-resources');
+    const reply = await registry.call('POST', '/community-resources', { raw: '{"name": "壊れた', headers: { 'content-type': 'application/json' } });
+    expectProblem(reply, 400);
+    expect(reply.body.detail).toMatch(/JSON/);
+    expect(await count('community-resources')).toBe(before);
+  });
+
+  it('rejects unknown fields and names them', async () => {
+    const before = await count('community-resources');
+    const reply = await registry.call('POST', '/community-resources', { body: { ...validResource(), status: 'active', municipality: '999999' } });
+    expectProblem(reply, 400);
+    expect(reply.body.errors).toEqual(expect.objectContaining({ status: 'status is not a known field', municipality: 'municipality is not a known field' }));
+    expect(await count('community-resources')).toBe(before);
+  });
+
+  it('rejects wrong types and unknown codes, naming each field (nested too)', async () => {
+    const before = await count('community-resources');
+    const reply = await registry.call('POST', '/community-resources', {
+      body: { ...validResource(), capacity: 'ten', category: '訪問型サービスB', districtIds: 'all', schedule: { weekdays: ['friday'], opensAt: '25:00' } },
+    });
+    expectProblem(reply, 400);
+    expect(Object.keys(reply.body.errors)).toEqual(
+      expect.arrayContaining(['capacity', 'category', 'districtIds', 'schedule.weekdays', 'schedule.opensAt']),
+    );
+    expect(await count('community-resources')).toBe(before);
+  });
+
+  it('rejects references to districts that do not exist', async () => {
+    const before = await count('community-resources');
+    const reply = await registry.call('POST', '/community-resources', { body: { ...validResource(), districtIds: ['01900000-0000-7000-8000-00000000dead'] } });
+    expectProblem(reply, 400);
+    expect(reply.body.errors.districtIds).toMatch(/unknown district/);
+    expect(await count('community-resources')).toBe(before);
+  });
+
+  it('caps page size and checks sort fields', async () => {
+    const oversize = await registry.call('GET', '/community-resources?perPage=1000');
+    expectProblem(oversize, 400);
+    expect(oversize.body.errors.perPage).toMatch(/100/);
+    const badSort = await registry.call('GET', '/community-resources?sort=searchText');
+    expectProblem(badSort, 400);
+    expect(badSort.body.errors.sort).toBeDefined();
+    const badFilter = await registry.call('GET', '/community-resources?weekday=friday&public=maybe');
+    expectProblem(badFilter, 400);
+    expect(Object.keys(badFilter.body.errors).sort()).toEqual(['public', 'weekday']);
+  });
+
+  it('refuses invalid transitions with 409, naming the transition and the allowed ones', async () => {
+    const created = await registry.call('POST', '/community-resources', { body: validResource() });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('preparing');
+    const id = created.body.id as string;
+
+    const resume = await registry.call('POST', `/community-resources/${id}/resume`, { body: {} });
+    expectProblem(resume, 409);
+    expect(resume.body.code).toBe('invalid-transition');
+    expect(resume.body.transition).toEqual({ from: 'preparing', action: 'resume', allowed: ['publish', 'retire', 'verify'] });
+
+    expect((await registry.call('POST', `/community-resources/${id}/publish`, { body: {} })).body.status).toBe('active');
+    expect((await registry.call('POST', `/community-resources/${id}/suspend`, { body: {} })).body.status).toBe('suspended');
+    expect((await registry.call('POST', `/community-resources/${id}/resume`, { body: {} })).body.status).toBe('active');
+    const retired = await registry.call('POST', `/community-resources/${id}/retire`, { body: {} });
+    expect(retired.body.status).toBe('retired');
+
+    const afterRetire = await registry.call('POST', `/community-resources/${id}/publish`, { body: {} });
+    expectProblem(afterRetire, 409);
+    expect(afterRetire.body.transition).toEqual({ from: 'retired', action: 'publish', allowed: [] });
+    const unchanged = await registry.call('GET', `/community-resources/${id}`);
+    expect(unchanged.body.status).toBe('retired');
+    expect(unchanged.body.version).toBe(retired.body.version);
+  });
+
+  it('answers 404 problems for unknown ids and 400 for malformed ids', async () => {
+    expectProblem(await registry.call('GET', '/community-resources/01900000-0000-7000-8000-00000000beef'), 404);
+    expectProblem(await registry.call('GET', '/community-resources/not-a-uuid'), 400);
+  });
+
+  it('offers no way to delete', async () => {
+    const list = await registry.call('GET', '/community-resources?perPage=1');
+    const id = list.body.items[0].id;
+    const response = await registry.app.inject({ method: 'DELETE', url: `${API}/community-resources/${id}` });
+    expect(response.statusCode).toBe(404);
+    expect((await registry.call('GET', `/community-resources/${id}`)).status).toBe(200);
+  });
+});

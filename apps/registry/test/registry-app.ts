@@ -1,0 +1,90 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { createServiceApp } from '@tsunagu/platform-http';
+import { migrateService } from '@tsunagu/platform-persistence';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test code may use the type:testing library; src/ cannot
+import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
+import { registryAppModule } from '../src/app.module';
+import { loadDemoData } from '../src/demo/demo-data';
+import { registryPersistence } from '../src/persistence';
+
+export const API = '/api/registry';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+  text: string;
+}
+
+export interface RegistryUnderTest {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  orm: MikroORM;
+  call(method: 'GET' | 'POST' | 'PATCH', path: string, options?: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }): Promise<Reply>;
+  /** Loads the Takamatsu demo data (as `main.js migrate` with DEMO_DATA=true does). */
+  loadDemo(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const APP_OPTIONS = {
+  service: 'registry',
+  title: 'Tsunagu registry API (地域資源)',
+  description: 'Districts, organisations, community resources, coordinators and councils (地域づくり事業 / 生活支援体制整備事業).',
+};
+
+/** Boots the real registry app (Fastify, validation, problem+json) on a fresh, migrated database. */
+export async function startRegistry(options: { municipality?: string; database?: TestDatabase } = {}): Promise<RegistryUnderTest> {
+  const database = options.database ?? (await createTestDatabase('registry'));
+  await migrateService(registryPersistence, { databaseUrl: database.url });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: '5',
+    NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
+    OIDC_ISSUER: 'http://127.0.0.1:9/idp',
+    MUNICIPALITY: options.municipality ?? DEMO_MUNICIPALITY.lgCode,
+    LOG_LEVEL: 'silent',
+  };
+  const app = await createServiceApp(registryAppModule(env), APP_OPTIONS);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const orm = app.get(MikroORM);
+
+  return {
+    app,
+    database,
+    orm,
+    async call(method, path, { body, raw, headers = {} } = {}) {
+      const response = await app.inject({
+        method,
+        url: `${API}${path}`,
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      });
+      let parsed: unknown = undefined;
+      try {
+        parsed = response.body ? JSON.parse(response.body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
+    },
+    loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
+    async close() {
+      await app.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
+
+/** Problem+json check shared by the bad-input tests. */
+export function expectProblem(reply: Reply, status: number): void {
+  expect(reply.status).toBe(status);
+  expect(String(reply.headers['content-type'])).toContain('application/problem+json');
+  expect(reply.body.status).toBe(status);
+  expect(typeof reply.body.title).toBe('string');
+}
