@@ -3,6 +3,33 @@ import jest from 'eslint-plugin-jest';
 
 const services = ['registry', 'intake', 'outreach', 'matching', 'reporting', 'idp'];
 
+/**
+ * Architecture rules (ARCHITECTURE §3, STYLE practice 1): constraints combine with AND.
+ * `extraTypes` widens what each type may depend on (tests may use `type:testing`).
+ */
+function boundaries(extraTypes) {
+  const types = (...tags) => [...tags, ...extraTypes];
+  return {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: types('type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui') },
+      { sourceTag: 'type:feature', onlyDependOnLibsWithTags: types('type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui') },
+      { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: types('type:data-access', 'type:contracts', 'type:util') },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: types('type:contracts', 'type:util'), bannedExternalImports: ['@mikro-orm/*', '@nestjs/*', 'nats', 'pg'] },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: types('type:util'), bannedExternalImports: ['@mikro-orm/*'] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:testing'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
+      // A service sees its own scope and shared libraries; other services only through contracts.
+      ...services.map((service) => ({ sourceTag: `scope:${service}`, onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'] })),
+      { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'platform:web', bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'nats', 'pg'] },
+    ],
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -12,34 +39,12 @@ export default [
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
-    rules: {
-      // Architecture rules (ARCHITECTURE §3, STYLE practice 1): constraints combine with AND.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:contracts', 'type:util', 'type:ui'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: ['@mikro-orm/*', '@nestjs/*', 'nats', 'pg'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@mikro-orm/*'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'] },
-            // A service sees its own scope and shared libraries; other services only through contracts.
-            ...services.map((service) => ({
-              sourceTag: `scope:${service}`,
-              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
-            })),
-            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'platform:web', bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'nats', 'pg'] },
-          ],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries([])] },
+  },
+  {
+    // Tests may also use the fakes and fixtures of `type:testing` libraries; production code may not.
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries(['type:testing'])] },
   },
   {
     files: ['**/*.ts'],

@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { AuditService, type AuditRecord, type ChainVerification } from '../src';
 import { migrate, SERVICE, startTestApp } from './test-app';

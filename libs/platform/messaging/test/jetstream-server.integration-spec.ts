@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { ProblemDetailsFilter } from '@tsunagu/platform-http';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { expectEventually } from '@tsunagu/platform-testing';
 import { headers as natsHeaders, type JetStreamClient } from 'nats';
 import { register } from 'prom-client';

@@ -2,7 +2,6 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { defineEvent, type CloudEvent } from '@tsunagu/contracts';
 import { ormOptions } from '@tsunagu/platform-persistence';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
 import type { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
 import { v7 as uuidv7 } from 'uuid';

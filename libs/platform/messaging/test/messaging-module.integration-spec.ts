@@ -7,7 +7,6 @@ import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { HealthModule, ReadinessRegistry } from '@tsunagu/platform-http';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { expectEventually } from '@tsunagu/platform-testing';
 import { register } from 'prom-client';
 import { JetStreamServer, messagingEntities, MessagingModule, OutboxService, type JetStreamContext } from '../src';

@@ -1,7 +1,6 @@
 import { Pool } from 'pg';
 import { MESSAGE_HEADERS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
 import { EVENT_STREAM, OutboxEvent, OutboxService, OutboxStore } from '../src';

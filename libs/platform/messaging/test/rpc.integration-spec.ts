@@ -3,7 +3,6 @@ import { ClientProxyFactory, MessagePattern, Payload, Transport, type ClientProx
 import { Test } from '@nestjs/testing';
 import { defineRpc } from '@tsunagu/contracts';
 import { ProblemDetailsFilter, DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { startTestNats, type TestNats } from '@tsunagu/platform-testing';
 import { RpcClient, RpcDomainExceptionFilter, RpcRequestPipe, rpcServerOptions } from '../src';
 

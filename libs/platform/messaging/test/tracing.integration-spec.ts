@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { trace } from '@opentelemetry/api';
 import { node, tracing } from '@opentelemetry/sdk-node';
 import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { expectEventually } from '@tsunagu/platform-testing';
 import { ContractRegistry, JetStreamServer, OutboxEvent, OutboxService, RpcClient, rpcServerOptions } from '../src';
 import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests use the shared test infrastructure
 import { startTestIssuer, type TestIssuer } from '@tsunagu/platform-testing';
 import { IssuerUnavailableError, TokenRejectedError, TokenVerifier } from './token-verifier';
 
