@@ -150,6 +150,13 @@ Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credential
   value: {{ $v.municipality | quote }}
 - name: LOG_LEVEL
   value: {{ $v.logLevel | quote }}
+{{- if $v.audit.existingSecret }}
+- name: AUDIT_CHECKPOINT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.audit.existingSecret | quote }}
+      key: {{ $v.audit.existingSecretKey | quote }}
+{{- end }}
 {{- with $v.otel.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

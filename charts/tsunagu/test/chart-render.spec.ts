@@ -137,6 +137,9 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
       }
       expect(env(container, 'NODE_ENV')?.value).toBe('production');
       expect(env(container, 'DEMO_DATA')?.value).toBe('false');
+      // Secrets only by reference: the audit checkpoint key never appears as a value.
+      const auditKey = env(container, 'AUDIT_CHECKPOINT_KEY');
+      if (auditKey) expect(auditKey.value).toBeUndefined();
     }
   });
 
@@ -231,6 +234,7 @@ describe('production values', () => {
     expect(env(container, 'NATS_URL')).toEqual({ name: 'NATS_URL', valueFrom: { secretKeyRef: { name: 'tsunagu-nats', key: 'url' } } });
     expect(env(container, 'NATS_STREAM_REPLICAS')?.value).toBe('3');
     expect(env(container, 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value).toMatch(/^http/);
+    expect(env(container, 'AUDIT_CHECKPOINT_KEY')).toEqual({ name: 'AUDIT_CHECKPOINT_KEY', valueFrom: { secretKeyRef: { name: 'tsunagu-audit', key: 'checkpoint-key' } } });
     const egressPorts = find(manifests, 'NetworkPolicy', 'registry').spec.egress.flatMap((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port));
     expect(egressPorts).toEqual(expect.arrayContaining([4317, 4318]));
   });
@@ -366,6 +370,7 @@ describe('NOTES.txt', () => {
     expect(text).toContain('helm test tsunagu');
     expect(text).toContain('WARNING: oidc.issuer is the chart');
     expect(text).toContain('networkPolicy.egress.database names no destination');
+    expect(text).toContain('WARNING: audit.existingSecret is empty');
   });
 
   it('warns when JetStream is not expected to fsync every write', () => {
