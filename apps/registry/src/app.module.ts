@@ -1,5 +1,9 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { REGISTRY_EVENTS, SearchResourcesRpc } from '@tsunagu/contracts';
+import { AuditModule } from '@tsunagu/platform-audit';
+import { AuthModule } from '@tsunagu/platform-auth';
+import { MessagingModule } from '@tsunagu/platform-messaging';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
 import { HealthModule } from '@tsunagu/platform-http';
 import { loggerParams } from '@tsunagu/platform-observability';
@@ -28,6 +32,9 @@ export function registryAppModule(env: Record<string, string | undefined> = proc
       LoggerModule.forRoot(loggerParams('registry', config.LOG_LEVEL)),
       PersistenceModule.forService(registryPersistence),
       HealthModule,
+      AuthModule.forRoot(),
+      AuditModule.forService('registry'),
+      MessagingModule.forService({ service: 'registry', events: REGISTRY_EVENTS, rpcs: [SearchResourcesRpc] }),
       RegistrySharedModule,
       MunicipalitiesModule,
       DistrictsModule,

@@ -1,11 +1,11 @@
 import './instrumentation';
 import { Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { Transport } from '@nestjs/microservices';
 import { loadConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp, listen } from '@tsunagu/platform-http';
+import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService, ormOptions } from '@tsunagu/platform-persistence';
 import { registryAppModule } from './app.module';
 import { registryVariables } from './config';
@@ -45,10 +45,7 @@ async function serve(): Promise<void> {
     description: 'Districts, organisations, community resources, coordinators and councils (地域づくり事業 / 生活支援体制整備事業).',
   });
   // Request-reply for other services (tsunagu.rpc.registry.*); a queue group shares requests between replicas.
-  app.connectMicroservice(
-    { transport: Transport.NATS, options: { servers: config.NATS_URL.split(','), queue: 'registry', gracefulShutdown: true } },
-    { inheritAppConfig: true },
-  );
+  app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -1,3 +1,4 @@
+import { messagingEntities } from '@tsunagu/platform-messaging';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { Municipality } from './municipalities/municipality.entity';
 import { District } from './districts/district.entity';
@@ -12,8 +13,11 @@ import { registryMigrations } from './migrations';
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
 export const registryEntities = [Municipality, District, AreaMapping, Organization, CommunityResource, Coordinator, Council, CouncilMeeting];
 
+/** Registry entities plus the transactional outbox/inbox tables. */
+const entities = [...registryEntities, ...messagingEntities];
+
 export const registryPersistence: ServicePersistence = {
   service: 'registry',
-  entities: registryEntities,
+  entities,
   migrations: registryMigrations,
 };

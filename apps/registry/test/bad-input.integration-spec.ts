@@ -95,7 +95,8 @@ describe('registry: bad input is refused with problem+json and writes nothing', 
   it('offers no way to delete', async () => {
     const list = await registry.call('GET', '/community-resources?perPage=1');
     const id = list.body.items[0].id;
-    const response = await registry.app.inject({ method: 'DELETE', url: `${API}/community-resources/${id}` });
+    const token = await registry.issuer.token({ roles: ['admin'] });
+    const response = await registry.app.inject({ method: 'DELETE', url: `${API}/community-resources/${id}`, headers: { authorization: `Bearer ${token}` } });
     expect(response.statusCode).toBe(404);
     expect((await registry.call('GET', `/community-resources/${id}`)).status).toBe(200);
   });

@@ -5,7 +5,7 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { migrateService } from '@tsunagu/platform-persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code may use the type:testing library; src/ cannot
-import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
+import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
 import { registryAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { registryPersistence } from '../src/persistence';
@@ -23,7 +23,13 @@ export interface RegistryUnderTest {
   app: NestFastifyApplication;
   database: TestDatabase;
   orm: MikroORM;
-  call(method: 'GET' | 'POST' | 'PATCH', path: string, options?: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }): Promise<Reply>;
+  issuer: TestIssuer;
+  /** Calls the API as an admin of the registry's municipality unless `token` (or `token: null` for none) is given. */
+  call(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    options?: { body?: unknown; raw?: string | Buffer; headers?: Record<string, string>; token?: string | null },
+  ): Promise<Reply>;
   /** Loads the Takamatsu demo data (as `main.js migrate` with DEMO_DATA=true does). */
   loadDemo(): Promise<boolean>;
   close(): Promise<void>;
@@ -38,6 +44,8 @@ export const APP_OPTIONS = {
 /** Boots the real registry app (Fastify, validation, problem+json) on a fresh, migrated database. */
 export async function startRegistry(options: { municipality?: string; database?: TestDatabase } = {}): Promise<RegistryUnderTest> {
   const database = options.database ?? (await createTestDatabase('registry'));
+  const issuer = await startTestIssuer();
+  const municipality = options.municipality ?? DEMO_MUNICIPALITY.lgCode;
   await migrateService(registryPersistence, { databaseUrl: database.url });
   const env = {
     ...process.env,
@@ -45,24 +53,31 @@ export async function startRegistry(options: { municipality?: string; database?:
     DATABASE_URL: database.url,
     DATABASE_POOL_MAX: '5',
     NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
-    OIDC_ISSUER: 'http://127.0.0.1:9/idp',
-    MUNICIPALITY: options.municipality ?? DEMO_MUNICIPALITY.lgCode,
+    OIDC_ISSUER: issuer.issuer,
+    OIDC_AUDIENCE: issuer.audience,
+    MUNICIPALITY: municipality,
     LOG_LEVEL: 'silent',
   };
   const app = await createServiceApp(registryAppModule(env), APP_OPTIONS);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const orm = app.get(MikroORM);
+  const adminToken = await issuer.token({ roles: ['admin'], municipality, expiresIn: 3600 });
 
   return {
     app,
     database,
     orm,
-    async call(method, path, { body, raw, headers = {} } = {}) {
+    issuer,
+    async call(method, path, { body, raw, headers = {}, token = adminToken } = {}) {
       const response = await app.inject({
         method,
         url: `${API}${path}`,
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
       });
       let parsed: unknown = undefined;
@@ -76,6 +91,7 @@ export async function startRegistry(options: { municipality?: string; database?:
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {
       await app.close();
+      await issuer.stop();
       if (!options.database) await database.drop();
     },
   };

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
 import { expectedVersion } from '../shared/version';
@@ -7,6 +8,7 @@ import { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, Update
 import { AssignCoordinatorUseCase, GetCoordinatorUseCase, ListCoordinatorsUseCase, UpdateCoordinatorUseCase } from './coordinator.usecases';
 
 @ApiTags('coordinators (生活支援コーディネーター)')
+@RegistryReader()
 @Controller('coordinators')
 export class CoordinatorsController {
   constructor(
@@ -28,12 +30,14 @@ export class CoordinatorsController {
     return this.get.execute(id);
   }
 
+  @RegistryWriter('Coordinator')
   @Post()
   @ApiCreatedResponse({ type: CoordinatorView })
   create(@Body() command: AssignCoordinatorCommand): Promise<CoordinatorView> {
     return this.assign.execute(command);
   }
 
+  @RegistryWriter('Coordinator')
   @Patch(':id')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' })
   @ApiOkResponse({ type: CoordinatorView })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
 import { expectedVersion } from '../shared/version';
@@ -26,6 +27,7 @@ import {
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' };
 
 @ApiTags('councils (協議体 / 地域福祉ネットワーク会議)')
+@RegistryReader()
 @Controller('councils')
 export class CouncilsController {
   constructor(
@@ -50,12 +52,14 @@ export class CouncilsController {
     return this.get.execute(id);
   }
 
+  @RegistryWriter('Council')
   @Post()
   @ApiCreatedResponse({ type: CouncilView })
   create(@Body() command: EstablishCouncilCommand): Promise<CouncilView> {
     return this.establish.execute(command);
   }
 
+  @RegistryWriter('Council')
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CouncilView })
@@ -69,12 +73,14 @@ export class CouncilsController {
     return this.listMeetings.execute(id, query);
   }
 
+  @RegistryWriter('CouncilMeeting')
   @Post(':id/meetings')
   @ApiCreatedResponse({ type: CouncilMeetingView })
   addMeeting(@Param('id', ParseUUIDPipe) id: string, @Body() command: RecordCouncilMeetingCommand): Promise<CouncilMeetingView> {
     return this.recordMeeting.execute(id, command);
   }
 
+  @RegistryWriter('CouncilMeeting')
   @Patch(':id/meetings/:meetingId')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CouncilMeetingView })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
 import type { ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
@@ -22,6 +23,7 @@ import { UpdateDistrictUseCase } from './update-district.usecase';
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' };
 
 @ApiTags('districts (地区)')
+@RegistryReader()
 @Controller('districts')
 export class DistrictsController {
   constructor(
@@ -46,12 +48,14 @@ export class DistrictsController {
     return view;
   }
 
+  @RegistryWriter('District')
   @Post()
   @ApiCreatedResponse({ type: DistrictView })
   create(@Body() command: RegisterDistrictCommand): Promise<DistrictView> {
     return this.register.execute(command);
   }
 
+  @RegistryWriter('District')
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: DistrictView })
@@ -61,6 +65,7 @@ export class DistrictsController {
 }
 
 @ApiTags('area-mappings (町字→地区)')
+@RegistryReader()
 @Controller('area-mappings')
 export class AreaMappingsController {
   constructor(
@@ -75,12 +80,14 @@ export class AreaMappingsController {
     return this.list.execute(query);
   }
 
+  @RegistryWriter('AreaMapping')
   @Post()
   @ApiCreatedResponse({ type: AreaMappingView })
   create(@Body() command: RegisterAreaMappingCommand): Promise<AreaMappingView> {
     return this.register.execute(command);
   }
 
+  @RegistryWriter('AreaMapping')
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: AreaMappingView })

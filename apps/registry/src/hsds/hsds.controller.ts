@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditedExport, RegistryAdmin, RegistryReader } from '../shared/access';
 import { ExportHsdsUseCase } from './export-hsds.usecase';
 import type { HsdsPackage } from './hsds.types';
 import { ImportHsdsUseCase, type ImportHsdsResult } from './import-hsds.usecase';
@@ -17,6 +18,7 @@ const PACKAGE_SCHEMA = {
 };
 
 @ApiTags('hsds (Open Referral)')
+@RegistryReader()
 @Controller('hsds')
 export class HsdsController {
   constructor(
@@ -24,6 +26,7 @@ export class HsdsController {
     private readonly importHsds: ImportHsdsUseCase,
   ) {}
 
+  @AuditedExport('HsdsPackage')
   @Get('export')
   @ApiOperation({ summary: 'Export organisations, resources (services), districts (locations) and schedules as HSDS 3.x' })
   @ApiOkResponse({ schema: PACKAGE_SCHEMA })
@@ -31,6 +34,7 @@ export class HsdsController {
     return this.exportHsds.execute();
   }
 
+  @RegistryAdmin('HsdsPackage', 'import')
   @Post('import')
   @HttpCode(200)
   @ApiOperation({ summary: 'Import an HSDS 3.x package (create or update by id; all or nothing)' })

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RegistryAdmin, RegistryReader } from '../shared/access';
 import { expectedVersion } from '../shared/version';
 import { MunicipalityView, UpdateMunicipalityCommand } from './municipality.dto';
 import { GetCurrentMunicipalityUseCase, UpdateCurrentMunicipalityUseCase } from './municipality.usecases';
 
 @ApiTags('municipalities (自治体)')
+@RegistryReader()
 @Controller('municipalities')
 export class MunicipalitiesController {
   constructor(
@@ -18,6 +20,7 @@ export class MunicipalitiesController {
     return this.get.execute();
   }
 
+  @RegistryAdmin('Municipality')
   @Patch('current')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' })
   @ApiOkResponse({ type: MunicipalityView })

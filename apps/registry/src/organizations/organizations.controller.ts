@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
 import type { ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
@@ -10,6 +11,7 @@ import { RegisterOrganizationUseCase } from './register-organization.usecase';
 import { UpdateOrganizationUseCase } from './update-organization.usecase';
 
 @ApiTags('organizations (支援関係機関・団体)')
+@RegistryReader()
 @Controller('organizations')
 export class OrganizationsController {
   constructor(
@@ -34,12 +36,14 @@ export class OrganizationsController {
     return view;
   }
 
+  @RegistryWriter('Organization')
   @Post()
   @ApiCreatedResponse({ type: OrganizationView })
   create(@Body() command: RegisterOrganizationCommand): Promise<OrganizationView> {
     return this.register.execute(command);
   }
 
+  @RegistryWriter('Organization')
   @Patch(':id')
   @ApiOperation({ summary: 'Edit or archive an organisation from a known version' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' })

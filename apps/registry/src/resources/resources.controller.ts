@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
 import { DomainException, type ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
@@ -22,6 +23,7 @@ import type { ResourceAction } from './resource-lifecycle';
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Quoted version the change is based on, e.g. "3" (412 when stale).' };
 
 @ApiTags('community-resources (地域資源)')
+@RegistryReader()
 @Controller('community-resources')
 export class ResourcesController {
   constructor(
@@ -48,6 +50,7 @@ export class ResourcesController {
     return view;
   }
 
+  @RegistryWriter('CommunityResource')
   @Post()
   @ApiOperation({ summary: 'Register a resource (status 準備中)' })
   @ApiCreatedResponse({ type: ResourceView })
@@ -55,6 +58,7 @@ export class ResourcesController {
     return this.registerResource.execute(command);
   }
 
+  @RegistryWriter('CommunityResource', 'import')
   @Post('import')
   @HttpCode(200)
   @ApiOperation({
@@ -69,6 +73,7 @@ export class ResourcesController {
     return this.importCsv.execute(body, chosen as CsvEncoding);
   }
 
+  @RegistryWriter('CommunityResource')
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a resource from a known version (body `version` or If-Match)' })
   @ApiHeader(IF_MATCH)
@@ -84,6 +89,7 @@ export class ResourcesController {
     return view;
   }
 
+  @RegistryWriter('CommunityResource', 'transition')
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: '準備中 → 実施中, and list publicly' })
@@ -93,6 +99,7 @@ export class ResourcesController {
     return this.transition(id, 'publish', command, ifMatch);
   }
 
+  @RegistryWriter('CommunityResource', 'transition')
   @Post(':id/suspend')
   @HttpCode(200)
   @ApiOperation({ summary: '実施中 → 休止' })
@@ -102,6 +109,7 @@ export class ResourcesController {
     return this.transition(id, 'suspend', command, ifMatch);
   }
 
+  @RegistryWriter('CommunityResource', 'transition')
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: '休止 → 実施中' })
@@ -111,6 +119,7 @@ export class ResourcesController {
     return this.transition(id, 'resume', command, ifMatch);
   }
 
+  @RegistryWriter('CommunityResource', 'transition')
   @Post(':id/retire')
   @HttpCode(200)
   @ApiOperation({ summary: '→ 廃止 (final; records are never deleted)' })
@@ -120,6 +129,7 @@ export class ResourcesController {
     return this.transition(id, 'retire', command, ifMatch);
   }
 
+  @RegistryWriter('CommunityResource', 'transition')
   @Post(':id/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm the record is still accurate (sets lastVerifiedOn)' })

@@ -19,7 +19,7 @@ describe('normaliseForSearch', () => {
   });
 
   it('builds search columns and escaped LIKE patterns', () => {
-    expect(searchText('見守り香南', null, ['こうなん', 'ｺｳﾅﾝ'])).toBe('見守り香南 コウナン コウナン');
+    expect(searchText('見守り香南', null, ['こうなん', 'ｺｳﾅﾝ'])).toBe('見守リ香南 コウナン コウナン') // okurigana are folded too, on both sides;
     expect(searchPatterns(' こうなん  100% ')).toEqual(['%コウナン%', '%100\\%%']);
     expect(searchPatterns(undefined)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { assertEventData, type EventContract } from '@tsunagu/contracts';
 
@@ -7,7 +7,7 @@ export interface RecordedEvent<T> {
   data: T;
 }
 
-/** Where events go once libs/platform/messaging lands: its `OutboxService` has this shape. */
+/** Where events go: platform-messaging's `OutboxService` (bound in RegistrySharedModule). */
 export interface EventOutbox {
   record<T>(em: EntityManager, contract: EventContract<T>, event: RecordedEvent<T>): Promise<unknown> | unknown;
 }
@@ -20,10 +20,10 @@ export const EVENT_OUTBOX = Symbol('EVENT_OUTBOX');
  */
 @Injectable()
 export class RegistryEvents {
-  constructor(@Optional() @Inject(EVENT_OUTBOX) private readonly outbox?: EventOutbox) {}
+  constructor(@Inject(EVENT_OUTBOX) private readonly outbox: EventOutbox) {}
 
   async record<T>(em: EntityManager, contract: EventContract<T>, event: RecordedEvent<T>): Promise<void> {
     assertEventData(contract, event.data);
-    await this.outbox?.record(em, contract, event);
+    await this.outbox.record(em, contract, event);
   }
 }

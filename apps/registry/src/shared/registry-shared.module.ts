@@ -1,12 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { InstallationTenantGuard } from './installation-tenant.guard';
-import { RegistryEvents } from './registry-events';
+import { OutboxService } from '@tsunagu/platform-messaging';
+import { EVENT_OUTBOX, RegistryEvents } from './registry-events';
 
-/** What every registry context uses: the event recorder and (until auth lands) the tenant fallback. */
+/** What every registry context uses: the event recorder, writing to the transactional outbox. */
 @Global()
 @Module({
-  providers: [RegistryEvents, { provide: APP_GUARD, useClass: InstallationTenantGuard }],
+  providers: [RegistryEvents, { provide: EVENT_OUTBOX, useExisting: OutboxService }],
   exports: [RegistryEvents],
 })
 export class RegistrySharedModule {}
