@@ -1,0 +1,44 @@
+// The one list of everything the local stack runs. Adding a service is one line here: the runner builds
+// it, runs its migrations, starts it on its internal port and routes `/api/<name>/…` to it. Apps that do
+// not exist in this checkout yet (no apps/<project>/project.json) are skipped with a note.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * kind:
+ *   'idp'     the local OpenID Connect provider, mounted at /idp (never deployed by the chart)
+ *   'service' a NestJS service under /api/<name>; `node <main> migrate` runs its migrations (+ demo data)
+ *   'static'  a built single-page app served at / with index.html fallback
+ * port: preferred internal port (another free port is used when it is taken).
+ */
+const STACK = [
+  { name: 'idp', kind: 'idp', port: 3100, main: 'dist/apps/idp/main.js', ready: '/idp/.well-known/openid-configuration' },
+  { name: 'registry', kind: 'service', port: 3101, main: 'dist/apps/registry/main.js' },
+  { name: 'intake', kind: 'service', port: 3102, main: 'dist/apps/intake/main.js' },
+  { name: 'outreach', kind: 'service', port: 3103, main: 'dist/apps/outreach/main.js' },
+  { name: 'matching', kind: 'service', port: 3104, main: 'dist/apps/matching/main.js' },
+  { name: 'reporting', kind: 'service', port: 3105, main: 'dist/apps/reporting/main.js' },
+  { name: 'console', kind: 'static', dist: 'dist/apps/console' },
+];
+
+for (const entry of STACK) {
+  entry.project ??= entry.name;
+  if (entry.kind === 'service') entry.ready ??= `/api/${entry.name}/readyz`;
+}
+
+/** Whether the app exists in this checkout (it has an Nx project). */
+function isPresent(entry, root = ROOT) {
+  return fs.existsSync(path.join(root, 'apps', entry.project, 'project.json'));
+}
+
+/** Splits the table into the apps of this checkout and the planned ones that are not here yet. */
+function resolveStack(root = ROOT) {
+  const present = STACK.filter((entry) => isPresent(entry, root));
+  const missing = STACK.filter((entry) => !isPresent(entry, root));
+  return { present, missing };
+}
+
+module.exports = { STACK, ROOT, resolveStack, isPresent };

