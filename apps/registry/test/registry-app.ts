@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
+import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code may use the type:testing library; src/ cannot
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
@@ -42,7 +43,7 @@ export const APP_OPTIONS = {
 };
 
 /** Boots the real registry app (Fastify, validation, problem+json) on a fresh, migrated database. */
-export async function startRegistry(options: { municipality?: string; database?: TestDatabase } = {}): Promise<RegistryUnderTest> {
+export async function startRegistry(options: { municipality?: string; database?: TestDatabase; rpc?: boolean } = {}): Promise<RegistryUnderTest> {
   const database = options.database ?? (await createTestDatabase('registry'));
   const issuer = await startTestIssuer();
   const municipality = options.municipality ?? DEMO_MUNICIPALITY.lgCode;
@@ -59,6 +60,11 @@ export async function startRegistry(options: { municipality?: string; database?:
     LOG_LEVEL: 'silent',
   };
   const app = await createServiceApp(registryAppModule(env), APP_OPTIONS);
+  if (options.rpc) {
+    // As main.ts does: the NATS request-reply side, with the app's pipes and filters.
+    app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: env.NATS_URL }), { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const orm = app.get(MikroORM);
