@@ -22,6 +22,16 @@ describe('registry: bad input is refused with problem+json and writes nothing', 
     expect(await count('community-resources')).toBe(before);
   });
 
+  it('rejects bodies over the size limit and media types it does not read', async () => {
+    const before = await count('community-resources');
+    const oversize = JSON.stringify({ ...validResource(), description: 'あ'.repeat(1024 * 1024) });
+    const tooLarge = await registry.call('POST', '/community-resources', { raw: oversize, headers: { 'content-type': 'application/json' } });
+    expectProblem(tooLarge, 413);
+    const wrongType = await registry.call('POST', '/community-resources', { raw: '<resource/>', headers: { 'content-type': 'application/xml' } });
+    expectProblem(wrongType, 415);
+    expect(await count('community-resources')).toBe(before);
+  });
+
   it('rejects unknown fields and names them', async () => {
     const before = await count('community-resources');
     const reply = await registry.call('POST', '/community-resources', { body: { ...validResource(), status: 'active', municipality: '999999' } });

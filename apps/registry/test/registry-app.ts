@@ -5,7 +5,6 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test code may use the type:testing library; src/ cannot
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
 import { registryAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';

@@ -8,4 +8,5 @@ export * from './lib/metrics';
 export * from './lib/public.decorator';
 export * from './lib/health.controller';
 export * from './lib/health.module';
+export * from './lib/database-readiness';
 export * from './lib/service-app';

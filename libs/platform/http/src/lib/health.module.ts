@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { DatabaseReadiness } from './database-readiness';
 import { HealthController } from './health.controller';
 import { ReadinessRegistry } from './readiness';
 
 @Global()
-@Module({ controllers: [HealthController], providers: [ReadinessRegistry], exports: [ReadinessRegistry] })
+@Module({ controllers: [HealthController], providers: [ReadinessRegistry, DatabaseReadiness], exports: [ReadinessRegistry] })
 export class HealthModule {}

@@ -60,12 +60,6 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     histogram.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });
-  // Errors raised by Fastify itself (malformed JSON, body too large, media type) never reach Nest's filters.
-  fastify.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error, request);
-    problem.instance ??= request.url.split('?')[0];
-    sendProblem(reply, problem);
-  });
   fastify.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );

@@ -30,6 +30,7 @@ export function ormOptions(service: ServicePersistence, connection: OrmConnectio
       tableName: `${service.service}.mikro_orm_migrations`,
       migrationsList: service.migrations,
       transactional: true,
+      silent: true,
       allOrNothing: true,
       snapshot: false,
     },

@@ -1,0 +1,34 @@
+import { startRegistry, type RegistryUnderTest } from './registry-app';
+
+describe('health endpoints', () => {
+  let registry: RegistryUnderTest;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(() => registry.close());
+
+  it('answers liveness and readiness without a token, readiness checking the database and NATS', async () => {
+    const live = await registry.call('GET', '/healthz', { token: null });
+    expect(live.status).toBe(200);
+    const ready = await registry.call('GET', '/readyz', { token: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, nats: { status: 'up' } });
+  });
+
+  it('reports not ready when the database is unreachable', async () => {
+    await registry.orm.close(true);
+    const ready = await registry.call('GET', '/readyz', { token: null });
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.database.status).toBe('down');
+    await registry.orm.connect();
+  });
+
+  it('exposes Prometheus metrics with request latency by route template', async () => {
+    await registry.call('GET', '/districts');
+    const metrics = await registry.call('GET', '/metrics', { token: null });
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('http_request_duration_seconds_bucket');
+    expect(metrics.text).toContain('route="/api/registry/districts"');
+  });
+});
