@@ -6,7 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createValidationPipe } from './validation';
-import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
+import { ProblemDetailsFilter } from './problem-details.filter';
 import { startHttpMetrics } from './metrics';
 import { ReadinessRegistry } from './readiness';
 
