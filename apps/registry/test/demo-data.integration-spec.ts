@@ -54,6 +54,25 @@ describe('registry: demo data reproduces the Takamatsu presentation', () => {
     expect((await registry.call('GET', '/community-resources?perPage=1')).body.total).toBe(resources.length + 1);
   });
 
+  it('records the events staff entry would have produced, so projections built from events see the demo', async () => {
+    const published: { data: { category: string; districtIds: string[]; insuranceScheme: string } }[] = await registry.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select data from registry.outbox_event where type = 'jp.tsunagu.registry.resource.published.v1'`);
+    const districtsWith = (predicate: (data: (typeof published)[number]['data']) => boolean) =>
+      new Set(published.map((row) => row.data).filter(predicate).flatMap((data) => data.districtIds)).size;
+    expect([
+      districtsWith((data) => data.category === 'visit-type-b'),
+      districtsWith((data) => data.category === 'day-type-b'),
+      districtsWith((data) => data.insuranceScheme === 'non-insurance'),
+    ]).toEqual([26, 6, 20]);
+    const [{ districts }] = await registry.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as districts from registry.outbox_event where type = 'jp.tsunagu.registry.district.registered.v1'`);
+    expect(districts).toBe(44);
+  });
+
   it('has coordinators and 地域福祉ネットワーク会議 with meetings', async () => {
     expect((await registry.call('GET', '/coordinators?layer=1')).body.total).toBe(1);
     expect((await registry.call('GET', '/coordinators?layer=2')).body.total).toBe(5);

@@ -3,9 +3,27 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import { parse } from 'csv-parse/sync';
 import { v5 as uuidv5 } from 'uuid';
-import type { AreaGroup, ResourceActivity, ResourceCategory, Weekday } from '@tsunagu/contracts';
+import {
+  CoordinatorAssigned,
+  CouncilEstablished,
+  CouncilMeetingHeld,
+  DistrictRegistered,
+  OrganizationRegistered,
+  ResourcePublished,
+  ResourceRegistered,
+  type AreaGroup,
+  type ResourceActivity,
+  type ResourceCategory,
+  type Weekday,
+} from '@tsunagu/contracts';
+import { OutboxService } from '@tsunagu/platform-messaging';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { Coordinator } from '../coordinators/coordinator.entity';
+import { coordinatorEventData } from '../coordinators/coordinator.view';
+import { councilEventData, councilMeetingEventData } from '../councils/council.view';
+import { districtEventData } from '../districts/district.view';
+import { organizationEventData } from '../organizations/organization.view';
+import { resourceEventData } from '../resources/resource.view';
 import { Council } from '../councils/council.entity';
 import { CouncilMeeting } from '../councils/council-meeting.entity';
 import { District } from '../districts/district.entity';
@@ -79,6 +97,13 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   return em.transactional(async (tx) => {
     if ((await tx.count(Municipality, { lgCode: DEMO_MUNICIPALITY.lgCode })) > 0) return false;
     const lg = DEMO_MUNICIPALITY.lgCode;
+    const created: object[] = [];
+    // Every demo record is persisted through here so the same events a staff member's edits would
+    // produce are recorded too: reporting builds its projections from events only.
+    const persist = (entity: object) => {
+      created.push(entity);
+      tx.persist(entity);
+    };
     tx.persist(Object.assign(new Municipality(), { lgCode: lg, name: DEMO_MUNICIPALITY.name, prefecture: DEMO_MUNICIPALITY.prefecture }));
 
     const rows = readDistrictRows();
@@ -95,11 +120,11 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         office: { name: `${row.short_name}コミュニティセンター` },
       });
       districts.set(row.short_name, district);
-      tx.persist(district);
+      persist(district);
     });
 
     for (const organization of Object.values(DEMO_ORGANIZATIONS)) {
-      tx.persist(
+      persist(
         Object.assign(new Organization(), {
           id: organization.id,
           name: organization.name,
@@ -126,11 +151,11 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         jusouRoles: ['community-building'],
         districtIds: [district.id],
       });
-      tx.persist(provider);
+      persist(provider);
       const base = { organizationId: provider.id, districtIds: [district.id], public: true, status: 'active' as const, lastVerifiedOn: '2022-09-30' };
       if (row.visit_type_b === 'yes') {
         const konan = row.short_name === '香南';
-        tx.persist(
+        persist(
           Object.assign(new CommunityResource(), {
             ...base,
             id: demoId(lg, 'resource', row.short_name, 'visit-type-b'),
@@ -151,7 +176,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       }
       if (row.day_type_b === 'yes') {
         const konan = row.short_name === '香南';
-        tx.persist(
+        persist(
           Object.assign(new CommunityResource(), {
             ...base,
             id: demoId(lg, 'resource', row.short_name, 'day-type-b'),
@@ -173,7 +198,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       }
       if (row.other_mutual_aid === 'yes') {
         const kind = OTHER_KINDS[resourceIndex++ % OTHER_KINDS.length];
-        tx.persist(
+        persist(
           Object.assign(new CommunityResource(), {
             ...base,
             id: demoId(lg, 'resource', row.short_name, 'other'),
@@ -193,7 +218,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     }
 
     // Not counted by the deck's table: a resource still being prepared (準備中, not public).
-    tx.persist(
+    persist(
       Object.assign(new CommunityResource(), {
         id: demoId(lg, 'resource', '四番丁', 'salon'),
         name: '四番丁ふれあいサロン（準備中）',
@@ -209,9 +234,9 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     );
 
     const swc = DEMO_ORGANIZATIONS.socialWelfareCouncil.id;
-    tx.persist(Object.assign(new Coordinator(), { staffDisplayName: '第1層生活支援コーディネーター（市社協）', layer: 1, employerOrganizationId: swc, assignedFrom: '2022-04-01' }));
+    persist(Object.assign(new Coordinator(), { staffDisplayName: '第1層生活支援コーディネーター（市社協）', layer: 1, employerOrganizationId: swc, assignedFrom: '2022-04-01' }));
     for (const name of ['香南', '松島', '屋島', '女木', '男木']) {
-      tx.persist(
+      persist(
         Object.assign(new Coordinator(), {
           staffDisplayName: `第2層生活支援コーディネーター（${name}）`,
           layer: 2,
@@ -222,7 +247,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
       );
     }
 
-    tx.persist(
+    persist(
       Object.assign(new Council(), {
         layer: 1,
         name: '高松市高齢者保健福祉・介護保険制度運営協議会',
@@ -240,8 +265,8 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         status: 'established',
         members: [{ role: '地域コミュニティ協議会' }, { role: '民生委員児童委員協議会' }, { organizationId: demoId(lg, 'district-swc', name), role: '地区社会福祉協議会' }],
       });
-      tx.persist(council);
-      tx.persist(
+      persist(council);
+      persist(
         Object.assign(new CouncilMeeting(), {
           council: council.id,
           heldOn: '2022-09-15',
@@ -251,6 +276,31 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
         }),
       );
     }
+    await tx.flush();
+    recordDemoEvents(tx, created);
     return true;
   });
+}
+
+/** The events the demo records would have produced had staff entered them through the API. */
+function recordDemoEvents(em: EntityManager, created: object[]): void {
+  const outbox = new OutboxService();
+  const councils = new Map(created.filter((entity): entity is Council => entity instanceof Council).map((council) => [council.id, council]));
+  for (const entity of created) {
+    if (entity instanceof District) {
+      outbox.record(em, DistrictRegistered, { aggregateId: entity.id, data: districtEventData(entity) });
+    } else if (entity instanceof Organization) {
+      outbox.record(em, OrganizationRegistered, { aggregateId: entity.id, data: organizationEventData(entity) });
+    } else if (entity instanceof CommunityResource) {
+      outbox.record(em, ResourceRegistered, { aggregateId: entity.id, data: resourceEventData(entity) });
+      if (entity.status === 'active') outbox.record(em, ResourcePublished, { aggregateId: entity.id, data: resourceEventData(entity) });
+    } else if (entity instanceof Coordinator) {
+      outbox.record(em, CoordinatorAssigned, { aggregateId: entity.id, data: coordinatorEventData(entity) });
+    } else if (entity instanceof Council) {
+      outbox.record(em, CouncilEstablished, { aggregateId: entity.id, data: councilEventData(entity) });
+    } else if (entity instanceof CouncilMeeting) {
+      const council = councils.get(entity.council) as Council;
+      outbox.record(em, CouncilMeetingHeld, { aggregateId: council.id, data: councilMeetingEventData(council, entity) });
+    }
+  }
 }
