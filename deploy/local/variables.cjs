@@ -10,6 +10,10 @@ const localVariables = {
     type: 'string',
     default: '127.0.0.1',
   },
+  TSUNAGU_APPS: {
+    description: 'Comma-separated subset of the stack to build and run (e.g. `idp,registry`); all apps of deploy/local/services.cjs when unset.',
+    type: 'string',
+  },
   TSUNAGU_VERBOSE: { description: 'Show every PostgreSQL and NATS log line and the edge’s upstream errors.', type: 'bool', default: 'false' },
   TSUNAGU_RAW_LOGS: { description: 'Print the services’ pino JSON lines as they are instead of `LEVEL message`.', type: 'bool', default: 'false' },
   TSUNAGU_SKIP_INSTALL: { description: 'Skip the `npm ci` the commands run when node_modules is missing or older than the lockfile.', type: 'bool', default: 'false' },

@@ -1,0 +1,64 @@
+// The benchmark's baseline: a plain Fastify + `pg` server running the same SQL as the registry
+// (deploy/bench/scenarios.cjs) against the same database — no Nest, no ORM, no validation, no auth,
+// no audit, no outbox. It shows what the framework and the platform cost on top of the bare query.
+//   DATABASE_URL=… PORT=… node deploy/bench/baseline.cjs
+'use strict';
+const Fastify = require('fastify');
+const { Pool } = require('pg');
+const { v7: uuidv7 } = require('uuid');
+const { municipality, sql } = require('./scenarios.cjs');
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+const app = Fastify({ logger: false });
+
+app.get('/healthz', async () => ({ status: 'ok' }));
+
+app.get('/baseline/community-resources', async (request) => {
+  const perPage = Math.min(Number(request.query.perPage ?? 25), 100);
+  const page = Math.max(Number(request.query.page ?? 1), 1);
+  const category = String(request.query.category ?? 'visit-type-b');
+  const [rows, count] = await Promise.all([
+    pool.query(sql.listPage, [municipality, category, perPage, (page - 1) * perPage]),
+    pool.query(sql.listCount, [municipality, category]),
+  ]);
+  return { items: rows.rows, total: count.rows[0].count, page, perPage };
+});
+
+app.post('/baseline/community-resources', async (request, reply) => {
+  const b = request.body;
+  const s = b.schedule ?? {};
+  const searchText = [b.name, b.kana, b.description].filter(Boolean).join(' ').toLowerCase();
+  const { rows } = await pool.query(sql.insert, [
+    uuidv7(),
+    municipality,
+    b.name,
+    b.kana ?? '',
+    b.description ?? null,
+    b.districtIds,
+    b.category,
+    b.insuranceScheme,
+    b.activities ?? [],
+    b.eligibility ?? 'anyone',
+    s.frequency ?? null,
+    s.weekdays ?? [],
+    s.opensAt ?? null,
+    s.closesAt ?? null,
+    b.capacity ?? null,
+    b.fee ?? null,
+    searchText,
+  ]);
+  reply.code(201);
+  return rows[0];
+});
+
+const port = Number(process.env.PORT ?? 3199);
+app.listen({ host: '127.0.0.1', port }).then(
+  () => process.stdout.write(`baseline listening on ${port}\n`),
+  (error) => {
+    process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  },
+);
+const stop = () => app.close().then(() => pool.end()).then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,178 @@
+// `npm run bench`: starts the stack on a throwaway data directory, obtains a token, starts the plain
+// Fastify + pg baseline beside it, and measures every scenario of scenarios.cjs with autocannon against
+//   baseline (direct) · registry (direct, its internal port) · registry through the edge (localhost:<port>)
+// Prints a table with req/s, p50/p99 and the ratio to the baseline, and writes the figures as JSON and
+// Markdown under tmp/bench/ (docs/performance.md records them). Not a test: nothing fails on slow figures.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { createStack, capture, httpGet } = require('../local/stack.cjs');
+const { freePort } = require('../local/infrastructure.cjs');
+const { say, warn, prefixer } = require('../local/log.cjs');
+const { ROOT } = require('../local/services.cjs');
+const { load, goals, tokenUser, scenarios } = require('./scenarios.cjs');
+
+function request(url, { method = 'GET', token, body } = {}) {
+  return fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}
+
+function measure(job) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'load.cjs'), JSON.stringify(job)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`autocannon failed (${code})`))));
+  });
+}
+
+function machine(databaseUrl) {
+  const cpus = os.cpus();
+  let postgres = 'unknown';
+  try {
+    postgres = execFileSync(process.execPath, ['-e', `const {Client}=require('pg');const c=new Client({connectionString:process.argv[1]});c.connect().then(()=>c.query('show server_version')).then(r=>{console.log(r.rows[0].server_version);return c.end()})`, databaseUrl], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    /* keep unknown */
+  }
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres,
+    nats: (() => {
+      try {
+        return execFileSync('nats-server', ['--version'], { encoding: 'utf8' }).trim();
+      } catch {
+        return 'nats-server (version unknown)';
+      }
+    })(),
+    commit,
+    date: new Date().toISOString(),
+  };
+}
+
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+function table(results) {
+  const header = ['scenario', 'target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs baseline'];
+  const rows = results.map((r) => [r.scenario, r.target, fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors + r.timeouts), r.ratio === undefined ? '' : `${fmt(r.ratio * 100)} %`]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const markdown = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return { text: [line(header), ...rows.map(line)].join('\n'), markdown };
+}
+
+async function benchCommand(context) {
+  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
+  const edgePort = await freePort();
+  const stack = createStack({ baseDir, persistent: false, edgePort, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
+  let baseline;
+  context.setStop(async () => {
+    if (baseline && baseline.exitCode === null) {
+      baseline.kill('SIGTERM');
+      await new Promise((resolve) => baseline.once('exit', resolve));
+    }
+    await stack.stop();
+    fs.rmSync(baseDir, { recursive: true, force: true });
+  });
+
+  say(`benchmark: ${load.connections} connections, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up; data in ${baseDir}`);
+  const ready = await stack.start();
+  if (!ready) return undefined;
+  const registry = ready.services.find((entry) => entry.name === 'registry');
+  if (!registry) throw new Error('apps/registry is not in this checkout: nothing to measure');
+  if (!ready.idp) throw new Error('apps/idp is not in this checkout: no token for the registry');
+
+  const token = (await capture(process.execPath, [ready.idp.main, 'token', tokenUser], { env: ready.idpEnv, name: 'idp' })).trim().split('\n').pop();
+  const registryUrl = `http://127.0.0.1:${ready.upstreams.registry.port}`;
+  const edgeUrl = `http://127.0.0.1:${edgePort}`;
+
+  // Setup (k6's setup()): district ids for the bodies, then one request per scenario must succeed.
+  const districtsResponse = await request(`${registryUrl}/api/registry/districts?perPage=100`, { token });
+  if (districtsResponse.status !== 200) throw new Error(`GET districts answered ${districtsResponse.status}: ${await districtsResponse.text()}`);
+  const districtIds = (await districtsResponse.json()).items.map((district) => district.id);
+  const benchContext = { districtIds };
+  for (const scenario of scenarios) {
+    const response = await request(`${registryUrl}${scenario.path}`, { method: scenario.method, token, body: scenario.body?.(0, benchContext) });
+    if (response.status !== scenario.expectStatus) throw new Error(`${scenario.method} ${scenario.path} answered ${response.status}: ${await response.text()}`);
+  }
+
+  const baselinePort = await freePort();
+  baseline = spawn(process.execPath, [path.join(__dirname, 'baseline.cjs')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: ready.env.DATABASE_URL, PORT: String(baselinePort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const baselineOut = prefixer('baseline');
+  baseline.stdout.on('data', baselineOut);
+  baseline.stderr.on('data', baselineOut);
+  baseline.on('exit', (code) => code && context.crash(`the baseline server exited (${code})`));
+  const baselineUrl = `http://127.0.0.1:${baselinePort}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await httpGet(`${baselineUrl}/healthz`)).status === 200) break;
+    } catch {
+      if (i > 100) throw new Error('the baseline server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  const targets = [
+    { target: 'baseline (Fastify + pg)', baseUrl: baselineUrl, pathOf: (s) => s.baselinePath, token: undefined },
+    { target: 'registry (direct)', baseUrl: registryUrl, pathOf: (s) => s.path, token },
+    { target: 'registry via edge', baseUrl: edgeUrl, pathOf: (s) => s.path, token },
+  ];
+  const results = [];
+  let offset = 1;
+  for (const scenario of scenarios) {
+    let baselineRps;
+    for (const target of targets) {
+      const job = { scenario: scenario.name, baseUrl: target.baseUrl, path: target.pathOf(scenario), token: target.token, connections: load.connections, context: benchContext };
+      say(`${scenario.name} · ${target.target}: warm-up …`);
+      await measure({ ...job, durationSeconds: load.warmupSeconds, offset: (offset += 1_000_000) });
+      say(`${scenario.name} · ${target.target}: measuring …`);
+      const figures = await measure({ ...job, durationSeconds: load.durationSeconds, offset: (offset += 1_000_000) });
+      if (target.target.startsWith('baseline')) baselineRps = figures.requestsPerSecond;
+      const ratio = target.target.startsWith('baseline') ? undefined : figures.requestsPerSecond / baselineRps;
+      results.push({ scenario: scenario.name, title: scenario.title, target: target.target, ...figures, ratio });
+      if (figures.non2xx) warn(`${figures.non2xx} non-2xx answers: ${JSON.stringify(figures.statusCounts)}`);
+    }
+  }
+
+  const info = machine(ready.env.DATABASE_URL);
+  const { text, markdown } = table(results);
+  say('');
+  say(text);
+  say('');
+  for (const r of results.filter((x) => x.target === 'registry (direct)')) {
+    const ok = r.ratio >= goals.minRatioToBaseline && r.p99 < goals.maxP99Ms;
+    say(
+      `${r.scenario}: ${fmt(r.ratio * 100)} % of the baseline's throughput, p99 ${fmt(r.p99, 1)} ms — goal ≥ ${goals.minRatioToBaseline * 100} % and p99 < ${goals.maxP99Ms} ms: ${ok ? 'met' : 'NOT met'}`,
+    );
+  }
+  const outDir = path.join(ROOT, 'tmp', 'bench');
+  fs.mkdirSync(outDir, { recursive: true });
+  const stamp = info.date.replace(/[:.]/g, '-');
+  fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ machine: info, load, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(outDir, `${stamp}.md`),
+    `Measured ${info.date} on ${info.cpu}, ${info.memory}, ${info.os}; Node ${info.node}, PostgreSQL ${info.postgres}, ${info.nats}; commit ${info.commit}.\n` +
+      `Command: \`npm run bench\` (${load.connections} connections, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up).\n\n${markdown}\n`,
+  );
+  say(`figures written to ${path.relative(ROOT, outDir)}/${stamp}.{json,md}`);
+  return 0;
+}
+
+module.exports = { benchCommand };

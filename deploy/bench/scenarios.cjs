@@ -1,0 +1,82 @@
+// The benchmark's routes, request mix and SQL in one place. `npm run bench` (deploy/bench/run.cjs) drives
+// them with autocannon; the k6 scenarios for operators (deploy/k6) mirror the same routes, bodies and
+// thresholds — change both together. Pure data and small functions: no dependencies.
+'use strict';
+
+/** Load shape of every measurement (overridable with BENCH_CONNECTIONS / BENCH_DURATION). */
+const load = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 100),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+  warmupSeconds: 3,
+};
+
+/** The goal from the foundation issue: at least half the baseline's throughput, p99 under 50 ms. */
+const goals = { minRatioToBaseline: 0.5, maxP99Ms: 50 };
+
+/** Demo user whose token the benchmark uses: a 生活支援コーディネーター may read and write the registry. */
+const tokenUser = 'coordinator';
+
+/** The demo municipality (高松市) the demo data and the demo users belong to. */
+const municipality = '372013';
+
+const CATEGORIES = ['visit-type-b', 'day-type-b', 'salon', 'kodomo-shokudo', 'watching', 'mobility-shopping'];
+
+/** The body of the i-th created resource: realistic size, unique name, spread over districts and categories. */
+function resourceBody(i, { districtIds }) {
+  return {
+    name: `ベンチマーク資源 ${i} 見守り・ごみ出し支援`,
+    kana: `ベンチマークシゲン ${i}`,
+    description: '高齢者世帯のごみ出し、電球交換、買い物の付き添いを地域の有償ボランティアが行います。',
+    districtIds: [districtIds[i % districtIds.length]],
+    category: CATEGORIES[i % CATEGORIES.length],
+    insuranceScheme: 'non-insurance',
+    activities: [],
+    eligibility: 'anyone',
+    schedule: { frequency: 'weekly', weekdays: ['mo', 'th'], opensAt: '09:00', closesAt: '12:00' },
+    capacity: 20,
+    fee: '1回100円',
+  };
+}
+
+/**
+ * Scenarios, in the order they run (creates first, so the list pages are full).
+ * `path` is the service route (behind the edge/ingress the same path); `baselinePath` the baseline's.
+ */
+const scenarios = [
+  {
+    name: 'create',
+    title: 'create a community resource',
+    method: 'POST',
+    path: '/api/registry/community-resources',
+    baselinePath: '/baseline/community-resources',
+    body: resourceBody,
+    expectStatus: 201,
+  },
+  {
+    name: 'list',
+    title: 'list community resources (25 per page, filtered by category)',
+    method: 'GET',
+    path: '/api/registry/community-resources?category=visit-type-b&perPage=25',
+    baselinePath: '/baseline/community-resources?category=visit-type-b&perPage=25',
+    expectStatus: 200,
+  },
+];
+
+/**
+ * The SQL the registry's list runs through MikroORM (findAndCount: a page and a count, tenant filter on
+ * municipality, default sort -createdAt then id), and a plain insert of the same row. The baseline runs
+ * exactly these; the registry additionally validates, authorises, writes an outbox event and an audit entry.
+ */
+const sql = {
+  listPage:
+    'select * from "registry"."community_resource" where "municipality" = $1 and "category" = $2 order by "created_at" desc, "id" asc limit $3 offset $4',
+  listCount: 'select count(*)::int as "count" from "registry"."community_resource" where "municipality" = $1 and "category" = $2',
+  insert: `insert into "registry"."community_resource"
+    ("id", "municipality", "created_at", "updated_at", "version", "name", "kana", "description", "district_ids", "category",
+     "insurance_scheme", "activities", "eligibility", "schedule_frequency", "schedule_weekdays", "schedule_opens_at",
+     "schedule_closes_at", "capacity", "fee", "public", "status", "search_text")
+    values ($1, $2, now(), now(), 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, false, 'preparing', $17)
+    returning *`,
+};
+
+module.exports = { load, goals, tokenUser, municipality, scenarios, sql, resourceBody };
