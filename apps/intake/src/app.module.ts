@@ -1,0 +1,45 @@
+import { Module, type Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { INTAKE_EVENTS } from '@tsunagu/contracts';
+import { AuditModule } from '@tsunagu/platform-audit';
+import { AuthModule } from '@tsunagu/platform-auth';
+import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
+import { HealthModule } from '@tsunagu/platform-http';
+import { MessagingModule } from '@tsunagu/platform-messaging';
+import { loggerParams } from '@tsunagu/platform-observability';
+import { PersistenceModule } from '@tsunagu/platform-persistence';
+import { intakeVariables } from './config';
+import { ConsentsModule } from './consents/consents.module';
+import { ConsultationsModule } from './consultations/consultations.module';
+import { PeopleModule } from './people/people.module';
+import { intakePersistence } from './persistence';
+import { ReferralsModule } from './referrals/referrals.module';
+import { IntakeSharedModule } from './shared/intake-shared.module';
+
+/**
+ * Builds intake's root module from an environment. A function rather than a constant so tests can
+ * boot the app against their own database, NATS and token issuer without touching process.env.
+ */
+export function intakeAppModule(env: Record<string, string | undefined> = process.env): Type<unknown> {
+  const config = loadConfig(intakeVariables, env);
+
+  @Module({
+    imports: [
+      ConfigModule.forRoot(intakeVariables, env),
+      LoggerModule.forRoot(loggerParams('intake', config.LOG_LEVEL)),
+      PersistenceModule.forService(intakePersistence),
+      AuthModule.forRoot(),
+      AuditModule.forService('intake'),
+      MessagingModule.forService({ service: 'intake', events: INTAKE_EVENTS }),
+      HealthModule,
+      IntakeSharedModule,
+      PeopleModule,
+      ConsentsModule,
+      ConsultationsModule,
+      ReferralsModule,
+    ],
+  })
+  class AppModule {}
+
+  return AppModule;
+}

@@ -1,0 +1,19 @@
+import { platformVariables, type ConfigValues } from '@tsunagu/platform-config';
+
+/** Platform variables plus intake's own (docs/services/intake.md). */
+export const intakeVariables = {
+  ...platformVariables,
+  INTAKE_DV_ADDRESS_ROLES: {
+    description: 'Roles that may see the address of a person under DV address protection (住基 DV等支援措置); everyone else sees it masked.',
+    type: 'string',
+    default: 'supervisor,admin',
+  },
+  INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS: {
+    description: 'Business days (weekends and Japanese public holidays excluded) until a referral (つなぎ) must be followed up.',
+    type: 'int',
+    default: '5',
+    min: 1,
+    max: 60,
+  },
+} as const;
+export type IntakeConfig = ConfigValues<typeof intakeVariables>;

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { findOrFail } from '../shared/references';
+import { Consent } from './consent.entity';
+import type { ConsentListQuery, ConsentView } from './consent.dto';
+import { consentView } from './consent.view';
+
+@Injectable()
+export class ListConsentsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: ConsentListQuery): Promise<ListPage<ConsentView>> {
+    const page = paging(query, ['obtainedAt', 'createdAt', 'status', 'scope', 'id'], '-obtainedAt');
+    const where: FilterQuery<Consent> = { personId: query.personId, status: query.status, scope: query.scope };
+    const [items, total] = await this.em.findAndCount(Consent, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(consentView), total, page);
+  }
+}
+
+@Injectable()
+export class GetConsentUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<ConsentView> {
+    return consentView(await findOrFail(this.em, Consent, 'Consent', id));
+  }
+}

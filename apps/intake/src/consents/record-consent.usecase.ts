@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ConsentRecorded, ConsentRefused } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainException } from '@tsunagu/platform-http';
+import { Person } from '../people/person.entity';
+import { IntakeEvents } from '../shared/intake-events';
+import { assertExist } from '../shared/references';
+import { Consent } from './consent.entity';
+import type { ConsentView, RecordConsentCommand } from './consent.dto';
+import { consentEventData, consentView } from './consent.view';
+
+@Injectable()
+export class RecordConsentUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: RecordConsentCommand): Promise<ConsentView> {
+    if (command.scope === 'named-organization' && !command.targetOrganizationIds?.length) {
+      throw DomainException.invalidField('targetOrganizationIds', 'name at least one organisation for 特定機関への提供');
+    }
+    return this.em.transactional(async (em) => {
+      await assertExist(em, Person, [command.personId], 'personId');
+      const consent = new Consent();
+      consent.personId = command.personId;
+      consent.scope = command.scope;
+      consent.targetOrganizationIds = [...(command.targetOrganizationIds ?? [])];
+      consent.method = command.method;
+      consent.status = command.status;
+      consent.obtainedAt = command.obtainedAt ? new Date(command.obtainedAt) : new Date();
+      consent.obtainedBy = TenantContext.principal()?.subject ?? 'system';
+      consent.obtainedByOrganizationId = command.obtainedByOrganizationId ?? TenantContext.principal()?.agency ?? null;
+      consent.documentRef = command.documentRef ?? null;
+      em.persist(consent);
+      await em.flush();
+      await this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
+      return consentView(consent);
+    });
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ConsentWithdrawn } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { IntakeEvents } from '../shared/intake-events';
+import { findOrFail } from '../shared/references';
+import { Consent } from './consent.entity';
+import type { ConsentView, WithdrawConsentCommand } from './consent.dto';
+import { consentEventData, consentView } from './consent.view';
+
+@Injectable()
+export class WithdrawConsentUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(id: string, command: WithdrawConsentCommand, expectedVersion?: number): Promise<ConsentView> {
+    return this.em.transactional(async (em) => {
+      const consent = await findOrFail(em, Consent, 'Consent', id);
+      assertVersion(consent, expectedVersion, 'Consent');
+      if (consent.status !== 'obtained') throw DomainException.invalidTransition('Consent', consent.status, 'withdraw', []);
+      consent.status = 'withdrawn';
+      consent.withdrawnAt = new Date();
+      consent.withdrawalReason = command.reason ?? null;
+      await em.flush();
+      await this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));
+      return consentView(consent);
+    });
+  }
+}

@@ -1,0 +1,129 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ABUSE_LAW_LABELS, ABUSE_TAG_LAWS, MandatoryReportRaised, type ConsultationEventData } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
+import { searchText } from '@tsunagu/util-japanese-text';
+import { Household } from '../people/household.entity';
+import { Person } from '../people/person.entity';
+import type { IntakeEvents } from '../shared/intake-events';
+import { assertExist } from '../shared/references';
+import { allowedConsultationActions } from './consultation-status';
+import type { Consultation } from './consultation.entity';
+import type { ConsultationView, MandatoryReportView, UpdateConsultationCommand } from './consultation.dto';
+import { MandatoryReport } from './mandatory-report.entity';
+
+export function consultationView(consultation: Consultation): ConsultationView {
+  return {
+    id: consultation.id,
+    receptionNo: consultation.receptionNo,
+    fiscalYear: consultation.fiscalYear,
+    receivedAt: consultation.receivedAt.toISOString(),
+    receivingOrganizationId: consultation.receivingOrganizationId,
+    receiverStaff: consultation.receiverStaff,
+    route: consultation.route,
+    referrerOrganizationId: consultation.referrerOrganizationId,
+    personId: consultation.personId,
+    householdId: consultation.householdId,
+    consultantRelation: consultation.consultantRelation,
+    consultantRelationDetail: consultation.consultantRelationDetail,
+    categories: [...consultation.categories],
+    primaryCategory: consultation.primaryCategory,
+    issueTags: [...consultation.issueTags],
+    mainComplaint: consultation.mainComplaint,
+    urgency: consultation.urgency,
+    consentStatus: consultation.consentStatus,
+    jigyoAttribution: consultation.jigyoAttribution,
+    disposition: consultation.disposition,
+    status: consultation.status,
+    allowedActions: [...allowedConsultationActions(consultation.status)],
+    closedAt: consultation.closedAt?.toISOString() ?? null,
+    cancellationReason: consultation.cancellationReason,
+    version: consultation.version,
+  };
+}
+
+export function consultationEventData(consultation: Consultation): ConsultationEventData {
+  return {
+    consultationId: consultation.id,
+    receptionNo: consultation.receptionNo,
+    receivingOrganizationId: consultation.receivingOrganizationId,
+    fiscalYear: consultation.fiscalYear,
+    personId: consultation.personId,
+    householdId: consultation.householdId,
+    route: consultation.route,
+    primaryCategory: consultation.primaryCategory,
+    categories: [...consultation.categories],
+    issueTags: [...consultation.issueTags],
+    urgency: consultation.urgency,
+    consentStatus: consultation.consentStatus,
+    jigyoAttribution: consultation.jigyoAttribution,
+    disposition: consultation.disposition,
+    status: consultation.status,
+  };
+}
+
+export function mandatoryReportView(report: MandatoryReport): MandatoryReportView {
+  return {
+    id: report.id,
+    consultationId: report.consultationId,
+    personId: report.personId,
+    law: report.law,
+    lawLabel: ABUSE_LAW_LABELS[report.law],
+    issueTag: report.issueTag,
+    status: report.status,
+    decidedAt: report.decidedAt?.toISOString() ?? null,
+    decidedBy: report.decidedBy,
+    reportedTo: report.reportedTo,
+    note: report.note,
+    version: report.version,
+  };
+}
+
+export async function applyConsultationFields(em: EntityManager, consultation: Consultation, fields: Omit<UpdateConsultationCommand, 'version'>): Promise<void> {
+  for (const field of ['route', 'consultantRelation', 'categories', 'primaryCategory', 'urgency', 'consentStatus', 'jigyoAttribution'] as const) {
+    if (fields[field] === null) throw DomainException.invalidField(field, `${field} cannot be empty`);
+  }
+  if (fields.route !== undefined) consultation.route = fields.route;
+  if (fields.referrerOrganizationId !== undefined) consultation.referrerOrganizationId = fields.referrerOrganizationId;
+  if (fields.personId !== undefined) consultation.personId = fields.personId;
+  if (fields.householdId !== undefined) consultation.householdId = fields.householdId;
+  if (fields.consultantRelation !== undefined) consultation.consultantRelation = fields.consultantRelation;
+  if (fields.consultantRelationDetail !== undefined) consultation.consultantRelationDetail = fields.consultantRelationDetail;
+  if (fields.categories !== undefined) consultation.categories = [...fields.categories];
+  if (fields.primaryCategory !== undefined) consultation.primaryCategory = fields.primaryCategory;
+  if (fields.issueTags !== undefined) consultation.issueTags = [...(fields.issueTags ?? [])];
+  if (fields.mainComplaint !== undefined) consultation.mainComplaint = fields.mainComplaint;
+  if (fields.urgency !== undefined) consultation.urgency = fields.urgency;
+  if (fields.consentStatus !== undefined) consultation.consentStatus = fields.consentStatus;
+  if (fields.jigyoAttribution !== undefined) consultation.jigyoAttribution = fields.jigyoAttribution;
+  if (!consultation.categories.includes(consultation.primaryCategory)) {
+    throw DomainException.invalidField('primaryCategory', 'the primary category (◎) must be one of categories');
+  }
+  await assertExist(em, Person, [consultation.personId], 'personId');
+  await assertExist(em, Household, [consultation.householdId], 'householdId');
+  consultation.searchText = searchText(consultation.receptionNo, consultation.mainComplaint);
+}
+
+/** Opens a 通報 record for every abuse tag that has none yet on this consultation. */
+export async function raiseMandatoryReports(em: EntityManager, events: IntakeEvents, consultation: Consultation): Promise<void> {
+  const existing = await em.find(MandatoryReport, { consultationId: consultation.id }, { fields: ['law'] });
+  const known = new Set(existing.map((report) => report.law));
+  for (const tag of consultation.issueTags) {
+    const law = ABUSE_TAG_LAWS[tag];
+    if (!law || known.has(law)) continue;
+    known.add(law);
+    const report = new MandatoryReport();
+    report.consultationId = consultation.id;
+    report.personId = consultation.personId;
+    report.law = law;
+    report.issueTag = tag;
+    em.persist(report);
+    await em.flush();
+    await events.record(em, MandatoryReportRaised, report.id, {
+      mandatoryReportId: report.id,
+      consultationId: consultation.id,
+      law,
+      issueTag: tag,
+      status: report.status,
+    });
+  }
+}

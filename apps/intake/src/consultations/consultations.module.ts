@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConsultationsController } from './consultations.controller';
+import { DecideMandatoryReportUseCase, ListMandatoryReportsUseCase } from './decide-mandatory-report.usecase';
+import { GetConsultationUseCase, ListConsultationsUseCase } from './list-consultations.usecase';
+import { MandatoryReportsController } from './mandatory-reports.controller';
+import { ReceiveConsultationUseCase } from './receive-consultation.usecase';
+import { TransitionConsultationUseCase } from './transition-consultation.usecase';
+import { UpdateConsultationUseCase } from './update-consultation.usecase';
+
+/** 相談受付 (包括的相談支援事業) and the 通報 records abuse tags open. */
+@Module({
+  controllers: [ConsultationsController, MandatoryReportsController],
+  providers: [
+    ListConsultationsUseCase,
+    GetConsultationUseCase,
+    ReceiveConsultationUseCase,
+    UpdateConsultationUseCase,
+    TransitionConsultationUseCase,
+    ListMandatoryReportsUseCase,
+    DecideMandatoryReportUseCase,
+  ],
+})
+export class ConsultationsModule {}

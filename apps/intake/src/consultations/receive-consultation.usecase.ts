@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ConsultationReceived } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { dateInJapan, fiscalYearOf } from '../shared/dates';
+import { IntakeEvents } from '../shared/intake-events';
+import { Consultation } from './consultation.entity';
+import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
+import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
+import { nextReceptionNumber } from './reception-number';
+
+@Injectable()
+export class ReceiveConsultationUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: ReceiveConsultationCommand): Promise<ConsultationView> {
+    return this.em.transactional(async (em) => {
+      const { receivedAt, receivingOrganizationId, ...fields } = command;
+      const consultation = new Consultation();
+      consultation.receivedAt = receivedAt ? new Date(receivedAt) : new Date();
+      consultation.receivingOrganizationId = receivingOrganizationId;
+      consultation.receiverStaff = TenantContext.principal()?.subject ?? 'system';
+      consultation.fiscalYear = fiscalYearOf(dateInJapan(consultation.receivedAt));
+      // Validate before taking a number, so a refused request never holds the counter's lock for long.
+      await applyConsultationFields(em, consultation, fields);
+      const number = await nextReceptionNumber(em, TenantContext.requireMunicipality(), receivingOrganizationId, consultation.fiscalYear);
+      consultation.receptionSeq = number.seq;
+      consultation.receptionNo = number.receptionNo;
+      await applyConsultationFields(em, consultation, {});
+      em.persist(consultation);
+      await em.flush();
+      await this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+      await raiseMandatoryReports(em, this.events, consultation);
+      return consultationView(consultation);
+    });
+  }
+}

@@ -1,0 +1,292 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { OutboxService } from '@tsunagu/platform-messaging';
+import { v5 as uuidv5 } from 'uuid';
+import { Consent } from '../consents/consent.entity';
+import { consentEventData } from '../consents/consent.view';
+import { DISPOSITION_STATUS } from '../consultations/consultation-status';
+import { Consultation } from '../consultations/consultation.entity';
+import type { ReceiveConsultationCommand } from '../consultations/consultation.dto';
+import { applyConsultationFields, consultationEventData, raiseMandatoryReports } from '../consultations/consultation.view';
+import { nextReceptionNumber } from '../consultations/reception-number';
+import { Household } from '../people/household.entity';
+import type { HouseholdMemberDto } from '../people/household.dto';
+import { applyHouseholdFields, householdEventData } from '../people/household.view';
+import { Person } from '../people/person.entity';
+import type { RegisterPersonCommand } from '../people/person.dto';
+import { applyPersonFields } from '../people/person.view';
+import { Referral } from '../referrals/referral.entity';
+import { referralEventData } from '../referrals/referral.view';
+import { addBusinessDays, fiscalYearOf, dateInJapan } from '../shared/dates';
+import { IntakeEvents } from '../shared/intake-events';
+
+/*
+ * Clearly fictional households in Takamatsu districts (names, addresses and phones are made up; phone
+ * numbers use the 0120-000-xxx range that is never assigned to people). Ids are fixed so a second run
+ * finds them and does nothing.
+ */
+const NAMESPACE = '6f1c2b9e-8d4a-5e3f-9a1b-2c3d4e5f6a7b';
+const demoId = (...parts: string[]) => uuidv5(parts.join(':'), NAMESPACE);
+// The registry's demo districts use this namespace and key (apps/registry/src/demo/demo-data.ts), so the
+// ids match across services without intake importing the registry.
+const REGISTRY_DEMO_NAMESPACE = '3d9b7f0c-2a1e-5c4d-8b6a-9f8e7d6c5b4a';
+const districtId = (shortName: string) => uuidv5(`${DEMO_MUNICIPALITY.lgCode}:district:${shortName}`, REGISTRY_DEMO_NAMESPACE);
+
+const ORG = DEMO_ORGANIZATIONS;
+const STAFF = 'demo-caseworker';
+
+interface DemoPerson extends RegisterPersonCommand {
+  key: string;
+}
+interface DemoMember extends Omit<HouseholdMemberDto, 'personId' | 'careEdges'> {
+  person: string;
+  careEdges?: { to: string; kind: NonNullable<HouseholdMemberDto['careEdges']>[number]['kind'] }[];
+}
+interface DemoHousehold {
+  key: string;
+  label: string;
+  district: string;
+  keyPerson: string;
+  people: DemoPerson[];
+  members: DemoMember[];
+  consent?: { person: string; scope: Consent['scope']; targets: string[]; method: Consent['method']; obtainedAt: string };
+  consultation: Omit<ReceiveConsultationCommand, 'personId' | 'householdId'> & { person: string; disposition?: Disposition };
+  referral?: { to: string; referredOn: string; accepted: boolean };
+}
+
+const address = (machiaza: string, banchi: string, postalCode: string) => ({ postalCode, prefecture: '香川県', municipalityName: '高松市', machiaza, banchi });
+
+const HOUSEHOLDS: DemoHousehold[] = [
+  {
+    // 8050: parents in their 80s, a son in his 50s who has stayed home for years.
+    key: '8050',
+    label: '讃岐家',
+    district: '仏生山',
+    keyPerson: 'father',
+    people: [
+      { key: 'father', familyName: '讃岐', givenName: '一郎', familyNameKana: 'サヌキ', givenNameKana: 'イチロウ', birthDate: '1940-06-12', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), addressRaw: '高松市仏生山町甲000番地', districtId: districtId('仏生山'), phones: [{ type: 'home', number: '0120-000-101' }] },
+      { key: 'mother', familyName: '讃岐', givenName: 'ハナ', familyNameKana: 'ｻﾇｷ', givenNameKana: 'ﾊﾅ', birthDate: '1943-02-03', sex: 'female', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山') },
+      { key: 'son', familyName: '讃岐', givenName: '健太', familyNameKana: 'さぬき', givenNameKana: 'けんた', birthDate: '1972-09-30', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山') },
+    ],
+    members: [
+      { person: 'father', relationToKey: 'self', cohabiting: true, mainCarer: false },
+      { person: 'mother', relationToKey: 'spouse', cohabiting: true, mainCarer: true, careEdges: [{ to: 'father', kind: 'care' }] },
+      { person: 'son', relationToKey: 'child', cohabiting: true, mainCarer: false, careEdges: [{ to: 'father', kind: 'financial-dependency' }] },
+    ],
+    consent: { person: 'father', scope: 'agency-sharing', targets: [ORG.communityCareCentre.id, ORG.selfRelianceSupport.id], method: 'signature', obtainedAt: '2025-05-12T02:00:00Z' },
+    consultation: {
+      person: 'father',
+      receivedAt: '2025-05-12T01:30:00Z',
+      receivingOrganizationId: ORG.cityCommunityWelfare.id,
+      route: 'phone',
+      consultantRelation: 'family',
+      consultantRelationDetail: '妻',
+      categories: ['long-term-care', 'hikikomori-school-refusal', 'income'],
+      primaryCategory: 'long-term-care',
+      issueTags: ['8050', 'hikikomori'],
+      mainComplaint: '夫の足腰が弱り、介護が大変になってきた。息子はもう20年近く家から出ていない。年金だけで先が不安。',
+      urgency: 'medium',
+      consentStatus: 'given',
+      jigyoAttribution: 'tsunagaru-desk',
+      disposition: 'referral',
+    },
+    referral: { to: ORG.communityCareCentre.id, referredOn: '2025-05-12', accepted: true },
+  },
+  {
+    // ダブルケア: a mother raising a toddler while caring for her own mother with dementia.
+    key: 'double-care',
+    label: '瀬戸家',
+    district: '林',
+    keyPerson: 'mother',
+    people: [
+      { key: 'mother', familyName: '瀬戸', givenName: '美咲', familyNameKana: 'セト', givenNameKana: 'ミサキ', birthDate: '1983-11-20', sex: 'female', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林'), phones: [{ type: 'mobile', number: '0120-000-202' }] },
+      { key: 'child', familyName: '瀬戸', givenName: '陽向', familyNameKana: 'セト', givenNameKana: 'ヒナタ', birthDate: '2022-04-08', sex: 'male', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林') },
+      { key: 'grandmother', familyName: '髙木', givenName: '澄子', familyNameKana: 'タカギ', givenNameKana: 'スミコ', birthDate: '1949-07-01', sex: 'female', address: address('林町', '0000番地1', '761-0301'), districtId: districtId('林') },
+    ],
+    members: [
+      { person: 'mother', relationToKey: 'self', cohabiting: true, mainCarer: true, careEdges: [{ to: 'child', kind: 'childcare' }, { to: 'grandmother', kind: 'care' }] },
+      { person: 'child', relationToKey: 'child', cohabiting: true, mainCarer: false },
+      { person: 'grandmother', relationToKey: 'mother', cohabiting: false, mainCarer: false },
+    ],
+    consent: { person: 'mother', scope: 'named-organization', targets: [ORG.communityCareCentre.id], method: 'signature', obtainedAt: '2025-06-03T05:00:00Z' },
+    consultation: {
+      person: 'mother',
+      receivedAt: '2025-06-03T04:30:00Z',
+      receivingOrganizationId: ORG.socialWelfareCouncil.id,
+      route: 'walk-in',
+      consultantRelation: 'self',
+      categories: ['long-term-care', 'childcare'],
+      primaryCategory: 'long-term-care',
+      issueTags: ['double-care', 'dementia'],
+      mainComplaint: '子どもが2歳で手がかかるのに、近くに住む母の物忘れがひどくなり毎日通っている。自分の時間が全くない。',
+      urgency: 'medium',
+      consentStatus: 'given',
+      jigyoAttribution: 'long-term-care',
+      disposition: 'referral',
+    },
+    referral: { to: ORG.communityCareCentre.id, referredOn: '2025-06-03', accepted: false },
+  },
+  {
+    // ヤングケアラー: a junior-high student looking after a mother with a mental illness; no consent yet.
+    key: 'young-carer',
+    label: '𠮷田家',
+    district: '鶴尾',
+    keyPerson: 'mother',
+    people: [
+      { key: 'mother', familyName: '𠮷田', givenName: '由美', familyNameKana: 'ヨシダ', givenNameKana: 'ユミ', birthDate: '1985-03-15', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾') },
+      { key: 'daughter', familyName: '𠮷田', givenName: '結衣', familyNameKana: 'ヨシダ', givenNameKana: 'ユイ', birthDate: '2011-08-22', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾') },
+    ],
+    members: [
+      { person: 'mother', relationToKey: 'self', cohabiting: true, mainCarer: false },
+      { person: 'daughter', relationToKey: 'child', cohabiting: true, mainCarer: true, careEdges: [{ to: 'mother', kind: 'care' }] },
+    ],
+    consultation: {
+      person: 'daughter',
+      receivedAt: '2025-07-08T06:00:00Z',
+      receivingOrganizationId: ORG.childFamilyCentre.id,
+      route: 'agency-referral',
+      consultantRelation: 'agency',
+      consultantRelationDetail: '中学校',
+      categories: ['family', 'hikikomori-school-refusal'],
+      primaryCategory: 'family',
+      issueTags: ['young-carer', 'mental-health'],
+      mainComplaint: '（学校より）遅刻・欠席が増えている。母の体調が悪く家事と見守りをしていると本人が話した。',
+      urgency: 'high',
+      consentStatus: 'not-given',
+      jigyoAttribution: 'children',
+      disposition: 'support-meeting',
+    },
+  },
+  {
+    // 身寄りのない高齢者: a man living alone, noticed by the welfare commissioner.
+    key: 'isolated',
+    label: '屋島家',
+    district: '屋島',
+    keyPerson: 'self',
+    people: [
+      { key: 'self', familyName: '屋島', givenName: '正男', familyNameKana: 'ヤシマ', givenNameKana: 'マサオ', birthDate: '1937-01-01', birthDatePrecision: 'year', sex: 'male', address: address('屋島西町', '0000番地0', '761-0111'), districtId: districtId('屋島') },
+    ],
+    members: [{ person: 'self', relationToKey: 'self', cohabiting: true, mainCarer: false }],
+    consultation: {
+      person: 'self',
+      receivedAt: '2025-08-19T00:45:00Z',
+      receivingOrganizationId: ORG.communityCareCentre.id,
+      route: 'welfare-commissioner',
+      consultantRelation: 'other',
+      consultantRelationDetail: '民生委員',
+      categories: ['community', 'health-disability'],
+      primaryCategory: 'community',
+      issueTags: ['isolation', 'no-relatives', 'hoarding-self-neglect'],
+      mainComplaint: '（民生委員より）郵便物がたまっている。声をかけても「大丈夫」と言うだけ。',
+      urgency: 'high',
+      consentStatus: 'unconfirmed',
+      jigyoAttribution: 'long-term-care',
+      disposition: 'own-agency',
+    },
+  },
+];
+
+/** Loads the demo households once; returns false when they are already there. */
+export async function loadDemoData(em: EntityManager): Promise<boolean> {
+  if (await em.findOne(Household, { id: demoId('household', HOUSEHOLDS[0].key) })) return false;
+  const events = new IntakeEvents(new OutboxService());
+  await em.transactional(async (tx) => {
+    for (const demo of HOUSEHOLDS) await loadHousehold(tx, events, demo);
+  });
+  return true;
+}
+
+async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: DemoHousehold): Promise<void> {
+  const ids = new Map<string, string>();
+  for (const { key, ...fields } of demo.people) {
+    const person = new Person();
+    person.id = demoId('person', demo.key, key);
+    applyPersonFields(person, fields);
+    em.persist(person);
+    ids.set(key, person.id);
+  }
+  await em.flush();
+  for (const id of ids.values()) await events.record(em, PersonRegistered, id, { personId: id, identityLevel: 'confirmed' });
+  const personId = (key: string) => ids.get(key) as string;
+
+  const household = new Household();
+  household.id = demoId('household', demo.key);
+  await applyHouseholdFields(em, household, {
+    label: demo.label,
+    keyPersonId: personId(demo.keyPerson),
+    districtId: districtId(demo.district),
+    members: demo.members.map(({ person, careEdges, ...member }) => ({
+      ...member,
+      personId: personId(person),
+      careEdges: (careEdges ?? []).map((edge) => ({ toPersonId: personId(edge.to), kind: edge.kind })),
+    })),
+  });
+  em.persist(household);
+  await em.flush();
+  await events.record(em, HouseholdRegistered, household.id, householdEventData(household));
+
+  let consentId: string | null = null;
+  if (demo.consent) {
+    const consent = new Consent();
+    consent.id = demoId('consent', demo.key);
+    consent.personId = personId(demo.consent.person);
+    consent.scope = demo.consent.scope;
+    consent.targetOrganizationIds = demo.consent.targets;
+    consent.method = demo.consent.method;
+    consent.status = 'obtained';
+    consent.obtainedAt = new Date(demo.consent.obtainedAt);
+    consent.obtainedBy = STAFF;
+    em.persist(consent);
+    await em.flush();
+    await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
+    consentId = consent.id;
+  }
+
+  const { person, disposition, receivedAt, receivingOrganizationId, ...fields } = demo.consultation;
+  const consultation = new Consultation();
+  consultation.id = demoId('consultation', demo.key);
+  consultation.receivedAt = new Date(receivedAt as string);
+  consultation.receivingOrganizationId = receivingOrganizationId;
+  consultation.receiverStaff = STAFF;
+  consultation.fiscalYear = fiscalYearOf(dateInJapan(consultation.receivedAt));
+  const number = await nextReceptionNumber(em, DEMO_MUNICIPALITY.lgCode, receivingOrganizationId, consultation.fiscalYear);
+  consultation.receptionSeq = number.seq;
+  consultation.receptionNo = number.receptionNo;
+  await applyConsultationFields(em, consultation, { ...fields, personId: personId(person), householdId: household.id });
+  em.persist(consultation);
+  await em.flush();
+  await events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+  await raiseMandatoryReports(em, events, consultation);
+  if (disposition) {
+    consultation.status = 'screening';
+    await em.flush();
+    await events.record(em, ConsultationScreeningStarted, consultation.id, consultationEventData(consultation));
+    consultation.status = DISPOSITION_STATUS[disposition];
+    consultation.disposition = disposition;
+    await em.flush();
+    await events.record(em, ConsultationTriaged, consultation.id, consultationEventData(consultation));
+  }
+
+  if (demo.referral) {
+    const referral = new Referral();
+    referral.id = demoId('referral', demo.key);
+    referral.consultationId = consultation.id;
+    referral.personId = consultation.personId;
+    referral.fromOrganizationId = consultation.receivingOrganizationId;
+    referral.toOrganizationId = demo.referral.to;
+    referral.referredOn = demo.referral.referredOn;
+    referral.followUpDue = addBusinessDays(demo.referral.referredOn, 5);
+    referral.infoBasis = 'consent';
+    referral.consentId = consentId;
+    em.persist(referral);
+    await em.flush();
+    await events.record(em, ReferralRequested, referral.id, referralEventData(referral));
+    if (demo.referral.accepted) {
+      referral.status = 'accepted';
+      referral.respondedAt = new Date(`${demo.referral.referredOn}T07:00:00Z`);
+      await em.flush();
+      await events.record(em, ReferralAccepted, referral.id, referralEventData(referral));
+    }
+  }
+}

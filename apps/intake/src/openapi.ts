@@ -1,0 +1,9 @@
+import type { ServiceAppOptions } from '@tsunagu/platform-http';
+
+export const INTAKE_APP_OPTIONS: ServiceAppOptions = {
+  service: 'intake',
+  title: 'Tsunagu intake API (包括的相談支援)',
+  description:
+    'People and households, the consent ledger, consultations (相談受付) with their status machine and 通報 records, and referrals (つなぎ) as a closed loop. ' +
+    'Staff roles caseworker/supervisor/admin work across their municipality; agency users and clients see only referrals to or from their organisation.',
+};

@@ -1,0 +1,32 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Person, kanaKeyOf, phoneDigitsOf } from './person.entity';
+import type { DuplicateCandidateView } from './person.dto';
+import { duplicateCandidateView } from './person.view';
+
+export interface DuplicateProbe {
+  familyNameKana?: string | null;
+  givenNameKana?: string | null;
+  birthDate?: string | null;
+  phones?: readonly string[];
+  excludeId?: string;
+}
+
+/**
+ * Candidates staff must look at before a new person is created (DOMAIN §6.3): same normalised kana
+ * reading and birth date, or a shared phone number. 「ﾔﾏﾀﾞ ﾀﾛｳ」 and 「やまだ たろう」 match 「ヤマダ タロウ」.
+ */
+export async function findDuplicateCandidates(em: EntityManager, probe: DuplicateProbe): Promise<DuplicateCandidateView[]> {
+  const kanaKey = kanaKeyOf(probe.familyNameKana, probe.givenNameKana);
+  const digits = [...new Set((probe.phones ?? []).map(phoneDigitsOf).filter((value) => value.length >= 6))];
+  const or: FilterQuery<Person>[] = [];
+  if (kanaKey && probe.birthDate) or.push({ kanaKey, birthDate: probe.birthDate });
+  if (digits.length > 0) or.push({ phoneDigits: { $overlap: digits } });
+  if (or.length === 0) return [];
+  const found = await em.find(Person, { $and: [{ $or: or }, ...(probe.excludeId ? [{ id: { $ne: probe.excludeId } }] : [])] }, { limit: 20, orderBy: { createdAt: 'asc' } });
+  return found.map((person) => {
+    const matchedOn: DuplicateCandidateView['matchedOn'] = [];
+    if (kanaKey && probe.birthDate && person.kanaKey === kanaKey && person.birthDate === probe.birthDate) matchedOn.push('kana-birth-date');
+    if (person.phoneDigits.some((value) => digits.includes(value))) matchedOn.push('phone');
+    return duplicateCandidateView(person, matchedOn);
+  });
+}

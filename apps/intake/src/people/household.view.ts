@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { HouseholdEventData } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
+import { searchText } from '@tsunagu/util-japanese-text';
+import { assertExist } from '../shared/references';
+import { todayInJapan } from '../shared/dates';
+import type { Household } from './household.entity';
+import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
+import { Person } from './person.entity';
+
+/** Under 18 on `today` (the age rises at the end of the day before the birthday, DOMAIN §6.1). */
+export function isMinor(birthDate: string | null, today = todayInJapan()): boolean | null {
+  if (!birthDate) return null;
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const eighteenth = new Date(Date.UTC(y + 18, m - 1, d - 1)).toISOString().slice(0, 10);
+  return today < eighteenth;
+}
+
+export async function householdView(em: EntityManager, household: Household): Promise<HouseholdView> {
+  const ids = household.members.map((member) => member.personId);
+  const people = ids.length ? await em.find(Person, { id: { $in: ids } }, { fields: ['id', 'birthDate'] }) : [];
+  const births = new Map(people.map((person) => [person.id, person.birthDate]));
+  return {
+    id: household.id,
+    label: household.label,
+    keyPersonId: household.keyPersonId,
+    districtId: household.districtId,
+    jukiSetaiNumbers: [...household.jukiSetaiNumbers],
+    members: household.members.map((member) => ({
+      personId: member.personId,
+      relationToKey: member.relationToKey,
+      cohabiting: member.cohabiting,
+      mainCarer: member.mainCarer,
+      isMinor: isMinor(births.get(member.personId) ?? null),
+      careEdges: member.careEdges.map((edge) => ({ ...edge })),
+    })),
+    version: household.version,
+  };
+}
+
+export function householdEventData(household: Household): HouseholdEventData {
+  return {
+    householdId: household.id,
+    keyPersonId: household.keyPersonId,
+    memberPersonIds: household.members.map((member) => member.personId),
+    districtId: household.districtId,
+    careEdgeKinds: [...new Set(household.members.flatMap((member) => member.careEdges.map((edge) => edge.kind)))],
+  };
+}
+
+export async function applyHouseholdFields(em: EntityManager, household: Household, fields: Omit<UpdateHouseholdCommand, 'version'>): Promise<void> {
+  if (fields.label === null) throw DomainException.invalidField('label', 'label cannot be empty');
+  if (fields.label !== undefined) household.label = fields.label.trim();
+  if (fields.keyPersonId !== undefined) household.keyPersonId = fields.keyPersonId;
+  if (fields.districtId !== undefined) household.districtId = fields.districtId;
+  if (fields.jukiSetaiNumbers !== undefined) household.jukiSetaiNumbers = [...(fields.jukiSetaiNumbers ?? [])];
+  if (fields.members !== undefined) {
+    household.members = (fields.members ?? []).map((member) => ({
+      personId: member.personId,
+      relationToKey: member.relationToKey,
+      cohabiting: member.cohabiting ?? true,
+      mainCarer: member.mainCarer ?? false,
+      careEdges: (member.careEdges ?? []).map((edge) => ({ toPersonId: edge.toPersonId, kind: edge.kind })),
+    }));
+  }
+  const memberIds = household.members.map((member) => member.personId);
+  if (new Set(memberIds).size !== memberIds.length) throw DomainException.invalidField('members', 'a person can be a member only once');
+  await assertExist(em, Person, memberIds, 'members');
+  if (household.keyPersonId && !memberIds.includes(household.keyPersonId)) {
+    throw DomainException.invalidField('keyPersonId', 'the key person must be one of the members');
+  }
+  for (const [index, member] of household.members.entries()) {
+    for (const edge of member.careEdges) {
+      if (!memberIds.includes(edge.toPersonId) || edge.toPersonId === member.personId) {
+        throw DomainException.invalidField(`members.${index}.careEdges`, 'care edges must point to another member of the household');
+      }
+    }
+  }
+  household.searchText = searchText(household.label);
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { findOrFail } from '../shared/references';
+import { Household } from './household.entity';
+import type { HouseholdListQuery, HouseholdView } from './household.dto';
+import { householdView } from './household.view';
+
+@Injectable()
+export class ListHouseholdsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: HouseholdListQuery): Promise<ListPage<HouseholdView>> {
+    const page = paging(query, ['label', 'createdAt', 'updatedAt', 'id'], '-createdAt');
+    const and: FilterQuery<Household>[] = [];
+    if (query.districtId) and.push({ districtId: query.districtId });
+    if (query.personId) {
+      // jsonb containment uses the GIN index; the tenant filter still applies to the final query.
+      const rows = await this.em
+        .getConnection()
+        .execute('select id from "intake"."household" where members @> ?::jsonb', [JSON.stringify([{ personId: query.personId }])]);
+      and.push({ id: { $in: (rows as { id: string }[]).map((row) => row.id) } });
+    }
+    for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
+    const [items, total] = await this.em.findAndCount(Household, and.length ? { $and: and } : {}, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    const views = [];
+    for (const household of items) views.push(await householdView(this.em, household));
+    return listPage(views, total, page);
+  }
+}
+
+@Injectable()
+export class GetHouseholdUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<HouseholdView> {
+    return householdView(this.em, await findOrFail(this.em, Household, 'Household', id));
+  }
+}

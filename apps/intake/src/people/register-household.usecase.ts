@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { HouseholdRegistered } from '@tsunagu/contracts';
+import { IntakeEvents } from '../shared/intake-events';
+import { Household } from './household.entity';
+import type { HouseholdView, RegisterHouseholdCommand } from './household.dto';
+import { applyHouseholdFields, householdEventData, householdView } from './household.view';
+
+@Injectable()
+export class RegisterHouseholdUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: RegisterHouseholdCommand): Promise<HouseholdView> {
+    return this.em.transactional(async (em) => {
+      const household = new Household();
+      await applyHouseholdFields(em, household, command);
+      em.persist(household);
+      await em.flush();
+      await this.events.record(em, HouseholdRegistered, household.id, householdEventData(household));
+      return householdView(em, household);
+    });
+  }
+}

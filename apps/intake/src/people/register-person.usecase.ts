@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { PersonRegistered } from '@tsunagu/contracts';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { IntakeEvents } from '../shared/intake-events';
+import { findDuplicateCandidates } from './find-duplicates';
+import { Person } from './person.entity';
+import type { PersonView, RegisterPersonCommand } from './person.dto';
+import { AddressVisibility, applyPersonFields } from './person.view';
+
+@Injectable()
+export class RegisterPersonUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+    private readonly visibility: AddressVisibility,
+  ) {}
+
+  async execute(command: RegisterPersonCommand): Promise<PersonView> {
+    return this.em.transactional(async (em) => {
+      const { confirmNotDuplicate, ...fields } = command;
+      const person = new Person();
+      applyPersonFields(person, fields);
+      if (!confirmNotDuplicate) {
+        const candidates = await findDuplicateCandidates(em, {
+          familyNameKana: person.familyNameKana,
+          givenNameKana: person.givenNameKana,
+          birthDate: person.birthDate,
+          phones: person.phones.map((phone) => phone.number),
+        });
+        if (candidates.length > 0) {
+          // Nothing is written: staff compare the candidates and either use one or resend with confirmNotDuplicate.
+          throw new DomainException(
+            DomainErrorCode.Conflict,
+            `${candidates.length} existing person(s) may be the same person; check them, then use one or resend with confirmNotDuplicate: true`,
+            { candidates },
+          );
+        }
+      }
+      em.persist(person);
+      await em.flush();
+      await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      return this.visibility.view(person);
+    });
+  }
+}

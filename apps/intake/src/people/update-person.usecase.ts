@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { PersonUpdated } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { IntakeEvents } from '../shared/intake-events';
+import { findOrFail } from '../shared/references';
+import { Person } from './person.entity';
+import type { PersonView, UpdatePersonCommand } from './person.dto';
+import { AddressVisibility, applyPersonFields } from './person.view';
+
+const ADDRESS_FIELDS = ['address', 'addressRaw', 'districtId', 'dvAddressProtection'] as const;
+
+@Injectable()
+export class UpdatePersonUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+    private readonly visibility: AddressVisibility,
+  ) {}
+
+  async execute(id: string, command: UpdatePersonCommand, expectedVersion: number): Promise<PersonView> {
+    return this.em.transactional(async (em) => {
+      const person = await findOrFail(em, Person, 'Person', id);
+      assertVersion(person, expectedVersion, 'Person');
+      const { version: _version, ...fields } = command;
+      // A caller who cannot see a protected address cannot change it either (they would overwrite blind).
+      if (!this.visibility.canSee(person)) {
+        const touched = ADDRESS_FIELDS.find((field) => fields[field] !== undefined);
+        if (touched) throw DomainException.invalidField(touched, 'the address of this person is protected (DV) and cannot be changed with your role');
+      }
+      applyPersonFields(person, fields);
+      await em.flush();
+      await this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      return this.visibility.view(person);
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import type { ServicePersistence } from '@tsunagu/platform-persistence';
+import { messagingEntities } from '@tsunagu/platform-messaging';
+import { Consent } from './consents/consent.entity';
+import { Consultation } from './consultations/consultation.entity';
+import { MandatoryReport } from './consultations/mandatory-report.entity';
+import { intakeMigrations } from './migrations';
+import { Household } from './people/household.entity';
+import { Person } from './people/person.entity';
+import { Referral } from './referrals/referral.entity';
+
+/** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral];
+
+export const intakePersistence: ServicePersistence = {
+  service: 'intake',
+  entities: intakeEntities,
+  migrations: intakeMigrations,
+};

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { LEGAL_BASES, REFERRAL_STATUSES, type LegalBasis, type ReferralStatus } from '@tsunagu/contracts';
+import { ListQuery } from '@tsunagu/platform-http';
+import { BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+
+/** Bases a referral may share information under; everything else needs one of these. */
+export const REFERRAL_BASES = ['consent', 'support-meeting-106-6', 'mandatory-report'] as const satisfies readonly LegalBasis[];
+
+export class RequestReferralCommand {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  consultationId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Referring organisation (default: the consultation’s receiving organisation).' })
+  @IsOptional()
+  @IsUUID('all')
+  fromOrganizationId?: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Organisation the person is referred to (registry id).' })
+  @IsUUID('all')
+  toOrganizationId!: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Date of the referral in Japan (default: today).' })
+  @IsOptional()
+  @DateProperty()
+  referredOn?: string;
+
+  @ApiPropertyOptional({ default: false, description: '同行' })
+  @IsOptional()
+  @IsBoolean()
+  accompanied?: boolean;
+
+  @ApiProperty({ enum: LEGAL_BASES, description: '本人同意 (a covering consent must exist), 社福法106条の6支援会議 (basisNote names the meeting) or 虐待防止法等通報 (a 通報 record on the consultation).' })
+  @IsIn(LEGAL_BASES)
+  infoBasis!: LegalBasis;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Required for the 106条の6 basis: the 支援会議 that decided the sharing.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  basisNote?: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  requestNote?: string;
+}
+
+export class RespondReferralCommand {
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Reason (不受理 / 不調) or a note for the referring organisation.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+
+  @VersionProperty()
+  version?: number;
+}
+
+export class CompleteReferralCommand extends RespondReferralCommand {
+  @ApiPropertyOptional({ format: 'date', description: 'Date of the first contact (default: today).' })
+  @IsOptional()
+  @DateProperty()
+  firstContactOn?: string;
+}
+
+export class ReferralListQuery extends ListQuery {
+  @EnumQuery(REFERRAL_STATUSES, 'Status.')
+  status?: ReferralStatus;
+
+  @UuidQuery('Referred from this organisation.')
+  fromOrganizationId?: string;
+
+  @UuidQuery('Referred to this organisation.')
+  toOrganizationId?: string;
+
+  @UuidQuery('Made from this consultation.')
+  consultationId?: string;
+
+  @BooleanQuery('Open (依頼/受理) and past their follow-up date.')
+  overdue?: boolean;
+}
+
+export class ReferralView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) consultationId!: string;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) personId!: string | null;
+  @ApiProperty({ format: 'uuid' }) fromOrganizationId!: string;
+  @ApiProperty({ format: 'uuid' }) toOrganizationId!: string;
+  @ApiProperty({ format: 'date' }) referredOn!: string;
+  @ApiProperty() accompanied!: boolean;
+  @ApiProperty({ enum: LEGAL_BASES }) infoBasis!: LegalBasis;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) consentId!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) mandatoryReportId!: string | null;
+  @ApiProperty({ nullable: true, type: 'string' }) basisNote!: string | null;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: ReferralStatus;
+  @ApiProperty({ type: 'string', isArray: true }) allowedActions!: string[];
+  @ApiProperty({ format: 'date', description: 'Follow-up due (business days; weekends and public holidays skipped).' }) followUpDue!: string;
+  @ApiProperty({ nullable: true, type: 'string' }) requestNote!: string | null;
+  @ApiProperty({ nullable: true, type: 'string' }) responseNote!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) respondedAt!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'date' }) firstContactOn!: string | null;
+  @ApiProperty({ type: 'integer' }) version!: number;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralEventData } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { assertRecordAccess, recordScopeOf } from '@tsunagu/platform-auth';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { todayInJapan } from '../shared/dates';
+import { IntakeEvents } from '../shared/intake-events';
+import { findOrFail } from '../shared/references';
+import { nextReferralStatus, type ReferralAction } from './referral-status';
+import { Referral } from './referral.entity';
+import type { ReferralView } from './referral.dto';
+import { referralEventData, referralView } from './referral.view';
+
+const EVENTS: Record<ReferralAction, EventContract<ReferralEventData>> = {
+  accept: ReferralAccepted,
+  decline: ReferralDeclined,
+  complete: ReferralCompleted,
+  fail: ReferralFailed,
+};
+
+/** Loads a referral the caller may see: agency callers only referrals to or from their organisation (else 404). */
+export async function findVisibleReferral(em: EntityManager, id: string): Promise<Referral> {
+  const referral = await findOrFail(em, Referral, 'Referral', id);
+  const principal = TenantContext.principal();
+  if (principal) assertRecordAccess(principal, { municipality: referral.municipality, organizationIds: [referral.fromOrganizationId, referral.toOrganizationId] }, { resource: 'Referral', id });
+  return referral;
+}
+
+@Injectable()
+export class TransitionReferralUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(id: string, action: ReferralAction, input: { note?: string; firstContactOn?: string; expectedVersion?: number }): Promise<ReferralView> {
+    return this.em.transactional(async (em) => {
+      const referral = await findVisibleReferral(em, id);
+      const principal = TenantContext.principal();
+      // The receiving organisation answers and closes the loop; the referring agency can only watch.
+      if (principal && recordScopeOf(principal) === 'agency' && principal.agency !== referral.toOrganizationId) {
+        throw new DomainException(DomainErrorCode.Forbidden, 'Only the organisation the person was referred to can answer this referral');
+      }
+      assertVersion(referral, input.expectedVersion, 'Referral');
+      referral.status = nextReferralStatus(referral.status, action);
+      if (action === 'accept' || action === 'decline') {
+        referral.respondedAt = new Date();
+        referral.responseNote = input.note ?? referral.responseNote;
+      } else {
+        referral.firstContactOn = action === 'complete' ? (input.firstContactOn ?? todayInJapan()) : null;
+        referral.closedAt = new Date();
+        if (input.note) referral.responseNote = input.note;
+      }
+      await em.flush();
+      await this.events.record(em, EVENTS[action], referral.id, referralEventData(referral));
+      return referralView(referral);
+    });
+  }
+}

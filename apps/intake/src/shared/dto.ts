@@ -1,0 +1,37 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** `version` in a PATCH or transition body (alternative to `If-Match`). */
+export const VersionProperty = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'Version the edit is based on (or send `If-Match: "<version>"`).' }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+  );
+
+/** Query-string booleans: only `true` and `false` are accepted. */
+export const BooleanQuery = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'boolean', description }),
+    IsOptional(),
+    Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
+
+/** Query-string enum filter. */
+export const EnumQuery = (values: readonly string[], description: string): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn(values));
+
+export const UuidQuery = (description: string): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all'));
+
+export const IntQuery = (description: string): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ type: 'integer', description }), IsOptional(), Type(() => Number), IsInt());
+
+export const DateProperty = (): PropertyDecorator => Matches(ISO_DATE, { message: '$property must be a date (YYYY-MM-DD)' });

@@ -1,0 +1,84 @@
+import { consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+
+describe('intake: bad input is refused with problem+json and writes nothing', () => {
+  let intake: IntakeUnderTest;
+  const count = async (collection: string) => (await intake.call('GET', `/${collection}?perPage=1`)).body.total as number;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  it('rejects malformed JSON', async () => {
+    const before = await count('persons');
+    const reply = await intake.call('POST', '/persons', { raw: '{"familyName": "壊れた' });
+    expectProblem(reply, 400);
+    expect(reply.body.detail).toMatch(/JSON/);
+    expect(await count('persons')).toBe(before);
+  });
+
+  it('rejects unknown fields and names them (no mass assignment of municipality, status or version)', async () => {
+    const before = await count('consultations');
+    const reply = await intake.call('POST', '/consultations', { body: { ...consultationBody(), status: 'closed', municipality: '999999', receptionNo: 'R7-999999' } });
+    expectProblem(reply, 400);
+    expect(reply.body.errors).toEqual(
+      expect.objectContaining({ status: 'status is not a known field', municipality: 'municipality is not a known field', receptionNo: 'receptionNo is not a known field' }),
+    );
+    expect(await count('consultations')).toBe(before);
+  });
+
+  it('rejects wrong types and unknown codes, naming each field (nested too)', async () => {
+    const before = await count('persons');
+    const reply = await intake.call('POST', '/persons', {
+      body: { familyName: 42, birthDate: '1975-13-01', sex: '男', phones: [{ type: 'fax', number: 'abc' }], address: { postalCode: '76' }, dvAddressProtection: 'yes' },
+    });
+    expectProblem(reply, 400);
+    expect(Object.keys(reply.body.errors)).toEqual(
+      expect.arrayContaining(['familyName', 'birthDate', 'sex', 'phones.0.type', 'phones.0.number', 'address.postalCode', 'dvAddressProtection']),
+    );
+    expect(await count('persons')).toBe(before);
+
+    const consultation = await intake.call('POST', '/consultations', { body: consultationBody({ categories: 'income', urgency: 'urgent', receivingOrganizationId: 'desk' }) });
+    expectProblem(consultation, 400);
+    expect(Object.keys(consultation.body.errors)).toEqual(expect.arrayContaining(['categories', 'urgency', 'receivingOrganizationId']));
+  });
+
+  it('rejects a primary category that is not among the categories, and unknown references', async () => {
+    const before = await count('consultations');
+    const primary = await intake.call('POST', '/consultations', { body: consultationBody({ primaryCategory: 'debt' }) });
+    expectProblem(primary, 400);
+    expect(primary.body.errors.primaryCategory).toMatch(/one of categories/);
+    const unknown = await intake.call('POST', '/consultations', { body: consultationBody({ personId: '01900000-0000-7000-8000-00000000dead' }) });
+    expectProblem(unknown, 400);
+    expect(unknown.body.errors.personId).toMatch(/unknown id/);
+    expect(await count('consultations')).toBe(before);
+    // The refused receptions did not use up numbers.
+    const next = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: '2025-06-01T10:00:00+09:00' }) });
+    expect(next.body.receptionNo).toBe('R7-000001');
+  });
+
+  it('caps page size and checks sort fields and filters', async () => {
+    const oversize = await intake.call('GET', '/persons?perPage=1000');
+    expectProblem(oversize, 400);
+    expect(oversize.body.errors.perPage).toMatch(/100/);
+    const badSort = await intake.call('GET', '/persons?sort=searchText');
+    expectProblem(badSort, 400);
+    expect(badSort.body.errors.sort).toBeDefined();
+    const badFilter = await intake.call('GET', '/referrals?status=open&overdue=maybe');
+    expectProblem(badFilter, 400);
+    expect(Object.keys(badFilter.body.errors).sort()).toEqual(['overdue', 'status']);
+  });
+
+  it('answers a stale edit with 409 and an edit without a version with 400', async () => {
+    const person = (await intake.call('POST', '/persons', { body: { familyName: '版', givenName: '管理', familyNameKana: 'ハン', givenNameKana: 'カンリ' } })).body;
+    const first = await intake.call('PATCH', `/persons/${person.id}`, { body: { givenName: '管理一', version: 1 } });
+    expect(first.body.version).toBe(2);
+    const stale = await intake.call('PATCH', `/persons/${person.id}`, { body: { givenName: '管理二', version: 1 } });
+    expectProblem(stale, 409);
+    expect(stale.body.currentVersion).toBe(2);
+    const viaHeader = await intake.call('PATCH', `/persons/${person.id}`, { body: { givenName: '管理三' }, headers: { 'if-match': '"1"' } });
+    expectProblem(viaHeader, 412);
+    expectProblem(await intake.call('PATCH', `/persons/${person.id}`, { body: { givenName: '管理四' } }), 400);
+    expect((await intake.call('GET', `/persons/${person.id}`)).body.givenName).toBe('管理一');
+  });
+});

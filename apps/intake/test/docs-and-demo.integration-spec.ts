@@ -1,0 +1,44 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { INTAKE_APP_OPTIONS } from '../src/openapi';
+import { startIntake, type IntakeUnderTest } from './intake-app';
+
+// The committed document is what console and agency developers read; it must never drift from the code.
+const target = join(__dirname, '..', '..', '..', 'docs', 'api', 'intake.openapi.json');
+
+describe('intake: OpenAPI document and demo data', () => {
+  let intake: IntakeUnderTest;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  it('docs/api/intake.openapi.json matches the API (run with UPDATE_DOCS=1 to rewrite it)', () => {
+    const generated = `${JSON.stringify(buildOpenApiDocument(intake.app, INTAKE_APP_OPTIONS), null, 2)}\n`;
+    if (process.env['UPDATE_DOCS'] === '1') writeFileSync(target, generated);
+    expect(existsSync(target)).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe(generated);
+    const document = JSON.parse(generated) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/intake/persons', '/api/intake/consultations/{id}/triage', '/api/intake/referrals/{id}/accept']));
+  });
+
+  it('loads the demo households once, with an 8050 and a double-care household and referrals to the 地域包括支援センター', async () => {
+    expect(await intake.loadDemo()).toBe(true);
+    expect(await intake.loadDemo()).toBe(false);
+    const households = await intake.call('GET', '/households?perPage=100');
+    expect(households.body.total).toBe(4);
+    const edges = households.body.items.flatMap((h: { members: { careEdges: { kind: string }[] }[] }) => h.members.flatMap((m) => m.careEdges.map((e) => e.kind)));
+    expect(edges).toEqual(expect.arrayContaining(['care', 'childcare', 'financial-dependency']));
+    const tags = (await intake.call('GET', '/consultations?perPage=100')).body.items.flatMap((c: { issueTags: string[] }) => c.issueTags);
+    expect(tags).toEqual(expect.arrayContaining(['8050', 'double-care', 'young-carer', 'isolation']));
+    const centre = await intake.agencyToken(DEMO_ORGANIZATIONS.communityCareCentre.id);
+    const referrals = await intake.call('GET', '/referrals', { token: centre });
+    expect(referrals.body.total).toBe(2);
+    expect(referrals.body.items.map((r: { status: string }) => r.status).sort()).toEqual(['accepted', 'requested']);
+    const kana = await intake.call('GET', `/persons?q=${encodeURIComponent('ｻﾇｷ')}`);
+    expect(kana.body.total).toBe(3);
+  });
+});

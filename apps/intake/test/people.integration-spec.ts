@@ -1,0 +1,135 @@
+import { expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+
+describe('intake: people and households', () => {
+  let intake: IntakeUnderTest;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+  });
+  afterAll(() => intake.close());
+
+  it('stores half-width kana as full-width katakana and keeps 外字 exactly as entered', async () => {
+    const created = await intake.call('POST', '/persons', {
+      body: { familyName: '𠮷田', givenName: '髙﨑', familyNameKana: 'ﾖｼﾀﾞ', givenNameKana: 'たかさき', birthDate: '1980-01-02' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.familyNameKana).toBe('ヨシダ');
+    expect(created.body.givenNameKana).toBe('タカサキ');
+    const read = await intake.call('GET', `/persons/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.familyName).toBe('𠮷田');
+    expect(read.body.givenName).toBe('髙﨑');
+    expect(read.body.familyName.codePointAt(0)).toBe(0x20bb7);
+    expect(read.headers['etag']).toBe('"1"');
+    // Search by kana in any width and by the unfolded kanji.
+    expect((await intake.call('GET', '/persons?q=ﾖｼﾀﾞ')).body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    expect((await intake.call('GET', `/persons?q=${encodeURIComponent('𠮷田')}`)).body.total).toBe(1);
+    expect((await intake.call('GET', `/persons?q=${encodeURIComponent('吉田')}`)).body.total).toBe(0);
+  });
+
+  it('returns duplicate candidates for the same kana + birth date and for the same phone, and proceeds only when confirmed', async () => {
+    const first = await intake.call('POST', '/persons', {
+      body: { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ', birthDate: '1975-05-05', phones: [{ type: 'mobile', number: '090-1111-2222' }] },
+    });
+    expect(first.status).toBe(201);
+    const before = (await intake.call('GET', '/persons?perPage=1')).body.total;
+
+    const sameKana = await intake.call('POST', '/persons', { body: { familyName: '山田', givenName: '太朗', familyNameKana: 'ﾔﾏﾀﾞ', givenNameKana: 'ﾀﾛｳ', birthDate: '1975-05-05' } });
+    expectProblem(sameKana, 409);
+    expect(sameKana.body.candidates).toEqual([expect.objectContaining({ id: first.body.id, matchedOn: ['kana-birth-date'] })]);
+
+    const samePhone = await intake.call('POST', '/persons', { body: { familyName: '佐藤', givenName: '花子', familyNameKana: 'サトウ', givenNameKana: 'ハナコ', phones: [{ type: 'home', number: '０９０－１１１１－２２２２' }] } });
+    expectProblem(samePhone, 409);
+    expect(samePhone.body.candidates).toEqual([expect.objectContaining({ id: first.body.id, matchedOn: ['phone'] })]);
+    expect((await intake.call('GET', '/persons?perPage=1')).body.total).toBe(before);
+
+    const precheck = await intake.call('GET', `/persons/duplicate-candidates?familyNameKana=${encodeURIComponent('やまだ')}&givenNameKana=${encodeURIComponent('たろう')}&birthDate=1975-05-05`);
+    expect(precheck.body.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
+
+    const confirmed = await intake.call('POST', '/persons', {
+      body: { familyName: '山田', givenName: '太朗', familyNameKana: 'ﾔﾏﾀﾞ', givenNameKana: 'ﾀﾛｳ', birthDate: '1975-05-05', confirmNotDuplicate: true },
+    });
+    expect(confirmed.status).toBe(201);
+  });
+
+  it('hides a DV-protected address from a caseworker and shows it to a supervisor', async () => {
+    const supervisor = await intake.token({ subject: 'supervisor-1', roles: ['supervisor'] });
+    const created = await intake.call('POST', '/persons', {
+      token: supervisor,
+      body: {
+        familyName: '匿名',
+        givenName: '一子',
+        familyNameKana: 'トクメイ',
+        givenNameKana: 'カズコ',
+        address: { postalCode: '760-0017', prefecture: '香川県', municipalityName: '高松市', machiaza: '番町一丁目', banchi: '1番1号' },
+        addressRaw: '高松市番町一丁目1-1',
+        districtId: '01900000-0000-7000-8000-0000000000d1',
+        dvAddressProtection: true,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.address.machiaza).toBe('番町一丁目');
+
+    const asCaseworker = await intake.call('GET', `/persons/${created.body.id}`);
+    expect(asCaseworker.status).toBe(200);
+    expect(asCaseworker.body).toMatchObject({ address: null, addressRaw: null, districtId: null, addressMasked: true, familyName: '匿名' });
+    expect(asCaseworker.text).not.toContain('番町');
+    const listed = await intake.call('GET', `/persons?q=${encodeURIComponent('トクメイ')}`);
+    expect(listed.body.items[0].addressMasked).toBe(true);
+    expect(listed.text).not.toContain('番町');
+    // Nor can the district filter reveal where the person lives.
+    expect((await intake.call('GET', '/persons?districtId=01900000-0000-7000-8000-0000000000d1')).body.total).toBe(0);
+    // A caseworker cannot overwrite the protected address blind.
+    const blind = await intake.call('PATCH', `/persons/${created.body.id}`, { body: { addressRaw: 'どこか', version: 1 } });
+    expectProblem(blind, 400);
+
+    const asSupervisor = await intake.call('GET', `/persons/${created.body.id}`, { token: supervisor });
+    expect(asSupervisor.body.addressRaw).toBe('高松市番町一丁目1-1');
+    expect(asSupervisor.body.addressMasked).toBe(false);
+  });
+
+  it('expresses 8050, double care and young carers as household care edges', async () => {
+    const person = async (familyName: string, givenName: string, kana: string, birthDate: string) =>
+      (await intake.call('POST', '/persons', { body: { familyName, givenName, familyNameKana: kana, givenNameKana: givenName === '一' ? 'ハジメ' : 'テスト', birthDate, confirmNotDuplicate: true } })).body.id as string;
+    const father = await person('讃岐', '一', 'サヌキ', '1940-01-01');
+    const son = await person('讃岐', '二', 'サヌキ', '1972-01-01');
+    const carer = await person('讃岐', '三', 'サヌキ', '2012-01-01');
+    const household = await intake.call('POST', '/households', {
+      body: {
+        label: '讃岐家',
+        keyPersonId: father,
+        members: [
+          { personId: father, relationToKey: 'self' },
+          { personId: son, relationToKey: 'child', careEdges: [{ toPersonId: father, kind: 'financial-dependency' }] },
+          { personId: carer, relationToKey: 'grandchild', mainCarer: true, careEdges: [{ toPersonId: father, kind: 'care' }] },
+        ],
+      },
+    });
+    expect(household.status).toBe(201);
+    expect(household.body.members.find((m: { personId: string }) => m.personId === carer)).toMatchObject({ mainCarer: true, isMinor: true, careEdges: [{ toPersonId: father, kind: 'care' }] });
+    expect((await intake.call('GET', `/households?personId=${son}`)).body.items.map((h: { id: string }) => h.id)).toEqual([household.body.id]);
+
+    const badEdge = await intake.call('POST', '/households', { body: { label: 'x', members: [{ personId: father, relationToKey: 'self', careEdges: [{ toPersonId: son, kind: 'care' }] }] } });
+    expectProblem(badEdge, 400);
+    expect(Object.keys(badEdge.body.errors)).toEqual(['members.0.careEdges']);
+  });
+
+  it('keeps analysts and agencies away from people, and tokens of another municipality see nothing', async () => {
+    const analyst = await intake.token({ roles: ['analyst'] });
+    expectProblem(await intake.call('GET', '/persons', { token: analyst }), 403);
+    expectProblem(await intake.call('GET', '/persons', { token: await intake.agencyToken('01900000-0000-7000-8000-000000000003') }), 403);
+    expectProblem(await intake.call('GET', '/persons', { token: null }), 401);
+
+    const any = (await intake.call('GET', '/persons?perPage=1')).body.items[0];
+    const marugame = await intake.token({ roles: ['admin'], municipality: '372021' });
+    expect((await intake.call('GET', '/persons', { token: marugame })).body.total).toBe(0);
+    expectProblem(await intake.call('GET', `/persons/${any.id}`, { token: marugame }), 404);
+  });
+
+  it('audits every read of a person', async () => {
+    const any = (await intake.call('GET', '/persons?perPage=1')).body.items[0];
+    await intake.call('GET', `/persons/${any.id}`);
+    const rows = await intake.orm.em.fork().getConnection().execute(`select action, resource_type, resource_id, actor, outcome from intake.audit_record where resource_id = ? order by seq`, [any.id]);
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', resource_type: 'Person', actor: 'caseworker-1', outcome: 'success' })]));
+  });
+});

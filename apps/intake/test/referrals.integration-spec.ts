@@ -1,0 +1,126 @@
+import { expectEventually } from '@tsunagu/platform-testing';
+import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+
+describe('intake: referrals (つなぎ)', () => {
+  let intake: IntakeUnderTest;
+  let personId: string;
+  let consultationId: string;
+  const person = { familyName: '髙松', givenName: '花子', familyNameKana: 'タカマツ', givenNameKana: 'ハナコ', birthDate: '1950-04-01', phones: [{ type: 'home', number: '087-000-1234' }], addressRaw: '高松市番町1-8-15' };
+  const words = '母の介護で眠れない日が続いている';
+
+  beforeAll(async () => {
+    intake = await startIntake();
+    personId = (await intake.call('POST', '/persons', { body: person })).body.id;
+    consultationId = (await intake.call('POST', '/consultations', { body: consultationBody({ personId, mainComplaint: words }) })).body.id;
+  });
+  afterAll(() => intake.close());
+
+  const refer = (body: Record<string, unknown>) => intake.call('POST', '/referrals', { body: { consultationId, toOrganizationId: ORG_A, infoBasis: 'consent', ...body } });
+  const count = async () => (await intake.call('GET', '/referrals?perPage=1')).body.total as number;
+
+  it('refuses a referral no consent covers and without a 106条の6 basis, writing nothing', async () => {
+    const before = await count();
+    const refused = await refer({});
+    expectProblem(refused, 403);
+    expect(refused.body.code).toBe('consent-required');
+    expect(refused.body.detail).toMatch(/No consent of the person covers sharing with organisation/);
+    expect(refused.body.detail).toMatch(/106条の6/);
+    expect(refused.body.organizationId).toBe(ORG_A);
+    const ownDuty = await refer({ infoBasis: 'own-duty' });
+    expectProblem(ownDuty, 403);
+    expect(ownDuty.body.errors.infoBasis).toBeDefined();
+    // A consent naming another organisation does not cover this one.
+    await intake.call('POST', '/consents', { body: { personId, scope: 'named-organization', targetOrganizationIds: [ORG_B], method: 'signature', status: 'obtained' } });
+    expectProblem(await refer({}), 403);
+    // The 106条の6 basis needs the meeting named.
+    expectProblem(await refer({ infoBasis: 'support-meeting-106-6' }), 400);
+    expect(await count()).toBe(before);
+  });
+
+  it('computes the follow-up date in business days, skipping the weekend and 昭和の日', async () => {
+    const referral = await refer({ infoBasis: 'support-meeting-106-6', basisNote: '令和7年4月 支援会議（第1回）', referredOn: '2025-04-25' });
+    expect(referral.status).toBe(201);
+    // Fri 4/25 + 5 business days: 4/28 (Mon), [4/29 昭和の日], 4/30, 5/1, 5/2, [5/3–5/6 weekend and holidays], 5/7.
+    expect(referral.body.followUpDue).toBe('2025-05-07');
+  });
+
+  it('creates a referral once consent covers the organisation and publishes ids and codes only', async () => {
+    const consent = await intake.call('POST', '/consents', { body: { personId, scope: 'agency-sharing', targetOrganizationIds: [ORG_A], method: 'oral-recorded', status: 'obtained' } });
+    expect(consent.status).toBe(201);
+    const referral = await refer({ referredOn: '2025-05-01', requestNote: '同行希望' });
+    expect(referral.status).toBe(201);
+    expect(referral.body).toMatchObject({ status: 'requested', fromOrganizationId: DESK, toOrganizationId: ORG_A, consentId: consent.body.id, personId });
+
+    const published = await expectEventually(async () => {
+      const events = await intake.events();
+      const found = events.find((event) => event.subject === 'tsunagu.evt.intake.referral.requested' && event.event.subject === referral.body.id);
+      expect(found).toBeDefined();
+      return events;
+    });
+    const requested = published.find((event) => event.event.subject === referral.body.id);
+    expect(requested?.event.data).toEqual({
+      referralId: referral.body.id,
+      consultationId,
+      personId,
+      fromOrganizationId: DESK,
+      toOrganizationId: ORG_A,
+      infoBasis: 'consent',
+      status: 'requested',
+      followUpDue: referral.body.followUpDue,
+    });
+    // Nothing personal anywhere on the bus: names, kana, birth date, phone, address, the person's words.
+    const everything = published.map((event) => event.json).join('\n');
+    for (const secret of ['髙松', '花子', 'タカマツ', 'ハナコ', '1950-04-01', '087-000-1234', '0870001234', '番町', words, '同行希望']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(published.map((event) => event.subject)).toEqual(
+      expect.arrayContaining(['tsunagu.evt.intake.person.registered', 'tsunagu.evt.intake.consultation.received', 'tsunagu.evt.intake.consent.recorded']),
+    );
+  });
+
+  it('lets the receiving agency see and accept its referral, and hides it from every other agency (404)', async () => {
+    const referral = (await refer({})).body;
+    const agencyA = await intake.agencyToken(ORG_A);
+    const agencyB = await intake.agencyToken(ORG_B);
+
+    const listedA = await intake.call('GET', '/referrals?perPage=100', { token: agencyA });
+    expect(listedA.body.items.map((r: { id: string }) => r.id)).toContain(referral.id);
+    expect(listedA.body.items.every((r: { toOrganizationId: string; fromOrganizationId: string }) => r.toOrganizationId === ORG_A || r.fromOrganizationId === ORG_A)).toBe(true);
+    expect((await intake.call('GET', '/referrals', { token: agencyB })).body.total).toBe(0);
+
+    expectProblem(await intake.call('GET', `/referrals/${referral.id}`, { token: agencyB }), 404);
+    expectProblem(await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyB, body: {} }), 404);
+    // Agencies never reach people or consultations.
+    expectProblem(await intake.call('GET', `/consultations/${consultationId}`, { token: agencyA }), 403);
+    expectProblem(await intake.call('POST', '/referrals', { token: agencyA, body: { consultationId, toOrganizationId: ORG_B, infoBasis: 'consent' } }), 403);
+
+    const accepted = await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyA, body: { note: '担当: 地域包括 A' } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+    const again = await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyA, body: {} });
+    expectProblem(again, 409);
+    expect(again.body.transition).toEqual({ from: 'accepted', action: 'accept', allowed: ['complete', 'fail'] });
+    const completed = await intake.call('POST', `/referrals/${referral.id}/complete`, { token: agencyA, body: { firstContactOn: '2025-05-02' } });
+    expect(completed.body).toMatchObject({ status: 'completed', firstContactOn: '2025-05-02' });
+    await expectEventually(async () => expect((await intake.events()).some((event) => event.subject === 'tsunagu.evt.intake.referral.completed')).toBe(true));
+  });
+
+  it('shows nothing to another municipality', async () => {
+    const referral = (await refer({})).body;
+    const marugame = await intake.token({ roles: ['admin'], municipality: '372021' });
+    expect((await intake.call('GET', '/referrals', { token: marugame })).body.total).toBe(0);
+    expectProblem(await intake.call('GET', `/referrals/${referral.id}`, { token: marugame }), 404);
+    expectProblem(await intake.call('GET', `/referrals/${referral.id}`, { token: await intake.agencyToken(ORG_A, '372021') }), 404);
+    expect((await intake.call('GET', '/consents', { token: marugame })).body.total).toBe(0);
+  });
+
+  it('stops further sharing once the consent is withdrawn', async () => {
+    const consents = (await intake.call('GET', `/consents?personId=${personId}&status=obtained&scope=agency-sharing`)).body.items;
+    for (const consent of consents) {
+      const withdrawn = await intake.call('POST', `/consents/${consent.id}/withdraw`, { body: { reason: '本人の申出' } });
+      expect(withdrawn.body.status).toBe('withdrawn');
+    }
+    expectProblem(await refer({}), 403);
+    await expectEventually(async () => expect((await intake.events()).some((event) => event.subject === 'tsunagu.evt.intake.consent.withdrawn')).toBe(true));
+  });
+});

@@ -1,0 +1,35 @@
+import { assertEventData, ContractViolationError } from '../lib/schema-validation';
+import { ABUSE_TAG_LAWS, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, ReferralRequested } from './index';
+
+describe('intake contracts', () => {
+  it('names subjects and types after intake, one subject per event', () => {
+    expect(ReferralRequested.subject).toBe('tsunagu.evt.intake.referral.requested');
+    expect(ReferralRequested.type).toBe('jp.tsunagu.intake.referral.requested.v1');
+    expect(new Set(INTAKE_EVENTS.map((event) => event.subject)).size).toBe(INTAKE_EVENTS.length);
+  });
+
+  it('accepts ids and codes and refuses personal data in referral events', () => {
+    const data = {
+      referralId: '01900000-0000-7000-8000-0000000000aa',
+      consultationId: '01900000-0000-7000-8000-0000000000bb',
+      personId: '01900000-0000-7000-8000-0000000000cc',
+      fromOrganizationId: '01900000-0000-7000-8000-000000000001',
+      toOrganizationId: '01900000-0000-7000-8000-000000000003',
+      infoBasis: 'consent',
+      status: 'requested',
+      followUpDue: '2025-05-01',
+    };
+    expect(() => assertEventData(ReferralRequested, data)).not.toThrow();
+    expect(() => assertEventData(ReferralRequested, { ...data, familyName: '山田' })).toThrow(ContractViolationError);
+    expect(() => assertEventData(ReferralRequested, { ...data, infoBasis: '本人同意' })).toThrow(ContractViolationError);
+  });
+
+  it('maps every abuse tag to the law that imposes the reporting duty', () => {
+    expect(ABUSE_TAG_LAWS['elder-abuse-suspected']).toBe('elder-abuse-prevention-act');
+    expect(ABUSE_TAG_LAWS['child-abuse-suspected']).toBe('child-abuse-prevention-act');
+    expect(ISSUE_TAG_LABELS['double-care']).toBe('ダブルケア');
+    for (const table of Object.values(INTAKE_CODE_TABLES)) {
+      for (const code of Object.keys(table)) expect(code).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+});
