@@ -12,7 +12,7 @@ const { createStack, capture, httpGet } = require('../local/stack.cjs');
 const { freePort } = require('../local/infrastructure.cjs');
 const { say, warn, prefixer } = require('../local/log.cjs');
 const { ROOT } = require('../local/services.cjs');
-const { load, goals, tokenUser, scenarios } = require('./scenarios.cjs');
+const { load, seedRows, goals, tokenUser, municipality, scenarios, sql, resourceBody } = require('./scenarios.cjs');
 
 function request(url, { method = 'GET', token, body } = {}) {
   return fetch(url, {
@@ -63,6 +63,29 @@ function machine(databaseUrl) {
   };
 }
 
+/** Inserts `count` resources with the baseline's SQL in one transaction (the data set the list runs on). */
+async function seed(databaseUrl, count, context) {
+  const { Client } = require('pg');
+  const { v7: uuidv7 } = require('uuid');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    for (let i = 0; i < count; i++) {
+      const b = resourceBody(i, context);
+      const searchText = [b.name, b.kana, b.description].join(' ').toLowerCase();
+      await client.query(sql.insert, [
+        uuidv7(), municipality, b.name, b.kana, b.description, b.districtIds, b.category, b.insuranceScheme, b.activities, b.eligibility,
+        b.schedule.frequency, b.schedule.weekdays, b.schedule.opensAt, b.schedule.closesAt, b.capacity, b.fee, searchText,
+      ]);
+    }
+    await client.query('commit');
+    await client.query('analyze "registry"."community_resource"');
+  } finally {
+    await client.end();
+  }
+}
+
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 function table(results) {
@@ -108,6 +131,9 @@ async function benchCommand(context) {
     const response = await request(`${registryUrl}${scenario.path}`, { method: scenario.method, token, body: scenario.body?.(0, benchContext) });
     if (response.status !== scenario.expectStatus) throw new Error(`${scenario.method} ${scenario.path} answered ${response.status}: ${await response.text()}`);
   }
+
+  say(`seeding ${seedRows} community resources …`);
+  await seed(ready.env.DATABASE_URL, seedRows, benchContext);
 
   const baselinePort = await freePort();
   baseline = spawn(process.execPath, [path.join(__dirname, 'baseline.cjs')], {

@@ -20,6 +20,7 @@ const localVariables = {
   TSUNAGU_MIGRATE_TIMEOUT_MS: { description: 'Longest a service’s `migrate` step (with demo data) may take.', type: 'int', default: '180000' },
   TSUNAGU_READY_TIMEOUT_MS: { description: 'Longest a service may take to answer 200 on its readiness endpoint.', type: 'int', default: '90000' },
   BENCH_DURATION: { description: '`npm run bench`: seconds each measurement runs (after a warm-up).', type: 'int', default: '10' },
+  BENCH_SEED_ROWS: { description: '`npm run bench`: community resources inserted before measuring (the list’s data set).', type: 'int', default: '3000' },
   BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections.', type: 'int', default: '100' },
 };
 
