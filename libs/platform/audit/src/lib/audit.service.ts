@@ -64,6 +64,15 @@ const COLUMNS = `seq::text as seq, id::text as id,
 
 type Row = Record<string, unknown>;
 
+/** Largest number of records linked and inserted in one transaction. */
+const MAX_BATCH = 200;
+
+interface PendingAppend {
+  base: Omit<HashedFields, 'seq'>;
+  resolve(record: AuditRecord): void;
+  reject(error: unknown): void;
+}
+
 function fromRow(row: Row): AuditRecord {
   return {
     seq: Number(row['seq']),
@@ -102,6 +111,8 @@ const ORDER_COLUMNS: Record<string, string> = { seq: 'audit_record.seq', occurre
 @Injectable()
 export class AuditService {
   private readonly schema: string;
+  private readonly pending: PendingAppend[] = [];
+  private flushing = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -134,38 +145,76 @@ export class AuditService {
       requestId: entry.requestId !== undefined ? entry.requestId : (context?.requestId ?? null),
       traceId: entry.traceId ?? null,
     };
+    return new Promise<AuditRecord>((resolve, reject) => {
+      this.pending.push({ base, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  /**
+   * Group commit: requests that arrive while a batch is being written wait for the next one, so the
+   * chain lock and the commit are paid once per batch instead of once per request.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        try {
+          const records = await this.append(batch.map((entry) => entry.base));
+          batch.forEach((entry, index) => entry.resolve(records[index]));
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Links and inserts records in order under the chain lock, in one transaction. */
+  private append(entries: Omit<HashedFields, 'seq'>[]): Promise<AuditRecord[]> {
     return this.knex().transaction(async (trx) => {
       await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [auditLockKey(this.options.schema)]);
       const head = await trx.raw(`select hash from ${this.schema}.audit_record order by audit_record.seq desc limit 1`);
-      const prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
-      const next = await trx.raw(`select nextval(pg_get_serial_sequence(?, 'seq'))::text as seq`, [`${this.schema}.audit_record`]);
-      const fields: HashedFields = { seq: Number(next.rows[0].seq), ...base };
-      const hash = auditHash(prevHash, fields);
+      const sequence = await trx.raw(`select nextval(pg_get_serial_sequence(?, 'seq'))::text as seq from generate_series(1, ?)`, [
+        `${this.schema}.audit_record`,
+        entries.length,
+      ]);
+      let prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
+      const records = entries.map((entry, index) => {
+        const fields: HashedFields = { seq: Number(sequence.rows[index].seq), ...entry };
+        const hash = auditHash(prevHash, fields);
+        const record: AuditRecord = { ...fields, prevHash, hash };
+        prevHash = hash;
+        return record;
+      });
+      const placeholders = records.map(() => '(?, ?, ?::timestamptz, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
       await trx.raw(
         `insert into ${this.schema}.audit_record
           (seq, id, occurred_at, actor, roles, agency, municipality, client, action, resource_type, resource_id, outcome, http_status, request_id, trace_id, prev_hash, hash)
-         values (?, ?, ?::timestamptz, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          next.rows[0].seq,
-          fields.id,
-          fields.occurredAt,
-          fields.actor,
-          fields.roles,
-          fields.agency,
-          fields.municipality,
-          fields.client,
-          fields.action,
-          fields.resourceType,
-          fields.resourceId,
-          fields.outcome,
-          fields.httpStatus,
-          fields.requestId,
-          fields.traceId,
-          prevHash,
-          hash,
-        ],
+         values ${placeholders}`,
+        records.flatMap((record) => [
+          record.seq,
+          record.id,
+          record.occurredAt,
+          record.actor,
+          record.roles,
+          record.agency,
+          record.municipality,
+          record.client,
+          record.action,
+          record.resourceType,
+          record.resourceId,
+          record.outcome,
+          record.httpStatus,
+          record.requestId,
+          record.traceId,
+          record.prevHash,
+          record.hash,
+        ]),
       );
-      return { ...fields, prevHash, hash };
+      return records;
     });
   }
 
