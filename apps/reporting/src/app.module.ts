@@ -1,0 +1,37 @@
+import { Module, type Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@tsunagu/platform-auth';
+import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
+import { HealthModule } from '@tsunagu/platform-http';
+import { MessagingModule } from '@tsunagu/platform-messaging';
+import { loggerParams } from '@tsunagu/platform-observability';
+import { PersistenceModule } from '@tsunagu/platform-persistence';
+import { reportingVariables } from './config';
+import { reportingPersistence } from './persistence';
+import { PROJECTED_EVENTS } from './projections/projector';
+import { ProjectionsModule } from './projections/projections.module';
+import { ReportsModule } from './reports/reports.module';
+import { SettingsModule } from './settings/settings.module';
+
+/** Builds the reporting root module from an environment (tests boot it on their own database and broker). */
+export function reportingAppModule(env: Record<string, string | undefined> = process.env): Type<unknown> {
+  const config = loadConfig(reportingVariables, env);
+
+  @Module({
+    imports: [
+      ConfigModule.forRoot(reportingVariables, env),
+      LoggerModule.forRoot(loggerParams('reporting', config.LOG_LEVEL)),
+      PersistenceModule.forService(reportingPersistence),
+      HealthModule,
+      AuthModule.forRoot(),
+      // Reporting publishes nothing yet (report.finalised will come with snapshots): no relay.
+      MessagingModule.forService({ service: 'reporting', events: PROJECTED_EVENTS, relay: false }),
+      ProjectionsModule,
+      ReportsModule,
+      SettingsModule,
+    ],
+  })
+  class AppModule {}
+
+  return AppModule;
+}

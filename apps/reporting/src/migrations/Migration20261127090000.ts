@@ -1,0 +1,21 @@
+import { Migration } from '@mikro-orm/migrations';
+import { messagingMigrationSql } from '@tsunagu/platform-messaging';
+import { PROJECTION_TABLES, projectionDdl } from '../projections/projection-schema';
+
+/** Projection tables (live set), reporting settings, and the messaging inbox/outbox. */
+export class Migration20261127090000 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create schema if not exists "reporting";`);
+    for (const statement of projectionDdl('reporting')) this.addSql(`${statement};`);
+    this.addSql(`create table "reporting"."reporting_setting" ("id" uuid not null, "municipality" varchar(6) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "version" int not null default 1, "suppression_threshold" int not null, constraint "reporting_setting_pkey" primary key ("id"));`);
+    this.addSql(`create index "reporting_setting_municipality_index" on "reporting"."reporting_setting" ("municipality");`);
+    this.addSql(`alter table "reporting"."reporting_setting" add constraint "reporting_setting_municipality_unique" unique ("municipality");`);
+    this.addSql(`create table "reporting"."inbox_entry" ("consumer" varchar(255) not null, "message_id" uuid not null, "processed_at" timestamptz not null default now(), constraint "inbox_entry_pkey" primary key ("consumer", "message_id"));`);
+    this.addSql(`create table "reporting"."outbox_event" ("id" uuid not null, "type" varchar(255) not null, "source" varchar(255) not null, "subject" varchar(255) not null, "aggregate_id" varchar(255) not null, "municipality" varchar(6) not null, "data" jsonb not null, "traceparent" varchar(55) null, "tracestate" varchar(512) null, "created_at" timestamptz not null, "published_at" timestamptz null, "attempts" int not null default 0, "next_attempt_at" timestamptz not null default now(), "claimed_until" timestamptz null, "last_error" text null, constraint "outbox_event_pkey" primary key ("id"));`);
+    for (const sql of messagingMigrationSql('reporting')) this.addSql(sql);
+  }
+
+  override async down(): Promise<void> {
+    for (const table of [...PROJECTION_TABLES, 'reporting_setting', 'inbox_entry', 'outbox_event']) this.addSql(`drop table if exists "reporting"."${table}" cascade;`);
+  }
+}

@@ -1,0 +1,16 @@
+import { messagingEntities } from '@tsunagu/platform-messaging';
+import type { ServicePersistence } from '@tsunagu/platform-persistence';
+import { reportingMigrations } from './migrations';
+import { ReportingSetting } from './settings/reporting-setting.entity';
+
+/**
+ * Listed explicitly: the webpack bundle cannot glob entity or migration folders. Projection tables are
+ * not entities: they are plain SQL (projections/projection-schema.ts) so a rebuild can create a shadow set.
+ */
+export const reportingEntities = [ReportingSetting];
+
+export const reportingPersistence: ServicePersistence = {
+  service: 'reporting',
+  entities: [...reportingEntities, ...messagingEntities],
+  migrations: reportingMigrations,
+};

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import type { CloudEvent } from '@tsunagu/contracts';
+import { applyEvent, type SqlRunner } from './projector';
+import { LIVE_SCHEMA } from './projection-schema';
+
+/** Advisory lock key: handlers hold it shared, the rebuild's swap exclusively (see rebuild.ts). */
+export const PROJECTION_LOCK_KEY = 0x7265706f; // "repo"
+
+export function emRunner(em: EntityManager): SqlRunner {
+  return async (sql, params) => {
+    const result = await em.getConnection().execute(sql, [...params], 'run', em.getTransactionContext());
+    return (result as { affectedRows: number }).affectedRows;
+  };
+}
+
+/** Applies a received event to the live projections inside the transport's inbox transaction. */
+@Injectable()
+export class ProjectEventUseCase {
+  async execute(subject: string, event: CloudEvent, ctx: { em: EntityManager }): Promise<void> {
+    // Shared lock: many handlers run at once, but never while a rebuild swaps the tables underneath them.
+    await ctx.em.getConnection().execute('select pg_advisory_xact_lock_shared(?)', [PROJECTION_LOCK_KEY], 'all', ctx.em.getTransactionContext());
+    await applyEvent(emRunner(ctx.em), LIVE_SCHEMA, subject, event);
+  }
+}

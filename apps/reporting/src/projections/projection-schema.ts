@@ -1,0 +1,80 @@
+/*
+ * Projection tables, written with plain SQL so the same definition creates the live set (schema
+ * `reporting`, by migration) and a shadow set (schema `reporting_rebuild`, by `main.js rebuild`).
+ * They hold ids, codes, dates and flags only — never names, addresses or free text — because every
+ * column comes from an event payload, and events carry no personal data (ARCHITECTURE §2).
+ */
+
+export const LIVE_SCHEMA = 'reporting';
+export const SHADOW_SCHEMA = 'reporting_rebuild';
+
+/** Projection tables, in creation order (the swap moves exactly these). */
+export const PROJECTION_TABLES = ['projected_event', 'district', 'resource_fact', 'household', 'consultation', 'referral'] as const;
+
+function assertSchema(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+}
+
+/** DDL of one projection set in `schema` (the schema must exist). */
+export function projectionDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    // The set's own record of applied events: replays and redeliveries are no-ops even without the inbox.
+    `create table ${t('projected_event')} (event_id uuid primary key, municipality varchar(6) not null, subject varchar(200) not null, occurred_at timestamptz not null)`,
+    `create table ${t('district')} (district_id uuid primary key, municipality varchar(6) not null, sort_order int not null, is_island boolean not null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('district')} (municipality, sort_order)`,
+    // One row per resource event: the state "as of a date" is the latest fact before it, whatever order events arrived in.
+    `create table ${t('resource_fact')} (event_id uuid primary key, municipality varchar(6) not null, resource_id uuid not null, occurred_at timestamptz not null, status varchar(20) not null, category varchar(40) not null, insurance_scheme varchar(40) not null, public boolean not null, district_ids uuid[] not null)`,
+    `create index on ${t('resource_fact')} (municipality, resource_id, occurred_at desc, event_id desc)`,
+    `create table ${t('household')} (household_id uuid primary key, municipality varchar(6) not null, district_id uuid null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create table ${t('consultation')} (consultation_id uuid primary key, municipality varchar(6) not null, fiscal_year int not null, received_on date null, receiving_organization_id uuid not null, household_id uuid null, route varchar(40) not null, primary_category varchar(40) not null, categories text[] not null, issue_tags text[] not null, status varchar(40) not null, disposition varchar(40) null, cancelled boolean not null default false, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('consultation')} (municipality, fiscal_year, received_on)`,
+    `create index on ${t('consultation')} (household_id)`,
+    `create table ${t('referral')} (referral_id uuid primary key, municipality varchar(6) not null, consultation_id uuid not null, from_organization_id uuid not null, to_organization_id uuid not null, info_basis varchar(40) not null, status varchar(20) not null, follow_up_due date not null, requested_at timestamptz null, accepted_at timestamptz null, declined_at timestamptz null, completed_at timestamptz null, failed_at timestamptz null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('referral')} (municipality, requested_at)`,
+  ];
+}
+
+/**
+ * Every column a projection table may have, with its type. The name-free test compares
+ * information_schema against this list, so adding a column means adding it here, in review.
+ */
+export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
+  event_id: 'uuid',
+  municipality: 'character varying',
+  subject: 'character varying',
+  occurred_at: 'timestamp with time zone',
+  district_id: 'uuid',
+  sort_order: 'integer',
+  is_island: 'boolean',
+  state_at: 'timestamp with time zone',
+  state_event_id: 'uuid',
+  resource_id: 'uuid',
+  status: 'character varying',
+  category: 'character varying',
+  insurance_scheme: 'character varying',
+  public: 'boolean',
+  district_ids: 'ARRAY',
+  household_id: 'uuid',
+  consultation_id: 'uuid',
+  fiscal_year: 'integer',
+  received_on: 'date',
+  receiving_organization_id: 'uuid',
+  route: 'character varying',
+  primary_category: 'character varying',
+  categories: 'ARRAY',
+  issue_tags: 'ARRAY',
+  disposition: 'character varying',
+  cancelled: 'boolean',
+  referral_id: 'uuid',
+  from_organization_id: 'uuid',
+  to_organization_id: 'uuid',
+  info_basis: 'character varying',
+  follow_up_due: 'date',
+  requested_at: 'timestamp with time zone',
+  accepted_at: 'timestamp with time zone',
+  declined_at: 'timestamp with time zone',
+  completed_at: 'timestamp with time zone',
+  failed_at: 'timestamp with time zone',
+};

@@ -1,0 +1,151 @@
+import {
+  ConsultationCancelled,
+  ConsultationClosed,
+  ConsultationReceived,
+  ConsultationScreeningStarted,
+  ConsultationTriaged,
+  ConsultationUpdated,
+  DistrictRegistered,
+  DistrictUpdated,
+  HouseholdRegistered,
+  HouseholdUpdated,
+  ReferralAccepted,
+  ReferralCompleted,
+  ReferralDeclined,
+  ReferralFailed,
+  ReferralRequested,
+  ResourcePublished,
+  ResourceRegistered,
+  ResourceResumed,
+  ResourceRetired,
+  ResourceSuspended,
+  ResourceUpdated,
+  ResourceVerified,
+  type CloudEvent,
+  type ConsultationEventData,
+  type DistrictEventData,
+  type EventContract,
+  type HouseholdEventData,
+  type ReferralEventData,
+  type ResourceEventData,
+} from '@tsunagu/contracts';
+
+/** Runs one statement with `?` placeholders; returns the affected row count. */
+export type SqlRunner = (sql: string, params: readonly unknown[]) => Promise<number>;
+
+/** Events the projections are built from; each gets a durable consumer (`reporting__<subject>`). */
+export const RESOURCE_EVENTS = [ResourceRegistered, ResourceUpdated, ResourcePublished, ResourceSuspended, ResourceResumed, ResourceRetired, ResourceVerified];
+export const DISTRICT_EVENTS = [DistrictRegistered, DistrictUpdated];
+export const HOUSEHOLD_EVENTS = [HouseholdRegistered, HouseholdUpdated];
+export const CONSULTATION_EVENTS = [ConsultationReceived, ConsultationUpdated, ConsultationScreeningStarted, ConsultationTriaged, ConsultationClosed, ConsultationCancelled];
+export const REFERRAL_EVENTS = [ReferralRequested, ReferralAccepted, ReferralDeclined, ReferralCompleted, ReferralFailed];
+export const PROJECTED_EVENTS: readonly EventContract[] = [...RESOURCE_EVENTS, ...DISTRICT_EVENTS, ...HOUSEHOLD_EVENTS, ...CONSULTATION_EVENTS, ...REFERRAL_EVENTS];
+
+const bySubject = new Map(PROJECTED_EVENTS.map((contract) => [contract.subject, contract]));
+
+/** PostgreSQL array literal of ids or ASCII codes (never free text, so no quoting is needed). */
+function pgArray(values: readonly string[]): string {
+  for (const value of values) if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new Error(`not an id or code: ${value}`);
+  return `{${values.join(',')}}`;
+}
+
+/** Calendar date in Japan of an instant (Asia/Tokyo has no DST). */
+export function japanDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Applies one event to a projection set (schema). Idempotent — the set records every applied event id
+ * and skips repeats — and independent of arrival order: each consumer has its own subject, so a
+ * `published` may arrive before its `registered`; rows keep the state of the latest event by
+ * (event time, event id), and facts are kept per event where reports need "as of a date".
+ */
+export async function applyEvent(run: SqlRunner, schema: string, subject: string, event: CloudEvent): Promise<boolean> {
+  const contract = bySubject.get(subject);
+  if (!contract) throw new Error(`reporting does not project ${subject}`);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  const fresh = await run(`insert into ${t('projected_event')} (event_id, municipality, subject, occurred_at) values (?, ?, ?, ?) on conflict do nothing`, [
+    event.id,
+    event.municipality,
+    subject,
+    event.time,
+  ]);
+  if (fresh === 0) return false;
+  const lg = event.municipality;
+  const at = event.time;
+
+  if (RESOURCE_EVENTS.includes(contract as never)) {
+    const data = event.data as ResourceEventData;
+    await run(
+      `insert into ${t('resource_fact')} (event_id, municipality, resource_id, occurred_at, status, category, insurance_scheme, public, district_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])`,
+      [event.id, lg, data.resourceId, at, data.status, data.category, data.insuranceScheme, data.public, pgArray(data.districtIds)],
+    );
+  } else if (DISTRICT_EVENTS.includes(contract as never)) {
+    const data = event.data as DistrictEventData;
+    await run(
+      `insert into ${t('district')} as d (district_id, municipality, sort_order, is_island, state_at, state_event_id) values (?, ?, ?, ?, ?, ?)
+       on conflict (district_id) do update set sort_order = excluded.sort_order, is_island = excluded.is_island, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (d.state_at, d.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.districtId, lg, data.sortOrder, data.isIsland, at, event.id],
+    );
+  } else if (HOUSEHOLD_EVENTS.includes(contract as never)) {
+    const data = event.data as HouseholdEventData;
+    await run(
+      `insert into ${t('household')} as h (household_id, municipality, district_id, state_at, state_event_id) values (?, ?, ?, ?, ?)
+       on conflict (household_id) do update set district_id = excluded.district_id, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (h.state_at, h.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.householdId, lg, data.districtId, at, event.id],
+    );
+  } else if (CONSULTATION_EVENTS.includes(contract as never)) {
+    const data = event.data as ConsultationEventData;
+    await run(
+      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
+       on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
+         route = excluded.route, primary_category = excluded.primary_category, categories = excluded.categories, issue_tags = excluded.issue_tags, status = excluded.status,
+         disposition = excluded.disposition, cancelled = excluded.cancelled, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [
+        data.consultationId,
+        lg,
+        data.fiscalYear,
+        contract === ConsultationReceived ? japanDate(at) : null,
+        data.receivingOrganizationId,
+        data.householdId,
+        data.route,
+        data.primaryCategory,
+        pgArray(data.categories),
+        pgArray(data.issueTags),
+        data.status,
+        data.disposition,
+        data.status === 'cancelled',
+        at,
+        event.id,
+      ],
+    );
+    // The receipt date comes only from `received`, whichever order the events arrive in.
+    if (contract === ConsultationReceived) {
+      await run(`update ${t('consultation')} set received_on = ? where consultation_id = ?`, [japanDate(at), data.consultationId]);
+    }
+  } else {
+    const data = event.data as ReferralEventData;
+    const stamp = {
+      [ReferralRequested.subject]: 'requested_at',
+      [ReferralAccepted.subject]: 'accepted_at',
+      [ReferralDeclined.subject]: 'declined_at',
+      [ReferralCompleted.subject]: 'completed_at',
+      [ReferralFailed.subject]: 'failed_at',
+    }[subject] as string;
+    await run(
+      `insert into ${t('referral')} as r (referral_id, municipality, consultation_id, from_organization_id, to_organization_id, info_basis, status, follow_up_due, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (referral_id) do update set consultation_id = excluded.consultation_id, from_organization_id = excluded.from_organization_id, to_organization_id = excluded.to_organization_id,
+         info_basis = excluded.info_basis, status = excluded.status, follow_up_due = excluded.follow_up_due, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.referralId, lg, data.consultationId, data.fromOrganizationId, data.toOrganizationId, data.infoBasis, data.status, data.followUpDue, at, event.id],
+    );
+    // Each transition keeps its own time (first one wins), so durations survive out-of-order delivery.
+    await run(`update ${t('referral')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where referral_id = ?`, [at, at, data.referralId]);
+  }
+  return true;
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { LIVE_SCHEMA } from '../projections/projection-schema';
+import { endOfJapanDay, fiscalYearRange } from '../shared/japanese-dates';
+
+const t = (name: string) => `"${LIVE_SCHEMA}"."${name}"`;
+
+export interface MutualAidDistrictRow {
+  districtId: string;
+  /** sortOrder of DistrictRegistered: the municipality's own district numbering. */
+  districtNo: number | null;
+  visitTypeB: boolean;
+  dayTypeB: boolean;
+  other: boolean;
+}
+
+export type ConsultationDimension = 'total' | 'route' | 'category' | 'issue-tag' | 'district' | 'receiving-organization';
+
+export interface MonthlyCount {
+  month: string;
+  code: string | null;
+  count: number;
+}
+
+export interface ReferralFigures {
+  byStatus: Record<string, number>;
+  requested: number;
+  accepted: number;
+  declined: number;
+  medianBusinessDaysToFirstContact: number | null;
+  overdue: { referralId: string; consultationId: string; toOrganizationId: string; status: string; followUpDue: string }[];
+}
+
+/**
+ * Read side over the live projections. Every query takes the caller's municipality explicitly: the
+ * projection tables are shared by all tenants and written by system work, not through the tenant filter.
+ */
+@Injectable()
+export class ReportQueries {
+  constructor(private readonly em: EntityManager) {}
+
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.em.getConnection().execute<T[]>(sql, params, 'all');
+  }
+
+  /** Districts × (訪問B, 通所B, その他) from resources that were active and public at the end of `asOf` (Japan time). */
+  async mutualAid(municipality: string, asOf: string): Promise<MutualAidDistrictRow[]> {
+    const rows = await this.query<{ district_id: string; sort_order: number | null; visit_b: boolean; day_b: boolean; other: boolean }>(
+      `with latest as (
+         select distinct on (resource_id) resource_id, status, category, insurance_scheme, public, district_ids
+         from ${t('resource_fact')} where municipality = ? and occurred_at < ?
+         order by resource_id, occurred_at desc, event_id desc),
+       running as (
+         select unnest(district_ids) as district_id,
+           category = 'visit-type-b' as visit_b,
+           category = 'day-type-b' as day_b,
+           insurance_scheme = 'non-insurance' and category not in ('visit-type-b', 'day-type-b') as other
+         from latest where status = 'active' and public),
+       per_district as (
+         select district_id, bool_or(visit_b) as visit_b, bool_or(day_b) as day_b, bool_or(other) as other from running group by district_id)
+       select coalesce(d.district_id, p.district_id) as district_id, d.sort_order,
+         coalesce(p.visit_b, false) as visit_b, coalesce(p.day_b, false) as day_b, coalesce(p.other, false) as other
+       from (select * from ${t('district')} where municipality = ?) d full join per_district p on p.district_id = d.district_id
+       order by d.sort_order nulls last, 1`,
+      [municipality, endOfJapanDay(asOf), municipality],
+    );
+    return rows.map((row) => ({ districtId: row.district_id, districtNo: row.sort_order, visitTypeB: row.visit_b, dayTypeB: row.day_b, other: row.other }));
+  }
+
+  /** New consultations (受付, excluding 取消) of a 年度 per month, broken down by one dimension. */
+  async consultations(municipality: string, fiscalYear: number, dimension: ConsultationDimension): Promise<MonthlyCount[]> {
+    const key = {
+      total: 'null::text',
+      route: 'c.route',
+      category: 'c.primary_category',
+      'issue-tag': 'tag',
+      district: 'h.district_id::text',
+      'receiving-organization': 'c.receiving_organization_id::text',
+    }[dimension];
+    const from =
+      dimension === 'issue-tag'
+        ? `${t('consultation')} c cross join lateral unnest(c.issue_tags) as tag`
+        : dimension === 'district'
+          ? `${t('consultation')} c left join ${t('household')} h on h.household_id = c.household_id`
+          : `${t('consultation')} c`;
+    const rows = await this.query<{ month: string; code: string | null; count: string }>(
+      `select to_char(c.received_on, 'YYYY-MM') as month, ${key} as code, count(*) as count
+       from ${from}
+       where c.municipality = ? and c.fiscal_year = ? and c.received_on is not null and not c.cancelled
+       group by 1, 2 order by 1, 2 nulls last`,
+      [municipality, fiscalYear],
+    );
+    return rows.map((row) => ({ month: row.month, code: row.code, count: Number(row.count) }));
+  }
+
+  /** Referrals requested in a 年度: statuses, acceptance, business days to first contact (Mon–Fri), overdue follow-ups. */
+  async referrals(municipality: string, fiscalYear: number, today: string): Promise<ReferralFigures> {
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const params = [municipality, new Date(`${start}T00:00:00+09:00`).toISOString(), endOfJapanDay(end)];
+    const scope = `municipality = ? and requested_at >= ? and requested_at < ?`;
+    const statuses = await this.query<{ status: string; count: string }>(`select status, count(*) as count from ${t('referral')} where ${scope} group by status`, params);
+    const [summary] = await this.query<{ requested: string; accepted: string; declined: string; median: string | null }>(
+      `select count(*) as requested,
+         count(*) filter (where accepted_at is not null or completed_at is not null) as accepted,
+         count(*) filter (where declined_at is not null and accepted_at is null and completed_at is null) as declined,
+         percentile_cont(0.5) within group (order by (
+           select count(*) from generate_series((requested_at at time zone 'Asia/Tokyo')::date + 1, (completed_at at time zone 'Asia/Tokyo')::date, interval '1 day') as day
+           where extract(isodow from day) < 6)) filter (where completed_at is not null) as median
+       from ${t('referral')} where ${scope}`,
+      params,
+    );
+    const overdue = await this.query<{ referral_id: string; consultation_id: string; to_organization_id: string; status: string; follow_up_due: string }>(
+      `select referral_id, consultation_id, to_organization_id, status, to_char(follow_up_due, 'YYYY-MM-DD') as follow_up_due from ${t('referral')}
+       where ${scope} and status in ('requested', 'accepted') and follow_up_due < ? order by follow_up_due, referral_id limit 1000`,
+      [...params, today],
+    );
+    return {
+      byStatus: Object.fromEntries(statuses.map((row) => [row.status, Number(row.count)])),
+      requested: Number(summary.requested),
+      accepted: Number(summary.accepted),
+      declined: Number(summary.declined),
+      medianBusinessDaysToFirstContact: summary.median === null ? null : Number(summary.median),
+      overdue: overdue.map((row) => ({
+        referralId: row.referral_id,
+        consultationId: row.consultation_id,
+        toOrganizationId: row.to_organization_id,
+        status: row.status,
+        followUpDue: row.follow_up_due,
+      })),
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
+
+/** Output options shared by every report. */
+export class ExportOptions {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ enum: ['utf-8', 'cp932'], default: 'utf-8', description: 'CSV encoding: UTF-8 with BOM, or CP932 (refused, with the characters listed, when the data has characters CP932 cannot hold).' })
+  @IsOptional()
+  @IsIn(['utf-8', 'cp932'])
+  encoding?: 'utf-8' | 'cp932';
+
+  @ApiPropertyOptional({ description: 'Adds 和暦 columns next to the 西暦 ones.', default: false })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  wareki?: boolean;
+}
+
+export class MutualAidQuery extends ExportOptions {
+  @ApiPropertyOptional({ description: 'As of the end of this day (Japan time); default today.', example: '2025-09-30' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Also list districts with none of the three services (default: only 実施地区, as the city\'s table).', default: false })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeAll?: boolean;
+}
+
+export const CONSULTATION_DIMENSIONS = ['total', 'route', 'category', 'issue-tag', 'district', 'receiving-organization'] as const;
+
+export class FiscalYearQuery extends ExportOptions {
+  @ApiProperty({ description: '年度 (西暦 of its April), e.g. 2025 = 令和7年度', example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  fiscalYear!: number;
+}
+
+export class ConsultationsQuery extends FiscalYearQuery {
+  @ApiPropertyOptional({ enum: CONSULTATION_DIMENSIONS, default: 'total' })
+  @IsOptional()
+  @IsIn([...CONSULTATION_DIMENSIONS])
+  by?: (typeof CONSULTATION_DIMENSIONS)[number];
+
+  @ApiPropertyOptional({
+    enum: ['internal', 'published'],
+    default: 'internal',
+    description: 'published: cells with 1 … threshold-1 consultations are blanked and flagged (秘匿), for outward publication.',
+  })
+  @IsOptional()
+  @IsIn(['internal', 'published'])
+  view?: 'internal' | 'published';
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@tsunagu/platform-context';
+import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
+import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
+import { encodeCsv, type TidyTable } from '../shared/tidy-export';
+import { ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
+import { ConsultationsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
+
+/** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
+@ApiTags('reports')
+@Roles('analyst', 'supervisor', 'admin')
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly mutualAid: MutualAidReportUseCase,
+    private readonly consultations: ConsultationsReportUseCase,
+    private readonly referrals: ReferralsReportUseCase,
+    private readonly projections: ProjectionStatusService,
+  ) {}
+
+  @Get('reports/mutual-aid')
+  @ApiOperation({ summary: '住民主体の支え合いサービス実施状況: districts × 訪問型サービスB / 通所型サービスB / その他, with the 実施地区 totals' })
+  @ApiProduces('application/json', 'text/csv')
+  async mutualAidReport(@CurrentPrincipal() principal: Principal, @Query() query: MutualAidQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.mutualAid.execute(principal.municipality, query);
+    return this.respond(reply, query, report, () => this.mutualAid.table(report, query.wareki ?? false));
+  }
+
+  @Get('reports/consultations')
+  @ApiOperation({ summary: '相談受付件数 per 年度 and month, by route / category / issue tag / district / receiving organisation' })
+  @ApiProduces('application/json', 'text/csv')
+  async consultationsReport(@CurrentPrincipal() principal: Principal, @Query() query: ConsultationsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.consultations.execute(principal.municipality, query);
+    return this.respond(reply, query, report, () => this.consultations.table(report, query.wareki ?? false));
+  }
+
+  @Get('reports/referrals')
+  @ApiOperation({ summary: 'つなぎ: counts per status, acceptance rate, median business days to first contact, overdue list (ids only)' })
+  @ApiProduces('application/json', 'text/csv')
+  async referralsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.referrals.execute(principal.municipality, query);
+    return this.respond(reply, query, report, () => this.referrals.table(report, query.wareki ?? false));
+  }
+
+  @Get('projections/status')
+  @ApiOperation({ summary: 'How many events each projection consumer trails the stream by' })
+  status(): Promise<ProjectionStatus> {
+    return this.projections.status();
+  }
+
+  private respond(reply: FastifyReply, options: ExportOptions, report: unknown, table: () => TidyTable<Record<string, unknown>>): unknown {
+    if ((options.format ?? 'json') === 'json') return report;
+    const encoded = encodeCsv(table(), options.encoding ?? 'utf-8');
+    reply.header('content-type', encoded.contentType);
+    reply.header('content-disposition', `attachment; filename="${encoded.fileName}"`);
+    return encoded.body;
+  }
+}

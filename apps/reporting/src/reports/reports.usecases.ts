@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { CONSULTATION_CATEGORY_LABELS, CONSULTATION_ROUTE_LABELS, ISSUE_TAG_LABELS, REFERRAL_STATUS_LABELS } from '@tsunagu/contracts';
+import { InjectConfig } from '@tsunagu/platform-config';
+import type { ReportingConfig } from '../config';
+import { ReportingSetting } from '../settings/reporting-setting.entity';
+import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '../shared/japanese-dates';
+import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
+import type { ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
+import { ReportQueries, type ReferralFigures } from './report-queries';
+
+export interface MutualAidRow {
+  districtId: string;
+  districtNo: number | null;
+  visitTypeB: boolean;
+  dayTypeB: boolean;
+  other: boolean;
+}
+
+export interface MutualAidReport {
+  title: string;
+  municipality: string;
+  asOf: string;
+  asOfWareki: string;
+  rows: MutualAidRow[];
+  /** 「実施地区」: districts running each service, and districts running any of them. */
+  totals: { visitTypeB: number; dayTypeB: number; other: number; districts: number };
+}
+
+/** 住民主体の支え合いサービス実施状況 (DOMAIN §4.4): districts × 訪問型サービスB / 通所型サービスB / その他 (介護保険外). */
+@Injectable()
+export class MutualAidReportUseCase {
+  constructor(private readonly queries: ReportQueries) {}
+
+  async execute(municipality: string, query: MutualAidQuery): Promise<MutualAidReport> {
+    const asOf = query.asOf ?? todayInJapan();
+    const all = await this.queries.mutualAid(municipality, asOf);
+    const running = all.filter((row) => row.visitTypeB || row.dayTypeB || row.other);
+    return {
+      title: '住民主体の支え合いサービス実施状況',
+      municipality,
+      asOf,
+      asOfWareki: wareki(asOf),
+      rows: query.includeAll ? all : running,
+      totals: {
+        visitTypeB: running.filter((row) => row.visitTypeB).length,
+        dayTypeB: running.filter((row) => row.dayTypeB).length,
+        other: running.filter((row) => row.other).length,
+        districts: running.length,
+      },
+    };
+  }
+
+  /** Tidy: one row per district; the 「実施地区」 totals stay in the JSON, never mixed into the data rows. */
+  table(report: MutualAidReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    const columns: Column<Record<string, unknown>>[] = [
+      { key: 'asOf', header: '基準日' },
+      ...(withWareki ? [{ key: 'asOfWareki', header: '基準日（和暦）' }] : []),
+      { key: 'districtNo', header: '地区番号' },
+      { key: 'districtId', header: '地区ID' },
+      { key: 'visitTypeB', header: '訪問型サービスB' },
+      { key: 'dayTypeB', header: '通所型サービスB' },
+      { key: 'other', header: 'その他（介護保険外）' },
+    ];
+    return {
+      name: `mutual-aid_${report.asOf}`,
+      columns,
+      rows: report.rows.map((row) => ({ asOf: report.asOf, asOfWareki: report.asOfWareki, ...row })),
+    };
+  }
+}
+
+const DIMENSION_LABELS: Record<string, Readonly<Record<string, string>> | undefined> = {
+  route: CONSULTATION_ROUTE_LABELS,
+  category: CONSULTATION_CATEGORY_LABELS,
+  'issue-tag': ISSUE_TAG_LABELS,
+};
+
+export interface ConsultationCell {
+  month: string;
+  code: string | null;
+  label: string | null;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface ConsultationsReport {
+  title: string;
+  municipality: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  by: string;
+  view: 'internal' | 'published';
+  suppressionThreshold: number | null;
+  cells: ConsultationCell[];
+}
+
+/** 相談受付件数 per 年度 and month, by route, category, issue tag, district or receiving organisation. */
+@Injectable()
+export class ConsultationsReportUseCase {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly em: EntityManager,
+    @InjectConfig() private readonly config: ReportingConfig,
+  ) {}
+
+  async threshold(municipality: string): Promise<number> {
+    const setting = await this.em.findOne(ReportingSetting, { municipality });
+    return setting?.suppressionThreshold ?? this.config.REPORTING_SUPPRESSION_THRESHOLD;
+  }
+
+  async execute(municipality: string, query: ConsultationsQuery): Promise<ConsultationsReport> {
+    const by = query.by ?? 'total';
+    const view = query.view ?? 'internal';
+    const counts = await this.queries.consultations(municipality, query.fiscalYear, by);
+    const threshold = view === 'published' ? await this.threshold(municipality) : null;
+    const labels = DIMENSION_LABELS[by];
+    const months = new Set(fiscalYearMonths(query.fiscalYear));
+    const cells = counts
+      .filter((row) => months.has(row.month))
+      .map((row): ConsultationCell => {
+        const shown = threshold === null ? { count: row.count, suppressed: false } : suppress(row.count, threshold);
+        return { month: row.month, code: row.code, label: row.code && labels ? (labels[row.code] ?? null) : null, ...shown };
+      });
+    return {
+      title: '相談受付件数（新規）',
+      municipality,
+      fiscalYear: query.fiscalYear,
+      fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      by,
+      view,
+      suppressionThreshold: threshold,
+      cells,
+    };
+  }
+
+  table(report: ConsultationsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    const columns: Column<Record<string, unknown>>[] = [
+      { key: 'fiscalYear', header: '年度' },
+      ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+      { key: 'month', header: '月' },
+      ...(withWareki ? [{ key: 'monthWareki', header: '月（和暦）' }] : []),
+      { key: 'by', header: '集計区分' },
+      { key: 'code', header: 'コード' },
+      { key: 'label', header: '名称' },
+      { key: 'count', header: '件数' },
+      { key: 'suppressed', header: '秘匿' },
+    ];
+    return {
+      name: `consultations_${report.fiscalYear}_${report.by}_${report.view}`,
+      columns,
+      rows: report.cells.map((cell) => ({ ...cell, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel, monthWareki: wareki(cell.month), by: report.by })),
+    };
+  }
+}
+
+export interface ReferralsReport extends ReferralFigures {
+  title: string;
+  municipality: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  /** accepted / (accepted + declined); null before any decision. */
+  acceptanceRate: number | null;
+  statusLabels: Readonly<Record<string, string>>;
+}
+
+/** つなぎ: counts per status, acceptance rate, median business days to first contact, overdue follow-ups (ids only). */
+@Injectable()
+export class ReferralsReportUseCase {
+  constructor(private readonly queries: ReportQueries) {}
+
+  async execute(municipality: string, query: FiscalYearQuery): Promise<ReferralsReport> {
+    const figures = await this.queries.referrals(municipality, query.fiscalYear, todayInJapan());
+    const decided = figures.accepted + figures.declined;
+    return {
+      title: 'つなぎ（紹介）状況',
+      municipality,
+      fiscalYear: query.fiscalYear,
+      fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      ...figures,
+      acceptanceRate: decided === 0 ? null : Math.round((figures.accepted / decided) * 1000) / 1000,
+      statusLabels: REFERRAL_STATUS_LABELS,
+    };
+  }
+
+  table(report: ReferralsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    return {
+      name: `referrals_${report.fiscalYear}`,
+      columns: [
+        { key: 'fiscalYear', header: '年度' },
+        ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+        { key: 'status', header: 'ステータス' },
+        { key: 'label', header: '名称' },
+        { key: 'count', header: '件数' },
+      ],
+      rows: Object.entries(REFERRAL_STATUS_LABELS).map(([status, label]) => ({
+        fiscalYear: report.fiscalYear,
+        fiscalYearLabel: report.fiscalYearLabel,
+        status,
+        label,
+        count: report.byStatus[status] ?? 0,
+      })),
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import * as iconv from 'iconv-lite';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+
+/*
+ * Tidy exports (DOMAIN §6.2): one header row, one table per file, codes next to labels, blank distinct
+ * from 0, 西暦 with an optional 和暦 column. UTF-8 with BOM by default; CP932 on request, refusing (never
+ * replacing) characters CP932 cannot hold.
+ */
+
+export type ExportFormat = 'json' | 'csv';
+export type CsvEncoding = 'utf-8' | 'cp932';
+
+export interface Column<R> {
+  key: keyof R & string;
+  header: string;
+}
+
+export interface TidyTable<R> {
+  /** File name stem, e.g. `mutual-aid_2025-04-01`. */
+  name: string;
+  columns: Column<R>[];
+  rows: R[];
+}
+
+export interface EncodedExport {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv<R>(table: TidyTable<R>): string {
+  const lines = [table.columns.map((column) => cell(column.header)).join(',')];
+  for (const row of table.rows) lines.push(table.columns.map((column) => cell(row[column.key])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Characters of `text` that CP932 (Windows-31J) cannot hold, each once, in order of appearance. */
+export function cp932Unencodable(text: string): string[] {
+  const found = new Set<string>();
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    if (iconv.decode(iconv.encode(char, 'cp932'), 'cp932') !== char) found.add(char);
+  }
+  return [...found];
+}
+
+export function encodeCsv<R>(table: TidyTable<R>, encoding: CsvEncoding): EncodedExport {
+  const text = toCsv(table);
+  if (encoding === 'cp932') {
+    const unencodable = cp932Unencodable(text);
+    if (unencodable.length > 0) {
+      throw new DomainException(DomainErrorCode.ValidationFailed, `CP932 cannot hold ${unencodable.length} character(s) of this export; use UTF-8 or correct the data`, {
+        errors: { encoding: `CP932で表せない文字: ${unencodable.join(' ')}` },
+        unencodable: unencodable.map((char) => ({ char, codePoint: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` })),
+      });
+    }
+    return { body: iconv.encode(text, 'cp932'), contentType: 'text/csv; charset=Shift_JIS', fileName: `${table.name}_cp932.csv` };
+  }
+  return { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), contentType: 'text/csv; charset=utf-8', fileName: `${table.name}_utf8bom.csv` };
+}
+
+/** Published cells with 0 < n < threshold become blank and flagged; zeros stay (they single nobody out). */
+export function suppress(count: number, threshold: number): { count: number | null; suppressed: boolean } {
+  return count > 0 && count < threshold ? { count: null, suppressed: true } : { count, suppressed: false };
+}

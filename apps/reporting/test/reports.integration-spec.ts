@@ -1,0 +1,227 @@
+import * as iconv from 'iconv-lite';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  ConsultationReceived,
+  HouseholdRegistered,
+  ReferralCompleted,
+  ReferralRequested,
+  ResourceSuspended,
+  type ConsultationEventData,
+  type ReferralEventData,
+} from '@tsunagu/contracts';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { PROJECTION_COLUMN_ALLOWLIST, PROJECTION_TABLES } from '../src/projections/projection-schema';
+import { rebuildProjections } from '../src/projections/rebuild';
+import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
+import { cloudEvent, demoDistrictId, presentationTable, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
+
+jest.setTimeout(120_000);
+
+const fiscalYear = fiscalYearOf(todayInJapan());
+
+/** Consultations in three districts: 1, 2 and 5 of them, so the published view must hide the first two. */
+function consultationEvents(): PublishedEvent[] {
+  const events: PublishedEvent[] = [];
+  const districts: [string, number][] = [
+    ['築地', 1],
+    ['花園', 2],
+    ['香南', 5],
+  ];
+  let serial = 0;
+  for (const [name, count] of districts) {
+    for (let i = 0; i < count; i += 1) {
+      const householdId = uuidv7();
+      events.push(cloudEvent(HouseholdRegistered, householdId, { householdId, keyPersonId: null, memberPersonIds: [], districtId: demoDistrictId(name), careEdgeKinds: [] }));
+      const data: ConsultationEventData = {
+        consultationId: uuidv7(),
+        receptionNo: `R7-${String(++serial).padStart(6, '0')}`,
+        receivingOrganizationId: DEMO_ORGANIZATIONS.socialWelfareCouncil.id,
+        fiscalYear,
+        personId: null,
+        householdId,
+        route: i % 2 === 0 ? 'phone' : 'walk-in',
+        primaryCategory: 'long-term-care',
+        categories: ['long-term-care'],
+        issueTags: ['8050'],
+        urgency: 'medium',
+        consentStatus: 'given',
+        jigyoAttribution: 'tsunagaru-desk',
+        disposition: null,
+        status: 'received',
+      };
+      events.push(cloudEvent(ConsultationReceived, data.consultationId, data));
+    }
+  }
+  const consultationId = (events[1].event.data as ConsultationEventData).consultationId;
+  const referral: ReferralEventData = {
+    referralId: uuidv7(),
+    consultationId,
+    personId: null,
+    fromOrganizationId: DEMO_ORGANIZATIONS.socialWelfareCouncil.id,
+    toOrganizationId: DEMO_ORGANIZATIONS.communityCareCentre.id,
+    infoBasis: 'consent',
+    status: 'requested',
+    followUpDue: '2000-01-01',
+  };
+  events.push(cloudEvent(ReferralRequested, referral.referralId, referral));
+  const open: ReferralEventData = { ...referral, referralId: uuidv7() };
+  events.push(cloudEvent(ReferralRequested, open.referralId, open));
+  events.push(cloudEvent(ReferralCompleted, referral.referralId, { ...referral, status: 'completed' }));
+  return events;
+}
+
+describe('reporting projections and reports', () => {
+  let reporting: ReportingUnderTest;
+  const events = [...registryDemoEvents(), ...consultationEvents()];
+
+  beforeAll(async () => {
+    reporting = await startReporting();
+    await reporting.publish(events);
+    await reporting.settled();
+  });
+  afterAll(() => reporting.close());
+
+  it('reproduces the presentation table district by district, with the 実施地区 totals 26 / 6 / 20 over 38', async () => {
+    const reply = await reporting.call('/reports/mutual-aid');
+    expect(reply.status).toBe(200);
+    const expected = presentationTable()
+      .map((row, index) => ({ row, districtNo: index + 1 }))
+      .filter(({ row }) => row.listed_in_2022_09_table === 'yes')
+      .map(({ row, districtNo }) => ({
+        districtId: demoDistrictId(row.short_name),
+        districtNo,
+        visitTypeB: row.visit_type_b === 'yes',
+        dayTypeB: row.day_type_b === 'yes',
+        other: row.other_mutual_aid === 'yes',
+      }));
+    expect(reply.body.rows).toEqual(expected);
+    expect(reply.body.totals).toEqual({ visitTypeB: 26, dayTypeB: 6, other: 20, districts: 38 });
+    const all = await reporting.call('/reports/mutual-aid?includeAll=true');
+    expect(all.body.rows).toHaveLength(44);
+  });
+
+  it('answers "as of" a date: before the events nothing ran; a suspension counts only from its day', async () => {
+    const before = await reporting.call('/reports/mutual-aid?asOf=2022-09-30');
+    expect(before.body.totals).toEqual({ visitTypeB: 0, dayTypeB: 0, other: 0, districts: 0 });
+  });
+
+  it('counts consultations by district, and the published export suppresses districts with 1 or 2', async () => {
+    const internal = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district`);
+    expect(internal.status).toBe(200);
+    const byDistrict = Object.fromEntries(internal.body.cells.map((cell: { code: string; count: number }) => [cell.code, cell.count]));
+    expect(byDistrict).toEqual({ [demoDistrictId('築地')]: 1, [demoDistrictId('花園')]: 2, [demoDistrictId('香南')]: 5 });
+
+    const published = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district&view=published&format=csv`);
+    expect(published.status).toBe(200);
+    const text = published.raw.toString('utf8');
+    expect(published.raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('年度,月,集計区分,コード,名称,件数,秘匿');
+    const line = (name: string) => lines.find((candidate) => candidate.includes(demoDistrictId(name))) as string;
+    expect(line('築地').endsWith(',,1')).toBe(true);
+    expect(line('花園').endsWith(',,1')).toBe(true);
+    expect(line('香南').endsWith(',5,0')).toBe(true);
+    expect(text).not.toMatch(/,1,0\r\n|,2,0\r\n/);
+
+    const byRoute = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=route`);
+    expect(byRoute.body.cells.map((cell: { code: string; label: string; count: number }) => [cell.code, cell.label, cell.count])).toEqual([
+      ['phone', '電話', 5],
+      ['walk-in', '本人来所', 3],
+    ]);
+  });
+
+  it('lets a municipality raise its suppression threshold', async () => {
+    const admin = await reporting.token(['admin']);
+    expect((await reporting.call('/settings', { method: 'PUT', token: admin, body: { suppressionThreshold: 6 } })).status).toBe(200);
+    const published = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district&view=published`);
+    expect(published.body.cells.every((cell: { suppressed: boolean; count: number | null }) => cell.suppressed && cell.count === null)).toBe(true);
+    await reporting.call('/settings', { method: 'PUT', token: admin, body: { suppressionThreshold: 3 } });
+  });
+
+  it('reports referrals: statuses, acceptance, business days to first contact, overdue ids', async () => {
+    const reply = await reporting.call(`/reports/referrals?fiscalYear=${fiscalYear}`);
+    expect(reply.status).toBe(200);
+    expect(reply.body.byStatus).toEqual({ completed: 1, requested: 1 });
+    expect(reply.body.requested).toBe(2);
+    expect(reply.body.acceptanceRate).toBe(1);
+    expect(reply.body.medianBusinessDaysToFirstContact).toBe(0);
+    expect(reply.body.overdue).toHaveLength(1);
+    expect(Object.keys(reply.body.overdue[0]).sort()).toEqual(['consultationId', 'followUpDue', 'referralId', 'status', 'toOrganizationId']);
+  });
+
+  it('exports CP932 that round-trips through a CP932 decoder, with an optional 和暦 column', async () => {
+    const utf8 = await reporting.call('/reports/mutual-aid?format=csv&wareki=true');
+    const cp932 = await reporting.call('/reports/mutual-aid?format=csv&encoding=cp932&wareki=true');
+    expect(cp932.status).toBe(200);
+    expect(String(cp932.headers['content-type'])).toContain('Shift_JIS');
+    const decoded = iconv.decode(cp932.raw, 'cp932');
+    expect(decoded).toBe(utf8.raw.subarray(3).toString('utf8'));
+    expect(decoded.split('\r\n')[0]).toBe('基準日,基準日（和暦）,地区番号,地区ID,訪問型サービスB,通所型サービスB,その他（介護保険外）');
+    expect(decoded.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},令和\d+年\d+月\d+日,1,/);
+  });
+
+  it('keeps every count when all events are delivered again (duplicates outside the stream window)', async () => {
+    const before = await reporting.snapshot();
+    await reporting.publish(events, ':again');
+    await reporting.settled();
+    expect(await reporting.snapshot()).toEqual(before);
+  });
+
+  it('rebuilds from the stream into identical tables', async () => {
+    const live = await reporting.snapshot();
+    const result = await rebuildProjections({ databaseUrl: reporting.database.url, connection: reporting.connection, stream: 'TSUNAGU_EVENTS' });
+    expect(result.read).toBe(events.length * 2);
+    expect(result.applied).toBe(events.length);
+    expect(await reporting.snapshot()).toEqual(live);
+    const reply = await reporting.call('/reports/mutual-aid');
+    expect(reply.body.totals).toEqual({ visitTypeB: 26, dayTypeB: 6, other: 20, districts: 38 });
+  });
+
+  it('keeps projecting after a rebuild (live handlers write into the swapped-in tables)', async () => {
+    const resource = events.find((candidate) => candidate.subject.endsWith('resource.published')) as PublishedEvent;
+    await reporting.publish([cloudEvent(ResourceSuspended, resource.event.subject, { ...(resource.event.data as object), status: 'suspended' } as never)]);
+    await expectEventually(async () => {
+      const reply = await reporting.call('/reports/mutual-aid');
+      expect(reply.body.totals.visitTypeB + reply.body.totals.dayTypeB + reply.body.totals.other).toBe(51);
+    });
+  });
+
+  it('holds no column that could carry personal data', async () => {
+    const columns = await reporting.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ table_name: string; column_name: string; data_type: string }[]>(
+        `select table_name, column_name, data_type from information_schema.columns where table_schema = 'reporting' and table_name = any(?) order by table_name, column_name`,
+        [`{${PROJECTION_TABLES.join(',')}}`],
+      );
+    expect(new Set(columns.map((column: { table_name: string }) => column.table_name))).toEqual(new Set(PROJECTION_TABLES));
+    for (const column of columns) {
+      expect([column.table_name, column.column_name, column.data_type]).toEqual([column.table_name, column.column_name, PROJECTION_COLUMN_ALLOWLIST[column.column_name]]);
+      expect(column.column_name).not.toMatch(/name|kana|birth|address|phone|note|text|person/);
+    }
+  });
+
+  it('lets only analysts, supervisors and admins read, each within their municipality', async () => {
+    const caseworker = await reporting.token(['caseworker']);
+    expect((await reporting.call('/reports/mutual-aid', { token: caseworker })).status).toBe(403);
+    expect((await reporting.call('/reports/mutual-aid', { token: null })).status).toBe(401);
+    const supervisor = await reporting.token(['supervisor']);
+    expect((await reporting.call('/reports/mutual-aid', { token: supervisor })).status).toBe(200);
+    const other = await reporting.token(['admin'], OTHER_MUNICIPALITY.lgCode);
+    const foreign = await reporting.call('/reports/mutual-aid?includeAll=true', { token: other });
+    expect(foreign.status).toBe(200);
+    expect(foreign.body.rows).toEqual([]);
+    const consultations = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district`, { token: other });
+    expect(consultations.body.cells).toEqual([]);
+    expect(DEMO_MUNICIPALITY.lgCode).not.toBe(OTHER_MUNICIPALITY.lgCode);
+  });
+
+  it('shows consumer lag on /readyz and as a metric', async () => {
+    const ready = await reporting.call('/readyz', { token: null });
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, nats: { status: 'up' }, projections: { status: 'up' } });
+    const metrics = await reporting.call('/metrics', { token: null });
+    expect(metrics.raw.toString()).toContain('tsunagu_consumer_pending_messages{consumer="reporting__tsunagu_evt_registry_resource_published"');
+  });
+});
