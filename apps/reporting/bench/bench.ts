@@ -94,6 +94,8 @@ async function main(): Promise<void> {
       await client.query(`insert into reporting.household (household_id, municipality, district_id, state_at, state_event_id)
         select gen_random_uuid(), '${LG}', ('00000000-0000-4000-8000-' || lpad((n % 44)::text, 12, '0'))::uuid, now(), gen_random_uuid() from generate_series(1, 100000) n`);
       await client.query(`create temporary table hh as select household_id, row_number() over () as n from reporting.household`);
+      await client.query('create index on hh (n)');
+      await client.query('analyze hh');
       await client.query(`insert into reporting.consultation (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
         select gen_random_uuid(), '${LG}', ${fiscalYear}, date '${fiscalYear}-04-01' + (n % 365), ('00000000-0000-4000-8000-' || lpad((n % 30)::text, 12, '0'))::uuid,
           (select household_id from hh where hh.n = 1 + (s.n % 100000)),
