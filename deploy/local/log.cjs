@@ -22,7 +22,7 @@ function formatLine(line) {
   const level = typeof record.level === 'number' ? (LEVELS[record.level] ?? String(record.level)) : String(record.level).toUpperCase().padEnd(5);
   const coloredLevel = record.level >= 50 ? paint(31, level) : record.level >= 40 ? paint(33, level) : level;
   const parts = [coloredLevel, record.context ? `[${record.context}]` : '', record.msg ?? ''];
-  if (record.req?.method && !String(record.msg ?? '').includes(record.req.url ?? '\u0000')) parts.push(`${record.req.method} ${record.req.url ?? ''}`);
+  if (record.req?.method && record.req.url && !String(record.msg ?? '').includes(record.req.url)) parts.push(`${record.req.method} ${record.req.url}`);
   if (record.res?.statusCode && !String(record.msg ?? '').includes(` ${record.res.statusCode}`)) parts.push(`→ ${record.res.statusCode}${record.responseTime !== undefined ? ` ${record.responseTime} ms` : ''}`);
   if (record.err?.message) parts.push(`— ${record.err.type ?? 'Error'}: ${record.err.message}`);
   if (record.errorId) parts.push(`errorId=${record.errorId}`);
