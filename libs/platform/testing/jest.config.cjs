@@ -1,14 +1,10 @@
-const esmPackages = require('../testing/src/jest-esm-packages.cjs');
-
 module.exports = {
   displayName: 'platform-testing',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    ...esmPackages.transform,
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  transformIgnorePatterns: esmPackages.transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
   globalSetup: '../../../libs/platform/testing/src/jest-global-setup.cjs',
