@@ -1,4 +1,5 @@
 import { trace } from '@opentelemetry/api';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { TenantContext } from '@tsunagu/platform-context';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -31,6 +32,8 @@ export function traceMixin(): Record<string, string> {
  */
 export function loggerParams(service: string, level = 'info'): Params {
   return {
+    // Nest 11 path syntax; the default `*` is the old syntax Nest warns about at boot.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       name: service,
