@@ -1,0 +1,49 @@
+import { Admin, memoryStore, Resource, type AuthProvider, type DataProvider } from 'react-admin';
+import auditRecords from './audit-records';
+import communityResources from './community-resources';
+import coordinators from './coordinators';
+import councilMeetings from './council-meetings';
+import councils from './councils';
+import districts from './districts';
+import { AccessDenied } from './layout/AccessDenied';
+import { Dashboard } from './layout/Dashboard';
+import { Layout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
+import organizations from './organizations';
+import { i18nProvider } from './providers/i18nProvider';
+import { theme } from './theme';
+
+export interface AppProps {
+  authProvider: AuthProvider;
+  dataProvider: DataProvider;
+}
+
+/**
+ * The console: react-admin with our providers and one <Resource> per API collection. The store is in
+ * memory (list filters may hold names or phone numbers: nothing is written to localStorage).
+ */
+export function App({ authProvider, dataProvider }: AppProps) {
+  return (
+    <Admin
+      title="つなぐ"
+      authProvider={authProvider}
+      dataProvider={dataProvider}
+      i18nProvider={i18nProvider}
+      store={memoryStore()}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      accessDenied={AccessDenied}
+      theme={theme}
+      disableTelemetry
+    >
+      <Resource name="community-resources" {...communityResources} />
+      <Resource name="organizations" {...organizations} />
+      <Resource name="districts" {...districts} />
+      <Resource name="coordinators" {...coordinators} />
+      <Resource name="councils" {...councils} />
+      <Resource name="council-meetings" {...councilMeetings} />
+      <Resource name="audit-records" {...auditRecords} />
+    </Admin>
+  );
+}

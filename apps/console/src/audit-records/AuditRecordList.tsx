@@ -1,0 +1,26 @@
+import { Datagrid, FunctionField, List, NumberField, TextField, TextInput, type RaRecord } from 'react-admin';
+import { DateField } from '../dates/DateField';
+
+const filters = [
+  <TextInput key="actor" source="actor" alwaysOn />,
+  <TextInput key="resourceType" source="resourceType" alwaysOn />,
+  <TextInput key="action" source="action" />,
+];
+
+/** The registry's hash-chained audit trail (auditors and admins). */
+export function AuditRecordList() {
+  return (
+    <List filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <NumberField source="seq" />
+        <DateField source="occurredAt" showTime />
+        <TextField source="actor" sortable={false} />
+        <FunctionField source="roles" label="resources.audit-records.fields.role" sortable={false} render={(record: RaRecord) => (record.roles as string[] | undefined)?.join(', ') ?? ''} />
+        <TextField source="action" sortable={false} />
+        <TextField source="resourceType" sortable={false} />
+        <TextField source="resourceId" sortable={false} />
+        <TextField source="outcome" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { completeLoginIfCallback, createAuthProvider, createUserManager, startAtLoginIfSignedOut } from './providers/authProvider';
+import { createDataProvider } from './providers/dataProvider';
+
+async function start() {
+  const userManager = createUserManager();
+  // The idp sends the browser back to /callback?code=…: finish the login before react-admin routes.
+  await completeLoginIfCallback(userManager);
+  await startAtLoginIfSignedOut(userManager);
+  const authProvider = createAuthProvider(userManager);
+  const dataProvider = createDataProvider({ apiUrl: '/api', getAccessToken: authProvider.getAccessToken });
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  createRoot(container).render(
+    <StrictMode>
+      <App authProvider={authProvider} dataProvider={dataProvider} />
+    </StrictMode>,
+  );
+}
+
+void start();

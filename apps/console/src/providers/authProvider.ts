@@ -1,0 +1,165 @@
+import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import type { AuthProvider } from 'react-admin';
+import { canAccess as rolesCanAccess, decodeClaims, isKnownResource, recordDenial, requiredRoles, takeDenial, type TokenClaims } from './permissions';
+
+/**
+ * OpenID Connect login (authorization code + PKCE, oidc-client-ts) against the configured issuer — the
+ * local idp at `/idp` behind the edge. Tokens live in sessionStorage (gone when the tab closes), never in
+ * localStorage. The console reads roles from the access token to shape menus and buttons (`canAccess`);
+ * the services check them again on every request.
+ */
+export const CALLBACK_PATH = '/callback';
+
+export interface OidcSettings {
+  authority: string;
+  clientId: string;
+  origin: string;
+}
+
+export function defaultOidcSettings(): OidcSettings {
+  const origin = window.location.origin;
+  const configured = import.meta.env.VITE_OIDC_AUTHORITY as string | undefined;
+  return {
+    authority: configured || `${origin}/idp`,
+    clientId: (import.meta.env.VITE_OIDC_CLIENT_ID as string | undefined) || 'tsunagu-console',
+    origin,
+  };
+}
+
+export function createUserManager(settings: OidcSettings = defaultOidcSettings()): UserManager {
+  return new UserManager({
+    authority: settings.authority,
+    client_id: settings.clientId,
+    redirect_uri: `${settings.origin}${CALLBACK_PATH}`,
+    post_logout_redirect_uri: `${settings.origin}/`,
+    response_type: 'code',
+    scope: 'openid profile tsunagu',
+    loadUserInfo: false,
+    automaticSilentRenew: false,
+    userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
+  });
+}
+
+/** Finishes the login when the idp sends the browser back to /callback; returns the route to open. */
+export async function completeLoginIfCallback(userManager: UserManager): Promise<void> {
+  if (window.location.pathname !== CALLBACK_PATH) return;
+  let target = '/#/';
+  try {
+    const user = await userManager.signinRedirectCallback();
+    const state = user.state as { returnTo?: string } | undefined;
+    if (state?.returnTo && state.returnTo.startsWith('#/') && !state.returnTo.startsWith('#/login')) target = `/${state.returnTo}`;
+  } catch (error) {
+    console.error('login failed', error);
+    target = '/#/login?error=callback';
+  }
+  window.history.replaceState(null, '', target);
+}
+
+/** `#/community-resources/1/show` → { resource, action } of the screen the user tried to open. */
+export function screenOf(hash: string): { resource?: string; action: string } {
+  const [resource, id, last] = hash.replace(/^#\/?/, '').split(/[?]/)[0].split('/');
+  if (!resource) return { action: 'list' };
+  if (id === 'create') return { resource, action: 'create' };
+  if (!id) return { resource, action: 'list' };
+  return { resource, action: last === 'show' ? 'show' : 'edit' };
+}
+
+/** Where a signed-out visitor wanted to go (the login page sends them there afterwards). */
+let requestedHash: string | undefined;
+
+/**
+ * Signed out at start-up: open the login page directly (instead of letting every screen's auth check
+ * redirect there), remembering the screen that was asked for.
+ */
+export async function startAtLoginIfSignedOut(userManager: UserManager): Promise<void> {
+  const user = await userManager.getUser();
+  if (user && !user.expired) return;
+  const hash = window.location.hash;
+  if (hash.startsWith('#/login')) return;
+  if (hash && hash !== '#/' && hash !== '#') requestedHash = hash;
+  window.history.replaceState(null, '', '/#/login');
+}
+
+function claimsOf(user: User | null): TokenClaims | undefined {
+  if (!user || user.expired) return undefined;
+  return decodeClaims(user.access_token);
+}
+
+export function createAuthProvider(userManager: UserManager): AuthProvider & { getAccessToken: () => Promise<string | undefined> } {
+  const currentClaims = async () => claimsOf(await userManager.getUser());
+
+  return {
+    async getAccessToken() {
+      const user = await userManager.getUser();
+      return user && !user.expired ? user.access_token : undefined;
+    },
+    async login() {
+      const hash = window.location.hash;
+      const returnTo = hash && !hash.startsWith('#/login') ? hash : (requestedHash ?? '#/');
+      await userManager.signinRedirect({ state: { returnTo } });
+      // The browser is leaving for the idp's login page.
+      return new Promise(() => undefined);
+    },
+    async logout() {
+      const user = await userManager.getUser();
+      await userManager.removeUser();
+      if (user?.id_token) {
+        await userManager.signoutRedirect({ id_token_hint: user.id_token });
+        return new Promise(() => undefined);
+      }
+      return undefined;
+    },
+    async checkAuth() {
+      // Redirect without `logout()`: nothing to clear, and react-admin's logout (store reset, query cache
+      // clear) would re-run every pending auth check and bounce between routes.
+      if (!(await currentClaims())) throw { redirectTo: '/login', logoutUser: false, message: false };
+    },
+    async checkError(error: { status?: number; body?: { detail?: string } }) {
+      if (error?.status === 401) {
+        await userManager.removeUser();
+        throw new Error('tsunagu.errors.unauthenticated');
+      }
+      if (error?.status === 403) {
+        const claims = await currentClaims();
+        const screen = screenOf(window.location.hash);
+        const previous = takeDenial();
+        if (screen.resource && isKnownResource(screen.resource)) {
+          recordDenial({ ...screen, required: requiredRoles(screen.resource, screen.action), roles: claims?.roles ?? [], detail: error.body?.detail });
+        } else if (previous) {
+          // Already on the explanation page (the screen's access check came first): keep what it recorded.
+          recordDenial({ ...previous, detail: previous.detail ?? error.body?.detail });
+        } else {
+          recordDenial({ required: [], roles: claims?.roles ?? [], detail: error.body?.detail });
+        }
+        // Stay signed in: explain what is missing instead.
+        throw { redirectTo: '/access-denied', logoutUser: false, message: false };
+      }
+    },
+    async getIdentity() {
+      const user = await userManager.getUser();
+      const claims = claimsOf(user);
+      if (!user || !claims) throw new Error('tsunagu.auth.signed_out');
+      const profile = user.profile as Record<string, unknown>;
+      return {
+        id: claims.sub,
+        fullName: String(profile.name ?? claims.name ?? profile.preferred_username ?? claims.sub),
+        roles: claims.roles,
+        municipality: claims.municipality,
+        agency: claims.agency,
+      };
+    },
+    async getPermissions() {
+      return (await currentClaims())?.roles ?? [];
+    },
+    async canAccess({ resource, action }) {
+      const roles = (await currentClaims())?.roles ?? [];
+      const allowed = rolesCanAccess(roles, resource, action);
+      // Remember the refusal of the screen being opened (menus ask about every resource) for the explanation page.
+      if (!allowed && screenOf(window.location.hash).resource === resource) {
+        recordDenial({ resource, action, required: requiredRoles(resource, action), roles });
+      }
+      return allowed;
+    },
+  };
+}

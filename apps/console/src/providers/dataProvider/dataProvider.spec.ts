@@ -1,0 +1,144 @@
+import { HttpError } from 'react-admin';
+import { describe, expect, it } from 'vitest';
+import { changedFields, createDataProvider, listQuery } from './index';
+import { fieldErrors, toHttpError } from './problem';
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Headers;
+  body?: unknown;
+}
+
+function fakeApi(responses: Array<{ status: number; body?: unknown; type?: string }>) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    calls.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: new Headers(init?.headers),
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    });
+    const next = responses.shift() ?? { status: 500 };
+    const type = next.type ?? (next.status >= 400 ? 'application/problem+json' : 'application/json');
+    return new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status, headers: { 'content-type': type } });
+  };
+  const provider = createDataProvider({ apiUrl: '/api', getAccessToken: async () => 'token-1', fetch });
+  return { provider, calls };
+}
+
+describe('listQuery', () => {
+  it('maps paging, sort (-field for descending), q and filters', () => {
+    const query = listQuery(
+      { pagination: { page: 2, perPage: 50 }, sort: { field: 'kana', order: 'DESC' }, filter: { q: 'ｻﾛﾝ', status: 'active', weekdays: ['mo', 'tu'], empty: '' } },
+      ['kana'],
+    );
+    expect(query.toString()).toBe('page=2&perPage=50&sort=-kana&q=%EF%BD%BB%EF%BE%9B%EF%BE%9D&status=active&weekdays=mo%2Ctu');
+  });
+
+  it('leaves the order to the server for fields it cannot sort by (react-admin defaults to id) and caps perPage at 100', () => {
+    const query = listQuery({ pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' }, filter: {} }, ['kana']);
+    expect(query.get('sort')).toBeNull();
+    expect(query.get('perPage')).toBe('100');
+  });
+});
+
+describe('dataProvider', () => {
+  it('reads { items, total } lists with the bearer token', async () => {
+    const { provider, calls } = fakeApi([{ status: 200, body: { items: [{ id: 'a', name: 'サロン' }], total: 31, page: 1, perPage: 25 } }]);
+    const result = await provider.getList('community-resources', { pagination: { page: 1, perPage: 25 }, sort: { field: 'name', order: 'ASC' }, filter: { status: 'active' } });
+    expect(result).toEqual({ data: [{ id: 'a', name: 'サロン' }], total: 31 });
+    expect(calls[0].url).toBe('/api/registry/community-resources?page=1&perPage=25&sort=name&status=active');
+    expect(calls[0].headers.get('authorization')).toBe('Bearer token-1');
+  });
+
+  it('lists and creates nested council meetings under their council', async () => {
+    const { provider, calls } = fakeApi([
+      { status: 200, body: { items: [{ id: 'm1', heldOn: '2025-04-01' }], total: 1, page: 1, perPage: 25 } },
+      { status: 201, body: { id: 'm2', heldOn: '2025-05-01', councilId: 'c1', version: 1 } },
+    ]);
+    const list = await provider.getManyReference('council-meetings', {
+      target: 'councilId',
+      id: 'c1',
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'heldOn', order: 'DESC' },
+      filter: {},
+    });
+    expect(calls[0].url).toBe('/api/registry/councils/c1/meetings?page=1&perPage=25&sort=-heldOn');
+    expect(list.data[0]).toEqual({ id: 'm1', heldOn: '2025-04-01', councilId: 'c1' });
+    await provider.create('council-meetings', { data: { councilId: 'c1', heldOn: '2025-05-01', participantsCount: '' } });
+    expect(calls[1]).toMatchObject({ url: '/api/registry/councils/c1/meetings', method: 'POST', body: { heldOn: '2025-05-01' } });
+  });
+
+  it('PATCHes only what changed, with the version it was edited from as If-Match', async () => {
+    const { provider, calls } = fakeApi([{ status: 200, body: { id: 'r1', name: '新しい名前', version: 4 } }]);
+    const previousData = { id: 'r1', name: '古い名前', kana: 'フルイ', status: 'active', version: 3, schedule: { weekdays: ['mo'] }, createdAt: 'x' };
+    await provider.update('community-resources', { id: 'r1', previousData, data: { ...previousData, name: '新しい名前', schedule: { weekdays: ['mo', 'we'] } } });
+    expect(calls[0]).toMatchObject({ url: '/api/registry/community-resources/r1', method: 'PATCH', body: { name: '新しい名前', schedule: { weekdays: ['mo', 'we'] } } });
+    expect(calls[0].headers.get('if-match')).toBe('"3"');
+  });
+
+  it('runs lifecycle actions as POST …/{id}/{action} with If-Match', async () => {
+    const { provider, calls } = fakeApi([{ status: 200, body: { id: 'r1', status: 'active', version: 2 } }]);
+    const { data } = await provider.transition('community-resources', { id: 'r1', action: 'publish', version: 1 });
+    expect(data.status).toBe('active');
+    expect(calls[0]).toMatchObject({ url: '/api/registry/community-resources/r1/publish', method: 'POST' });
+    expect(calls[0].headers.get('if-match')).toBe('"1"');
+  });
+
+  it('turns a 400 problem with field errors into an HttpError react-admin puts on the inputs', async () => {
+    const { provider } = fakeApi([
+      { status: 400, body: { type: 'https://tsunagu.jp/problems/validation-failed', title: 'The request is not valid', status: 400, errors: { name: 'must not be empty', 'schedule.weekdays[0]': 'must be a weekday' } } },
+    ]);
+    const error = await provider.create('community-resources', { data: { name: '' } }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(HttpError);
+    const httpError = error as HttpError;
+    expect(httpError.status).toBe(400);
+    expect(httpError.message).toBe('tsunagu.errors.validation');
+    expect(httpError.body.errors).toEqual({ name: 'must not be empty', schedule: { weekdays: { 0: 'must be a weekday' } }, root: { serverError: 'tsunagu.errors.validation' } });
+  });
+
+  it('turns a stale version (409 or 412) into the conflict message', async () => {
+    const { provider } = fakeApi([
+      { status: 409, body: { type: 'https://tsunagu.jp/problems/stale-version', title: 'The record was changed by someone else', status: 409 } },
+      { status: 412, body: { title: 'Precondition failed', status: 412 } },
+    ]);
+    const previousData = { id: 'r1', name: 'a', version: 1 };
+    const first = (await provider.update('districts', { id: 'r1', previousData, data: { ...previousData, name: 'b' } }).catch((e: unknown) => e)) as HttpError;
+    expect([first.status, first.message]).toEqual([409, 'tsunagu.errors.conflict']);
+    expect(first.body.errors).toBeUndefined();
+    const second = (await provider.update('districts', { id: 'r1', previousData, data: { ...previousData, name: 'b' } }).catch((e: unknown) => e)) as HttpError;
+    expect([second.status, second.message]).toEqual([412, 'tsunagu.errors.conflict']);
+  });
+
+  it('tells a forbidden status change apart from a stale edit', () => {
+    const error = toHttpError(409, { type: 'https://tsunagu.jp/problems/invalid-transition', status: 409, transition: { from: 'retired', action: 'publish', allowed: [] } });
+    expect(error.message).toBe('tsunagu.errors.invalid_transition');
+  });
+
+  it('maps 401, 403, 404 and 5xx to their messages and keeps the problem body', () => {
+    expect(toHttpError(401, { status: 401 }).message).toBe('tsunagu.errors.unauthenticated');
+    const forbidden = toHttpError(403, { status: 403, detail: 'requires one of the roles admin, coordinator' });
+    expect([forbidden.message, forbidden.body.detail]).toEqual(['tsunagu.errors.forbidden', 'requires one of the roles admin, coordinator']);
+    expect(toHttpError(404, undefined).message).toBe('tsunagu.errors.not_found');
+    expect(toHttpError(502, undefined).message).toBe('tsunagu.errors.unavailable');
+    expect(toHttpError(500, { status: 500, errorId: 'e1' }).body.errorId).toBe('e1');
+  });
+
+  it('never deletes records', async () => {
+    const { provider, calls } = fakeApi([]);
+    await expect(provider.delete('districts', { id: 'd1' })).rejects.toBeInstanceOf(HttpError);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('changedFields and fieldErrors', () => {
+  it('drops unchanged and server-owned fields and sends cleared values as null', () => {
+    expect(changedFields({ id: 1, version: 2, status: 'x', name: 'a', kana: '', capacity: 3 }, { id: 1, version: 2, status: 'y', name: 'a', kana: 'カナ', capacity: 2 })).toEqual({ kana: null, capacity: 3 });
+  });
+
+  it('nests dotted and indexed paths', () => {
+    expect(fieldErrors({ 'contact.email': 'must be an email', 'districtIds[1]': 'unknown' })).toEqual({ contact: { email: 'must be an email' }, districtIds: { 1: 'unknown' } });
+    expect(fieldErrors(undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,232 @@
+import type {
+  CreateParams,
+  DataProvider,
+  DeleteManyParams,
+  DeleteParams,
+  GetListParams,
+  GetManyParams,
+  GetManyReferenceParams,
+  GetOneParams,
+  Identifier,
+  RaRecord,
+  UpdateManyParams,
+  UpdateParams,
+} from 'react-admin';
+import { HttpError } from 'react-admin';
+import { ERROR_MESSAGES, httpErrorFromResponse } from './problem';
+import { RESOURCE_ROUTES, type ResourceLifecycleAction, type ResourceRoute } from './resources';
+
+export * from './problem';
+export * from './resources';
+
+/** What the services answer for a list (ARCHITECTURE §7). */
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  perPage: number;
+}
+
+export interface DataProviderOptions {
+  /** API root, `/api` behind the edge. */
+  apiUrl: string;
+  /** The current access token (undefined when signed out: the API answers 401 and the user is sent to login). */
+  getAccessToken: () => Promise<string | undefined>;
+  fetch?: typeof fetch;
+}
+
+/** Our extra methods (react-admin's `useDataProvider()` exposes them). */
+export interface TsunaguDataProvider extends DataProvider {
+  /** A community resource's lifecycle action (publish/suspend/resume/retire/verify) from a known version. */
+  transition: (resource: string, params: { id: Identifier; action: ResourceLifecycleAction; version?: number }) => Promise<{ data: RaRecord }>;
+  /** Raw GET of a path under the API root (dashboards, downloads). */
+  fetchBlob: (path: string) => Promise<{ blob: Blob; filename?: string }>;
+}
+
+/** Fields that the server owns: never sent back in a PATCH. */
+const SERVER_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'status', 'lastVerifiedOn', 'municipality']);
+
+function route(resource: string): ResourceRoute {
+  const found = RESOURCE_ROUTES[resource];
+  if (!found) throw new HttpError(ERROR_MESSAGES.notFound, 404, { detail: `unknown resource ${resource}` });
+  return found;
+}
+
+/** `{ page, perPage, sort, q, …filters }` → our query string; react-admin's default `id` sort → the server's order. */
+export function listQuery(params: Pick<GetListParams, 'pagination' | 'sort' | 'filter'>, sortable: readonly string[]): URLSearchParams {
+  const query = new URLSearchParams();
+  const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
+  query.set('page', String(page));
+  query.set('perPage', String(Math.min(perPage, 100)));
+  const sort = params.sort;
+  if (sort?.field && sortable.includes(sort.field)) query.set('sort', `${sort.order === 'DESC' ? '-' : ''}${sort.field}`);
+  for (const [key, value] of Object.entries(params.filter ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) query.set(key, value.join(','));
+    } else if (typeof value === 'object') continue;
+    else query.set(key, String(value));
+  }
+  return query;
+}
+
+function isEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The PATCH body of an edit: only the fields the user changed (the API rejects unknown and read-only
+ * fields), `''` sent as `null` (cleared). The version travels as `If-Match`.
+ */
+export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (SERVER_FIELDS.has(key)) continue;
+    if (previous && isEqual(value, previous[key])) continue;
+    if (previous && !(key in previous) && (value === '' || value === null || value === undefined)) continue;
+    body[key] = value === '' ? null : value;
+  }
+  return body;
+}
+
+/** A create body: drops empty values and server fields. */
+export function createBody(data: Record<string, unknown>, drop: readonly string[] = []): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (SERVER_FIELDS.has(key) || drop.includes(key)) continue;
+    if (value === '' || value === null || value === undefined) continue;
+    body[key] = value;
+  }
+  return body;
+}
+
+function parentIdOf(resource: string, source: Record<string, unknown> | undefined): string {
+  const parent = route(resource).parent;
+  const value = parent ? source?.[parent.field] : undefined;
+  if (!parent || value === undefined || value === null || value === '') {
+    throw new HttpError(ERROR_MESSAGES.validation, 400, { errors: { [parent?.field ?? 'parent']: 'required' } });
+  }
+  return String(value);
+}
+
+function collectionPath(resource: string, source?: Record<string, unknown>): string {
+  const found = route(resource);
+  return found.parent ? found.parent.path(parentIdOf(resource, source)) : found.path;
+}
+
+/** The react-admin dataProvider for our `{ items, total }` APIs with problem+json errors. */
+export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: DataProviderOptions): TsunaguDataProvider {
+  const base = apiUrl.replace(/\/$/, '');
+
+  async function request(path: string, init: RequestInit & { ifMatch?: number } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json, application/problem+json');
+    const token = await getAccessToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (init.ifMatch !== undefined) headers.set('if-match', `"${init.ifMatch}"`);
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}/${path}`, { ...init, headers, credentials: 'omit' });
+    } catch (error) {
+      throw new HttpError(ERROR_MESSAGES.network, 0, { detail: error instanceof Error ? error.message : String(error) });
+    }
+    if (!response.ok) throw await httpErrorFromResponse(response);
+    return response;
+  }
+
+  async function json<T>(path: string, init?: RequestInit & { ifMatch?: number }): Promise<T> {
+    const response = await request(path, init);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  async function getList(resource: string, params: GetListParams) {
+    const found = route(resource);
+    const filter = { ...(params.filter ?? {}) } as Record<string, unknown>;
+    let path = found.path;
+    if (found.parent) {
+      path = found.parent.path(parentIdOf(resource, filter));
+      delete filter[found.parent.field];
+    }
+    const query = listQuery({ ...params, filter }, found.sortable);
+    const page = await json<ListPage<RaRecord>>(`${path}?${query.toString()}`, { signal: params.signal });
+    const parent = found.parent;
+    const data = parent ? page.items.map((item) => ({ [parent.field]: params.filter?.[parent.field], ...item })) : page.items;
+    return { data, total: page.total };
+  }
+
+  async function getOne(resource: string, params: GetOneParams) {
+    const found = route(resource);
+    if (found.parent) throw new HttpError(ERROR_MESSAGES.notFound, 404, { detail: `${resource} are read through their parent` });
+    const data = await json<RaRecord>(`${found.path}/${encodeURIComponent(String(params.id))}`, { signal: params.signal });
+    return { data };
+  }
+
+  async function getMany(resource: string, params: GetManyParams) {
+    const found = route(resource);
+    if (found.smallTable) {
+      // Small code-like tables (44 districts): one list request instead of one GET per id.
+      const all = await getList(resource, { pagination: { page: 1, perPage: 100 }, sort: { field: '', order: 'ASC' }, filter: {}, signal: params.signal });
+      const wanted = new Set(params.ids.map(String));
+      return { data: all.data.filter((record) => wanted.has(String(record.id))) };
+    }
+    const data = await Promise.all(params.ids.map((id) => getOne(resource, { id, signal: params.signal }).then((result) => result.data)));
+    return { data };
+  }
+
+  return {
+    getList: getList as TsunaguDataProvider['getList'],
+    getOne: getOne as TsunaguDataProvider['getOne'],
+    getMany: getMany as TsunaguDataProvider['getMany'],
+    getManyReference: (async (resource: string, params: GetManyReferenceParams) =>
+      getList(resource, { ...params, filter: { ...params.filter, [params.target]: params.id } })) as TsunaguDataProvider['getManyReference'],
+    async create(resource: string, params: CreateParams) {
+      const found = route(resource);
+      if (found.readOnly) throw new HttpError(ERROR_MESSAGES.forbidden, 405, {});
+      const data = params.data as Record<string, unknown>;
+      const path = collectionPath(resource, data);
+      const created = await json<RaRecord>(path, { method: 'POST', body: JSON.stringify(createBody(data, found.parent ? [found.parent.field] : [])) });
+      return { data: found.parent ? { [found.parent.field]: data[found.parent.field], ...created } : created } as never;
+    },
+    async update(resource: string, params: UpdateParams) {
+      const found = route(resource);
+      if (found.readOnly) throw new HttpError(ERROR_MESSAGES.forbidden, 405, {});
+      const previous = params.previousData as Record<string, unknown> | undefined;
+      const data = params.data as Record<string, unknown>;
+      const body = changedFields(data, previous);
+      if (found.parent) delete body[found.parent.field];
+      const version = typeof previous?.version === 'number' ? previous.version : typeof data.version === 'number' ? data.version : undefined;
+      const path = `${collectionPath(resource, { ...previous, ...data })}/${encodeURIComponent(String(params.id))}`;
+      const updated = await json<RaRecord>(path, { method: 'PATCH', body: JSON.stringify(body), ifMatch: version });
+      return { data: found.parent ? { [found.parent.field]: (previous ?? data)[found.parent.field], ...updated } : updated } as never;
+    },
+    async updateMany(resource: string, params: UpdateManyParams) {
+      // No bulk edit in the API: one PATCH per record would skip the version check, so it is not offered.
+      throw new HttpError(ERROR_MESSAGES.forbidden, 405, { detail: `bulk edits of ${resource} are not supported (${params.ids.length})` });
+    },
+    async delete(resource: string, _params: DeleteParams) {
+      // Records are closed, archived or retired — never deleted by users (ARCHITECTURE §5).
+      throw new HttpError(ERROR_MESSAGES.forbidden, 405, { detail: `${resource} cannot be deleted` });
+    },
+    async deleteMany(resource: string, _params: DeleteManyParams) {
+      throw new HttpError(ERROR_MESSAGES.forbidden, 405, { detail: `${resource} cannot be deleted` });
+    },
+    async transition(resource, { id, action, version }) {
+      const found = route(resource);
+      const data = await json<RaRecord>(`${found.path}/${encodeURIComponent(String(id))}/${action}`, { method: 'POST', body: JSON.stringify({}), ifMatch: version });
+      return { data };
+    },
+    async fetchBlob(path) {
+      const response = await request(path.replace(/^\//, ''));
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+      const plain = /filename="?([^";]+)"?/i.exec(disposition);
+      const filename = star ? decodeURIComponent(star[1]) : plain?.[1];
+      return { blob: await response.blob(), filename };
+    },
+  };
+}

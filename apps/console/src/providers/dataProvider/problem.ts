@@ -1,0 +1,101 @@
+import { HttpError } from 'react-admin';
+
+/** RFC 9457 problem details as our services send them (ARCHITECTURE §7). */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string | string[]>;
+  errorId?: string;
+  [extension: string]: unknown;
+}
+
+/** i18n keys of the messages staff see for each kind of failure. */
+export const ERROR_MESSAGES = {
+  conflict: 'tsunagu.errors.conflict',
+  invalidTransition: 'tsunagu.errors.invalid_transition',
+  validation: 'tsunagu.errors.validation',
+  forbidden: 'tsunagu.errors.forbidden',
+  unauthenticated: 'tsunagu.errors.unauthenticated',
+  notFound: 'tsunagu.errors.not_found',
+  unavailable: 'tsunagu.errors.unavailable',
+  server: 'tsunagu.errors.server',
+  network: 'tsunagu.errors.network',
+} as const;
+
+/** True for a stale edit: someone else changed the record since the form was loaded. */
+export function isStaleVersion(status: number, problem: Problem): boolean {
+  if (status === 412) return true;
+  if (status !== 409) return false;
+  // 409 is also used for forbidden status changes (`invalid-transition`), which are not stale edits.
+  return !/invalid-transition/.test(problem.type ?? '') && !('transition' in problem);
+}
+
+/** `schedule.weekdays[0]` → `schedule.weekdays.0`, the path react-hook-form uses. */
+export function fieldPath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}
+
+/** Field errors keyed by react-hook-form path (nested objects, as react-admin expects). */
+export function fieldErrors(errors: Problem['errors']): Record<string, unknown> | undefined {
+  if (!errors || typeof errors !== 'object') return undefined;
+  const result: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const text = Array.isArray(message) ? message.join(' ') : String(message);
+    const keys = fieldPath(path).split('.');
+    let node = result;
+    keys.forEach((key, index) => {
+      if (index === keys.length - 1) node[key] = text;
+      else {
+        if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+        node = node[key] as Record<string, unknown>;
+      }
+    });
+  }
+  return Object.keys(result).length ? result : undefined;
+}
+
+/**
+ * Turns an error response into the `HttpError` react-admin understands:
+ * - 400 with `errors` → `body.errors` with one message per input (react-admin shows them on the fields);
+ * - 409/412 stale version → the conflict message (the form stays filled in: edits are pessimistic);
+ * - everything else → a message key per status, with the problem's `detail` kept in the body.
+ */
+export function toHttpError(status: number, problem: Problem | undefined, fallbackText = ''): HttpError {
+  const body: Problem = problem ?? { status, detail: fallbackText || undefined };
+  if (status === 400 || status === 422) {
+    const errors = fieldErrors(body.errors);
+    // `root.serverError` is the form-level message react-admin notifies (a key, translated when shown).
+    const withRoot = errors ? { ...errors, root: { serverError: ERROR_MESSAGES.validation } } : undefined;
+    return new HttpError(ERROR_MESSAGES.validation, status, { ...body, ...(withRoot ? { errors: withRoot } : {}) });
+  }
+  const { errors: _ignored, ...withoutErrors } = body;
+  if (status === 409 || status === 412) {
+    return new HttpError(isStaleVersion(status, body) ? ERROR_MESSAGES.conflict : ERROR_MESSAGES.invalidTransition, status, withoutErrors);
+  }
+  const key =
+    status === 401
+      ? ERROR_MESSAGES.unauthenticated
+      : status === 403
+        ? ERROR_MESSAGES.forbidden
+        : status === 404
+          ? ERROR_MESSAGES.notFound
+          : status === 502 || status === 503 || status === 504
+            ? ERROR_MESSAGES.unavailable
+            : ERROR_MESSAGES.server;
+  return new HttpError(key, status, withoutErrors);
+}
+
+/** Reads a failed `Response` (problem+json, JSON or text) into an `HttpError`. */
+export async function httpErrorFromResponse(response: Response): Promise<HttpError> {
+  const text = await response.text().catch(() => '');
+  let problem: Problem | undefined;
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (parsed && typeof parsed === 'object') problem = parsed as Problem;
+  } catch {
+    problem = undefined;
+  }
+  return toHttpError(response.status, problem, text.slice(0, 500));
+}

@@ -1,0 +1,46 @@
+/**
+ * Where each console resource lives in the API (`/api/<service>/<collection>`), and what the server
+ * accepts. One table, so the dataProvider stays generic.
+ */
+export interface ResourceRoute {
+  /** Path under the API root, e.g. `registry/districts`. */
+  path: string;
+  /** Sort fields the list endpoint accepts; other sorts fall back to the server's default order. */
+  sortable: readonly string[];
+  /**
+   * Nested collections: the parent id comes from this filter / record field
+   * (e.g. council meetings live under `registry/councils/{councilId}/meetings`).
+   */
+  parent?: { field: string; path: (parentId: string) => string };
+  /** Few enough rows (≤ 100) that `getMany` reads the whole list in one request. */
+  smallTable?: boolean;
+  /** Read-only collections have no create/update. */
+  readOnly?: boolean;
+}
+
+export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
+  districts: { path: 'registry/districts', sortable: ['sortOrder', 'kana', 'shortName'], smallTable: true },
+  organizations: { path: 'registry/organizations', sortable: ['kana', 'name', 'type', 'updatedAt', 'createdAt'] },
+  'community-resources': { path: 'registry/community-resources', sortable: ['kana', 'name', 'status', 'category', 'updatedAt', 'createdAt', 'lastVerifiedOn'] },
+  coordinators: { path: 'registry/coordinators', sortable: ['assignedFrom', 'staffDisplayName', 'layer', 'createdAt'] },
+  councils: { path: 'registry/councils', sortable: ['name', 'layer', 'establishedOn', 'createdAt'] },
+  'council-meetings': {
+    path: 'registry/councils',
+    sortable: ['heldOn', 'createdAt'],
+    parent: { field: 'councilId', path: (councilId) => `registry/councils/${encodeURIComponent(councilId)}/meetings` },
+  },
+  'audit-records': { path: 'registry/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+};
+
+/** Lifecycle actions of community resources (POST …/{id}/{action}). */
+export const RESOURCE_LIFECYCLE_ACTIONS = ['publish', 'suspend', 'resume', 'retire', 'verify'] as const;
+export type ResourceLifecycleAction = (typeof RESOURCE_LIFECYCLE_ACTIONS)[number];
+
+/** Which lifecycle actions a status allows (mirrors the registry's state machine). */
+export const LIFECYCLE_FROM: Record<ResourceLifecycleAction, readonly string[]> = {
+  publish: ['preparing'],
+  suspend: ['active'],
+  resume: ['suspended'],
+  retire: ['preparing', 'active', 'suspended'],
+  verify: ['preparing', 'active', 'suspended'],
+};

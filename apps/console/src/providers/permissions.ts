@@ -1,0 +1,99 @@
+/**
+ * Who may do what in the console — the same roles the services check (ARCHITECTURE §6,
+ * apps/registry/src/shared/access.ts, the platform-audit auditor API). The console only hides what the
+ * API would refuse anyway; the API stays the authority.
+ */
+export const ROLES = ['admin', 'supervisor', 'caseworker', 'outreach-worker', 'participation-worker', 'coordinator', 'agency', 'analyst', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | string;
+
+interface ResourceRule {
+  read: readonly Role[];
+  write: readonly Role[];
+  /** Actions with their own role list (e.g. lifecycle buttons), else read for list/show/export, write for the rest. */
+  actions?: Readonly<Record<string, readonly Role[]>>;
+}
+
+const REGISTRY_READ: readonly Role[] = ['admin', 'supervisor', 'caseworker', 'outreach-worker', 'participation-worker', 'coordinator', 'agency', 'analyst'];
+const REGISTRY_WRITE: readonly Role[] = ['admin', 'coordinator'];
+const registry: ResourceRule = { read: REGISTRY_READ, write: REGISTRY_WRITE };
+
+export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
+  districts: registry,
+  organizations: registry,
+  'community-resources': {
+    ...registry,
+    actions: { publish: REGISTRY_WRITE, suspend: REGISTRY_WRITE, resume: REGISTRY_WRITE, retire: REGISTRY_WRITE, verify: REGISTRY_WRITE },
+  },
+  coordinators: registry,
+  councils: registry,
+  'council-meetings': registry,
+  'audit-records': { read: ['auditor', 'admin'], write: [] },
+};
+
+export function isKnownResource(resource: string): boolean {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, resource);
+}
+
+const READ_ACTIONS = new Set(['list', 'show', 'export', 'access']);
+
+/** The roles that allow `action` on `resource` (empty: nobody; records are never deleted). */
+export function requiredRoles(resource: string, action: Action): readonly Role[] {
+  const rule = PERMISSIONS[resource.split('.')[0]];
+  if (!rule) return [];
+  if (action === 'delete') return [];
+  const specific = rule.actions?.[action];
+  if (specific) return specific;
+  return READ_ACTIONS.has(action) ? rule.read : rule.write;
+}
+
+/** react-admin's `canAccess` decision for a user's roles. */
+export function canAccess(roles: readonly string[], resource: string, action: Action): boolean {
+  const allowed = requiredRoles(resource, action);
+  return roles.some((role) => (allowed as readonly string[]).includes(role));
+}
+
+/** The claims the console reads from the access token (docs/security/tokens.md). */
+export interface TokenClaims {
+  sub: string;
+  roles: string[];
+  municipality?: string;
+  agency?: string;
+  name?: string;
+  preferred_username?: string;
+  exp?: number;
+}
+
+/** Decodes a JWT payload (no verification: the API verifies; the console only adapts its screens). */
+export function decodeClaims(token: string | undefined): TokenClaims | undefined {
+  if (!token) return undefined;
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '=');
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    const roles = Array.isArray(claims.roles) ? claims.roles.map(String) : typeof claims.roles === 'string' ? claims.roles.split(/[ ,]+/).filter(Boolean) : [];
+    return { ...(claims as Omit<TokenClaims, 'roles'>), sub: String(claims.sub ?? ''), roles };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The last access refusal, for the explanation page (memory only). */
+export interface Denial {
+  resource?: string;
+  action?: string;
+  required: readonly string[];
+  roles: readonly string[];
+  detail?: string;
+}
+
+let lastDenial: Denial | undefined;
+export function recordDenial(denial: Denial): void {
+  lastDenial = denial;
+}
+export function takeDenial(): Denial | undefined {
+  return lastDenial;
+}

@@ -1,0 +1,114 @@
+import {
+  AutocompleteArrayInput,
+  ChipField,
+  ReferenceArrayField,
+  ReferenceArrayInput,
+  ReferenceField,
+  ReferenceInput,
+  AutocompleteInput,
+  SelectArrayInput,
+  SelectField,
+  SelectInput,
+  SingleFieldList,
+  useFieldValue,
+  useTranslate,
+  type InputProps,
+  type FieldProps,
+} from 'react-admin';
+import { Chip, Stack } from '@mui/material';
+import { codeChoices } from '../i18n/codes';
+
+/** A select over one of the contracts' code tables (Japanese labels via i18n). */
+export function CodeSelectInput({ table, ...props }: InputProps & { table: string }) {
+  return <SelectInput choices={codeChoices(table)} {...props} />;
+}
+
+export function CodeSelectArrayInput({ table, ...props }: InputProps & { table: string }) {
+  return <SelectArrayInput choices={codeChoices(table)} {...props} />;
+}
+
+/** Numeric code tables (layers 1/2/3): ids stay numbers, as the API expects. */
+export function LayerSelectInput({ table, layers, ...props }: InputProps & { table: string; layers: readonly number[] }) {
+  return <SelectInput choices={layers.map((layer) => ({ id: layer, name: `tsunagu.codes.${table}.${layer}` }))} {...props} />;
+}
+
+export function CodeField({ table, ...props }: FieldProps & { table: string }) {
+  return <SelectField choices={codeChoices(table)} {...props} />;
+}
+
+export function LayerField({ table, ...props }: FieldProps & { table: string }) {
+  const value = useFieldValue(props);
+  const translate = useTranslate();
+  return <span>{value === undefined || value === null ? '' : translate(`tsunagu.codes.${table}.${String(value)}`, { _: String(value) })}</span>;
+}
+
+/** An array of codes as chips. */
+export function CodeArrayField({ table, ...props }: FieldProps & { table: string }) {
+  const value = useFieldValue(props) as string[] | undefined;
+  const translate = useTranslate();
+  if (!value?.length) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }} component="span">
+      {value.map((code) => (
+        <Chip key={code} size="small" label={translate(`tsunagu.codes.${table}.${code}`, { _: code })} />
+      ))}
+    </Stack>
+  );
+}
+
+const STATUS_COLOURS: Record<string, 'default' | 'success' | 'warning' | 'error' | 'info'> = {
+  preparing: 'info',
+  active: 'success',
+  suspended: 'warning',
+  retired: 'default',
+  established: 'success',
+};
+
+export function StatusField({ table, ...props }: FieldProps & { table: string }) {
+  const value = useFieldValue(props) as string | undefined;
+  const translate = useTranslate();
+  if (!value) return null;
+  return <Chip size="small" variant="outlined" color={STATUS_COLOURS[value] ?? 'default'} label={translate(`tsunagu.codes.${table}.${value}`, { _: value })} />;
+}
+
+export function DistrictsInput(props: Partial<InputProps> & { source?: string }) {
+  return (
+    <ReferenceArrayInput source={props.source ?? 'districtIds'} reference="districts" perPage={100} sort={{ field: 'sortOrder', order: 'ASC' }}>
+      <AutocompleteArrayInput optionText="shortName" label={props.label} validate={props.validate} filterToQuery={(q: string) => ({ q })} />
+    </ReferenceArrayInput>
+  );
+}
+
+export function DistrictInput(props: Partial<InputProps> & { source?: string }) {
+  return (
+    <ReferenceInput source={props.source ?? 'districtId'} reference="districts" perPage={100} sort={{ field: 'sortOrder', order: 'ASC' }}>
+      <AutocompleteInput optionText="shortName" label={props.label} validate={props.validate} filterToQuery={(q: string) => ({ q })} />
+    </ReferenceInput>
+  );
+}
+
+export function OrganizationInput(props: Partial<InputProps> & { source: string }) {
+  return (
+    <ReferenceInput source={props.source} reference="organizations" perPage={25}>
+      <AutocompleteInput optionText="name" label={props.label} filterToQuery={(q: string) => ({ q })} />
+    </ReferenceInput>
+  );
+}
+
+export function DistrictsField(props: FieldProps & { source?: string }) {
+  return (
+    <ReferenceArrayField source={props.source ?? 'districtIds'} reference="districts" label={props.label}>
+      <SingleFieldList linkType={false}>
+        <ChipField source="shortName" size="small" />
+      </SingleFieldList>
+    </ReferenceArrayField>
+  );
+}
+
+export function DistrictField(props: FieldProps & { source?: string }) {
+  return <ReferenceField source={props.source ?? 'districtId'} reference="districts" label={props.label} link={false} />;
+}
+
+export function OrganizationField(props: FieldProps & { source: string }) {
+  return <ReferenceField source={props.source} reference="organizations" label={props.label} link="show" />;
+}

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const workspace = fileURLToPath(new URL('../..', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  resolve: {
+    alias: { '@tsunagu/contracts': `${workspace}libs/contracts/src/index.ts` },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // `npm start` serves the APIs and the idp on :8080; the dev server forwards to it.
+    proxy: { '/api': 'http://localhost:8080', '/idp': 'http://localhost:8080' },
+  },
+  build: {
+    outDir: `${workspace}dist/apps/console`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+  },
+  test: {
+    root,
+    include: ['src/**/*.spec.ts', 'src/**/*.spec.tsx'],
+    environment: 'node',
+  },
+});
