@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { INTAKE_EVENTS } from '@tsunagu/contracts';
+import { CASE_EVENTS, INTAKE_EVENTS } from '@tsunagu/contracts';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
@@ -9,10 +9,14 @@ import { MessagingModule } from '@tsunagu/platform-messaging';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { intakeVariables } from './config';
+import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { PeopleModule } from './people/people.module';
 import { intakePersistence } from './persistence';
+import { PlansModule } from './plans/plans.module';
+import { ProgressNotesModule } from './progress-notes/progress-notes.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { IntakeSharedModule } from './shared/intake-shared.module';
 
@@ -30,13 +34,17 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PersistenceModule.forService(intakePersistence),
       AuthModule.forRoot(),
       AuditModule.forService('intake'),
-      MessagingModule.forService({ service: 'intake', events: INTAKE_EVENTS }),
+      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS] }),
       HealthModule,
       IntakeSharedModule,
       PeopleModule,
       ConsentsModule,
       ConsultationsModule,
       ReferralsModule,
+      CasesModule,
+      PlansModule,
+      ProgressNotesModule,
+      MeetingsModule,
     ],
   })
   class AppModule {}

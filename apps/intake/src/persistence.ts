@@ -1,15 +1,20 @@
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
+import { MultiAgencyCase } from './cases/case.entity';
 import { Consent } from './consents/consent.entity';
 import { Consultation } from './consultations/consultation.entity';
 import { MandatoryReport } from './consultations/mandatory-report.entity';
+import { Meeting } from './meetings/meeting.entity';
 import { intakeMigrations } from './migrations';
 import { Household } from './people/household.entity';
 import { Person } from './people/person.entity';
+import { Evaluation } from './plans/evaluation.entity';
+import { SupportPlan } from './plans/support-plan.entity';
+import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral];
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

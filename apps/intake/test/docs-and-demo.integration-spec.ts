@@ -40,5 +40,12 @@ describe('intake: OpenAPI document and demo data', () => {
     expect(referrals.body.items.map((r: { status: string }) => r.status).sort()).toEqual(['accepted', 'requested']);
     const kana = await intake.call('GET', `/persons?q=${encodeURIComponent('ｻﾇｷ')}`);
     expect(kana.body.total).toBe(3);
+    const cases = await intake.call('GET', '/cases');
+    expect(cases.body.items).toEqual([expect.objectContaining({ caseNo: 'C-R7-0001', track: 'consented', status: 'planning' })]);
+    const plans = await intake.call('GET', `/plans?caseId=${cases.body.items[0].id}`);
+    expect(plans.body.items).toEqual([expect.objectContaining({ planVersion: 1, status: 'draft' })]);
+    expect(plans.body.items[0].actions).toHaveLength(2);
+    // The next case of 令和7年度 continues the numbering after the demo case.
+    expect((await intake.call('GET', `/cases?q=C-R7`, { token: centre })).body.total).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { EventContract, RpcContract } from './lib/event-contract';
-import { INTAKE_EVENTS } from './intake';
+import { CASE_EVENTS, INTAKE_EVENTS } from './intake';
 import { REGISTRY_EVENTS, SearchResourcesRpc } from './registry';
 
 export * from './lib/event-contract';
@@ -11,7 +11,7 @@ export * from './registry';
 export * from './intake';
 
 /** Every event contract on the bus; each service's contract folder adds its list here (AsyncAPI, receivers' registries). */
-export const allEventContracts: readonly EventContract[] = [...REGISTRY_EVENTS, ...INTAKE_EVENTS];
+export const allEventContracts: readonly EventContract[] = [...REGISTRY_EVENTS, ...INTAKE_EVENTS, ...CASE_EVENTS];
 
 /** Every request-reply contract on the bus; each service's contract folder adds its operations here. */
 export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc];

@@ -23,4 +23,9 @@ export class ConsentCoverage {
       ) ?? null
     );
   }
+
+  /** An obtained, not withdrawn consent of the person to be discussed at the 重層的支援会議 (the 重層 track). */
+  async jusouConsent(em: EntityManager, personId: string): Promise<Consent | null> {
+    return em.findOne(Consent, { personId, status: 'obtained', withdrawnAt: null, scope: 'jusou-meeting' }, { orderBy: { obtainedAt: 'desc' } });
+  }
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
+import { CaseOpened, CaseStatusChanged, CaseTrackChanged, PlanDrafted, ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { OutboxService } from '@tsunagu/platform-messaging';
 import { v5 as uuidv5 } from 'uuid';
+import { MultiAgencyCase } from '../cases/case.entity';
+import { caseEventData } from '../cases/case.view';
 import { Consent } from '../consents/consent.entity';
 import { consentEventData } from '../consents/consent.view';
 import { DISPOSITION_STATUS } from '../consultations/consultation-status';
@@ -16,6 +18,8 @@ import { applyHouseholdFields, householdEventData } from '../people/household.vi
 import { Person } from '../people/person.entity';
 import type { RegisterPersonCommand } from '../people/person.dto';
 import { applyPersonFields } from '../people/person.view';
+import { SupportPlan } from '../plans/support-plan.entity';
+import { planEventData } from '../plans/plan.view';
 import { Referral } from '../referrals/referral.entity';
 import { referralEventData } from '../referrals/referral.view';
 import { addBusinessDays, fiscalYearOf, dateInJapan } from '../shared/dates';
@@ -53,6 +57,8 @@ interface DemoHousehold {
   consent?: { person: string; scope: Consent['scope']; targets: string[]; method: Consent['method']; obtainedAt: string };
   consultation: Omit<ReceiveConsultationCommand, 'personId' | 'householdId'> & { person: string; disposition?: Disposition };
   referral?: { to: string; referredOn: string; accepted: boolean };
+  /** A 多機関協働 case on the 重層 track with a first plan in preparation. */
+  multiAgencyCase?: boolean;
 }
 
 const address = (machiaza: string, banchi: string, postalCode: string) => ({ postalCode, prefecture: '香川県', municipalityName: '高松市', machiaza, banchi });
@@ -92,6 +98,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
       disposition: 'referral',
     },
     referral: { to: ORG.communityCareCentre.id, referredOn: '2025-05-12', accepted: true },
+    multiAgencyCase: true,
   },
   {
     // ダブルケア: a mother raising a toddler while caring for her own mother with dementia.
@@ -289,4 +296,74 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
       await events.record(em, ReferralAccepted, referral.id, referralEventData(referral));
     }
   }
+
+  if (demo.multiAgencyCase) await loadCase(em, events, demo, household, personId(demo.keyPerson), consultation.id);
+}
+
+async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHousehold, household: Household, keyPersonId: string, consultationId: string): Promise<void> {
+  const consent = new Consent();
+  consent.id = demoId('consent', demo.key, 'jusou');
+  consent.personId = keyPersonId;
+  consent.scope = 'jusou-meeting';
+  consent.method = 'signature';
+  consent.status = 'obtained';
+  consent.obtainedAt = new Date('2025-06-02T02:00:00Z');
+  consent.obtainedBy = STAFF;
+  em.persist(consent);
+  await em.flush();
+  await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
+
+  const record = new MultiAgencyCase();
+  record.id = demoId('case', demo.key);
+  record.caseNo = 'C-R7-0001';
+  record.householdId = household.id;
+  record.keyPersonId = keyPersonId;
+  record.consultationId = consultationId;
+  record.track = 'pre-consent';
+  record.status = 'potential';
+  record.coordinatorOrganizationId = ORG.socialWelfareCouncil.id;
+  record.coordinatorStaff = STAFF;
+  record.memberOrganizationIds = [ORG.communityCareCentre.id, ORG.selfRelianceSupport.id];
+  em.persist(record);
+  await em.flush();
+  await events.record(em, CaseOpened, record.id, caseEventData(record));
+  await em.getConnection().execute(
+    `insert into "intake"."case_counter" (municipality, fiscal_year, last_no) values (?, 2025, 1) on conflict do nothing`,
+    [DEMO_MUNICIPALITY.lgCode],
+    'all',
+    em.getTransactionContext(),
+  );
+  record.track = 'consented';
+  record.consentId = consent.id;
+  record.status = 'assessing';
+  await em.flush();
+  await events.record(em, CaseTrackChanged, record.id, caseEventData(record));
+  record.status = 'planning';
+  await em.flush();
+  await events.record(em, CaseStatusChanged, record.id, caseEventData(record));
+
+  const plan = new SupportPlan();
+  plan.id = demoId('plan', demo.key, '1');
+  plan.caseId = record.id;
+  plan.planVersion = 1;
+  plan.createdOn = '2025-06-20';
+  plan.authorStaff = STAFF;
+  plan.consentId = consent.id;
+  plan.wishes = '夫婦で家に住み続けたい。息子のことも相談したい。';
+  plan.issueSummary = '夫の要介護状態の進行、妻の介護負担、長男の長期ひきこもりと将来の生活費。';
+  plan.overallDirection = '介護保険サービスの導入で妻の負担を減らし、長男には生活自立支援センターと居場所につなぐ。';
+  plan.goals = [
+    { id: 'g1', term: 'short', text: '夫の要介護認定を申請し、サービスを使い始める', targetDate: '2025-09-30' },
+    { id: 'g2', term: 'long', text: '長男が週1回は家の外の居場所に通う', targetDate: '2026-03-31' },
+  ];
+  plan.actions = [
+    { goalId: 'g1', organizationId: ORG.communityCareCentre.id, role: '主担当（介護）', content: '認定申請の支援とケアマネジャーの紹介', frequency: '随時', start: '2025-07-01', end: null, isLead: true },
+    { goalId: 'g2', organizationId: ORG.selfRelianceSupport.id, role: '長男の相談支援', content: '訪問による関係づくりと就労準備支援の案内', frequency: '月2回', start: '2025-07-01', end: null, isLead: false },
+  ];
+  plan.usesParticipationSupport = true;
+  plan.usesOutreach = true;
+  plan.nextReviewOn = '2025-10-01';
+  em.persist(plan);
+  await em.flush();
+  await events.record(em, PlanDrafted, plan.id, planEventData(plan));
 }

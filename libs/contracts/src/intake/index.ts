@@ -1,2 +1,4 @@
 export * from './codes';
 export * from './events';
+export * from './case-codes';
+export * from './case-events';

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { recordFilterOf } from '@tsunagu/platform-auth';
+import { TenantContext } from '@tsunagu/platform-context';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { MultiAgencyCase } from './case.entity';
+import type { CaseListQuery, CaseView } from './case.dto';
+import { caseView, findVisibleCase } from './case.view';
+
+const involving = (organizationId: string): FilterQuery<MultiAgencyCase> => ({
+  $or: [{ coordinatorOrganizationId: organizationId }, { leadOrganizationId: organizationId }, { memberOrganizationIds: { $contains: [organizationId] } }],
+});
+
+@Injectable()
+export class ListCasesUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: CaseListQuery): Promise<ListPage<CaseView>> {
+    const page = paging(query, ['caseNo', 'status', 'createdAt', 'updatedAt', 'id'], '-createdAt');
+    const and: FilterQuery<MultiAgencyCase>[] = [{ status: query.status, track: query.track, householdId: query.householdId }];
+    if (query.organizationId) and.push(involving(query.organizationId));
+    const principal = TenantContext.principal();
+    const scope = principal ? recordFilterOf(principal) : { scope: 'municipality' as const };
+    if (scope.scope === 'agency') and.push(involving(scope.agency));
+    for (const pattern of searchPatterns(query.q)) and.push({ caseNo: { $ilike: pattern } });
+    const [items, total] = await this.em.findAndCount(MultiAgencyCase, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(caseView), total, page);
+  }
+}
+
+@Injectable()
+export class GetCaseUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<CaseView> {
+    return caseView(await findVisibleCase(this.em, id));
+  }
+}

@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Roles } from '@tsunagu/platform-auth';
+import type { ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '../shared/paging';
+import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
+import { expectedVersion, optionalVersion } from '../shared/version';
+import { BuildMeetingPackUseCase } from './build-meeting-pack.usecase';
+import { ListMeetingsUseCase } from './list-meetings.usecase';
+import { MeetingListQuery, MeetingPackView, MeetingTransitionCommand, MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
+import { ScheduleMeetingUseCase } from './schedule-meeting.usecase';
+import { TransitionMeetingUseCase } from './transition-meeting.usecase';
+
+export class AcknowledgeConfidentialityCommand {
+  @ApiProperty({ format: 'uuid', description: 'Organisation whose attendees acknowledge.' })
+  @IsUUID('all')
+  organizationId!: string;
+}
+
+@ApiTags('meetings (支援会議・重層的支援会議)')
+@Controller('meetings')
+@Roles(...STAFF_ROLES)
+@Audited('Meeting')
+export class MeetingsController {
+  constructor(
+    private readonly list: ListMeetingsUseCase,
+    private readonly schedule: ScheduleMeetingUseCase,
+    private readonly transition: TransitionMeetingUseCase,
+    private readonly pack: BuildMeetingPackUseCase,
+  ) {}
+
+  @Get()
+  @Roles(...STAFF_AND_AGENCY_ROLES)
+  @ApiOperation({ summary: 'List meetings; agency callers see only meetings their organisation convenes or attends' })
+  @ApiOkResponse({ type: PageOf(MeetingView) })
+  findAll(@Query() query: MeetingListQuery): Promise<ListPage<MeetingView>> {
+    return this.list.execute(query);
+  }
+
+  @Get(':id')
+  @Roles(...STAFF_AND_AGENCY_ROLES)
+  @ApiOkResponse({ type: MeetingView })
+  findOne(@Param('id', ParseUUIDPipe) id: string): Promise<MeetingView> {
+    return this.list.get(id);
+  }
+
+  @Get(':id/pack')
+  @Roles(...STAFF_AND_AGENCY_ROLES)
+  @AuditedAction('export')
+  @ApiOperation({ summary: 'Meeting pack: the cases on the agenda with the material the meeting’s legal basis allows (no 106条の6 material in consent-based meetings)' })
+  @ApiOkResponse({ type: MeetingPackView })
+  buildPack(@Param('id', ParseUUIDPipe) id: string): Promise<MeetingPackView> {
+    return this.pack.execute(id);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Schedule a meeting (legal type apart from the local name)' })
+  @ApiCreatedResponse({ type: MeetingView })
+  create(@Body() command: ScheduleMeetingCommand): Promise<MeetingView> {
+    return this.schedule.execute(command);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit attendees, cases, decisions and minutes (予定 / 開催済)' })
+  @ApiOkResponse({ type: MeetingView })
+  edit(@Param('id', ParseUUIDPipe) id: string, @Body() command: UpdateMeetingCommand, @Headers('if-match') ifMatch?: string): Promise<MeetingView> {
+    return this.schedule.update(id, command, expectedVersion(command.version, ifMatch));
+  }
+
+  @Post(':id/acknowledge-confidentiality')
+  @HttpCode(200)
+  @Roles(...STAFF_AND_AGENCY_ROLES)
+  @AuditedAction('update')
+  @ApiOperation({ summary: '守秘義務の確認 for an organisation’s attendees (agencies: their own only)' })
+  @ApiOkResponse({ type: MeetingView })
+  acknowledge(@Param('id', ParseUUIDPipe) id: string, @Body() command: AcknowledgeConfidentialityCommand): Promise<MeetingView> {
+    return this.transition.acknowledge(id, command.organizationId);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @AuditedAction('transition')
+  @ApiOperation({ summary: '予定 → 開催済 (106条の6: every attendee must have acknowledged confidentiality)' })
+  @ApiOkResponse({ type: MeetingView })
+  @ApiConflictResponse({ description: 'Missing acknowledgements (`missingAcknowledgements`) or not allowed from the current status.' })
+  hold(@Param('id', ParseUUIDPipe) id: string, @Body() command: MeetingTransitionCommand, @Headers('if-match') ifMatch?: string): Promise<MeetingView> {
+    return this.transition.execute(id, 'hold', optionalVersion(command.version, ifMatch));
+  }
+
+  @Post(':id/finalise')
+  @HttpCode(200)
+  @AuditedAction('transition')
+  @ApiOperation({ summary: '開催済 → 記録確定' })
+  @ApiOkResponse({ type: MeetingView })
+  finalise(@Param('id', ParseUUIDPipe) id: string, @Body() command: MeetingTransitionCommand, @Headers('if-match') ifMatch?: string): Promise<MeetingView> {
+    return this.transition.execute(id, 'finalise', optionalVersion(command.version, ifMatch));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @AuditedAction('transition')
+  @ApiOperation({ summary: '予定 → 中止' })
+  @ApiOkResponse({ type: MeetingView })
+  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() command: MeetingTransitionCommand, @Headers('if-match') ifMatch?: string): Promise<MeetingView> {
+    return this.transition.execute(id, 'cancel', optionalVersion(command.version, ifMatch));
+  }
+}

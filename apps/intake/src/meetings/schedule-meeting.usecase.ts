@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunagu/contracts';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { MultiAgencyCase } from '../cases/case.entity';
+import { IntakeEvents } from '../shared/intake-events';
+import { assertExist } from '../shared/references';
+import { Meeting } from './meeting.entity';
+import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
+import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';
+
+/** A 重層的支援会議 discusses only consented cases (重層 track); a 支援会議 may discuss any, without consent. */
+async function assertCasesFit(em: EntityManager, legalType: MeetingLegalType, caseIds: string[]): Promise<void> {
+  await assertExist(em, MultiAgencyCase, caseIds, 'cases');
+  if (legalType !== 'jusou-meeting' || caseIds.length === 0) return;
+  const preConsent = await em.find(MultiAgencyCase, { id: { $in: caseIds }, track: { $ne: 'consented' } }, { fields: ['id', 'caseNo'] });
+  if (preConsent.length > 0) {
+    throw new DomainException(
+      DomainErrorCode.ConsentRequired,
+      `A 重層的支援会議 discusses only cases with the person's consent; ${preConsent.map((record) => record.caseNo).join(', ')} are on the 支援会議 (106条の6) track.`,
+      { errors: { cases: 'pre-consent cases cannot be discussed at a 重層的支援会議' } },
+    );
+  }
+}
+
+function applyMeetingFields(meeting: Meeting, fields: Omit<UpdateMeetingCommand, 'version'>): void {
+  if (fields.localName !== undefined) meeting.localName = fields.localName;
+  if (fields.convenerOrganizationId !== undefined) meeting.convenerOrganizationId = fields.convenerOrganizationId;
+  if (fields.chairStaff !== undefined) meeting.chairStaff = fields.chairStaff;
+  if (fields.heldAt !== undefined) meeting.heldAt = new Date(fields.heldAt);
+  if (fields.place !== undefined) meeting.place = fields.place;
+  if (fields.attendees !== undefined) {
+    meeting.attendees = (fields.attendees ?? []).map((attendee) => ({
+      staffSubject: attendee.staffSubject ?? null,
+      name: attendee.name,
+      organizationId: attendee.organizationId,
+      confidentialityAckAt: attendee.confidentialityAckAt ?? null,
+    }));
+  }
+  if (fields.cases !== undefined) meeting.cases = (fields.cases ?? []).map((item) => ({ caseId: item.caseId, agenda: item.agenda }));
+  if (fields.decisions !== undefined) {
+    meeting.decisions = (fields.decisions ?? []).map((decision) => ({ caseId: decision.caseId, decision: decision.decision, roleAssignments: (decision.roleAssignments ?? []).map((role) => ({ ...role })) }));
+  }
+  if (fields.minutes !== undefined) meeting.minutes = fields.minutes;
+  const caseIds = meeting.cases.map((item) => item.caseId);
+  for (const [index, decision] of meeting.decisions.entries()) {
+    if (!caseIds.includes(decision.caseId)) throw DomainException.invalidField(`decisions.${index}.caseId`, 'decisions can only be about cases on the agenda');
+  }
+}
+
+@Injectable()
+export class ScheduleMeetingUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: ScheduleMeetingCommand): Promise<MeetingView> {
+    return this.em.transactional(async (em) => {
+      const meeting = new Meeting();
+      meeting.legalType = command.legalType;
+      const { legalType: _legalType, ...fields } = command;
+      applyMeetingFields(meeting, fields);
+      await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
+      em.persist(meeting);
+      await em.flush();
+      await this.events.record(em, MeetingScheduled, meeting.id, meetingEventData(meeting));
+      return meetingView(meeting);
+    });
+  }
+
+  async update(id: string, command: UpdateMeetingCommand, expectedVersion: number): Promise<MeetingView> {
+    return this.em.transactional(async (em) => {
+      const meeting = await findVisibleMeeting(em, id);
+      assertVersion(meeting, expectedVersion, 'Meeting');
+      if (!['scheduled', 'held'].includes(meeting.status)) throw DomainException.invalidTransition('Meeting', meeting.status, 'edit', []);
+      const { version: _version, ...fields } = command;
+      applyMeetingFields(meeting, fields);
+      await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
+      await em.flush();
+      await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
+      return meetingView(meeting);
+    });
+  }
+}

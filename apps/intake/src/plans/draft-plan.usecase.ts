@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { PlanDrafted, PlanUpdated } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { findVisibleCase } from '../cases/case.view';
+import { todayInJapan } from '../shared/dates';
+import { IntakeEvents } from '../shared/intake-events';
+import { findOrFail } from '../shared/references';
+import { SupportPlan } from './support-plan.entity';
+import type { DraftPlanCommand, PlanView, UpdatePlanCommand } from './plan.dto';
+import { applyPlanFields, planEventData, planView } from './plan.view';
+
+/** Drafts the next version of a case's plan (a re-plan is a new version; earlier ones are kept). */
+@Injectable()
+export class DraftPlanUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: DraftPlanCommand): Promise<PlanView> {
+    return this.em.transactional(async (em) => {
+      const record = await findVisibleCase(em, command.caseId).catch(() => {
+        throw DomainException.invalidField('caseId', `unknown id(s): ${command.caseId}`);
+      });
+      if (!['assessing', 'planning'].includes(record.status)) {
+        throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'draft-plan', []);
+      }
+      const latest = await em.findOne(SupportPlan, { caseId: record.id }, { orderBy: { planVersion: 'desc' }, fields: ['planVersion'] });
+      const plan = new SupportPlan();
+      plan.caseId = record.id;
+      plan.planVersion = (latest?.planVersion ?? 0) + 1;
+      plan.createdOn = todayInJapan();
+      plan.authorStaff = TenantContext.principal()?.subject ?? 'system';
+      plan.consentId = record.consentId;
+      const { caseId: _caseId, ...fields } = command;
+      applyPlanFields(plan, fields);
+      em.persist(plan);
+      await em.flush();
+      await this.events.record(em, PlanDrafted, plan.id, planEventData(plan));
+      return planView(plan);
+    });
+  }
+
+  async update(id: string, command: UpdatePlanCommand, expectedVersion: number): Promise<PlanView> {
+    return this.em.transactional(async (em) => {
+      const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
+      assertVersion(plan, expectedVersion, 'SupportPlan');
+      if (plan.status !== 'draft') throw DomainException.invalidTransition('SupportPlan', plan.status, 'edit', []);
+      const { version: _version, ...fields } = command;
+      applyPlanFields(plan, fields);
+      await em.flush();
+      await this.events.record(em, PlanUpdated, plan.id, planEventData(plan));
+      return planView(plan);
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ProgressNoted } from '@tsunagu/contracts';
+import { recordScopeOf } from '@tsunagu/platform-auth';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { findVisibleCase } from '../cases/case.view';
+import { Consultation } from '../consultations/consultation.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { IntakeEvents } from '../shared/intake-events';
+import { assertExist } from '../shared/references';
+import { ProgressNote } from './progress-note.entity';
+import type { ProgressNoteView, RecordProgressNoteCommand } from './progress-note.dto';
+import { progressNoteView } from './progress-note.view';
+
+@Injectable()
+export class RecordProgressNoteUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: IntakeEvents,
+  ) {}
+
+  async execute(command: RecordProgressNoteCommand): Promise<ProgressNoteView> {
+    if (!command.caseId === !command.consultationId) throw DomainException.invalidField('caseId', 'give either caseId or consultationId');
+    return this.em.transactional(async (em) => {
+      const principal = TenantContext.principal();
+      const agency = principal && recordScopeOf(principal) === 'agency' ? (principal.agency ?? null) : null;
+      if (command.caseId) await findVisibleCase(em, command.caseId);
+      if (command.consultationId) {
+        if (principal && recordScopeOf(principal) === 'agency') throw DomainException.notFound('Consultation', command.consultationId);
+        await assertExist(em, Consultation, [command.consultationId], 'consultationId');
+      }
+      if (command.legalBasis === 'support-meeting-106-6') {
+        const meeting = command.meetingId ? await em.findOne(Meeting, { id: command.meetingId }) : null;
+        if (!meeting || meeting.legalType !== 'support-meeting-106-6') {
+          throw DomainException.invalidField('meetingId', 'a note under 社福法106条の6 must name the 支援会議 it was shared in');
+        }
+        if (agency && !meeting.attendees.some((attendee) => attendee.organizationId === agency && attendee.confidentialityAckAt)) {
+          throw new DomainException(DomainErrorCode.Forbidden, 'Only attendees of that 支援会議 who acknowledged confidentiality can record under its basis');
+        }
+      }
+      const note = new ProgressNote();
+      note.caseId = command.caseId ?? null;
+      note.consultationId = command.consultationId ?? null;
+      note.occurredAt = new Date(command.occurredAt);
+      note.durationMin = command.durationMin ?? null;
+      note.kind = command.kind;
+      note.text = command.text;
+      note.legalBasis = command.legalBasis;
+      note.meetingId = command.legalBasis === 'support-meeting-106-6' ? (command.meetingId ?? null) : null;
+      note.authorStaff = principal?.subject ?? 'system';
+      note.authorOrganizationId = principal?.agency ?? null;
+      em.persist(note);
+      await em.flush();
+      await this.events.record(em, ProgressNoted, note.id, {
+        noteId: note.id,
+        caseId: note.caseId,
+        consultationId: note.consultationId,
+        kind: note.kind,
+        legalBasis: note.legalBasis,
+        authorOrganizationId: note.authorOrganizationId,
+      });
+      return progressNoteView(note);
+    });
+  }
+}
