@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IntakeEvents } from './intake-events';
 
-/** What every intake context uses: the event recorder on top of the transactional outbox. */
+/** What every intake context uses: the event recorder on top of the transactional outbox, and Idempotency-Key on POSTs. */
 @Global()
-@Module({ providers: [IntakeEvents], exports: [IntakeEvents] })
+@Module({ providers: [IntakeEvents, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }], exports: [IntakeEvents] })
 export class IntakeSharedModule {}
