@@ -81,6 +81,12 @@ const kana = (value: string | null | undefined): string | null => {
   return text === null ? null : toKatakana(text).replace(/\s+/g, ' ');
 };
 
+/** 〒 is stored as half-width NNN-NNNN whatever width and hyphen were typed; the other parts stay as entered. */
+function normaliseAddress(address: NonNullable<UpdatePersonCommand['address']>): NonNullable<Person['address']> {
+  const digits = address.postalCode?.normalize('NFKC').replace(/\D/g, '');
+  return { ...address, ...(digits ? { postalCode: `${digits.slice(0, 3)}-${digits.slice(3)}` } : {}) };
+}
+
 export function applyPersonFields(person: Person, fields: Omit<UpdatePersonCommand, 'version'>): void {
   if (fields.familyName !== undefined) person.familyName = trimmed(fields.familyName);
   if (fields.givenName !== undefined) person.givenName = trimmed(fields.givenName);
@@ -92,7 +98,7 @@ export function applyPersonFields(person: Person, fields: Omit<UpdatePersonComma
   if (fields.birthDatePrecision !== undefined) person.birthDatePrecision = fields.birthDatePrecision;
   else if (fields.birthDate && person.birthDatePrecision === 'unknown') person.birthDatePrecision = 'day';
   if (fields.sex !== undefined) person.sex = fields.sex;
-  if (fields.address !== undefined) person.address = fields.address ? { ...fields.address } : null;
+  if (fields.address !== undefined) person.address = fields.address ? normaliseAddress(fields.address) : null;
   if (fields.addressRaw !== undefined) person.addressRaw = trimmed(fields.addressRaw);
   if (fields.districtId !== undefined) person.districtId = fields.districtId;
   if (fields.phones !== undefined) person.phones = (fields.phones ?? []).map((phone) => ({ type: phone.type, number: phone.number.trim() }));
