@@ -5,7 +5,7 @@
 // Routes, mix, rates, profiles and thresholds come from scenarios.json (shared with `npm run bench`).
 import { fail } from 'k6';
 import { type Definition, k6Scenarios, pick, selectedScenarios, servicesOf } from './lib/definition';
-import { BASE_URL, ready, send, tokenFor } from './lib/http';
+import { BASE_URL, firstId, ready, send, tokenFor } from './lib/http';
 
 const definition: Definition = JSON.parse(open('./scenarios.json'));
 const PROFILE = __ENV.PROFILE || 'smoke';
@@ -21,28 +21,49 @@ export const options = {
   tags: { testid: `tsunagu-${PROFILE}-${Date.now()}` },
 };
 
-/** Health gate: every service the selected scenarios call must be ready (DB + NATS) before load starts. */
-export function setup(): { services: string[] } {
+interface SetupData {
+  services: string[];
+  /** Per scenario, the ids its bodies need (scenarios.json `setup`), e.g. consultationIntake.personId. */
+  vars: Record<string, Record<string, string>>;
+}
+
+/**
+ * Health gate: every service the selected scenarios call must be ready (DB + NATS) before load starts.
+ * Then the ids the bodies need are looked up once (an existing person and organisation for a consultation).
+ */
+export function setup(): SetupData {
   const services = servicesOf(definition, SELECTED);
   const notReady = services.filter((service) => !ready(`/api/${service}/readyz`));
   if (notReady.length) fail(`not ready at ${BASE_URL}: ${notReady.map((s) => `/api/${s}/readyz`).join(', ')} — is the service deployed and enabled?`);
   if (!__ENV.TOKEN) console.warn('TOKEN is not set: authenticated routes will answer 401 and fail the checks');
-  return { services };
+  if (SELECTED.includes('agencyReferralPolling') && !__ENV.AGENCY_TOKEN) console.warn('AGENCY_TOKEN is not set: agency polling uses TOKEN (a staff user), not an agency client');
+  const vars: SetupData['vars'] = {};
+  for (const name of SELECTED) {
+    const scenario = definition.scenarios[name];
+    vars[name] = {};
+    for (const [key, lookup] of Object.entries(scenario.setup ?? {})) {
+      // ORGANIZATION_ID=… / PERSON_ID=… override a lookup (e.g. the receiving desk of the staff user).
+      const id = __ENV[key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()] || firstId(lookup.path, lookup.query, tokenFor(scenario.token));
+      if (!id) fail(`${name}: no ${key} at ${BASE_URL}${lookup.path} — load demo data or create one first`);
+      vars[name][key] = id;
+    }
+  }
+  return { services, vars };
 }
 
-function run(name: string): void {
+function run(name: string, data: SetupData): void {
   const scenario = definition.scenarios[name];
-  send(pick(scenario.requests), tokenFor(scenario.token));
+  send(pick(scenario.requests), tokenFor(scenario.token), data.vars[name]);
 }
 
-export function staffReads(): void {
-  run('staffReads');
+export function staffReads(data: SetupData): void {
+  run('staffReads', data);
 }
 
-export function consultationIntake(): void {
-  run('consultationIntake');
+export function consultationIntake(data: SetupData): void {
+  run('consultationIntake', data);
 }
 
-export function agencyReferralPolling(): void {
-  run('agencyReferralPolling');
+export function agencyReferralPolling(data: SetupData): void {
+  run('agencyReferralPolling', data);
 }

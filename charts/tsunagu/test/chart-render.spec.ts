@@ -48,7 +48,7 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
 
   it('renders something for every service it enables', () => {
     expect(services.length).toBeGreaterThan(0);
-    expect(services).toContain('registry');
+    expect(services).toEqual(expect.arrayContaining(['intake', 'registry', 'reporting']));
   });
 
   it('renders only manifests that validate against the Kubernetes schemas, with no unknown fields', () => {
@@ -217,6 +217,49 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
   });
 });
 
+/** The services that have landed since the registry, each with what makes it different. */
+const landedServices = [
+  { name: 'intake', env: { INTAKE_DV_ADDRESS_ROLES: 'supervisor,admin' } },
+  { name: 'reporting', env: { REPORTING_SUPPRESSION_THRESHOLD: '3' } },
+];
+
+describe.each([
+  { variant: 'default values', options: {} },
+  { variant: 'values-production.yaml', options: { valuesFiles: ['values-production.yaml'] } },
+])('intake and reporting with $variant', ({ options }) => {
+  let manifests: Manifest[];
+  beforeAll(() => {
+    manifests = render(options);
+  });
+
+  it.each(landedServices)('$name: probes, Ingress path, NetworkPolicy with NATS egress, migration hook and helm test', ({ name, env: expected }) => {
+    const deployment = find(manifests, 'Deployment', name);
+    const [container] = podSpec(deployment).containers;
+    expect(container.image).toMatch(new RegExp(`tsunagu/${name}:`));
+    expect(container.livenessProbe.httpGet.path).toBe(`/api/${name}/healthz`);
+    expect(container.readinessProbe.httpGet.path).toBe(`/api/${name}/readyz`);
+    expect(container.startupProbe.httpGet.path).toBe(`/api/${name}/healthz`);
+    for (const [key, value] of Object.entries(expected)) expect(env(container, key)?.value).toBe(value);
+
+    const [ingress] = byKind(manifests, 'Ingress');
+    const path = ingress.spec.rules[0].http.paths.find((p: { path: string }) => p.path === `/api/${name}`);
+    expect(path?.backend.service.name).toBe(find(manifests, 'Service', name).metadata.name);
+
+    const policy = find(manifests, 'NetworkPolicy', name);
+    const egressPorts = policy.spec.egress.flatMap((rule: { ports: { port: number }[] }) => rule.ports.map((p) => p.port));
+    expect(egressPorts).toEqual(expect.arrayContaining([5432, 4222, 443])); // both publish (outbox) or consume (projections) on NATS
+
+    const job = find(manifests, 'Job', `${name}-migrate`);
+    expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+    expect(podSpec(job).containers[0].args).toEqual(['migrate']);
+    expect(podSpec(job).containers[0].image).toBe(container.image);
+    for (const key of Object.keys(expected)) expect(env(podSpec(job).containers[0], key)).toBeDefined();
+
+    const [testPod] = byKind(manifests, 'Pod');
+    expect(JSON.parse(env(testPod.spec.containers[0], 'READINESS_URLS')?.value ?? '[]')).toContain(`http://${find(manifests, 'Service', name).metadata.name}/api/${name}/readyz`);
+  });
+});
+
 describe('production values', () => {
   let manifests: Manifest[];
   beforeAll(() => {
@@ -252,9 +295,9 @@ describe('values that change the rendering', () => {
   it('sets replicas and drops the HPA when autoscaling is off, and drops the PDB for a single replica', () => {
     const two = render({ values: { services: { registry: { enabled: true, autoscaling: { enabled: false }, replicaCount: 3 } } } });
     expect(find(two, 'Deployment', 'registry').spec.replicas).toBe(3);
-    expect(byKind(two, 'HorizontalPodAutoscaler')).toEqual([]);
+    expect(byKind(two, 'HorizontalPodAutoscaler').map(component).sort()).toEqual(['intake', 'reporting']);
     const one = render({ values: { services: { registry: { enabled: true, autoscaling: { enabled: false }, replicaCount: 1 } } } });
-    expect(byKind(one, 'PodDisruptionBudget').map(component)).toEqual(['console']);
+    expect(byKind(one, 'PodDisruptionBudget').map(component).sort()).toEqual(['console', 'intake', 'reporting']);
   });
 
   it('uses a per-service database Secret when one is given', () => {
@@ -310,7 +353,7 @@ describe('values the chart refuses', () => {
     ['a drain longer than the grace period', { shutdownDrainMs: 40000 }, 'must be shorter than terminationGracePeriodSeconds'],
     ['minReplicas above maxReplicas', { services: { registry: { autoscaling: { minReplicas: 5, maxReplicas: 2 } } } }, 'minReplicas (5) is greater than maxReplicas (2)'],
     ['a mutable latest tag', { global: { image: { tag: 'latest' } } }, 'the image tag `latest` is mutable'],
-    ['nothing enabled', { services: { registry: { enabled: false } }, console: { enabled: false } }, 'nothing to deploy'],
+    ['nothing enabled', { services: { registry: { enabled: false }, intake: { enabled: false }, reporting: { enabled: false } }, console: { enabled: false } }, 'nothing to deploy'],
     ['an ingress policy without a controller selector', { networkPolicy: { ingressController: { namespaceLabels: null, podLabels: null } } }, 'networkPolicy.ingressController'],
   ])('fails validateValues with a readable message for %s', (_name, values, message) => {
     const stderr = renderError({ values });

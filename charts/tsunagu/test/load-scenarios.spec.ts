@@ -66,6 +66,9 @@ describe('deploy/k6/scenarios.json (shared with npm run bench)', () => {
   it('covers staff reads, consultation intake and agency referral polling', () => {
     expect(Object.keys(definition.scenarios)).toEqual(['staffReads', 'consultationIntake', 'agencyReferralPolling']);
     expect(definition.scenarios.staffReads.status).toBe('ready');
+    // intake is deployed by default now: its scenarios are real, not placeholders.
+    expect(definition.scenarios.consultationIntake.status).toBe('ready');
+    expect(definition.scenarios.agencyReferralPolling.status).toBe('ready');
     expect(definition.scenarios.agencyReferralPolling.token).toBe('agency');
   });
 
@@ -120,7 +123,8 @@ describe('deploy/k6 TypeScript', () => {
       servicesOf(d: unknown, names: string[]): string[];
       pick(requests: RequestDef[]): RequestDef;
     };
-    expect(lib.selectedScenarios(definition, {})).toEqual(['staffReads']);
+    expect(lib.selectedScenarios(definition, {})).toEqual(['staffReads', 'consultationIntake', 'agencyReferralPolling']);
+    expect(lib.selectedScenarios(definition, { SCENARIOS: 'staffReads' })).toEqual(['staffReads']);
     expect(lib.selectedScenarios(definition, { INCLUDE_PENDING: 'true' })).toEqual(Object.keys(definition.scenarios));
     expect(() => lib.selectedScenarios(definition, { SCENARIOS: 'nope' })).toThrow(/unknown scenario/);
     expect(lib.servicesOf(definition, ['staffReads', 'agencyReferralPolling'])).toEqual(['intake', 'registry']);

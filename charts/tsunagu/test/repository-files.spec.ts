@@ -39,17 +39,21 @@ describe('values.yaml documentation', () => {
   });
 });
 
-describe('service environment and docs/configuration variables', () => {
-  const variablesTs = read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts');
-  /** Variable name → its spec text: an entry starts at a two-space-indented `NAME: {` and runs to the next one. */
+/** Variable name → its spec text: an entry starts at a two-space-indented `NAME: {` and runs to the next one. */
+function declaredVariables(source: string): Map<string, string> {
   const declared = new Map<string, string>();
   let current: string | undefined;
-  for (const line of variablesTs.split('\n')) {
+  for (const line of source.split('\n')) {
     const start = line.match(/^ {2}([A-Z][A-Z0-9_]+): \{/);
     if (start) declared.set((current = start[1]), line);
     else if (/^\S/.test(line)) current = undefined;
     else if (current) declared.set(current, `${declared.get(current)}\n${line}`);
   }
+  return declared;
+}
+
+describe('service environment and docs/configuration variables', () => {
+  const declared = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
   const container = podSpec(find(render({}), 'Deployment', 'registry')).containers[0] as { env: { name: string }[] };
   const set = container.env.map((e) => e.name);
 
@@ -66,6 +70,41 @@ describe('service environment and docs/configuration variables', () => {
 
   it('sets only variables the services declare', () => {
     expect(set.filter((name) => !declared.has(name))).toEqual([]);
+  });
+});
+
+describe.each([
+  { service: 'intake', own: ['INTAKE_DV_ADDRESS_ROLES', 'INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS'] },
+  { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG'] },
+])('$service environment (apps/$service/src/config.ts)', ({ service, own }) => {
+  const platform = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
+  const declared = declaredVariables(read(workspaceRoot, 'apps', service, 'src', 'config.ts'));
+  const ownDeclared = [...declared.keys()];
+  const configurationDoc = read(workspaceRoot, 'docs', 'configuration.md');
+  const valuesText = read(chartDir, 'values.yaml');
+  const envOf = (manifests: ReturnType<typeof render>) =>
+    (podSpec(find(manifests, 'Deployment', service)).containers[0] as { env: { name: string }[] }).env.map((e) => e.name);
+
+  it('finds the service-specific variables', () => {
+    expect(ownDeclared).toEqual(own);
+  });
+
+  it.each([
+    ['default values', {}],
+    ['values-production.yaml', { valuesFiles: ['values-production.yaml'] }],
+  ])('with %s sets only variables the service or the platform declares, and every required one', (_name, options) => {
+    const set = envOf(render(options));
+    expect(set.filter((name) => !declared.has(name) && !platform.has(name))).toEqual([]);
+    const required = [...declared, ...platform].filter(([, body]) => /required: true/.test(body) && !/default:/.test(body)).map(([name]) => name);
+    expect(required.filter((name) => !set.includes(name))).toEqual([]);
+  });
+
+  it('sets each service variable in the chart or documents it in values.yaml and docs/configuration.md', () => {
+    const set = envOf(render({}));
+    for (const name of ownDeclared) {
+      expect({ name, documented: configurationDoc.includes(`\`${name}\``) }).toEqual({ name, documented: true });
+      expect({ name, chart: set.includes(name) || valuesText.includes(name) }).toEqual({ name, chart: true });
+    }
   });
 });
 

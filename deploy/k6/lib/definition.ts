@@ -13,11 +13,20 @@ export interface RequestDef {
   expectStatus: number;
 }
 
+/** An id the bodies need, looked up once in setup(): the first item's `id` of GET <path>?<query>. */
+export interface LookupDef {
+  service: string;
+  path: string;
+  query?: Record<string, string>;
+}
+
 export interface ScenarioDef {
   description: string;
   status: 'ready' | 'pending';
   token: 'staff' | 'agency';
   ratePerSecond: number;
+  /** Placeholders `${name}` in request bodies, resolved in setup() (`${now}` and `${today}` are built in). */
+  setup?: Record<string, LookupDef>;
   requests: RequestDef[];
 }
 
@@ -72,7 +81,10 @@ export function k6Scenarios(definition: Definition, profileName: string, names: 
 /** The services a set of scenarios calls (the health gate checks each one's /readyz). */
 export function servicesOf(definition: Definition, names: string[]): string[] {
   const services = new Set<string>();
-  for (const name of names) for (const request of definition.scenarios[name].requests) services.add(request.service);
+  for (const name of names) {
+    for (const request of definition.scenarios[name].requests) services.add(request.service);
+    for (const lookup of Object.values(definition.scenarios[name].setup ?? {})) services.add(lookup.service);
+  }
   return [...services].sort();
 }
 
