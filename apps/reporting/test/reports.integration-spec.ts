@@ -1,7 +1,19 @@
 import * as iconv from 'iconv-lite';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  CaseClosed,
+  CaseOpened,
+  CaseTrackChanged,
   ConsultationReceived,
+  MeetingCancelled,
+  MeetingHeld,
+  MeetingScheduled,
+  PlanApproved,
+  PlanDrafted,
+  SupportDecisionMade,
+  type CaseEventData,
+  type MeetingEventData,
+  type PlanEventData,
   HouseholdRegistered,
   ReferralCompleted,
   ReferralRequested,
@@ -71,9 +83,82 @@ function consultationEvents(): PublishedEvent[] {
   return events;
 }
 
+/**
+ * 多機関協働: case A opens on the 支援会議 track, gains consent, gets a 支援決定 and a plan (v1 approved, v2
+ * drafted) and closes with 目標達成; B opens consented; C opens consented and closes on 転出. Meetings: one
+ * 支援会議 on A, two 重層的支援会議 (A+B, A), one cancelled and one only scheduled (neither counts).
+ */
+function caseEvents(): PublishedEvent[] {
+  const today = todayInJapan();
+  const coordinator = DEMO_ORGANIZATIONS.socialWelfareCouncil.id;
+  const kase = (caseNo: string, overrides: Partial<CaseEventData> = {}): CaseEventData => ({
+    caseId: uuidv7(),
+    caseNo,
+    householdId: uuidv7(),
+    track: 'consented',
+    status: 'received',
+    coordinatorOrganizationId: coordinator,
+    leadOrganizationId: null,
+    memberOrganizationIds: [coordinator],
+    supportDecidedOn: null,
+    closureReason: null,
+    ...overrides,
+  });
+  const a = kase('K7-0001', { track: 'pre-consent', status: 'potential' });
+  const b = kase('K7-0002');
+  const c = kase('K7-0003');
+  const plan = (version: number, status: PlanEventData['status']): PlanEventData => ({
+    planId: uuidv7(),
+    caseId: a.caseId,
+    planVersion: version,
+    status,
+    organizationIds: [coordinator],
+    leadOrganizationId: null,
+    usesParticipationSupport: true,
+    usesOutreach: false,
+    nextReviewOn: null,
+    meetingId: null,
+  });
+  const first = plan(1, 'draft');
+  const second = plan(2, 'draft');
+  const meeting = (legalType: MeetingEventData['legalType'], caseIds: string[], status: MeetingEventData['status'] = 'held'): MeetingEventData => ({
+    meetingId: uuidv7(),
+    legalType,
+    status,
+    convenerOrganizationId: coordinator,
+    heldOn: today,
+    caseIds,
+    attendeeOrganizationIds: [coordinator],
+  });
+  const meetings = [
+    meeting('support-meeting-106-6', [a.caseId]),
+    meeting('jusou-meeting', [a.caseId, b.caseId]),
+    meeting('jusou-meeting', [a.caseId]),
+  ];
+  const cancelled = meeting('jusou-meeting', [b.caseId], 'cancelled');
+  const scheduled = meeting('jusou-meeting', [c.caseId], 'scheduled');
+  const consented = { ...a, track: 'consented' as const, status: 'assessing' as const };
+  return [
+    cloudEvent(CaseOpened, a.caseId, a),
+    cloudEvent(CaseTrackChanged, a.caseId, consented),
+    cloudEvent(SupportDecisionMade, a.caseId, { ...consented, status: 'decided', supportDecidedOn: today }),
+    cloudEvent(CaseClosed, a.caseId, { ...consented, status: 'closed', supportDecidedOn: today, closureReason: 'goal-achieved' }),
+    cloudEvent(CaseOpened, b.caseId, b),
+    cloudEvent(CaseOpened, c.caseId, c),
+    cloudEvent(CaseClosed, c.caseId, { ...c, status: 'closed', closureReason: 'moved-out' }),
+    cloudEvent(PlanDrafted, first.planId, first),
+    cloudEvent(PlanApproved, first.planId, { ...first, status: 'approved' }),
+    cloudEvent(PlanDrafted, second.planId, second),
+    ...meetings.flatMap((held) => [cloudEvent(MeetingScheduled, held.meetingId, { ...held, status: 'scheduled' }), cloudEvent(MeetingHeld, held.meetingId, held)]),
+    cloudEvent(MeetingScheduled, cancelled.meetingId, { ...cancelled, status: 'scheduled' }),
+    cloudEvent(MeetingCancelled, cancelled.meetingId, cancelled),
+    cloudEvent(MeetingScheduled, scheduled.meetingId, scheduled),
+  ];
+}
+
 describe('reporting projections and reports', () => {
   let reporting: ReportingUnderTest;
-  const events = [...registryDemoEvents(), ...consultationEvents()];
+  const events = [...registryDemoEvents(), ...consultationEvents(), ...caseEvents()];
 
   beforeAll(async () => {
     reporting = await startReporting();
@@ -148,6 +233,39 @@ describe('reporting projections and reports', () => {
     expect(reply.body.medianBusinessDaysToFirstContact).toBe(0);
     expect(reply.body.overdue).toHaveLength(1);
     expect(Object.keys(reply.body.overdue[0]).sort()).toEqual(['consultationId', 'followUpDue', 'referralId', 'status', 'toOrganizationId']);
+  });
+
+  it('reports 多機関協働 per 年度: cases by opening track, 支援決定, closure reasons, plans, 支援会議 and 重層的支援会議 apart', async () => {
+    const reply = await reporting.call(`/reports/cases?fiscalYear=${fiscalYear}`);
+    expect(reply.status).toBe(200);
+    const count = (measure: string, code: string | null = null) =>
+      reply.body.cells.find((cell: { measure: string; code: string | null }) => cell.measure === measure && cell.code === code)?.count;
+    expect([count('cases-opened', 'pre-consent'), count('cases-opened', 'consented')]).toEqual([1, 2]);
+    expect(count('cases-support-decided')).toBe(1);
+    expect([count('cases-closed', 'goal-achieved'), count('cases-closed', 'moved-out'), count('cases-closed', 'deceased')]).toEqual([1, 1, 0]);
+    expect([count('plans-drafted', 'new'), count('plans-drafted', 'revision'), count('plans-approved')]).toEqual([1, 1, 1]);
+    expect(reply.body.meetings).toEqual({ supportMeeting: { held: 1, cases: 1 }, jusouMeeting: { held: 2, cases: 2 } });
+    expect(count('meetings-held', 'community-care-meeting')).toBe(0);
+
+    const lastYear = await reporting.call(`/reports/cases?fiscalYear=${fiscalYear - 1}`);
+    expect(lastYear.body.cells.every((cell: { count: number }) => cell.count === 0)).toBe(true);
+
+    const published = await reporting.call(`/reports/cases?fiscalYear=${fiscalYear}&view=published`);
+    expect(published.body.meetings).toEqual({ supportMeeting: { held: null, cases: null }, jusouMeeting: { held: null, cases: null } });
+    expect(published.body.cells.filter((cell: { suppressed: boolean }) => cell.suppressed)).toHaveLength(
+      reply.body.cells.filter((cell: { count: number }) => cell.count > 0 && cell.count < 3).length,
+    );
+
+    const csv = await reporting.call(`/reports/cases?fiscalYear=${fiscalYear}&format=csv&encoding=cp932&wareki=true`);
+    expect(csv.status).toBe(200);
+    const lines = iconv.decode(csv.raw, 'cp932').trim().split('\r\n');
+    expect(lines[0]).toBe('年度,年度（和暦）,集計項目,集計項目名,コード,名称,件数,秘匿');
+    expect(lines).toContain(`${fiscalYear},${reply.body.fiscalYearLabel},meetings-held,会議開催回数,jusou-meeting,重層的支援会議,2,0`);
+    expect(lines).toContain(`${fiscalYear},${reply.body.fiscalYearLabel},meetings-held,会議開催回数,support-meeting-106-6,支援会議（社福法106条の6）,1,0`);
+
+    const other = await reporting.token(['admin'], OTHER_MUNICIPALITY.lgCode);
+    const foreign = await reporting.call(`/reports/cases?fiscalYear=${fiscalYear}`, { token: other });
+    expect(foreign.body.cells.every((cell: { count: number }) => cell.count === 0)).toBe(true);
   });
 
   it('exports CP932 that round-trips through a CP932 decoder, with an optional 和暦 column', async () => {

@@ -1,12 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 import { messagingMigrationSql } from '@tsunagu/platform-messaging';
-import { PROJECTION_TABLES, projectionDdl } from '../projections/projection-schema';
+import { coreProjectionDdl } from '../projections/projection-schema';
 
 /** Projection tables (live set), reporting settings, and the messaging inbox/outbox. */
 export class Migration20261127090000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema if not exists "reporting";`);
-    for (const statement of projectionDdl('reporting')) this.addSql(`${statement};`);
+    for (const statement of coreProjectionDdl('reporting')) this.addSql(`${statement};`);
     this.addSql(`create table "reporting"."reporting_setting" ("id" uuid not null, "municipality" varchar(6) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "version" int not null default 1, "suppression_threshold" int not null, constraint "reporting_setting_pkey" primary key ("id"));`);
     this.addSql(`create index "reporting_setting_municipality_index" on "reporting"."reporting_setting" ("municipality");`);
     this.addSql(`alter table "reporting"."reporting_setting" add constraint "reporting_setting_municipality_unique" unique ("municipality");`);
@@ -16,6 +16,6 @@ export class Migration20261127090000 extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const table of [...PROJECTION_TABLES, 'reporting_setting', 'inbox_entry', 'outbox_event']) this.addSql(`drop table if exists "reporting"."${table}" cascade;`);
+    for (const table of ['projected_event', 'district', 'resource_fact', 'household', 'consultation', 'referral', 'reporting_setting', 'inbox_entry', 'outbox_event']) this.addSql(`drop table if exists "reporting"."${table}" cascade;`);
   }
 }

@@ -9,14 +9,22 @@ export const LIVE_SCHEMA = 'reporting';
 export const SHADOW_SCHEMA = 'reporting_rebuild';
 
 /** Projection tables, in creation order (the swap moves exactly these). */
-export const PROJECTION_TABLES = ['projected_event', 'district', 'resource_fact', 'household', 'consultation', 'referral'] as const;
+export const PROJECTION_TABLES = ['projected_event', 'district', 'resource_fact', 'household', 'consultation', 'referral', 'multi_agency_case', 'support_plan', 'meeting'] as const;
 
 function assertSchema(schema: string): void {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
 }
 
-/** DDL of one projection set in `schema` (the schema must exist). */
+/** DDL of one projection set in `schema` (the schema must exist): every table, for the rebuild's shadow set. */
 export function projectionDdl(schema: string): string[] {
+  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema)];
+}
+
+/**
+ * Tables of the first migration (Migration20261127090000). Frozen: a committed migration runs this, so a
+ * change to these tables needs a new function and a new migration, as caseProjectionDdl did.
+ */
+export function coreProjectionDdl(schema: string): string[] {
   assertSchema(schema);
   const t = (name: string) => `"${schema}"."${name}"`;
   return [
@@ -33,6 +41,25 @@ export function projectionDdl(schema: string): string[] {
     `create index on ${t('consultation')} (household_id)`,
     `create table ${t('referral')} (referral_id uuid primary key, municipality varchar(6) not null, consultation_id uuid not null, from_organization_id uuid not null, to_organization_id uuid not null, info_basis varchar(40) not null, status varchar(20) not null, follow_up_due date not null, requested_at timestamptz null, accepted_at timestamptz null, declined_at timestamptz null, completed_at timestamptz null, failed_at timestamptz null, state_at timestamptz not null, state_event_id uuid not null)`,
     `create index on ${t('referral')} (municipality, requested_at)`,
+  ];
+}
+
+/**
+ * 多機関協働 cases, support plans and meetings (Migration20261128090000; frozen likewise). Ids, codes, dates,
+ * flags and organisation ids only: the case number, plan text, notes and minutes never travel on the bus.
+ */
+export function caseProjectionDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    // opened_at / support_decided_on / closed_at place a case in a 年度, opened_track is the track it began on
+    // (潜在 cases open on the 支援会議 track); the rest is its latest state.
+    `create table ${t('multi_agency_case')} (case_id uuid primary key, municipality varchar(6) not null, household_id uuid not null, track varchar(20) not null, status varchar(20) not null, coordinator_organization_id uuid not null, lead_organization_id uuid null, member_organization_ids uuid[] not null, support_decided_on date null, closure_reason varchar(40) null, opened_at timestamptz null, opened_track varchar(20) null, closed_at timestamptz null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('multi_agency_case')} (municipality, opened_at)`,
+    `create table ${t('support_plan')} (plan_id uuid primary key, municipality varchar(6) not null, case_id uuid not null, plan_version int not null, status varchar(20) not null, uses_participation_support boolean not null, uses_outreach boolean not null, drafted_at timestamptz null, approved_at timestamptz null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('support_plan')} (municipality, case_id)`,
+    `create table ${t('meeting')} (meeting_id uuid primary key, municipality varchar(6) not null, legal_type varchar(40) not null, status varchar(20) not null, convener_organization_id uuid not null, held_on date not null, case_ids uuid[] not null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('meeting')} (municipality, held_on)`,
   ];
 }
 
@@ -77,4 +104,25 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   declined_at: 'timestamp with time zone',
   completed_at: 'timestamp with time zone',
   failed_at: 'timestamp with time zone',
+  case_id: 'uuid',
+  track: 'character varying',
+  coordinator_organization_id: 'uuid',
+  lead_organization_id: 'uuid',
+  member_organization_ids: 'ARRAY',
+  support_decided_on: 'date',
+  closure_reason: 'character varying',
+  opened_at: 'timestamp with time zone',
+  opened_track: 'character varying',
+  closed_at: 'timestamp with time zone',
+  plan_id: 'uuid',
+  plan_version: 'integer',
+  uses_participation_support: 'boolean',
+  uses_outreach: 'boolean',
+  drafted_at: 'timestamp with time zone',
+  approved_at: 'timestamp with time zone',
+  meeting_id: 'uuid',
+  legal_type: 'character varying',
+  convener_organization_id: 'uuid',
+  held_on: 'date',
+  case_ids: 'ARRAY',
 };

@@ -1,6 +1,26 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  CaseOpened,
+  CaseStatusChanged,
+  CaseTrackChanged,
+  SupportDecisionMade,
+  LeadAgencyAssigned,
+  CoordinatorReleased,
+  CaseSuspended,
+  CaseResumed,
+  CaseClosed,
+  PlanDrafted,
+  PlanUpdated,
+  PlanSubmitted,
+  PlanApproved,
+  PlanActivated,
+  PlanSuperseded,
+  MeetingScheduled,
+  MeetingUpdated,
+  MeetingHeld,
+  MeetingMinutesFinalised,
+  MeetingCancelled,
   ConsultationCancelled,
   ConsultationClosed,
   ConsultationReceived,
@@ -144,5 +164,105 @@ export class ProjectionHandlers {
   @EventPattern(ReferralFailed.subject)
   referralFailed(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
     return this.project.execute(ReferralFailed.subject, event, ctx);
+  }
+
+  @EventPattern(CaseOpened.subject)
+  caseOpened(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseOpened.subject, event, ctx);
+  }
+
+  @EventPattern(CaseStatusChanged.subject)
+  caseStatusChanged(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseStatusChanged.subject, event, ctx);
+  }
+
+  @EventPattern(CaseTrackChanged.subject)
+  caseTrackChanged(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseTrackChanged.subject, event, ctx);
+  }
+
+  @EventPattern(SupportDecisionMade.subject)
+  supportDecisionMade(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(SupportDecisionMade.subject, event, ctx);
+  }
+
+  @EventPattern(LeadAgencyAssigned.subject)
+  leadAgencyAssigned(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(LeadAgencyAssigned.subject, event, ctx);
+  }
+
+  @EventPattern(CoordinatorReleased.subject)
+  coordinatorReleased(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CoordinatorReleased.subject, event, ctx);
+  }
+
+  @EventPattern(CaseSuspended.subject)
+  caseSuspended(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseSuspended.subject, event, ctx);
+  }
+
+  @EventPattern(CaseResumed.subject)
+  caseResumed(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseResumed.subject, event, ctx);
+  }
+
+  @EventPattern(CaseClosed.subject)
+  caseClosed(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(CaseClosed.subject, event, ctx);
+  }
+
+  @EventPattern(PlanDrafted.subject)
+  planDrafted(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanDrafted.subject, event, ctx);
+  }
+
+  @EventPattern(PlanUpdated.subject)
+  planUpdated(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanUpdated.subject, event, ctx);
+  }
+
+  @EventPattern(PlanSubmitted.subject)
+  planSubmitted(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanSubmitted.subject, event, ctx);
+  }
+
+  @EventPattern(PlanApproved.subject)
+  planApproved(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanApproved.subject, event, ctx);
+  }
+
+  @EventPattern(PlanActivated.subject)
+  planActivated(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanActivated.subject, event, ctx);
+  }
+
+  @EventPattern(PlanSuperseded.subject)
+  planSuperseded(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(PlanSuperseded.subject, event, ctx);
+  }
+
+  @EventPattern(MeetingScheduled.subject)
+  meetingScheduled(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(MeetingScheduled.subject, event, ctx);
+  }
+
+  @EventPattern(MeetingUpdated.subject)
+  meetingUpdated(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(MeetingUpdated.subject, event, ctx);
+  }
+
+  @EventPattern(MeetingHeld.subject)
+  meetingHeld(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(MeetingHeld.subject, event, ctx);
+  }
+
+  @EventPattern(MeetingMinutesFinalised.subject)
+  meetingMinutesFinalised(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(MeetingMinutesFinalised.subject, event, ctx);
+  }
+
+  @EventPattern(MeetingCancelled.subject)
+  meetingCancelled(@Payload() event: CloudEvent, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return this.project.execute(MeetingCancelled.subject, event, ctx);
   }
 }

@@ -1,4 +1,24 @@
 import {
+  CaseClosed,
+  CaseOpened,
+  CaseResumed,
+  CaseStatusChanged,
+  CaseSuspended,
+  CaseTrackChanged,
+  CoordinatorReleased,
+  LeadAgencyAssigned,
+  MeetingCancelled,
+  MeetingHeld,
+  MeetingMinutesFinalised,
+  MeetingScheduled,
+  MeetingUpdated,
+  PlanActivated,
+  PlanApproved,
+  PlanDrafted,
+  PlanSubmitted,
+  PlanSuperseded,
+  PlanUpdated,
+  SupportDecisionMade,
   ConsultationCancelled,
   ConsultationClosed,
   ConsultationReceived,
@@ -21,8 +41,11 @@ import {
   ResourceSuspended,
   ResourceUpdated,
   ResourceVerified,
+  type CaseEventData,
   type CloudEvent,
   type ConsultationEventData,
+  type MeetingEventData,
+  type PlanEventData,
   type DistrictEventData,
   type EventContract,
   type HouseholdEventData,
@@ -39,7 +62,19 @@ export const DISTRICT_EVENTS = [DistrictRegistered, DistrictUpdated];
 export const HOUSEHOLD_EVENTS = [HouseholdRegistered, HouseholdUpdated];
 export const CONSULTATION_EVENTS = [ConsultationReceived, ConsultationUpdated, ConsultationScreeningStarted, ConsultationTriaged, ConsultationClosed, ConsultationCancelled];
 export const REFERRAL_EVENTS = [ReferralRequested, ReferralAccepted, ReferralDeclined, ReferralCompleted, ReferralFailed];
-export const PROJECTED_EVENTS: readonly EventContract[] = [...RESOURCE_EVENTS, ...DISTRICT_EVENTS, ...HOUSEHOLD_EVENTS, ...CONSULTATION_EVENTS, ...REFERRAL_EVENTS];
+export const CASE_EVENTS = [CaseOpened, CaseStatusChanged, CaseTrackChanged, SupportDecisionMade, LeadAgencyAssigned, CoordinatorReleased, CaseSuspended, CaseResumed, CaseClosed];
+export const PLAN_EVENTS = [PlanDrafted, PlanUpdated, PlanSubmitted, PlanApproved, PlanActivated, PlanSuperseded];
+export const MEETING_EVENTS = [MeetingScheduled, MeetingUpdated, MeetingHeld, MeetingMinutesFinalised, MeetingCancelled];
+export const PROJECTED_EVENTS: readonly EventContract[] = [
+  ...RESOURCE_EVENTS,
+  ...DISTRICT_EVENTS,
+  ...HOUSEHOLD_EVENTS,
+  ...CONSULTATION_EVENTS,
+  ...REFERRAL_EVENTS,
+  ...CASE_EVENTS,
+  ...PLAN_EVENTS,
+  ...MEETING_EVENTS,
+];
 
 const bySubject = new Map(PROJECTED_EVENTS.map((contract) => [contract.subject, contract]));
 
@@ -127,6 +162,45 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
     if (contract === ConsultationReceived) {
       await run(`update ${t('consultation')} set received_on = ? where consultation_id = ?`, [japanDate(at), data.consultationId]);
     }
+  } else if (CASE_EVENTS.includes(contract as never)) {
+    const data = event.data as CaseEventData;
+    await run(
+      `insert into ${t('multi_agency_case')} as c (case_id, municipality, household_id, track, status, coordinator_organization_id, lead_organization_id, member_organization_ids, support_decided_on, closure_reason, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?, ?, ?)
+       on conflict (case_id) do update set household_id = excluded.household_id, track = excluded.track, status = excluded.status, coordinator_organization_id = excluded.coordinator_organization_id,
+         lead_organization_id = excluded.lead_organization_id, member_organization_ids = excluded.member_organization_ids, support_decided_on = excluded.support_decided_on,
+         closure_reason = excluded.closure_reason, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.caseId, lg, data.householdId, data.track, data.status, data.coordinatorOrganizationId, data.leadOrganizationId, pgArray(data.memberOrganizationIds), data.supportDecidedOn, data.closureReason, at, event.id],
+    );
+    // Opening and closing keep their own time (first one wins), whichever order the events arrive in.
+    if (contract === CaseOpened) {
+      await run(`update ${t('multi_agency_case')} set opened_at = ?, opened_track = ? where case_id = ? and (opened_at is null or opened_at > ?)`, [at, data.track, data.caseId, at]);
+    } else if (contract === CaseClosed) {
+      await run(`update ${t('multi_agency_case')} set closed_at = least(coalesce(closed_at, ?::timestamptz), ?::timestamptz) where case_id = ?`, [at, at, data.caseId]);
+    }
+  } else if (PLAN_EVENTS.includes(contract as never)) {
+    const data = event.data as PlanEventData;
+    await run(
+      `insert into ${t('support_plan')} as p (plan_id, municipality, case_id, plan_version, status, uses_participation_support, uses_outreach, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (plan_id) do update set case_id = excluded.case_id, plan_version = excluded.plan_version, status = excluded.status,
+         uses_participation_support = excluded.uses_participation_support, uses_outreach = excluded.uses_outreach, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (p.state_at, p.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.planId, lg, data.caseId, data.planVersion, data.status, data.usesParticipationSupport, data.usesOutreach, at, event.id],
+    );
+    const stamp = contract === PlanDrafted ? 'drafted_at' : contract === PlanApproved ? 'approved_at' : null;
+    if (stamp) await run(`update ${t('support_plan')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where plan_id = ?`, [at, at, data.planId]);
+  } else if (MEETING_EVENTS.includes(contract as never)) {
+    const data = event.data as MeetingEventData;
+    await run(
+      `insert into ${t('meeting')} as m (meeting_id, municipality, legal_type, status, convener_organization_id, held_on, case_ids, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?)
+       on conflict (meeting_id) do update set legal_type = excluded.legal_type, status = excluded.status, convener_organization_id = excluded.convener_organization_id,
+         held_on = excluded.held_on, case_ids = excluded.case_ids, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.meetingId, lg, data.legalType, data.status, data.convenerOrganizationId, data.heldOn, pgArray(data.caseIds), at, event.id],
+    );
   } else {
     const data = event.data as ReferralEventData;
     const stamp = {

@@ -62,3 +62,14 @@ export class ConsultationsQuery extends FiscalYearQuery {
   @IsIn(['internal', 'published'])
   view?: 'internal' | 'published';
 }
+
+export class CasesQuery extends FiscalYearQuery {
+  @ApiPropertyOptional({
+    enum: ['internal', 'published'],
+    default: 'internal',
+    description: 'published: counts of 1 … threshold-1 are blanked and flagged (秘匿), for outward publication.',
+  })
+  @IsOptional()
+  @IsIn(['internal', 'published'])
+  view?: 'internal' | 'published';
+}

@@ -5,8 +5,8 @@ import type { Principal } from '@tsunagu/platform-context';
 import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
-import { ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
-import { ConsultationsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
+import { CasesQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
+import { CasesReportUseCase, ConsultationsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
 
 /** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
 @ApiTags('reports')
@@ -17,6 +17,7 @@ export class ReportsController {
     private readonly mutualAid: MutualAidReportUseCase,
     private readonly consultations: ConsultationsReportUseCase,
     private readonly referrals: ReferralsReportUseCase,
+    private readonly cases: CasesReportUseCase,
     private readonly projections: ProjectionStatusService,
   ) {}
 
@@ -42,6 +43,14 @@ export class ReportsController {
   async referralsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const report = await this.referrals.execute(principal.municipality, query);
     return this.respond(reply, query, report, () => this.referrals.table(report, query.wareki ?? false));
+  }
+
+  @Get('reports/cases')
+  @ApiOperation({ summary: '多機関協働: cases opened, 支援決定, closures by reason, plans, meetings (支援会議 and 重層的支援会議 apart) per 年度' })
+  @ApiProduces('application/json', 'text/csv')
+  async casesReport(@CurrentPrincipal() principal: Principal, @Query() query: CasesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.cases.execute(principal.municipality, query);
+    return this.respond(reply, query, report, () => this.cases.table(report, query.wareki ?? false));
   }
 
   @Get('projections/status')

@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { CONSULTATION_CATEGORY_LABELS, CONSULTATION_ROUTE_LABELS, ISSUE_TAG_LABELS, REFERRAL_STATUS_LABELS } from '@tsunagu/contracts';
+import {
+  CASE_TRACK_LABELS,
+  CLOSURE_REASON_LABELS,
+  CONSULTATION_CATEGORY_LABELS,
+  CONSULTATION_ROUTE_LABELS,
+  ISSUE_TAG_LABELS,
+  MEETING_LEGAL_TYPE_LABELS,
+  REFERRAL_STATUS_LABELS,
+} from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import type { ReportingConfig } from '../config';
 import { ReportingSetting } from '../settings/reporting-setting.entity';
 import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '../shared/japanese-dates';
 import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
-import type { ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
-import { ReportQueries, type ReferralFigures } from './report-queries';
+import type { CasesQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
+import { ReportQueries, type CaseMeasureCount, type ReferralFigures } from './report-queries';
 
 export interface MutualAidRow {
   districtId: string;
@@ -200,6 +208,97 @@ export class ReferralsReportUseCase {
         label,
         count: report.byStatus[status] ?? 0,
       })),
+    };
+  }
+}
+
+type CaseMeasure = CaseMeasureCount['measure'];
+
+/** Every measure of the 多機関協働 report with the codes it is broken down by (all listed, zeros included). */
+const CASE_MEASURES: { measure: CaseMeasure; label: string; codes: Readonly<Record<string, string>> | null }[] = [
+  { measure: 'cases-opened', label: '新規ケース（受理）', codes: CASE_TRACK_LABELS },
+  { measure: 'cases-support-decided', label: '支援決定', codes: null },
+  { measure: 'cases-closed', label: '終結（理由別）', codes: CLOSURE_REASON_LABELS },
+  { measure: 'plans-drafted', label: '支援プラン作成', codes: { new: '新規', revision: '改定' } },
+  { measure: 'plans-approved', label: '支援プラン承認', codes: null },
+  { measure: 'meetings-held', label: '会議開催回数', codes: MEETING_LEGAL_TYPE_LABELS },
+  { measure: 'meeting-cases', label: '会議で検討したケース数', codes: MEETING_LEGAL_TYPE_LABELS },
+];
+
+export interface CaseCell {
+  measure: CaseMeasure;
+  measureLabel: string;
+  code: string | null;
+  label: string | null;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface CasesReport {
+  title: string;
+  municipality: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  view: 'internal' | 'published';
+  suppressionThreshold: number | null;
+  /** The two meetings the 重層的支援体制整備事業 reports on, kept apart (null when suppressed). */
+  meetings: {
+    supportMeeting: { held: number | null; cases: number | null };
+    jusouMeeting: { held: number | null; cases: number | null };
+  };
+  cells: CaseCell[];
+}
+
+/** 多機関協働: cases, 支援決定, closures by reason, plans and meetings (支援会議 / 重層的支援会議 apart) per 年度. */
+@Injectable()
+export class CasesReportUseCase {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly consultations: ConsultationsReportUseCase,
+  ) {}
+
+  async execute(municipality: string, query: CasesQuery): Promise<CasesReport> {
+    const view = query.view ?? 'internal';
+    const counts = await this.queries.cases(municipality, query.fiscalYear);
+    const threshold = view === 'published' ? await this.consultations.threshold(municipality) : null;
+    const found = new Map(counts.map((row) => [`${row.measure}:${row.code ?? ''}`, row.count]));
+    const cells: CaseCell[] = CASE_MEASURES.flatMap(({ measure, label: measureLabel, codes }) =>
+      (codes ? Object.entries(codes) : [[null, null] as const]).map(([code, label]): CaseCell => {
+        const count = found.get(`${measure}:${code ?? ''}`) ?? 0;
+        const shown = threshold === null ? { count, suppressed: false } : suppress(count, threshold);
+        return { measure, measureLabel, code, label, ...shown };
+      }),
+    );
+    const value = (measure: CaseMeasure, code: string) => cells.find((cell) => cell.measure === measure && cell.code === code)?.count ?? null;
+    return {
+      title: '多機関協働事業 実施状況',
+      municipality,
+      fiscalYear: query.fiscalYear,
+      fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      view,
+      suppressionThreshold: threshold,
+      meetings: {
+        supportMeeting: { held: value('meetings-held', 'support-meeting-106-6'), cases: value('meeting-cases', 'support-meeting-106-6') },
+        jusouMeeting: { held: value('meetings-held', 'jusou-meeting'), cases: value('meeting-cases', 'jusou-meeting') },
+      },
+      cells,
+    };
+  }
+
+  table(report: CasesReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    return {
+      name: `cases_${report.fiscalYear}_${report.view}`,
+      columns: [
+        { key: 'fiscalYear', header: '年度' },
+        ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+        { key: 'measure', header: '集計項目' },
+        { key: 'measureLabel', header: '集計項目名' },
+        { key: 'code', header: 'コード' },
+        { key: 'label', header: '名称' },
+        { key: 'count', header: '件数' },
+        { key: 'suppressed', header: '秘匿' },
+      ],
+      rows: report.cells.map((cell) => ({ ...cell, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel })),
     };
   }
 }
