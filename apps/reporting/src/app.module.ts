@@ -7,6 +7,7 @@ import { MessagingModule } from '@tsunagu/platform-messaging';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { reportingVariables } from './config';
+import { IndicatorsModule } from './indicators/indicators.controller';
 import { reportingPersistence } from './persistence';
 import { PROJECTED_EVENTS } from './projections/projector';
 import { ProjectionsModule } from './projections/projections.module';
@@ -29,6 +30,7 @@ export function reportingAppModule(env: Record<string, string | undefined> = pro
       ProjectionsModule,
       ReportsModule,
       SettingsModule,
+      IndicatorsModule,
     ],
   })
   class AppModule {}

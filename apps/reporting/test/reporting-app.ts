@@ -32,7 +32,7 @@ export interface ReportingUnderTest {
   connection: NatsConnection;
   orm: MikroORM;
   issuer: TestIssuer;
-  call(path: string, options?: { token?: string | null; method?: 'GET' | 'PUT'; body?: unknown }): Promise<Reply>;
+  call(path: string, options?: { token?: string | null; method?: 'GET' | 'PUT' | 'POST' | 'PATCH'; body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
   token(roles: string[], municipality?: string): Promise<string>;
   /** Publishes CloudEvents to the stream; `msgIdSuffix` makes JetStream accept a duplicate (a re-publish outside its window). */
   publish(events: PublishedEvent[], msgIdSuffix?: string): Promise<void>;
@@ -101,11 +101,11 @@ export async function startReporting(): Promise<ReportingUnderTest> {
     orm,
     issuer,
     token,
-    async call(path, { token: bearer = analyst, method = 'GET', body } = {}) {
+    async call(path, { token: bearer = analyst, method = 'GET', body, headers = {} } = {}) {
       const response = await app.inject({
         method,
         url: `${API}${path}`,
-        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
         payload: body !== undefined ? JSON.stringify(body) : undefined,
       });
       let parsed: unknown;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { LIVE_SCHEMA } from '../projections/projection-schema';
+import type { IndicatorMeasure } from '../indicators/indicator.entity';
 import { endOfJapanDay, fiscalYearRange } from '../shared/japanese-dates';
 
 const t = (name: string) => `"${LIVE_SCHEMA}"."${name}"`;
@@ -164,5 +165,38 @@ export class ReportQueries {
       [municipality, from, to, municipality, start, end, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end],
     );
     return rows.map((row) => ({ measure: row.measure, code: row.code, count: Number(row.count) }));
+  }
+
+  /**
+   * Actual of every indicator measure in a 年度, from the same projections as the reports (so a target is
+   * judged against the figures the reports show). Districts are counted at the end of the 年度, or `asOf`
+   * while the 年度 is still running.
+   */
+  async indicatorActuals(municipality: string, fiscalYear: number, asOf: string): Promise<Record<IndicatorMeasure, number>> {
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const from = new Date(`${start}T00:00:00+09:00`).toISOString();
+    const to = endOfJapanDay(end);
+    const [row] = await this.query<Record<string, string>>(
+      `select
+         (select count(*) from ${t('consultation')} where municipality = ? and fiscal_year = ? and received_on is not null and not cancelled) as new_consultations,
+         (select count(*) from ${t('referral')} where municipality = ? and requested_at >= ? and requested_at < ?) as referrals_requested,
+         (select count(*) from ${t('referral')} where municipality = ? and completed_at >= ? and completed_at < ?) as referrals_completed,
+         (select count(*) from ${t('multi_agency_case')} where municipality = ? and opened_at >= ? and opened_at < ?) as cases_opened,
+         (select count(*) from ${t('multi_agency_case')} where municipality = ? and support_decided_on between ?::date and ?::date) as cases_support_decided,
+         (select count(*) from ${t('meeting')} where municipality = ? and legal_type = 'support-meeting-106-6' and status in ('held', 'finalised') and held_on between ?::date and ?::date) as support_meetings_held,
+         (select count(*) from ${t('meeting')} where municipality = ? and legal_type = 'jusou-meeting' and status in ('held', 'finalised') and held_on between ?::date and ?::date) as jusou_meetings_held`,
+      [municipality, fiscalYear, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end, municipality, start, end],
+    );
+    const districts = await this.mutualAid(municipality, asOf < end ? asOf : end);
+    return {
+      'new-consultations': Number(row.new_consultations),
+      'referrals-requested': Number(row.referrals_requested),
+      'referrals-completed': Number(row.referrals_completed),
+      'cases-opened': Number(row.cases_opened),
+      'cases-support-decided': Number(row.cases_support_decided),
+      'support-meetings-held': Number(row.support_meetings_held),
+      'jusou-meetings-held': Number(row.jusou_meetings_held),
+      'mutual-aid-districts': districts.filter((district) => district.visitTypeB || district.dayTypeB || district.other).length,
+    };
   }
 }

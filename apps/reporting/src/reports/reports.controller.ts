@@ -6,7 +6,7 @@ import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
 import { CasesQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
-import { CasesReportUseCase, ConsultationsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
+import { CasesReportUseCase, ConsultationsReportUseCase, IndicatorsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
 
 /** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
 @ApiTags('reports')
@@ -18,6 +18,7 @@ export class ReportsController {
     private readonly consultations: ConsultationsReportUseCase,
     private readonly referrals: ReferralsReportUseCase,
     private readonly cases: CasesReportUseCase,
+    private readonly indicators: IndicatorsReportUseCase,
     private readonly projections: ProjectionStatusService,
   ) {}
 
@@ -51,6 +52,14 @@ export class ReportsController {
   async casesReport(@CurrentPrincipal() principal: Principal, @Query() query: CasesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const report = await this.cases.execute(principal.municipality, query);
     return this.respond(reply, query, report, () => this.cases.table(report, query.wareki ?? false));
+  }
+
+  @Get('reports/indicators')
+  @ApiOperation({ summary: '評価指標: target vs actual per 年度 (actuals from the projections)' })
+  @ApiProduces('application/json', 'text/csv')
+  async indicatorsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const report = await this.indicators.execute(principal.municipality, query);
+    return this.respond(reply, query, report, () => this.indicators.table(report, query.wareki ?? false));
   }
 
   @Get('projections/status')

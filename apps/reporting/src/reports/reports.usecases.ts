@@ -11,6 +11,7 @@ import {
 } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import type { ReportingConfig } from '../config';
+import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '../indicators/indicator.entity';
 import { ReportingSetting } from '../settings/reporting-setting.entity';
 import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '../shared/japanese-dates';
 import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
@@ -299,6 +300,92 @@ export class CasesReportUseCase {
         { key: 'suppressed', header: '秘匿' },
       ],
       rows: report.cells.map((cell) => ({ ...cell, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel })),
+    };
+  }
+}
+
+export interface IndicatorResult {
+  code: string;
+  definitionId: string;
+  definitionVersion: number;
+  name: string;
+  measure: string;
+  measureLabel: string;
+  unit: string;
+  target: number | null;
+  actual: number;
+  /** actual / target, 3 decimals; null without a (non-zero) target. */
+  achievementRate: number | null;
+}
+
+export interface IndicatorsReport {
+  title: string;
+  municipality: string;
+  fiscalYear: number;
+  fiscalYearLabel: string;
+  results: IndicatorResult[];
+}
+
+/**
+ * 目標 vs 実績 per 年度: one row per indicator — the version the 年度's target was set on, or the latest
+ * version when the 年度 has no target yet (target blank).
+ */
+@Injectable()
+export class IndicatorsReportUseCase {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly em: EntityManager,
+  ) {}
+
+  async execute(municipality: string, query: FiscalYearQuery): Promise<IndicatorsReport> {
+    const definitions = await this.em.find(IndicatorDefinition, { municipality }, { orderBy: { code: 'asc', definitionVersion: 'desc' } });
+    const targets = await this.em.find(IndicatorTarget, { municipality, fiscalYear: query.fiscalYear });
+    const actuals = await this.queries.indicatorActuals(municipality, query.fiscalYear, todayInJapan());
+    const byId = new Map(definitions.map((definition) => [definition.id, definition]));
+    const chosen = new Map<string, { definition: IndicatorDefinition; target: number | null }>();
+    for (const target of targets) {
+      const definition = byId.get(target.definitionId);
+      if (definition) chosen.set(definition.code, { definition, target: target.targetValue });
+    }
+    // Latest version first in `definitions`, so the first seen per code is the latest.
+    for (const definition of definitions) if (!chosen.has(definition.code)) chosen.set(definition.code, { definition, target: null });
+    const results = [...chosen.values()]
+      .sort((a, b) => a.definition.code.localeCompare(b.definition.code))
+      .map(({ definition, target }): IndicatorResult => {
+        const actual = actuals[definition.measure];
+        return {
+          code: definition.code,
+          definitionId: definition.id,
+          definitionVersion: definition.definitionVersion,
+          name: definition.name,
+          measure: definition.measure,
+          measureLabel: INDICATOR_MEASURE_LABELS[definition.measure],
+          unit: definition.unit,
+          target,
+          actual,
+          achievementRate: target ? Math.round((actual / target) * 1000) / 1000 : null,
+        };
+      });
+    return { title: '評価指標 目標と実績', municipality, fiscalYear: query.fiscalYear, fiscalYearLabel: fiscalYearLabel(query.fiscalYear), results };
+  }
+
+  table(report: IndicatorsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    return {
+      name: `indicators_${report.fiscalYear}`,
+      columns: [
+        { key: 'fiscalYear', header: '年度' },
+        ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+        { key: 'code', header: '指標コード' },
+        { key: 'definitionVersion', header: '定義版' },
+        { key: 'name', header: '指標名' },
+        { key: 'measure', header: '算出元コード' },
+        { key: 'measureLabel', header: '算出元' },
+        { key: 'unit', header: '単位' },
+        { key: 'target', header: '目標値' },
+        { key: 'actual', header: '実績値' },
+        { key: 'achievementRate', header: '達成率' },
+      ],
+      rows: report.results.map((result) => ({ ...result, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel })),
     };
   }
 }

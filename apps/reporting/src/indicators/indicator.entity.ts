@@ -1,0 +1,70 @@
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+
+/** What an indicator's actual is computed from (the projections); each has one query in ReportQueries. */
+export const INDICATOR_MEASURES = [
+  'new-consultations',
+  'referrals-requested',
+  'referrals-completed',
+  'cases-opened',
+  'cases-support-decided',
+  'support-meetings-held',
+  'jusou-meetings-held',
+  'mutual-aid-districts',
+] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+
+export const INDICATOR_MEASURE_LABELS: Record<IndicatorMeasure, string> = {
+  'new-consultations': '新規相談受付件数',
+  'referrals-requested': 'つなぎ依頼件数',
+  'referrals-completed': 'つなぎ完了（初回接触確認）件数',
+  'cases-opened': '多機関協働 新規ケース数',
+  'cases-support-decided': '支援決定件数',
+  'support-meetings-held': '支援会議 開催回数',
+  'jusou-meetings-held': '重層的支援会議 開催回数',
+  'mutual-aid-districts': '住民主体の支え合いサービス 実施地区数（年度末）',
+};
+
+/**
+ * 評価指標 (DOMAIN §7.5). Versioned: once a target refers to a definition it is never edited — a change
+ * makes version n+1 with the same code — so a past 年度's target vs actual keeps the meaning it was set with.
+ */
+@Entity({ tableName: 'indicator_definition' })
+@TenantScoped()
+@Unique({ properties: ['municipality', 'code', 'definitionVersion'] })
+export class IndicatorDefinition extends TenantEntity {
+  /** Stable across versions, e.g. `jusou-meetings`. */
+  @Property({ type: 'string', length: 40 })
+  code!: string;
+
+  @Property({ type: 'integer' })
+  definitionVersion!: number;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'text', nullable: true })
+  description: string | null = null;
+
+  @Property({ type: 'string', length: 40 })
+  measure!: IndicatorMeasure;
+
+  @Property({ type: 'string', length: 20 })
+  unit!: string;
+}
+
+/** 目標値 of one indicator definition for one 年度. */
+@Entity({ tableName: 'indicator_target' })
+@TenantScoped()
+@Unique({ properties: ['definitionId', 'fiscalYear'] })
+@Index({ properties: ['municipality', 'fiscalYear'] })
+export class IndicatorTarget extends TenantEntity {
+  @Property({ type: 'uuid' })
+  definitionId!: string;
+
+  @Property({ type: 'integer' })
+  fiscalYear!: number;
+
+  @Property({ type: 'integer' })
+  targetValue!: number;
+}
