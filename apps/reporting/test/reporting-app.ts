@@ -154,6 +154,7 @@ export async function startReporting(): Promise<ReportingUnderTest> {
 
 interface DistrictRow {
   short_name: string;
+  kana: string;
   listed_in_2022_09_table: 'yes' | 'no';
   visit_type_b: 'yes' | 'no';
   day_type_b: 'yes' | 'no';
@@ -166,6 +167,11 @@ const demoId = (...parts: string[]) => uuidv5(parts.join(':'), DEMO_NAMESPACE);
 /** The presentation's table as the registry's demo data encodes it (apps/registry/src/demo/districts.csv). */
 export function presentationTable(): DistrictRow[] {
   return parse(readFileSync(join(__dirname, '../../registry/src/demo/districts.csv'), 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as DistrictRow[];
+}
+
+/** The registry stores readings in katakana (ぁ–ゖ → ァ–ヶ). */
+export function katakana(hiragana: string): string {
+  return hiragana.replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60));
 }
 
 export function demoDistrictId(shortName: string): string {
@@ -182,7 +188,15 @@ export function registryDemoEvents(): PublishedEvent[] {
   const events: PublishedEvent[] = [];
   const rows = presentationTable();
   rows.forEach((row, index) => {
-    events.push(cloudEvent(DistrictRegistered, demoDistrictId(row.short_name), { districtId: demoDistrictId(row.short_name), sortOrder: index + 1, isIsland: ['女木', '男木'].includes(row.short_name) }));
+    events.push(
+      cloudEvent(DistrictRegistered, demoDistrictId(row.short_name), {
+        districtId: demoDistrictId(row.short_name),
+        sortOrder: index + 1,
+        isIsland: ['女木', '男木'].includes(row.short_name),
+        shortName: row.short_name,
+        kana: katakana(row.kana),
+      }),
+    );
   });
   const resource = (row: DistrictRow, kind: string, category: ResourceEventData['category'], insuranceScheme: ResourceEventData['insuranceScheme']) => {
     const data: ResourceEventData = {

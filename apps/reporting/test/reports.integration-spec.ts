@@ -23,10 +23,10 @@ import {
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { PROJECTION_COLUMN_ALLOWLIST, PROJECTION_TABLES } from '../src/projections/projection-schema';
+import { PROJECTION_COLUMN_ALLOWLIST, PROJECTION_TABLES, PUBLIC_PLACE_NAME_COLUMNS } from '../src/projections/projection-schema';
 import { rebuildProjections } from '../src/projections/rebuild';
 import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
-import { cloudEvent, demoDistrictId, presentationTable, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
+import { cloudEvent, demoDistrictId, katakana, presentationTable, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);
 
@@ -176,6 +176,8 @@ describe('reporting projections and reports', () => {
       .map(({ row, districtNo }) => ({
         districtId: demoDistrictId(row.short_name),
         districtNo,
+        districtName: row.short_name,
+        districtKana: katakana(row.kana),
         visitTypeB: row.visit_type_b === 'yes',
         dayTypeB: row.day_type_b === 'yes',
         other: row.other_mutual_aid === 'yes',
@@ -202,8 +204,12 @@ describe('reporting projections and reports', () => {
     const text = published.raw.toString('utf8');
     expect(published.raw.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('年度,月,集計区分,コード,名称,件数,秘匿');
+    expect(lines[0]).toBe('年度,月,集計区分,地区番号,コード,名称,件数,秘匿');
     const line = (name: string) => lines.find((candidate) => candidate.includes(demoDistrictId(name))) as string;
+    const districtNo = (name: string) => presentationTable().findIndex((row) => row.short_name === name) + 1;
+    for (const name of ['築地', '花園', '香南']) expect(line(name)).toContain(`,district,${districtNo(name)},${demoDistrictId(name)},${name},`);
+    // In 地区番号 order, as the city lists its districts.
+    expect(lines.slice(1).map((candidate) => candidate.split(',')[5])).toEqual(['築地', '花園', '香南'].sort((a, b) => districtNo(a) - districtNo(b)));
     expect(line('築地').endsWith(',,1')).toBe(true);
     expect(line('花園').endsWith(',,1')).toBe(true);
     expect(line('香南').endsWith(',5,0')).toBe(true);
@@ -275,8 +281,8 @@ describe('reporting projections and reports', () => {
     expect(String(cp932.headers['content-type'])).toContain('Shift_JIS');
     const decoded = iconv.decode(cp932.raw, 'cp932');
     expect(decoded).toBe(utf8.raw.subarray(3).toString('utf8'));
-    expect(decoded.split('\r\n')[0]).toBe('基準日,基準日（和暦）,地区番号,地区ID,訪問型サービスB,通所型サービスB,その他（介護保険外）');
-    expect(decoded.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},令和\d+年\d+月\d+日,1,/);
+    expect(decoded.split('\r\n')[0]).toBe('基準日,基準日（和暦）,地区番号,地区名,地区ID,訪問型サービスB,通所型サービスB,その他（介護保険外）');
+    expect(decoded.split('\r\n')[1]).toMatch(/^\d{4}-\d{2}-\d{2},令和\d+年\d+月\d+日,1,二番丁,/);
   });
 
   it('keeps every count when all events are delivered again (duplicates outside the stream window)', async () => {
@@ -316,8 +322,14 @@ describe('reporting projections and reports', () => {
     expect(new Set(columns.map((column: { table_name: string }) => column.table_name))).toEqual(new Set(PROJECTION_TABLES));
     for (const column of columns) {
       expect([column.table_name, column.column_name, column.data_type]).toEqual([column.table_name, column.column_name, PROJECTION_COLUMN_ALLOWLIST[column.column_name]]);
+      // District short names and readings are public place names (see PUBLIC_PLACE_NAME_COLUMNS); nothing else may look like personal data.
+      if (PUBLIC_PLACE_NAME_COLUMNS[column.table_name]?.includes(column.column_name)) continue;
       expect(column.column_name).not.toMatch(/name|kana|birth|address|phone|note|text|person/);
     }
+    expect(columns.filter((column: { column_name: string }) => /name|kana/.test(column.column_name)).map((column: { table_name: string; column_name: string }) => `${column.table_name}.${column.column_name}`)).toEqual([
+      'district.kana',
+      'district.short_name',
+    ]);
   });
 
   it('lets only analysts, supervisors and admins read, each within their municipality', async () => {

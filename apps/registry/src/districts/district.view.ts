@@ -20,7 +20,7 @@ export function districtView(district: District): DistrictView {
 }
 
 export function districtEventData(district: District): DistrictEventData {
-  return { districtId: district.id, sortOrder: district.sortOrder, isIsland: district.isIsland };
+  return { districtId: district.id, sortOrder: district.sortOrder, isIsland: district.isIsland, shortName: district.shortName, kana: district.kana };
 }
 
 export function applyDistrictFields(district: District, fields: Partial<RegisterDistrictCommand>): void {

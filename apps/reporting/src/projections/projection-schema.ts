@@ -17,7 +17,7 @@ function assertSchema(schema: string): void {
 
 /** DDL of one projection set in `schema` (the schema must exist): every table, for the rebuild's shadow set. */
 export function projectionDdl(schema: string): string[] {
-  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema)];
+  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema), ...districtNameDdl(schema)];
 }
 
 /**
@@ -62,6 +62,19 @@ export function caseProjectionDdl(schema: string): string[] {
     `create index on ${t('meeting')} (municipality, held_on)`,
   ];
 }
+
+/** 地区名 and reading on the district table (Migration20261128110000; frozen likewise). */
+export function districtNameDdl(schema: string): string[] {
+  assertSchema(schema);
+  return [`alter table "${schema}"."district" add column short_name varchar(100) null, add column kana varchar(200) null`];
+}
+
+/**
+ * The only columns allowed a name-like name: a district's short name and reading are public place names
+ * (香南, 女木 …) printed on the city's own published tables, not personal data, and label the district
+ * reports. Nowhere else — the name-free test checks every other column against the personal-data pattern.
+ */
+export const PUBLIC_PLACE_NAME_COLUMNS: Record<string, readonly string[]> = { district: ['short_name', 'kana'] };
 
 /**
  * Every column a projection table may have, with its type. The name-free test compares
@@ -125,4 +138,6 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   convener_organization_id: 'uuid',
   held_on: 'date',
   case_ids: 'ARRAY',
+  short_name: 'character varying',
+  kana: 'character varying',
 };

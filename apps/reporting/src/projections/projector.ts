@@ -118,10 +118,11 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
   } else if (DISTRICT_EVENTS.includes(contract as never)) {
     const data = event.data as DistrictEventData;
     await run(
-      `insert into ${t('district')} as d (district_id, municipality, sort_order, is_island, state_at, state_event_id) values (?, ?, ?, ?, ?, ?)
-       on conflict (district_id) do update set sort_order = excluded.sort_order, is_island = excluded.is_island, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+      `insert into ${t('district')} as d (district_id, municipality, sort_order, is_island, short_name, kana, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (district_id) do update set sort_order = excluded.sort_order, is_island = excluded.is_island, short_name = excluded.short_name, kana = excluded.kana,
+         state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (d.state_at, d.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
-      [data.districtId, lg, data.sortOrder, data.isIsland, at, event.id],
+      [data.districtId, lg, data.sortOrder, data.isIsland, data.shortName ?? null, data.kana ?? null, at, event.id],
     );
   } else if (HOUSEHOLD_EVENTS.includes(contract as never)) {
     const data = event.data as HouseholdEventData;

@@ -10,6 +10,9 @@ export interface MutualAidDistrictRow {
   districtId: string;
   /** sortOrder of DistrictRegistered: the municipality's own district numbering. */
   districtNo: number | null;
+  /** 地区名 (public place name); null for districts whose events predate the names. */
+  districtName: string | null;
+  districtKana: string | null;
   visitTypeB: boolean;
   dayTypeB: boolean;
   other: boolean;
@@ -53,7 +56,7 @@ export class ReportQueries {
 
   /** Districts × (訪問B, 通所B, その他) from resources that were active and public at the end of `asOf` (Japan time). */
   async mutualAid(municipality: string, asOf: string): Promise<MutualAidDistrictRow[]> {
-    const rows = await this.query<{ district_id: string; sort_order: number | null; visit_b: boolean; day_b: boolean; other: boolean }>(
+    const rows = await this.query<{ district_id: string; sort_order: number | null; short_name: string | null; kana: string | null; visit_b: boolean; day_b: boolean; other: boolean }>(
       `with latest as (
          select distinct on (resource_id) resource_id, status, category, insurance_scheme, public, district_ids
          from ${t('resource_fact')} where municipality = ? and occurred_at < ?
@@ -66,13 +69,30 @@ export class ReportQueries {
          from latest where status = 'active' and public),
        per_district as (
          select district_id, bool_or(visit_b) as visit_b, bool_or(day_b) as day_b, bool_or(other) as other from running group by district_id)
-       select coalesce(d.district_id, p.district_id) as district_id, d.sort_order,
+       select coalesce(d.district_id, p.district_id) as district_id, d.sort_order, d.short_name, d.kana,
          coalesce(p.visit_b, false) as visit_b, coalesce(p.day_b, false) as day_b, coalesce(p.other, false) as other
        from (select * from ${t('district')} where municipality = ?) d full join per_district p on p.district_id = d.district_id
        order by d.sort_order nulls last, 1`,
       [municipality, endOfJapanDay(asOf), municipality],
     );
-    return rows.map((row) => ({ districtId: row.district_id, districtNo: row.sort_order, visitTypeB: row.visit_b, dayTypeB: row.day_b, other: row.other }));
+    return rows.map((row) => ({
+      districtId: row.district_id,
+      districtNo: row.sort_order,
+      districtName: row.short_name,
+      districtKana: row.kana,
+      visitTypeB: row.visit_b,
+      dayTypeB: row.day_b,
+      other: row.other,
+    }));
+  }
+
+  /** 地区番号 and 地区名 of every district of a municipality, by id (labels for the district breakdowns). */
+  async districts(municipality: string): Promise<Map<string, { districtNo: number; districtName: string | null }>> {
+    const rows = await this.query<{ district_id: string; sort_order: number; short_name: string | null }>(
+      `select district_id, sort_order, short_name from ${t('district')} where municipality = ?`,
+      [municipality],
+    );
+    return new Map(rows.map((row) => [row.district_id, { districtNo: row.sort_order, districtName: row.short_name }]));
   }
 
   /** New consultations (受付, excluding 取消) of a 年度 per month, broken down by one dimension. */

@@ -21,6 +21,8 @@ import { ReportQueries, type CaseMeasureCount, type ReferralFigures } from './re
 export interface MutualAidRow {
   districtId: string;
   districtNo: number | null;
+  districtName: string | null;
+  districtKana: string | null;
   visitTypeB: boolean;
   dayTypeB: boolean;
   other: boolean;
@@ -66,6 +68,7 @@ export class MutualAidReportUseCase {
       { key: 'asOf', header: '基準日' },
       ...(withWareki ? [{ key: 'asOfWareki', header: '基準日（和暦）' }] : []),
       { key: 'districtNo', header: '地区番号' },
+      { key: 'districtName', header: '地区名' },
       { key: 'districtId', header: '地区ID' },
       { key: 'visitTypeB', header: '訪問型サービスB' },
       { key: 'dayTypeB', header: '通所型サービスB' },
@@ -87,6 +90,8 @@ const DIMENSION_LABELS: Record<string, Readonly<Record<string, string>> | undefi
 
 export interface ConsultationCell {
   month: string;
+  /** by=district only: 地区番号 (null for consultations without a district, or an unknown one). */
+  districtNo?: number | null;
   code: string | null;
   label: string | null;
   count: number | null;
@@ -125,12 +130,19 @@ export class ConsultationsReportUseCase {
     const threshold = view === 'published' ? await this.threshold(municipality) : null;
     const labels = DIMENSION_LABELS[by];
     const months = new Set(fiscalYearMonths(query.fiscalYear));
+    const districts = by === 'district' ? await this.queries.districts(municipality) : null;
     const cells = counts
       .filter((row) => months.has(row.month))
       .map((row): ConsultationCell => {
         const shown = threshold === null ? { count: row.count, suppressed: false } : suppress(row.count, threshold);
+        if (districts) {
+          const district = row.code ? districts.get(row.code) : undefined;
+          return { month: row.month, districtNo: district?.districtNo ?? null, code: row.code, label: district?.districtName ?? null, ...shown };
+        }
         return { month: row.month, code: row.code, label: row.code && labels ? (labels[row.code] ?? null) : null, ...shown };
       });
+    // Districts in the municipality's own order (地区番号), as its tables list them.
+    if (districts) cells.sort((a, b) => a.month.localeCompare(b.month) || (a.districtNo ?? Number.MAX_SAFE_INTEGER) - (b.districtNo ?? Number.MAX_SAFE_INTEGER));
     return {
       title: '相談受付件数（新規）',
       municipality,
@@ -150,6 +162,7 @@ export class ConsultationsReportUseCase {
       { key: 'month', header: '月' },
       ...(withWareki ? [{ key: 'monthWareki', header: '月（和暦）' }] : []),
       { key: 'by', header: '集計区分' },
+      ...(report.by === 'district' ? [{ key: 'districtNo', header: '地区番号' }] : []),
       { key: 'code', header: 'コード' },
       { key: 'label', header: '名称' },
       { key: 'count', header: '件数' },

@@ -17,6 +17,7 @@ import {
 /*
  * Events the registry publishes (ARCHITECTURE §2). Payloads carry ids and codes only: a resource's
  * name or a coordinator's display name never travels on the bus; consumers ask the API when they need them.
+ * The one exception is a district's short name and reading — public place names that label reports.
  */
 
 const SERVICE = 'registry';
@@ -69,12 +70,17 @@ export interface DistrictEventData {
   districtId: string;
   sortOrder: number;
   isIsland: boolean;
+  /**
+   * 地区名 (e.g. 香南) and its reading in katakana: public place names, not personal data, so reports can
+   * label districts. Optional because events recorded before they were added carry neither.
+   */
+  shortName?: string;
+  kana?: string;
 }
-const districtSchema = object({ districtId: uuid, sortOrder: { type: 'integer' }, isIsland: { type: 'boolean' } }, [
-  'districtId',
-  'sortOrder',
-  'isIsland',
-]);
+const districtSchema = object(
+  { districtId: uuid, sortOrder: { type: 'integer' }, isIsland: { type: 'boolean' }, shortName: { type: 'string', maxLength: 100 }, kana: { type: 'string', maxLength: 200 } },
+  ['districtId', 'sortOrder', 'isIsland'],
+);
 export const DistrictRegistered = defineEvent<DistrictEventData>({
   service: SERVICE,
   aggregate: 'district',
