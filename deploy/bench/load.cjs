@@ -1,6 +1,7 @@
 // One autocannon measurement in its own process (so the load generator never shares an event loop with
 // the edge or the runner). Input: a JSON job as argv[2]; output: one JSON line with the figures.
 'use strict';
+const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
 const { scenarios } = require('./scenarios.cjs');
 
@@ -18,7 +19,15 @@ async function main() {
       {
         method: scenario.method,
         path: job.path,
-        ...(scenario.body ? { setupRequest: (request) => ({ ...request, body: JSON.stringify(scenario.body(counter++, job.context)) }) } : {}),
+        ...(scenario.body || scenario.idempotencyKey
+          ? {
+              setupRequest: (request) => ({
+                ...request,
+                ...(scenario.idempotencyKey ? { headers: { ...request.headers, 'idempotency-key': randomUUID() } } : {}),
+                ...(scenario.body ? { body: JSON.stringify(scenario.body(counter++, job.context)) } : {}),
+              }),
+            }
+          : {}),
       },
     ],
   });

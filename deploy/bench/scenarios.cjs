@@ -22,6 +22,12 @@ const goals = { minRatioToBaseline: 0.5, maxP99Ms: 50 };
 /** Demo user whose token the benchmark uses: a 生活支援コーディネーター may read and write the registry. */
 const tokenUser = 'coordinator';
 
+/**
+ * Tokens of the intake scenarios (`token` of deploy/k6/scenarios.json): a 相談支援員 records consultations, the
+ * 地域包括支援センター's agency client (client credentials) polls its referrals.
+ */
+const tokenSubjects = { staff: 'caseworker', agency: 'agency-houkatsu' };
+
 /** The demo municipality (高松市) the demo data and the demo users belong to. */
 const municipality = '372013';
 
@@ -52,6 +58,7 @@ function resourceBody(i, { districtIds }) {
 const scenarios = [
   {
     name: 'list',
+    service: 'registry',
     title: 'list community resources (25 per page, filtered by category)',
     method: 'GET',
     path: '/api/registry/community-resources?category=visit-type-b&perPage=25',
@@ -60,6 +67,7 @@ const scenarios = [
   },
   {
     name: 'create',
+    service: 'registry',
     title: 'create a community resource',
     method: 'POST',
     path: '/api/registry/community-resources',
@@ -67,7 +75,43 @@ const scenarios = [
     body: resourceBody,
     expectStatus: 201,
   },
+  ...k6Scenarios(['consultationIntake', 'agencyReferralPolling']),
 ];
+
+/**
+ * The intake scenarios, taken from the k6 definition (deploy/k6/scenarios.json) so both tools send the same
+ * routes and bodies: one bench scenario per request. No baseline: they are measured direct and via the edge.
+ * `setup` names the ids the body needs (`${personId}`, …); run.cjs looks them up once like k6's setup().
+ */
+function k6Scenarios(names) {
+  const definition = require('../k6/scenarios.json');
+  return names.flatMap((name) => {
+    const scenario = definition.scenarios[name];
+    return scenario.requests.map((request) => ({
+      name: `${name}${scenario.requests.length > 1 ? `:${request.name}` : ''}`,
+      service: request.service,
+      title: `${request.name} (${name})`,
+      token: scenario.token,
+      method: request.method,
+      path: `${request.path}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`,
+      setup: scenario.setup ?? {},
+      idempotencyKey: Boolean(request.idempotencyKey),
+      ...(request.body === undefined ? {} : { body: (_i, context) => fill(request.body, context.vars ?? {}) }),
+      expectStatus: request.expectStatus,
+    }));
+  });
+}
+
+/** `${today}`, `${now}` and setup ids in a k6 body template (as deploy/k6/lib/http.ts fills them). */
+function fill(value, vars) {
+  if (typeof value === 'string') {
+    const now = new Date().toISOString();
+    return value.replace(/\$\{(\w+)\}/g, (whole, name) => (name === 'today' ? now.slice(0, 10) : name === 'now' ? now : (vars[name] ?? whole)));
+  }
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)]));
+  return value;
+}
 
 /**
  * The SQL the registry's list runs through MikroORM (findAndCount: a page and a count, tenant filter on
@@ -86,4 +130,4 @@ const sql = {
     returning *`,
 };
 
-module.exports = { load, seedRows, goals, tokenUser, municipality, scenarios, sql, resourceBody };
+module.exports = { load, seedRows, goals, tokenUser, tokenSubjects, municipality, scenarios, sql, resourceBody };
