@@ -80,6 +80,10 @@ function consultationEvents(): PublishedEvent[] {
   const open: ReferralEventData = { ...referral, referralId: uuidv7() };
   events.push(cloudEvent(ReferralRequested, open.referralId, open));
   events.push(cloudEvent(ReferralCompleted, referral.referralId, { ...referral, status: 'completed' }));
+  // 年度 2024: requested Friday 2024-04-26, first contact Thursday 5/2 — 4 weekdays, but 4/29 is 昭和の日: 3 business days.
+  const overHoliday: ReferralEventData = { ...referral, referralId: uuidv7(), followUpDue: '2024-05-07' };
+  events.push(cloudEvent(ReferralRequested, overHoliday.referralId, overHoliday, { time: '2024-04-26T01:00:00.000Z' }));
+  events.push(cloudEvent(ReferralCompleted, overHoliday.referralId, { ...overHoliday, status: 'completed' }, { time: '2024-05-02T06:00:00.000Z' }));
   return events;
 }
 
@@ -239,6 +243,14 @@ describe('reporting projections and reports', () => {
     expect(reply.body.medianBusinessDaysToFirstContact).toBe(0);
     expect(reply.body.overdue).toHaveLength(1);
     expect(Object.keys(reply.body.overdue[0]).sort()).toEqual(['consultationId', 'followUpDue', 'referralId', 'status', 'toOrganizationId']);
+  });
+
+  it('counts business days to first contact without Japanese public holidays, as intake counts follow-up dates', async () => {
+    const reply = await reporting.call('/reports/referrals?fiscalYear=2024');
+    expect(reply.status).toBe(200);
+    expect(reply.body.byStatus).toEqual({ completed: 1 });
+    expect(reply.body.medianBusinessDaysToFirstContact).toBe(3);
+    expect(reply.body.overdue).toEqual([]);
   });
 
   it('reports 多機関協働 per 年度: cases by opening track, 支援決定, closure reasons, plans, 支援会議 and 重層的支援会議 apart', async () => {

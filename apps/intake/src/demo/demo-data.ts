@@ -22,7 +22,8 @@ import { SupportPlan } from '../plans/support-plan.entity';
 import { planEventData } from '../plans/plan.view';
 import { Referral } from '../referrals/referral.entity';
 import { referralEventData } from '../referrals/referral.view';
-import { addBusinessDays, fiscalYearOf, dateInJapan } from '../shared/dates';
+import { addBusinessDays } from '@tsunagu/util-japanese-calendar';
+import { fiscalYearOf, dateInJapan } from '../shared/dates';
 import { IntakeEvents } from '../shared/intake-events';
 
 /*

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { LIVE_SCHEMA } from '../projections/projection-schema';
+import { japaneseHolidaysBetween } from '@tsunagu/util-japanese-calendar';
 import type { IndicatorMeasure } from '../indicators/indicator.entity';
 import { endOfJapanDay, fiscalYearRange } from '../shared/japanese-dates';
 
@@ -121,7 +122,11 @@ export class ReportQueries {
     return rows.map((row) => ({ month: row.month, code: row.code, count: Number(row.count) }));
   }
 
-  /** Referrals requested in a 年度: statuses, acceptance, business days to first contact (Mon–Fri), overdue follow-ups. */
+  /**
+   * Referrals requested in a 年度: statuses, acceptance, business days to first contact, overdue follow-ups.
+   * Business days are counted as intake counts them for the follow-up due date (util-japanese-calendar):
+   * weekdays except 国民の祝日・振替休日, whose dates go into the query as a parameter.
+   */
   async referrals(municipality: string, fiscalYear: number, today: string): Promise<ReferralFigures> {
     const { start, end } = fiscalYearRange(fiscalYear);
     const params = [municipality, new Date(`${start}T00:00:00+09:00`).toISOString(), endOfJapanDay(end)];
@@ -133,9 +138,10 @@ export class ReportQueries {
          count(*) filter (where declined_at is not null and accepted_at is null and completed_at is null) as declined,
          percentile_cont(0.5) within group (order by (
            select count(*) from generate_series((requested_at at time zone 'Asia/Tokyo')::date + 1, (completed_at at time zone 'Asia/Tokyo')::date, interval '1 day') as day
-           where extract(isodow from day) < 6)) filter (where completed_at is not null) as median
+           where extract(isodow from day) < 6 and day::date <> all(?::date[]))) filter (where completed_at is not null) as median
        from ${t('referral')} where ${scope}`,
-      params,
+      // A referral requested in the 年度 may be completed after it: holidays up to a year past its end.
+      [`{${japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`).join(',')}}`, ...params],
     );
     const overdue = await this.query<{ referral_id: string; consultation_id: string; to_organization_id: string; status: string; follow_up_due: string }>(
       `select referral_id, consultation_id, to_organization_id, status, to_char(follow_up_due, 'YYYY-MM-DD') as follow_up_due from ${t('referral')}
