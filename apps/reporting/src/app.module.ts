@@ -1,5 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
 import { HealthModule } from '@tsunagu/platform-http';
@@ -25,6 +26,8 @@ export function reportingAppModule(env: Record<string, string | undefined> = pro
       PersistenceModule.forService(reportingPersistence),
       HealthModule,
       AuthModule.forRoot(),
+      // Every report read (JSON) and export (CSV), and every settings or indicator change, leaves an audit record.
+      AuditModule.forService('reporting'),
       // Reporting publishes nothing yet (report.finalised will come with snapshots): no relay.
       MessagingModule.forService({ service: 'reporting', events: PROJECTED_EVENTS, relay: false }),
       ProjectionsModule,

@@ -25,6 +25,6 @@ describe('docs/api/reporting.openapi.json', () => {
     expect(existsSync(DOC)).toBe(true);
     expect(readFileSync(DOC, 'utf8')).toBe(document);
     const paths = Object.keys(JSON.parse(document).paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/reporting/reports/mutual-aid', '/api/reporting/reports/consultations', '/api/reporting/reports/referrals', '/api/reporting/reports/cases', '/api/reporting/reports/indicators', '/api/reporting/indicators', '/api/reporting/indicator-targets', '/api/reporting/settings']));
+    expect(paths).toEqual(expect.arrayContaining(['/api/reporting/reports/mutual-aid', '/api/reporting/reports/consultations', '/api/reporting/reports/referrals', '/api/reporting/reports/cases', '/api/reporting/reports/indicators', '/api/reporting/indicators', '/api/reporting/indicator-targets', '/api/reporting/settings', '/api/reporting/audit-records']));
   });
 });

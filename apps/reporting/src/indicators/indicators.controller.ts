@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, Module, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { expectedVersion } from '../shared/version';
 import {
@@ -25,6 +26,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'Quoted versi
 
 /** 評価指標 and 目標値: analysts read; supervisors and admins define, revise and set targets. */
 @ApiTags('indicators')
+@Audited('IndicatorDefinition')
 @Controller('indicators')
 export class IndicatorsController {
   constructor(
@@ -70,6 +72,7 @@ export class IndicatorsController {
 }
 
 @ApiTags('indicators')
+@Audited('IndicatorTarget')
 @Controller('indicator-targets')
 export class IndicatorTargetsController {
   constructor(

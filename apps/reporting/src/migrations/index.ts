@@ -2,6 +2,7 @@ import { Migration20261127090000 } from './Migration20261127090000';
 import { Migration20261128090000 } from './Migration20261128090000';
 import { Migration20261128100000 } from './Migration20261128100000';
 import { Migration20261128110000 } from './Migration20261128110000';
+import { Migration20261128120000 } from './Migration20261128120000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -9,4 +10,5 @@ export const reportingMigrations = [
   { name: 'Migration20261128090000', class: Migration20261128090000 },
   { name: 'Migration20261128100000', class: Migration20261128100000 },
   { name: 'Migration20261128110000', class: Migration20261128110000 },
+  { name: 'Migration20261128120000', class: Migration20261128120000 },
 ];

@@ -1,12 +1,16 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { Audited } from '@tsunagu/platform-audit';
 import type { Principal } from '@tsunagu/platform-context';
 import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
 import { CasesQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
 import { CasesReportUseCase, ConsultationsReportUseCase, IndicatorsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
+
+/** A report downloaded as CSV leaves the system as a file: audited as `export`; JSON (the console's screens) as `read`. */
+const reportAction = (request: { query: unknown }) => ((request.query as { format?: string } | undefined)?.format === 'csv' ? 'export' : 'read');
 
 /** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
 @ApiTags('reports')
@@ -23,6 +27,7 @@ export class ReportsController {
   ) {}
 
   @Get('reports/mutual-aid')
+  @Audited('MutualAidReport', { action: reportAction })
   @ApiOperation({ summary: '住民主体の支え合いサービス実施状況: districts × 訪問型サービスB / 通所型サービスB / その他, with the 実施地区 totals' })
   @ApiProduces('application/json', 'text/csv')
   async mutualAidReport(@CurrentPrincipal() principal: Principal, @Query() query: MutualAidQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -31,6 +36,7 @@ export class ReportsController {
   }
 
   @Get('reports/consultations')
+  @Audited('ConsultationsReport', { action: reportAction })
   @ApiOperation({ summary: '相談受付件数 per 年度 and month, by route / category / issue tag / district / receiving organisation' })
   @ApiProduces('application/json', 'text/csv')
   async consultationsReport(@CurrentPrincipal() principal: Principal, @Query() query: ConsultationsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -39,6 +45,7 @@ export class ReportsController {
   }
 
   @Get('reports/referrals')
+  @Audited('ReferralsReport', { action: reportAction })
   @ApiOperation({ summary: 'つなぎ: counts per status, acceptance rate, median business days to first contact, overdue list (ids only)' })
   @ApiProduces('application/json', 'text/csv')
   async referralsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -47,6 +54,7 @@ export class ReportsController {
   }
 
   @Get('reports/cases')
+  @Audited('CasesReport', { action: reportAction })
   @ApiOperation({ summary: '多機関協働: cases opened, 支援決定, closures by reason, plans, meetings (支援会議 and 重層的支援会議 apart) per 年度' })
   @ApiProduces('application/json', 'text/csv')
   async casesReport(@CurrentPrincipal() principal: Principal, @Query() query: CasesQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
@@ -55,6 +63,7 @@ export class ReportsController {
   }
 
   @Get('reports/indicators')
+  @Audited('IndicatorsReport', { action: reportAction })
   @ApiOperation({ summary: '評価指標: target vs actual per 年度 (actuals from the projections)' })
   @ApiProduces('application/json', 'text/csv')
   async indicatorsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {

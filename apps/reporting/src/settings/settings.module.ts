@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/core';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@tsunagu/platform-context';
+import { Audited } from '@tsunagu/platform-audit';
 import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ConsultationsReportUseCase } from '../reports/reports.usecases';
 import { ReportsModule } from '../reports/reports.module';
@@ -17,6 +18,7 @@ export class ReportingSettingsCommand {
 }
 
 @ApiTags('settings')
+@Audited('ReportingSetting')
 @Controller('settings')
 export class SettingsController {
   constructor(

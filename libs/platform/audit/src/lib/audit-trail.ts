@@ -73,7 +73,7 @@ export class AuditTrail implements OnModuleInit {
     const principal = requestPrincipal(request) ?? TenantContext.principal();
     try {
       await this.audit.record({
-        action: config.action ?? inferAction(request.method, pathId !== undefined),
+        action: typeof config.action === 'function' ? config.action(request) : (config.action ?? inferAction(request.method, pathId !== undefined)),
         resourceType: config.resourceType,
         resourceId: resourceId !== null && SAFE_ID.test(resourceId) ? resourceId : null,
         outcome: outcomeFor(reply.statusCode),

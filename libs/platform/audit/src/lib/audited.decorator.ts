@@ -7,8 +7,11 @@ export const AUDIT_ROUTE_CONFIG = 'tsunaguAudit';
 
 export interface AuditRouteConfig {
   resourceType?: string;
-  /** Inferred from the HTTP method when absent: GET with an id → read, GET → list, POST → create, PUT/PATCH → update, DELETE → delete. */
-  action?: AuditAction;
+  /**
+   * Inferred from the HTTP method when absent: GET with an id → read, GET → list, POST → create, PUT/PATCH → update, DELETE → delete.
+   * A function decides per request, for routes whose action depends on it (a report read as JSON vs exported as CSV).
+   */
+  action?: AuditAction | ((request: { method: string; query: unknown }) => AuditAction);
   /** Route parameter holding the resource id (default `id`). */
   idParam?: string;
 }
