@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core';
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { containsText, hasCount, hasValue, shows } from './expect';
 import { describeViolations, launchChromium, screenshot, seriousA11yViolations } from './browser';
@@ -16,7 +17,7 @@ let browser: Browser;
 const started = Date.now();
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(['idp', 'registry', 'console']), launchChromium()]);
+  [stack, browser] = await Promise.all([startStack(['idp', 'registry', 'intake', 'reporting', 'console']), launchChromium()]);
   expect(stack.consoleBuilt).toBe(true);
   console.log(`stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
@@ -35,9 +36,19 @@ afterEach(async (context) => {
 
 async function expectAccessible(session: ConsoleSession, screen: string) {
   await session.page.waitForLoadState('networkidle');
+  // Menus and popovers animate in and out: check the settled screen.
+  await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
   await screenshot(session.page, screen);
   const violations = await seriousA11yViolations(session.page);
   expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** The id of the demo resource still being prepared (read through the API as the signed-in user). */
+async function preparingResourceId(session: ConsoleSession): Promise<string> {
+  const found = await session.api('GET', `/api/registry/community-resources?q=${encodeURIComponent('よばんちょう')}`);
+  const item = (found.body as { items: Array<{ id: string; name: string }> }).items.find((entry) => entry.name === PREPARING);
+  expect(item).toBeDefined();
+  return item?.id ?? '';
 }
 
 describe('coordinator (生活支援コーディネーター)', () => {
@@ -82,8 +93,7 @@ describe('coordinator (生活支援コーディネーター)', () => {
 
   it('opens a resource and publishes, suspends and resumes it with the lifecycle buttons', async () => {
     const { page } = session;
-    await session.openListFiltered('/community-resources', { q: 'よばんちょう' });
-    await page.getByRole('cell', { name: PREPARING }).click();
+    await session.open(`/community-resources/${await preparingResourceId(session)}/show`);
     await shows(page.getByText('準備中', { exact: true }));
     await expectAccessible(session, '03-community-resource-show');
     await page.getByRole('button', { name: '公開（実施中にする）' }).click();
@@ -119,8 +129,7 @@ describe('coordinator (生活支援コーディネーター)', () => {
 
   it('shows server validation errors on the right input', async () => {
     const { page } = session;
-    await session.openListFiltered('/community-resources', { q: 'よばんちょう' });
-    await page.getByRole('cell', { name: PREPARING }).click();
+    await session.open(`/community-resources/${await preparingResourceId(session)}/show`);
     await page.getByRole('link', { name: '編集' }).click();
     const email = page.getByRole('textbox', { name: 'メールアドレス' });
     await email.fill('not-an-email');
@@ -157,8 +166,7 @@ describe('users without the role', () => {
       await session.openFromMenu('地域資源');
       await shows(page.getByText('訪問型サービスB').first());
       await hasCount(page.getByRole('link', { name: '作成' }), 0);
-      await session.openListFiltered('/community-resources', { q: 'ﾖﾊﾞﾝﾁｮｳ' });
-      await page.getByRole('cell', { name: PREPARING }).click();
+      await session.open(`/community-resources/${await preparingResourceId(session)}/show`);
       await shows(page.getByText('自主', { exact: true }));
       await hasCount(page.getByRole('link', { name: '編集' }), 0);
       await hasCount(page.getByRole('button', { name: '休止する' }), 0);
@@ -195,6 +203,134 @@ describe('language', () => {
       await shows(page.getByRole('columnheader', { name: 'Name' }));
       await shows(page.getByRole('menuitem', { name: 'Community resources' }));
       await screenshot(page, '08-english');
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+/** The 「受理」 count of the referrals report as the dashboard shows it. */
+async function acceptedCount(page: Page): Promise<number> {
+  const cell = page.locator('tr[data-status="accepted"] td').nth(1);
+  await shows(cell);
+  return Number(await cell.innerText());
+}
+
+describe('intake desk → agency → report (issue 5 flow)', () => {
+  let analyst: ConsoleSession;
+  let baseline: number;
+  let referralId = '';
+
+  beforeAll(async () => {
+    analyst = await ConsoleSession.login(browser, stack.url, 'analyst');
+    await analyst.openFromMenu('集計・帳票');
+    baseline = await acceptedCount(analyst.page);
+  });
+  afterAll(async () => analyst?.close());
+
+  it('caseworker finds a person by half-width kana, registers a consultation and refers it to the 地域包括支援センター', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    try {
+      const { page } = session;
+      await session.openFromMenu('本人・世帯員');
+      await page.getByRole('textbox', { name: /キーワード/ }).fill('ｻﾇｷ ｲﾁﾛｳ');
+      await hasCount(page.locator('tbody tr'), 1);
+      await expectAccessible(session, '10-person-search');
+      await page.getByRole('cell', { name: '讃岐 一郎' }).click();
+      await shows(page.getByText('昭和15年6月12日'));
+      await expectAccessible(session, '11-person');
+
+      await page.getByRole('link', { name: '相談を受け付ける' }).click();
+      await shows(page.getByRole('combobox', { name: '本人' }));
+      await hasValue(page.getByRole('combobox', { name: '本人' }), '讃岐 一郎（サヌキ イチロウ）');
+      await page.getByRole('combobox', { name: /^受付機関/ }).fill('地域共生');
+      await page.getByRole('option', { name: '高松市 健康福祉局 地域共生社会推進課' }).click();
+      await page.getByRole('combobox', { name: /^相談内容/ }).click();
+      await page.getByRole('option', { name: '介護' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: /^主たる相談内容/ }).click();
+      await page.getByRole('option', { name: '介護' }).click();
+      await page.getByRole('textbox', { name: '主訴' }).fill('父の介護のことで相談したい（e2e）');
+      await expectAccessible(session, '12-consultation-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shows(page.getByText('父の介護のことで相談したい（e2e）'));
+
+      await page.getByRole('link', { name: 'つなぐ（紹介する）' }).click();
+      await page.getByRole('combobox', { name: /^紹介先/ }).fill('地域包括');
+      await page.getByRole('option', { name: '高松市地域包括支援センター' }).click();
+      await page.getByRole('textbox', { name: '依頼内容' }).fill('介護保険の申請について相談にのってください（e2e）');
+      await expectAccessible(session, '13-referral-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shows(page.getByText('介護保険の申請について相談にのってください（e2e）'));
+      await shows(page.getByText('依頼', { exact: true }));
+      referralId = /\/referrals\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+      expect(referralId).not.toBe('');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('the agency user sees the referral and accepts it', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'agency');
+    try {
+      const { page } = session;
+      await hasCount(page.getByRole('menuitem', { name: '本人・世帯員' }), 0);
+      await session.openFromMenu('つなぎ（紹介）');
+      await page.getByRole('combobox', { name: '状態' }).click();
+      await page.getByRole('option', { name: '依頼' }).click();
+      await expectAccessible(session, '14-agency-referrals');
+      // The new request is in the centre's list (with the demo data's other referrals to it).
+      await session.open(`/referrals?sort=createdAt&order=DESC&filter=${encodeURIComponent(JSON.stringify({ status: 'requested' }))}`);
+      await shows(page.locator('tbody tr'));
+      const listed = await session.api('GET', '/api/intake/referrals?status=requested&perPage=100');
+      expect((listed.body as { items: Array<{ id: string }> }).items.map((item) => item.id)).toContain(referralId);
+      await session.open(`/referrals/${referralId}/show`);
+      await shows(page.getByText('介護保険の申請について相談にのってください（e2e）'));
+      await page.getByRole('button', { name: '受理する' }).click();
+      await shows(page.getByText('受理しました'));
+      await shows(page.getByText('受理', { exact: true }));
+      await hasCount(page.getByRole('button', { name: '受理する' }), 0);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('the analyst sees the accepted referral counted in the report and downloads the CSV (UTF-8 with BOM, CP932)', async () => {
+    const { page } = analyst;
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return acceptedCount(page);
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(baseline + 1);
+    await expectAccessible(analyst, '15-reports');
+
+    const [utf8] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }).first().click()]);
+    const utf8Bytes = fs.readFileSync(await utf8.path());
+    expect([...utf8Bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = utf8Bytes.toString('utf8');
+    expect(text).toMatch(/受理/);
+    expect(text).toMatch(new RegExp(`accepted,受理,${baseline + 1}`));
+
+    const [cp932] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV（Shift_JIS / CP932）' }).first().click()]);
+    const cp932Bytes = fs.readFileSync(await cp932.path());
+    expect([...cp932Bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    // 「受理」 in CP932 is 8E F3 97 9D.
+    expect(cp932Bytes.includes(Buffer.from([0x8e, 0xf3, 0x97, 0x9d]))).toBe(true);
+  });
+
+  it('a caseworker has no reports menu and gets the explanation on the direct URL', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    try {
+      const { page } = session;
+      await shows(page.getByRole('menuitem', { name: '相談受付' }));
+      await hasCount(page.getByRole('menuitem', { name: '集計・帳票' }), 0);
+      await session.open('/reports');
+      await shows(page.getByRole('heading', { name: 'この画面を使う権限がありません' }));
+      await shows(page.getByText('この操作に必要なロール: 統計担当、係長・スーパーバイザー、システム管理者'));
     } finally {
       await session.close();
     }

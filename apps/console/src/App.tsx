@@ -1,4 +1,5 @@
-import { Admin, memoryStore, Resource, type AuthProvider, type DataProvider } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, memoryStore, Resource, type AuthProvider, type DataProvider } from 'react-admin';
 import auditRecords from './audit-records';
 import communityResources from './community-resources';
 import coordinators from './coordinators';
@@ -10,6 +11,10 @@ import { Dashboard } from './layout/Dashboard';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import organizations from './organizations';
+import persons from './persons';
+import consultations from './consultations';
+import referrals from './referrals';
+import { ReportsPage } from './reports/ReportsPage';
 import { i18nProvider } from './providers/i18nProvider';
 import { theme } from './theme';
 
@@ -37,6 +42,9 @@ export function App({ authProvider, dataProvider }: AppProps) {
       theme={theme}
       disableTelemetry
     >
+      <Resource name="persons" {...persons} />
+      <Resource name="consultations" {...consultations} />
+      <Resource name="referrals" {...referrals} />
       <Resource name="community-resources" {...communityResources} />
       <Resource name="organizations" {...organizations} />
       <Resource name="districts" {...districts} />
@@ -44,6 +52,9 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="councils" {...councils} />
       <Resource name="council-meetings" {...councilMeetings} />
       <Resource name="audit-records" {...auditRecords} />
+      <CustomRoutes>
+        <Route path="/reports" element={<ReportsPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

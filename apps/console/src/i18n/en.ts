@@ -3,6 +3,18 @@ import { codeMessages } from './codes';
 
 export const tsunaguEn = {
   resources: {
+    persons: {
+      name: 'Person |||| People',
+      fields: { fullName: 'Name', familyName: 'Family name', givenName: 'Given name', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', kana: 'Kana', birthDate: 'Birth date', sex: 'Sex', addressRaw: 'Address', districtId: 'District', phones: 'Phones', 'phones.number': 'Phone', 'phones.type': 'Type', email: 'Email', identityLevel: 'Identity level', dvAddressProtection: 'DV address protection', confirmNotDuplicate: 'Checked the candidates: a different person', consultations: 'Consultations' },
+    },
+    consultations: {
+      name: 'Consultation |||| Consultations',
+      fields: { receptionNo: 'Reception no.', receivedAt: 'Received', receivingOrganizationId: 'Receiving organisation', route: 'Route', personId: 'Person', consultantRelation: 'Consultant', categories: 'Categories', primaryCategory: 'Primary category', issueTags: 'Issue tags', mainComplaint: 'Main complaint', urgency: 'Urgency', consentStatus: 'Consent', jigyoAttribution: 'Counted under', disposition: 'Disposition', status: 'Status', referrals: 'Referrals' },
+    },
+    referrals: {
+      name: 'Referral |||| Referrals',
+      fields: { consultationId: 'Consultation', personId: 'Person', fromOrganizationId: 'From', toOrganizationId: 'To', referredOn: 'Referred on', accompanied: 'Accompanied', infoBasis: 'Legal basis', basisNote: 'Basis note', status: 'Status', followUpDue: 'Follow-up due', requestNote: 'Request', responseNote: 'Response', respondedAt: 'Responded at', firstContactOn: 'First contact on', overdue: 'Overdue only' },
+    },
     districts: {
       name: 'District |||| Districts',
       fields: { shortName: 'Name', officialName: 'Official name', kana: 'Reading (kana)', sortOrder: 'Order', areaGroup: 'Area', isIsland: 'Island', office: 'Office' },
@@ -75,6 +87,33 @@ export const tsunaguEn = {
     },
   },
   tsunagu: {
+    intake: {
+      receive: 'Receive a consultation',
+      refer: 'Refer to an agency',
+      duplicates_title: 'Possible duplicates (same kana and birth date, or same phone)',
+      duplicates_none: 'No possible duplicates',
+      search_person: 'Find the person (name, kana)',
+      accept: 'Accept',
+      decline: 'Decline',
+      complete: 'First contact made (complete)',
+      fail: 'No contact (failed)',
+      done: { accept: 'Accepted', decline: 'Declined', complete: 'Completed', fail: 'Marked as failed' },
+    },
+    reports: {
+      menu: 'Reports',
+      title: 'Reports',
+      fiscal_year: 'Fiscal year',
+      referrals: 'Referrals',
+      consultations: 'New consultations',
+      status: 'Status',
+      count: 'Count',
+      month: 'Month',
+      acceptance_rate: 'Acceptance rate',
+      total: 'Total',
+      csv_utf8: 'CSV (UTF-8 with BOM)',
+      csv_cp932: 'CSV (Shift_JIS / CP932)',
+      note: 'Counts come from events (may take a few seconds to appear). No personal data.',
+    },
     title: 'Tsunagu console',
     search: 'Search (kana, half-width ok)',
     codes: codeMessages('en'),
@@ -113,6 +152,7 @@ export const tsunaguEn = {
       auditor: 'Auditor',
     },
     errors: {
+      duplicate_person: 'This person may already be registered. Check the candidates below; if it is someone else, tick the confirmation and save again. Your input is kept.',
       conflict:
         'Not saved: someone else changed this record after you opened it. Your input is still in the form. Check the latest version in another tab, then reload and save again.',
       invalid_transition: 'This status change is not allowed from the current status. Reload to see the latest status.',

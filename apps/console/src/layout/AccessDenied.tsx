@@ -1,16 +1,35 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
-import { Link } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router-dom';
 import { Title, usePermissions, useTranslate } from 'react-admin';
-import { takeDenial } from '../providers/permissions';
+import { screenOf } from '../providers/authProvider';
+import { isKnownResource, requiredRoles, takeDenial } from '../providers/permissions';
+
+/** The last screen opened before the access-denied page (memory only). */
+let lastScreenPath: string | undefined;
+
+/** Remembers the screen being opened, so a refusal can say which one and what it needs. */
+export function ScreenTracker() {
+  const location = useLocation();
+  useEffect(() => {
+    if (location.pathname !== '/access-denied') lastScreenPath = location.pathname;
+  }, [location.pathname]);
+  return null;
+}
 
 /** Explains a refusal: which screen, which roles would allow it, which roles the user has. */
 export function AccessDenied() {
   const translate = useTranslate();
   const { permissions } = usePermissions<string[]>();
-  const denial = takeDenial();
+  const screen = lastScreenPath ? screenOf(`#${lastScreenPath}`) : undefined;
+  const recorded = takeDenial();
+  const resource = screen?.resource && isKnownResource(screen.resource) ? screen.resource : recorded?.resource;
+  const action = screen?.resource && isKnownResource(screen.resource) ? screen.action : (recorded?.action ?? 'list');
+  const required = resource ? requiredRoles(resource, action) : [];
+  const detail = recorded?.resource === resource ? recorded?.detail : undefined;
   const roleNames = (roles: readonly string[] | undefined) =>
     roles && roles.length ? roles.map((role) => translate(`tsunagu.roles.${role}`, { _: role })).join('、') : translate('tsunagu.access_denied.none');
-  const resourceName = denial?.resource ? translate(`resources.${denial.resource}.name`, { smart_count: 2, _: denial.resource }) : undefined;
+  const resourceName = resource ? translate(`resources.${resource}.name`, { smart_count: 2, _: translate(`tsunagu.${resource}.title`, { _: resource }) }) : undefined;
   return (
     <Box component="section" aria-labelledby="access-denied-title" sx={{ mt: 2 }}>
       <Title title={translate('tsunagu.access_denied.title')} />
@@ -21,10 +40,10 @@ export function AccessDenied() {
           </Typography>
           <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
             {resourceName && <div>{translate('tsunagu.access_denied.resource', { resource: resourceName })}</div>}
-            {denial && denial.required.length > 0 && <div data-testid="required-roles">{translate('tsunagu.access_denied.required', { roles: roleNames(denial.required) })}</div>}
-            {denial && denial.resource && denial.required.length === 0 && <div>{translate('tsunagu.access_denied.nobody')}</div>}
-            <div>{translate('tsunagu.access_denied.yours', { roles: roleNames(permissions ?? denial?.roles) })}</div>
-            {denial?.detail && <div>{denial.detail}</div>}
+            {resource && required.length > 0 && <div data-testid="required-roles">{translate('tsunagu.access_denied.required', { roles: roleNames(required) })}</div>}
+            {resource && required.length === 0 && <div>{translate('tsunagu.access_denied.nobody')}</div>}
+            <div>{translate('tsunagu.access_denied.yours', { roles: roleNames(permissions ?? recorded?.roles) })}</div>
+            {detail && <div>{detail}</div>}
           </Alert>
           <Typography variant="body2" sx={{ mb: 2 }}>
             {translate('tsunagu.access_denied.ask')}

@@ -19,7 +19,20 @@ const REGISTRY_READ: readonly Role[] = ['admin', 'supervisor', 'caseworker', 'ou
 const REGISTRY_WRITE: readonly Role[] = ['admin', 'coordinator'];
 const registry: ResourceRule = { read: REGISTRY_READ, write: REGISTRY_WRITE };
 
+const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'admin'];
+const intake: ResourceRule = { read: STAFF, write: STAFF };
+const REFERRAL_ANSWER: readonly Role[] = [...STAFF, 'agency'];
+
 export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
+  persons: intake,
+  consultations: intake,
+  referrals: {
+    read: [...STAFF, 'agency'],
+    write: STAFF,
+    actions: { accept: REFERRAL_ANSWER, decline: REFERRAL_ANSWER, complete: REFERRAL_ANSWER, fail: REFERRAL_ANSWER },
+  },
+  /** The reporting dashboard and its CSV downloads (aggregates only). */
+  reports: { read: ['analyst', 'supervisor', 'admin'], write: [] },
   districts: registry,
   organizations: registry,
   'community-resources': {

@@ -14,7 +14,7 @@ import type {
 } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { ERROR_MESSAGES, httpErrorFromResponse } from './problem';
-import { RESOURCE_ROUTES, type ResourceLifecycleAction, type ResourceRoute } from './resources';
+import { RESOURCE_ROUTES, type ReferralAction, type ResourceLifecycleAction, type ResourceRoute } from './resources';
 
 export * from './problem';
 export * from './resources';
@@ -38,7 +38,9 @@ export interface DataProviderOptions {
 /** Our extra methods (react-admin's `useDataProvider()` exposes them). */
 export interface TsunaguDataProvider extends DataProvider {
   /** A community resource's lifecycle action (publish/suspend/resume/retire/verify) from a known version. */
-  transition: (resource: string, params: { id: Identifier; action: ResourceLifecycleAction; version?: number }) => Promise<{ data: RaRecord }>;
+  transition: (resource: string, params: { id: Identifier; action: ResourceLifecycleAction | ReferralAction; version?: number; body?: Record<string, unknown> }) => Promise<{ data: RaRecord }>;
+  /** Possible duplicates of a person being registered (same kana reading and birth date, or same phone). */
+  duplicateCandidates: (params: { familyNameKana?: string; givenNameKana?: string; birthDate?: string; phone?: string }) => Promise<RaRecord[]>;
   /** Raw GET of a path under the API root (dashboards, downloads). */
   fetchBlob: (path: string) => Promise<{ blob: Blob; filename?: string }>;
 }
@@ -215,10 +217,17 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     async deleteMany(resource: string, _params: DeleteManyParams) {
       throw new HttpError(ERROR_MESSAGES.forbidden, 405, { detail: `${resource} cannot be deleted` });
     },
-    async transition(resource, { id, action, version }) {
+    async transition(resource, { id, action, version, body }) {
       const found = route(resource);
-      const data = await json<RaRecord>(`${found.path}/${encodeURIComponent(String(id))}/${action}`, { method: 'POST', body: JSON.stringify({}), ifMatch: version });
+      const data = await json<RaRecord>(`${found.path}/${encodeURIComponent(String(id))}/${action}`, { method: 'POST', body: JSON.stringify(body ?? {}), ifMatch: version });
       return { data };
+    },
+    async duplicateCandidates(params) {
+      const query = new URLSearchParams();
+      for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+      if (![...query.keys()].length) return [];
+      const result = await json<RaRecord[] | { items: RaRecord[] }>(`intake/persons/duplicate-candidates?${query.toString()}`);
+      return Array.isArray(result) ? result : result.items;
     },
     async fetchBlob(path) {
       const response = await request(path.replace(/^\//, ''));

@@ -14,6 +14,7 @@ export interface Problem {
 /** i18n keys of the messages staff see for each kind of failure. */
 export const ERROR_MESSAGES = {
   conflict: 'tsunagu.errors.conflict',
+  duplicatePerson: 'tsunagu.errors.duplicate_person',
   invalidTransition: 'tsunagu.errors.invalid_transition',
   validation: 'tsunagu.errors.validation',
   forbidden: 'tsunagu.errors.forbidden',
@@ -71,6 +72,10 @@ export function toHttpError(status: number, problem: Problem | undefined, fallba
     return new HttpError(ERROR_MESSAGES.validation, status, { ...body, ...(withRoot ? { errors: withRoot } : {}) });
   }
   const { errors: _ignored, ...withoutErrors } = body;
+  if (status === 409 && Array.isArray(body.candidates)) {
+    // Registering a person who may already exist: the form shows the candidates and keeps the input.
+    return new HttpError(ERROR_MESSAGES.duplicatePerson, status, withoutErrors);
+  }
   if (status === 409 || status === 412) {
     return new HttpError(isStaleVersion(status, body) ? ERROR_MESSAGES.conflict : ERROR_MESSAGES.invalidTransition, status, withoutErrors);
   }

@@ -30,7 +30,14 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
     parent: { field: 'councilId', path: (councilId) => `registry/councils/${encodeURIComponent(councilId)}/meetings` },
   },
   'audit-records': { path: 'registry/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+  persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'] },
+  consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
+  referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
 };
+
+/** Referral answers of the receiving organisation (POST …/referrals/{id}/{action}). */
+export const REFERRAL_ACTIONS = ['accept', 'decline', 'complete', 'fail'] as const;
+export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 /** Lifecycle actions of community resources (POST …/{id}/{action}). */
 export const RESOURCE_LIFECYCLE_ACTIONS = ['publish', 'suspend', 'resume', 'retire', 'verify'] as const;

@@ -1,0 +1,173 @@
+import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { Loading, Title, useAuthenticated, useDataProvider, useNotify, useRequireAccess, useTranslate, type HttpError } from 'react-admin';
+import { fiscalYearLabel } from '../dates/wareki';
+import { useDateDisplay } from '../dates/calendar';
+import type { TsunaguDataProvider } from '../providers/dataProvider';
+
+interface ReferralsReport {
+  fiscalYear: number;
+  byStatus: Record<string, number>;
+  acceptanceRate: number | null;
+  statusLabels: Record<string, string>;
+}
+
+interface ConsultationsReport {
+  cells: Array<{ month: string; count: number | null; suppressed: boolean }>;
+}
+
+/** The 年度 (April–March) of today in Japan. */
+export function currentFiscalYear(now = new Date()): number {
+  const japan = new Date(now.getTime() + 9 * 3600_000);
+  return japan.getUTCMonth() >= 3 ? japan.getUTCFullYear() : japan.getUTCFullYear() - 1;
+}
+
+function useReport<T>(path: string): { data?: T } {
+  const dataProvider = useDataProvider<TsunaguDataProvider>();
+  const [data, setData] = useState<T | undefined>();
+  useEffect(() => {
+    let current = true;
+    setData(undefined);
+    dataProvider
+      .fetchBlob(path)
+      .then(async ({ blob }) => current && setData(JSON.parse(await blob.text()) as T))
+      .catch(() => current && setData(undefined));
+    return () => {
+      current = false;
+    };
+  }, [dataProvider, path]);
+  return { data };
+}
+
+function CsvButtons({ report, fiscalYear }: { report: string; fiscalYear: number }) {
+  const dataProvider = useDataProvider<TsunaguDataProvider>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const download = async (encoding: 'utf-8' | 'cp932') => {
+    try {
+      const { blob, filename } = await dataProvider.fetchBlob(`reporting/reports/${report}?format=csv&encoding=${encoding}&wareki=true&fiscalYear=${fiscalYear}`);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename ?? `${report}_${fiscalYear}_${encoding}.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      notify((error as HttpError).message || 'tsunagu.errors.server', { type: 'error' });
+    }
+  };
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+      <Button variant="outlined" size="small" onClick={() => void download('utf-8')}>
+        {translate('tsunagu.reports.csv_utf8')}
+      </Button>
+      <Button variant="outlined" size="small" onClick={() => void download('cp932')}>
+        {translate('tsunagu.reports.csv_cp932')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Supervisor/analyst dashboard: つなぎ funnel and consultations per month of a 年度, with CSV downloads. */
+export function ReportsPage() {
+  useAuthenticated();
+  const { isPending: checkingAccess } = useRequireAccess({ resource: 'reports', action: 'list' });
+  const translate = useTranslate();
+  const { calendar } = useDateDisplay();
+  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
+  const referrals = useReport<ReferralsReport>(`reporting/reports/referrals?fiscalYear=${fiscalYear}`);
+  const consultations = useReport<ConsultationsReport>(`reporting/reports/consultations?fiscalYear=${fiscalYear}`);
+  if (checkingAccess) return <Loading />;
+  const years = [0, 1, 2, 3].map((back) => currentFiscalYear() - back);
+  const consultationTotal = consultations.data?.cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0);
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('tsunagu.reports.title')} />
+      <Typography component="h1" variant="h5" gutterBottom>
+        {translate('tsunagu.reports.title')}
+      </Typography>
+      <MuiTextField select size="small" label={translate('tsunagu.reports.fiscal_year')} value={fiscalYear} onChange={(event) => setFiscalYear(Number(event.target.value))} sx={{ minWidth: 200, mb: 2 }}>
+        {years.map((year) => (
+          <MenuItem key={year} value={year}>
+            {fiscalYearLabel(`${year}-04-01`, calendar)}
+          </MenuItem>
+        ))}
+      </MuiTextField>
+      <Alert severity="info" sx={{ mb: 2 }}>
+        {translate('tsunagu.reports.note')}
+      </Alert>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <Card sx={{ flex: 1 }}>
+          <CardContent>
+            <Typography component="h2" variant="h6">
+              {translate('tsunagu.reports.referrals')}
+            </Typography>
+            {referrals.data ? (
+              <Table size="small" aria-label={translate('tsunagu.reports.referrals')}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell component="th">{translate('tsunagu.reports.status')}</TableCell>
+                    <TableCell component="th" align="right">
+                      {translate('tsunagu.reports.count')}
+                    </TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {Object.entries(referrals.data.statusLabels).map(([status, label]) => (
+                    <TableRow key={status} data-status={status}>
+                      <TableCell>{translate(`tsunagu.codes.referralStatus.${status}`, { _: label })}</TableCell>
+                      <TableCell align="right">{referrals.data?.byStatus[status] ?? 0}</TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow>
+                    <TableCell>{translate('tsunagu.reports.acceptance_rate')}</TableCell>
+                    <TableCell align="right">{referrals.data.acceptanceRate === null ? '—' : `${Math.round(referrals.data.acceptanceRate * 1000) / 10}%`}</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
+            ) : (
+              <Loading />
+            )}
+            <CsvButtons report="referrals" fiscalYear={fiscalYear} />
+          </CardContent>
+        </Card>
+        <Card sx={{ flex: 1 }}>
+          <CardContent>
+            <Typography component="h2" variant="h6">
+              {translate('tsunagu.reports.consultations')}
+            </Typography>
+            {consultations.data ? (
+              <Table size="small" aria-label={translate('tsunagu.reports.consultations')}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell component="th">{translate('tsunagu.reports.month')}</TableCell>
+                    <TableCell component="th" align="right">
+                      {translate('tsunagu.reports.count')}
+                    </TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {consultations.data.cells.map((cell) => (
+                    <TableRow key={cell.month}>
+                      <TableCell>{cell.month}</TableCell>
+                      <TableCell align="right">{cell.suppressed ? '＊' : (cell.count ?? '')}</TableCell>
+                    </TableRow>
+                  ))}
+                  <TableRow>
+                    <TableCell>{translate('tsunagu.reports.total')}</TableCell>
+                    <TableCell align="right">{consultationTotal}</TableCell>
+                  </TableRow>
+                </TableBody>
+              </Table>
+            ) : (
+              <Loading />
+            )}
+            <CsvButtons report="consultations" fiscalYear={fiscalYear} />
+          </CardContent>
+        </Card>
+      </Stack>
+    </Box>
+  );
+}
