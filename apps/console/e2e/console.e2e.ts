@@ -336,3 +336,64 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
     }
   });
 });
+
+describe('keyboard only and 和暦 input', () => {
+  async function tabTo(page: Page, matches: (text: string) => boolean, max = 40): Promise<void> {
+    for (let step = 0; step < max; step += 1) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
+      if (matches(text)) return;
+    }
+    throw new Error('focus never reached the expected element');
+  }
+
+  it('signs in, opens a list and a record without a mouse', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 900 } });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${stack.url}/`);
+      await shows(page.getByRole('button', { name: 'ログイン画面へ進む' }));
+      await tabTo(page, (text) => text === 'ログイン画面へ進む');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/idp\//);
+      await page.keyboard.type('supervisor'); // the user name field has the focus
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('demo');
+      await page.keyboard.press('Enter');
+      await shows(page.getByRole('heading', { name: /ようこそ/ }));
+      await tabTo(page, (text) => text === '地域資源');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/community-resources/);
+      await tabTo(page, (text) => text === '詳細');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/community-resources\/[^/]+\/show/);
+      await shows(page.getByText('制度区分'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('records a council meeting with a date typed in 和暦 (R7.4.1) and shows it as 令和7年4月1日, or 2025年4月1日 in 西暦', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'coordinator');
+    try {
+      const { page } = session;
+      await session.openFromMenu('協議体');
+      await page.locator('tbody tr').first().click();
+      await page.getByRole('link', { name: '作成' }).click();
+      const heldOn = page.getByRole('textbox', { name: /^開催日/ });
+      await heldOn.fill('Ｒ７．４．１');
+      await page.keyboard.press('Tab');
+      await hasValue(heldOn, '令和7年4月1日');
+      await page.getByRole('textbox', { name: '地域の課題' }).fill('買い物に困っている高齢者が多い（e2e）');
+      await expectAccessible(session, '09-council-meeting-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shows(page.getByText('買い物に困っている高齢者が多い（e2e）'));
+      await shows(page.getByText('令和7年4月1日'));
+      await page.getByRole('button', { name: '西暦' }).click();
+      await shows(page.getByText('2025年4月1日'));
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { CreateButton, Datagrid, List, TextField, TopToolbar, ExportButton } from 'react-admin';
+import { CreateButton, Datagrid, List, TextField, TopToolbar, ExportButton, ShowButton } from 'react-admin';
 import { QInput } from '../shared/SearchInput';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, DistrictInput, DistrictsField, StatusField } from '../shared/codes';
@@ -30,6 +30,7 @@ export function CommunityResourceList() {
         <DistrictsField source="districtIds" sortable={false} />
         <StatusField source="status" table="resourceStatus" />
         <DateField source="lastVerifiedOn" />
+        <ShowButton />
       </Datagrid>
     </List>
   );

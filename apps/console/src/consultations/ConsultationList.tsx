@@ -1,4 +1,4 @@
-import { CreateButton, Datagrid, List, ReferenceField, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, List, ReferenceField, TextField, TopToolbar, ShowButton } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, StatusField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
@@ -15,6 +15,7 @@ export function ConsultationList() {
         <CodeField source="primaryCategory" table="consultationCategory" sortable={false} />
         <CodeField source="urgency" table="urgency" />
         <StatusField source="status" table="consultationStatus" />
+        <ShowButton />
       </Datagrid>
     </List>
   );

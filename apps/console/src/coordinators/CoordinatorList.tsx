@@ -1,4 +1,4 @@
-import { BooleanInput, CreateButton, Datagrid, List, TextField, TopToolbar } from 'react-admin';
+import { BooleanInput, CreateButton, Datagrid, List, TextField, TopToolbar, ShowButton } from 'react-admin';
 import { COORDINATOR_LAYERS } from '@tsunagu/contracts';
 import { QInput } from '../shared/SearchInput';
 import { DateField } from '../dates/DateField';
@@ -20,6 +20,7 @@ export function CoordinatorList() {
         <DistrictsField source="districtIds" sortable={false} />
         <DateField source="assignedFrom" />
         <DateField source="assignedTo" sortable={false} />
+        <ShowButton />
       </Datagrid>
     </List>
   );

@@ -1,4 +1,4 @@
-import { CreateButton, Datagrid, List, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, List, TextField, TopToolbar, ShowButton } from 'react-admin';
 import { COUNCIL_LAYERS } from '@tsunagu/contracts';
 import { QInput } from '../shared/SearchInput';
 import { DateField } from '../dates/DateField';
@@ -20,6 +20,7 @@ export function CouncilList() {
         <DistrictField source="districtId" sortable={false} />
         <StatusField source="status" table="councilStatus" sortable={false} />
         <DateField source="establishedOn" />
+        <ShowButton />
       </Datagrid>
     </List>
   );

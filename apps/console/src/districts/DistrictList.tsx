@@ -1,4 +1,4 @@
-import { BooleanField, CreateButton, Datagrid, List, NumberField, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, List, NumberField, TextField, TopToolbar, ShowButton } from 'react-admin';
 import { QInput } from '../shared/SearchInput';
 import { CodeField, CodeSelectInput } from '../shared/codes';
 
@@ -13,6 +13,7 @@ export function DistrictList() {
         <TextField source="kana" />
         <CodeField source="areaGroup" table="areaGroup" sortable={false} />
         <BooleanField source="isIsland" sortable={false} />
+        <ShowButton />
       </Datagrid>
     </List>
   );

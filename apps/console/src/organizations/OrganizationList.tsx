@@ -1,4 +1,4 @@
-import { BooleanField, CreateButton, Datagrid, List, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, List, TextField, TopToolbar, ShowButton } from 'react-admin';
 import { QInput } from '../shared/SearchInput';
 import { CodeField, CodeSelectInput, DistrictInput } from '../shared/codes';
 
@@ -17,6 +17,7 @@ export function OrganizationList() {
         <CodeField source="type" table="organizationType" />
         <TextField source="contact.phone" sortable={false} />
         <BooleanField source="archived" sortable={false} />
+        <ShowButton />
       </Datagrid>
     </List>
   );

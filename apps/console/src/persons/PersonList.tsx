@@ -1,4 +1,4 @@
-import { CreateButton, Datagrid, FunctionField, List, TextField, TopToolbar, type RaRecord } from 'react-admin';
+import { CreateButton, Datagrid, FunctionField, List, TextField, TopToolbar, type RaRecord, ShowButton } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { DistrictField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
@@ -14,6 +14,7 @@ export function PersonList() {
         <DateField source="birthDate" />
         <DistrictField source="districtId" sortable={false} />
         <TextField source="addressRaw" sortable={false} />
+        <ShowButton />
       </Datagrid>
     </List>
   );

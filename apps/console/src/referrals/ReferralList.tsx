@@ -1,4 +1,4 @@
-import { BooleanInput, Datagrid, List } from 'react-admin';
+import { BooleanInput, Datagrid, List, ShowButton } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, OrganizationField, StatusField } from '../shared/codes';
 
@@ -15,6 +15,7 @@ export function ReferralList() {
         <CodeField source="infoBasis" table="legalBasis" sortable={false} />
         <StatusField source="status" table="referralStatus" />
         <DateField source="followUpDue" />
+        <ShowButton />
       </Datagrid>
     </List>
   );
