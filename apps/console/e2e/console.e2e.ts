@@ -265,6 +265,11 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
       await shows(page.getByText('依頼', { exact: true }));
       referralId = /\/referrals\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
       expect(referralId).not.toBe('');
+      // Nothing about the person outlives the session: localStorage stays empty, sessionStorage holds only the login.
+      expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+      const sessionKeys = await page.evaluate(() => Object.keys(sessionStorage));
+      expect(sessionKeys.every((key) => key.startsWith('oidc.'))).toBe(true);
+      expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toMatch(/讃岐|サヌキ|介護保険の申請/);
     } finally {
       await session.close();
     }
