@@ -25,8 +25,9 @@ const LOCAL_DIR = path.join(ROOT, '.local');
 const EXTRA_CHECKS = [
   { name: 'configuration docs and .env.example are current', args: ['deploy/local/docs.cjs', '--check'] },
   { name: 'local stack runner tests (edge, service table, docs)', args: ['--test', '--test-reporter=spec', 'deploy/local/test/'] },
-  // Chart checks (charts/tsunagu) will be registered here: helm lint, helm template | schema validation,
-  // helm-unittest suites — see TOOLCHAIN trap 13 for how helm is fetched.
+  // The chart checks (helm lint, template, schema validation) run as `nx test chart-tsunagu` in the step above.
+  // End-to-end tests in Chromium against the real local stack (each e2e target starts its own stack).
+  { name: 'end-to-end tests (nx run-many -t e2e)', args: [NX, 'run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=static'] },
 ];
 
 const NX_ENV = { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
