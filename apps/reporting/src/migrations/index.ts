@@ -3,6 +3,7 @@ import { Migration20261128090000 } from './Migration20261128090000';
 import { Migration20261128100000 } from './Migration20261128100000';
 import { Migration20261128110000 } from './Migration20261128110000';
 import { Migration20261128120000 } from './Migration20261128120000';
+import { Migration20261128130000 } from './Migration20261128130000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -11,4 +12,5 @@ export const reportingMigrations = [
   { name: 'Migration20261128100000', class: Migration20261128100000 },
   { name: 'Migration20261128110000', class: Migration20261128110000 },
   { name: 'Migration20261128120000', class: Migration20261128120000 },
+  { name: 'Migration20261128130000', class: Migration20261128130000 },
 ];

@@ -17,7 +17,7 @@ function assertSchema(schema: string): void {
 
 /** DDL of one projection set in `schema` (the schema must exist): every table, for the rebuild's shadow set. */
 export function projectionDdl(schema: string): string[] {
-  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema), ...districtNameDdl(schema)];
+  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema), ...districtNameDdl(schema), ...consultationDistrictDdl(schema)];
 }
 
 /**
@@ -67,6 +67,16 @@ export function caseProjectionDdl(schema: string): string[] {
 export function districtNameDdl(schema: string): string[] {
   assertSchema(schema);
   return [`alter table "${schema}"."district" add column short_name varchar(100) null, add column kana varchar(200) null`];
+}
+
+/**
+ * The household's district copied onto each consultation (Migration20261128130000; frozen likewise), so the
+ * by-district report groups one table instead of joining 1,000,000 consultations to their households. The
+ * projector keeps it equal to household.district_id whichever of the two events arrives first.
+ */
+export function consultationDistrictDdl(schema: string): string[] {
+  assertSchema(schema);
+  return [`alter table "${schema}"."consultation" add column district_id uuid null`];
 }
 
 /**

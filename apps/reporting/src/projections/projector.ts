@@ -90,6 +90,17 @@ export function japanDate(iso: string): string {
 }
 
 /**
+ * Serialises a household's event with its consultations' events (different consumers, concurrent transactions):
+ * otherwise each could miss the other's uncommitted row and leave consultation.district_id null. The lock is
+ * held to commit, so the second one's statements see the first one's rows. (Two-int advisory keys never
+ * collide with the one-bigint projection lock.)
+ */
+async function lockHousehold(run: SqlRunner, householdId: string): Promise<void> {
+  await run(`select pg_advisory_xact_lock(${HOUSEHOLD_LOCK_CLASS}, hashtext(?))`, [householdId]);
+}
+const HOUSEHOLD_LOCK_CLASS = 0x686f; // "ho"
+
+/**
  * Applies one event to a projection set (schema). Idempotent — the set records every applied event id
  * and skips repeats — and independent of arrival order: each consumer has its own subject, so a
  * `published` may arrive before its `registered`; rows keep the state of the latest event by
@@ -126,18 +137,27 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
     );
   } else if (HOUSEHOLD_EVENTS.includes(contract as never)) {
     const data = event.data as HouseholdEventData;
+    await lockHousehold(run, data.householdId);
     await run(
       `insert into ${t('household')} as h (household_id, municipality, district_id, state_at, state_event_id) values (?, ?, ?, ?, ?)
        on conflict (household_id) do update set district_id = excluded.district_id, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (h.state_at, h.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.householdId, lg, data.districtId, at, event.id],
     );
+    // The consultations' copy of the district follows the household's latest state (see consultationDistrictDdl).
+    await run(
+      `update ${t('consultation')} c set district_id = h.district_id from ${t('household')} h
+       where h.household_id = ? and c.household_id = h.household_id and c.district_id is distinct from h.district_id`,
+      [data.householdId],
+    );
   } else if (CONSULTATION_EVENTS.includes(contract as never)) {
     const data = event.data as ConsultationEventData;
+    if (data.householdId) await lockHousehold(run, data.householdId);
     await run(
-      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
+      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
        on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
+         district_id = excluded.district_id,
          route = excluded.route, primary_category = excluded.primary_category, categories = excluded.categories, issue_tags = excluded.issue_tags, status = excluded.status,
          disposition = excluded.disposition, cancelled = excluded.cancelled, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
@@ -147,6 +167,8 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
         data.fiscalYear,
         contract === ConsultationReceived ? japanDate(at) : null,
         data.receivingOrganizationId,
+        data.householdId,
+        // District of its household (null until the household's event arrives, which then fills it in).
         data.householdId,
         data.route,
         data.primaryCategory,

@@ -98,27 +98,25 @@ export class ReportQueries {
 
   /** New consultations (受付, excluding 取消) of a 年度 per month, broken down by one dimension. */
   async consultations(municipality: string, fiscalYear: number, dimension: ConsultationDimension): Promise<MonthlyCount[]> {
-    const key = {
+    const scope = `c.municipality = ? and c.fiscal_year = ? and c.received_on is not null and not c.cancelled`;
+    // Group by day and the raw column first, format months and codes only for the few thousand groups:
+    // to_char and uuid→text on each of 1,000,000 rows cost more than the grouping itself. Issue tags are
+    // grouped by tag set before unnesting (few distinct sets) rather than unnesting every consultation.
+    const column = {
       total: 'null::text',
       route: 'c.route',
       category: 'c.primary_category',
-      'issue-tag': 'tag',
-      district: 'h.district_id::text',
-      'receiving-organization': 'c.receiving_organization_id::text',
+      'issue-tag': 'c.issue_tags',
+      // The household's district, copied onto the consultation by the projector (no join).
+      district: 'c.district_id',
+      'receiving-organization': 'c.receiving_organization_id',
     }[dimension];
-    const from =
-      dimension === 'issue-tag'
-        ? `${t('consultation')} c cross join lateral unnest(c.issue_tags) as tag`
-        : dimension === 'district'
-          ? `${t('consultation')} c left join ${t('household')} h on h.household_id = c.household_id`
-          : `${t('consultation')} c`;
-    const rows = await this.query<{ month: string; code: string | null; count: string }>(
-      `select to_char(c.received_on, 'YYYY-MM') as month, ${key} as code, count(*) as count
-       from ${from}
-       where c.municipality = ? and c.fiscal_year = ? and c.received_on is not null and not c.cancelled
-       group by 1, 2 order by 1, 2 nulls last`,
-      [municipality, fiscalYear],
-    );
+    const code = dimension === 'issue-tag' ? 'tag' : 'g.code::text';
+    const sql = `select to_char(g.day, 'YYYY-MM') as month, ${code} as code, sum(g.n) as count
+       from (select c.received_on as day, ${column} as code, count(*) as n from ${t('consultation')} c where ${scope} group by 1, 2) as g
+       ${dimension === 'issue-tag' ? 'cross join lateral unnest(g.code) as tag' : ''}
+       group by 1, 2 order by 1, 2 nulls last`;
+    const rows = await this.query<{ month: string; code: string | null; count: string }>(sql, [municipality, fiscalYear]);
     return rows.map((row) => ({ month: row.month, code: row.code, count: Number(row.count) }));
   }
 
