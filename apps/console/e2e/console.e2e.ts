@@ -367,9 +367,12 @@ describe('keyboard only and 和暦 input', () => {
       await page.keyboard.type('demo');
       await page.keyboard.press('Enter');
       await shows(page.getByRole('heading', { name: /ようこそ/ }));
+      await shows(page.getByRole('menuitem', { name: '地域資源' }));
       await tabTo(page, (text) => text === '地域資源');
       await page.keyboard.press('Enter');
       await page.waitForURL(/#\/community-resources/);
+      // Tab only once the rows are there; before that the focus order ends at the list's toolbar.
+      await shows(page.getByRole('link', { name: '詳細' }).first());
       await tabTo(page, (text) => text === '詳細');
       await page.keyboard.press('Enter');
       await page.waitForURL(/#\/community-resources\/[^/]+\/show/);

@@ -250,7 +250,7 @@ describe.each([
     expect(egressPorts).toEqual(expect.arrayContaining([5432, 4222, 443])); // both publish (outbox) or consume (projections) on NATS
 
     const job = find(manifests, 'Job', `${name}-migrate`);
-    expect(job.metadata.annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+    expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
     expect(podSpec(job).containers[0].args).toEqual(['migrate']);
     expect(podSpec(job).containers[0].image).toBe(container.image);
     for (const key of Object.keys(expected)) expect(env(podSpec(job).containers[0], key)).toBeDefined();
