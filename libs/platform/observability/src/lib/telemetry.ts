@@ -10,6 +10,13 @@ let sdk: NodeSDK | undefined;
 
 const UNTRACED_PATHS = /\/(healthz|readyz|metrics)$/;
 
+/**
+ * Instrumentations we load (STYLE practice 20): the HTTP server, Nest's handlers, PostgreSQL and the logger.
+ * The others (knex, dns, net, fs, …) add spans nobody reads and cost CPU on every request. Operators can
+ * still choose with the standard OTEL_NODE_ENABLED_INSTRUMENTATIONS variable.
+ */
+export const DEFAULT_INSTRUMENTATIONS = 'http,nestjs-core,pg,pino';
+
 export interface TelemetryOptions {
   service: string;
   /** OTLP/HTTP endpoint; when absent spans are created (for trace ids in logs) but not exported. */
@@ -20,11 +27,12 @@ export interface TelemetryOptions {
 
 /**
  * Starts the OpenTelemetry SDK. Must run before Nest, Fastify or pg are required so their
- * instrumentations can patch them. Only http, fastify, nestjs-core and pg are instrumented;
+ * instrumentations can patch them. Only http, nestjs-core, pg and pino are instrumented (by default);
  * request and response bodies and SQL parameters are never recorded (no personal data in spans).
  */
 export function startTelemetry(options: TelemetryOptions): NodeSDK {
   if (sdk) return sdk;
+  process.env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] ??= DEFAULT_INSTRUMENTATIONS;
   const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
   const spanProcessors: SpanProcessor[] = exporter ? [new BatchSpanProcessor(exporter)] : [];
   sdk = new NodeSDK({
@@ -32,9 +40,6 @@ export function startTelemetry(options: TelemetryOptions): NodeSDK {
     spanProcessors,
     instrumentations: [
       getNodeAutoInstrumentations({
-        '@opentelemetry/instrumentation-fs': { enabled: false },
-        '@opentelemetry/instrumentation-dns': { enabled: false },
-        '@opentelemetry/instrumentation-net': { enabled: false },
         '@opentelemetry/instrumentation-http': {
           ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test((request.url ?? '').split('?')[0]),
           // Query strings may hold search terms such as names: record the path only.
