@@ -361,8 +361,10 @@ describe('keyboard only and 和暦 input', () => {
       await shows(page.getByRole('button', { name: 'ログイン画面へ進む' }));
       await tabTo(page, (text) => text === 'ログイン画面へ進む');
       await page.keyboard.press('Enter');
-      await page.waitForURL(/\/idp\//);
-      await page.keyboard.type('supervisor'); // the user name field has the focus
+      await page.waitForURL(/\/idp\/interaction\//);
+      // The login form autofocuses the user name: wait until it has the focus, then type without a mouse.
+      await page.waitForFunction(() => document.activeElement?.id === 'username');
+      await page.keyboard.type('supervisor');
       await page.keyboard.press('Tab');
       await page.keyboard.type('demo');
       await page.keyboard.press('Enter');
