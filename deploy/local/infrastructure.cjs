@@ -91,6 +91,45 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
   };
 }
 
+/**
+ * Runs one nats-server and resolves once it says "Server is ready". A TCP connect alone is not enough: when
+ * another process takes the port between `freePort()` and the server's bind, the port answers but it is not
+ * NATS. Rejects (with the server's output) when the process exits first.
+ */
+function spawnNats(binary, natsPort, storeDir, log) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`nats-server did not become ready on port ${natsPort} within 20 s:\n${output}`));
+    }, 20000);
+    const onData = (chunk) => {
+      const text = String(chunk);
+      log(text.trim());
+      if (ready) return;
+      output += text;
+      if (/Server is ready/.test(output)) {
+        ready = true;
+        output = '';
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    // `close`, not `exit`: the server's last words (e.g. "address already in use") arrive before it.
+    child.once('close', (code) => {
+      if (ready) return;
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`nats-server exited (${code}) before it was ready:\n${output}`), { code: 'NATS_START_FAILED' }));
+    });
+  });
+}
+
 /** Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, stop }. */
 async function startNats({ storeDir, port, log = () => undefined }) {
   const binary = findOnPath('nats-server');
@@ -99,14 +138,18 @@ async function startNats({ storeDir, port, log = () => undefined }) {
     error.code = 'NATS_SERVER_MISSING';
     throw error;
   }
-  const natsPort = port ?? (await freePort());
   fs.mkdirSync(storeDir, { recursive: true });
-  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.on('data', (chunk) => log(String(chunk).trim()));
-  child.stderr.on('data', (chunk) => log(String(chunk).trim()));
-  await waitForPort(natsPort);
+  let child;
+  let natsPort;
+  // A port chosen for us may be taken before the server binds it: try a few fresh ones.
+  for (let attempt = 1; !child; attempt += 1) {
+    natsPort = port ?? (await freePort());
+    try {
+      child = await spawnNats(binary, natsPort, storeDir, log);
+    } catch (error) {
+      if (port !== undefined || attempt >= 3) throw error;
+    }
+  }
   return {
     url: `nats://127.0.0.1:${natsPort}`,
     stop: () =>
