@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { completeLoginIfCallback, createAuthProvider, createUserManager, startAtLoginIfSignedOut } from './providers/authProvider';
+import { completeLoginIfCallback, createAuthProvider, createUserManager, defaultOidcSettings, startAtLoginIfSignedOut } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
+import { loadRuntimeConfig } from './providers/runtimeConfig';
 
 async function start() {
-  const userManager = createUserManager();
+  // The deployment's OIDC settings (/console-config.json), before anything talks to the idp.
+  const runtimeConfig = await loadRuntimeConfig();
+  const userManager = createUserManager(defaultOidcSettings(runtimeConfig));
   // The idp sends the browser back to /callback?code=…: finish the login before react-admin routes.
   await completeLoginIfCallback(userManager);
   await startAtLoginIfSignedOut(userManager);

@@ -183,6 +183,16 @@ Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credential
 {{- end }}
 {{- end -}}
 
+{{/*
+The console's /console-config.json (console.oidc; an empty authority = oidc.issuer). Rendered into the
+ConfigMap and hashed into the pod annotation, so a change rolls the console pods.
+*/}}
+{{- define "tsunagu.consoleConfig" -}}
+{{- $o := .Values.console.oidc | default dict -}}
+{{- $config := dict "oidcAuthority" ($o.authority | default .Values.oidc.issuer) "oidcClientId" ($o.clientId | default "tsunagu-console") "oidcScope" ($o.scope | default "openid profile tsunagu") -}}
+{{- toPrettyJson $config -}}
+{{- end }}
+
 {{/* The writable /tmp every pod gets (the root filesystem is read-only). */}}
 {{- define "tsunagu.tmpVolume" -}}
 - name: tmp

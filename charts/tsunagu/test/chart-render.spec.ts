@@ -328,6 +328,56 @@ describe('values that change the rendering', () => {
   });
 });
 
+describe('console OIDC settings (/console-config.json)', () => {
+  const configOf = (manifests: Manifest[]) => {
+    const configMap = find(manifests, 'ConfigMap', 'console');
+    expect(configMap.metadata.name).toBe('tsunagu-console-config');
+    expect(Object.keys(configMap.data)).toEqual(['console-config.json']);
+    return JSON.parse(configMap.data['console-config.json']);
+  };
+
+  it('derives the authority from oidc.issuer and uses the console client by default', () => {
+    expect(configOf(render())).toEqual({ oidcAuthority: defaults.oidc.issuer, oidcClientId: 'tsunagu-console', oidcScope: 'openid profile tsunagu' });
+  });
+
+  it('renders the values of console.oidc', () => {
+    const manifests = render({ values: { console: { oidc: { authority: 'https://id.city.lg.jp/realms/care', clientId: 'city-console', scope: 'openid tsunagu' } } } });
+    expect(configOf(manifests)).toEqual({ oidcAuthority: 'https://id.city.lg.jp/realms/care', oidcClientId: 'city-console', oidcScope: 'openid tsunagu' });
+  });
+
+  it('mounts the file read-only into the nginx html root as a single file', () => {
+    const deployment = find(render(), 'Deployment', 'console');
+    const pod = podSpec(deployment);
+    const mount = pod.containers[0].volumeMounts.find((m: { name: string }) => m.name === 'console-config');
+    expect(mount).toEqual({ name: 'console-config', mountPath: '/usr/share/nginx/html/console-config.json', subPath: 'console-config.json', readOnly: true });
+    const volume = pod.volumes.find((v: { name: string }) => v.name === 'console-config');
+    expect(volume.configMap).toEqual({ name: 'tsunagu-console-config', items: [{ key: 'console-config.json', path: 'console-config.json' }] });
+    // The html root the mount goes into is the one the image serves.
+    const dockerfile = readFileSync(join(chartDir, '..', '..', 'deploy', 'docker', 'console.Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/COPY --from=build \S+ \/usr\/share\/nginx\/html\/\n/);
+  });
+
+  it('rolls the console pods when the settings change', () => {
+    const annotation = (manifests: Manifest[]) => find(manifests, 'Deployment', 'console').spec.template.metadata.annotations?.['checksum/console-config'];
+    const before = annotation(render());
+    expect(before).toMatch(/^[a-f0-9]{64}$/);
+    expect(annotation(render())).toBe(before);
+    expect(annotation(render({ values: { console: { oidc: { clientId: 'other-console' } } } }))).not.toBe(before);
+    expect(annotation(render({ values: { oidc: { issuer: 'https://id.other.example/realms/t' } } }))).not.toBe(before);
+  });
+
+  it.each([
+    ['a non-string clientId', { console: { oidc: { clientId: 42 } } }, 'clientId'],
+    ['an empty clientId', { console: { oidc: { clientId: '' } } }, 'clientId'],
+    ['an authority that is not a URL', { console: { oidc: { authority: 'id.example' } } }, 'authority'],
+    ['an unknown key', { console: { oidc: { issuer: 'https://id.example' } } }, 'Additional property issuer is not allowed'],
+  ])('rejects %s in the schema', (_name, values, message) => {
+    const stderr = renderError({ values });
+    expect(stderr).toContain("values don't meet the specifications of the schema");
+    expect(stderr).toContain(message);
+  });
+});
+
 describe('values the chart refuses', () => {
   it.each([
     ['a negative replica count', { services: { registry: { replicaCount: -1 } } }, 'replicaCount'],
@@ -366,7 +416,7 @@ describe('the unknown-field check itself', () => {
   it('reports fields the Kubernetes schema does not define, in every kind the chart renders', () => {
     const manifests = render({});
     const kinds = [...new Set(manifests.map((m) => m.kind))];
-    expect(kinds.sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Job', 'NetworkPolicy', 'Pod', 'PodDisruptionBudget', 'Service', 'ServiceAccount']);
+    expect(kinds.sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Ingress', 'Job', 'NetworkPolicy', 'Pod', 'PodDisruptionBudget', 'Service', 'ServiceAccount']);
     for (const kind of kinds) {
       const manifest = structuredClone(manifests.find((m) => m.kind === kind)!);
       manifest.metadata.labelz = { typo: 'yes' };

@@ -188,6 +188,8 @@ describe('Dockerfiles', () => {
     expect(conf).toMatch(/try_files \$uri \$uri\/ \/index\.html;/);
     expect(conf).toMatch(/location = \/index\.html \{[^}]*Cache-Control "no-store"/);
     expect(conf).toMatch(/location = \/healthz/);
+    // The chart's /console-config.json is served as a file or not at all (404 → built-in defaults), never as index.html.
+    expect(conf).toMatch(/location = \/console-config\.json \{[^}]*try_files \$uri =404;/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { AuthProvider } from 'react-admin';
 import { canAccess as rolesCanAccess, decodeClaims, isKnownResource, recordDenial, requiredRoles, takeDenial, type TokenClaims } from './permissions';
+import type { RuntimeConfig } from './runtimeConfig';
 
 /**
  * OpenID Connect login (authorization code + PKCE, oidc-client-ts) against the configured issuer — the
@@ -10,18 +11,26 @@ import { canAccess as rolesCanAccess, decodeClaims, isKnownResource, recordDenia
  */
 export const CALLBACK_PATH = '/callback';
 
+export const DEFAULT_SCOPE = 'openid profile tsunagu';
+
 export interface OidcSettings {
   authority: string;
   clientId: string;
+  scope: string;
   origin: string;
 }
 
-export function defaultOidcSettings(): OidcSettings {
+/**
+ * `/console-config.json` (read at start-up, see runtimeConfig.ts) wins; without it the build-time
+ * VITE_OIDC_AUTHORITY / VITE_OIDC_CLIENT_ID, then the local idp at `${origin}/idp` and `tsunagu-console`.
+ */
+export function defaultOidcSettings(runtime?: RuntimeConfig): OidcSettings {
   const origin = window.location.origin;
   const configured = import.meta.env.VITE_OIDC_AUTHORITY as string | undefined;
   return {
-    authority: configured || `${origin}/idp`,
-    clientId: (import.meta.env.VITE_OIDC_CLIENT_ID as string | undefined) || 'tsunagu-console',
+    authority: runtime?.oidcAuthority || configured || `${origin}/idp`,
+    clientId: runtime?.oidcClientId || (import.meta.env.VITE_OIDC_CLIENT_ID as string | undefined) || 'tsunagu-console',
+    scope: runtime?.oidcScope || DEFAULT_SCOPE,
     origin,
   };
 }
@@ -33,7 +42,7 @@ export function createUserManager(settings: OidcSettings = defaultOidcSettings()
     redirect_uri: `${settings.origin}${CALLBACK_PATH}`,
     post_logout_redirect_uri: `${settings.origin}/`,
     response_type: 'code',
-    scope: 'openid profile tsunagu',
+    scope: settings.scope,
     loadUserInfo: false,
     automaticSilentRenew: false,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
