@@ -90,6 +90,30 @@ describe('intake: people and households', () => {
     expect(asSupervisor.body.addressMasked).toBe(false);
   });
 
+  it('masks the district of a household with a DV-protected member, and keeps the district filter from revealing it', async () => {
+    const supervisor = await intake.token({ subject: 'supervisor-2', roles: ['supervisor'] });
+    const district = '01900000-0000-7000-8000-0000000000d2';
+    const protectedPerson = await intake.call('POST', '/persons', {
+      token: supervisor,
+      body: { familyName: '保護', givenName: '二子', familyNameKana: 'ホゴ', givenNameKana: 'フタコ', districtId: district, dvAddressProtection: true },
+    });
+    const household = await intake.call('POST', '/households', {
+      token: supervisor,
+      body: { label: '保護家', keyPersonId: protectedPerson.body.id, districtId: district, members: [{ personId: protectedPerson.body.id, relationToKey: 'self' }] },
+    });
+    expect(household.status).toBe(201);
+    expect(household.body).toMatchObject({ districtId: district, districtMasked: false });
+
+    const asCaseworker = await intake.call('GET', `/households/${household.body.id}`);
+    expect(asCaseworker.body).toMatchObject({ districtId: null, districtMasked: true, label: '保護家' });
+    const filtered = await intake.call('GET', `/households?districtId=${district}`);
+    expect(filtered.body).toMatchObject({ total: 0 });
+    expect((await intake.call('GET', `/households?districtId=${district}`, { token: supervisor })).body.total).toBe(1);
+    const blind = await intake.call('PATCH', `/households/${household.body.id}`, { body: { districtId: '01900000-0000-7000-8000-0000000000d3', version: 1 } });
+    expectProblem(blind, 400);
+    expect(blind.body.errors).toHaveProperty('districtId');
+  });
+
   it('expresses 8050, double care and young carers as household care edges', async () => {
     const person = async (familyName: string, givenName: string, kana: string, birthDate: string) =>
       (await intake.call('POST', '/persons', { body: { familyName, givenName, familyNameKana: kana, givenNameKana: givenName === '一' ? 'ハジメ' : 'テスト', birthDate, confirmNotDuplicate: true } })).body.id as string;

@@ -103,6 +103,8 @@ export class HouseholdView {
   @ApiProperty() label!: string;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) keyPersonId!: string | null;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) districtId!: string | null;
+  @ApiProperty({ description: 'The district is hidden because a member has DV address protection and the caller may not see it.' })
+  districtMasked!: boolean;
   @ApiProperty({ type: 'string', isArray: true }) jukiSetaiNumbers!: string[];
   @ApiProperty({ type: HouseholdMemberView, isArray: true }) members!: HouseholdMemberView[];
   @ApiProperty({ type: 'integer' }) version!: number;

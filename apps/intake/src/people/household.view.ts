@@ -7,6 +7,7 @@ import { todayInJapan } from '../shared/dates';
 import type { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
 import { Person } from './person.entity';
+import type { AddressVisibility } from './person.view';
 
 /** Under 18 on `today` (the age rises at the end of the day before the birthday, DOMAIN §6.1). */
 export function isMinor(birthDate: string | null, today = todayInJapan()): boolean | null {
@@ -16,15 +17,21 @@ export function isMinor(birthDate: string | null, today = todayInJapan()): boole
   return today < eighteenth;
 }
 
-export async function householdView(em: EntityManager, household: Household): Promise<HouseholdView> {
+/**
+ * The household as the caller may see it. Its district is where its members live, so when a member's address
+ * is DV-protected the district is masked exactly as that member's own address is.
+ */
+export async function householdView(em: EntityManager, household: Household, visibility: AddressVisibility): Promise<HouseholdView> {
   const ids = household.members.map((member) => member.personId);
-  const people = ids.length ? await em.find(Person, { id: { $in: ids } }, { fields: ['id', 'birthDate'] }) : [];
+  const people = ids.length ? await em.find(Person, { id: { $in: ids } }, { fields: ['id', 'birthDate', 'dvAddressProtection'] }) : [];
   const births = new Map(people.map((person) => [person.id, person.birthDate]));
+  const districtMasked = household.districtId !== null && people.some((person) => !visibility.canSee(person));
   return {
     id: household.id,
     label: household.label,
     keyPersonId: household.keyPersonId,
-    districtId: household.districtId,
+    districtId: districtMasked ? null : household.districtId,
+    districtMasked,
     jukiSetaiNumbers: [...household.jukiSetaiNumbers],
     members: household.members.map((member) => ({
       personId: member.personId,

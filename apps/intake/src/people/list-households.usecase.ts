@@ -6,15 +6,24 @@ import { findOrFail } from '../shared/references';
 import { Household } from './household.entity';
 import type { HouseholdListQuery, HouseholdView } from './household.dto';
 import { householdView } from './household.view';
+import { Person } from './person.entity';
+import { AddressVisibility } from './person.view';
 
 @Injectable()
 export class ListHouseholdsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly visibility: AddressVisibility,
+  ) {}
 
   async execute(query: HouseholdListQuery): Promise<ListPage<HouseholdView>> {
     const page = paging(query, ['label', 'createdAt', 'updatedAt', 'id'], '-createdAt');
     const and: FilterQuery<Household>[] = [];
-    if (query.districtId) and.push({ districtId: query.districtId });
+    if (query.districtId) {
+      and.push({ districtId: query.districtId });
+      // Nor may the district filter reveal where a DV-protected member lives.
+      if (!this.visibility.canSee({ dvAddressProtection: true })) and.push({ id: { $nin: await this.householdsWithProtectedMembers() } });
+    }
     if (query.personId) {
       // jsonb containment uses the GIN index; the tenant filter still applies to the final query.
       const rows = await this.em
@@ -25,16 +34,29 @@ export class ListHouseholdsUseCase {
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
     const [items, total] = await this.em.findAndCount(Household, and.length ? { $and: and } : {}, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     const views = [];
-    for (const household of items) views.push(await householdView(this.em, household));
+    for (const household of items) views.push(await householdView(this.em, household, this.visibility));
     return listPage(views, total, page);
+  }
+
+  private async householdsWithProtectedMembers(): Promise<string[]> {
+    const protectedIds = (await this.em.find(Person, { dvAddressProtection: true }, { fields: ['id'] })).map((person) => person.id);
+    if (protectedIds.length === 0) return [];
+    const patterns = protectedIds.map((id) => JSON.stringify([{ personId: id }]));
+    const rows = await this.em
+      .getConnection()
+      .execute(`select id from "intake"."household" where members @> any (array[${patterns.map(() => '?::jsonb').join(', ')}])`, patterns);
+    return (rows as { id: string }[]).map((row) => row.id);
   }
 }
 
 @Injectable()
 export class GetHouseholdUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly visibility: AddressVisibility,
+  ) {}
 
   async execute(id: string): Promise<HouseholdView> {
-    return householdView(this.em, await findOrFail(this.em, Household, 'Household', id));
+    return householdView(this.em, await findOrFail(this.em, Household, 'Household', id), this.visibility);
   }
 }

@@ -5,12 +5,14 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Household } from './household.entity';
 import type { HouseholdView, RegisterHouseholdCommand } from './household.dto';
 import { applyHouseholdFields, householdEventData, householdView } from './household.view';
+import { AddressVisibility } from './person.view';
 
 @Injectable()
 export class RegisterHouseholdUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly visibility: AddressVisibility,
   ) {}
 
   async execute(command: RegisterHouseholdCommand): Promise<HouseholdView> {
@@ -20,7 +22,7 @@ export class RegisterHouseholdUseCase {
       em.persist(household);
       await em.flush();
       await this.events.record(em, HouseholdRegistered, household.id, householdEventData(household));
-      return householdView(em, household);
+      return householdView(em, household, this.visibility);
     });
   }
 }

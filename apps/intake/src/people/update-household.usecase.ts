@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HouseholdUpdated } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
 import { findOrFail } from '../shared/references';
 import { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
 import { applyHouseholdFields, householdEventData, householdView } from './household.view';
+import { AddressVisibility } from './person.view';
 
 @Injectable()
 export class UpdateHouseholdUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly visibility: AddressVisibility,
   ) {}
 
   async execute(id: string, command: UpdateHouseholdCommand, expectedVersion: number): Promise<HouseholdView> {
@@ -20,10 +23,14 @@ export class UpdateHouseholdUseCase {
       const household = await findOrFail(em, Household, 'Household', id);
       assertVersion(household, expectedVersion, 'Household');
       const { version: _version, ...fields } = command;
+      if (fields.districtId !== undefined && (await householdView(em, household, this.visibility)).districtMasked) {
+        // As with a person's protected address: no blind overwrite of what the caller may not see.
+        throw DomainException.invalidField('districtId', 'a member of this household has DV address protection; only permitted staff may change its district');
+      }
       await applyHouseholdFields(em, household, fields);
       await em.flush();
       await this.events.record(em, HouseholdUpdated, household.id, householdEventData(household));
-      return householdView(em, household);
+      return householdView(em, household, this.visibility);
     });
   }
 }
