@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CASE_STATUSES, CASE_TRACKS, CLOSURE_REASONS, type CaseStatus, type CaseTrack, type ClosureReason } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class OpenCaseCommand {
   @ApiProperty({ format: 'uuid' })

@@ -20,8 +20,7 @@ import {
   type JigyoAttribution,
   type Urgency,
 } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { EnumQuery, IntQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, EnumQuery, IntQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class ReceiveConsultationCommand {
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was received (default: now); decides the 年度 of the reception number.' })

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { AGENDA_ITEMS, MEETING_LEGAL_TYPES, MEETING_STATUSES, type AgendaItem, type MeetingLegalType, type MeetingStatus } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class AttendeeDto {
   @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'Subject of the attendee’s account, when they have one.' })

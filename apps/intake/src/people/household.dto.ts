@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { CARE_EDGE_KINDS, RELATIONS_TO_KEY, type CareEdgeKind, type RelationToKey } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class CareEdgeDto {
   @ApiProperty({ format: 'uuid', description: 'The member who is cared for / depended on.' })

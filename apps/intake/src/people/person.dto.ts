@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BIRTH_DATE_PRECISIONS, IDENTITY_LEVELS, PHONE_TYPES, SEXES, type BirthDatePrecision, type IdentityLevel, type PhoneType, type Sex } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 // Digits may be typed full-width (０８７…); they are kept as entered and compared as digits.
 const PHONE = /^[0-9０-９+＋\-－ー() （）]{6,24}$/;

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { EVALUATION_DECISIONS, GOAL_RESULTS, GOAL_TERMS, PLAN_STATUSES, CLOSURE_REASONS, type ClosureReason, type EvaluationDecision, type GoalResult, type GoalTerm, type PlanStatus } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class PlanGoalDto {
   @ApiProperty({ maxLength: 20, example: 'g1', description: 'Id of the goal within the plan (actions and evaluations refer to it).' })

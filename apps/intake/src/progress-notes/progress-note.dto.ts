@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { LEGAL_BASES, NOTE_KINDS, type LegalBasis, type NoteKind } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { EnumQuery, UuidQuery } from '../shared/dto';
+import { ListQuery, EnumQuery, UuidQuery } from '@tsunagu/platform-http';
 
 export class RecordProgressNoteCommand {
   @ApiPropertyOptional({ format: 'uuid', description: 'Case the note belongs to (agencies: a case their organisation has a role in).' })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LEGAL_BASES, REFERRAL_STATUSES, type LegalBasis, type ReferralStatus } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 /** Bases a referral may share information under; everything else needs one of these. */
 export const REFERRAL_BASES = ['consent', 'support-meeting-106-6', 'mandatory-report'] as const satisfies readonly LegalBasis[];

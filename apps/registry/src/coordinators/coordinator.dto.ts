@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { COORDINATOR_LAYERS, type CoordinatorLayer } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { BooleanQuery, DateProperty, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, BooleanQuery, DateProperty, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class AssignCoordinatorCommand {
   @ApiProperty({ maxLength: 100, example: '香南地区 第2層SC' })

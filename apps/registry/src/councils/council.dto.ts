@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { COUNCIL_LAYERS, COUNCIL_STATUSES, type CouncilLayer, type CouncilStatus } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class CouncilMemberDto {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AREA_GROUPS, type AreaGroup } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
-import { BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
+import { ListQuery, BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class DistrictOfficeDto {
   @ApiPropertyOptional({ maxLength: 100, example: '香南コミュニティセンター' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { VersionProperty } from '../shared/dto';
+import { VersionProperty } from '@tsunagu/platform-http';
 
 export class MunicipalityFeaturesDto {
   @ApiPropertyOptional({ description: 'Runs 重層的支援体制整備事業.' })

@@ -11,9 +11,8 @@ import {
   type OrganizationOperation,
   type OrganizationType,
 } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
+import { ListQuery, BooleanQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
-import { BooleanQuery, EnumQuery, UuidQuery, VersionProperty } from '../shared/dto';
 
 export class RegisterOrganizationCommand {
   @ApiProperty({ maxLength: 200, example: '高松市地域包括支援センター' })

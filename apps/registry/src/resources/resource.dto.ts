@@ -32,9 +32,8 @@ import {
   type ScheduleFrequency,
   type Weekday,
 } from '@tsunagu/contracts';
-import { ListQuery } from '@tsunagu/platform-http';
+import { ListQuery, BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
-import { BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty } from '../shared/dto';
 
 export class ScheduleDto {
   @ApiPropertyOptional({ enum: SCHEDULE_FREQUENCIES, nullable: true, description: 'weekly = 毎週, monthly = 毎月' })

@@ -10,3 +10,4 @@ export * from './lib/health.controller';
 export * from './lib/health.module';
 export * from './lib/database-readiness';
 export * from './lib/service-app';
+export * from './lib/dto-decorators';

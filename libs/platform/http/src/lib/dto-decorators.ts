@@ -1,3 +1,4 @@
+// Decorators every service uses for its request DTOs, so the same field means the same rule everywhere.
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
