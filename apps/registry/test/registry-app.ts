@@ -6,6 +6,7 @@ import { createServiceApp } from '@tsunagu/platform-http';
 import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
+import { REGISTRY_APP_OPTIONS } from '../src/app-options';
 import { registryAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { registryPersistence } from '../src/persistence';
@@ -35,11 +36,7 @@ export interface RegistryUnderTest {
   close(): Promise<void>;
 }
 
-export const APP_OPTIONS = {
-  service: 'registry',
-  title: 'Tsunagu registry API (地域資源)',
-  description: 'Districts, organisations, community resources, coordinators and councils (地域づくり事業 / 生活支援体制整備事業).',
-};
+export { REGISTRY_APP_OPTIONS as APP_OPTIONS } from '../src/app-options';
 
 /** Boots the real registry app (Fastify, validation, problem+json) on a fresh, migrated database. */
 export async function startRegistry(options: { municipality?: string; database?: TestDatabase; rpc?: boolean } = {}): Promise<RegistryUnderTest> {
@@ -58,7 +55,7 @@ export async function startRegistry(options: { municipality?: string; database?:
     MUNICIPALITY: municipality,
     LOG_LEVEL: 'silent',
   };
-  const app = await createServiceApp(registryAppModule(env), APP_OPTIONS);
+  const app = await createServiceApp(registryAppModule(env), REGISTRY_APP_OPTIONS);
   if (options.rpc) {
     // As main.ts does: the NATS request-reply side, with the app's pipes and filters.
     app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: env.NATS_URL }), { inheritAppConfig: true });

@@ -1,9 +1,9 @@
 import './instrumentation';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from '@tsunagu/platform-config';
-import { createServiceApp, listen } from '@tsunagu/platform-http';
+import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
 import { connectNats, ensureEventStreams, JetStreamServer } from '@tsunagu/platform-messaging';
-import { migrateService } from '@tsunagu/platform-persistence';
+import { migrateCommand } from '@tsunagu/platform-persistence';
 import { REPORTING_APP_OPTIONS } from './app-options';
 import { reportingAppModule } from './app.module';
 import { reportingVariables } from './config';
@@ -11,14 +11,6 @@ import { reportingPersistence } from './persistence';
 import { rebuildProjections } from './projections/rebuild';
 
 const logger = new Logger('reporting');
-
-
-/** `main.js migrate`: applies the reporting migrations (projections come from events, so there is no demo data to load). */
-async function migrate(): Promise<void> {
-  const config = loadConfig(reportingVariables);
-  const applied = await migrateService(reportingPersistence, { databaseUrl: config.DATABASE_URL });
-  logger.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'schema is up to date');
-}
 
 /** `main.js rebuild`: replays the event stream into fresh projection tables and swaps them in. */
 async function rebuild(): Promise<void> {
@@ -45,9 +37,9 @@ async function serve(): Promise<void> {
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }
 
-const command = process.argv[2] ?? 'serve';
-const commands: Record<string, () => Promise<void>> = { serve, migrate, rebuild };
-(commands[command] ?? serve)().catch((error: unknown) => {
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
+runServiceCommand('reporting', {
+  serve,
+  // Projections come from events, so there is no demo data to load.
+  migrate: () => migrateCommand(reportingPersistence, loadConfig(reportingVariables)),
+  rebuild,
 });

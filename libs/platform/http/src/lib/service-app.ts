@@ -96,3 +96,20 @@ export async function listen(app: NestFastifyApplication, host: string, port: nu
   process.once('SIGINT', () => void stop('SIGINT'));
   await app.listen({ host, port });
 }
+
+/**
+ * The command line of every service bundle: `main.js` (or `main.js serve`) serves, other names run the
+ * given commands (`migrate`, …). An unknown command or a failure exits non-zero with the error logged.
+ */
+export function runServiceCommand(service: string, commands: Record<string, () => Promise<void>>): void {
+  const name = process.argv[2] ?? 'serve';
+  const command = commands[name];
+  if (!command) {
+    NestLogger.error(`unknown command "${name}"; use one of: ${Object.keys(commands).join(', ')}`, service);
+    process.exit(2);
+  }
+  command().catch((error: unknown) => {
+    NestLogger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), service);
+    process.exit(1);
+  });
+}

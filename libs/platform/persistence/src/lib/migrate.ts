@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { TenantContext } from '@tsunagu/platform-context';
 import { ormOptions, type OrmConnection, type ServicePersistence } from './orm-options';
 
 /**
@@ -24,6 +27,40 @@ export async function createMigration(service: ServicePersistence, connection: O
     await orm.em.getConnection().execute(`create schema if not exists "${service.service}"`);
     const result = await orm.getMigrator().createMigration(path, false, false);
     return result.diff.up.length > 0 ? result.fileName : undefined;
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Demo data a service can load on `main.js migrate` with DEMO_DATA=true (local stack, never production). */
+export interface DemoData {
+  municipality: { lgCode: string; name: string };
+  /** Loads the data once; returns false when it is already there. Runs as system work for the municipality. */
+  load(em: EntityManager): Promise<boolean>;
+}
+
+/**
+ * `main.js migrate` of every service: applies the migrations, then — when DEMO_DATA is set and not in
+ * production — loads the service's demo data once. Run as its own step (local stack, Helm hook Job).
+ */
+export async function migrateCommand(
+  service: ServicePersistence,
+  config: { DATABASE_URL: string; DEMO_DATA: boolean; NODE_ENV: string },
+  demo?: DemoData,
+): Promise<void> {
+  const logger = new Logger(service.service);
+  const connection = { databaseUrl: config.DATABASE_URL };
+  const applied = await migrateService(service, connection);
+  logger.log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'schema is up to date');
+  if (!demo || !config.DEMO_DATA) return;
+  if (config.NODE_ENV === 'production') {
+    logger.warn('DEMO_DATA is ignored in production');
+    return;
+  }
+  const orm = await MikroORM.init(ormOptions(service, connection));
+  try {
+    const loaded = await TenantContext.runAsSystem(demo.municipality.lgCode, () => demo.load(orm.em.fork()));
+    logger.log(loaded ? `demo data loaded for ${demo.municipality.name} (${demo.municipality.lgCode})` : 'demo data already present');
   } finally {
     await orm.close(true);
   }
