@@ -1,5 +1,7 @@
 import type { EventContract, RpcContract } from './lib/event-contract';
 import { CASE_EVENTS, INTAKE_EVENTS } from './intake';
+import { MATCHING_EVENTS } from './matching';
+import { OUTREACH_EVENTS } from './outreach';
 import { REGISTRY_EVENTS, SearchResourcesRpc } from './registry';
 
 export * from './lib/event-contract';
@@ -9,9 +11,17 @@ export * from './lib/schema-validation';
 export * from './lib/asyncapi';
 export * from './registry';
 export * from './intake';
+export * from './outreach';
+export * from './matching';
 
 /** Every event contract on the bus; each service's contract folder adds its list here (AsyncAPI, receivers' registries). */
-export const allEventContracts: readonly EventContract[] = [...REGISTRY_EVENTS, ...INTAKE_EVENTS, ...CASE_EVENTS];
+export const allEventContracts: readonly EventContract[] = [
+  ...REGISTRY_EVENTS,
+  ...INTAKE_EVENTS,
+  ...CASE_EVENTS,
+  ...OUTREACH_EVENTS,
+  ...MATCHING_EVENTS,
+];
 
 /** Every request-reply contract on the bus; each service's contract folder adds its operations here. */
 export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc];
