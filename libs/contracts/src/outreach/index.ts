@@ -1,4 +1,8 @@
 import type { EventContract } from '../lib/event-contract';
+import { OUTREACH_EVENT_LIST } from './events';
 
-/** Events the outreach service publishes (ARCHITECTURE §2); filled in as the service is built. */
-export const OUTREACH_EVENTS: readonly EventContract[] = [];
+export * from './codes';
+export * from './events';
+
+/** Events the outreach service publishes (ARCHITECTURE §2). */
+export const OUTREACH_EVENTS: readonly EventContract[] = OUTREACH_EVENT_LIST;
