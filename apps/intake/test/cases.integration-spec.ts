@@ -44,6 +44,19 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     caseId = opened.body.id;
   });
 
+  it('lists "my cases": the ones the caller coordinates', async () => {
+    const ids = (response: { body: { items: { id: string }[] } }) => response.body.items.map((item) => item.id);
+    const mine = await intake.call('GET', '/cases?mine=true&perPage=100');
+    expect(mine.status).toBe(200);
+    expect(ids(mine)).toContain(caseId);
+    expect(mine.body.items.every((item: { coordinatorStaff: string }) => item.coordinatorStaff === 'caseworker-1')).toBe(true);
+    expect(ids(await intake.call('GET', '/cases?mine=true&perPage=100', { token: supervisor }))).not.toContain(caseId);
+    expect(ids(await intake.call('GET', '/cases?mine=false&perPage=100', { token: supervisor }))).toContain(caseId);
+    const bad = await intake.call('GET', '/cases?mine=perhaps');
+    expectProblem(bad, 400);
+    expect(Object.keys(bad.body.errors)).toEqual(['mine']);
+  });
+
   it('holds a 106条の6 支援会議 only once every attendee acknowledged confidentiality', async () => {
     const scheduled = await post('/meetings', {
       legalType: 'support-meeting-106-6',

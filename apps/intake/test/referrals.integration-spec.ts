@@ -50,6 +50,11 @@ describe('intake: referrals (つなぎ)', () => {
     const referral = await refer({ referredOn: '2025-05-01', requestNote: '同行希望' });
     expect(referral.status).toBe(201);
     expect(referral.body).toMatchObject({ status: 'requested', fromOrganizationId: DESK, toOrganizationId: ORG_A, consentId: consent.body.id, personId });
+    // A person's timeline lists their referrals only.
+    const ofPerson = await intake.call('GET', `/referrals?personId=${personId}&perPage=100`);
+    expect(ofPerson.body.items.map((r: { id: string }) => r.id)).toContain(referral.body.id);
+    expect(ofPerson.body.items.every((r: { personId: string }) => r.personId === personId)).toBe(true);
+    expect((await intake.call('GET', '/referrals?personId=01900000-0000-7000-8000-0000000000ff')).body.total).toBe(0);
 
     const published = await expectEventually(async () => {
       const events = await intake.events();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CASE_STATUSES, CASE_TRACKS, CLOSURE_REASONS, type CaseStatus, type CaseTrack, type ClosureReason } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { BooleanQuery, ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class OpenCaseCommand {
   @ApiProperty({ format: 'uuid' })
@@ -88,6 +88,9 @@ export class CaseListQuery extends ListQuery {
 
   @UuidQuery('Involves this organisation (coordinator, lead or member).')
   organizationId?: string;
+
+  @BooleanQuery('My cases: true lists the cases the caller coordinates (coordinatorStaff is the caller), false the others.')
+  mine?: boolean;
 }
 
 export class CaseView {

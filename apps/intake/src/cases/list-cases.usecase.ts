@@ -23,6 +23,10 @@ export class ListCasesUseCase {
     const principal = TenantContext.principal();
     const scope = principal ? recordFilterOf(principal) : { scope: 'municipality' as const };
     if (scope.scope === 'agency') and.push(involving(scope.agency));
+    if (query.mine !== undefined) {
+      const me = principal?.subject ?? '';
+      and.push(query.mine ? { coordinatorStaff: me } : { coordinatorStaff: { $ne: me } });
+    }
     for (const pattern of searchPatterns(query.q)) and.push({ caseNo: { $ilike: pattern } });
     const [items, total] = await this.em.findAndCount(MultiAgencyCase, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     return listPage(items.map(caseView), total, page);

@@ -16,7 +16,7 @@ export class ListReferralsUseCase {
   async execute(query: ReferralListQuery): Promise<ListPage<ReferralView>> {
     const page = paging(query, ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt', 'id'], '-referredOn');
     const and: FilterQuery<Referral>[] = [
-      { status: query.status, fromOrganizationId: query.fromOrganizationId, toOrganizationId: query.toOrganizationId, consultationId: query.consultationId },
+      { status: query.status, fromOrganizationId: query.fromOrganizationId, toOrganizationId: query.toOrganizationId, consultationId: query.consultationId, personId: query.personId },
     ];
     const principal = TenantContext.principal();
     const scope = principal ? recordFilterOf(principal) : { scope: 'municipality' as const };

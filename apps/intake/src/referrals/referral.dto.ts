@@ -78,6 +78,9 @@ export class ReferralListQuery extends ListQuery {
   @UuidQuery('Made from this consultation.')
   consultationId?: string;
 
+  @UuidQuery('About this person (their timeline).')
+  personId?: string;
+
   @BooleanQuery('Open (依頼/受理) and past their follow-up date.')
   overdue?: boolean;
 }
