@@ -1,0 +1,2 @@
+export * from './lib/model';
+export { compareRanked, rank, violatedConstraints, weightErrors } from './lib/rank';
