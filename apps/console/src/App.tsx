@@ -14,6 +14,15 @@ import organizations from './organizations';
 import persons from './persons';
 import consultations from './consultations';
 import referrals from './referrals';
+import households from './households';
+import consents from './consents';
+import cases from './cases';
+import plans from './plans';
+import evaluations from './evaluations';
+import progressNotes from './progress-notes';
+import meetings from './meetings';
+import mandatoryReports from './mandatory-reports';
+import { WorkPage } from './work/WorkPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { i18nProvider } from './providers/i18nProvider';
 import { theme } from './theme';
@@ -45,6 +54,14 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="persons" {...persons} />
       <Resource name="consultations" {...consultations} />
       <Resource name="referrals" {...referrals} />
+      <Resource name="households" {...households} />
+      <Resource name="consents" {...consents} />
+      <Resource name="mandatory-reports" {...mandatoryReports} />
+      <Resource name="cases" {...cases} />
+      <Resource name="plans" {...plans} />
+      <Resource name="evaluations" {...evaluations} />
+      <Resource name="meetings" {...meetings} />
+      <Resource name="progress-notes" {...progressNotes} />
       <Resource name="community-resources" {...communityResources} />
       <Resource name="organizations" {...organizations} />
       <Resource name="districts" {...districts} />
@@ -53,6 +70,7 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="council-meetings" {...councilMeetings} />
       <Resource name="audit-records" {...auditRecords} />
       <CustomRoutes>
+        <Route path="/work" element={<WorkPage />} />
         <Route path="/reports" element={<ReportsPage />} />
       </CustomRoutes>
     </Admin>

@@ -1,16 +1,12 @@
-import { AutocompleteInput, ReferenceInput, required, TextInput } from 'react-admin';
+import { required, TextInput } from 'react-admin';
+import { PersonInput } from '../shared/PersonInput';
 import { CodeSelectArrayInput, CodeSelectInput, OrganizationInput } from '../shared/codes';
-
-const personText = (record: { familyName?: string; givenName?: string; familyNameKana?: string; givenNameKana?: string }) =>
-  `${record.familyName ?? ''} ${record.givenName ?? ''}（${record.familyNameKana ?? ''} ${record.givenNameKana ?? ''}）`;
 
 /** One screen for a consultation at the desk: who, where it came from, what it is about, how urgent. */
 export function ConsultationInputs() {
   return (
     <>
-      <ReferenceInput source="personId" reference="persons">
-        <AutocompleteInput optionText={personText} filterToQuery={(q: string) => ({ q })} fullWidth sx={{ maxWidth: 720 }} />
-      </ReferenceInput>
+      <PersonInput />
       <OrganizationInput source="receivingOrganizationId" validate={required()} />
       <CodeSelectInput source="route" table="consultationRoute" validate={required()} />
       <CodeSelectInput source="consultantRelation" table="consultantRelation" validate={required()} />

@@ -1,6 +1,7 @@
-import { CreateButton, Datagrid, ListButton, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { CreateButton, Datagrid, ListButton, ReferenceField, ReferenceManyField, required, Show, SimpleShowLayout, TextField, TextInput, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeArrayField, CodeField, OrganizationField, StatusField } from '../shared/codes';
+import { CodeArrayField, CodeField, CodeSelectInput, OrganizationField, StatusField } from '../shared/codes';
+import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 
 function ReferButton() {
   const record = useRecordContext();
@@ -8,9 +9,33 @@ function ReferButton() {
   return <CreateButton resource="referrals" label="tsunagu.intake.refer" state={{ record: { consultationId: record.id, infoBasis: 'consent' } }} />;
 }
 
+function LifecycleButtons() {
+  return (
+    <ActionBar>
+      <RecordActionButton action="start-screening" label="tsunagu.consultation.start-screening" done="tsunagu.consultation.done" primary />
+      <RecordActionButton
+        action="triage"
+        label="tsunagu.consultation.triage"
+        done="tsunagu.consultation.done"
+        primary
+        inputs={<CodeSelectInput source="disposition" table="disposition" label="resources.consultations.fields.disposition" validate={required()} />}
+      />
+      <RecordActionButton action="close" label="tsunagu.consultation.close" done="tsunagu.consultation.done" />
+      <RecordActionButton
+        action="cancel"
+        label="tsunagu.consultation.cancel"
+        done="tsunagu.consultation.done"
+        danger
+        inputs={<TextInput source="reason" label="resources.consultations.fields.cancellationReason" validate={required()} fullWidth />}
+      />
+    </ActionBar>
+  );
+}
+
 function ShowActions() {
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <LifecycleButtons />
       <ReferButton />
       <ListButton />
     </TopToolbar>
@@ -35,6 +60,8 @@ export function ConsultationShow() {
         <CodeField source="consentStatus" table="consultationConsentStatus" />
         <CodeField source="jigyoAttribution" table="jigyoAttribution" />
         <StatusField source="status" table="consultationStatus" />
+        <CodeField source="disposition" table="disposition" />
+        <ReferenceField source="householdId" reference="households" link="show" />
         <ReferenceManyField reference="referrals" target="consultationId" label="resources.consultations.fields.referrals" sort={{ field: 'referredOn', order: 'DESC' }}>
           <Datagrid bulkActionButtons={false} rowClick="show">
             <DateField source="referredOn" />

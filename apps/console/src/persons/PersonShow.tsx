@@ -1,11 +1,17 @@
-import { ArrayField, BooleanField, CreateButton, Datagrid, EditButton, ListButton, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ArrayField, BooleanField, CreateButton, Datagrid, EditButton, ListButton, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, DistrictField, StatusField } from '../shared/codes';
+import { CodeField, DistrictField } from '../shared/codes';
+import { Timeline } from '../timeline/Timeline';
 
 function ReceiveButton() {
   const record = useRecordContext();
   if (!record) return null;
   return <CreateButton resource="consultations" label="tsunagu.intake.receive" state={{ record: { personId: record.id } }} />;
+}
+
+function PersonTimeline() {
+  const record = useRecordContext();
+  return <Timeline subject={record ? { personId: String(record.id) } : undefined} />;
 }
 
 function ShowActions() {
@@ -18,7 +24,7 @@ function ShowActions() {
   );
 }
 
-/** A person's page: identity, contacts, and the timeline of consultations (each with its referrals). */
+/** A person's page: identity, contacts, households, and one timeline (consultations, referrals, consents, cases, plans, meetings, notes). */
 export function PersonShow() {
   return (
     <Show actions={<ShowActions />}>
@@ -39,14 +45,13 @@ export function PersonShow() {
           </Datagrid>
         </ArrayField>
         <BooleanField source="dvAddressProtection" />
-        <ReferenceManyField reference="consultations" target="personId" label="resources.persons.fields.consultations" sort={{ field: 'receivedAt', order: 'DESC' }}>
-          <Datagrid bulkActionButtons={false} rowClick="show">
-            <DateField source="receivedAt" showTime />
-            <TextField source="receptionNo" />
-            <CodeField source="primaryCategory" table="consultationCategory" />
-            <StatusField source="status" table="consultationStatus" />
+        <ReferenceManyField reference="households" target="personId" label="resources.persons.fields.households">
+          <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
+            <TextField source="label" />
+            <ReferenceField source="keyPersonId" reference="persons" link={false} />
           </Datagrid>
         </ReferenceManyField>
+        <PersonTimeline />
       </SimpleShowLayout>
     </Show>
   );

@@ -29,6 +29,24 @@ describe('canAccess', () => {
     expect(canAccess([], 'districts', 'list')).toBe(false);
   });
 
+  it('lets agencies read cases, notes and meetings (the API narrows them) but keeps people, consents and plans to staff', () => {
+    for (const resource of ['cases', 'progress-notes', 'meetings']) expect(canAccess(['agency'], resource, 'list')).toBe(true);
+    for (const resource of ['persons', 'households', 'consents', 'plans', 'mandatory-reports', 'work']) expect(canAccess(['agency'], resource, 'list')).toBe(false);
+    expect(canAccess(['agency'], 'progress-notes', 'create')).toBe(true);
+    expect(canAccess(['agency'], 'meetings', 'acknowledge-confidentiality')).toBe(true);
+    expect(canAccess(['agency'], 'meetings', 'hold')).toBe(false);
+    expect(canAccess(['agency'], 'cases', 'close')).toBe(false);
+  });
+
+  it('keeps the 支援決定 to supervisors and admins, and the to-do page to staff', () => {
+    expect(canAccess(['caseworker'], 'cases', 'start-planning')).toBe(true);
+    expect(canAccess(['caseworker'], 'cases', 'decide-support')).toBe(false);
+    expect(canAccess(['supervisor'], 'cases', 'decide-support')).toBe(true);
+    expect(canAccess(['caseworker'], 'work', 'list')).toBe(true);
+    expect(canAccess(['analyst'], 'work', 'list')).toBe(false);
+    expect(canAccess(['caseworker'], 'consents', 'withdraw')).toBe(true);
+  });
+
   it('checks fields by their resource (resource.fields.x)', () => {
     expect(canAccess(['analyst'], 'community-resources.contact', 'show')).toBe(true);
   });

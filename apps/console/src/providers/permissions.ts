@@ -22,6 +22,8 @@ const registry: ResourceRule = { read: REGISTRY_READ, write: REGISTRY_WRITE };
 const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'admin'];
 const intake: ResourceRule = { read: STAFF, write: STAFF };
 const REFERRAL_ANSWER: readonly Role[] = [...STAFF, 'agency'];
+const STAFF_AND_AGENCY: readonly Role[] = [...STAFF, 'agency'];
+const SUPERVISION: readonly Role[] = ['supervisor', 'admin'];
 
 export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   persons: intake,
@@ -31,6 +33,19 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
     write: STAFF,
     actions: { accept: REFERRAL_ANSWER, decline: REFERRAL_ANSWER, complete: REFERRAL_ANSWER, fail: REFERRAL_ANSWER },
   },
+  households: intake,
+  consents: intake,
+  /** 多機関協働 cases: agencies read those their organisation has a part in; 支援決定 is the municipality's (supervisor/admin). */
+  cases: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'decide-support': SUPERVISION } },
+  plans: intake,
+  evaluations: intake,
+  /** Agencies read and add notes to cases their organisation has a role in (the API narrows by legal basis). */
+  'progress-notes': { read: STAFF_AND_AGENCY, write: STAFF_AND_AGENCY },
+  /** Agencies see meetings they convene or attend and acknowledge confidentiality for their own attendees. */
+  meetings: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'acknowledge-confidentiality': STAFF_AND_AGENCY } },
+  'mandatory-reports': intake,
+  /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */
+  work: { read: STAFF, write: [] },
   /** The reporting dashboard and its CSV downloads (aggregates only). */
   reports: { read: ['analyst', 'supervisor', 'admin'], write: [] },
   districts: registry,

@@ -1,18 +1,19 @@
-import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { Loading, Title, useAuthenticated, useDataProvider, useNotify, useRequireAccess, useTranslate, type HttpError } from 'react-admin';
+import { Alert, Box, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Loading, Title, useAuthenticated, useRequireAccess, useTranslate } from 'react-admin';
 import { fiscalYearLabel } from '../dates/wareki';
 import { useDateDisplay } from '../dates/calendar';
-import type { TsunaguDataProvider } from '../providers/dataProvider';
+import { CasesSection, IndicatorsSection, MutualAidSection, ReportCharts, type MutualAidReport } from './ReportSections';
+import { CsvButtons, useReport } from './reportData';
 
-interface ReferralsReport {
+export interface ReferralsReport {
   fiscalYear: number;
   byStatus: Record<string, number>;
   acceptanceRate: number | null;
   statusLabels: Record<string, string>;
 }
 
-interface ConsultationsReport {
+export interface ConsultationsReport {
   cells: Array<{ month: string; count: number | null; suppressed: boolean }>;
 }
 
@@ -22,55 +23,7 @@ export function currentFiscalYear(now = new Date()): number {
   return japan.getUTCMonth() >= 3 ? japan.getUTCFullYear() : japan.getUTCFullYear() - 1;
 }
 
-function useReport<T>(path: string): { data?: T } {
-  const dataProvider = useDataProvider<TsunaguDataProvider>();
-  const [data, setData] = useState<T | undefined>();
-  useEffect(() => {
-    let current = true;
-    setData(undefined);
-    dataProvider
-      .fetchBlob(path)
-      .then(async ({ blob }) => current && setData(JSON.parse(await blob.text()) as T))
-      .catch(() => current && setData(undefined));
-    return () => {
-      current = false;
-    };
-  }, [dataProvider, path]);
-  return { data };
-}
-
-function CsvButtons({ report, fiscalYear }: { report: string; fiscalYear: number }) {
-  const dataProvider = useDataProvider<TsunaguDataProvider>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const download = async (encoding: 'utf-8' | 'cp932') => {
-    try {
-      const { blob, filename } = await dataProvider.fetchBlob(`reporting/reports/${report}?format=csv&encoding=${encoding}&wareki=true&fiscalYear=${fiscalYear}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename ?? `${report}_${fiscalYear}_${encoding}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      notify((error as HttpError).message || 'tsunagu.errors.server', { type: 'error' });
-    }
-  };
-  return (
-    <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-      <Button variant="outlined" size="small" onClick={() => void download('utf-8')}>
-        {translate('tsunagu.reports.csv_utf8')}
-      </Button>
-      <Button variant="outlined" size="small" onClick={() => void download('cp932')}>
-        {translate('tsunagu.reports.csv_cp932')}
-      </Button>
-    </Stack>
-  );
-}
-
-/** Supervisor/analyst dashboard: つなぎ funnel and consultations per month of a 年度, with CSV downloads. */
+/** Supervisor/analyst dashboard: charts, つなぎ funnel, consultations per month, mutual aid, cases and indicators of a 年度, with CSV downloads. */
 export function ReportsPage() {
   useAuthenticated();
   const { isPending: checkingAccess } = useRequireAccess({ resource: 'reports', action: 'list' });
@@ -79,6 +32,7 @@ export function ReportsPage() {
   const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
   const referrals = useReport<ReferralsReport>(`reporting/reports/referrals?fiscalYear=${fiscalYear}`);
   const consultations = useReport<ConsultationsReport>(`reporting/reports/consultations?fiscalYear=${fiscalYear}`);
+  const mutualAid = useReport<MutualAidReport>('reporting/reports/mutual-aid');
   if (checkingAccess) return <Loading />;
   const years = [0, 1, 2, 3].map((back) => currentFiscalYear() - back);
   const consultationTotal = consultations.data?.cells.reduce((sum, cell) => sum + (cell.count ?? 0), 0);
@@ -98,6 +52,7 @@ export function ReportsPage() {
       <Alert severity="info" sx={{ mb: 2 }}>
         {translate('tsunagu.reports.note')}
       </Alert>
+      <ReportCharts fiscalYear={fiscalYear} referrals={referrals.data} consultations={consultations.data} mutualAid={mutualAid} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <Card sx={{ flex: 1 }}>
           <CardContent>
@@ -130,7 +85,7 @@ export function ReportsPage() {
             ) : (
               <Loading />
             )}
-            <CsvButtons report="referrals" fiscalYear={fiscalYear} />
+            <CsvButtons report="referrals" query={`fiscalYear=${fiscalYear}`} />
           </CardContent>
         </Card>
         <Card sx={{ flex: 1 }}>
@@ -164,10 +119,13 @@ export function ReportsPage() {
             ) : (
               <Loading />
             )}
-            <CsvButtons report="consultations" fiscalYear={fiscalYear} />
+            <CsvButtons report="consultations" query={`fiscalYear=${fiscalYear}`} />
           </CardContent>
         </Card>
       </Stack>
+      <MutualAidSection data={mutualAid.data} />
+      <CasesSection fiscalYear={fiscalYear} />
+      <IndicatorsSection fiscalYear={fiscalYear} />
     </Box>
   );
 }

@@ -1,46 +1,110 @@
-import { Button as MuiButton, Stack } from '@mui/material';
-import { useState } from 'react';
-import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate, type HttpError } from 'react-admin';
-import type { ReferralAction, TsunaguDataProvider } from '../providers/dataProvider';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { useId, useState, type ReactNode } from 'react';
+import { Form, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import type { RecordAction, TsunaguDataProvider } from '../providers/dataProvider';
 
-/** One state-change button (POST …/{id}/{action}) shown when the record allows it and the user's roles do. */
-export function RecordActionButton({ action, label, done, primary }: { action: ReferralAction; label: string; done: string; primary?: boolean }) {
+export interface RecordActionButtonProps {
+  action: RecordAction;
+  /** i18n key of the button. */
+  label: string;
+  /** i18n key of the success message. */
+  done: string;
+  primary?: boolean;
+  danger?: boolean;
+  /**
+   * When the record allows the action. Default: the API's `allowedActions` of the record (cases,
+   * consultations, referrals); records without that list (plans, meetings, consents) pass a predicate.
+   */
+  when?: (record: RaRecord) => boolean;
+  /** Labelled inputs asked for in a dialog before the action (reason, disposition, meeting…); their values are the body. */
+  inputs?: ReactNode;
+  /** Values of the dialog's form when it opens. */
+  defaultValues?: Record<string, unknown>;
+}
+
+const allowedByApi = (action: string) => (record: RaRecord) => ((record.allowedActions as string[] | undefined) ?? []).includes(action);
+
+/**
+ * One state-change button (POST …/{id}/{action}) shown when the record allows it and the user's roles do.
+ * With `inputs`, a dialog asks for the command's fields first; the API's field errors land on those inputs.
+ */
+export function RecordActionButton({ action, label, done, primary, danger, when, inputs, defaultValues }: RecordActionButtonProps) {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const dataProvider = useDataProvider<TsunaguDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const translate = useTranslate();
+  const titleId = useId();
   const { canAccess } = useCanAccess({ resource, action });
   const [busy, setBusy] = useState(false);
-  const allowed = (record?.allowedActions as string[] | undefined) ?? [];
-  if (!record || !canAccess || !allowed.includes(action)) return null;
-  const run = async () => {
+  const [open, setOpen] = useState(false);
+  if (!record || !canAccess || !(when ?? allowedByApi(action))(record)) return null;
+
+  const run = async (body?: Record<string, unknown>): Promise<Record<string, unknown> | undefined> => {
     setBusy(true);
     try {
-      await dataProvider.transition(resource, { id: record.id, action, version: record.version as number | undefined });
+      await dataProvider.transition(resource, { id: record.id, action, version: record.version as number | undefined, body: cleanBody(body) });
       notify(done, { type: 'success' });
+      setOpen(false);
+      refresh();
+      return undefined;
     } catch (error) {
-      notify((error as HttpError).message || 'tsunagu.errors.server', { type: 'error' });
+      const httpError = error as HttpError;
+      notify(httpError.message || 'tsunagu.errors.server', { type: 'error' });
+      const errors = (httpError.body as { errors?: Record<string, unknown> } | undefined)?.errors;
+      if (!inputs) refresh();
+      // The dataProvider already turned problem+json `errors` into react-hook-form paths.
+      return errors;
     } finally {
       setBusy(false);
-      refresh();
     }
   };
+
   return (
-    <MuiButton size="small" variant={primary ? 'contained' : 'outlined'} disabled={busy} onClick={() => void run()}>
-      {translate(label)}
-    </MuiButton>
+    <>
+      <MuiButton size="small" variant={primary ? 'contained' : 'outlined'} color={danger ? 'error' : 'primary'} disabled={busy} onClick={() => (inputs ? setOpen(true) : void run())}>
+        {translate(label)}
+      </MuiButton>
+      {inputs && (
+        <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
+          <Form onSubmit={(values: Record<string, unknown>) => run(values)} defaultValues={defaultValues} record={{}}>
+            <DialogTitle id={titleId}>{translate(label)}</DialogTitle>
+            <DialogContent>{inputs}</DialogContent>
+            <DialogActions>
+              <MuiButton onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</MuiButton>
+              <MuiButton type="submit" variant="contained" color={danger ? 'error' : 'primary'} disabled={busy}>
+                {translate(label)}
+              </MuiButton>
+            </DialogActions>
+          </Form>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+/** Empty inputs are left out of the command (the API treats a missing field as "not given"). */
+function cleanBody(body: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!body) return undefined;
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== '' && value !== null && value !== undefined));
+}
+
+export function ActionBar({ children }: { children: ReactNode }) {
+  return (
+    <Stack direction="row" spacing={1} useFlexGap component="span" sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      {children}
+    </Stack>
   );
 }
 
 export function ReferralAnswerButtons() {
   return (
-    <Stack direction="row" spacing={1} component="span">
+    <ActionBar>
       <RecordActionButton action="accept" label="tsunagu.intake.accept" done="tsunagu.intake.done.accept" primary />
       <RecordActionButton action="decline" label="tsunagu.intake.decline" done="tsunagu.intake.done.decline" />
       <RecordActionButton action="complete" label="tsunagu.intake.complete" done="tsunagu.intake.done.complete" primary />
       <RecordActionButton action="fail" label="tsunagu.intake.fail" done="tsunagu.intake.done.fail" />
-    </Stack>
+    </ActionBar>
   );
 }

@@ -19,8 +19,9 @@ import { Chip, Stack } from '@mui/material';
 import { codeChoices } from '../i18n/codes';
 
 /** A select over one of the contracts' code tables (Japanese labels via i18n). */
-export function CodeSelectInput({ table, ...props }: InputProps & { table: string }) {
-  return <SelectInput choices={codeChoices(table)} {...props} />;
+export function CodeSelectInput({ table, only, ...props }: InputProps & { table: string; only?: readonly string[] }) {
+  const choices = codeChoices(table);
+  return <SelectInput choices={only ? choices.filter((choice) => only.includes(choice.id)) : choices} {...props} />;
 }
 
 export function CodeSelectArrayInput({ table, ...props }: InputProps & { table: string }) {

@@ -86,6 +86,22 @@ describe('dataProvider', () => {
     expect(calls[0].headers.get('if-match')).toBe('"1"');
   });
 
+  it('sends a transition command body (reason, disposition…) with the version as If-Match', async () => {
+    const { provider, calls } = fakeApi([{ status: 200, body: { id: 'c1', status: 'suspended', version: 5 } }]);
+    await provider.transition('cases', { id: 'c1', action: 'suspend', version: 4, body: { reason: '入院' } });
+    expect(calls[0]).toMatchObject({ url: '/api/intake/cases/c1/suspend', method: 'POST', body: { reason: '入院' } });
+    expect(calls[0].headers.get('if-match')).toBe('"4"');
+  });
+
+  it("lists a plan's evaluations under the plan (a plain array answer) and filters cases by mine", async () => {
+    const { provider, calls } = fakeApi([{ status: 200, body: [{ id: 'e1', decision: 'continue' }] }, { status: 200, body: { items: [], total: 0, page: 1, perPage: 5 } }]);
+    const evaluations = await provider.getList('evaluations', { pagination: { page: 1, perPage: 25 }, sort: { field: '', order: 'ASC' }, filter: { planId: 'p1' } });
+    expect(calls[0].url).toBe('/api/intake/plans/p1/evaluations?page=1&perPage=25');
+    expect(evaluations).toEqual({ data: [{ planId: 'p1', id: 'e1', decision: 'continue' }], total: 1 });
+    await provider.getList('cases', { pagination: { page: 1, perPage: 5 }, sort: { field: 'updatedAt', order: 'DESC' }, filter: { mine: true } });
+    expect(calls[1].url).toBe('/api/intake/cases?page=1&perPage=5&sort=-updatedAt&mine=true');
+  });
+
   it('turns a 400 problem with field errors into an HttpError react-admin puts on the inputs', async () => {
     const { provider } = fakeApi([
       { status: 400, body: { type: 'https://tsunagu.jp/problems/validation-failed', title: 'The request is not valid', status: 400, errors: { name: 'must not be empty', 'schedule.weekdays[0]': 'must be a weekday' } } },

@@ -14,7 +14,7 @@ import type {
 } from 'react-admin';
 import { HttpError } from 'react-admin';
 import { ERROR_MESSAGES, httpErrorFromResponse } from './problem';
-import { RESOURCE_ROUTES, type ReferralAction, type ResourceLifecycleAction, type ResourceRoute } from './resources';
+import { RESOURCE_ROUTES, type RecordAction, type ResourceRoute } from './resources';
 
 export * from './problem';
 export * from './resources';
@@ -37,8 +37,8 @@ export interface DataProviderOptions {
 
 /** Our extra methods (react-admin's `useDataProvider()` exposes them). */
 export interface TsunaguDataProvider extends DataProvider {
-  /** A community resource's lifecycle action (publish/suspend/resume/retire/verify) from a known version. */
-  transition: (resource: string, params: { id: Identifier; action: ResourceLifecycleAction | ReferralAction; version?: number; body?: Record<string, unknown> }) => Promise<{ data: RaRecord }>;
+  /** A state change (POST …/{id}/{action}: lifecycle, referral answers, case/plan/meeting transitions) from a known version. */
+  transition: (resource: string, params: { id: Identifier; action: RecordAction; version?: number; body?: Record<string, unknown> }) => Promise<{ data: RaRecord }>;
   /** Possible duplicates of a person being registered (same kana reading and birth date, or same phone). */
   duplicateCandidates: (params: { familyNameKana?: string; givenNameKana?: string; birthDate?: string; phone?: string }) => Promise<RaRecord[]>;
   /** Raw GET of a path under the API root (dashboards, downloads). */
@@ -155,7 +155,9 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       delete filter[found.parent.field];
     }
     const query = listQuery({ ...params, filter }, found.sortable);
-    const page = await json<ListPage<RaRecord>>(`${path}?${query.toString()}`, { signal: params.signal });
+    const answer = await json<ListPage<RaRecord> | RaRecord[]>(`${path}?${query.toString()}`, { signal: params.signal });
+    // A few nested collections (a plan's evaluations) answer a plain array.
+    const page = Array.isArray(answer) ? { items: answer, total: answer.length } : answer;
     const parent = found.parent;
     const data = parent ? page.items.map((item) => ({ [parent.field]: params.filter?.[parent.field], ...item })) : page.items;
     return { data, total: page.total };

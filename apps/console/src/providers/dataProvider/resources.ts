@@ -33,11 +33,46 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'] },
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
   referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
+  households: { path: 'intake/households', sortable: ['label', 'createdAt', 'updatedAt'] },
+  consents: { path: 'intake/consents', sortable: ['obtainedAt', 'createdAt', 'status', 'scope'] },
+  cases: { path: 'intake/cases', sortable: ['caseNo', 'status', 'createdAt', 'updatedAt'] },
+  plans: { path: 'intake/plans', sortable: ['planVersion', 'createdAt', 'status'] },
+  evaluations: {
+    path: 'intake/plans',
+    sortable: [],
+    parent: { field: 'planId', path: (planId) => `intake/plans/${encodeURIComponent(planId)}/evaluations` },
+  },
+  'progress-notes': { path: 'intake/progress-notes', sortable: ['occurredAt', 'createdAt'] },
+  meetings: { path: 'intake/meetings', sortable: ['heldAt', 'createdAt', 'status'] },
+  'mandatory-reports': { path: 'intake/mandatory-reports', sortable: ['createdAt', 'status'] },
 };
 
 /** Referral answers of the receiving organisation (POST …/referrals/{id}/{action}). */
 export const REFERRAL_ACTIONS = ['accept', 'decline', 'complete', 'fail'] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
+
+/** Consultation lifecycle (POST …/consultations/{id}/{action}); the API lists what a record allows in `allowedActions`. */
+export const CONSULTATION_ACTIONS = ['start-screening', 'triage', 'close', 'cancel'] as const;
+
+/** Case transitions of the 多機関協働 case (POST …/cases/{id}/{action}). */
+export const CASE_ACTIONS = ['record-consent', 'start-assessment', 'start-planning', 'decide-support', 'start-support', 'start-evaluation', 'suspend', 'resume', 'close', 'assign-lead', 'release-coordinator'] as const;
+
+/** Plan transitions (下書き → 会議提出 → 承認). */
+export const PLAN_ACTIONS = ['submit', 'approve'] as const;
+
+/** Meeting transitions and the confidentiality acknowledgement (守秘義務の確認). */
+export const MEETING_ACTIONS = ['acknowledge-confidentiality', 'hold', 'finalise', 'cancel'] as const;
+
+/** Any state-changing POST …/{id}/{action} the console offers. */
+export type RecordAction =
+  | ReferralAction
+  | ResourceLifecycleAction
+  | (typeof CONSULTATION_ACTIONS)[number]
+  | (typeof CASE_ACTIONS)[number]
+  | (typeof PLAN_ACTIONS)[number]
+  | (typeof MEETING_ACTIONS)[number]
+  | 'withdraw'
+  | 'decide';
 
 /** Lifecycle actions of community resources (POST …/{id}/{action}). */
 export const RESOURCE_LIFECYCLE_ACTIONS = ['publish', 'suspend', 'resume', 'retire', 'verify'] as const;

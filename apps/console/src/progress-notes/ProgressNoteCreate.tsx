@@ -1,0 +1,27 @@
+import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, required, SimpleForm, TextInput } from 'react-admin';
+import { CodeSelectInput } from '../shared/codes';
+import { TsunaguCreate } from '../shared/forms';
+import { CaseInput, MeetingInput } from '../shared/PersonInput';
+
+/** A date-time input's value as the ISO string the API expects. */
+export const isoDateTime = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : typeof value === 'string' && value && !value.endsWith('Z') && !/[+-]\d{2}:\d{2}$/.test(value) ? new Date(value).toISOString() : value);
+
+/** Add a note to a case or a consultation, with the legal basis it is recorded (and may be shared) under. */
+export function ProgressNoteCreate() {
+  return (
+    <TsunaguCreate transform={(data: Record<string, unknown>) => ({ ...data, occurredAt: isoDateTime(data.occurredAt) })}>
+      <SimpleForm defaultValues={() => ({ occurredAt: new Date(), kind: 'interview', legalBasis: 'consent' })}>
+        <CaseInput />
+        <ReferenceInput source="consultationId" reference="consultations">
+          <AutocompleteInput optionText="receptionNo" filterToQuery={(q: string) => ({ q })} />
+        </ReferenceInput>
+        <DateTimeInput source="occurredAt" validate={required()} />
+        <NumberInput source="durationMin" min={0} step={5} />
+        <CodeSelectInput source="kind" table="noteKind" validate={required()} />
+        <CodeSelectInput source="legalBasis" table="legalBasis" validate={required()} helperText="tsunagu.note.basis_hint" />
+        <MeetingInput />
+        <TextInput source="text" multiline minRows={4} fullWidth validate={required()} />
+      </SimpleForm>
+    </TsunaguCreate>
+  );
+}

@@ -1,0 +1,22 @@
+import { ListButton, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { DateField } from '../dates/DateField';
+import { CodeField, OrganizationField } from '../shared/codes';
+
+export function ProgressNoteShow() {
+  return (
+    <Show actions={<TopToolbar><ListButton /></TopToolbar>}>
+      <SimpleShowLayout>
+        <DateField source="occurredAt" showTime />
+        <ReferenceField source="caseId" reference="cases" link="show" />
+        <ReferenceField source="consultationId" reference="consultations" link="show" />
+        <CodeField source="kind" table="noteKind" />
+        <NumberField source="durationMin" />
+        <CodeField source="legalBasis" table="legalBasis" />
+        <ReferenceField source="meetingId" reference="meetings" link="show" />
+        <TextField source="authorStaff" />
+        <OrganizationField source="authorOrganizationId" />
+        <TextField source="text" sx={{ whiteSpace: 'pre-wrap' }} />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
