@@ -1,0 +1,52 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INACTIVITY_ALERT_STATUSES, RISK_LEVELS, type InactivityAlertStatus, type OutreachInactivityAlertData, type RiskLevel } from '@tsunagu/contracts';
+import { dateInJapan, fiscalYearOf } from '../shared/dates';
+import type { InactivityAlert } from './inactivity-alert.entity';
+
+export class AlertView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) targetId!: string;
+  @ApiProperty({ enum: INACTIVITY_ALERT_STATUSES }) status!: InactivityAlertStatus;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Start of the lapse: the last successful contact, or discovery.' }) lapseStartedAt!: string;
+  @ApiProperty({ type: 'integer' }) thresholdDays!: number;
+  @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) lastSuccessfulContactAt!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) clearedAt!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) clearedByContactId!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) districtId!: string | null;
+  @ApiProperty({ format: 'uuid' }) assignedOrganizationId!: string;
+  @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
+}
+
+export function alertView(alert: InactivityAlert): AlertView {
+  return {
+    id: alert.id,
+    targetId: alert.targetId,
+    status: alert.status,
+    raisedAt: alert.raisedAt.toISOString(),
+    lapseStartedAt: alert.lapseStartedAt.toISOString(),
+    thresholdDays: alert.thresholdDays,
+    lastSuccessfulContactAt: alert.lastSuccessfulContactAt?.toISOString() ?? null,
+    clearedAt: alert.clearedAt?.toISOString() ?? null,
+    clearedByContactId: alert.clearedByContactId,
+    districtId: alert.districtId,
+    assignedOrganizationId: alert.assignedOrganizationId,
+    riskLevel: alert.riskLevel,
+  };
+}
+
+export function alertEventData(alert: InactivityAlert, at: Date): OutreachInactivityAlertData {
+  const occurredOn = dateInJapan(at);
+  return {
+    targetId: alert.targetId,
+    districtId: alert.districtId,
+    assignedOrganizationId: alert.assignedOrganizationId,
+    riskLevel: alert.riskLevel,
+    occurredOn,
+    fiscalYear: fiscalYearOf(occurredOn),
+    alertId: alert.id,
+    thresholdDays: alert.thresholdDays,
+    lastSuccessfulContactOn: alert.lastSuccessfulContactAt ? dateInJapan(alert.lastSuccessfulContactAt) : null,
+    clearedByContactId: alert.clearedByContactId,
+  };
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { INACTIVITY_ALERT_STATUSES, type InactivityAlertStatus } from '@tsunagu/contracts';
+import { EnumQuery, listPage, ListQuery, paging, UuidQuery, type ListPage } from '@tsunagu/platform-http';
+import { visibleTargetsFilter } from '../shared/target-access';
+import { OutreachTarget } from '../targets/outreach-target.entity';
+import { alertView, type AlertView } from './alert.view';
+import { InactivityAlert } from './inactivity-alert.entity';
+
+export class AlertListQuery extends ListQuery {
+  @EnumQuery(INACTIVITY_ALERT_STATUSES, 'Status (default: all).')
+  status?: InactivityAlertStatus;
+
+  @UuidQuery('District.')
+  districtId?: string;
+
+  @UuidQuery('Target.')
+  targetId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Assigned organisation.' })
+  @UuidQuery('Assigned organisation.')
+  assignedOrganizationId?: string;
+}
+
+@Injectable()
+export class ListAlertsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: AlertListQuery): Promise<ListPage<AlertView>> {
+    const page = paging(query, ['raisedAt', 'clearedAt', 'id'], '-raisedAt');
+    const and: FilterQuery<InactivityAlert>[] = [{ status: query.status, districtId: query.districtId, targetId: query.targetId, assignedOrganizationId: query.assignedOrganizationId }];
+    const scope = visibleTargetsFilter();
+    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
+    if (scope.staffSubject) {
+      const mine = await this.em.find(OutreachTarget, { assignedStaff: { $overlap: [scope.staffSubject] } }, { fields: ['id'] });
+      and.push({ targetId: { $in: mine.map((target) => target.id) } });
+    }
+    const [items, total] = await this.em.findAndCount(InactivityAlert, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(alertView), total, page);
+  }
+}

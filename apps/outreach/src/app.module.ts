@@ -1,0 +1,52 @@
+import { Module, type Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { OUTREACH_EVENTS } from '@tsunagu/contracts';
+import { AuditModule } from '@tsunagu/platform-audit';
+import { AuthModule } from '@tsunagu/platform-auth';
+import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
+import { HealthModule } from '@tsunagu/platform-http';
+import { MessagingModule } from '@tsunagu/platform-messaging';
+import { loggerParams } from '@tsunagu/platform-observability';
+import { PersistenceModule } from '@tsunagu/platform-persistence';
+import { AlertsModule } from './alerts/alerts.module';
+import { outreachVariables } from './config';
+import { ContactsModule } from './contacts/contacts.module';
+import { CONSUMED_CONSENT_EVENTS } from './consents/consent-events.handlers';
+import { HandoverModule } from './handover/handover.module';
+import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
+import { outreachPersistence } from './persistence';
+import { SettingsModule } from './settings/settings';
+import { OutreachSharedModule } from './shared/outreach-shared.module';
+import { TargetsModule } from './targets/targets.module';
+import { WatchModule } from './watch/watch.module';
+
+/**
+ * Builds outreach's root module from an environment. A function rather than a constant so tests can
+ * boot the app against their own database, NATS and token issuer without touching process.env.
+ */
+export function outreachAppModule(env: Record<string, string | undefined> = process.env): Type<unknown> {
+  const config = loadConfig(outreachVariables, env);
+
+  @Module({
+    imports: [
+      ConfigModule.forRoot(outreachVariables, env),
+      LoggerModule.forRoot(loggerParams('outreach', config.LOG_LEVEL)),
+      PersistenceModule.forService(outreachPersistence),
+      AuthModule.forRoot(),
+      AuditModule.forService('outreach'),
+      // Publishes its own events; consumes intake's consent events and the consultation/case events that link a hand-over.
+      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS] }),
+      HealthModule,
+      OutreachSharedModule,
+      TargetsModule,
+      ContactsModule,
+      WatchModule,
+      AlertsModule,
+      HandoverModule,
+      SettingsModule,
+    ],
+  })
+  class AppModule {}
+
+  return AppModule;
+}

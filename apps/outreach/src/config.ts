@@ -1,0 +1,22 @@
+import { platformVariables, type ConfigValues } from '@tsunagu/platform-config';
+
+/** Platform variables plus outreach's own (docs/services/outreach.md). */
+export const outreachVariables = {
+  ...platformVariables,
+  OUTREACH_INACTIVITY_DAYS_DEFAULT: {
+    description:
+      'Days without a successful contact (面談できた / 短時間会話) after which a high-risk target raises an inactivity alert, for municipalities that have not set their own (PUT /settings).',
+    type: 'int',
+    default: '30',
+    min: 1,
+    max: 365,
+  },
+  OUTREACH_CHECK_INTERVAL_MS: {
+    description:
+      'How often each replica runs the inactivity and watch-overdue check (one replica at a time per municipality, by advisory lock). 0 turns the periodic check off.',
+    type: 'int',
+    default: '300000',
+    min: 0,
+  },
+} as const;
+export type OutreachConfig = ConfigValues<typeof outreachVariables>;

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { isSuccessfulContact, OutreachContactLogged, OutreachInactivityAlertCleared } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { InactivityAlert } from '../alerts/inactivity-alert.entity';
+import { alertEventData } from '../alerts/alert.view';
+import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { findVisibleTarget } from '../shared/target-access';
+import { stagesAfterContact } from '../targets/outreach-stage';
+import { TargetStages } from '../targets/target-stages';
+import { syncWatchPlan } from '../watch/watch-plan.sync';
+import type { ContactView, LogContactCommand } from './contact.dto';
+import { contactView } from './contact.view';
+import { OutreachContact } from './outreach-contact.entity';
+
+/** Clock skew tolerated between a field device and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * Logs one contact attempt: moves 未接触 → 接触試行中 (→ 接触できた when it succeeded), restarts the watch plan's
+ * clock, and a successful contact (面談できた / 短時間会話) clears the open inactivity alert of the lapse it ends.
+ */
+@Injectable()
+export class LogContactUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: OutreachEvents,
+    private readonly stages: TargetStages,
+  ) {}
+
+  async execute(targetId: string, command: LogContactCommand, now = new Date()): Promise<ContactView> {
+    const contactedAt = command.contactedAt ? new Date(command.contactedAt) : now;
+    if (contactedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw DomainException.invalidField('contactedAt', 'cannot be in the future');
+    return this.em.transactional(async (em) => {
+      const target = await findVisibleTarget(em, targetId);
+      if (target.stage === 'closed') {
+        throw new DomainException(DomainErrorCode.Conflict, 'The outreach has ended (終結): contacts are no longer logged on it', { errors: { targetId: 'target is closed' } });
+      }
+      const successful = isSuccessfulContact(command.result);
+      const contact = new OutreachContact();
+      contact.targetId = target.id;
+      contact.contactedAt = contactedAt;
+      contact.method = command.method;
+      contact.result = command.result;
+      contact.observations = [...(command.observations ?? [])];
+      contact.observationNote = command.observationNote ?? null;
+      contact.accompaniedBy = (command.accompaniedBy ?? []).map((companion) => ({ kind: companion.kind, name: companion.name ?? null }));
+      contact.nextAction = command.nextAction ?? null;
+      contact.nextDueOn = command.nextDueOn ?? null;
+      contact.legalBasis = command.legalBasis;
+      contact.recordedBy = TenantContext.principal()?.subject ?? 'system';
+      em.persist(contact);
+      if (!target.lastContactAt || contactedAt > target.lastContactAt) target.lastContactAt = contactedAt;
+      if (successful && (!target.lastSuccessfulContactAt || contactedAt > target.lastSuccessfulContactAt)) target.lastSuccessfulContactAt = contactedAt;
+      await em.flush();
+      for (const stage of stagesAfterContact(target.stage, successful)) await this.stages.move(em, target, stage, now);
+      await this.events.record(em, OutreachContactLogged, contact.id, {
+        ...targetRef(target, contactedAt),
+        contactId: contact.id,
+        method: contact.method,
+        result: contact.result,
+        successful,
+        observations: [...contact.observations],
+        legalBasis: contact.legalBasis,
+        stage: target.stage,
+      });
+      if (successful) await this.clearAlerts(em, target.id, contact, now);
+      await syncWatchPlan(em, target);
+      return contactView(contact);
+    });
+  }
+
+  /** A successful contact ends the lapse: open alerts whose lapse began before it are cleared (and published). */
+  private async clearAlerts(em: EntityManager, targetId: string, contact: OutreachContact, now: Date): Promise<void> {
+    const open = await em.find(InactivityAlert, { targetId, status: 'open', lapseStartedAt: { $lte: contact.contactedAt } });
+    for (const alert of open) {
+      alert.status = 'cleared';
+      alert.clearedAt = now;
+      alert.clearedByContactId = contact.id;
+      await em.flush();
+      await this.events.record(em, OutreachInactivityAlertCleared, alert.id, alertEventData(alert, now));
+    }
+  }
+}

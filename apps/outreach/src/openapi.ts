@@ -1,0 +1,10 @@
+import type { ServiceAppOptions } from '@tsunagu/platform-http';
+
+export const OUTREACH_APP_OPTIONS: ServiceAppOptions = {
+  service: 'outreach',
+  title: 'Tsunagu outreach API (アウトリーチ等を通じた継続的支援)',
+  description:
+    'Outreach targets before they are clients (a person, a household or only a place), their relationship stage machine, the contact log, ' +
+    'watch plans (ゆるやかな見守り) with overdue lists, inactivity alerts for high-risk targets, and the consent-checked hand-over to intake. ' +
+    'Staff roles outreach-worker/supervisor/admin work across their municipality; agency users see only the targets assigned to their organisation.',
+};

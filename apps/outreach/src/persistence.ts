@@ -1,0 +1,19 @@
+import type { ServicePersistence } from '@tsunagu/platform-persistence';
+import { messagingEntities } from '@tsunagu/platform-messaging';
+import { InactivityAlert } from './alerts/inactivity-alert.entity';
+import { OutreachContact } from './contacts/outreach-contact.entity';
+import { ConsentMirror } from './consents/consent-mirror.entity';
+import { Handover } from './handover/handover.entity';
+import { outreachMigrations } from './migrations';
+import { OutreachSetting } from './settings/outreach-setting.entity';
+import { OutreachTarget } from './targets/outreach-target.entity';
+import { WatchPlan } from './watch/watch-plan.entity';
+
+/** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, OutreachSetting];
+
+export const outreachPersistence: ServicePersistence = {
+  service: 'outreach',
+  entities: outreachEntities,
+  migrations: outreachMigrations,
+};

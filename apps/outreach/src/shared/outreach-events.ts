@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventContract, OutreachTargetRef } from '@tsunagu/contracts';
+import { OutboxService } from '@tsunagu/platform-messaging';
+import type { OutreachTarget } from '../targets/outreach-target.entity';
+import { dateInJapan, fiscalYearOf } from './dates';
+
+/**
+ * The one way outreach emits a domain event: checked against its contract (ids and codes only) and written
+ * to the outbox with the same EntityManager as the state change, flushed with it.
+ */
+@Injectable()
+export class OutreachEvents {
+  constructor(private readonly outbox: OutboxService) {}
+
+  async record<T>(em: EntityManager, contract: EventContract<T>, aggregateId: string, data: T): Promise<void> {
+    this.outbox.record(em, contract, { aggregateId, data });
+    await em.flush();
+  }
+}
+
+/** The part of every outreach event that names the target, its district and organisation, and when (JST date, 年度). */
+export function targetRef(target: OutreachTarget, at: Date): OutreachTargetRef {
+  const occurredOn = dateInJapan(at);
+  return {
+    targetId: target.id,
+    districtId: target.districtId,
+    assignedOrganizationId: target.assignedOrganizationId,
+    riskLevel: target.riskLevel,
+    occurredOn,
+    fiscalYear: fiscalYearOf(occurredOn),
+  };
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { TenantContext } from '@tsunagu/platform-context';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { findVisibleTarget, visibleTargetsFilter } from '../shared/target-access';
+import { OutreachTarget } from './outreach-target.entity';
+import type { TargetListQuery, TargetView } from './target.dto';
+import { targetView } from './target.view';
+
+@Injectable()
+export class ListTargetsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: TargetListQuery): Promise<ListPage<TargetView>> {
+    const page = paging(query, ['createdAt', 'updatedAt', 'discoveredOn', 'stage', 'riskLevel', 'lastContactAt', 'id'], '-createdAt');
+    const and: FilterQuery<OutreachTarget>[] = [
+      { stage: query.stage, riskLevel: query.riskLevel, districtId: query.districtId, assignedOrganizationId: query.assignedOrganizationId, personId: query.personId },
+    ];
+    const scope = visibleTargetsFilter();
+    // Object-level narrowing (OWASP API1): an agency lists only the targets assigned to it.
+    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
+    if (scope.staffSubject) and.push({ assignedStaff: { $overlap: [scope.staffSubject] } });
+    if (query.mine) and.push({ assignedStaff: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
+    if (query.q) and.push({ $or: [{ locationDescription: { $ilike: `%${escapeLike(query.q)}%` } }, { note: { $ilike: `%${escapeLike(query.q)}%` } }] });
+    const [items, total] = await this.em.findAndCount(OutreachTarget, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(targetView), total, page);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+@Injectable()
+export class GetTargetUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<TargetView> {
+    return targetView(await findVisibleTarget(this.em, id));
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { OutreachTargetRegistered, type TargetIdentity } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-http';
+import { dateInJapan, startOfJapanDay } from '../shared/dates';
+import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { assertOwnOrganization } from '../shared/target-access';
+import { OutreachTarget } from './outreach-target.entity';
+import type { RegisterTargetCommand, TargetView } from './target.dto';
+import { targetView } from './target.view';
+
+export function identityOf(fields: { personId?: string | null; householdId?: string | null; locationDescription?: string | null }): TargetIdentity {
+  if (fields.personId) return 'person';
+  if (fields.householdId) return 'household';
+  if (fields.locationDescription?.trim()) return 'location-only';
+  throw DomainException.invalidField('locationDescription', 'describe the place when neither personId nor householdId is known');
+}
+
+@Injectable()
+export class RegisterTargetUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: OutreachEvents,
+  ) {}
+
+  async execute(command: RegisterTargetCommand, now = new Date()): Promise<TargetView> {
+    const identity = identityOf(command);
+    assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
+    const today = dateInJapan(now);
+    const discoveredOn = command.discoveredOn ?? today;
+    if (discoveredOn > today) throw DomainException.invalidField('discoveredOn', 'cannot be in the future');
+    return this.em.transactional(async (em) => {
+      const target = new OutreachTarget();
+      target.identity = identity;
+      target.personId = command.personId ?? null;
+      target.householdId = command.householdId ?? null;
+      target.locationDescription = command.locationDescription?.trim() || null;
+      target.discoveryRoute = command.discoveryRoute;
+      target.discoveredOn = discoveredOn;
+      target.reasonTags = [...(command.reasonTags ?? [])];
+      target.riskLevel = command.riskLevel;
+      target.districtId = command.districtId ?? null;
+      target.assignedOrganizationId = command.assignedOrganizationId;
+      target.assignedStaff = [...(command.assignedStaff ?? [])];
+      target.meetingIds = [...(command.meetingIds ?? [])];
+      target.note = command.note ?? null;
+      target.stageChangedAt = now;
+      target.lapseOriginAt = startOfJapanDay(discoveredOn);
+      em.persist(target);
+      await em.flush();
+      await this.events.record(em, OutreachTargetRegistered, target.id, {
+        ...targetRef(target, now),
+        identity: target.identity,
+        personId: target.personId,
+        householdId: target.householdId,
+        discoveryRoute: target.discoveryRoute,
+        reasonTags: [...target.reasonTags],
+        stage: target.stage,
+        meetingIds: [...target.meetingIds],
+      });
+      return targetView(target);
+    });
+  }
+}

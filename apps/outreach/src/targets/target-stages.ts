@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { OutreachStageChanged, OutreachTargetClosed, type OutreachCloseReason, type OutreachStage } from '@tsunagu/contracts';
+import { dateInJapan } from '../shared/dates';
+import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { assertStageMove } from './outreach-stage';
+import type { OutreachTarget } from './outreach-target.entity';
+
+/** Moves a target along the stage machine and publishes what happened; every stage change goes through here. */
+@Injectable()
+export class TargetStages {
+  constructor(private readonly events: OutreachEvents) {}
+
+  async move(em: EntityManager, target: OutreachTarget, to: OutreachStage, at = new Date()): Promise<void> {
+    const from = target.stage;
+    assertStageMove(from, to);
+    if (to === 'closed') throw new Error('closing needs a reason: use close()');
+    const newlyConnected = to === 'connected' && target.firstConnectedOn === null;
+    target.stage = to;
+    target.stageChangedAt = at;
+    if (newlyConnected) target.firstConnectedOn = dateInJapan(at);
+    await em.flush();
+    await this.events.record(em, OutreachStageChanged, target.id, { ...targetRef(target, at), fromStage: from, toStage: to, newlyConnected });
+  }
+
+  async close(em: EntityManager, target: OutreachTarget, reason: OutreachCloseReason, note: string | undefined, at = new Date()): Promise<void> {
+    const from = target.stage;
+    assertStageMove(from, 'closed');
+    target.stage = 'closed';
+    target.stageChangedAt = at;
+    target.closeReason = reason;
+    target.closedOn = dateInJapan(at);
+    if (note) target.note = target.note ? `${target.note}\n${note}` : note;
+    await em.flush();
+    await this.events.record(em, OutreachTargetClosed, target.id, { ...targetRef(target, at), fromStage: from, closeReason: reason });
+  }
+}

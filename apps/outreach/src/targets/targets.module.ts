@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GetTargetUseCase, ListTargetsUseCase } from './list-targets.usecase';
+import { RegisterTargetUseCase } from './register-target.usecase';
+import { TargetsController } from './targets.controller';
+import { ChangeTargetStageUseCase, CloseTargetUseCase } from './transition-target.usecase';
+
+/** Outreach targets and their relationship stage machine. */
+@Module({
+  controllers: [TargetsController],
+  providers: [ListTargetsUseCase, GetTargetUseCase, RegisterTargetUseCase, ChangeTargetStageUseCase, CloseTargetUseCase],
+})
+export class TargetsModule {}

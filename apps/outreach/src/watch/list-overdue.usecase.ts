@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { TenantContext } from '@tsunagu/platform-context';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { dateInJapan, daysBetween } from '../shared/dates';
+import { visibleTargetsFilter } from '../shared/target-access';
+import { OutreachTarget } from '../targets/outreach-target.entity';
+import { WatchPlan } from './watch-plan.entity';
+import type { OverdueQuery, OverdueVisitView } from './watch.dto';
+
+/**
+ * Overdue visits (見守り期限切れ): active plans whose next visit is before today, oldest first. Reads the plan
+ * table alone through its (municipality, district, next_due_on) partial index, then the page's targets by id.
+ */
+@Injectable()
+export class ListOverdueVisitsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: OverdueQuery, now = new Date()): Promise<ListPage<OverdueVisitView>> {
+    const page = paging(query, ['nextDueOn', 'id'], 'nextDueOn');
+    const asOf = query.asOf ?? dateInJapan(now);
+    const and: FilterQuery<WatchPlan>[] = [{ active: true, nextDueOn: { $lt: asOf }, districtId: query.districtId, assignedOrganizationId: query.assignedOrganizationId }];
+    const scope = visibleTargetsFilter();
+    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
+    if (scope.staffSubject) and.push({ staffSubjects: { $overlap: [scope.staffSubject] } });
+    if (query.mine) and.push({ staffSubjects: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
+    const [plans, total] = await this.em.findAndCount(WatchPlan, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    const targets = new Map((await this.em.find(OutreachTarget, { id: { $in: plans.map((plan) => plan.targetId) } })).map((target) => [target.id, target]));
+    const items = plans.map((plan): OverdueVisitView => {
+      // Every plan belongs to a target of the same municipality (created through it).
+      const target = targets.get(plan.targetId) as OutreachTarget;
+      return {
+        watchPlanId: plan.id,
+        targetId: plan.targetId,
+        nextDueOn: plan.nextDueOn,
+        daysOverdue: daysBetween(plan.nextDueOn, asOf),
+        cadenceDays: plan.cadenceDays,
+        districtId: plan.districtId,
+        assignedOrganizationId: plan.assignedOrganizationId,
+        watchers: plan.watchers.map((watcher) => ({ ...watcher })),
+        riskLevel: target.riskLevel,
+        stage: target.stage,
+        locationDescription: target.locationDescription,
+      };
+    });
+    return listPage(items, total, page);
+  }
+}

@@ -1,0 +1,183 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventContract } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { createServiceApp } from '@tsunagu/platform-http';
+import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { migrateService } from '@tsunagu/platform-persistence';
+import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { v7 as uuidv7 } from 'uuid';
+import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usecase';
+import { outreachAppModule } from '../src/app.module';
+import { loadDemoData } from '../src/demo/demo-data';
+import { OUTREACH_APP_OPTIONS } from '../src/openapi';
+import { outreachPersistence } from '../src/persistence';
+
+export const API = '/api/outreach';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+  text: string;
+}
+
+export interface PublishedEvent {
+  subject: string;
+  /** The message exactly as it travelled (CloudEvent JSON). */
+  json: string;
+  event: { id: string; type: string; subject: string; municipality: string; time: string; data: Record<string, unknown> };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+interface CallOptions {
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Bearer token; defaults to an outreach worker of Takamatsu. */
+  token?: string | null;
+}
+
+export interface OutreachUnderTest {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  issuer: TestIssuer;
+  nats: TestNats;
+  orm: MikroORM;
+  token(options?: TestTokenOptions): Promise<string>;
+  /** Token of an agency client (client credentials) of an organisation. */
+  agencyToken(organizationId: string, municipality?: string): Promise<string>;
+  call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
+  /** Every event on the JetStream stream so far. */
+  events(): Promise<PublishedEvent[]>;
+  /** Publishes an event of another service (e.g. intake's ConsentRecorded) onto the stream, as its relay would. */
+  publish<T>(contract: EventContract<T>, aggregateId: string, data: T, municipality?: string): Promise<string>;
+  /** Runs the inactivity / watch-overdue check with a fixed clock. */
+  runChecks(now: Date): ReturnType<RunOutreachChecksUseCase['execute']>;
+  loadDemo(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse a broker (cross-service tests run intake and outreach on one stream). */
+  nats?: TestNats;
+  issuer?: TestIssuer;
+  env?: Record<string, string>;
+}
+
+/** Boots the real outreach app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
+export async function startOutreach(options: StartOptions = {}): Promise<OutreachUnderTest> {
+  const [database, nats, issuer] = await Promise.all([createTestDatabase('outreach'), options.nats ?? startTestNats(), options.issuer ?? startTestIssuer()]);
+  await migrateService(outreachPersistence, { databaseUrl: database.url });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: '10',
+    NATS_URL: nats.url,
+    OIDC_ISSUER: issuer.issuer,
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    OUTREACH_CHECK_INTERVAL_MS: '0',
+    MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  };
+  const app = await createServiceApp(outreachAppModule(env), OUTREACH_APP_OPTIONS);
+  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
+  await app.init();
+  await app.startAllMicroservices();
+  await app.getHttpAdapter().getInstance().ready();
+  const orm = app.get(MikroORM);
+  const staffToken = await issuer.token({ subject: 'outreach-1', roles: ['outreach-worker'] });
+  let reader: NatsConnection | undefined;
+  const connection = async () => (reader ??= await connect({ servers: nats.url }));
+
+  return {
+    app,
+    database,
+    issuer,
+    nats,
+    orm,
+    token: (tokenOptions) => issuer.token(tokenOptions),
+    agencyToken: (organizationId, municipality) =>
+      issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
+    async call(method, path, { body, raw, headers = {}, token } = {}) {
+      const bearer = token === undefined ? staffToken : token;
+      const response = await app.inject({
+        method,
+        url: `${API}${path}`,
+        headers: {
+          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...headers,
+        },
+        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      });
+      let parsed: unknown = undefined;
+      try {
+        parsed = response.body ? JSON.parse(response.body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
+    },
+    async events() {
+      const jsm = await (await connection()).jetstreamManager();
+      const { state } = await jsm.streams.info('TSUNAGU_EVENTS');
+      const events: PublishedEvent[] = [];
+      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
+        const message = await jsm.streams.getMessage('TSUNAGU_EVENTS', { seq }).catch(() => undefined);
+        if (!message) continue;
+        const json = new TextDecoder().decode(message.data);
+        events.push({ subject: message.subject, json, event: JSON.parse(json) });
+      }
+      return events;
+    },
+    async publish(contract, aggregateId, data, municipality = DEMO_MUNICIPALITY.lgCode) {
+      const id = uuidv7();
+      const event = { specversion: '1.0', id, source: contract.source, type: contract.type, subject: aggregateId, time: new Date().toISOString(), datacontenttype: 'application/json', municipality, data };
+      const h = natsHeaders();
+      h.set('tsunagu-municipality', municipality);
+      await (await connection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: id, headers: h });
+      return id;
+    },
+    runChecks: (now) => app.get(RunOutreachChecksUseCase).execute(now),
+    loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
+    async close() {
+      await reader?.close();
+      await app.close();
+      await Promise.all([database.drop(), options.nats ? Promise.resolve() : nats.destroy(), options.issuer ? Promise.resolve() : issuer.stop()]);
+    },
+  };
+}
+
+/** Problem+json check shared by the tests. */
+export function expectProblem(reply: Reply, status: number): void {
+  expect(reply.status).toBe(status);
+  expect(String(reply.headers['content-type'])).toContain('application/problem+json');
+  expect(reply.body.status).toBe(status);
+  expect(typeof reply.body.title).toBe('string');
+}
+
+export const DESK = '01900000-0000-7000-8000-000000000001';
+export const SHAKYO = '01900000-0000-7000-8000-000000000002';
+export const HOUKATSU = '01900000-0000-7000-8000-000000000003';
+export const DISTRICT = '01900000-0000-7000-8000-0000000000d1';
+
+export function targetBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    locationDescription: '○○町の角の家、50代男性',
+    discoveryRoute: 'welfare-commissioner',
+    riskLevel: 'high',
+    districtId: DISTRICT,
+    assignedOrganizationId: SHAKYO,
+    reasonTags: ['isolation'],
+    ...overrides,
+  };
+}
+
+export function contactBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { method: 'visit', result: 'absent', observations: ['mail-piling-up'], legalBasis: 'support-meeting-106-6', ...overrides };
+}
