@@ -12,6 +12,7 @@ import { intakeVariables } from './config';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PeopleModule } from './people/people.module';
 import { intakePersistence } from './persistence';
@@ -45,6 +46,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PlansModule,
       ProgressNotesModule,
       MeetingsModule,
+      HandoverModule,
     ],
   })
   class AppModule {}
