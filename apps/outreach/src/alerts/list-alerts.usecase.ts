@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { INACTIVITY_ALERT_STATUSES, type InactivityAlertStatus } from '@tsunagu/contracts';
 import { EnumQuery, listPage, ListQuery, paging, UuidQuery, type ListPage } from '@tsunagu/platform-http';
 import { visibleTargetsFilter } from '../shared/target-access';
@@ -18,7 +17,6 @@ export class AlertListQuery extends ListQuery {
   @UuidQuery('Target.')
   targetId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Assigned organisation.' })
   @UuidQuery('Assigned organisation.')
   assignedOrganizationId?: string;
 }
