@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { MenuGapRecorded, type GapConstraint } from '@tsunagu/contracts';
+import type { ParticipationNeed } from '../needs/participation-need.entity';
+import { todayInJapan } from '../shared/dates';
+import type { MatchingEvents } from '../shared/matching-events';
+import { MenuGap } from './menu-gap.entity';
+
+/**
+ * Records a menu gap (メニュー不足) for a need nothing passed: purposes, the person's district, the times
+ * they can take part and the failing constraint codes. Asking again the same day with the same outcome
+ * records nothing new, so the per-district counts are counts of needs left without a menu, not of clicks.
+ */
+export async function recordGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
+  const recordedOn = todayInJapan();
+  const latest = await em.findOne(MenuGap, { needId: need.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  if (latest && latest.recordedOn === recordedOn && latest.failingConstraints.join() === failingConstraints.join() && latest.purposes.join() === need.purposes.join()) return latest;
+  const gap = new MenuGap();
+  gap.needId = need.id;
+  gap.purposes = [...need.purposes];
+  gap.districtId = need.homeDistrictId;
+  gap.weekdays = [...new Set(need.availability.map((slot) => slot.weekday))];
+  gap.timeSlots = [...new Set(need.availability.map((slot) => slot.slot))];
+  gap.failingConstraints = [...failingConstraints];
+  gap.recordedOn = recordedOn;
+  em.persist(gap);
+  await em.flush();
+  await events.record(em, MenuGapRecorded, gap.id, {
+    gapId: gap.id,
+    needId: gap.needId,
+    purposes: [...gap.purposes],
+    districtId: gap.districtId,
+    weekdays: [...gap.weekdays],
+    timeSlots: [...gap.timeSlots],
+    failingConstraints: [...gap.failingConstraints],
+    recordedOn: gap.recordedOn,
+  });
+  return gap;
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { findWritableHost } from './host-access';
+import type { HostListQuery, HostView } from './host.dto';
+import { Host } from './host.entity';
+import { hostView } from './host.view';
+
+@Injectable()
+export class ListHostsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: HostListQuery): Promise<ListPage<HostView>> {
+    const page = paging(query, ['name', 'registeredOn', 'createdAt', 'updatedAt', 'agreementStatus', 'id'], 'name');
+    const and: FilterQuery<Host>[] = [{ agreementStatus: query.agreementStatus, organizationId: query.organizationId }];
+    if (query.accepts) and.push({ accepts: { $contains: [query.accepts] } });
+    if (query.q) and.push({ name: { $ilike: `%${query.q}%` } });
+    const [items, total] = await this.em.findAndCount(Host, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(hostView), total, page);
+  }
+}
+
+@Injectable()
+export class GetHostUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<HostView> {
+    return hostView(await findWritableHost(this.em, id));
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { HostRegistered } from '@tsunagu/contracts';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { Opportunity } from '../opportunities/opportunity.entity';
+import { todayInJapan } from '../shared/dates';
+import { MatchingEvents } from '../shared/matching-events';
+import type { HostView, RegisterHostCommand } from './host.dto';
+import { Host } from './host.entity';
+import { applyHostFields, hostEventData, hostView } from './host.view';
+
+@Injectable()
+export class RegisterHostUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: MatchingEvents,
+  ) {}
+
+  async execute(command: RegisterHostCommand): Promise<HostView> {
+    return this.em.transactional(async (em) => {
+      if (await em.findOne(Host, { organizationId: command.organizationId })) {
+        throw new DomainException(DomainErrorCode.Conflict, `Organisation ${command.organizationId} is already a host`, { errors: { organizationId: 'is already a host' } });
+      }
+      const host = new Host();
+      host.organizationId = command.organizationId;
+      applyHostFields(host, command);
+      host.registeredOn = todayInJapan();
+      em.persist(host);
+      await em.flush();
+      // The organisation's community resources become this host's opportunities (its terms now apply to them).
+      await em.nativeUpdate(Opportunity, { organizationId: host.organizationId, hostId: null }, { hostId: host.id });
+      await this.events.record(em, HostRegistered, host.id, hostEventData(host));
+      return hostView(host);
+    });
+  }
+}

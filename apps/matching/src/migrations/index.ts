@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126175740 } from './Migration20261126175740';
+
+/** Committed migrations in order (webpack cannot glob this folder). */
+export const matchingMigrations: MigrationObject[] = [{ name: 'Migration20261126175740', class: Migration20261126175740 }];

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { findOrFail } from '../shared/references';
+import type { NeedListQuery, NeedView } from './need.dto';
+import { needView } from './need.view';
+import { ParticipationNeed } from './participation-need.entity';
+
+@Injectable()
+export class ListNeedsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: NeedListQuery): Promise<ListPage<NeedView>> {
+    const page = paging(query, ['registeredOn', 'createdAt', 'updatedAt', 'status', 'id'], '-registeredOn');
+    const where: FilterQuery<ParticipationNeed> = { personId: query.personId, status: query.status, homeDistrictId: query.homeDistrictId };
+    const [items, total] = await this.em.findAndCount(ParticipationNeed, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(items.map(needView), total, page);
+  }
+}
+
+@Injectable()
+export class GetNeedUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string): Promise<NeedView> {
+    return needView(await findOrFail(this.em, ParticipationNeed, 'ParticipationNeed', id));
+  }
+}

@@ -1,0 +1,79 @@
+import type { NeedEventData } from '@tsunagu/contracts';
+import type { MatchNeed } from '@tsunagu/matching-engine';
+import { todayInJapan } from '../shared/dates';
+import type { NeedFields, NeedView } from './need.dto';
+import type { ParticipationNeed } from './participation-need.entity';
+
+export function needView(need: ParticipationNeed): NeedView {
+  return {
+    id: need.id,
+    personId: need.personId,
+    caseId: need.caseId,
+    purposes: [...need.purposes],
+    interests: [...need.interests],
+    homeDistrictId: need.homeDistrictId,
+    preferredDistrictIds: [...need.preferredDistrictIds],
+    travelRange: need.travelRange,
+    travelMeans: [...need.travelMeans],
+    availability: need.availability.map((slot) => ({ ...slot })),
+    maxPhysicalLoad: need.maxPhysicalLoad,
+    maxGroupSize: need.maxGroupSize,
+    accommodations: [...need.accommodations],
+    maxFee: need.maxFee,
+    notes: need.notes,
+    status: need.status,
+    registeredOn: need.registeredOn,
+    registeredBy: need.registeredBy,
+    version: need.version,
+  };
+}
+
+/** Copies the fields a request carried (undefined = unchanged). */
+export function applyNeedFields(need: ParticipationNeed, fields: Partial<NeedFields>): void {
+  if (fields.purposes !== undefined) need.purposes = [...fields.purposes];
+  if (fields.interests !== undefined) need.interests = fields.interests.map((word) => word.trim()).filter((word) => word.length > 0);
+  if (fields.homeDistrictId !== undefined) need.homeDistrictId = fields.homeDistrictId;
+  if (fields.preferredDistrictIds !== undefined) need.preferredDistrictIds = [...fields.preferredDistrictIds];
+  if (fields.travelRange !== undefined) need.travelRange = fields.travelRange;
+  if (fields.travelMeans !== undefined) need.travelMeans = [...fields.travelMeans];
+  if (fields.availability !== undefined) {
+    const seen = new Set<string>();
+    need.availability = fields.availability.filter((slot) => !seen.has(`${slot.weekday}:${slot.slot}`) && seen.add(`${slot.weekday}:${slot.slot}`)).map((slot) => ({ weekday: slot.weekday, slot: slot.slot }));
+  }
+  if (fields.maxPhysicalLoad !== undefined) need.maxPhysicalLoad = fields.maxPhysicalLoad;
+  if (fields.maxGroupSize !== undefined) need.maxGroupSize = fields.maxGroupSize;
+  if (fields.accommodations !== undefined) need.accommodations = [...fields.accommodations];
+  if (fields.maxFee !== undefined) need.maxFee = fields.maxFee;
+  if (fields.notes !== undefined) need.notes = fields.notes;
+}
+
+export function needEventData(need: ParticipationNeed): NeedEventData {
+  return {
+    needId: need.id,
+    personId: need.personId,
+    caseId: need.caseId,
+    purposes: [...need.purposes],
+    homeDistrictId: need.homeDistrictId,
+    preferredDistrictIds: [...need.preferredDistrictIds],
+    status: need.status,
+    registeredOn: need.registeredOn,
+    occurredOn: todayInJapan(),
+  };
+}
+
+/** The need as the engine ranks it. */
+export function engineNeed(need: ParticipationNeed): MatchNeed {
+  return {
+    purposes: need.purposes,
+    interests: need.interests,
+    homeDistrictId: need.homeDistrictId,
+    reachableDistrictIds: need.preferredDistrictIds,
+    travelRange: need.travelRange,
+    availability: need.availability,
+    maxPhysicalLoad: need.maxPhysicalLoad,
+    maxGroupSize: need.maxGroupSize,
+    // Transport (送迎) is a means the person needs, so it is a required accommodation as well.
+    accommodations: need.travelMeans.includes('needs-transport') && !need.accommodations.includes('transport') ? [...need.accommodations, 'transport'] : need.accommodations,
+    maxFee: need.maxFee,
+  };
+}

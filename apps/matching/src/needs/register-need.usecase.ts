@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { NeedRegistered } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { todayInJapan } from '../shared/dates';
+import { MatchingEvents } from '../shared/matching-events';
+import type { NeedView, RegisterNeedCommand } from './need.dto';
+import { applyNeedFields, needEventData, needView } from './need.view';
+import { ParticipationNeed } from './participation-need.entity';
+
+@Injectable()
+export class RegisterNeedUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: MatchingEvents,
+  ) {}
+
+  async execute(command: RegisterNeedCommand): Promise<NeedView> {
+    return this.em.transactional(async (em) => {
+      const need = new ParticipationNeed();
+      need.personId = command.personId;
+      need.caseId = command.caseId ?? null;
+      applyNeedFields(need, command);
+      need.registeredOn = todayInJapan();
+      need.registeredBy = TenantContext.principal()?.subject ?? 'system';
+      em.persist(need);
+      await em.flush();
+      await this.events.record(em, NeedRegistered, need.id, needEventData(need));
+      return needView(need);
+    });
+  }
+}

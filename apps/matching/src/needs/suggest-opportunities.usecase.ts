@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { ACCOMMODATION_LABELS, PARTICIPATION_PURPOSE_LABELS, TIME_SLOT_LABELS, WEEKDAY_LABELS } from '@tsunagu/contracts';
+import { rank, type MatchLabels } from '@tsunagu/matching-engine';
+import { InjectConfig } from '@tsunagu/platform-config';
+import type { MatchingConfig } from '../config';
+import { recordGap } from '../gaps/record-gap';
+import { Host } from '../hosts/host.entity';
+import { Opportunity } from '../opportunities/opportunity.entity';
+import { engineOpportunity } from '../opportunities/opportunity.view';
+import { currentWeights } from '../settings/weights.usecase';
+import { MatchingEvents } from '../shared/matching-events';
+import { findOrFail } from '../shared/references';
+import type { SuggestionsView } from './need.dto';
+import { engineNeed } from './need.view';
+import { ParticipationNeed } from './participation-need.entity';
+
+export const REASON_LABELS: MatchLabels = { purpose: PARTICIPATION_PURPOSE_LABELS, weekday: WEEKDAY_LABELS, timeSlot: TIME_SLOT_LABELS, accommodation: ACCOMMODATION_LABELS };
+
+/**
+ * Ranks every opportunity of the municipality for a need with the engine and the municipality's weights.
+ * When none passes the hard constraints and the need is being matched, the menu gap is recorded (and
+ * published) — the one write of this GET, so a gap is never missed because nobody pressed a button.
+ */
+@Injectable()
+export class SuggestOpportunitiesUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: MatchingEvents,
+    @InjectConfig() private readonly config: MatchingConfig,
+  ) {}
+
+  async execute(needId: string, limit?: number): Promise<SuggestionsView> {
+    return this.em.transactional(async (em) => {
+      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', needId);
+      const opportunities = await em.find(Opportunity, { status: { $ne: 'ended' } }, { orderBy: { id: 'asc' } });
+      const hostIds = [...new Set(opportunities.map((opportunity) => opportunity.hostId).filter((id): id is string => id !== null))];
+      const hosts = new Map((hostIds.length > 0 ? await em.find(Host, { id: { $in: hostIds } }) : []).map((host) => [host.id, host]));
+      const byId = new Map(opportunities.map((opportunity) => [opportunity.id, opportunity]));
+      const result = rank(
+        engineNeed(need),
+        opportunities.map((opportunity) => engineOpportunity(opportunity, opportunity.hostId ? hosts.get(opportunity.hostId) : undefined)),
+        { weights: await currentWeights(em), labels: REASON_LABELS, limit: limit ?? this.config.MATCHING_SUGGESTION_LIMIT },
+      );
+      const gap = result.gap && (need.status === 'hearing' || need.status === 'matching') ? await recordGap(em, this.events, need, result.gap.failingConstraints) : null;
+      return {
+        needId: need.id,
+        items: result.suggestions.map((suggestion) => {
+          const opportunity = byId.get(suggestion.opportunityId) as Opportunity;
+          return {
+            opportunityId: opportunity.id,
+            title: opportunity.title,
+            organizationId: opportunity.organizationId,
+            districtId: opportunity.districtId,
+            purposes: [...opportunity.purposes],
+            score: suggestion.score,
+            reasons: suggestion.reasons.map((reason) => ({ ...reason })),
+          };
+        }),
+        considered: result.considered,
+        passed: result.passed,
+        rejections: { ...result.rejections },
+        gapId: gap?.id ?? null,
+      };
+    });
+  }
+}

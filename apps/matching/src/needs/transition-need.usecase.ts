@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { NeedStatusChanged, type NeedStatus } from '@tsunagu/contracts';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { MatchingEvents } from '../shared/matching-events';
+import { findOrFail } from '../shared/references';
+import { assertNeedTransition } from './need-status';
+import type { NeedView } from './need.dto';
+import { needEventData, needView } from './need.view';
+import { ParticipationNeed } from './participation-need.entity';
+
+/** Moves a need along 聴取中 → マッチング中 → 参加中 → 休止 / 終了 (also used when a match starts). */
+export async function moveNeed(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, to: NeedStatus): Promise<void> {
+  assertNeedTransition(need.status, to);
+  need.status = to;
+  await em.flush();
+  await events.record(em, NeedStatusChanged, need.id, needEventData(need));
+}
+
+@Injectable()
+export class TransitionNeedUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: MatchingEvents,
+  ) {}
+
+  async execute(id: string, to: NeedStatus, expectedVersion: number | undefined): Promise<NeedView> {
+    return this.em.transactional(async (em) => {
+      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
+      assertVersion(need, expectedVersion, 'ParticipationNeed');
+      await moveNeed(em, this.events, need, to);
+      return needView(need);
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { findOrFail } from '../shared/references';
+import type { NeedView, UpdateNeedCommand } from './need.dto';
+import { applyNeedFields, needView } from './need.view';
+import { ParticipationNeed } from './participation-need.entity';
+
+@Injectable()
+export class UpdateNeedUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(id: string, command: UpdateNeedCommand, expectedVersion: number): Promise<NeedView> {
+    return this.em.transactional(async (em) => {
+      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
+      assertVersion(need, expectedVersion, 'ParticipationNeed');
+      if (need.status === 'ended') throw new DomainException(DomainErrorCode.Conflict, 'An ended need (終了) cannot be edited');
+      applyNeedFields(need, command);
+      await em.flush();
+      return needView(need);
+    });
+  }
+}

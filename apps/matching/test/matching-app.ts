@@ -1,0 +1,218 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  ConsentRecorded,
+  ConsentWithdrawn,
+  ResourcePublished,
+  ResourceRegistered,
+  type CloudEvent,
+  type ConsentEventData,
+  type EventContract,
+  type ResourceCategory,
+  type ResourceEventData,
+  type ResourceStatus,
+} from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { createServiceApp } from '@tsunagu/platform-http';
+import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { migrateService } from '@tsunagu/platform-persistence';
+import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import { MATCHING_APP_OPTIONS } from '../src/app-options';
+import { matchingAppModule } from '../src/app.module';
+import { loadDemoData } from '../src/demo/demo-data';
+import { matchingPersistence } from '../src/persistence';
+
+export const API = '/api/matching';
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+  text: string;
+}
+
+export interface StreamEvent {
+  subject: string;
+  /** The message exactly as it travelled (CloudEvent JSON). */
+  json: string;
+  event: { type: string; subject: string; municipality: string; data: Record<string, unknown> };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
+interface CallOptions {
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Bearer token; defaults to a participation worker of Takamatsu. */
+  token?: string | null;
+}
+
+export interface MatchingUnderTest {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  issuer: TestIssuer;
+  nats: TestNats;
+  orm: MikroORM;
+  token(options?: TestTokenOptions): Promise<string>;
+  /** Token of an agency client (client credentials) of an organisation. */
+  agencyToken(organizationId: string, municipality?: string): Promise<string>;
+  call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
+  /** Publishes a CloudEvent to the stream the way another service's outbox relay does. */
+  publish<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: { time?: string; municipality?: string }): Promise<string>;
+  /** Every event on the JetStream stream so far. */
+  events(): Promise<StreamEvent[]>;
+  loadDemo(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Boots the real matching app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
+export async function startMatching(): Promise<MatchingUnderTest> {
+  const [database, nats, issuer] = await Promise.all([createTestDatabase('matching'), startTestNats(), startTestIssuer()]);
+  await migrateService(matchingPersistence, { databaseUrl: database.url });
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: '10',
+    NATS_URL: nats.url,
+    OIDC_ISSUER: issuer.issuer,
+    OUTBOX_POLL_INTERVAL_MS: '200',
+    MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
+    LOG_LEVEL: 'silent',
+  };
+  const app = await createServiceApp(matchingAppModule(env), MATCHING_APP_OPTIONS);
+  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
+  await app.init();
+  await app.startAllMicroservices();
+  await app.getHttpAdapter().getInstance().ready();
+  const orm = app.get(MikroORM);
+  const staffToken = await issuer.token({ subject: 'participation-1', roles: ['participation-worker'] });
+  let connection: NatsConnection | undefined;
+  const natsConnection = async () => (connection ??= await connect({ servers: nats.url }));
+
+  return {
+    app,
+    database,
+    issuer,
+    nats,
+    orm,
+    token: (options) => issuer.token(options),
+    agencyToken: (organizationId, municipality) =>
+      issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
+    async call(method, path, { body, raw, headers = {}, token } = {}) {
+      const bearer = token === undefined ? staffToken : token;
+      const response = await app.inject({
+        method,
+        url: `${API}${path}`,
+        headers: {
+          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...headers,
+        },
+        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
+      });
+      let parsed: unknown = undefined;
+      try {
+        parsed = response.body ? JSON.parse(response.body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
+    },
+    async publish(contract, aggregateId, data, options = {}) {
+      const event: CloudEvent = {
+        specversion: '1.0',
+        id: uuidv7(),
+        source: contract.source,
+        type: contract.type,
+        subject: aggregateId,
+        time: options.time ?? new Date().toISOString(),
+        datacontenttype: 'application/json',
+        municipality: options.municipality ?? DEMO_MUNICIPALITY.lgCode,
+        data,
+      };
+      const h = natsHeaders();
+      h.set('tsunagu-municipality', event.municipality);
+      await (await natsConnection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
+      return event.id;
+    },
+    async events() {
+      const jsm = await (await natsConnection()).jetstreamManager();
+      const { state } = await jsm.streams.info('TSUNAGU_EVENTS');
+      const events: StreamEvent[] = [];
+      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
+        const message = await jsm.streams.getMessage('TSUNAGU_EVENTS', { seq });
+        const json = new TextDecoder().decode(message.data);
+        events.push({ subject: message.subject, json, event: JSON.parse(json) });
+      }
+      return events;
+    },
+    loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
+    async close() {
+      await connection?.close();
+      await app.close();
+      await Promise.all([database.drop(), nats.destroy(), issuer.stop()]);
+    },
+  };
+}
+
+/** Problem+json check shared by the tests. */
+export function expectProblem(reply: Reply, status: number): void {
+  expect(reply.status).toBe(status);
+  expect(String(reply.headers['content-type'])).toContain('application/problem+json');
+  expect(reply.body.status).toBe(status);
+  expect(typeof reply.body.title).toBe('string');
+}
+
+export const DISTRICT_HOME = '01900000-0000-7000-8000-000000000101';
+export const DISTRICT_NEAR = '01900000-0000-7000-8000-000000000102';
+export const DISTRICT_FAR = '01900000-0000-7000-8000-000000000103';
+export const HOST_ORG = '01900000-0000-7000-8000-000000000003';
+export const OTHER_ORG = '01900000-0000-7000-8000-000000000004';
+
+/** A registry resource event as the registry's outbox publishes it. */
+export function resourceData(resourceId: string, overrides: Partial<ResourceEventData> & { status?: ResourceStatus; category?: ResourceCategory } = {}): ResourceEventData {
+  return {
+    resourceId,
+    status: 'active',
+    category: 'day-type-b',
+    insuranceScheme: 'comprehensive-programme',
+    districtIds: [DISTRICT_HOME],
+    organizationId: HOST_ORG,
+    public: true,
+    lastVerifiedOn: null,
+    ...overrides,
+  };
+}
+
+export async function registerResource(matching: MatchingUnderTest, resourceId: string, overrides: Partial<ResourceEventData> = {}): Promise<void> {
+  await matching.publish(ResourceRegistered, resourceId, resourceData(resourceId, { ...overrides, status: 'preparing' }));
+  await matching.publish(ResourcePublished, resourceId, resourceData(resourceId, overrides));
+}
+
+/** intake's ConsentRecorded / ConsentWithdrawn for scope 参加支援受入先への提供. */
+export function hostConsent(consentId: string, personId: string, status: ConsentEventData['status'], targetOrganizationIds: string[] = []): ConsentEventData {
+  return { consentId, personId, scope: 'participation-hosts', targetOrganizationIds, method: 'signature', status };
+}
+export { ConsentRecorded, ConsentWithdrawn };
+
+/** A need body: a person in DISTRICT_HOME who can come on Tuesday mornings and wants a place to be. */
+export function needBody(personId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    personId,
+    purposes: ['ibasho', 'role-volunteer'],
+    interests: ['体操・運動', '園芸'],
+    homeDistrictId: DISTRICT_HOME,
+    preferredDistrictIds: [DISTRICT_NEAR],
+    travelRange: 'nearby-districts',
+    availability: [{ weekday: 'tu', slot: 'morning' }],
+    maxPhysicalLoad: 'moderate',
+    accommodations: [],
+    maxFee: 500,
+    notes: '人の多い場所が苦手（テスト用メモ）',
+    ...overrides,
+  };
+}

@@ -1,0 +1,100 @@
+import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated } from '@tsunagu/contracts';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
+import { DISTRICT_FAR, DISTRICT_HOME, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest } from './matching-app';
+
+/** Registry resources become opportunities by events; registry changes reach the suggestions; gaps are recorded. */
+describe('matching: opportunities from registry events, suggestions and menu gaps', () => {
+  let matching: MatchingUnderTest;
+  const resource = uuidv7();
+  let needId: string;
+  let opportunityId: string;
+
+  const suggestions = async () => {
+    const reply = await matching.call('GET', `/needs/${needId}/suggestions`);
+    expect(reply.status).toBe(200);
+    return reply.body;
+  };
+
+  beforeAll(async () => {
+    matching = await startMatching();
+    const need = await matching.call('POST', '/needs', { body: needBody(uuidv7()) });
+    expect(need.status).toBe(201);
+    needId = need.body.id;
+    expect((await matching.call('POST', `/needs/${needId}/status`, { body: { status: 'matching' } })).status).toBe(200);
+  });
+  afterAll(() => matching.close());
+
+  it('turns a published registry resource into an opportunity automatically, with terms from its category', async () => {
+    await registerResource(matching, resource);
+    const found = await expectEventually(async () => {
+      const list = await matching.call('GET', `/opportunities?resourceId=${resource}`);
+      expect(list.body.items).toEqual([expect.objectContaining({ status: 'published', source: 'registry-resource', districtId: DISTRICT_HOME, organizationId: HOST_ORG })]);
+      return list.body.items[0];
+    });
+    opportunityId = found.id;
+    expect(found.purposes).toEqual(expect.arrayContaining(['ibasho']));
+    expect(found.activityTags).toContain('体操・運動');
+    // Staff add the schedule the registry event does not carry.
+    const patched = await matching.call('PATCH', `/opportunities/${opportunityId}`, { body: { sessions: [{ weekday: 'tu', slot: 'morning' }], seatsLeft: 3, capacity: 10, version: found.version } });
+    expect(patched.status).toBe(200);
+  });
+
+  it('suggests it with reasons per factor that add up to the score, in Japanese', async () => {
+    const body = await suggestions();
+    expect(body.items.map((item: { opportunityId: string }) => item.opportunityId)).toEqual([opportunityId]);
+    const [item] = body.items;
+    expect(item.reasons.reduce((sum: number, reason: { points: number }) => sum + reason.points, 0)).toBe(item.score);
+    const texts = item.reasons.map((reason: { text: string }) => reason.text);
+    expect(texts).toEqual(expect.arrayContaining(['火曜午前に参加可能', '自宅の地区内', '関心: 体操・運動']));
+    expect(body.gapId).toBeNull();
+  });
+
+  it('a suspended resource disappears from the suggestions, and comes back when resumed', async () => {
+    await matching.publish(ResourceSuspended, resource, resourceData(resource, { status: 'suspended' }));
+    await expectEventually(async () => expect((await suggestions()).items).toEqual([]));
+    const gapBody = await suggestions();
+    expect(gapBody.rejections.inactive).toBe(1);
+    expect(gapBody.gapId).toEqual(expect.any(String));
+    await matching.publish(ResourceResumed, resource, resourceData(resource, { status: 'active' }));
+    await expectEventually(async () => expect((await suggestions()).items.map((item: { opportunityId: string }) => item.opportunityId)).toEqual([opportunityId]));
+  });
+
+  it('ignores an older registry event arriving after a newer one', async () => {
+    await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'suspended' }), { time: '2020-01-01T00:00:00.000Z' });
+    await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'active', districtIds: [DISTRICT_HOME] }));
+    await expectEventually(async () => {
+      const read = await matching.call('GET', `/opportunities/${opportunityId}`);
+      expect(read.body.status).toBe('published');
+      // Terms staff added survive registry updates.
+      expect(read.body.sessions).toEqual([{ weekday: 'tu', slot: 'morning' }]);
+    });
+  });
+
+  it('records a menu gap with the failing constraints when nothing passes, publishes it, and aggregates per district', async () => {
+    const far = uuidv7();
+    await registerResource(matching, far, { districtIds: [DISTRICT_FAR], category: 'salon' });
+    await matching.publish(ResourceRetired, resource, resourceData(resource, { status: 'retired' }));
+    await expectEventually(async () => expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.status).toBe('ended'));
+    await expectEventually(async () => expect((await matching.call('GET', `/opportunities?resourceId=${far}`)).body.total).toBe(1));
+    const body = await suggestions();
+    expect(body.items).toEqual([]);
+    expect(body.rejections.district).toBe(1);
+    const again = await suggestions();
+    expect(again.gapId).toBe(body.gapId); // the same outcome the same day is one gap, not one per click
+    const records = await matching.call('GET', `/gaps/records?needId=${needId}`);
+    expect(records.body.items.find((item: { id: string }) => item.id === body.gapId)).toEqual(expect.objectContaining({ districtId: DISTRICT_HOME, failingConstraints: expect.arrayContaining(['district']), weekdays: ['tu'], timeSlots: ['morning'] }));
+    const analyst = await matching.token({ roles: ['analyst'] });
+    const summary = await matching.call('GET', '/gaps', { token: analyst });
+    expect(summary.status).toBe(200);
+    const home = summary.body.items.find((item: { districtId: string }) => item.districtId === DISTRICT_HOME);
+    expect(home).toEqual(expect.objectContaining({ needs: 1 }));
+    expect(home.constraints.map((entry: { code: string }) => entry.code)).toEqual(expect.arrayContaining(['district', 'inactive']));
+    expect(home.times).toEqual([{ code: 'tu:morning', count: home.gaps }]);
+    await expectEventually(async () => {
+      const gaps = (await matching.events()).filter((entry) => entry.subject === 'tsunagu.evt.matching.menu-gap.recorded');
+      expect(gaps.length).toBe(home.gaps);
+      expect(gaps.map((entry) => entry.event.data['gapId'])).toContain(body.gapId);
+    });
+  });
+});
