@@ -407,3 +407,164 @@ describe('keyboard only and 和暦 input', () => {
     }
   });
 });
+
+describe('casework screens (issue 5: household, timeline, my work, notes, consents, charts)', () => {
+  let caseworker: ConsoleSession;
+
+  beforeAll(async () => {
+    caseworker = await ConsoleSession.login(browser, stack.url, 'caseworker');
+  });
+  afterAll(async () => caseworker?.close());
+
+  it('the 8050 household page shows who cares for whom, members linking to persons, and one timeline', async () => {
+    const { page } = caseworker;
+    await caseworker.open('/households');
+    await page.getByRole('textbox', { name: /キーワード/ }).fill('讃岐');
+    await hasCount(page.locator('tbody tr'), 1);
+    await page.getByRole('cell', { name: '讃岐家' }).click();
+    await page.waitForURL(/#\/households\/[^/]+\/show/);
+    const relations = page.getByRole('list', { name: '誰が誰をケアしているか' });
+    await shows(relations);
+    // 妻 ハナ が 夫 一郎 を介護し、長男 健太 は 一郎 に経済的に依存している。
+    await containsText(relations.locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎\s*を支えている（介護）/);
+    await containsText(relations.locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*が\s*讃岐 一郎\s*を支えている（経済的依存）/);
+    const timeline = page.getByRole('list', { name: '経過（時系列）' });
+    await shows(timeline.locator('li[data-kind="consultation"]'));
+    await shows(timeline.locator('li[data-kind="case"]').getByRole('link', { name: /ケース C-R7-0001/ }));
+    await shows(timeline.locator('li[data-kind="plan"]'));
+    await shows(timeline.locator('li[data-kind="referral"]'));
+    await shows(timeline.locator('li[data-kind="consent"]'));
+    await expectAccessible(caseworker, '20-household-8050');
+
+    // A member's name leads to the person's page, with the same kind of timeline.
+    await relations.getByRole('link', { name: '讃岐 ハナ' }).first().click();
+    await page.waitForURL(/#\/persons\/[^/]+\/show/);
+    await shows(page.getByText('昭和18年2月3日'));
+    await shows(page.getByRole('list', { name: '経過（時系列）' }).locator('li[data-kind="case"]'));
+    await expectAccessible(caseworker, '21-person-timeline');
+  });
+
+  it('my work: my cases, overdue follow-ups and referrals awaiting an answer, each linking to the record', async () => {
+    const { page } = caseworker;
+    // A case this caseworker coordinates (the demo case belongs to another member of staff).
+    const demoCase = ((await caseworker.api('GET', '/api/intake/cases?perPage=1')).body as { items: Array<{ coordinatorOrganizationId: string }> }).items[0];
+    const household = ((await caseworker.api('GET', `/api/intake/households?q=${encodeURIComponent('瀬戸')}`)).body as { items: Array<{ id: string; keyPersonId: string }> }).items[0];
+    const opened = await caseworker.api('POST', '/api/intake/cases', { householdId: household.id, keyPersonId: household.keyPersonId, track: 'pre-consent', coordinatorOrganizationId: demoCase.coordinatorOrganizationId });
+    expect(opened.status).toBe(201);
+    const caseNo = (opened.body as { caseNo: string }).caseNo;
+
+    await caseworker.openFromMenu('私の業務');
+    const myCases = page.locator('[data-work="my_cases"]');
+    await shows(myCases.getByRole('link', { name: new RegExp(caseNo) }));
+    await hasCount(myCases.getByRole('link', { name: /C-R7-0001/ }), 0);
+    const overdue = page.locator('[data-work="overdue_referrals"]');
+    await shows(overdue.getByRole('listitem'));
+    await containsText(overdue.getByRole('heading'), /確認期限を過ぎたつなぎ（[1-9]\d*件）/);
+    await containsText(overdue.getByRole('listitem').first(), /高松市地域包括支援センター\s*確認期限:\s*令和\d+年/);
+    const awaiting = page.locator('[data-work="awaiting_answer"]');
+    await shows(awaiting.getByRole('listitem'));
+    await expectAccessible(caseworker, '22-my-work');
+
+    // The overdue card's full list is the referral list with the overdue filter.
+    await overdue.getByRole('link', { name: /すべて見る/ }).click();
+    await page.waitForURL(/#\/referrals\?filter=/);
+    await shows(page.locator('tbody tr'));
+    // The dashboard shows the same cards.
+    await caseworker.openFromMenu('ダッシュボード');
+    await shows(page.locator('[data-work="my_cases"]').getByRole('link', { name: new RegExp(caseNo) }));
+
+    // From my cases to the case page.
+    await caseworker.openFromMenu('私の業務');
+    await page.locator('[data-work="my_cases"]').getByRole('link', { name: new RegExp(caseNo) }).click();
+    await page.waitForURL(/#\/cases\/[^/]+\/show/);
+    await shows(page.getByRole('button', { name: '同意を得て重層トラックへ' }));
+    await expectAccessible(caseworker, '23-case');
+  });
+
+  it('records a progress note from the case page through the form', async () => {
+    const { page } = caseworker;
+    await page.getByRole('link', { name: '支援経過を記録する' }).click();
+    await page.waitForURL(/#\/progress-notes\/create/);
+    await shows(page.getByRole('combobox', { name: 'ケース' }));
+    await page.getByRole('textbox', { name: /^内容/ }).fill('母と電話。次回は自宅で面談（e2e）');
+    await expectAccessible(caseworker, '24-progress-note-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/progress-notes\/[^/]+\/show/);
+    await shows(page.getByText('母と電話。次回は自宅で面談（e2e）'));
+    await shows(page.getByText('自機関所掌事務'));
+    // It is on the case page and in the household's timeline.
+    await page.getByRole('link', { name: /^C-R\d+-\d{4}$/ }).first().click();
+    await shows(page.getByText('母と電話。次回は自宅で面談（e2e）'));
+  });
+
+  it('records a consent from the person page and withdraws it', async () => {
+    const { page } = caseworker;
+    await caseworker.open('/persons');
+    await page.getByRole('textbox', { name: /キーワード/ }).fill('ｾﾄ ﾐｻｷ');
+    await hasCount(page.locator('tbody tr'), 1);
+    await page.getByRole('cell', { name: '瀬戸 美咲' }).click();
+    await page.getByRole('link', { name: '同意を記録する' }).click();
+    await page.waitForURL(/#\/consents\/create/);
+    await hasValue(page.getByRole('combobox', { name: /^本人/ }), '瀬戸 美咲（セト ミサキ）');
+    await page.getByRole('combobox', { name: /^同意の範囲/ }).click();
+    await page.getByRole('option', { name: '重層的支援会議での共有' }).click();
+    await page.getByRole('textbox', { name: '同意書の保管場所・番号' }).fill('同意書 e2e-001');
+    await expectAccessible(caseworker, '25-consent-create');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/consents\/[^/]+\/show/);
+    await shows(page.getByText('同意書 e2e-001'));
+    await shows(page.getByText('取得', { exact: true }));
+
+    await page.getByRole('button', { name: '同意を撤回する' }).click();
+    const dialog = page.getByRole('dialog', { name: '同意を撤回する' });
+    await dialog.getByRole('textbox', { name: /^撤回の理由/ }).fill('本人の申し出（e2e）');
+    await dialog.getByRole('button', { name: '同意を撤回する' }).click();
+    await shows(page.getByText('本人の申し出（e2e）'));
+    await shows(page.getByText('撤回', { exact: true }));
+    await hasCount(page.getByRole('button', { name: '同意を撤回する' }), 0);
+  });
+
+  it('an agency reads a case its organisation is part of (no people, no plans) without being sent to the 403 page', async () => {
+    const agency = await ConsoleSession.login(browser, stack.url, 'agency');
+    try {
+      const { page } = agency;
+      await agency.openFromMenu('多機関協働ケース');
+      await page.getByRole('cell', { name: 'C-R7-0001' }).click();
+      await page.waitForURL(/#\/cases\/[^/]+\/show/);
+      await shows(page.getByText('社会福祉法人 高松市社会福祉協議会'));
+      await shows(page.getByText('支援経過', { exact: true }));
+      await hasCount(page.getByRole('link', { name: '讃岐家' }), 0);
+      await hasCount(page.getByText('支援プラン（版）'), 0);
+      await hasCount(page.getByRole('heading', { name: 'この画面を使う権限がありません' }), 0);
+      expect(page.url()).toMatch(/#\/cases\/[^/]+\/show/);
+      await expectAccessible(agency, '27-agency-case');
+    } finally {
+      await agency.close();
+    }
+  });
+
+  it('the analyst dashboard draws consultations per month, the referral funnel and mutual-aid coverage', async () => {
+    const analyst = await ConsoleSession.login(browser, stack.url, 'analyst');
+    try {
+      const { page } = analyst;
+      await analyst.openFromMenu('集計・帳票');
+      for (const name of ['相談受付件数（月別）', 'つなぎの状況（状態別件数）', /^住民主体の支え合い（実施地区数）/]) {
+        await shows(page.getByRole('img', { name }));
+      }
+      await hasCount(page.locator('[data-chart="consultations-per-month"] [data-bar]'), 12);
+      await hasCount(page.locator('[data-chart="referral-funnel"] [data-bar]'), 5);
+      await containsText(page.locator('[data-chart="referral-funnel"] desc'), /依頼: \d+件、受理: \d+件/);
+      await shows(page.getByRole('heading', { name: '住民主体の支え合いサービス実施状況' }));
+      await shows(page.getByRole('heading', { name: '多機関協働（ケース・プラン・会議）' }));
+      await shows(page.getByRole('rowheader', { name: '重層的支援会議' }));
+      await shows(page.getByRole('heading', { name: '評価指標（目標と実績）' }));
+      await expectAccessible(analyst, '26-report-charts');
+      const mutualAid = page.getByRole('region', { name: '住民主体の支え合いサービス実施状況' });
+      const [download] = await Promise.all([page.waitForEvent('download'), mutualAid.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }).click()]);
+      const bytes = fs.readFileSync(await download.path());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    } finally {
+      await analyst.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { BooleanInput, CreateButton, Datagrid, List, ReferenceField, ShowButton, TextField, TopToolbar } from 'react-admin';
-import { CodeField, CodeSelectInput, OrganizationField, StatusField } from '../shared/codes';
+import { BooleanInput, CreateButton, Datagrid, List, ShowButton, TextField, TopToolbar } from 'react-admin';
+import { CodeField, CodeSelectInput, GuardedReferenceField, OrganizationField, StatusField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
 
 const filters = [
@@ -15,7 +15,7 @@ export function CaseList() {
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="caseNo" />
-        <ReferenceField source="householdId" reference="households" link="show" sortable={false} />
+        <GuardedReferenceField source="householdId" reference="households" link="show" sortable={false} />
         <CodeField source="track" table="caseTrack" sortable={false} />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" sortable={false} />

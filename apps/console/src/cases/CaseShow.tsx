@@ -1,6 +1,6 @@
-import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, OrganizationField, StatusField } from '../shared/codes';
+import { CodeField, GuardedReferenceField, GuardedReferenceManyField, OrganizationField, StatusField } from '../shared/codes';
 import { CaseActions } from './CaseActions';
 
 function ShowActions() {
@@ -30,9 +30,9 @@ export function CaseShow() {
     <Show actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="caseNo" />
-        <ReferenceField source="householdId" reference="households" link="show" />
-        <ReferenceField source="keyPersonId" reference="persons" link="show" />
-        <ReferenceField source="consultationId" reference="consultations" link="show" />
+        <GuardedReferenceField source="householdId" reference="households" link="show" />
+        <GuardedReferenceField source="keyPersonId" reference="persons" link="show" />
+        <GuardedReferenceField source="consultationId" reference="consultations" link="show" />
         <CodeField source="track" table="caseTrack" />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" />
@@ -49,14 +49,14 @@ export function CaseShow() {
         <DateField source="closedOn" />
         <CodeField source="closureReason" table="closureReason" />
         <AddButtons />
-        <ReferenceManyField reference="plans" target="caseId" label="resources.cases.fields.plans" sort={{ field: 'planVersion', order: 'DESC' }}>
+        <GuardedReferenceManyField reference="plans" target="caseId" label="resources.cases.fields.plans" sort={{ field: 'planVersion', order: 'DESC' }}>
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
             <TextField source="planVersion" />
             <DateField source="createdOn" />
             <StatusField source="status" table="planStatus" />
             <DateField source="nextReviewOn" />
           </Datagrid>
-        </ReferenceManyField>
+        </GuardedReferenceManyField>
         <ReferenceManyField reference="meetings" target="caseId" label="resources.cases.fields.meetings" sort={{ field: 'heldAt', order: 'DESC' }}>
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
             <DateField source="heldAt" showTime />

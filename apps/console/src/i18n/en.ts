@@ -141,7 +141,7 @@ export const tsunaguEn = {
     },
     household: { relations: 'Who cares for whom', no_relations: 'No care relations recorded.', relation_arrow: '→', relation_kind: '(%{kind})', young_carer: 'Young carer' },
     work: { menu: 'My work', title: 'My work', my_cases: 'My cases', overdue_referrals: 'Overdue follow-ups', awaiting_answer: 'Referrals awaiting an answer', reports_pending: 'Reports awaiting a decision', none: 'Nothing here.', count_suffix: '', see_all: 'All: %{name}' },
-    consent: { withdraw: 'Withdraw consent', withdrawn: 'Consent withdrawn (no further sharing)' },
+    consent: { record: 'Record consent', withdraw: 'Withdraw consent', withdrawn: 'Consent withdrawn (no further sharing)' },
     consultation: { 'start-screening': 'Start screening', triage: 'Decide disposition', close: 'Close', cancel: 'Cancel (entered in error)', done: 'Consultation updated' },
     case: {
       actions: { 'record-consent': 'Consent obtained: move to the 重層 track', 'start-assessment': 'Start assessment', 'start-planning': 'Start planning', 'decide-support': 'Decide support', 'start-support': 'Start support', 'start-evaluation': 'Start evaluation', suspend: 'Suspend', resume: 'Resume', close: 'Close', 'assign-lead': 'Assign lead agency', 'release-coordinator': 'Release the coordinator' },

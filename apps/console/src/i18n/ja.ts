@@ -401,6 +401,7 @@ export const tsunaguJa = {
       see_all: '%{name}をすべて見る',
     },
     consent: {
+      record: '同意を記録する',
       withdraw: '同意を撤回する',
       withdrawn: '同意を撤回しました（以後の共有は止まります）',
     },

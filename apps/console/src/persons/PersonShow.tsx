@@ -9,6 +9,12 @@ function ReceiveButton() {
   return <CreateButton resource="consultations" label="tsunagu.intake.receive" state={{ record: { personId: record.id } }} />;
 }
 
+function RecordConsentButton() {
+  const record = useRecordContext();
+  if (!record) return null;
+  return <CreateButton resource="consents" label="tsunagu.consent.record" state={{ record: { personId: record.id } }} />;
+}
+
 function PersonTimeline() {
   const record = useRecordContext();
   return <Timeline subject={record ? { personId: String(record.id) } : undefined} />;
@@ -18,6 +24,7 @@ function ShowActions() {
   return (
     <TopToolbar>
       <ReceiveButton />
+      <RecordConsentButton />
       <EditButton />
       <ListButton />
     </TopToolbar>

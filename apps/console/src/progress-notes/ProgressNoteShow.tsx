@@ -1,6 +1,6 @@
 import { ListButton, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, OrganizationField } from '../shared/codes';
+import { CodeField, GuardedReferenceField, OrganizationField } from '../shared/codes';
 
 export function ProgressNoteShow() {
   return (
@@ -8,7 +8,7 @@ export function ProgressNoteShow() {
       <SimpleShowLayout>
         <DateField source="occurredAt" showTime />
         <ReferenceField source="caseId" reference="cases" link="show" />
-        <ReferenceField source="consultationId" reference="consultations" link="show" />
+        <GuardedReferenceField source="consultationId" reference="consultations" link="show" />
         <CodeField source="kind" table="noteKind" />
         <NumberField source="durationMin" />
         <CodeField source="legalBasis" table="legalBasis" />

@@ -78,7 +78,7 @@ export function MutualAidSection({ data }: { data?: MutualAidReport }) {
       {data ? (
         <>
           <Typography variant="body2">{translate('tsunagu.reports.as_of', { date: formatDate(data.asOf, calendar, locale) })}</Typography>
-          <Box sx={{ maxHeight: 360, overflow: 'auto' }} tabIndex={0} role="region" aria-label={translate('tsunagu.reports.mutual_aid')}>
+          <Box sx={{ maxHeight: 360, overflow: 'auto' }} tabIndex={0}>
             <Table size="small" stickyHeader aria-label={translate('tsunagu.reports.mutual_aid')}>
               <TableHead>
                 <TableRow>
@@ -122,28 +122,8 @@ export function CasesSection({ fiscalYear }: { fiscalYear: number }) {
   return (
     <Section title={translate('tsunagu.reports.cases')} id="report-cases">
       {data ? (
-        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-          <Table size="small" aria-label={translate('tsunagu.reports.cases')} sx={{ flex: 2 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell component="th">{translate('tsunagu.reports.measure')}</TableCell>
-                <TableCell component="th">{translate('tsunagu.reports.breakdown')}</TableCell>
-                <TableCell component="th" align="right">
-                  {translate('tsunagu.reports.count')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.cells.map((cell) => (
-                <TableRow key={`${cell.measure}:${cell.code ?? ''}`}>
-                  <TableCell>{cell.measureLabel}</TableCell>
-                  <TableCell>{cell.label ?? ''}</TableCell>
-                  <TableCell align="right">{count(cell.count, cell.suppressed)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table size="small" aria-label={`${translate('tsunagu.reports.support_meeting')} / ${translate('tsunagu.reports.jusou_meeting')}`} sx={{ flex: 1 }}>
+        <Stack direction="column" spacing={2}>
+          <Table size="small" aria-label={`${translate('tsunagu.reports.support_meeting')} / ${translate('tsunagu.reports.jusou_meeting')}`} sx={{ maxWidth: 640 }}>
             <TableHead>
               <TableRow>
                 <TableCell component="th" />
@@ -170,6 +150,26 @@ export function CasesSection({ fiscalYear }: { fiscalYear: number }) {
                 <TableCell align="right">{count(data.meetings.jusouMeeting.held)}</TableCell>
                 <TableCell align="right">{count(data.meetings.jusouMeeting.cases)}</TableCell>
               </TableRow>
+            </TableBody>
+          </Table>
+          <Table size="small" aria-label={translate('tsunagu.reports.cases')}>
+            <TableHead>
+              <TableRow>
+                <TableCell component="th">{translate('tsunagu.reports.measure')}</TableCell>
+                <TableCell component="th">{translate('tsunagu.reports.breakdown')}</TableCell>
+                <TableCell component="th" align="right">
+                  {translate('tsunagu.reports.count')}
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {data.cells.map((cell) => (
+                <TableRow key={`${cell.measure}:${cell.code ?? ''}`}>
+                  <TableCell>{cell.measureLabel}</TableCell>
+                  <TableCell>{cell.label ?? ''}</TableCell>
+                  <TableCell align="right">{count(cell.count, cell.suppressed)}</TableCell>
+                </TableRow>
+              ))}
             </TableBody>
           </Table>
         </Stack>

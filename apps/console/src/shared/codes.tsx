@@ -10,10 +10,15 @@ import {
   SelectField,
   SelectInput,
   SingleFieldList,
+  ReferenceManyField,
+  useCanAccess,
   useFieldValue,
   useTranslate,
   type InputProps,
   type FieldProps,
+  type ReferenceFieldProps,
+  type ReferenceManyFieldProps,
+  type RaRecord,
 } from 'react-admin';
 import { Chip, Stack } from '@mui/material';
 import { codeChoices } from '../i18n/codes';
@@ -112,4 +117,21 @@ export function DistrictField(props: FieldProps & { source?: string }) {
 
 export function OrganizationField(props: FieldProps & { source: string }) {
   return <ReferenceField source={props.source} reference="organizations" label={props.label} link="show" />;
+}
+
+/**
+ * A reference only for roles that may read the referenced resource: an agency reading a case must not fetch
+ * the household or the person (the API answers 403, which would send it to the explanation page).
+ */
+export function GuardedReferenceField(props: ReferenceFieldProps) {
+  const { canAccess } = useCanAccess({ resource: props.reference, action: 'show' });
+  if (!canAccess) return null;
+  return <ReferenceField {...props} />;
+}
+
+/** The same for a list of referencing records (a case's plans are staff-only). */
+export function GuardedReferenceManyField(props: ReferenceManyFieldProps<RaRecord, RaRecord>) {
+  const { canAccess } = useCanAccess({ resource: props.reference, action: 'list' });
+  if (!canAccess) return null;
+  return <ReferenceManyField {...props} />;
 }

@@ -1,8 +1,7 @@
 import { Box, Card, CardContent, Link, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { CanAccess, Loading, Title, useAuthenticated, useGetList, useRequireAccess, useTranslate, type RaRecord, type SortPayload } from 'react-admin';
+import { CanAccess, Loading, ReferenceField, Title, useAuthenticated, useGetList, useRequireAccess, useTranslate, type RaRecord, type SortPayload } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { OrganizationField } from '../shared/codes';
 
 /** The caseworker's to-do lists: one API list each, linked to the full filtered list. */
 export const WORK_LISTS = [
@@ -31,7 +30,7 @@ function RowText({ list, record }: { list: WorkList; record: RaRecord }) {
   if (list.resource === 'referrals') {
     return (
       <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <OrganizationField source="toOrganizationId" record={record} />
+        <ReferenceField source="toOrganizationId" reference="organizations" record={record} link={false} />
         <span>{translate('resources.referrals.fields.followUpDue')}:</span>
         <DateField source="followUpDue" record={record} />
       </Stack>

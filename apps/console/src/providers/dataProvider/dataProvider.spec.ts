@@ -86,6 +86,14 @@ describe('dataProvider', () => {
     expect(calls[0].headers.get('if-match')).toBe('"1"');
   });
 
+  it('sends the status a consent is recorded with, but never a status on other creates', async () => {
+    const { provider, calls } = fakeApi([{ status: 201, body: { id: 's1' } }, { status: 201, body: { id: 'r1' } }]);
+    await provider.create('consents', { data: { personId: 'p1', scope: 'jusou-meeting', method: 'signature', status: 'obtained', documentRef: '' } });
+    expect(calls[0].body).toEqual({ personId: 'p1', scope: 'jusou-meeting', method: 'signature', status: 'obtained' });
+    await provider.create('community-resources', { data: { name: 'サロン', status: 'active' } });
+    expect(calls[1].body).toEqual({ name: 'サロン' });
+  });
+
   it('sends a transition command body (reason, disposition…) with the version as If-Match', async () => {
     const { provider, calls } = fakeApi([{ status: 200, body: { id: 'c1', status: 'suspended', version: 5 } }]);
     await provider.transition('cases', { id: 'c1', action: 'suspend', version: 4, body: { reason: '入院' } });

@@ -94,11 +94,11 @@ export function changedFields(data: Record<string, unknown>, previous: Record<st
   return body;
 }
 
-/** A create body: drops empty values and server fields. */
-export function createBody(data: Record<string, unknown>, drop: readonly string[] = []): Record<string, unknown> {
+/** A create body: drops empty values and server fields (except those the resource takes on create, e.g. a consent's status). */
+export function createBody(data: Record<string, unknown>, drop: readonly string[] = [], allow: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (SERVER_FIELDS.has(key) || drop.includes(key)) continue;
+    if ((SERVER_FIELDS.has(key) && !allow.includes(key)) || drop.includes(key)) continue;
     if (value === '' || value === null || value === undefined) continue;
     body[key] = value;
   }
@@ -193,7 +193,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (found.readOnly) throw new HttpError(ERROR_MESSAGES.forbidden, 405, {});
       const data = params.data as Record<string, unknown>;
       const path = collectionPath(resource, data);
-      const created = await json<RaRecord>(path, { method: 'POST', body: JSON.stringify(createBody(data, found.parent ? [found.parent.field] : [])) });
+      const created = await json<RaRecord>(path, { method: 'POST', body: JSON.stringify(createBody(data, found.parent ? [found.parent.field] : [], found.createFields)) });
       return { data: found.parent ? { [found.parent.field]: data[found.parent.field], ...created } : created } as never;
     },
     async update(resource: string, params: UpdateParams) {

@@ -16,6 +16,8 @@ export interface ResourceRoute {
   smallTable?: boolean;
   /** Read-only collections have no create/update. */
   readOnly?: boolean;
+  /** Fields the server otherwise owns that this collection's create command takes (a consent is recorded with its status). */
+  createFields?: readonly string[];
 }
 
 export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
@@ -34,7 +36,7 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
   referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
   households: { path: 'intake/households', sortable: ['label', 'createdAt', 'updatedAt'] },
-  consents: { path: 'intake/consents', sortable: ['obtainedAt', 'createdAt', 'status', 'scope'] },
+  consents: { path: 'intake/consents', sortable: ['obtainedAt', 'createdAt', 'status', 'scope'], createFields: ['status'] },
   cases: { path: 'intake/cases', sortable: ['caseNo', 'status', 'createdAt', 'updatedAt'] },
   plans: { path: 'intake/plans', sortable: ['planVersion', 'createdAt', 'status'] },
   evaluations: {
