@@ -1,6 +1,5 @@
-import { expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
-import { ConsentRecorded, ConsentWithdrawn, DISTRICT_HOME, expectProblem, HOST_ORG, hostConsent, needBody, OTHER_ORG, registerResource, startMatching, type MatchingUnderTest } from './matching-app';
+import { ConsentRecorded, ConsentWithdrawn, DISTRICT_HOME, expectProblem, HOST_ORG, hostConsent, needBody, OTHER_ORG, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Match lifecycle: hard constraints on proposal, the consent gate, allowed and refused moves, follow-ups, host isolation, events. */
 describe('matching: match lifecycle, consent gate and follow-ups', () => {
@@ -60,7 +59,7 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
     expectProblem(await move(matchId, { status: 'visit' }), 403);
     const consentId = uuidv7();
     await matching.publish(ConsentRecorded, consentId, hostConsent(consentId, personId, 'obtained', [HOST_ORG]));
-    const visited = await expectEventually(async () => {
+    const visited = await eventually(async () => {
       const reply = await move(matchId, { status: 'visit' });
       expect(reply.status).toBe(200);
       return reply;
@@ -123,14 +122,14 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
   it('a withdrawn consent stops further sharing steps; 終了 with a reason frees the seat', async () => {
     const consents = (await matching.call('GET', `/matches/${matchId}`)).body.consentId as string;
     await matching.publish(ConsentWithdrawn, consents, hostConsent(consents, personId, 'withdrawn', [HOST_ORG]));
-    await expectEventually(async () => expectProblem(await move(matchId, { status: 'settled' }), 403));
+    await eventually(async () => expectProblem(await move(matchId, { status: 'settled' }), 403));
     const ended = await move(matchId, { status: 'ended', reason: 'person-declined', note: '本人の希望で終了' });
     expect(ended.body).toEqual(expect.objectContaining({ status: 'ended', endReason: 'person-declined', allowedStatuses: [] }));
     expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.seatsLeft).toBe(1);
   });
 
   it('publishes need, host, match and follow-up events with ids, codes and dates only — no personal data or notes', async () => {
-    const events = await expectEventually(async () => {
+    const events = await eventually(async () => {
       const all = (await matching.events()).filter((entry) => entry.subject.startsWith('tsunagu.evt.matching.'));
       expect(all.map((entry) => entry.subject)).toEqual(
         expect.arrayContaining([

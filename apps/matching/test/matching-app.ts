@@ -19,7 +19,7 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import { createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { matchingAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
@@ -215,4 +215,9 @@ export function needBody(personId: string, overrides: Record<string, unknown> = 
     notes: '人の多い場所が苦手（テスト用メモ）',
     ...overrides,
   };
+}
+
+/** Waits for effects that travel through NATS (consumers, the outbox relay); generous, as the test machine is shared. */
+export function eventually<T>(assertion: () => Promise<T> | T): Promise<T> {
+  return expectEventually(assertion, { timeoutMs: 20000, intervalMs: 100 });
 }

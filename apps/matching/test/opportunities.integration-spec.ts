@@ -1,7 +1,6 @@
 import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated } from '@tsunagu/contracts';
-import { expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
-import { DISTRICT_FAR, DISTRICT_HOME, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest } from './matching-app';
+import { DISTRICT_FAR, DISTRICT_HOME, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Registry resources become opportunities by events; registry changes reach the suggestions; gaps are recorded. */
 describe('matching: opportunities from registry events, suggestions and menu gaps', () => {
@@ -27,7 +26,7 @@ describe('matching: opportunities from registry events, suggestions and menu gap
 
   it('turns a published registry resource into an opportunity automatically, with terms from its category', async () => {
     await registerResource(matching, resource);
-    const found = await expectEventually(async () => {
+    const found = await eventually(async () => {
       const list = await matching.call('GET', `/opportunities?resourceId=${resource}`);
       expect(list.body.items).toEqual([expect.objectContaining({ status: 'published', source: 'registry-resource', districtId: DISTRICT_HOME, organizationId: HOST_ORG })]);
       return list.body.items[0];
@@ -52,18 +51,18 @@ describe('matching: opportunities from registry events, suggestions and menu gap
 
   it('a suspended resource disappears from the suggestions, and comes back when resumed', async () => {
     await matching.publish(ResourceSuspended, resource, resourceData(resource, { status: 'suspended' }));
-    await expectEventually(async () => expect((await suggestions()).items).toEqual([]));
+    await eventually(async () => expect((await suggestions()).items).toEqual([]));
     const gapBody = await suggestions();
     expect(gapBody.rejections.inactive).toBe(1);
     expect(gapBody.gapId).toEqual(expect.any(String));
     await matching.publish(ResourceResumed, resource, resourceData(resource, { status: 'active' }));
-    await expectEventually(async () => expect((await suggestions()).items.map((item: { opportunityId: string }) => item.opportunityId)).toEqual([opportunityId]));
+    await eventually(async () => expect((await suggestions()).items.map((item: { opportunityId: string }) => item.opportunityId)).toEqual([opportunityId]));
   });
 
   it('ignores an older registry event arriving after a newer one', async () => {
     await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'suspended' }), { time: '2020-01-01T00:00:00.000Z' });
     await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'active', districtIds: [DISTRICT_HOME] }));
-    await expectEventually(async () => {
+    await eventually(async () => {
       const read = await matching.call('GET', `/opportunities/${opportunityId}`);
       expect(read.body.status).toBe('published');
       // Terms staff added survive registry updates.
@@ -75,8 +74,8 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     const far = uuidv7();
     await registerResource(matching, far, { districtIds: [DISTRICT_FAR], category: 'salon' });
     await matching.publish(ResourceRetired, resource, resourceData(resource, { status: 'retired' }));
-    await expectEventually(async () => expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.status).toBe('ended'));
-    await expectEventually(async () => expect((await matching.call('GET', `/opportunities?resourceId=${far}`)).body.total).toBe(1));
+    await eventually(async () => expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.status).toBe('ended'));
+    await eventually(async () => expect((await matching.call('GET', `/opportunities?resourceId=${far}`)).body.total).toBe(1));
     const body = await suggestions();
     expect(body.items).toEqual([]);
     expect(body.rejections.district).toBe(1);
@@ -91,7 +90,7 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     expect(home).toEqual(expect.objectContaining({ needs: 1 }));
     expect(home.constraints.map((entry: { code: string }) => entry.code)).toEqual(expect.arrayContaining(['district', 'inactive']));
     expect(home.times).toEqual([{ code: 'tu:morning', count: home.gaps }]);
-    await expectEventually(async () => {
+    await eventually(async () => {
       const gaps = (await matching.events()).filter((entry) => entry.subject === 'tsunagu.evt.matching.menu-gap.recorded');
       expect(gaps.length).toBe(home.gaps);
       expect(gaps.map((entry) => entry.event.data['gapId'])).toContain(body.gapId);

@@ -1,0 +1,99 @@
+import { v7 as uuidv7 } from 'uuid';
+import { expectProblem, HOST_ORG, needBody, startMatching, type MatchingUnderTest } from './matching-app';
+
+/** Bad input is a 4xx problem+json naming the field (never a 500); roles decide who may do what. */
+describe('matching: bad input and the authorization matrix', () => {
+  let matching: MatchingUnderTest;
+  let needId: string;
+  let hostId!: string;
+
+  beforeAll(async () => {
+    matching = await startMatching();
+    needId = (await matching.call('POST', '/needs', { body: needBody(uuidv7()) })).body.id;
+    hostId = (await matching.call('POST', '/hosts', { body: { organizationId: HOST_ORG, name: '受入先', hostTypes: ['npo'], accepts: ['ibasho'] } })).body.id;
+  });
+  afterAll(() => matching.close());
+
+  const cases: [name: string, field: string, method: 'POST' | 'PATCH' | 'GET' | 'PUT', path: () => string, body: unknown][] = [
+    ['unknown purpose', 'purposes', 'POST', () => '/needs', { ...needBody(uuidv7()), purposes: ['居場所'] }],
+    ['no purpose', 'purposes', 'POST', () => '/needs', { ...needBody(uuidv7()), purposes: [] }],
+    ['person id not a uuid', 'personId', 'POST', () => '/needs', { ...needBody('yamada'), personId: 'yamada' }],
+    ['bad weekday in availability', 'availability.0.weekday', 'POST', () => '/needs', { ...needBody(uuidv7()), availability: [{ weekday: '火', slot: 'morning' }] }],
+    ['negative group size', 'maxGroupSize', 'POST', () => '/needs', { ...needBody(uuidv7()), maxGroupSize: -1 }],
+    ['unknown field', 'familyName', 'POST', () => '/needs', { ...needBody(uuidv7()), familyName: '山田' }],
+    ['edit without a version', 'version', 'PATCH', () => `/needs/${needId}`, { interests: ['読書'] }],
+    ['unknown need status', 'status', 'POST', () => `/needs/${needId}/status`, { status: 'done' }],
+    ['unknown host type', 'hostTypes', 'POST', () => '/hosts', { organizationId: uuidv7(), name: 'x', hostTypes: ['bank'], accepts: [] }],
+    ['menu for an unknown host', 'hostId', 'POST', () => '/opportunities', { hostId: uuidv7(), title: 'x', purposes: ['ibasho'] }],
+    ['menu fee not an integer', 'fee', 'POST', () => '/opportunities', { hostId, title: 'x', purposes: ['ibasho'], fee: 'free' }],
+    ['proposal for an unknown need', 'needId', 'POST', () => '/matches', { needId: uuidv7(), opportunityId: uuidv7() }],
+    ['end reason not a code', 'reason', 'POST', () => `/matches/${uuidv7()}/transition`, { status: 'ended', reason: '辞退' }],
+    ['transition date not a date', 'on', 'POST', () => `/matches/${uuidv7()}/transition`, { status: 'visit', on: '令和7年5月1日' }],
+    ['follow-up side not a code', 'side', 'POST', () => `/matches/${uuidv7()}/follow-ups`, { side: '本人', method: 'visit' }],
+    ['suggestion limit too large', 'limit', 'GET', () => `/needs/${needId}/suggestions?limit=1000`, undefined],
+    ['sort by an unknown field', 'sort', 'GET', () => '/needs?sort=-familyName', undefined],
+    ['gap year not a number', 'fiscalYear', 'GET', () => '/gaps?fiscalYear=R7', undefined],
+  ];
+
+  it.each(cases)('%s → 400 naming %s', async (_name, field, method, path, body) => {
+    const reply = await matching.call(method, path(), { body });
+    expectProblem(reply, 400);
+    expect(Object.keys(reply.body.errors ?? {})).toContain(field);
+  });
+
+  it('weights: admin only, integers 0–100 with one above 0; saved per municipality; a stale version is refused', async () => {
+    const admin = await matching.token({ roles: ['admin'] });
+    const weights = { purpose: 40, interest: 20, schedule: 15, proximity: 10, accommodation: 5, 'group-size': 5, fee: 3, 'seats-left': 2 };
+    expectProblem(await matching.call('PUT', '/settings/weights', { body: weights }), 403);
+    const bad = await matching.call('PUT', '/settings/weights', { token: admin, body: { ...weights, fee: 101 } });
+    expectProblem(bad, 400);
+    expect(bad.body.errors.fee).toBeDefined();
+    const zero = await matching.call('PUT', '/settings/weights', { token: admin, body: Object.fromEntries(Object.keys(weights).map((key) => [key, 0])) });
+    expectProblem(zero, 400);
+    expect((await matching.call('GET', '/settings/weights')).body.isDefault).toBe(true);
+    const saved = await matching.call('PUT', '/settings/weights', { token: admin, body: weights });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toEqual({ weights, isDefault: false, version: 1 });
+    expectProblem(await matching.call('PUT', '/settings/weights', { token: admin, body: { ...weights, version: 7 } }), 409);
+    expect((await matching.call('GET', '/settings/weights')).body.weights).toEqual(weights);
+  });
+
+  type Caller = 'participation-worker' | 'caseworker' | 'coordinator' | 'admin' | 'analyst' | 'auditor' | 'agency' | 'otherMunicipality' | 'anonymous';
+  const token = async (caller: Caller): Promise<string | null> => {
+    if (caller === 'anonymous') return null;
+    if (caller === 'agency') return matching.agencyToken(HOST_ORG);
+    if (caller === 'otherMunicipality') return matching.token({ roles: ['admin'], municipality: '372021' });
+    return matching.token({ subject: caller, roles: [caller] });
+  };
+  const requests: Record<string, () => [method: 'GET' | 'POST', path: string, body?: unknown]> = {
+    'list needs': () => ['GET', '/needs'],
+    'read need': () => ['GET', `/needs/${needId}`],
+    suggestions: () => ['GET', `/needs/${needId}/suggestions`],
+    'list hosts': () => ['GET', '/hosts'],
+    'list opportunities': () => ['GET', '/opportunities'],
+    'list matches': () => ['GET', '/matches'],
+    'gaps per district': () => ['GET', '/gaps'],
+  };
+  const expected: Record<Caller, Record<string, number>> = {
+    'participation-worker': { 'list needs': 200, 'read need': 200, suggestions: 200, 'list hosts': 200, 'list opportunities': 200, 'list matches': 200, 'gaps per district': 200 },
+    caseworker: { 'list needs': 200, 'read need': 200, suggestions: 200, 'list hosts': 200, 'list opportunities': 200, 'list matches': 200, 'gaps per district': 200 },
+    coordinator: { 'list needs': 403, 'read need': 403, suggestions: 403, 'list hosts': 200, 'list opportunities': 200, 'list matches': 403, 'gaps per district': 200 },
+    admin: { 'list needs': 200, 'read need': 200, suggestions: 200, 'list hosts': 200, 'list opportunities': 200, 'list matches': 200, 'gaps per district': 200 },
+    analyst: { 'list needs': 403, 'read need': 403, suggestions: 403, 'list hosts': 403, 'list opportunities': 403, 'list matches': 403, 'gaps per district': 200 },
+    auditor: { 'list needs': 403, 'read need': 403, suggestions: 403, 'list hosts': 403, 'list opportunities': 403, 'list matches': 403, 'gaps per district': 403 },
+    agency: { 'list needs': 403, 'read need': 403, suggestions: 403, 'list hosts': 403, 'list opportunities': 200, 'list matches': 200, 'gaps per district': 403 },
+    otherMunicipality: { 'list needs': 200, 'read need': 404, suggestions: 404, 'list hosts': 200, 'list opportunities': 200, 'list matches': 200, 'gaps per district': 200 },
+    anonymous: { 'list needs': 401, 'read need': 401, suggestions: 401, 'list hosts': 401, 'list opportunities': 401, 'list matches': 401, 'gaps per district': 401 },
+  };
+
+  it.each(Object.keys(expected) as Caller[])('%s gets what its role and scope allow', async (caller) => {
+    const bearer = await token(caller);
+    const seen: Record<string, number> = {};
+    for (const [name, request] of Object.entries(requests)) {
+      const [method, path, body] = request();
+      seen[name] = (await matching.call(method, path, { token: bearer, body })).status;
+    }
+    expect(seen).toEqual(expected[caller]);
+    if (caller === 'otherMunicipality') expect((await matching.call('GET', '/needs', { token: bearer })).body.total).toBe(0);
+  });
+});
