@@ -9,7 +9,25 @@ export const LIVE_SCHEMA = 'reporting';
 export const SHADOW_SCHEMA = 'reporting_rebuild';
 
 /** Projection tables, in creation order (the swap moves exactly these). */
-export const PROJECTION_TABLES = ['projected_event', 'district', 'resource_fact', 'household', 'consultation', 'referral', 'multi_agency_case', 'support_plan', 'meeting'] as const;
+export const PROJECTION_TABLES = [
+  'projected_event',
+  'district',
+  'resource_fact',
+  'household',
+  'consultation',
+  'referral',
+  'multi_agency_case',
+  'support_plan',
+  'meeting',
+  'outreach_target',
+  'outreach_contact',
+  'outreach_alert',
+  'participation_need',
+  'participation_host',
+  'participation_match',
+  'participation_follow_up',
+  'menu_gap',
+] as const;
 
 function assertSchema(schema: string): void {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
@@ -17,7 +35,14 @@ function assertSchema(schema: string): void {
 
 /** DDL of one projection set in `schema` (the schema must exist): every table, for the rebuild's shadow set. */
 export function projectionDdl(schema: string): string[] {
-  return [...coreProjectionDdl(schema), ...caseProjectionDdl(schema), ...districtNameDdl(schema), ...consultationDistrictDdl(schema)];
+  return [
+    ...coreProjectionDdl(schema),
+    ...caseProjectionDdl(schema),
+    ...districtNameDdl(schema),
+    ...consultationDistrictDdl(schema),
+    ...outreachProjectionDdl(schema),
+    ...participationProjectionDdl(schema),
+  ];
 }
 
 /**
@@ -80,11 +105,51 @@ export function consultationDistrictDdl(schema: string): string[] {
 }
 
 /**
+ * アウトリーチ (Migration20261201090000; frozen likewise): targets with their latest stage and the dates that
+ * place them in a 年度 (registered, first connected, handed over, closed), one row per contact attempt, and
+ * the inactivity alerts. Ids, codes and dates only — the outreach events carry no description of the person or place.
+ */
+export function outreachProjectionDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('outreach_target')} (target_id uuid primary key, municipality varchar(6) not null, district_id uuid null, assigned_organization_id uuid not null, risk_level varchar(20) not null, discovery_route varchar(40) null, target_identity varchar(20) null, stage varchar(40) not null, registered_on date null, connected_on date null, handed_over_on date null, closed_on date null, close_reason varchar(40) null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('outreach_target')} (municipality, registered_on)`,
+    `create table ${t('outreach_contact')} (contact_id uuid primary key, municipality varchar(6) not null, target_id uuid not null, district_id uuid null, contacted_on date not null, method varchar(40) not null, result varchar(40) not null, successful boolean not null)`,
+    `create index on ${t('outreach_contact')} (municipality, contacted_on)`,
+    `create table ${t('outreach_alert')} (alert_id uuid primary key, municipality varchar(6) not null, target_id uuid not null, district_id uuid null, raised_on date null, cleared_on date null)`,
+    `create index on ${t('outreach_alert')} (municipality, raised_on)`,
+  ];
+}
+
+/**
+ * 参加支援 (Migration20261201090000; frozen likewise): needs, hosts, matches with the dates of each step,
+ * follow-ups and menu gaps. The person a need belongs to is not kept: one need is one person supported.
+ */
+export function participationProjectionDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('participation_need')} (need_id uuid primary key, municipality varchar(6) not null, case_id uuid null, district_id uuid null, purposes text[] not null, status varchar(40) not null, registered_on date not null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('participation_need')} (municipality, registered_on)`,
+    `create table ${t('participation_host')} (host_id uuid primary key, municipality varchar(6) not null, organization_id uuid not null, host_types text[] not null, accepts text[] not null, agreement_status varchar(40) not null, district_ids uuid[] not null, registered_on date not null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create table ${t('participation_match')} (match_id uuid primary key, municipality varchar(6) not null, need_id uuid not null, source varchar(40) not null, resource_id uuid null, host_id uuid null, host_organization_id uuid null, purpose varchar(40) not null, district_id uuid null, status varchar(40) not null, end_reason varchar(40) null, proposed_on date not null, started_on date null, settled_on date null, ended_on date null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('participation_match')} (municipality, proposed_on)`,
+    `create table ${t('participation_follow_up')} (follow_up_id uuid primary key, municipality varchar(6) not null, match_id uuid not null, need_id uuid not null, host_organization_id uuid null, side varchar(40) not null, method varchar(40) not null, held_on date not null, district_id uuid null)`,
+    `create index on ${t('participation_follow_up')} (municipality, held_on)`,
+    `create table ${t('menu_gap')} (gap_id uuid primary key, municipality varchar(6) not null, need_id uuid not null, district_id uuid null, purposes text[] not null, failing_constraints text[] not null, recorded_on date not null)`,
+    `create index on ${t('menu_gap')} (municipality, recorded_on)`,
+  ];
+}
+
+/**
  * The only columns allowed a name-like name: a district's short name and reading are public place names
  * (香南, 女木 …) printed on the city's own published tables, not personal data, and label the district
  * reports. Nowhere else — the name-free test checks every other column against the personal-data pattern.
  */
-export const PUBLIC_PLACE_NAME_COLUMNS: Record<string, readonly string[]> = { district: ['short_name', 'kana'] };
+export const PUBLIC_PLACE_NAME_COLUMNS: Record<string, readonly string[]> = {
+  district: ['short_name', 'kana'],
+};
 
 /**
  * Every column a projection table may have, with its type. The name-free test compares
@@ -150,4 +215,44 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   case_ids: 'ARRAY',
   short_name: 'character varying',
   kana: 'character varying',
+  target_id: 'uuid',
+  assigned_organization_id: 'uuid',
+  risk_level: 'character varying',
+  discovery_route: 'character varying',
+  target_identity: 'character varying',
+  stage: 'character varying',
+  registered_on: 'date',
+  connected_on: 'date',
+  handed_over_on: 'date',
+  closed_on: 'date',
+  close_reason: 'character varying',
+  contact_id: 'uuid',
+  contacted_on: 'date',
+  method: 'character varying',
+  result: 'character varying',
+  successful: 'boolean',
+  alert_id: 'uuid',
+  raised_on: 'date',
+  cleared_on: 'date',
+  need_id: 'uuid',
+  purposes: 'ARRAY',
+  host_id: 'uuid',
+  organization_id: 'uuid',
+  host_types: 'ARRAY',
+  accepts: 'ARRAY',
+  agreement_status: 'character varying',
+  match_id: 'uuid',
+  source: 'character varying',
+  host_organization_id: 'uuid',
+  purpose: 'character varying',
+  end_reason: 'character varying',
+  proposed_on: 'date',
+  started_on: 'date',
+  settled_on: 'date',
+  ended_on: 'date',
+  follow_up_id: 'uuid',
+  side: 'character varying',
+  gap_id: 'uuid',
+  failing_constraints: 'ARRAY',
+  recorded_on: 'date',
 };

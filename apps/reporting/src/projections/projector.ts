@@ -53,8 +53,10 @@ import {
   type ResourceEventData,
 } from '@tsunagu/contracts';
 
-/** Runs one statement with `?` placeholders; returns the affected row count. */
-export type SqlRunner = (sql: string, params: readonly unknown[]) => Promise<number>;
+import { applyProgrammeEvent, isProgrammeEvent, OUTREACH_PROJECTED_EVENTS, PARTICIPATION_PROJECTED_EVENTS } from './programme-projector';
+import { pgArray, type SqlRunner } from './projection-sql';
+
+export type { SqlRunner } from './projection-sql';
 
 /** Events the projections are built from; each gets a durable consumer (`reporting__<subject>`). */
 export const RESOURCE_EVENTS = [ResourceRegistered, ResourceUpdated, ResourcePublished, ResourceSuspended, ResourceResumed, ResourceRetired, ResourceVerified];
@@ -74,15 +76,11 @@ export const PROJECTED_EVENTS: readonly EventContract[] = [
   ...CASE_EVENTS,
   ...PLAN_EVENTS,
   ...MEETING_EVENTS,
+  ...OUTREACH_PROJECTED_EVENTS,
+  ...PARTICIPATION_PROJECTED_EVENTS,
 ];
 
 const bySubject = new Map(PROJECTED_EVENTS.map((contract) => [contract.subject, contract]));
-
-/** PostgreSQL array literal of ids or ASCII codes (never free text, so no quoting is needed). */
-function pgArray(values: readonly string[]): string {
-  for (const value of values) if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new Error(`not an id or code: ${value}`);
-  return `{${values.join(',')}}`;
-}
 
 /** Calendar date in Japan of an instant (Asia/Tokyo has no DST). */
 export function japanDate(iso: string): string {
@@ -120,7 +118,9 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
   const lg = event.municipality;
   const at = event.time;
 
-  if (RESOURCE_EVENTS.includes(contract as never)) {
+  if (isProgrammeEvent(contract)) {
+    await applyProgrammeEvent(run, schema, contract, event);
+  } else if (RESOURCE_EVENTS.includes(contract as never)) {
     const data = event.data as ResourceEventData;
     await run(
       `insert into ${t('resource_fact')} (event_id, municipality, resource_id, occurred_at, status, category, insurance_scheme, public, district_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])`,

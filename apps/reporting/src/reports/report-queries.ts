@@ -33,12 +33,25 @@ export interface ReferralFigures {
   accepted: number;
   declined: number;
   medianBusinessDaysToFirstContact: number | null;
-  overdue: { referralId: string; consultationId: string; toOrganizationId: string; status: string; followUpDue: string }[];
+  overdue: {
+    referralId: string;
+    consultationId: string;
+    toOrganizationId: string;
+    status: string;
+    followUpDue: string;
+  }[];
 }
 
 /** One count of the 多機関協働 report: a measure, optionally broken down by a code. */
 export interface CaseMeasureCount {
   measure: 'cases-opened' | 'cases-support-decided' | 'cases-closed' | 'plans-drafted' | 'plans-approved' | 'meetings-held' | 'meeting-cases';
+  code: string | null;
+  count: number;
+}
+
+/** One count of a measure report (outreach, participation), optionally broken down by a code or a district id. */
+export interface MeasureCount {
+  measure: string;
   code: string | null;
   count: number;
 }
@@ -57,7 +70,15 @@ export class ReportQueries {
 
   /** Districts × (訪問B, 通所B, その他) from resources that were active and public at the end of `asOf` (Japan time). */
   async mutualAid(municipality: string, asOf: string): Promise<MutualAidDistrictRow[]> {
-    const rows = await this.query<{ district_id: string; sort_order: number | null; short_name: string | null; kana: string | null; visit_b: boolean; day_b: boolean; other: boolean }>(
+    const rows = await this.query<{
+      district_id: string;
+      sort_order: number | null;
+      short_name: string | null;
+      kana: string | null;
+      visit_b: boolean;
+      day_b: boolean;
+      other: boolean;
+    }>(
       `with latest as (
          select distinct on (resource_id) resource_id, status, category, insurance_scheme, public, district_ids
          from ${t('resource_fact')} where municipality = ? and occurred_at < ?
@@ -89,10 +110,11 @@ export class ReportQueries {
 
   /** 地区番号 and 地区名 of every district of a municipality, by id (labels for the district breakdowns). */
   async districts(municipality: string): Promise<Map<string, { districtNo: number; districtName: string | null }>> {
-    const rows = await this.query<{ district_id: string; sort_order: number; short_name: string | null }>(
-      `select district_id, sort_order, short_name from ${t('district')} where municipality = ?`,
-      [municipality],
-    );
+    const rows = await this.query<{
+      district_id: string;
+      sort_order: number;
+      short_name: string | null;
+    }>(`select district_id, sort_order, short_name from ${t('district')} where municipality = ?`, [municipality]);
     return new Map(rows.map((row) => [row.district_id, { districtNo: row.sort_order, districtName: row.short_name }]));
   }
 
@@ -116,8 +138,16 @@ export class ReportQueries {
        from (select c.received_on as day, ${column} as code, count(*) as n from ${t('consultation')} c where ${scope} group by 1, 2) as g
        ${dimension === 'issue-tag' ? 'cross join lateral unnest(g.code) as tag' : ''}
        group by 1, 2 order by 1, 2 nulls last`;
-    const rows = await this.query<{ month: string; code: string | null; count: string }>(sql, [municipality, fiscalYear]);
-    return rows.map((row) => ({ month: row.month, code: row.code, count: Number(row.count) }));
+    const rows = await this.query<{
+      month: string;
+      code: string | null;
+      count: string;
+    }>(sql, [municipality, fiscalYear]);
+    return rows.map((row) => ({
+      month: row.month,
+      code: row.code,
+      count: Number(row.count),
+    }));
   }
 
   /**
@@ -130,7 +160,12 @@ export class ReportQueries {
     const params = [municipality, new Date(`${start}T00:00:00+09:00`).toISOString(), endOfJapanDay(end)];
     const scope = `municipality = ? and requested_at >= ? and requested_at < ?`;
     const statuses = await this.query<{ status: string; count: string }>(`select status, count(*) as count from ${t('referral')} where ${scope} group by status`, params);
-    const [summary] = await this.query<{ requested: string; accepted: string; declined: string; median: string | null }>(
+    const [summary] = await this.query<{
+      requested: string;
+      accepted: string;
+      declined: string;
+      median: string | null;
+    }>(
       `select count(*) as requested,
          count(*) filter (where accepted_at is not null or completed_at is not null) as accepted,
          count(*) filter (where declined_at is not null and accepted_at is null and completed_at is null) as declined,
@@ -141,7 +176,13 @@ export class ReportQueries {
       // A referral requested in the 年度 may be completed after it: holidays up to a year past its end.
       [`{${japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`).join(',')}}`, ...params],
     );
-    const overdue = await this.query<{ referral_id: string; consultation_id: string; to_organization_id: string; status: string; follow_up_due: string }>(
+    const overdue = await this.query<{
+      referral_id: string;
+      consultation_id: string;
+      to_organization_id: string;
+      status: string;
+      follow_up_due: string;
+    }>(
       `select referral_id, consultation_id, to_organization_id, status, to_char(follow_up_due, 'YYYY-MM-DD') as follow_up_due from ${t('referral')}
        where ${scope} and status in ('requested', 'accepted') and follow_up_due < ? order by follow_up_due, referral_id limit 1000`,
       [...params, today],
@@ -171,7 +212,11 @@ export class ReportQueries {
     const { start, end } = fiscalYearRange(fiscalYear);
     const from = new Date(`${start}T00:00:00+09:00`).toISOString();
     const to = endOfJapanDay(end);
-    const rows = await this.query<{ measure: CaseMeasureCount['measure']; code: string | null; count: string }>(
+    const rows = await this.query<{
+      measure: CaseMeasureCount['measure'];
+      code: string | null;
+      count: string;
+    }>(
       `select 'cases-opened' as measure, opened_track as code, count(*) as count from ${t('multi_agency_case')} where municipality = ? and opened_at >= ? and opened_at < ? group by opened_track
        union all
        select 'cases-support-decided', null, count(*) from ${t('multi_agency_case')} where municipality = ? and support_decided_on between ?::date and ?::date
@@ -188,7 +233,11 @@ export class ReportQueries {
          where municipality = ? and status in ('held', 'finalised') and held_on between ?::date and ?::date group by legal_type`,
       [municipality, from, to, municipality, start, end, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end],
     );
-    return rows.map((row) => ({ measure: row.measure, code: row.code, count: Number(row.count) }));
+    return rows.map((row) => ({
+      measure: row.measure,
+      code: row.code,
+      count: Number(row.count),
+    }));
   }
 
   /**
@@ -222,5 +271,84 @@ export class ReportQueries {
       'jusou-meetings-held': Number(row.jusou_meetings_held),
       'mutual-aid-districts': districts.filter((district) => district.visitTypeB || district.dayTypeB || district.other).length,
     };
+  }
+
+  /** Public names of a municipality's districts, in its own order (labels of by-district measures). */
+  async districtNames(municipality: string): Promise<{ districtId: string; districtNo: number; name: string | null }[]> {
+    const rows = await this.query<{
+      district_id: string;
+      sort_order: number;
+      short_name: string | null;
+    }>(`select district_id, sort_order, short_name from ${t('district')} where municipality = ? order by sort_order, district_id`, [municipality]);
+    return rows.map((row) => ({
+      districtId: row.district_id,
+      districtNo: row.sort_order,
+      name: row.short_name,
+    }));
+  }
+
+  /** アウトリーチ per 年度: targets found, contacts, newly connected, handed over, closed, inactivity alerts. */
+  async outreach(municipality: string, fiscalYear: number): Promise<MeasureCount[]> {
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const target = `${t('outreach_target')} where municipality = ?`;
+    const contact = `${t('outreach_contact')} where municipality = ? and contacted_on between ?::date and ?::date`;
+    return this.measures(
+      `select 'targets-registered' as measure, discovery_route as code, count(*) as count from ${target} and registered_on between ?::date and ?::date group by 2
+       union all select 'targets-registered-by-district', district_id::text, count(*) from ${target} and registered_on between ?::date and ?::date group by 2
+       union all select 'targets-registered-by-stage', stage, count(*) from ${target} and registered_on between ?::date and ?::date group by 2
+       union all select 'contacts', result, count(*) from ${contact} group by 2
+       union all select 'contacts-by-method', method, count(*) from ${contact} group by 2
+       union all select 'targets-contacted', null, count(distinct target_id) from ${contact}
+       union all select 'targets-contacted-successfully', null, count(distinct target_id) from ${contact} and successful
+       union all select 'targets-newly-connected', null, count(*) from ${target} and connected_on between ?::date and ?::date
+       union all select 'targets-handed-over', null, count(*) from ${target} and handed_over_on between ?::date and ?::date
+       union all select 'targets-closed', close_reason, count(*) from ${target} and closed_on between ?::date and ?::date group by 2
+       union all select 'inactivity-alerts', null, count(*) from ${t('outreach_alert')} where municipality = ? and raised_on between ?::date and ?::date`,
+      [...Array(11)].flatMap(() => [municipality, start, end]),
+    );
+  }
+
+  /**
+   * 参加支援 per 年度. A need is one person (the projection keeps no person id): persons supported are the needs
+   * registered in the 年度 or with a match open during it; cooperating hosts are the organisations where a
+   * participation started or continued (参加開始 / 定着) during the 年度.
+   */
+  async participation(municipality: string, fiscalYear: number): Promise<MeasureCount[]> {
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const match = `${t('participation_match')} where municipality = ?`;
+    const openDuring = `proposed_on <= ?::date and (ended_on is null or ended_on >= ?::date)`;
+    const rows = await this.measures(
+      `select 'needs-registered' as measure, purpose as code, count(*) as count from ${t('participation_need')} cross join lateral unnest(purposes) as purpose
+         where municipality = ? and registered_on between ?::date and ?::date group by 2
+       union all select 'persons-supported', null, count(*) from (
+         select need_id from ${t('participation_need')} where municipality = ? and registered_on between ?::date and ?::date
+         union select need_id from ${match} and ${openDuring}) supported
+       union all select 'cooperating-hosts', null, count(distinct host_organization_id) from ${match} and started_on <= ?::date and (ended_on is null or ended_on >= ?::date)
+       union all select 'matches-proposed', purpose, count(*) from ${match} and proposed_on between ?::date and ?::date group by 2
+       union all select 'matches-started', purpose, count(*) from ${match} and started_on between ?::date and ?::date group by 2
+       union all select 'matches-settled', null, count(*) from ${match} and settled_on between ?::date and ?::date
+       union all select 'matches-ended', end_reason, count(*) from ${match} and ended_on between ?::date and ?::date group by 2
+       union all select 'follow-ups', side, count(*) from ${t('participation_follow_up')} where municipality = ? and held_on between ?::date and ?::date group by 2
+       union all select 'menu-gaps', constraint_code, count(*) from ${t('menu_gap')} cross join lateral unnest(failing_constraints) as constraint_code
+         where municipality = ? and recorded_on between ?::date and ?::date group by 2
+       union all select 'menu-gaps-by-district', district_id::text, count(*) from ${t('menu_gap')} where municipality = ? and recorded_on between ?::date and ?::date group by 2`,
+      [municipality, start, end, municipality, start, end, municipality, end, start, municipality, end, start, ...[...Array(7)].flatMap(() => [municipality, start, end])],
+    );
+    return rows;
+  }
+
+  private async measures(sql: string, params: unknown[]): Promise<MeasureCount[]> {
+    const rows = await this.query<{
+      measure: string;
+      code: string | null;
+      count: string;
+    }>(sql, params);
+    return rows
+      .filter((row) => Number(row.count) > 0)
+      .map((row) => ({
+        measure: row.measure,
+        code: row.code,
+        count: Number(row.count),
+      }));
   }
 }

@@ -63,7 +63,7 @@ export class ConsultationsQuery extends FiscalYearQuery {
   view?: 'internal' | 'published';
 }
 
-export class CasesQuery extends FiscalYearQuery {
+export class MeasureReportQuery extends FiscalYearQuery {
   @ApiPropertyOptional({
     enum: ['internal', 'published'],
     default: 'internal',

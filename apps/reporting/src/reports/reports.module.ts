@@ -2,12 +2,29 @@ import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module';
 import { ReportQueries } from './report-queries';
 import { ReportsController } from './reports.controller';
-import { CasesReportUseCase, ConsultationsReportUseCase, IndicatorsReportUseCase, MutualAidReportUseCase, ReferralsReportUseCase } from './reports.usecases';
+import {
+  CasesReportUseCase,
+  ConsultationsReportUseCase,
+  IndicatorsReportUseCase,
+  MutualAidReportUseCase,
+  OutreachReportUseCase,
+  ParticipationReportUseCase,
+  ReferralsReportUseCase,
+} from './reports.usecases';
 
 @Module({
   imports: [ProjectionsModule],
   controllers: [ReportsController],
-  providers: [ReportQueries, MutualAidReportUseCase, ConsultationsReportUseCase, ReferralsReportUseCase, CasesReportUseCase, IndicatorsReportUseCase],
+  providers: [
+    ReportQueries,
+    MutualAidReportUseCase,
+    ConsultationsReportUseCase,
+    ReferralsReportUseCase,
+    CasesReportUseCase,
+    IndicatorsReportUseCase,
+    OutreachReportUseCase,
+    ParticipationReportUseCase,
+  ],
   exports: [ReportQueries, ConsultationsReportUseCase],
 })
 export class ReportsModule {}

@@ -3,6 +3,15 @@ import { EntityManager } from '@mikro-orm/core';
 import {
   CASE_TRACK_LABELS,
   CLOSURE_REASON_LABELS,
+  CONTACT_METHOD_LABELS,
+  CONTACT_RESULT_LABELS,
+  DISCOVERY_ROUTE_LABELS,
+  FOLLOW_UP_SIDE_LABELS,
+  GAP_CONSTRAINT_LABELS,
+  MATCH_END_REASON_LABELS,
+  OUTREACH_CLOSE_REASON_LABELS,
+  OUTREACH_STAGE_LABELS,
+  PARTICIPATION_PURPOSE_LABELS,
   CONSULTATION_CATEGORY_LABELS,
   CONSULTATION_ROUTE_LABELS,
   ISSUE_TAG_LABELS,
@@ -15,7 +24,7 @@ import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '
 import { ReportingSetting } from '../settings/reporting-setting.entity';
 import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '../shared/japanese-dates';
 import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
-import type { CasesQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
+import type { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
 import { ReportQueries, type CaseMeasureCount, type ReferralFigures } from './report-queries';
 
 export interface MutualAidRow {
@@ -35,7 +44,12 @@ export interface MutualAidReport {
   asOfWareki: string;
   rows: MutualAidRow[];
   /** 「実施地区」: districts running each service, and districts running any of them. */
-  totals: { visitTypeB: number; dayTypeB: number; other: number; districts: number };
+  totals: {
+    visitTypeB: number;
+    dayTypeB: number;
+    other: number;
+    districts: number;
+  };
 }
 
 /** 住民主体の支え合いサービス実施状況 (DOMAIN §4.4): districts × 訪問型サービスB / 通所型サービスB / その他 (介護保険外). */
@@ -77,7 +91,11 @@ export class MutualAidReportUseCase {
     return {
       name: `mutual-aid_${report.asOf}`,
       columns,
-      rows: report.rows.map((row) => ({ asOf: report.asOf, asOfWareki: report.asOfWareki, ...row })),
+      rows: report.rows.map((row) => ({
+        asOf: report.asOf,
+        asOfWareki: report.asOfWareki,
+        ...row,
+      })),
     };
   }
 }
@@ -137,9 +155,20 @@ export class ConsultationsReportUseCase {
         const shown = threshold === null ? { count: row.count, suppressed: false } : suppress(row.count, threshold);
         if (districts) {
           const district = row.code ? districts.get(row.code) : undefined;
-          return { month: row.month, districtNo: district?.districtNo ?? null, code: row.code, label: district?.districtName ?? null, ...shown };
+          return {
+            month: row.month,
+            districtNo: district?.districtNo ?? null,
+            code: row.code,
+            label: district?.districtName ?? null,
+            ...shown,
+          };
         }
-        return { month: row.month, code: row.code, label: row.code && labels ? (labels[row.code] ?? null) : null, ...shown };
+        return {
+          month: row.month,
+          code: row.code,
+          label: row.code && labels ? (labels[row.code] ?? null) : null,
+          ...shown,
+        };
       });
     // Districts in the municipality's own order (地区番号), as its tables list them.
     if (districts) cells.sort((a, b) => a.month.localeCompare(b.month) || (a.districtNo ?? Number.MAX_SAFE_INTEGER) - (b.districtNo ?? Number.MAX_SAFE_INTEGER));
@@ -171,7 +200,13 @@ export class ConsultationsReportUseCase {
     return {
       name: `consultations_${report.fiscalYear}_${report.by}_${report.view}`,
       columns,
-      rows: report.cells.map((cell) => ({ ...cell, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel, monthWareki: wareki(cell.month), by: report.by })),
+      rows: report.cells.map((cell) => ({
+        ...cell,
+        fiscalYear: report.fiscalYear,
+        fiscalYearLabel: report.fiscalYearLabel,
+        monthWareki: wareki(cell.month),
+        by: report.by,
+      })),
     };
   }
 }
@@ -228,19 +263,19 @@ export class ReferralsReportUseCase {
 
 type CaseMeasure = CaseMeasureCount['measure'];
 
-/** Every measure of the 多機関協働 report with the codes it is broken down by (all listed, zeros included). */
-const CASE_MEASURES: { measure: CaseMeasure; label: string; codes: Readonly<Record<string, string>> | null }[] = [
-  { measure: 'cases-opened', label: '新規ケース（受理）', codes: CASE_TRACK_LABELS },
-  { measure: 'cases-support-decided', label: '支援決定', codes: null },
-  { measure: 'cases-closed', label: '終結（理由別）', codes: CLOSURE_REASON_LABELS },
-  { measure: 'plans-drafted', label: '支援プラン作成', codes: { new: '新規', revision: '改定' } },
-  { measure: 'plans-approved', label: '支援プラン承認', codes: null },
-  { measure: 'meetings-held', label: '会議開催回数', codes: MEETING_LEGAL_TYPE_LABELS },
-  { measure: 'meeting-cases', label: '会議で検討したケース数', codes: MEETING_LEGAL_TYPE_LABELS },
-];
+/**
+ * A measure of a measure report and what it is broken down by: a code table (every code listed, zeros
+ * included), the municipality's districts (those with a count, in its own order), or nothing (one total).
+ */
+interface MeasureDefinition<M extends string = string> {
+  measure: M;
+  label: string;
+  codes: Readonly<Record<string, string>> | 'district' | null;
+}
 
-export interface CaseCell {
-  measure: CaseMeasure;
+/** One cell of a measure report (多機関協働, アウトリーチ, 参加支援). */
+export interface MeasureCell<M extends string = string> {
+  measure: M;
   measureLabel: string;
   code: string | null;
   label: string | null;
@@ -248,22 +283,124 @@ export interface CaseCell {
   suppressed: boolean;
 }
 
-export interface CasesReport {
+/** The common shape of the measure reports: one row per (measure, code), published views with small cells blanked. */
+export interface MeasureReport<M extends string = string> {
   title: string;
   municipality: string;
   fiscalYear: number;
   fiscalYearLabel: string;
   view: 'internal' | 'published';
   suppressionThreshold: number | null;
+  cells: MeasureCell<M>[];
+}
+
+/** Builds the cells of a measure report from the counts the queries found (absent = 0). */
+async function measureReport<M extends string>(
+  title: string,
+  definitions: readonly MeasureDefinition<M>[],
+  counts: readonly { measure: string; code: string | null; count: number }[],
+  context: {
+    municipality: string;
+    fiscalYear: number;
+    threshold: number | null;
+    districts: () => Promise<{ districtId: string; name: string | null }[]>;
+  },
+): Promise<MeasureReport<M>> {
+  const found = new Map(counts.map((row) => [`${row.measure}:${row.code ?? ''}`, row.count]));
+  const needsDistricts = definitions.some((definition) => definition.codes === 'district');
+  const districts = needsDistricts ? await context.districts() : [];
+  const cells = definitions.flatMap(({ measure, label: measureLabel, codes }) => {
+    const entries: (readonly [string | null, string | null])[] =
+      codes === 'district'
+        ? [
+            ...districts.filter((district) => found.has(`${measure}:${district.districtId}`)).map((district) => [district.districtId, district.name] as const),
+            // Counts without a district (place unknown) or in a district the registry has not announced.
+            ...counts.filter((row) => row.measure === measure && !districts.some((district) => district.districtId === row.code)).map((row) => [row.code, null] as const),
+          ]
+        : codes
+          ? Object.entries(codes)
+          : [[null, null] as const];
+    return entries.map(([code, label]): MeasureCell<M> => {
+      const count = found.get(`${measure}:${code ?? ''}`) ?? 0;
+      const shown = context.threshold === null ? { count, suppressed: false } : suppress(count, context.threshold);
+      return { measure, measureLabel, code, label, ...shown };
+    });
+  });
+  return {
+    title,
+    municipality: context.municipality,
+    fiscalYear: context.fiscalYear,
+    fiscalYearLabel: fiscalYearLabel(context.fiscalYear),
+    view: context.threshold === null ? 'internal' : 'published',
+    suppressionThreshold: context.threshold,
+    cells,
+  };
+}
+
+/** Tidy CSV layout of a measure report: one row per cell. */
+function measureTable(name: string, report: MeasureReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+  return {
+    name: `${name}_${report.fiscalYear}_${report.view}`,
+    columns: [
+      { key: 'fiscalYear', header: '年度' },
+      ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+      { key: 'measure', header: '集計項目' },
+      { key: 'measureLabel', header: '集計項目名' },
+      { key: 'code', header: 'コード' },
+      { key: 'label', header: '名称' },
+      { key: 'count', header: '件数' },
+      { key: 'suppressed', header: '秘匿' },
+    ],
+    rows: report.cells.map((cell) => ({
+      ...cell,
+      fiscalYear: report.fiscalYear,
+      fiscalYearLabel: report.fiscalYearLabel,
+    })),
+  };
+}
+
+/** Every measure of the 多機関協働 report with the codes it is broken down by (all listed, zeros included). */
+const CASE_MEASURES: MeasureDefinition<CaseMeasure>[] = [
+  {
+    measure: 'cases-opened',
+    label: '新規ケース（受理）',
+    codes: CASE_TRACK_LABELS,
+  },
+  { measure: 'cases-support-decided', label: '支援決定', codes: null },
+  {
+    measure: 'cases-closed',
+    label: '終結（理由別）',
+    codes: CLOSURE_REASON_LABELS,
+  },
+  {
+    measure: 'plans-drafted',
+    label: '支援プラン作成',
+    codes: { new: '新規', revision: '改定' },
+  },
+  { measure: 'plans-approved', label: '支援プラン承認', codes: null },
+  {
+    measure: 'meetings-held',
+    label: '会議開催回数',
+    codes: MEETING_LEGAL_TYPE_LABELS,
+  },
+  {
+    measure: 'meeting-cases',
+    label: '会議で検討したケース数',
+    codes: MEETING_LEGAL_TYPE_LABELS,
+  },
+];
+
+export type CaseCell = MeasureCell<CaseMeasure>;
+
+export interface CasesReport extends MeasureReport<CaseMeasure> {
   /** The two meetings the 重層的支援体制整備事業 reports on, kept apart (null when suppressed). */
   meetings: {
     supportMeeting: { held: number | null; cases: number | null };
     jusouMeeting: { held: number | null; cases: number | null };
   };
-  cells: CaseCell[];
 }
 
-/** 多機関協働: cases, 支援決定, closures by reason, plans and meetings (支援会議 / 重層的支援会議 apart) per 年度. */
+/** 多機関協働事業 per 年度: cases, 支援決定, closures by reason, plans, and the two kinds of meeting apart. */
 @Injectable()
 export class CasesReportUseCase {
   constructor(
@@ -271,49 +408,182 @@ export class CasesReportUseCase {
     private readonly consultations: ConsultationsReportUseCase,
   ) {}
 
-  async execute(municipality: string, query: CasesQuery): Promise<CasesReport> {
-    const view = query.view ?? 'internal';
+  async execute(municipality: string, query: MeasureReportQuery): Promise<CasesReport> {
+    const threshold = (query.view ?? 'internal') === 'published' ? await this.consultations.threshold(municipality) : null;
     const counts = await this.queries.cases(municipality, query.fiscalYear);
-    const threshold = view === 'published' ? await this.consultations.threshold(municipality) : null;
-    const found = new Map(counts.map((row) => [`${row.measure}:${row.code ?? ''}`, row.count]));
-    const cells: CaseCell[] = CASE_MEASURES.flatMap(({ measure, label: measureLabel, codes }) =>
-      (codes ? Object.entries(codes) : [[null, null] as const]).map(([code, label]): CaseCell => {
-        const count = found.get(`${measure}:${code ?? ''}`) ?? 0;
-        const shown = threshold === null ? { count, suppressed: false } : suppress(count, threshold);
-        return { measure, measureLabel, code, label, ...shown };
-      }),
-    );
-    const value = (measure: CaseMeasure, code: string) => cells.find((cell) => cell.measure === measure && cell.code === code)?.count ?? null;
-    return {
-      title: '多機関協働事業 実施状況',
+    const report = await measureReport('多機関協働事業 実施状況', CASE_MEASURES, counts, {
       municipality,
       fiscalYear: query.fiscalYear,
-      fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
-      view,
-      suppressionThreshold: threshold,
+      threshold,
+      districts: () => this.queries.districtNames(municipality),
+    });
+    const value = (measure: CaseMeasure, code: string) => report.cells.find((cell) => cell.measure === measure && cell.code === code)?.count ?? null;
+    return {
+      ...report,
       meetings: {
-        supportMeeting: { held: value('meetings-held', 'support-meeting-106-6'), cases: value('meeting-cases', 'support-meeting-106-6') },
-        jusouMeeting: { held: value('meetings-held', 'jusou-meeting'), cases: value('meeting-cases', 'jusou-meeting') },
+        supportMeeting: {
+          held: value('meetings-held', 'support-meeting-106-6'),
+          cases: value('meeting-cases', 'support-meeting-106-6'),
+        },
+        jusouMeeting: {
+          held: value('meetings-held', 'jusou-meeting'),
+          cases: value('meeting-cases', 'jusou-meeting'),
+        },
       },
-      cells,
     };
   }
 
   table(report: CasesReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
-    return {
-      name: `cases_${report.fiscalYear}_${report.view}`,
-      columns: [
-        { key: 'fiscalYear', header: '年度' },
-        ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
-        { key: 'measure', header: '集計項目' },
-        { key: 'measureLabel', header: '集計項目名' },
-        { key: 'code', header: 'コード' },
-        { key: 'label', header: '名称' },
-        { key: 'count', header: '件数' },
-        { key: 'suppressed', header: '秘匿' },
-      ],
-      rows: report.cells.map((cell) => ({ ...cell, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel })),
-    };
+    return measureTable('cases', report, withWareki);
+  }
+}
+
+const OUTREACH_MEASURES: MeasureDefinition[] = [
+  {
+    measure: 'targets-registered',
+    label: '新規把握（発見経路別）',
+    codes: DISCOVERY_ROUTE_LABELS,
+  },
+  {
+    measure: 'targets-registered-by-district',
+    label: '新規把握（地区別）',
+    codes: 'district',
+  },
+  {
+    measure: 'targets-registered-by-stage',
+    label: '新規把握した対象の現在の段階',
+    codes: OUTREACH_STAGE_LABELS,
+  },
+  {
+    measure: 'contacts',
+    label: '接触・訪問延べ回数（結果別）',
+    codes: CONTACT_RESULT_LABELS,
+  },
+  {
+    measure: 'contacts-by-method',
+    label: '接触・訪問延べ回数（方法別）',
+    codes: CONTACT_METHOD_LABELS,
+  },
+  { measure: 'targets-contacted', label: '接触を試みた実人数', codes: null },
+  {
+    measure: 'targets-contacted-successfully',
+    label: '会えた・話せた実人数',
+    codes: null,
+  },
+  {
+    measure: 'targets-newly-connected',
+    label: '新たに相談・支援につながった人数',
+    codes: null,
+  },
+  {
+    measure: 'targets-handed-over',
+    label: '相談受付・多機関協働への引継',
+    codes: null,
+  },
+  {
+    measure: 'targets-closed',
+    label: '終結（理由別）',
+    codes: OUTREACH_CLOSE_REASON_LABELS,
+  },
+  {
+    measure: 'inactivity-alerts',
+    label: '長期未接触アラート発生',
+    codes: null,
+  },
+];
+
+/** アウトリーチ等を通じた継続的支援事業 per 年度: targets, contacts, newly connected, hand-overs, closures. */
+@Injectable()
+export class OutreachReportUseCase {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly consultations: ConsultationsReportUseCase,
+  ) {}
+
+  async execute(municipality: string, query: MeasureReportQuery): Promise<MeasureReport> {
+    const threshold = (query.view ?? 'internal') === 'published' ? await this.consultations.threshold(municipality) : null;
+    return measureReport('アウトリーチ等を通じた継続的支援事業 実施状況', OUTREACH_MEASURES, await this.queries.outreach(municipality, query.fiscalYear), {
+      municipality,
+      fiscalYear: query.fiscalYear,
+      threshold,
+      districts: () => this.queries.districtNames(municipality),
+    });
+  }
+
+  table(report: MeasureReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    return measureTable('outreach', report, withWareki);
+  }
+}
+
+const PARTICIPATION_MEASURES: MeasureDefinition[] = [
+  {
+    measure: 'needs-registered',
+    label: '参加ニーズ聴取（目的別）',
+    codes: PARTICIPATION_PURPOSE_LABELS,
+  },
+  {
+    measure: 'persons-supported',
+    label: '参加支援の対象者数（実人数）',
+    codes: null,
+  },
+  {
+    measure: 'cooperating-hosts',
+    label: '協力事業者・受入先（実数）',
+    codes: null,
+  },
+  {
+    measure: 'matches-proposed',
+    label: 'マッチング提案（目的別）',
+    codes: PARTICIPATION_PURPOSE_LABELS,
+  },
+  {
+    measure: 'matches-started',
+    label: '参加開始（目的別）',
+    codes: PARTICIPATION_PURPOSE_LABELS,
+  },
+  { measure: 'matches-settled', label: '定着', codes: null },
+  {
+    measure: 'matches-ended',
+    label: '中断・終了（理由別）',
+    codes: MATCH_END_REASON_LABELS,
+  },
+  {
+    measure: 'follow-ups',
+    label: 'フォローアップ（本人・受入先）',
+    codes: FOLLOW_UP_SIDE_LABELS,
+  },
+  {
+    measure: 'menu-gaps',
+    label: 'メニュー不足（満たせなかった条件別）',
+    codes: GAP_CONSTRAINT_LABELS,
+  },
+  {
+    measure: 'menu-gaps-by-district',
+    label: 'メニュー不足（地区別）',
+    codes: 'district',
+  },
+];
+
+/** 参加支援事業 per 年度: persons supported, cooperating hosts, matches and their outcome, follow-ups, menu gaps. */
+@Injectable()
+export class ParticipationReportUseCase {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly consultations: ConsultationsReportUseCase,
+  ) {}
+
+  async execute(municipality: string, query: MeasureReportQuery): Promise<MeasureReport> {
+    const threshold = (query.view ?? 'internal') === 'published' ? await this.consultations.threshold(municipality) : null;
+    return measureReport('参加支援事業 実施状況', PARTICIPATION_MEASURES, await this.queries.participation(municipality, query.fiscalYear), {
+      municipality,
+      fiscalYear: query.fiscalYear,
+      threshold,
+      districts: () => this.queries.districtNames(municipality),
+    });
+  }
+
+  table(report: MeasureReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    return measureTable('participation', report, withWareki);
   }
 }
 
@@ -352,7 +622,10 @@ export class IndicatorsReportUseCase {
 
   async execute(municipality: string, query: FiscalYearQuery): Promise<IndicatorsReport> {
     const definitions = await this.em.find(IndicatorDefinition, { municipality }, { orderBy: { code: 'asc', definitionVersion: 'desc' } });
-    const targets = await this.em.find(IndicatorTarget, { municipality, fiscalYear: query.fiscalYear });
+    const targets = await this.em.find(IndicatorTarget, {
+      municipality,
+      fiscalYear: query.fiscalYear,
+    });
     const actuals = await this.queries.indicatorActuals(municipality, query.fiscalYear, todayInJapan());
     const byId = new Map(definitions.map((definition) => [definition.id, definition]));
     const chosen = new Map<string, { definition: IndicatorDefinition; target: number | null }>();
@@ -379,7 +652,13 @@ export class IndicatorsReportUseCase {
           achievementRate: target ? Math.round((actual / target) * 1000) / 1000 : null,
         };
       });
-    return { title: '評価指標 目標と実績', municipality, fiscalYear: query.fiscalYear, fiscalYearLabel: fiscalYearLabel(query.fiscalYear), results };
+    return {
+      title: '評価指標 目標と実績',
+      municipality,
+      fiscalYear: query.fiscalYear,
+      fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      results,
+    };
   }
 
   table(report: IndicatorsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
@@ -398,7 +677,11 @@ export class IndicatorsReportUseCase {
         { key: 'actual', header: '実績値' },
         { key: 'achievementRate', header: '達成率' },
       ],
-      rows: report.results.map((result) => ({ ...result, fiscalYear: report.fiscalYear, fiscalYearLabel: report.fiscalYearLabel })),
+      rows: report.results.map((result) => ({
+        ...result,
+        fiscalYear: report.fiscalYear,
+        fiscalYearLabel: report.fiscalYearLabel,
+      })),
     };
   }
 }
