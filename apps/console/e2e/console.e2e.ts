@@ -524,6 +524,93 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await hasCount(page.getByRole('button', { name: '同意を撤回する' }), 0);
   });
 
+  it('moves a consultation through screening, triage and closing, and decides the 通報 its abuse tag opened', async () => {
+    const { page } = caseworker;
+    const person = ((await caseworker.api('GET', `/api/intake/persons?q=${encodeURIComponent('ｾﾄ ﾐｻｷ')}`)).body as { items: Array<{ id: string }> }).items[0];
+    const desk = ((await caseworker.api('GET', '/api/intake/consultations?perPage=1')).body as { items: Array<{ receivingOrganizationId: string }> }).items[0].receivingOrganizationId;
+    const received = await caseworker.api('POST', '/api/intake/consultations', {
+      receivingOrganizationId: desk,
+      route: 'phone',
+      consultantRelation: 'self',
+      categories: ['long-term-care'],
+      primaryCategory: 'long-term-care',
+      issueTags: ['elder-abuse-suspected'],
+      mainComplaint: '母に手をあげてしまいそうになる（e2e）',
+      urgency: 'high',
+      consentStatus: 'given',
+      jigyoAttribution: 'long-term-care',
+      personId: person.id,
+    });
+    expect(received.status).toBe(201);
+    const consultationId = (received.body as { id: string }).id;
+
+    await caseworker.open(`/consultations/${consultationId}/show`);
+    await page.getByRole('button', { name: 'スクリーニングを始める' }).click();
+    await shows(page.getByText('スクリーニング中', { exact: true }));
+    await page.getByRole('button', { name: '対応方針を決める' }).click();
+    const triage = page.getByRole('dialog', { name: '対応方針を決める' });
+    await triage.getByRole('combobox', { name: /^対応方針/ }).click();
+    await page.getByRole('option', { name: '自機関で対応' }).click();
+    await expectAccessible(caseworker, '28-consultation-triage');
+    await triage.getByRole('button', { name: '対応方針を決める' }).click();
+    await shows(page.getByText('自機関対応中', { exact: true }));
+    await page.getByRole('button', { name: '終了する' }).click();
+    await shows(page.getByText('終了', { exact: true }));
+    await hasCount(page.getByRole('button', { name: '終了する' }), 0);
+
+    const report = ((await caseworker.api('GET', `/api/intake/mandatory-reports?consultationId=${consultationId}`)).body as { items: Array<{ id: string }> }).items[0];
+    expect(report).toBeDefined();
+    await caseworker.openFromMenu('通報');
+    await shows(page.locator('tbody tr'));
+    await expectAccessible(caseworker, '29-mandatory-reports');
+    await caseworker.open(`/mandatory-reports/${report.id}/show`);
+    await page.getByRole('button', { name: '通報要否を記録する' }).click();
+    const decide = page.getByRole('dialog', { name: '通報要否を記録する' });
+    // 通報済 needs where it was reported: the API's field error lands on the input.
+    await decide.getByRole('button', { name: '通報要否を記録する' }).click();
+    await shows(decide.getByText(/say where it was reported/));
+    await decide.getByRole('textbox', { name: /^通報先/ }).fill('高松市 長寿福祉課（e2e）');
+    await decide.getByRole('button', { name: '通報要否を記録する' }).click();
+    await shows(page.getByText('高松市 長寿福祉課（e2e）'));
+    await shows(page.getByText('通報済', { exact: true }));
+  });
+
+  it('a 106条の6 支援会議: the basis is explained, every attendee acknowledges confidentiality, then it is held', async () => {
+    const { page } = caseworker;
+    const demoCase = ((await caseworker.api('GET', `/api/intake/cases?q=C-R7-0001`)).body as { items: Array<{ id: string; coordinatorOrganizationId: string; memberOrganizationIds: string[] }> }).items[0];
+    const [first, second] = demoCase.memberOrganizationIds;
+    const scheduled = await caseworker.api('POST', '/api/intake/meetings', {
+      legalType: 'support-meeting-106-6',
+      localName: 'まるごと会議（e2e）',
+      convenerOrganizationId: demoCase.coordinatorOrganizationId,
+      heldAt: '2026-01-15T10:00:00+09:00',
+      attendees: [
+        { name: '地域包括 担当', organizationId: first },
+        { name: '生活自立 担当', organizationId: second },
+      ],
+      cases: [{ caseId: demoCase.id, agenda: 'information-sharing' }],
+    });
+    expect(scheduled.status).toBe(201);
+    await caseworker.open(`/meetings/${(scheduled.body as { id: string }).id}/show`);
+    await shows(page.getByText(/本人の同意がなくても情報を共有できますが、出席者には守秘義務があります/));
+    await expectAccessible(caseworker, '30-support-meeting');
+    // Not every attendee has acknowledged yet: holding is refused.
+    await page.getByRole('button', { name: '開催済にする' }).click();
+    await shows(page.getByText(/守秘義務の確認がまだの出席者がいるため、開催済にできません.*地域包括 担当、生活自立 担当/));
+    for (const name of ['高松市地域包括支援センター', '生活自立支援センター']) {
+      await page.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
+      const dialog = page.getByRole('dialog', { name: '守秘義務の確認を記録する' });
+      await dialog.getByRole('combobox', { name: /^確認した出席者の機関/ }).fill(name.slice(0, 4));
+      await page.getByRole('option', { name: new RegExp(name) }).first().click();
+      await dialog.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
+      await hasCount(dialog, 0);
+    }
+    await hasCount(page.locator('td').filter({ hasText: /^令和/ }), 2);
+    await page.getByRole('button', { name: '開催済にする' }).click();
+    await shows(page.getByText('開催済', { exact: true }));
+    await shows(page.getByRole('button', { name: '記録を確定する' }));
+  });
+
   it('an agency reads a case its organisation is part of (no people, no plans) without being sent to the 403 page', async () => {
     const agency = await ConsoleSession.login(browser, stack.url, 'agency');
     try {

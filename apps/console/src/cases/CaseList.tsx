@@ -1,5 +1,5 @@
-import { BooleanInput, CreateButton, Datagrid, List, ShowButton, TextField, TopToolbar } from 'react-admin';
-import { CodeField, CodeSelectInput, GuardedReferenceField, OrganizationField, StatusField } from '../shared/codes';
+import { BooleanInput, CreateButton, Datagrid, List, ReferenceField, ShowButton, TextField, TopToolbar } from 'react-admin';
+import { CodeField, CodeSelectInput, useCanRead, OrganizationField, StatusField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
 
 const filters = [
@@ -11,11 +11,12 @@ const filters = [
 
 /** 多機関協働 cases (agencies see only those their organisation has a part in). */
 export function CaseList() {
+  const canReadHouseholds = useCanRead('households');
   return (
     <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="caseNo" />
-        <GuardedReferenceField source="householdId" reference="households" link="show" sortable={false} />
+        {canReadHouseholds && <ReferenceField source="householdId" reference="households" link="show" sortable={false} />}
         <CodeField source="track" table="caseTrack" sortable={false} />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" sortable={false} />

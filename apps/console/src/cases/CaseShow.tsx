@@ -1,6 +1,6 @@
-import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, GuardedReferenceField, GuardedReferenceManyField, OrganizationField, StatusField } from '../shared/codes';
+import { CodeField, OrganizationField, StatusField, useCanRead } from '../shared/codes';
 import { CaseActions } from './CaseActions';
 
 function ShowActions() {
@@ -26,13 +26,14 @@ function AddButtons() {
 
 /** A 多機関協働 case: its household, organisations, status and transitions, plans (versions), meetings and notes. */
 export function CaseShow() {
+  const canRead = { households: useCanRead('households'), persons: useCanRead('persons'), consultations: useCanRead('consultations'), plans: useCanRead('plans') };
   return (
     <Show actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="caseNo" />
-        <GuardedReferenceField source="householdId" reference="households" link="show" />
-        <GuardedReferenceField source="keyPersonId" reference="persons" link="show" />
-        <GuardedReferenceField source="consultationId" reference="consultations" link="show" />
+        {canRead.households && <ReferenceField source="householdId" reference="households" link="show" />}
+        {canRead.persons && <ReferenceField source="keyPersonId" reference="persons" link="show" />}
+        {canRead.consultations && <ReferenceField source="consultationId" reference="consultations" link="show" />}
         <CodeField source="track" table="caseTrack" />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" />
@@ -49,14 +50,16 @@ export function CaseShow() {
         <DateField source="closedOn" />
         <CodeField source="closureReason" table="closureReason" />
         <AddButtons />
-        <GuardedReferenceManyField reference="plans" target="caseId" label="resources.cases.fields.plans" sort={{ field: 'planVersion', order: 'DESC' }}>
-          <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
-            <TextField source="planVersion" />
-            <DateField source="createdOn" />
-            <StatusField source="status" table="planStatus" />
-            <DateField source="nextReviewOn" />
-          </Datagrid>
-        </GuardedReferenceManyField>
+        {canRead.plans && (
+          <ReferenceManyField reference="plans" target="caseId" label="resources.cases.fields.plans" sort={{ field: 'planVersion', order: 'DESC' }}>
+            <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
+              <TextField source="planVersion" />
+              <DateField source="createdOn" />
+              <StatusField source="status" table="planStatus" />
+              <DateField source="nextReviewOn" />
+            </Datagrid>
+          </ReferenceManyField>
+        )}
         <ReferenceManyField reference="meetings" target="caseId" label="resources.cases.fields.meetings" sort={{ field: 'heldAt', order: 'DESC' }}>
           <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
             <DateField source="heldAt" showTime />

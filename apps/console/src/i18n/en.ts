@@ -246,6 +246,8 @@ export const tsunaguEn = {
       conflict:
         'Not saved: someone else changed this record after you opened it. Your input is still in the form. Check the latest version in another tab, then reload and save again.',
       invalid_transition: 'This status change is not allowed from the current status. Reload to see the latest status.',
+      missing_acknowledgements: 'Some attendees have not acknowledged confidentiality yet (art. 106-6): %{names}',
+      state_conflict: 'Not possible in the current state (%{detail}).',
       validation: 'Some fields are not valid: see the messages in red.',
       forbidden: 'You are not allowed to do this.',
       unauthenticated: 'Your session has expired. Please sign in again.',

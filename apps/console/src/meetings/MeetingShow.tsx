@@ -1,4 +1,4 @@
-import { ArrayField, Datagrid, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, required, useGetIdentity } from 'react-admin';
+import { ArrayField, Datagrid, EditButton, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, required, useGetIdentity, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, OrganizationInput, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
@@ -6,6 +6,7 @@ import { MeetingBasis } from './MeetingBasis';
 
 function ShowActions() {
   const { identity } = useGetIdentity();
+  const record = useRecordContext();
   return (
     <TopToolbar sx={{ alignItems: 'center' }}>
       <ActionBar>
@@ -21,6 +22,7 @@ function ShowActions() {
         <RecordActionButton action="finalise" label="tsunagu.meeting.finalise" done="tsunagu.meeting.done" primary when={(record) => record.status === 'held'} />
         <RecordActionButton action="cancel" label="tsunagu.meeting.cancel" done="tsunagu.meeting.done" danger when={(record) => record.status === 'scheduled'} />
       </ActionBar>
+      {(record?.status === 'scheduled' || record?.status === 'held') && <EditButton />}
       <ListButton />
     </TopToolbar>
   );

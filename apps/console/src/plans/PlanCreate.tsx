@@ -1,18 +1,7 @@
-import { ArrayInput, BooleanInput, SimpleForm, SimpleFormIterator, TextInput, required } from 'react-admin';
-import { DateInput } from '../dates/DateInput';
-import { CodeSelectInput, OrganizationInput } from '../shared/codes';
+import { SimpleForm, required } from 'react-admin';
 import { TsunaguCreate } from '../shared/forms';
 import { CaseInput } from '../shared/PersonInput';
-
-interface Goal {
-  id?: string;
-}
-
-/** Goals need an id the actions and evaluations refer to: g1, g2… where the user left it blank. */
-export function withGoalIds(data: Record<string, unknown>): Record<string, unknown> {
-  const goals = (data.goals as Goal[] | undefined) ?? [];
-  return { ...data, goals: goals.map((goal, index) => ({ ...goal, id: goal.id || `g${index + 1}` })) };
-}
+import { PlanInputs, withGoalIds } from './PlanInputs';
 
 /** Draft the next version of a case's plan (the case is アセスメント中 or プラン作成中). */
 export function PlanCreate() {
@@ -20,30 +9,7 @@ export function PlanCreate() {
     <TsunaguCreate transform={withGoalIds}>
       <SimpleForm defaultValues={{ goals: [], actions: [], usesParticipationSupport: false, usesOutreach: false }}>
         <CaseInput validate={required()} />
-        <TextInput source="wishes" multiline fullWidth />
-        <TextInput source="issueSummary" multiline fullWidth />
-        <TextInput source="overallDirection" multiline fullWidth />
-        <ArrayInput source="goals">
-          <SimpleFormIterator inline>
-            <TextInput source="id" label="resources.plans.fields.goals.id" helperText="tsunagu.plan.goal_id_hint" />
-            <CodeSelectInput source="term" table="goalTerm" label="resources.plans.fields.goals.term" validate={required()} />
-            <TextInput source="text" label="resources.plans.fields.goals.text" validate={required()} sx={{ minWidth: 320 }} />
-            <DateInput source="targetDate" label="resources.plans.fields.goals.targetDate" />
-          </SimpleFormIterator>
-        </ArrayInput>
-        <ArrayInput source="actions">
-          <SimpleFormIterator inline>
-            <TextInput source="goalId" label="resources.plans.fields.actions.goalId" />
-            <OrganizationInput source="organizationId" label="resources.plans.fields.actions.organizationId" validate={required()} />
-            <TextInput source="role" label="resources.plans.fields.actions.role" validate={required()} />
-            <TextInput source="content" label="resources.plans.fields.actions.content" validate={required()} />
-            <TextInput source="frequency" label="resources.plans.fields.actions.frequency" />
-            <BooleanInput source="isLead" label="resources.plans.fields.actions.isLead" />
-          </SimpleFormIterator>
-        </ArrayInput>
-        <BooleanInput source="usesParticipationSupport" />
-        <BooleanInput source="usesOutreach" />
-        <DateInput source="nextReviewOn" />
+        <PlanInputs />
       </SimpleForm>
     </TsunaguCreate>
   );

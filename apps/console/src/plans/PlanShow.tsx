@@ -1,10 +1,11 @@
-import { ArrayField, BooleanField, CreateButton, Datagrid, ListButton, ReferenceField, ReferenceManyField, required, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ArrayField, BooleanField, CreateButton, Datagrid, EditButton, ListButton, ReferenceField, ReferenceManyField, required, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { MeetingInput } from '../shared/PersonInput';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 
 function ShowActions() {
+  const record = useRecordContext();
   return (
     <TopToolbar sx={{ alignItems: 'center' }}>
       <ActionBar>
@@ -18,6 +19,7 @@ function ShowActions() {
           inputs={<MeetingInput source="meetingId" label="resources.plans.fields.meetingId" filter={{ legalType: 'jusou-meeting', status: 'held' }} validate={required()} />}
         />
       </ActionBar>
+      {record?.status === 'draft' && <EditButton />}
       <ListButton />
     </TopToolbar>
   );

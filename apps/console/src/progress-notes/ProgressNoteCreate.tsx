@@ -1,10 +1,7 @@
 import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, required, SimpleForm, TextInput } from 'react-admin';
 import { CodeSelectInput } from '../shared/codes';
-import { TsunaguCreate } from '../shared/forms';
+import { isoDateTime, TsunaguCreate } from '../shared/forms';
 import { CaseInput, MeetingInput } from '../shared/PersonInput';
-
-/** A date-time input's value as the ISO string the API expects. */
-export const isoDateTime = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : typeof value === 'string' && value && !value.endsWith('Z') && !/[+-]\d{2}:\d{2}$/.test(value) ? new Date(value).toISOString() : value);
 
 /** Add a note to a case or a consultation, with the legal basis it is recorded (and may be shared) under. */
 export function ProgressNoteCreate() {

@@ -1,14 +1,15 @@
 import { ListButton, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, GuardedReferenceField, OrganizationField } from '../shared/codes';
+import { CodeField, OrganizationField, useCanRead } from '../shared/codes';
 
 export function ProgressNoteShow() {
+  const canReadConsultations = useCanRead('consultations');
   return (
     <Show actions={<TopToolbar><ListButton /></TopToolbar>}>
       <SimpleShowLayout>
         <DateField source="occurredAt" showTime />
         <ReferenceField source="caseId" reference="cases" link="show" />
-        <GuardedReferenceField source="consultationId" reference="consultations" link="show" />
+        {canReadConsultations && <ReferenceField source="consultationId" reference="consultations" link="show" />}
         <CodeField source="kind" table="noteKind" />
         <NumberField source="durationMin" />
         <CodeField source="legalBasis" table="legalBasis" />

@@ -1,7 +1,7 @@
 import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useId, useState, type ReactNode } from 'react';
 import { Form, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate, type HttpError, type RaRecord } from 'react-admin';
-import type { RecordAction, TsunaguDataProvider } from '../providers/dataProvider';
+import { messageArgsOf, type RecordAction, type TsunaguDataProvider } from '../providers/dataProvider';
 
 export interface RecordActionButtonProps {
   action: RecordAction;
@@ -51,7 +51,7 @@ export function RecordActionButton({ action, label, done, primary, danger, when,
       return undefined;
     } catch (error) {
       const httpError = error as HttpError;
-      notify(httpError.message || 'tsunagu.errors.server', { type: 'error' });
+      notify(httpError.message || 'tsunagu.errors.server', { type: 'error', messageArgs: messageArgsOf(httpError) });
       const errors = (httpError.body as { errors?: Record<string, unknown> } | undefined)?.errors;
       if (!inputs) refresh();
       // The dataProvider already turned problem+json `errors` into react-hook-form paths.

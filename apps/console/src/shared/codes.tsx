@@ -10,15 +10,11 @@ import {
   SelectField,
   SelectInput,
   SingleFieldList,
-  ReferenceManyField,
   useCanAccess,
   useFieldValue,
   useTranslate,
   type InputProps,
   type FieldProps,
-  type ReferenceFieldProps,
-  type ReferenceManyFieldProps,
-  type RaRecord,
 } from 'react-admin';
 import { Chip, Stack } from '@mui/material';
 import { codeChoices } from '../i18n/codes';
@@ -120,18 +116,10 @@ export function OrganizationField(props: FieldProps & { source: string }) {
 }
 
 /**
- * A reference only for roles that may read the referenced resource: an agency reading a case must not fetch
- * the household or the person (the API answers 403, which would send it to the explanation page).
+ * Whether the user's roles may read a resource: an agency reading a case must not fetch the household, the
+ * person or the plans (the API answers 403, which would send it to the explanation page), so those fields are
+ * left out of the layout altogether.
  */
-export function GuardedReferenceField(props: ReferenceFieldProps) {
-  const { canAccess } = useCanAccess({ resource: props.reference, action: 'show' });
-  if (!canAccess) return null;
-  return <ReferenceField {...props} />;
-}
-
-/** The same for a list of referencing records (a case's plans are staff-only). */
-export function GuardedReferenceManyField(props: ReferenceManyFieldProps<RaRecord, RaRecord>) {
-  const { canAccess } = useCanAccess({ resource: props.reference, action: 'list' });
-  if (!canAccess) return null;
-  return <ReferenceManyField {...props} />;
+export function useCanRead(resource: string): boolean {
+  return useCanAccess({ resource, action: 'show' }).canAccess === true;
 }

@@ -29,3 +29,6 @@ export function TsunaguCreate({ children, ...props }: CreateProps & { children: 
     </Create>
   );
 }
+
+/** A date-time input's value as the ISO string the API expects. */
+export const isoDateTime = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : typeof value === 'string' && value && !value.endsWith('Z') && !/[+-]\d{2}:\d{2}$/.test(value) ? new Date(value).toISOString() : value);

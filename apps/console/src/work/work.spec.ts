@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateTime } from '../progress-notes/ProgressNoteCreate';
-import { withGoalIds } from '../plans/PlanCreate';
+import { isoDateTime } from '../shared/forms';
+import { withGoalIds } from '../plans/PlanInputs';
 import { listLink, WORK_LISTS } from './WorkPage';
 
 describe('my work lists', () => {

@@ -1,7 +1,7 @@
 import { HttpError } from 'react-admin';
 import { describe, expect, it } from 'vitest';
 import { changedFields, createDataProvider, listQuery } from './index';
-import { fieldErrors, toHttpError } from './problem';
+import { fieldErrors, messageArgsOf, toHttpError } from './problem';
 
 interface Call {
   url: string;
@@ -92,6 +92,14 @@ describe('dataProvider', () => {
     expect(calls[0].body).toEqual({ personId: 'p1', scope: 'jusou-meeting', method: 'signature', status: 'obtained' });
     await provider.create('community-resources', { data: { name: 'サロン', status: 'active' } });
     expect(calls[1].body).toEqual({ name: 'サロン' });
+  });
+
+  it('tells a stale edit from other conflicts by the problem code, and names attendees yet to acknowledge confidentiality', () => {
+    expect(toHttpError(409, { status: 409, code: 'stale-version' }).message).toBe('tsunagu.errors.conflict');
+    expect(toHttpError(409, { status: 409, code: 'conflict', detail: 'x' }).message).toBe('tsunagu.errors.state_conflict');
+    const missing = toHttpError(409, { status: 409, code: 'conflict', missingAcknowledgements: [{ name: '地域包括 担当' }, { name: '生活自立 担当' }] });
+    expect(missing.message).toBe('tsunagu.errors.missing_acknowledgements');
+    expect(messageArgsOf(missing).names).toBe('地域包括 担当、生活自立 担当');
   });
 
   it('sends a transition command body (reason, disposition…) with the version as If-Match', async () => {

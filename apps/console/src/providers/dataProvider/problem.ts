@@ -16,6 +16,8 @@ export const ERROR_MESSAGES = {
   conflict: 'tsunagu.errors.conflict',
   duplicatePerson: 'tsunagu.errors.duplicate_person',
   invalidTransition: 'tsunagu.errors.invalid_transition',
+  missingAcknowledgements: 'tsunagu.errors.missing_acknowledgements',
+  stateConflict: 'tsunagu.errors.state_conflict',
   validation: 'tsunagu.errors.validation',
   forbidden: 'tsunagu.errors.forbidden',
   unauthenticated: 'tsunagu.errors.unauthenticated',
@@ -29,6 +31,8 @@ export const ERROR_MESSAGES = {
 export function isStaleVersion(status: number, problem: Problem): boolean {
   if (status === 412) return true;
   if (status !== 409) return false;
+  // Our services name the kind of conflict (`code`): only `stale-version` is a stale edit.
+  if (typeof problem.code === 'string') return problem.code === 'stale-version';
   // 409 is also used for forbidden status changes (`invalid-transition`), which are not stale edits.
   return !/invalid-transition/.test(problem.type ?? '') && !('transition' in problem);
 }
@@ -76,8 +80,13 @@ export function toHttpError(status: number, problem: Problem | undefined, fallba
     // Registering a person who may already exist: the form shows the candidates and keeps the input.
     return new HttpError(ERROR_MESSAGES.duplicatePerson, status, withoutErrors);
   }
+  if (status === 409 && Array.isArray(body.missingAcknowledgements)) {
+    // A 106条の6 支援会議 held before every attendee acknowledged confidentiality.
+    return new HttpError(ERROR_MESSAGES.missingAcknowledgements, status, withoutErrors);
+  }
   if (status === 409 || status === 412) {
-    return new HttpError(isStaleVersion(status, body) ? ERROR_MESSAGES.conflict : ERROR_MESSAGES.invalidTransition, status, withoutErrors);
+    if (isStaleVersion(status, body)) return new HttpError(ERROR_MESSAGES.conflict, status, withoutErrors);
+    return new HttpError(body.code === 'conflict' ? ERROR_MESSAGES.stateConflict : ERROR_MESSAGES.invalidTransition, status, withoutErrors);
   }
   const key =
     status === 401
@@ -90,6 +99,13 @@ export function toHttpError(status: number, problem: Problem | undefined, fallba
             ? ERROR_MESSAGES.unavailable
             : ERROR_MESSAGES.server;
   return new HttpError(key, status, withoutErrors);
+}
+
+/** Values for the message of an error (`%{names}` of the attendees still to acknowledge, `%{detail}`). */
+export function messageArgsOf(error: HttpError): Record<string, string> {
+  const body = (error.body ?? {}) as Problem;
+  const missing = Array.isArray(body.missingAcknowledgements) ? (body.missingAcknowledgements as Array<{ name?: string }>) : [];
+  return { names: missing.map((attendee) => attendee.name ?? '').filter(Boolean).join('、'), detail: typeof body.detail === 'string' ? body.detail : '' };
 }
 
 /** Reads a failed `Response` (problem+json, JSON or text) into an `HttpError`. */
