@@ -48,7 +48,7 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
 
   it('renders something for every service it enables', () => {
     expect(services.length).toBeGreaterThan(0);
-    expect(services).toEqual(expect.arrayContaining(['intake', 'registry', 'reporting']));
+    expect(services).toEqual(expect.arrayContaining(['intake', 'matching', 'outreach', 'registry', 'reporting']));
   });
 
   it('renders only manifests that validate against the Kubernetes schemas, with no unknown fields', () => {
@@ -295,9 +295,9 @@ describe('values that change the rendering', () => {
   it('sets replicas and drops the HPA when autoscaling is off, and drops the PDB for a single replica', () => {
     const two = render({ values: { services: { registry: { enabled: true, autoscaling: { enabled: false }, replicaCount: 3 } } } });
     expect(find(two, 'Deployment', 'registry').spec.replicas).toBe(3);
-    expect(byKind(two, 'HorizontalPodAutoscaler').map(component).sort()).toEqual(['intake', 'reporting']);
+    expect(byKind(two, 'HorizontalPodAutoscaler').map(component).sort()).toEqual(['intake', 'matching', 'outreach', 'reporting']);
     const one = render({ values: { services: { registry: { enabled: true, autoscaling: { enabled: false }, replicaCount: 1 } } } });
-    expect(byKind(one, 'PodDisruptionBudget').map(component).sort()).toEqual(['console', 'intake', 'reporting']);
+    expect(byKind(one, 'PodDisruptionBudget').map(component).sort()).toEqual(['console', 'intake', 'matching', 'outreach', 'reporting']);
   });
 
   it('uses a per-service database Secret when one is given', () => {
@@ -403,7 +403,14 @@ describe('values the chart refuses', () => {
     ['a drain longer than the grace period', { shutdownDrainMs: 40000 }, 'must be shorter than terminationGracePeriodSeconds'],
     ['minReplicas above maxReplicas', { services: { registry: { autoscaling: { minReplicas: 5, maxReplicas: 2 } } } }, 'minReplicas (5) is greater than maxReplicas (2)'],
     ['a mutable latest tag', { global: { image: { tag: 'latest' } } }, 'the image tag `latest` is mutable'],
-    ['nothing enabled', { services: { registry: { enabled: false }, intake: { enabled: false }, reporting: { enabled: false } }, console: { enabled: false } }, 'nothing to deploy'],
+    [
+      'nothing enabled',
+      {
+        services: { registry: { enabled: false }, intake: { enabled: false }, outreach: { enabled: false }, matching: { enabled: false }, reporting: { enabled: false } },
+        console: { enabled: false },
+      },
+      'nothing to deploy',
+    ],
     ['an ingress policy without a controller selector', { networkPolicy: { ingressController: { namespaceLabels: null, podLabels: null } } }, 'networkPolicy.ingressController'],
   ])('fails validateValues with a readable message for %s', (_name, values, message) => {
     const stderr = renderError({ values });
