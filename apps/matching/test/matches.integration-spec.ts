@@ -11,6 +11,11 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
   let matchId: string;
 
   const move = (id: string, body: Record<string, unknown>, token?: string) => matching.call('POST', `/matches/${id}/transition`, { body, token });
+  /** Status of matching's copy of an intake consent (undefined until the event has been consumed). */
+  const consentStatus = async (consentId: string): Promise<string | undefined> => {
+    const rows: { status: string }[] = await matching.orm.em.fork().getConnection().execute(`select "status" from "matching"."consent_copy" where "consent_id" = ?`, [consentId]);
+    return rows[0]?.status;
+  };
 
   beforeAll(async () => {
     matching = await startMatching();
@@ -54,8 +59,9 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
     expectProblem(refused, 403);
     expect(refused.body.type).toContain('consent-required');
     expect(refused.body.detail).toContain('参加支援受入先への提供');
-    await matching.publish(ConsentRecorded, uuidv7(), hostConsent(uuidv7(), personId, 'obtained', [OTHER_ORG]));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const otherHost = uuidv7();
+    await matching.publish(ConsentRecorded, otherHost, hostConsent(otherHost, personId, 'obtained', [OTHER_ORG]));
+    await eventually(async () => expect(await consentStatus(otherHost)).toBe('obtained'));
     expectProblem(await move(matchId, { status: 'visit' }), 403);
     const consentId = uuidv7();
     await matching.publish(ConsentRecorded, consentId, hostConsent(consentId, personId, 'obtained', [HOST_ORG]));
@@ -122,7 +128,11 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
   it('a withdrawn consent stops further sharing steps; 終了 with a reason frees the seat', async () => {
     const consents = (await matching.call('GET', `/matches/${matchId}`)).body.consentId as string;
     await matching.publish(ConsentWithdrawn, consents, hostConsent(consents, personId, 'withdrawn', [HOST_ORG]));
-    await eventually(async () => expectProblem(await move(matchId, { status: 'settled' }), 403));
+    // Wait until the withdrawal has been consumed (trying the move meanwhile could succeed and settle the match).
+    await eventually(async () => expect(await consentStatus(consents)).toBe('withdrawn'));
+    const refused = await move(matchId, { status: 'settled' });
+    expectProblem(refused, 403);
+    expect(refused.body.type).toContain('consent-required');
     const ended = await move(matchId, { status: 'ended', reason: 'person-declined', note: '本人の希望で終了' });
     expect(ended.body).toEqual(expect.objectContaining({ status: 'ended', endReason: 'person-declined', allowedStatuses: [] }));
     expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.seatsLeft).toBe(1);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   ACCOMMODATIONS,
   NEED_STATUSES,
@@ -18,7 +18,7 @@ import {
   type TravelRange,
 } from '@tsunagu/contracts';
 import { EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
-import { WeeklySlotDto } from '../shared/slot.dto';
+import { WeeklySlotDto, WeeklySlotsProperty, WordsProperty } from '../shared/slot.dto';
 
 export class NeedFields {
   @ApiProperty({ enum: PARTICIPATION_PURPOSES, isArray: true, description: '居場所 / 役割・ボランティア / 就労体験 / 就労 / 学び / 趣味・交流 / 住まい関連' })
@@ -28,13 +28,7 @@ export class NeedFields {
   @IsIn(PARTICIPATION_PURPOSES, { each: true })
   purposes!: ParticipationPurpose[];
 
-  @ApiPropertyOptional({ type: 'string', isArray: true, maxItems: 20, description: 'Interest words (関心), e.g. 園芸, カフェ.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(30, { each: true })
+  @WordsProperty('Interest words (関心), e.g. 園芸, カフェ.')
   interests?: string[];
 
   @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true, description: 'Home district (地区).' })
@@ -62,12 +56,7 @@ export class NeedFields {
   @IsIn(TRAVEL_MEANS, { each: true })
   travelMeans?: TravelMeans[];
 
-  @ApiPropertyOptional({ type: WeeklySlotDto, isArray: true, description: 'When the person can take part (曜日 × 時間帯); empty = not yet heard.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(21)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklySlotDto)
+  @WeeklySlotsProperty('When the person can take part (曜日 × 時間帯); empty = not yet heard.')
   availability?: WeeklySlotDto[];
 
   @ApiPropertyOptional({ enum: PHYSICAL_LOADS, nullable: true, description: '体調: the heaviest activity allowed.' })

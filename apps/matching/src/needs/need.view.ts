@@ -1,6 +1,7 @@
 import type { NeedEventData } from '@tsunagu/contracts';
 import type { MatchNeed } from '@tsunagu/matching-engine';
 import { todayInJapan } from '../shared/dates';
+import { cleanWords, uniqueSlots } from '../shared/slot.dto';
 import type { NeedFields, NeedView } from './need.dto';
 import type { ParticipationNeed } from './participation-need.entity';
 
@@ -31,15 +32,12 @@ export function needView(need: ParticipationNeed): NeedView {
 /** Copies the fields a request carried (undefined = unchanged). */
 export function applyNeedFields(need: ParticipationNeed, fields: Partial<NeedFields>): void {
   if (fields.purposes !== undefined) need.purposes = [...fields.purposes];
-  if (fields.interests !== undefined) need.interests = fields.interests.map((word) => word.trim()).filter((word) => word.length > 0);
+  if (fields.interests !== undefined) need.interests = cleanWords(fields.interests);
   if (fields.homeDistrictId !== undefined) need.homeDistrictId = fields.homeDistrictId;
   if (fields.preferredDistrictIds !== undefined) need.preferredDistrictIds = [...fields.preferredDistrictIds];
   if (fields.travelRange !== undefined) need.travelRange = fields.travelRange;
   if (fields.travelMeans !== undefined) need.travelMeans = [...fields.travelMeans];
-  if (fields.availability !== undefined) {
-    const seen = new Set<string>();
-    need.availability = fields.availability.filter((slot) => !seen.has(`${slot.weekday}:${slot.slot}`) && seen.add(`${slot.weekday}:${slot.slot}`)).map((slot) => ({ weekday: slot.weekday, slot: slot.slot }));
-  }
+  if (fields.availability !== undefined) need.availability = uniqueSlots(fields.availability);
   if (fields.maxPhysicalLoad !== undefined) need.maxPhysicalLoad = fields.maxPhysicalLoad;
   if (fields.maxGroupSize !== undefined) need.maxGroupSize = fields.maxGroupSize;
   if (fields.accommodations !== undefined) need.accommodations = [...fields.accommodations];

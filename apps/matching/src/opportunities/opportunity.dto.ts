@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   ACCOMMODATIONS,
   MENU_STATUSES,
@@ -16,7 +15,7 @@ import {
   type ResourceCategory,
 } from '@tsunagu/contracts';
 import { EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
-import { WeeklySlotDto } from '../shared/slot.dto';
+import { WeeklySlotDto, WeeklySlotsProperty, WordsProperty } from '../shared/slot.dto';
 
 /** Participation terms staff or the host set on any opportunity (registry resource or own menu). */
 export class OpportunityTerms {
@@ -41,21 +40,10 @@ export class OpportunityTerms {
   @IsIn(PARTICIPATION_PURPOSES, { each: true })
   purposes?: ParticipationPurpose[];
 
-  @ApiPropertyOptional({ type: 'string', isArray: true, description: 'Activity words matched against interests (e.g. 園芸, カフェ).' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MaxLength(30, { each: true })
+  @WordsProperty('Activity words matched against interests (e.g. 園芸, カフェ).')
   activityTags?: string[];
 
-  @ApiPropertyOptional({ type: WeeklySlotDto, isArray: true, description: 'When it runs (曜日 × 時間帯); empty = to be confirmed.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(21)
-  @ValidateNested({ each: true })
-  @Type(() => WeeklySlotDto)
+  @WeeklySlotsProperty('When it runs (曜日 × 時間帯); empty = to be confirmed.')
   sessions?: WeeklySlotDto[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1000, nullable: true })

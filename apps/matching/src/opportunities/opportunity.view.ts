@@ -1,5 +1,6 @@
 import type { MatchOpportunity } from '@tsunagu/matching-engine';
 import type { Host } from '../hosts/host.entity';
+import { cleanWords, uniqueSlots } from '../shared/slot.dto';
 import type { OpportunityTerms, OpportunityView } from './opportunity.dto';
 import type { Opportunity } from './opportunity.entity';
 
@@ -34,11 +35,8 @@ export function applyOpportunityTerms(opportunity: Opportunity, terms: Partial<O
   if (terms.title !== undefined) opportunity.title = terms.title;
   if (terms.activityType !== undefined) opportunity.activityType = terms.activityType;
   if (terms.purposes !== undefined) opportunity.purposes = [...terms.purposes];
-  if (terms.activityTags !== undefined) opportunity.activityTags = terms.activityTags.map((tag) => tag.trim()).filter((tag) => tag.length > 0);
-  if (terms.sessions !== undefined) {
-    const seen = new Set<string>();
-    opportunity.sessions = terms.sessions.filter((slot) => !seen.has(`${slot.weekday}:${slot.slot}`) && seen.add(`${slot.weekday}:${slot.slot}`)).map((slot) => ({ weekday: slot.weekday, slot: slot.slot }));
-  }
+  if (terms.activityTags !== undefined) opportunity.activityTags = cleanWords(terms.activityTags);
+  if (terms.sessions !== undefined) opportunity.sessions = uniqueSlots(terms.sessions);
   if (terms.capacity !== undefined) opportunity.capacity = terms.capacity;
   if (terms.seatsLeft !== undefined) opportunity.seatsLeft = terms.seatsLeft;
   if (terms.districtId !== undefined) opportunity.districtId = terms.districtId;
