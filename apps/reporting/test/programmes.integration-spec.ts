@@ -332,6 +332,28 @@ describe('アウトリーチ and 参加支援 projections and reports', () => {
     expect(lines).toContain(`${fiscalYear},targets-newly-connected,新たに相談・支援につながった人数,,,1,0`);
   });
 
+  it('gives the indicators their actuals from the same figures', async () => {
+    const admin = await reporting.token(['admin']);
+    for (const measure of [
+      'outreach-targets-newly-connected',
+      'outreach-contacts',
+      'participation-persons-supported',
+      'participation-matches-started',
+      'participation-matches-settled',
+    ]) {
+      const created = await reporting.call('/indicators', { method: 'POST', token: admin, body: { code: measure, name: measure, measure, unit: '件' } });
+      expect(created.status).toBe(201);
+    }
+    const reply = await reporting.call(`/reports/indicators?fiscalYear=${fiscalYear}`);
+    expect(Object.fromEntries(reply.body.results.map((result: { code: string; actual: number }) => [result.code, result.actual]))).toEqual({
+      'outreach-targets-newly-connected': 1,
+      'outreach-contacts': 4,
+      'participation-persons-supported': 3,
+      'participation-matches-started': 2,
+      'participation-matches-settled': 1,
+    });
+  });
+
   it('refuses a report without a 年度, naming the field', async () => {
     const reply = await reporting.call('/reports/participation');
     expect(reply.status).toBe(400);

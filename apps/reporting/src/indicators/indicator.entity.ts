@@ -11,6 +11,11 @@ export const INDICATOR_MEASURES = [
   'support-meetings-held',
   'jusou-meetings-held',
   'mutual-aid-districts',
+  'outreach-targets-newly-connected',
+  'outreach-contacts',
+  'participation-persons-supported',
+  'participation-matches-started',
+  'participation-matches-settled',
 ] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
@@ -23,6 +28,11 @@ export const INDICATOR_MEASURE_LABELS: Record<IndicatorMeasure, string> = {
   'support-meetings-held': '支援会議 開催回数',
   'jusou-meetings-held': '重層的支援会議 開催回数',
   'mutual-aid-districts': '住民主体の支え合いサービス 実施地区数（年度末）',
+  'outreach-targets-newly-connected': 'アウトリーチ 新たに相談・支援につながった人数',
+  'outreach-contacts': 'アウトリーチ 接触・訪問延べ回数',
+  'participation-persons-supported': '参加支援 対象者数（実人数）',
+  'participation-matches-started': '参加支援 参加開始件数',
+  'participation-matches-settled': '参加支援 定着件数',
 };
 
 /**

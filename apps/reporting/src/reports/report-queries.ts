@@ -261,6 +261,9 @@ export class ReportQueries {
       [municipality, fiscalYear, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end, municipality, start, end],
     );
     const districts = await this.mutualAid(municipality, asOf < end ? asOf : end);
+    // The アウトリーチ and 参加支援 actuals are the very figures of their reports.
+    const [outreach, participation] = await Promise.all([this.outreach(municipality, fiscalYear), this.participation(municipality, fiscalYear)]);
+    const total = (counts: MeasureCount[], measure: string) => counts.filter((count) => count.measure === measure).reduce((sum, count) => sum + count.count, 0);
     return {
       'new-consultations': Number(row.new_consultations),
       'referrals-requested': Number(row.referrals_requested),
@@ -270,6 +273,11 @@ export class ReportQueries {
       'support-meetings-held': Number(row.support_meetings_held),
       'jusou-meetings-held': Number(row.jusou_meetings_held),
       'mutual-aid-districts': districts.filter((district) => district.visitTypeB || district.dayTypeB || district.other).length,
+      'outreach-targets-newly-connected': total(outreach, 'targets-newly-connected'),
+      'outreach-contacts': total(outreach, 'contacts'),
+      'participation-persons-supported': total(participation, 'persons-supported'),
+      'participation-matches-started': total(participation, 'matches-started'),
+      'participation-matches-settled': total(participation, 'matches-settled'),
     };
   }
 
