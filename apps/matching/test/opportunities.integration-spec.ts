@@ -60,14 +60,17 @@ describe('matching: opportunities from registry events, suggestions and menu gap
   });
 
   it('ignores an older registry event arriving after a newer one', async () => {
-    await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'suspended' }), { time: '2020-01-01T00:00:00.000Z' });
+    const late = await matching.publish(ResourceSuspended, resource, resourceData(resource, { status: 'suspended' }), { time: '2020-01-01T00:00:00.000Z' });
     await matching.publish(ResourceUpdated, resource, resourceData(resource, { status: 'active', districtIds: [DISTRICT_HOME] }));
+    // Once the late event has been consumed (its inbox row exists), it has changed nothing.
     await eventually(async () => {
-      const read = await matching.call('GET', `/opportunities/${opportunityId}`);
-      expect(read.body.status).toBe('published');
-      // Terms staff added survive registry updates.
-      expect(read.body.sessions).toEqual([{ weekday: 'tu', slot: 'morning' }]);
+      const rows = await matching.orm.em.fork().getConnection().execute(`select 1 from "matching"."inbox_entry" where "message_id" = ?`, [late]);
+      expect(rows).toHaveLength(1);
     });
+    const read = await matching.call('GET', `/opportunities/${opportunityId}`);
+    expect(read.body.status).toBe('published');
+    // Terms staff added survive registry updates.
+    expect(read.body.sessions).toEqual([{ weekday: 'tu', slot: 'morning' }]);
   });
 
   it('records a menu gap with the failing constraints when nothing passes, publishes it, and aggregates per district', async () => {
