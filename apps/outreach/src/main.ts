@@ -24,7 +24,7 @@ async function serve(): Promise<void> {
 
 /** `main.js check`: runs the inactivity and watch-overdue check once (e.g. from a CronJob) and exits. */
 async function check(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(outreachAppModule({ ...process.env, OUTREACH_CHECK_INTERVAL_MS: '0' }), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(outreachAppModule({ ...process.env, OUTREACH_CHECK_INTERVAL_MS: '0' }));
   try {
     const results = await app.get(RunOutreachChecksUseCase).execute();
     for (const result of results) Logger.log(JSON.stringify(result), 'outreach-check');

@@ -21,6 +21,8 @@ export interface OutreachCheckResult {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+/** Rows written per flush. */
+const CHUNK = 500;
 
 /**
  * The periodic check (also `main.js check` and callable with a fixed clock): for each municipality, under a
@@ -64,33 +66,39 @@ export class RunOutreachChecksUseCase {
   private async raiseInactivityAlerts(em: EntityManager, municipality: string, now: Date): Promise<number> {
     const days = await this.settings.inactivityDays(em);
     const cutoff = new Date(now.getTime() - days * DAY_MS);
+    // Alerts keep the lapse start at JavaScript's millisecond precision; compare at that precision.
     const ids = await em.getConnection().execute<{ id: string }[]>(
       `select t.id from "outreach"."outreach_target" t
         where t.municipality = ? and t.risk_level = 'high' and t.stage <> 'closed'
           and coalesce(t.last_successful_contact_at, t.lapse_origin_at) <= ?
           and not exists (select 1 from "outreach"."inactivity_alert" a
-                           where a.target_id = t.id and a.lapse_started_at = coalesce(t.last_successful_contact_at, t.lapse_origin_at))`,
+                           where a.target_id = t.id and a.lapse_started_at = date_trunc('milliseconds', coalesce(t.last_successful_contact_at, t.lapse_origin_at)))`,
       [municipality, cutoff],
       'all',
       em.getTransactionContext(),
     );
-    if (ids.length === 0) return 0;
-    const targets = await em.find(OutreachTarget, { id: { $in: ids.map((row: { id: string }) => row.id) } });
-    for (const target of targets) {
-      const alert = new InactivityAlert();
-      alert.targetId = target.id;
-      alert.lapseStartedAt = target.lastSuccessfulContactAt ?? target.lapseOriginAt;
-      alert.raisedAt = now;
-      alert.thresholdDays = days;
-      alert.lastSuccessfulContactAt = target.lastSuccessfulContactAt;
-      alert.districtId = target.districtId;
-      alert.assignedOrganizationId = target.assignedOrganizationId;
-      alert.riskLevel = target.riskLevel;
-      em.persist(alert);
+    for (let offset = 0; offset < ids.length; offset += CHUNK) {
+      const chunk = ids.slice(offset, offset + CHUNK).map((row: { id: string }) => row.id);
+      const targets = await em.find(OutreachTarget, { id: { $in: chunk } });
+      const alerts = targets.map((target) => {
+        const alert = new InactivityAlert();
+        alert.targetId = target.id;
+        alert.lapseStartedAt = target.lastSuccessfulContactAt ?? target.lapseOriginAt;
+        alert.raisedAt = now;
+        alert.thresholdDays = days;
+        alert.lastSuccessfulContactAt = target.lastSuccessfulContactAt;
+        alert.districtId = target.districtId;
+        alert.assignedOrganizationId = target.assignedOrganizationId;
+        alert.riskLevel = target.riskLevel;
+        em.persist(alert);
+        return alert;
+      });
       await em.flush();
-      await this.events.record(em, OutreachInactivityAlertRaised, alert.id, alertEventData(alert, now));
+      await this.events.recordAll(em, OutreachInactivityAlertRaised, alerts.map((alert) => ({ aggregateId: alert.id, data: alertEventData(alert, now) })));
+      // Keep the identity map small: a first run over a large municipality raises thousands.
+      em.clear();
     }
-    return targets.length;
+    return ids.length;
   }
 
   private async publishOverdue(em: EntityManager, municipality: string, now: Date): Promise<number> {
@@ -102,19 +110,20 @@ export class RunOutreachChecksUseCase {
       'all',
       em.getTransactionContext(),
     );
-    const plans = due.length === 0 ? [] : await em.find(WatchPlan, { id: { $in: due.map((row: { id: string }) => row.id) } });
-    if (plans.length === 0) return 0;
-    const targets = new Map((await em.find(OutreachTarget, { id: { $in: plans.map((plan) => plan.targetId) } })).map((target) => [target.id, target]));
-    let published = 0;
-    for (const plan of plans) {
-      const target = targets.get(plan.targetId);
-      if (!target) continue;
-      plan.overdueNotifiedFor = plan.nextDueOn;
+    for (let offset = 0; offset < due.length; offset += CHUNK) {
+      const plans = await em.find(WatchPlan, { id: { $in: due.slice(offset, offset + CHUNK).map((row: { id: string }) => row.id) } });
+      const targets = new Map((await em.find(OutreachTarget, { id: { $in: plans.map((plan) => plan.targetId) } })).map((target) => [target.id, target]));
+      const events = plans.map((plan) => {
+        // Every plan belongs to a target of the same municipality (created through it).
+        const target = targets.get(plan.targetId) as OutreachTarget;
+        plan.overdueNotifiedFor = plan.nextDueOn;
+        return { aggregateId: plan.id, data: { ...targetRef(target, now), watchPlanId: plan.id, dueOn: plan.nextDueOn, cadenceDays: plan.cadenceDays } };
+      });
       await em.flush();
-      await this.events.record(em, OutreachWatchOverdue, plan.id, { ...targetRef(target, now), watchPlanId: plan.id, dueOn: plan.nextDueOn, cadenceDays: plan.cadenceDays });
-      published += 1;
+      await this.events.recordAll(em, OutreachWatchOverdue, events);
+      em.clear();
     }
-    return published;
+    return due.length;
   }
 }
 

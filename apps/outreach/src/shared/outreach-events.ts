@@ -17,6 +17,12 @@ export class OutreachEvents {
     this.outbox.record(em, contract, { aggregateId, data });
     await em.flush();
   }
+
+  /** Many events of one kind in one flush (the periodic check raises thousands at once on a first run). */
+  async recordAll<T>(em: EntityManager, contract: EventContract<T>, events: readonly { aggregateId: string; data: T }[]): Promise<void> {
+    for (const event of events) this.outbox.record(em, contract, event);
+    await em.flush();
+  }
 }
 
 /** The part of every outreach event that names the target, its district and organisation, and when (JST date, 年度). */
