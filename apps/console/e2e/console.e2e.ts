@@ -444,6 +444,28 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await expectAccessible(caseworker, '21-person-timeline');
   });
 
+  it('the household form shows members with who cares for whom, and saves an edit without losing them', async () => {
+    const { page } = caseworker;
+    await caseworker.open('/households');
+    await page.getByRole('textbox', { name: /キーワード/ }).fill('讃岐');
+    await page.getByRole('cell', { name: '讃岐家' }).click();
+    await page.getByRole('link', { name: '編集' }).click();
+    await page.waitForURL(/#\/households\/[^/]+$/);
+    await hasValue(page.getByRole('textbox', { name: /^世帯名/ }), '讃岐家');
+    await shows(page.getByRole('combobox', { name: /^支えている相手/ }).first());
+    await hasCount(page.getByRole('combobox', { name: /^支えている相手/ }), 2);
+    await hasValue(page.getByRole('combobox', { name: /^支えている相手/ }).first(), '讃岐 一郎（サヌキ イチロウ）');
+    await expectAccessible(caseworker, '20b-household-edit');
+    await page.getByRole('textbox', { name: /^世帯名/ }).fill('讃岐家（e2e）');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/households\/[^/]+\/show/);
+    // The members and their care edges went back as they were.
+    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎/);
+    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*が\s*讃岐 一郎/);
+    // The page is titled with the household's name, not its id.
+    await shows(page.getByText('世帯 讃岐家（e2e）'));
+  });
+
   it('my work: my cases, overdue follow-ups and referrals awaiting an answer, each linking to the record', async () => {
     const { page } = caseworker;
     // A case this caseworker coordinates (the demo case belongs to another member of staff).

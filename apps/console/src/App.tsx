@@ -22,6 +22,8 @@ import evaluations from './evaluations';
 import progressNotes from './progress-notes';
 import meetings from './meetings';
 import mandatoryReports from './mandatory-reports';
+import { outreachAlerts, outreachOverdueVisits, outreachTargets } from './outreach';
+import { participationGaps, participationHosts, participationMatches, participationNeeds, participationOpportunities, participationOverdue } from './matching';
 import { WorkPage } from './work/WorkPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { i18nProvider } from './providers/i18nProvider';
@@ -62,6 +64,18 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="evaluations" {...evaluations} />
       <Resource name="meetings" {...meetings} />
       <Resource name="progress-notes" {...progressNotes} />
+      <Resource name="outreach-targets" {...outreachTargets} />
+      <Resource name="outreach-overdue-visits" {...outreachOverdueVisits} />
+      <Resource name="outreach-alerts" {...outreachAlerts} />
+      <Resource name="outreach-contacts" />
+      <Resource name="outreach-handovers" />
+      <Resource name="participation-needs" {...participationNeeds} />
+      <Resource name="participation-matches" {...participationMatches} />
+      <Resource name="participation-overdue" {...participationOverdue} />
+      <Resource name="participation-follow-ups" />
+      <Resource name="participation-hosts" {...participationHosts} />
+      <Resource name="participation-opportunities" {...participationOpportunities} />
+      <Resource name="participation-gaps" {...participationGaps} />
       <Resource name="community-resources" {...communityResources} />
       <Resource name="organizations" {...organizations} />
       <Resource name="districts" {...districts} />

@@ -1,4 +1,4 @@
-import { ArrayField, Datagrid, List, ReferenceField, ShowButton, SingleFieldList, TextField } from 'react-admin';
+import { ArrayField, CreateButton, Datagrid, List, TopToolbar, ReferenceField, ShowButton, SingleFieldList, TextField } from 'react-admin';
 import { DistrictField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
 
@@ -6,7 +6,7 @@ const filters = [<QInput key="q" source="q" alwaysOn />];
 
 export function HouseholdList() {
   return (
-    <List filters={filters} sort={{ field: 'label', order: 'ASC' }}>
+    <List filters={filters} sort={{ field: 'label', order: 'ASC' }} actions={<TopToolbar><CreateButton /></TopToolbar>}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="label" />
         <ReferenceField source="keyPersonId" reference="persons" link={false} sortable={false} />

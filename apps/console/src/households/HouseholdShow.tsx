@@ -1,4 +1,4 @@
-import { ArrayField, BooleanField, Datagrid, ListButton, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { ArrayField, BooleanField, Datagrid, EditButton, ListButton, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { CodeField, DistrictField, StatusField } from '../shared/codes';
 import { Timeline } from '../timeline/Timeline';
 import { CareRelations } from './CareRelations';
@@ -14,7 +14,7 @@ function HouseholdTimeline() {
 /** A household's page: members (each linking to the person), who cares for whom, its cases, and one timeline. */
 export function HouseholdShow() {
   return (
-    <Show actions={<TopToolbar><ListButton /></TopToolbar>}>
+    <Show actions={<TopToolbar><EditButton /><ListButton /></TopToolbar>}>
       <SimpleShowLayout>
         <TextField source="label" />
         <ReferenceField source="keyPersonId" reference="persons" link="show" />

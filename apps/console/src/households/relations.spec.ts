@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { householdBody } from './HouseholdInputs';
 import { careRelations, personIdsOf } from './relations';
 
 const EIGHTY_FIFTY = [
@@ -26,5 +27,18 @@ describe('careRelations', () => {
 
   it('collects every person a relation names, members first', () => {
     expect(personIdsOf([...EIGHTY_FIFTY, { personId: 'aunt', relationToKey: 'other-relative', careEdges: [{ toPersonId: 'outside', kind: 'watching' }] }])).toEqual(['father', 'mother', 'son', 'aunt', 'outside']);
+  });
+});
+
+describe('householdBody', () => {
+  it('sends members without the derived isMinor, and an empty care edge list where none was entered', () => {
+    expect(householdBody({ label: '讃岐家', members: [{ personId: 'a', relationToKey: 'self', isMinor: false }, { personId: 'b', relationToKey: 'child', careEdges: [{ toPersonId: 'a', kind: 'care' }] }] })).toEqual({
+      label: '讃岐家',
+      members: [
+        { personId: 'a', relationToKey: 'self', careEdges: [] },
+        { personId: 'b', relationToKey: 'child', careEdges: [{ toPersonId: 'a', kind: 'care' }] },
+      ],
+    });
+    expect(householdBody({ label: 'x' })).toEqual({ label: 'x' });
   });
 });

@@ -1,8 +1,10 @@
 import englishMessages from 'ra-language-english';
 import { codeMessages } from './codes';
+import { programmesEn } from './programmes';
 
 export const tsunaguEn = {
   resources: {
+    ...programmesEn.resources,
     persons: {
       name: 'Person |||| People',
       fields: { fullName: 'Name', familyName: 'Family name', givenName: 'Given name', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', kana: 'Kana', aliasName: 'Alias', formerName: 'Former name', birthDate: 'Birth date', sex: 'Sex', addressRaw: 'Address', districtId: 'District', phones: 'Phones', 'phones.number': 'Phone', 'phones.type': 'Type', email: 'Email', identityLevel: 'Identity level', dvAddressProtection: 'DV address protection', confirmNotDuplicate: 'Checked the candidates: a different person', consultations: 'Consultations', households: 'Households' },
@@ -17,7 +19,7 @@ export const tsunaguEn = {
     },
     households: {
       name: 'Household |||| Households',
-      fields: { label: 'Household', keyPersonId: 'Key person', districtId: 'District', jukiSetaiNumbers: 'Resident register household no.', members: 'Members', 'members.personId': 'Name', 'members.relationToKey': 'Relation to key person', 'members.cohabiting': 'Lives together', 'members.mainCarer': 'Main carer', 'members.isMinor': 'Minor', cases: 'Multi-agency cases', q: 'Search (kana, half-width ok)' },
+      fields: { label: 'Household', keyPersonId: 'Key person', districtId: 'District', jukiSetaiNumbers: 'Resident register household no.', members: 'Members', 'members.personId': 'Name', 'members.relationToKey': 'Relation to key person', 'members.cohabiting': 'Lives together', 'members.mainCarer': 'Main carer', 'members.isMinor': 'Minor', 'members.careEdges': 'Cares for / supports', 'members.careEdges.toPersonId': 'Whom', 'members.careEdges.kind': 'How', cases: 'Multi-agency cases', q: 'Search (kana, half-width ok)' },
     },
     consents: {
       name: 'Consent |||| Consents',
@@ -121,6 +123,7 @@ export const tsunaguEn = {
     },
   },
   tsunagu: {
+    ...programmesEn.tsunagu,
     intake: {
       receive: 'Receive a consultation',
       refer: 'Refer to an agency',

@@ -1,9 +1,11 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import { codeMessages } from './codes';
+import { programmesJa } from './programmes';
 
 /** Our Japanese texts: resource and field labels (`resources.<name>.fields.*`), messages, code tables. */
 export const tsunaguJa = {
   resources: {
+    ...programmesJa.resources,
     persons: {
       name: '本人・世帯員 |||| 本人・世帯員',
       fields: {
@@ -43,6 +45,9 @@ export const tsunaguJa = {
         'members.cohabiting': '同居',
         'members.mainCarer': '主たる介護者',
         'members.isMinor': '未成年',
+        'members.careEdges': 'ケアの関係（この人が支えている人）',
+        'members.careEdges.toPersonId': '支えている相手',
+        'members.careEdges.kind': '関係',
         cases: '多機関協働ケース',
         q: 'キーワード（かな・カナ・半角可）',
       },
@@ -347,6 +352,7 @@ export const tsunaguJa = {
     },
   },
   tsunagu: {
+    ...programmesJa.tsunagu,
     intake: {
       receive: '相談を受け付ける',
       refer: 'つなぐ（紹介する）',
@@ -583,5 +589,12 @@ export const tsunaguJa = {
   },
 };
 
-/** The community's Japanese react-admin messages plus ours. */
-export const jaMessages = { ...japaneseMessages, ...tsunaguJa };
+/**
+ * The community's Japanese react-admin messages plus ours. The pack still titles a record page with its id
+ * (`#01a2…`); react-admin 5 names the record (`世帯 讃岐家`, `多機関協働ケース C-R7-0001`).
+ */
+export const jaMessages = {
+  ...japaneseMessages,
+  ra: { ...japaneseMessages.ra, page: { ...japaneseMessages.ra.page, show: '%{name} %{recordRepresentation}', edit: '%{name} %{recordRepresentation} の編集' } },
+  ...tsunaguJa,
+};

@@ -25,6 +25,26 @@ const REFERRAL_ANSWER: readonly Role[] = [...STAFF, 'agency'];
 const STAFF_AND_AGENCY: readonly Role[] = [...STAFF, 'agency'];
 const SUPERVISION: readonly Role[] = ['supervisor', 'admin'];
 
+/** アウトリーチ and 参加支援: the roles of apps/outreach/src/shared/roles.ts and apps/matching/src/shared/roles.ts. */
+const OUTREACH: readonly Role[] = ['outreach-worker', 'supervisor', 'admin', 'agency'];
+const PARTICIPATION: readonly Role[] = ['participation-worker', 'caseworker', 'supervisor', 'admin'];
+const MENU_MAKERS: readonly Role[] = ['participation-worker', 'coordinator', 'supervisor', 'admin'];
+const PROGRAMME_PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
+  'outreach-targets': { read: OUTREACH, write: OUTREACH },
+  'outreach-contacts': { read: OUTREACH, write: OUTREACH },
+  'outreach-handovers': { read: OUTREACH, write: OUTREACH },
+  'outreach-overdue-visits': { read: OUTREACH, write: [] },
+  'outreach-alerts': { read: OUTREACH, write: [] },
+  'participation-needs': { read: PARTICIPATION, write: PARTICIPATION },
+  /** Host organisations' agency users see their matches from 見学 on; only staff propose and move them. */
+  'participation-matches': { read: [...PARTICIPATION, 'agency'], write: PARTICIPATION },
+  'participation-follow-ups': { read: [...PARTICIPATION, 'agency'], write: [...PARTICIPATION, 'agency'] },
+  'participation-overdue': { read: [...PARTICIPATION, 'agency'], write: [] },
+  'participation-hosts': { read: [...new Set([...PARTICIPATION, ...MENU_MAKERS])], write: MENU_MAKERS },
+  'participation-opportunities': { read: [...new Set([...PARTICIPATION, ...MENU_MAKERS, 'agency' as const])], write: [...MENU_MAKERS, 'agency'] },
+  'participation-gaps': { read: [...new Set([...PARTICIPATION, 'coordinator' as const, 'analyst' as const])], write: [] },
+};
+
 export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   persons: intake,
   consultations: intake,
@@ -58,6 +78,7 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   councils: registry,
   'council-meetings': registry,
   'audit-records': { read: ['auditor', 'admin'], write: [] },
+  ...PROGRAMME_PERMISSIONS,
 };
 
 export function isKnownResource(resource: string): boolean {

@@ -1,6 +1,7 @@
 import { Box, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Loading, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { Pending } from '../shared/Pending';
 import { useDateDisplay } from '../dates/calendar';
 import { formatDate } from '../dates/wareki';
 import { BarChart } from './BarChart';
@@ -47,10 +48,10 @@ export function ReportCharts({ fiscalYear, referrals, consultations, mutualAid }
     <Section title={translate('tsunagu.reports.charts')} id="report-charts">
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Box sx={{ flex: '1 1 420px' }}>
-          {consultations ? <BarChart testId="consultations-per-month" title={translate('tsunagu.charts.consultations_per_month')} bars={monthlyBars(fiscalYear, consultations.cells)} unit={unit} /> : <Loading />}
+          {consultations ? <BarChart testId="consultations-per-month" title={translate('tsunagu.charts.consultations_per_month')} bars={monthlyBars(fiscalYear, consultations.cells)} unit={unit} /> : <Pending />}
         </Box>
         <Box sx={{ flex: '1 1 420px' }}>
-          {referrals ? <BarChart testId="referral-funnel" title={translate('tsunagu.charts.referral_funnel')} bars={funnelBars(referrals.byStatus)} unit={unit} /> : <Loading />}
+          {referrals ? <BarChart testId="referral-funnel" title={translate('tsunagu.charts.referral_funnel')} bars={funnelBars(referrals.byStatus)} unit={unit} /> : <Pending />}
           {coverage ? (
             <BarChart
               testId="mutual-aid-coverage"
@@ -60,7 +61,7 @@ export function ReportCharts({ fiscalYear, referrals, consultations, mutualAid }
               unit={translate('tsunagu.reports.district')}
             />
           ) : (
-            !mutualAid.failed && <Loading />
+            !mutualAid.failed && <Pending />
           )}
         </Box>
       </Stack>
@@ -108,7 +109,7 @@ export function MutualAidSection({ data }: { data?: MutualAidReport }) {
           </Box>
         </>
       ) : (
-        <Loading />
+        <Pending />
       )}
       <CsvButtons report="mutual-aid" query="" />
     </Section>
@@ -174,7 +175,7 @@ export function CasesSection({ fiscalYear }: { fiscalYear: number }) {
           </Table>
         </Stack>
       ) : (
-        <Loading />
+        <Pending />
       )}
       <CsvButtons report="cases" query={`fiscalYear=${fiscalYear}`} />
     </Section>
@@ -215,7 +216,7 @@ export function IndicatorsSection({ fiscalYear }: { fiscalYear: number }) {
           </TableBody>
         </Table>
       ) : (
-        <Loading />
+        <Pending />
       )}
       <CsvButtons report="indicators" query={`fiscalYear=${fiscalYear}`} />
     </Section>

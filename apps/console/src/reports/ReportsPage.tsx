@@ -5,6 +5,8 @@ import { fiscalYearLabel } from '../dates/wareki';
 import { useDateDisplay } from '../dates/calendar';
 import { CasesSection, IndicatorsSection, MutualAidSection, ReportCharts, type MutualAidReport } from './ReportSections';
 import { CsvButtons, useReport } from './reportData';
+import { Pending } from '../shared/Pending';
+import { ProgrammeReportSections } from './ProgrammeReportSections';
 
 export interface ReferralsReport {
   fiscalYear: number;
@@ -83,7 +85,7 @@ export function ReportsPage() {
                 </TableBody>
               </Table>
             ) : (
-              <Loading />
+              <Pending />
             )}
             <CsvButtons report="referrals" query={`fiscalYear=${fiscalYear}`} />
           </CardContent>
@@ -117,7 +119,7 @@ export function ReportsPage() {
                 </TableBody>
               </Table>
             ) : (
-              <Loading />
+              <Pending />
             )}
             <CsvButtons report="consultations" query={`fiscalYear=${fiscalYear}`} />
           </CardContent>
@@ -126,6 +128,7 @@ export function ReportsPage() {
       <MutualAidSection data={mutualAid.data} />
       <CasesSection fiscalYear={fiscalYear} />
       <IndicatorsSection fiscalYear={fiscalYear} />
+      <ProgrammeReportSections fiscalYear={fiscalYear} />
     </Box>
   );
 }

@@ -1,8 +1,9 @@
 import { Alert, Box, Chip, Link, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Loading, useDataProvider, useTranslate } from 'react-admin';
+import { useDataProvider, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { loadTimeline, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
+import { Pending } from '../shared/Pending';
 
 /** The subject's records, merged by `loadTimeline` (the dataProvider's lists, 100 rows per call). */
 function useTimeline(subject: TimelineSubject | undefined): TimelineResult | undefined {
@@ -60,7 +61,7 @@ export function Timeline({ subject }: { subject: TimelineSubject | undefined }) 
         {translate('tsunagu.timeline.title')}
       </Typography>
       {!result ? (
-        <Loading />
+        <Pending />
       ) : (
         <>
           {result.failed.length > 0 && (

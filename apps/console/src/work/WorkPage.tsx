@@ -1,7 +1,8 @@
 import { Box, Card, CardContent, Link, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { CanAccess, Loading, ReferenceField, Title, useAuthenticated, useGetList, useRequireAccess, useTranslate, type RaRecord, type SortPayload } from 'react-admin';
+import { CanAccess, ReferenceField, Title, useAuthenticated, useGetList, useRequireAccess, useTranslate, type RaRecord, type SortPayload } from 'react-admin';
 import { DateField } from '../dates/DateField';
+import { Pending } from '../shared/Pending';
 
 /** The caseworker's to-do lists: one API list each, linked to the full filtered list. */
 export const WORK_LISTS = [
@@ -48,7 +49,7 @@ function WorkCard({ list }: { list: WorkList }) {
   const { data, total, isPending, error } = useGetList(list.resource, { pagination: { page: 1, perPage: 5 }, sort: list.sort, filter: list.filter });
   const headingId = `work-${list.key}`;
   let body: ReactNode;
-  if (isPending) body = <Loading />;
+  if (isPending) body = <Pending />;
   else if (error) body = <Typography variant="body2">{translate('tsunagu.errors.server')}</Typography>;
   else if (!data?.length) body = <Typography variant="body2">{translate('tsunagu.work.none')}</Typography>;
   else
@@ -97,7 +98,7 @@ export function WorkPage() {
   useAuthenticated();
   const { isPending } = useRequireAccess({ resource: 'work', action: 'list' });
   const translate = useTranslate();
-  if (isPending) return <Loading />;
+  if (isPending) return <Pending />;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('tsunagu.work.title')} />

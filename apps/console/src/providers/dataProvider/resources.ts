@@ -20,6 +20,33 @@ export interface ResourceRoute {
   createFields?: readonly string[];
 }
 
+/** アウトリーチ (apps/outreach) and 参加支援 (apps/matching): targets, contacts, alerts, needs, matches, follow-ups, hosts, menus. */
+const PROGRAMME_ROUTES: Record<string, ResourceRoute> = {
+  'outreach-targets': { path: 'outreach/targets', sortable: ['discoveredOn', 'riskLevel', 'stage', 'createdAt', 'lastContactAt'] },
+  'outreach-contacts': {
+    path: 'outreach/targets',
+    sortable: ['contactedAt'],
+    parent: { field: 'targetId', path: (targetId) => `outreach/targets/${encodeURIComponent(targetId)}/contacts` },
+  },
+  'outreach-handovers': {
+    path: 'outreach/targets',
+    sortable: [],
+    readOnly: true,
+    parent: { field: 'targetId', path: (targetId) => `outreach/targets/${encodeURIComponent(targetId)}/hand-overs` },
+  },
+  'outreach-alerts': { path: 'outreach/inactivity-alerts', sortable: ['raisedAt'], readOnly: true },
+  'participation-needs': { path: 'matching/needs', sortable: ['registeredOn', 'status', 'createdAt'] },
+  'participation-matches': { path: 'matching/matches', sortable: ['proposedOn', 'status', 'nextFollowUpDue'] },
+  'participation-follow-ups': {
+    path: 'matching/matches',
+    sortable: ['heldOn'],
+    parent: { field: 'matchId', path: (matchId) => `matching/matches/${encodeURIComponent(matchId)}/follow-ups` },
+  },
+  'participation-overdue': { path: 'matching/follow-ups/overdue', sortable: [], readOnly: true },
+  'participation-hosts': { path: 'matching/hosts', sortable: ['name', 'registeredOn'] },
+  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'] },
+};
+
 export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   districts: { path: 'registry/districts', sortable: ['sortOrder', 'kana', 'shortName'], smallTable: true },
   organizations: { path: 'registry/organizations', sortable: ['kana', 'name', 'type', 'updatedAt', 'createdAt'] },
@@ -47,6 +74,7 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'progress-notes': { path: 'intake/progress-notes', sortable: ['occurredAt', 'createdAt'] },
   meetings: { path: 'intake/meetings', sortable: ['heldAt', 'createdAt', 'status'] },
   'mandatory-reports': { path: 'intake/mandatory-reports', sortable: ['createdAt', 'status'] },
+  ...PROGRAMME_ROUTES,
 };
 
 /** Referral answers of the receiving organisation (POST …/referrals/{id}/{action}). */
@@ -74,7 +102,11 @@ export type RecordAction =
   | (typeof PLAN_ACTIONS)[number]
   | (typeof MEETING_ACTIONS)[number]
   | 'withdraw'
-  | 'decide';
+  | 'decide'
+  | 'stage'
+  | 'close'
+  | 'hand-over'
+  | 'transition';
 
 /** Lifecycle actions of community resources (POST …/{id}/{action}). */
 export const RESOURCE_LIFECYCLE_ACTIONS = ['publish', 'suspend', 'resume', 'retire', 'verify'] as const;

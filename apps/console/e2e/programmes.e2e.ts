@@ -1,0 +1,258 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, launchChromium, screenshot, seriousA11yViolations } from './browser';
+import { containsText, hasCount, shows } from './expect';
+import { activePage, ConsoleSession } from './pages';
+import { startStack, type RunningStack } from './stack';
+
+/**
+ * アウトリーチ and 参加支援 screens in Debian's Chromium against the real stack (idp, registry, intake, outreach,
+ * matching, reporting, edge, built console) with the services' demo data.
+ */
+let stack: RunningStack;
+let browser: Browser;
+const started = Date.now();
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'reporting', 'console']), launchChromium()]);
+  expect(stack.consoleBuilt).toBe(true);
+  console.log(`stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  console.log(`programmes e2e finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && activePage && !activePage.isClosed()) {
+    await screenshot(activePage, `failed-programmes-${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  }
+});
+
+async function expectAccessible(session: ConsoleSession, screen: string) {
+  await session.page.waitForLoadState('networkidle');
+  await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
+  await screenshot(session.page, screen);
+  const violations = await seriousA11yViolations(session.page);
+  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Picks an option of a labelled react-admin select. */
+async function choose(session: ConsoleSession, label: string | RegExp, option: string) {
+  await session.page.getByRole('combobox', { name: label }).click();
+  await session.page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe('outreach worker (アウトリーチ支援員)', () => {
+  let session: ConsoleSession;
+
+  beforeAll(async () => {
+    session = await ConsoleSession.login(browser, stack.url, 'outreach');
+  });
+  afterAll(async () => session?.close());
+
+  it('lists targets with stage chips, filters by stage, and opens a demo target', async () => {
+    const { page } = session;
+    await session.openFromMenu('アウトリーチ対象');
+    await shows(page.getByRole('columnheader', { name: '段階' }));
+    await shows(page.getByText(/女木町の港から坂を上った家/));
+    await expectAccessible(session, 'p01-outreach-targets');
+    await page.getByRole('group', { name: '段階で絞り込む' }).getByRole('button', { name: '関係構築中' }).click();
+    await hasCount(page.getByText(/女木町の港から坂を上った家/), 0);
+    await page.getByRole('group', { name: '段階で絞り込む' }).getByRole('button', { name: '関係構築中' }).click();
+    await page.getByText(/女木町の港から坂を上った家/).first().click();
+    await shows(page.getByRole('heading', { name: '接触の経過' }));
+    await shows(page.getByRole('heading', { name: '見守り計画' }));
+  });
+
+  it('logs a visit and sees it in the contact timeline', async () => {
+    const { page } = session;
+    const note = `e2e 玄関先で声かけ ${Date.now()}`;
+    const timeline = page.locator('[aria-label="接触の経過"]');
+    await shows(timeline);
+    const before = await page.getByTestId('outreach-contact').count();
+    await expectAccessible(session, 'p02-outreach-target-show');
+    await choose(session, '結果', '短時間会話');
+    await page.getByRole('textbox', { name: '様子（記述）' }).fill(note);
+    await page.getByRole('textbox', { name: '次回の対応' }).fill('民生委員と再訪問');
+    await choose(session, '記録の根拠', '自機関所掌事務');
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByText('接触を記録しました'));
+    await hasCount(page.getByTestId('outreach-contact'), before + 1);
+    await shows(timeline.getByText(note));
+    await containsText(timeline.getByTestId('outreach-contact').first(), /短時間会話/);
+  });
+
+  it('offers only the stage buttons the API allows and moves the stage', async () => {
+    const { page } = session;
+    const group = page.getByRole('group', { name: '段階を進める' });
+    await shows(group);
+    // A brief talk moved 未接触/接触試行中 on: the API lists the stages the target may move to now.
+    const id = page.url().split('/outreach-targets/')[1].split('/')[0];
+    const target = (await session.api('GET', `/api/outreach/targets/${id}`)).body as { stage: string; allowedStages: string[] };
+    const offered = (await group.getByRole('button').allInnerTexts()).filter((text) => text.startsWith('「'));
+    expect(offered.length).toBe(target.allowedStages.filter((stage) => stage !== 'closed' && stage !== target.stage).length);
+    if (offered.length) {
+      await group.getByRole('button', { name: offered[0] }).click();
+      await shows(page.getByText('段階を更新しました'));
+    }
+  });
+
+  it('shows the hand-over refusal when the target is not a known person', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: '引き継ぐ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '引継ぎ先の機関' }).fill('社会福祉協議会');
+    await page.getByRole('option').first().click();
+    await dialog.getByRole('button', { name: '引き継ぐ' }).click();
+    await shows(dialog.getByTestId('command-refusal'));
+    await containsText(dialog.getByTestId('command-refusal'), /サーバーからの説明/);
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  });
+
+  it('shows my overdue watch visits and the open inactivity alerts', async () => {
+    const { page } = session;
+    await session.openFromMenu('期限切れの見守り訪問・未接触アラート');
+    await shows(page.getByRole('heading', { name: '期限を過ぎた見守り訪問' }));
+    await shows(page.getByRole('heading', { name: '対応中の未接触アラート' }));
+    await expectAccessible(session, 'p03-outreach-overdue');
+  });
+});
+
+describe('participation worker (参加支援員)', () => {
+  let session: ConsoleSession;
+
+  beforeAll(async () => {
+    session = await ConsoleSession.login(browser, stack.url, 'participation');
+  });
+  afterAll(async () => session?.close());
+
+  it('opens a demo need, sees ranked suggestions with reasons, proposes one and moves the match to 参加開始', async () => {
+    const { page } = session;
+    const needs = (await session.api('GET', '/api/matching/needs?perPage=100')).body as { items: Array<{ id: string; interests: string[] }> };
+    // 讃岐 健太 (8050 household): his consent 参加支援受入先への提供 covers every host.
+    const need = needs.items.find((item) => item.interests.includes('カフェ'));
+    expect(need).toBeDefined();
+    await session.openFromMenu('参加ニーズ');
+    await shows(page.getByRole('columnheader', { name: '参加の目的' }));
+    await session.open(`/participation-needs/${need?.id}/show`);
+    await shows(page.getByRole('heading', { name: '参加先の候補（点数の高い順）' }));
+    const suggestions = page.getByTestId('suggestion');
+    await shows(suggestions);
+    await containsText(suggestions.first(), /\d+点/);
+    await containsText(suggestions.first(), /（\d+点）/);
+    await expectAccessible(session, 'p04-participation-need');
+    const propose = page.getByRole('button', { name: /^提案する: / });
+    await shows(propose);
+    const label = (await propose.first().getAttribute('aria-label')) ?? '';
+    const title = label.replace(/^提案する: /, '');
+    await propose.first().click();
+    await shows(page.getByText('提案しました'));
+    await shows(page.getByTestId('suggestion').filter({ hasText: title }).getByText('提案済み'));
+
+    await session.openFromMenu('マッチング');
+    const proposedColumn = page.locator('[data-column="proposed"]');
+    await shows(proposedColumn.getByRole('link', { name: title }));
+    await expectAccessible(session, 'p05-match-board');
+    await proposedColumn.getByRole('link', { name: title }).first().click();
+    await shows(page.getByRole('group', { name: 'マッチングの状態を進める' }));
+    await expectAccessible(session, 'p06-match-show');
+    await page.getByRole('button', { name: '「参加開始（定着支援中）」にする' }).click();
+    await shows(page.getByText('マッチングの状態を更新しました'));
+    await shows(page.getByText('参加開始（定着支援中）', { exact: true }));
+    await session.openFromMenu('マッチング');
+    await shows(page.locator('[data-column="participating"]').getByRole('link', { name: title }));
+  });
+
+  it('shows the consent refusal on the match page when the consent does not cover the host', async () => {
+    const { page } = session;
+    const needs = (await session.api('GET', '/api/matching/needs?perPage=100')).body as { items: Array<{ id: string; personId: string; interests: string[] }> };
+    // 屋島 正男: his consent covers the 屋島 地区社会福祉協議会 only; propose an opportunity of another host.
+    const elder = needs.items.find((item) => item.interests.includes('囲碁・将棋'));
+    expect(elder).toBeDefined();
+    const opportunities = (await session.api('GET', '/api/matching/opportunities?perPage=100&status=published')).body as { items: Array<{ id: string; organizationId: string | null }> };
+    const matches = (await session.api('GET', `/api/matching/matches?needId=${elder?.id}`)).body as { items: Array<{ opportunityId: string; hostOrganizationId: string | null }> };
+    const yashima = matches.items[0]?.hostOrganizationId;
+    let proposedId: string | undefined;
+    for (const opportunity of opportunities.items.filter((item) => item.organizationId && item.organizationId !== yashima)) {
+      const answer = await session.api('POST', '/api/matching/matches', { needId: elder?.id, opportunityId: opportunity.id });
+      if (answer.status === 201) {
+        proposedId = (answer.body as { id: string }).id;
+        break;
+      }
+    }
+    if (!proposedId) {
+      console.warn('no opportunity of another host passes the elder’s constraints: consent refusal not exercised in the browser');
+      return;
+    }
+    await session.open(`/participation-matches/${proposedId}/show`);
+    await page.getByRole('button', { name: '「見学」にする' }).click();
+    await shows(page.getByTestId('command-refusal'));
+    await containsText(page.getByTestId('command-refusal'), /参加支援受入先への提供/);
+    await shows(page.getByText('提案', { exact: true }));
+  });
+
+  it('lists hosts, menus and the menu gaps per district', async () => {
+    const { page } = session;
+    await session.openFromMenu('受入先・協力事業者');
+    await shows(page.getByRole('columnheader', { name: '名称' }));
+    await page.locator('tbody tr').first().click();
+    await shows(page.getByText('メニュー'));
+    await session.openFromMenu('メニュー不足（地区別）');
+    await shows(page.getByRole('heading', { name: 'メニュー不足（地区別）' }));
+    await session.openFromMenu('フォローアップ期限切れ');
+    await shows(page.getByRole('columnheader', { name: '次のフォローアップ期限' }));
+  });
+});
+
+describe('users without the role', () => {
+  it('caseworker: no outreach menu entry, and the 403 explanation on the direct URL', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    try {
+      const { page } = session;
+      await shows(page.getByRole('menuitem', { name: '相談受付' }));
+      await hasCount(page.getByRole('menuitem', { name: 'アウトリーチ対象' }), 0);
+      await session.open('/outreach-targets');
+      await shows(page.getByRole('heading', { name: 'この画面を使う権限がありません' }));
+      await shows(page.getByText('開こうとした画面: アウトリーチ対象'));
+      await shows(page.getByText('この操作に必要なロール: アウトリーチ支援員、係長・スーパーバイザー、システム管理者、関係機関職員'));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('outreach worker: no 参加支援 menu entries, and the explanation on the need list', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'outreach');
+    try {
+      const { page } = session;
+      await shows(page.getByRole('menuitem', { name: 'アウトリーチ対象' }));
+      await hasCount(page.getByRole('menuitem', { name: '参加ニーズ' }), 0);
+      await session.open('/participation-needs');
+      await shows(page.getByRole('heading', { name: 'この画面を使う権限がありません' }));
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('reports (supervisor)', () => {
+  it('shows the outreach and participation reports with CSV downloads', async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'supervisor');
+    try {
+      const { page } = session;
+      await session.open('/reports');
+      const outreach = page.locator('section[aria-labelledby="report-outreach"]');
+      const participation = page.locator('section[aria-labelledby="report-participation"]');
+      await shows(outreach.getByRole('heading', { name: /アウトリーチ/ }));
+      await shows(participation.getByRole('heading', { name: /参加支援/ }));
+      await shows(outreach.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }));
+      const download = page.waitForEvent('download');
+      await participation.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import AssignmentIndIcon from '@mui/icons-material/AssignmentInd';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
+import AlarmIcon from '@mui/icons-material/Alarm';
+import StorefrontIcon from '@mui/icons-material/Storefront';
+import LocalActivityIcon from '@mui/icons-material/LocalActivity';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { GapList } from './GapList';
+import { HostList } from './HostList';
+import { HostShow } from './HostShow';
+import { MatchBoard } from './MatchBoard';
+import { MatchShow } from './MatchShow';
+import { NeedList } from './NeedList';
+import { NeedShow } from './NeedShow';
+import { OpportunityList } from './OpportunityList';
+import { OpportunityShow } from './OpportunityShow';
+import { OverdueFollowUps } from './OverdueFollowUps';
+
+/** 参加ニーズ. */
+export const participationNeeds = { list: NeedList, show: NeedShow, icon: AssignmentIndIcon, recordRepresentation: 'registeredOn' };
+/** マッチング (board by status). */
+export const participationMatches = { list: MatchBoard, show: MatchShow, icon: ViewKanbanIcon, recordRepresentation: 'proposedOn' };
+/** フォローアップ期限切れ. */
+export const participationOverdue = { list: OverdueFollowUps, icon: AlarmIcon };
+/** 受入先・協力事業者. */
+export const participationHosts = { list: HostList, show: HostShow, icon: StorefrontIcon, recordRepresentation: 'name' };
+/** 参加先・メニュー. */
+export const participationOpportunities = { list: OpportunityList, show: OpportunityShow, icon: LocalActivityIcon, recordRepresentation: 'title' };
+/** メニュー不足（地区別）. */
+export const participationGaps = { list: GapList, icon: ReportProblemIcon };

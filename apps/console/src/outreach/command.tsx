@@ -1,0 +1,67 @@
+import { Alert, AlertTitle } from '@mui/material';
+import { useContext, useEffect, useState } from 'react';
+import { DataProviderContext, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import type { TsunaguDataProvider } from '../providers/dataProvider';
+import { refusalOf, type Refusal } from './refusal';
+
+/**
+ * Runs a state-changing command and keeps its refusal on screen. It uses the dataProvider as given to <Admin>
+ * (not the `useDataProvider` wrapper), so a 403 of a business rule — the consent gate — is shown where the user
+ * is instead of sending them to the access-denied page, which is for screens their roles do not open.
+ */
+export function useCommand(consentMessage: string) {
+  const dataProvider = useContext(DataProviderContext) as TsunaguDataProvider;
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | undefined>();
+  const run = async (command: (dataProvider: TsunaguDataProvider) => Promise<unknown>, done: string): Promise<boolean> => {
+    setBusy(true);
+    setRefusal(undefined);
+    try {
+      await command(dataProvider);
+      notify(done, { type: 'success' });
+      refresh();
+      return true;
+    } catch (error) {
+      setRefusal(refusalOf(error, consentMessage));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, refusal, clear: () => setRefusal(undefined) };
+}
+
+/** The server's refusal, in Japanese first, with its own words below (role="alert": read out when it appears). */
+export function RefusalAlert({ refusal, onClose }: { refusal?: Refusal; onClose?: () => void }) {
+  const translate = useTranslate();
+  if (!refusal) return null;
+  return (
+    <Alert severity="error" role="alert" onClose={onClose} sx={{ my: 1 }} data-testid="command-refusal">
+      <AlertTitle>{translate(refusal.message, { _: refusal.message, detail: refusal.detail ?? '', names: '' })}</AlertTitle>
+      {refusal.detail && <span lang="en">{translate('tsunagu.programmes.server_said', { detail: refusal.detail })}</span>}
+    </Alert>
+  );
+}
+
+/**
+ * GET of one JSON document under the API root (a watch plan, a need's suggestions, overdue lists), read again
+ * whenever `round` changes (after a command). Reports use `useReport`; this adds the re-read.
+ */
+export function useApiJson<T>(path: string, round = 0, enabled = true): { data?: T; failed?: boolean } {
+  const dataProvider = useDataProvider<TsunaguDataProvider>();
+  const [state, setState] = useState<{ data?: T; failed?: boolean }>({});
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let current = true;
+    dataProvider
+      .fetchBlob(path)
+      .then(async ({ blob }) => current && setState({ data: JSON.parse(await blob.text()) as T }))
+      .catch(() => current && setState({ failed: true }));
+    return () => {
+      current = false;
+    };
+  }, [dataProvider, path, round, enabled]);
+  return state;
+}
