@@ -117,6 +117,27 @@ describe('outreach: hand-over to intake', () => {
     expect((await outreach.call('POST', `/targets/${id}/close`, { body: { reason: 'transferred-to-other-support' } })).body.stage).toBe('closed');
   });
 
+  it('hands over a place-only target once the person is linked to it (PATCH with the version)', async () => {
+    const created = (await outreach.call('POST', '/targets', { body: targetBody({ locationDescription: '林町の家' }) })).body;
+    for (const to of ['attempting', 'contacted', 'building-relationship']) await outreach.call('POST', `/targets/${created.id}/stage`, { body: { to } });
+    expectProblem(await outreach.call('POST', `/targets/${created.id}/hand-over`, { body: { to: 'consultation', toOrganizationId: DESK } }), 409);
+    const current = (await outreach.call('GET', `/targets/${created.id}`)).body;
+    const missingVersion = await outreach.call('PATCH', `/targets/${created.id}`, { body: { personId } });
+    expectProblem(missingVersion, 400);
+    expect(missingVersion.body.errors).toHaveProperty('version');
+    expectProblem(await outreach.call('PATCH', `/targets/${created.id}`, { body: { personId, version: current.version - 1 } }), 409);
+    const linked = await outreach.call('PATCH', `/targets/${created.id}`, { body: { personId }, headers: { 'if-match': `"${current.version}"` } });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ identity: 'person', personId, locationDescription: '林町の家' });
+    expect((await outreach.call('POST', `/targets/${created.id}/hand-over`, { body: { to: 'consultation', toOrganizationId: DESK } })).status).toBe(201);
+    await expectEventually(async () => {
+      const updated = (await outreach.events()).filter((e) => e.subject === 'tsunagu.evt.outreach.target.updated' && e.event.subject === created.id);
+      expect(updated).toHaveLength(1);
+      expect(updated[0].event.data).toMatchObject({ identity: 'person', personId });
+      expect(updated[0].json).not.toContain('林町の家');
+    });
+  });
+
   it('hands over to a 多機関協働 case with 重層的支援会議 consent and links the case intake opens', async () => {
     const jusou = consent({ scope: 'jusou-meeting' });
     await outreach.publish(ConsentRecorded, jusou.consentId, jusou);

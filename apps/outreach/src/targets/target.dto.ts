@@ -158,3 +158,69 @@ export class TargetView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
 }
+
+export class UpdateTargetCommand {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The intake person, once known (identity becomes person).' })
+  @IsOptional()
+  @IsUUID('all')
+  personId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  householdId?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 2000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  locationDescription?: string | null;
+
+  @ApiPropertyOptional({ enum: ISSUE_TAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(ISSUE_TAGS, { each: true })
+  reasonTags?: IssueTag[];
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  districtId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Agency users may only name their own organisation.' })
+  @IsOptional()
+  @IsUUID('all')
+  assignedOrganizationId?: string;
+
+  @ApiPropertyOptional({ type: 'string', isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  assignedStaff?: string[];
+
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  meetingIds?: string[];
+
+  @ApiPropertyOptional({ maxLength: 4000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  note?: string | null;
+
+  @VersionProperty()
+  version?: number;
+}

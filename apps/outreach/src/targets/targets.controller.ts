@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
@@ -7,8 +7,10 @@ import { PageOf } from '../shared/paging';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { GetTargetUseCase, ListTargetsUseCase } from './list-targets.usecase';
 import { RegisterTargetUseCase } from './register-target.usecase';
-import { ChangeStageCommand, CloseTargetCommand, RegisterTargetCommand, TargetListQuery, TargetView } from './target.dto';
+import { ChangeStageCommand, CloseTargetCommand, RegisterTargetCommand, TargetListQuery, TargetView, UpdateTargetCommand } from './target.dto';
 import { ChangeTargetStageUseCase, CloseTargetUseCase } from './transition-target.usecase';
+import { UpdateTargetUseCase } from './update-target.usecase';
+import { expectedVersion } from '../shared/version';
 
 @ApiTags('targets (アウトリーチ対象)')
 @Controller('targets')
@@ -21,6 +23,7 @@ export class TargetsController {
     private readonly register: RegisterTargetUseCase,
     private readonly changeStage: ChangeTargetStageUseCase,
     private readonly close: CloseTargetUseCase,
+    private readonly update: UpdateTargetUseCase,
   ) {}
 
   @Get()
@@ -41,6 +44,14 @@ export class TargetsController {
   @ApiCreatedResponse({ type: TargetView })
   create(@Body() command: RegisterTargetCommand): Promise<TargetView> {
     return this.register.execute(command);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit details (link the person once known, risk level, district, assignment); needs the version (body or If-Match)' })
+  @ApiOkResponse({ type: TargetView })
+  @ApiConflictResponse({ description: 'stale-version: someone changed it since.' })
+  edit(@Param('id', ParseUUIDPipe) id: string, @Body() command: UpdateTargetCommand, @Headers('if-match') ifMatch?: string): Promise<TargetView> {
+    return this.update.execute(id, command, expectedVersion(command.version, ifMatch));
   }
 
   @Post(':id/stage')

@@ -86,6 +86,14 @@ export const OutreachTargetRegistered = defineEvent<OutreachTargetRegisteredData
   }),
 });
 
+export const OutreachTargetUpdated = defineEvent<OutreachTargetRegisteredData>({
+  service: SERVICE,
+  aggregate: 'target',
+  event: 'updated',
+  summary: 'A target’s coded details changed: the person or household became known, risk level, district, assignment, reason tags or linked 支援会議.',
+  schema: OutreachTargetRegistered.schema,
+});
+
 export interface OutreachStageChangedData extends OutreachTargetRef {
   fromStage: OutreachStage;
   toStage: OutreachStage;
@@ -213,6 +221,7 @@ export const OutreachTargetClosed = defineEvent<OutreachTargetClosedData>({
 
 export const OUTREACH_EVENT_LIST: readonly EventContract[] = [
   OutreachTargetRegistered,
+  OutreachTargetUpdated,
   OutreachStageChanged,
   OutreachContactLogged,
   OutreachWatchOverdue,
