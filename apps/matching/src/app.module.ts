@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { MATCHING_EVENTS } from '@tsunagu/contracts';
+import { MATCHING_EVENTS, SearchResourcesRpc } from '@tsunagu/contracts';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
@@ -36,8 +36,9 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       PersistenceModule.forService(matchingPersistence),
       AuthModule.forRoot(),
       AuditModule.forService('matching'),
-      // Publishes its own events; consumes registry resource events and intake consent events (validated on receipt).
-      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS] }),
+      // Publishes its own events; consumes registry resource events and intake consent events (validated on receipt);
+      // asks the registry for a resource's public details.
+      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS], rpcs: [SearchResourcesRpc] }),
       HealthModule,
       MatchingSharedModule,
       ConsentsModule,

@@ -7,11 +7,14 @@ import {
   ConsentWithdrawn,
   ResourcePublished,
   ResourceRegistered,
+  SearchResourcesRpc,
   type CloudEvent,
   type ConsentEventData,
   type EventContract,
   type ResourceCategory,
   type ResourceEventData,
+  type ResourceSearchRequest,
+  type ResourceSearchResponse,
   type ResourceStatus,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
@@ -64,6 +67,8 @@ export interface MatchingUnderTest {
   publish<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: { time?: string; municipality?: string }): Promise<string>;
   /** Every event on the JetStream stream so far. */
   events(): Promise<StreamEvent[]>;
+  /** Answers the registry's resource search (request-reply) like the registry would, until the returned stop() is called. */
+  serveRegistrySearch(answer: (request: ResourceSearchRequest) => ResourceSearchResponse): Promise<() => void>;
   loadDemo(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -80,6 +85,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
     NATS_URL: nats.url,
     OIDC_ISSUER: issuer.issuer,
     OUTBOX_POLL_INTERVAL_MS: '200',
+    NATS_REQUEST_TIMEOUT_MS: '1000',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
     LOG_LEVEL: 'silent',
   };
@@ -149,6 +155,17 @@ export async function startMatching(): Promise<MatchingUnderTest> {
         events.push({ subject: message.subject, json, event: JSON.parse(json) });
       }
       return events;
+    },
+    async serveRegistrySearch(answer) {
+      // Nest's NATS transport: the request is {pattern, data, id}; the reply {id, response, isDisposed}.
+      const subscription = (await natsConnection()).subscribe(SearchResourcesRpc.subject, {
+        callback: (_error, message) => {
+          const packet = JSON.parse(new TextDecoder().decode(message.data)) as { id: string; data: ResourceSearchRequest };
+          message.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response: answer(packet.data), isDisposed: true })));
+        },
+      });
+      await (await natsConnection()).flush();
+      return () => subscription.unsubscribe();
     },
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {

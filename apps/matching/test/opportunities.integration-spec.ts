@@ -1,6 +1,6 @@
-import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated } from '@tsunagu/contracts';
+import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated, type ResourceSearchRequest } from '@tsunagu/contracts';
 import { v7 as uuidv7 } from 'uuid';
-import { DISTRICT_FAR, DISTRICT_HOME, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
+import { DISTRICT_FAR, DISTRICT_HOME, expectProblem, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Registry resources become opportunities by events; registry changes reach the suggestions; gaps are recorded. */
 describe('matching: opportunities from registry events, suggestions and menu gaps', () => {
@@ -37,6 +37,39 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     // Staff add the schedule the registry event does not carry.
     const patched = await matching.call('PATCH', `/opportunities/${opportunityId}`, { body: { sessions: [{ weekday: 'tu', slot: 'morning' }], seatsLeft: 3, capacity: 10, version: found.version } });
     expect(patched.status).toBe(200);
+  });
+
+  it('fills the copy with the registry’s public details on request (request-reply), keeping what staff set; 503 when the registry is silent', async () => {
+    const silent = await matching.call('POST', `/opportunities/${opportunityId}/refresh-from-registry`, { body: {} });
+    expectProblem(silent, 503);
+    let asked: ResourceSearchRequest | undefined;
+    const stop = await matching.serveRegistrySearch((request) => {
+      asked = request;
+      const hit = {
+        id: resource,
+        name: '仏生山いきいき通所',
+        organizationId: HOST_ORG,
+        category: 'day-type-b' as const,
+        insuranceScheme: 'comprehensive-programme' as const,
+        activities: ['exercise' as const, 'hobby' as const],
+        eligibility: 'anyone' as const,
+        districtIds: [DISTRICT_HOME],
+        schedule: { frequency: 'weekly' as const, weekdays: ['fr' as const], opensAt: '13:30', closesAt: '15:00' },
+        capacity: 12,
+        lastVerifiedOn: null,
+      };
+      return { items: [{ ...hit, id: uuidv7(), name: '別の資源' }, hit], total: 2 };
+    });
+    try {
+      const refreshed = await matching.call('POST', `/opportunities/${opportunityId}/refresh-from-registry`, { body: {} });
+      expect(refreshed.status).toBe(200);
+      expect(asked).toEqual({ municipality: '372013', districtIds: [DISTRICT_HOME], categories: ['day-type-b'], limit: 100 });
+      // The name and activities come from the registry; the sessions and seats staff set stay.
+      expect(refreshed.body).toEqual(expect.objectContaining({ title: '仏生山いきいき通所', sessions: [{ weekday: 'tu', slot: 'morning' }], capacity: 10, seatsLeft: 3 }));
+      expect(refreshed.body.activityTags).toEqual(expect.arrayContaining(['体操・運動', '趣味活動']));
+    } finally {
+      stop();
+    }
   });
 
   it('suggests it with reasons per factor that add up to the score, in Japanese', async () => {

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import type { ListPage } from '@tsunagu/platform-http';
 import { PageOf } from '../shared/paging';
 import { MENU_ROLES, STAFF_ROLES } from '../shared/roles';
-import { expectedVersion } from '../shared/version';
+import { expectedVersion, optionalVersion } from '../shared/version';
 import { CreateMenuUseCase } from './create-menu.usecase';
 import { GetOpportunityUseCase, ListOpportunitiesUseCase } from './list-opportunities.usecase';
-import { CreateMenuCommand, OpportunityListQuery, OpportunityView, UpdateOpportunityCommand } from './opportunity.dto';
+import { CreateMenuCommand, OpportunityListQuery, OpportunityView, RefreshOpportunityCommand, UpdateOpportunityCommand } from './opportunity.dto';
+import { RefreshFromRegistryUseCase } from './refresh-from-registry.usecase';
 import { UpdateOpportunityUseCase } from './update-opportunity.usecase';
 
 const READERS = [...new Set([...STAFF_ROLES, ...MENU_ROLES, 'agency' as const])];
@@ -24,6 +25,7 @@ export class OpportunitiesController {
     private readonly get: GetOpportunityUseCase,
     private readonly create: CreateMenuUseCase,
     private readonly update: UpdateOpportunityUseCase,
+    private readonly refresh: RefreshFromRegistryUseCase,
   ) {}
 
   @Get()
@@ -53,5 +55,15 @@ export class OpportunitiesController {
   @ApiOkResponse({ type: OpportunityView })
   patch(@Param('id', ParseUUIDPipe) id: string, @Body() command: UpdateOpportunityCommand, @Headers('if-match') ifMatch?: string): Promise<OpportunityView> {
     return this.update.execute(id, command, expectedVersion(command.version, ifMatch));
+  }
+
+  @Post(':id/refresh-from-registry')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @AuditedAction('update')
+  @ApiOperation({ summary: 'Fill a registry resource copy with the registry’s public details (name, weekdays and time, capacity, activities) that staff have not set; 503 when the registry does not answer' })
+  @ApiOkResponse({ type: OpportunityView })
+  refreshFromRegistry(@Param('id', ParseUUIDPipe) id: string, @Body() command: RefreshOpportunityCommand, @Headers('if-match') ifMatch?: string): Promise<OpportunityView> {
+    return this.refresh.execute(id, optionalVersion(command.version, ifMatch));
   }
 }

@@ -139,6 +139,11 @@ export class UpdateOpportunityCommand extends PartialType(OpportunityTerms) {
   version?: number;
 }
 
+export class RefreshOpportunityCommand {
+  @VersionProperty()
+  version?: number;
+}
+
 export class OpportunityListQuery extends ListQuery {
   @EnumQuery(MENU_STATUSES, 'Status.')
   status?: MenuStatus;
