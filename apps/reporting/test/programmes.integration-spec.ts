@@ -16,6 +16,7 @@ import {
   OutreachTargetClosed,
   OutreachTargetHandedOver,
   OutreachTargetRegistered,
+  OutreachTargetUpdated,
   type MatchEventData,
   type NeedEventData,
   type OutreachContactLoggedData,
@@ -108,6 +109,7 @@ function outreachEvents(): PublishedEvent[] {
     }),
     cloudEvent(OutreachTargetRegistered, b.targetId, registered(b, 'resident')),
     cloudEvent(OutreachContactLogged, b.targetId, contact(b, 'no-response', 'attempting')),
+    cloudEvent(OutreachTargetUpdated, b.targetId, { ...registered(b, 'resident'), riskLevel: 'medium', stage: 'attempting' }),
     cloudEvent(OutreachTargetClosed, b.targetId, {
       ...b,
       fromStage: 'attempting',

@@ -18,6 +18,7 @@ import {
   OutreachTargetClosed,
   OutreachTargetHandedOver,
   OutreachTargetRegistered,
+  OutreachTargetUpdated,
   type CloudEvent,
   type EventContract,
   type FollowUpEventData,
@@ -44,6 +45,7 @@ import { pgArray, type SqlRunner } from './projection-sql';
 
 export const OUTREACH_PROJECTED_EVENTS: readonly EventContract[] = [
   OutreachTargetRegistered,
+  OutreachTargetUpdated,
   OutreachStageChanged,
   OutreachContactLogged,
   OutreachInactivityAlertRaised,
@@ -75,7 +77,7 @@ export function isProgrammeEvent(contract: EventContract): boolean {
 
 /** The stage an outreach event states, when it states one (hand-overs and alerts leave the stage alone). */
 function stageOf(contract: EventContract, data: unknown): OutreachStage | null {
-  if (contract === OutreachTargetRegistered) return (data as OutreachTargetRegisteredData).stage;
+  if (contract === OutreachTargetRegistered || contract === OutreachTargetUpdated) return (data as OutreachTargetRegisteredData).stage;
   if (contract === OutreachStageChanged) return (data as OutreachStageChangedData).toStage;
   if (contract === OutreachContactLogged) return (data as OutreachContactLoggedData).stage;
   if (contract === OutreachTargetClosed) return 'closed';
@@ -115,6 +117,10 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
         data.occurredOn,
         data.targetId,
       ]);
+    } else if (contract === OutreachTargetUpdated) {
+      // The identity can grow (a place-only target whose person becomes known); route and registration day stay the registration's.
+      const data = event.data as OutreachTargetRegisteredData;
+      await run(`update ${t('outreach_target')} set target_identity = ? where target_id = ? and state_event_id = ?`, [data.identity, data.targetId, event.id]);
     } else if (contract === OutreachStageChanged && (event.data as OutreachStageChangedData).newlyConnected) {
       await run(`update ${t('outreach_target')} set connected_on = least(coalesce(connected_on, ?::date), ?::date) where target_id = ?`, [
         ref.occurredOn,
