@@ -62,7 +62,10 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await page.getByRole('group', { name: '段階で絞り込む' }).getByRole('button', { name: '関係構築中' }).click();
     await hasCount(page.getByText(/女木町の港から坂を上った家/), 0);
     await page.getByRole('group', { name: '段階で絞り込む' }).getByRole('button', { name: '関係構築中' }).click();
-    await page.getByText(/女木町の港から坂を上った家/).first().click();
+    await page
+      .getByText(/女木町の港から坂を上った家/)
+      .first()
+      .click();
     await shows(page.getByRole('heading', { name: '接触の経過' }));
     await shows(page.getByRole('heading', { name: '見守り計画' }));
   });
@@ -100,21 +103,28 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     }
   });
 
-  it('shows the hand-over refusal when the target is not a known person', async () => {
+  it('shows the server’s refusal of a hand-over the person’s consent does not cover', async () => {
     const { page } = session;
+    // The son of the 8050 household (仏生山): a known person, but the household's consent was given by his father.
+    const targets = (await session.api('GET', '/api/outreach/targets?perPage=100')).body as { items: Array<{ id: string; personId: string | null; reasonTags: string[] }> };
+    const son = targets.items.find((target) => target.personId && target.reasonTags.includes('8050'));
+    expect(son).toBeDefined();
+    await session.open(`/outreach-targets/${son?.id}/show`);
     await page.getByRole('button', { name: '引き継ぐ' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox', { name: '引継ぎ先の機関' }).fill('社会福祉協議会');
+    await dialog.getByRole('combobox', { name: '引継ぎ先の機関' }).fill('地域包括');
     await page.getByRole('option').first().click();
     await dialog.getByRole('button', { name: '引き継ぐ' }).click();
     await shows(dialog.getByTestId('command-refusal'));
-    await containsText(dialog.getByTestId('command-refusal'), /サーバーからの説明/);
+    await containsText(dialog.getByTestId('command-refusal'), /本人の同意がこの引継ぎ先をカバーしていない/);
+    await containsText(dialog.getByTestId('command-refusal'), /サーバーからの説明: .*consent/);
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await hasCount(page.getByText('まだ引き継いでいません。'), 1);
   });
 
   it('shows my overdue watch visits and the open inactivity alerts', async () => {
     const { page } = session;
-    await session.openFromMenu('期限切れの見守り訪問・未接触アラート');
+    await session.openFromMenu('期限切れの見守り訪問');
     await shows(page.getByRole('heading', { name: '期限を過ぎた見守り訪問' }));
     await shows(page.getByRole('heading', { name: '対応中の未接触アラート' }));
     await expectAccessible(session, 'p03-outreach-overdue');
@@ -166,32 +176,30 @@ describe('participation worker (参加支援員)', () => {
     await shows(page.locator('[data-column="participating"]').getByRole('link', { name: title }));
   });
 
-  it('shows the consent refusal on the match page when the consent does not cover the host', async () => {
+  it('shows the consent refusal on the match page when no consent covers the host', async () => {
     const { page } = session;
-    const needs = (await session.api('GET', '/api/matching/needs?perPage=100')).body as { items: Array<{ id: string; personId: string; interests: string[] }> };
-    // 屋島 正男: his consent covers the 屋島 地区社会福祉協議会 only; propose an opportunity of another host.
-    const elder = needs.items.find((item) => item.interests.includes('囲碁・将棋'));
-    expect(elder).toBeDefined();
-    const opportunities = (await session.api('GET', '/api/matching/opportunities?perPage=100&status=published')).body as { items: Array<{ id: string; organizationId: string | null }> };
-    const matches = (await session.api('GET', `/api/matching/matches?needId=${elder?.id}`)).body as { items: Array<{ opportunityId: string; hostOrganizationId: string | null }> };
-    const yashima = matches.items[0]?.hostOrganizationId;
-    let proposedId: string | undefined;
-    for (const opportunity of opportunities.items.filter((item) => item.organizationId && item.organizationId !== yashima)) {
-      const answer = await session.api('POST', '/api/matching/matches', { needId: elder?.id, opportunityId: opportunity.id });
-      if (answer.status === 201) {
-        proposedId = (answer.body as { id: string }).id;
-        break;
-      }
-    }
-    if (!proposedId) {
-      console.warn('no opportunity of another host passes the elder’s constraints: consent refusal not exercised in the browser');
-      return;
-    }
-    await session.open(`/participation-matches/${proposedId}/show`);
+    // A person heard today whose consent 参加支援受入先への提供 has not been recorded yet (matching holds ids only).
+    const personId = crypto.randomUUID();
+    const created = await session.api('POST', '/api/matching/needs', { personId, purposes: ['role-volunteer', 'ibasho', 'hobby-social'], travelRange: 'citywide' });
+    expect(created.status).toBe(201);
+    const need = created.body as { id: string; version: number };
+    expect((await session.api('POST', `/api/matching/needs/${need.id}/status`, { status: 'matching', version: need.version })).status).toBe(200);
+    await session.open(`/participation-needs/${need.id}/show`);
+    const propose = page.getByRole('button', { name: /^提案する: / });
+    await shows(propose);
+    await propose.first().click();
+    await shows(page.getByText('提案しました'));
+    const matches = (await session.api('GET', `/api/matching/matches?needId=${need.id}`)).body as { items: Array<{ id: string }> };
+    expect(matches.items).toHaveLength(1);
+    await session.open(`/participation-matches/${matches.items[0].id}/show`);
     await page.getByRole('button', { name: '「見学」にする' }).click();
-    await shows(page.getByTestId('command-refusal'));
-    await containsText(page.getByTestId('command-refusal'), /参加支援受入先への提供/);
-    await shows(page.getByText('提案', { exact: true }));
+    const refusal = page.getByTestId('command-refusal');
+    await shows(refusal);
+    await containsText(refusal, /本人の同意「参加支援受入先への提供」がこの受入先をカバーしていない/);
+    await containsText(refusal, /participation-hosts/);
+    // Still on the match page (not the access-denied page), and the match is still 提案.
+    await shows(page.getByRole('group', { name: 'マッチングの状態を進める' }));
+    expect(((await session.api('GET', `/api/matching/matches/${matches.items[0].id}`)).body as { status: string }).status).toBe('proposed');
   });
 
   it('lists hosts, menus and the menu gaps per district', async () => {

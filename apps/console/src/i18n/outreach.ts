@@ -46,7 +46,7 @@ export const outreachJa = {
       name: '引継ぎ |||| 引継ぎ',
       fields: { to: '引継ぎ先', toOrganizationId: '引継ぎ先の機関', status: '状態', requestedAt: '依頼日時', note: 'メモ（アウトリーチ内のみ）' },
     },
-    'outreach-overdue-visits': { name: '期限切れの見守り訪問 |||| 期限切れの見守り訪問・未接触アラート', fields: {} },
+    'outreach-overdue-visits': { name: '期限切れの見守り訪問 |||| 期限切れの見守り訪問', fields: {} },
     'outreach-alerts': {
       name: '未接触アラート |||| 未接触アラート',
       fields: {
@@ -153,7 +153,7 @@ export const outreachEn: typeof outreachJa = {
       name: 'Hand-over |||| Hand-overs',
       fields: { to: 'Hand over to', toOrganizationId: 'Receiving organisation', status: 'Status', requestedAt: 'Requested at', note: 'Note (kept in outreach)' },
     },
-    'outreach-overdue-visits': { name: 'Overdue watch visit |||| Overdue watch visits and inactivity alerts', fields: {} },
+    'outreach-overdue-visits': { name: 'Overdue watch visits |||| Overdue watch visits', fields: {} },
     'outreach-alerts': {
       name: 'Inactivity alert |||| Inactivity alerts',
       fields: {

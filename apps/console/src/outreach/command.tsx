@@ -37,9 +37,10 @@ export function useCommand(consentMessage: string) {
 export function RefusalAlert({ refusal, onClose }: { refusal?: Refusal; onClose?: () => void }) {
   const translate = useTranslate();
   if (!refusal) return null;
+  const title = translate(refusal.message, { _: refusal.message, detail: '', names: '' }).replace(/（）|\(\)/, '');
   return (
     <Alert severity="error" role="alert" onClose={onClose} sx={{ my: 1 }} data-testid="command-refusal">
-      <AlertTitle>{translate(refusal.message, { _: refusal.message, detail: refusal.detail ?? '', names: '' })}</AlertTitle>
+      <AlertTitle>{title}</AlertTitle>
       {refusal.detail && <span lang="en">{translate('tsunagu.programmes.server_said', { detail: refusal.detail })}</span>}
     </Alert>
   );
