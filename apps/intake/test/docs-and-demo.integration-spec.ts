@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { v5 as uuidv5 } from 'uuid';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { INTAKE_DEMO_NAMESPACE } from '../src/demo/demo-data';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';
 import { startIntake, type IntakeUnderTest } from './intake-app';
 
@@ -45,6 +47,15 @@ describe('intake: OpenAPI document and demo data', () => {
     const plans = await intake.call('GET', `/plans?caseId=${cases.body.items[0].id}`);
     expect(plans.body.items).toEqual([expect.objectContaining({ planVersion: 1, status: 'draft' })]);
     expect(plans.body.items[0].actions).toHaveLength(2);
+    // The consents 参加支援受入先への提供 the matching service's demo participations rely on (same ids as its copies).
+    const participation = await intake.call('GET', '/consents?scope=participation-hosts&perPage=100');
+    expect(participation.status).toBe(200);
+    expect(participation.body.items.map((consent: { id: string; status: string }) => [consent.id, consent.status]).sort()).toEqual(
+      [
+        [uuidv5('consent:8050:participation-hosts', INTAKE_DEMO_NAMESPACE), 'obtained'],
+        [uuidv5('consent:isolated:participation-hosts', INTAKE_DEMO_NAMESPACE), 'obtained'],
+      ].sort(),
+    );
     // The next case of 令和7年度 continues the numbering after the demo case.
     expect((await intake.call('GET', `/cases?q=C-R7`, { token: centre })).body.total).toBe(1);
   });

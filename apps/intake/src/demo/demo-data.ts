@@ -31,12 +31,14 @@ import { IntakeEvents } from '../shared/intake-events';
  * numbers use the 0120-000-xxx range that is never assigned to people). Ids are fixed so a second run
  * finds them and does nothing.
  */
-const NAMESPACE = '6f1c2b9e-8d4a-5e3f-9a1b-2c3d4e5f6a7b';
-const demoId = (...parts: string[]) => uuidv5(parts.join(':'), NAMESPACE);
+export const INTAKE_DEMO_NAMESPACE = '6f1c2b9e-8d4a-5e3f-9a1b-2c3d4e5f6a7b';
+const demoId = (...parts: string[]) => uuidv5(parts.join(':'), INTAKE_DEMO_NAMESPACE);
 // The registry's demo districts use this namespace and key (apps/registry/src/demo/demo-data.ts), so the
 // ids match across services without intake importing the registry.
 const REGISTRY_DEMO_NAMESPACE = '3d9b7f0c-2a1e-5c4d-8b6a-9f8e7d6c5b4a';
 const districtId = (shortName: string) => uuidv5(`${DEMO_MUNICIPALITY.lgCode}:district:${shortName}`, REGISTRY_DEMO_NAMESPACE);
+/** A 地区社会福祉協議会 of the registry's demo data (the host of the matching service's demo participations). */
+const districtCouncilId = (shortName: string) => uuidv5(`${DEMO_MUNICIPALITY.lgCode}:district-swc:${shortName}`, REGISTRY_DEMO_NAMESPACE);
 
 const ORG = DEMO_ORGANIZATIONS;
 const STAFF = 'demo-caseworker';
@@ -56,6 +58,8 @@ interface DemoHousehold {
   people: DemoPerson[];
   members: DemoMember[];
   consent?: { person: string; scope: Consent['scope']; targets: string[]; method: Consent['method']; obtainedAt: string };
+  /** 参加支援受入先への提供: the consent the matching service's demo participations rely on (its copies carry this id). */
+  participationConsent?: { person: string; targets: string[]; obtainedAt: string };
   consultation: Omit<ReceiveConsultationCommand, 'personId' | 'householdId'> & { person: string; disposition?: Disposition };
   referral?: { to: string; referredOn: string; accepted: boolean };
   /** A 多機関協働 case on the 重層 track with a first plan in preparation. */
@@ -82,6 +86,8 @@ const HOUSEHOLDS: DemoHousehold[] = [
       { person: 'son', relationToKey: 'child', cohabiting: true, mainCarer: false, careEdges: [{ to: 'father', kind: 'financial-dependency' }] },
     ],
     consent: { person: 'father', scope: 'agency-sharing', targets: [ORG.communityCareCentre.id, ORG.selfRelianceSupport.id], method: 'signature', obtainedAt: '2025-05-12T02:00:00Z' },
+    // The son agreed to be introduced to places where he could take part (any host).
+    participationConsent: { person: 'son', targets: [], obtainedAt: '2025-06-20T01:00:00Z' },
     consultation: {
       person: 'father',
       receivedAt: '2025-05-12T01:30:00Z',
@@ -176,6 +182,8 @@ const HOUSEHOLDS: DemoHousehold[] = [
       { key: 'self', familyName: '屋島', givenName: '正男', familyNameKana: 'ヤシマ', givenNameKana: 'マサオ', birthDate: '1937-01-01', birthDatePrecision: 'year', sex: 'male', address: address('屋島西町', '0000番地0', '761-0111'), districtId: districtId('屋島') },
     ],
     members: [{ person: 'self', relationToKey: 'self', cohabiting: true, mainCarer: false }],
+    // He agreed to be introduced to the 屋島 地区社協's 通所型サービスB (through the 生活支援コーディネーター, before this consultation).
+    participationConsent: { person: 'self', targets: [districtCouncilId('屋島')], obtainedAt: '2025-07-15T01:00:00Z' },
     consultation: {
       person: 'self',
       receivedAt: '2025-08-19T00:45:00Z',
@@ -249,6 +257,21 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     await em.flush();
     await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
     consentId = consent.id;
+  }
+
+  if (demo.participationConsent) {
+    const consent = new Consent();
+    consent.id = demoId('consent', demo.key, 'participation-hosts');
+    consent.personId = personId(demo.participationConsent.person);
+    consent.scope = 'participation-hosts';
+    consent.targetOrganizationIds = demo.participationConsent.targets;
+    consent.method = 'signature';
+    consent.status = 'obtained';
+    consent.obtainedAt = new Date(demo.participationConsent.obtainedAt);
+    consent.obtainedBy = STAFF;
+    em.persist(consent);
+    await em.flush();
+    await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
   }
 
   const { person, disposition, receivedAt, receivingOrganizationId, ...fields } = demo.consultation;

@@ -228,8 +228,8 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     registeredBy: 'demo-participation',
   });
 
-  // Copies of the consents 参加支援受入先への提供 the two people gave (intake's demo consents ledger does not
-  // hold these entries yet; the ids are fixed here and documented in docs/services/matching.md).
+  // Copies of the consents 参加支援受入先への提供 the two people gave, with the ids of intake's demo consents
+  // (apps/intake/src/demo/demo-data.ts): intake's ConsentRecorded events update these same rows.
   const consents = [
     Object.assign(new ConsentCopy(), { id: demoId('consent-copy', 'young-adult'), municipality: lg, consentId: intakeId('consent', '8050', 'participation-hosts'), personId: WITHDRAWN_YOUNG_ADULT, scope: 'participation-hosts' as const, targetOrganizationIds: [], status: 'obtained' as const, statusAt: new Date('2025-06-20T01:00:00Z') }),
     Object.assign(new ConsentCopy(), { id: demoId('consent-copy', 'elder'), municipality: lg, consentId: intakeId('consent', 'isolated', 'participation-hosts'), personId: ISOLATED_ELDER, scope: 'participation-hosts' as const, targetOrganizationIds: [districtSwc('屋島')], status: 'obtained' as const, statusAt: new Date('2025-07-15T01:00:00Z') }),
