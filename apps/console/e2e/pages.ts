@@ -28,8 +28,9 @@ export class ConsoleSession {
     await page.getByLabel('ユーザー名').fill(username);
     await page.getByLabel('パスワード').fill(password);
     await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL((url) => url.pathname === '/' && url.hash.startsWith('#/'));
-    await page.getByRole('heading', { name: /ようこそ/ }).waitFor();
+    // The redirect back through the idp loads the whole console: allow for a busy shared CI machine.
+    await page.waitForURL((url) => url.pathname === '/' && url.hash.startsWith('#/'), { timeout: 30_000 });
+    await page.getByRole('heading', { name: /ようこそ/ }).waitFor({ timeout: 30_000 });
     return session;
   }
 
