@@ -129,6 +129,22 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await shows(page.getByRole('heading', { name: '対応中の未接触アラート' }));
     await expectAccessible(session, 'p03-outreach-overdue');
   });
+  it('registers a place-only target (nobody known yet) and opens its page', async () => {
+    const { page } = session;
+    const place = `e2e 鬼無町の倉庫横の小屋、夜に明かり ${Date.now()}`;
+    await session.open('/outreach-targets/create');
+    await shows(page.getByRole('textbox', { name: '場所と様子' }));
+    await expectAccessible(session, 'p07-outreach-target-create');
+    await page.getByRole('textbox', { name: '場所と様子' }).fill(place);
+    await choose(session, /把握経路/, '地域住民');
+    await choose(session, /リスク/, '中');
+    await page.getByRole('combobox', { name: /担当機関/ }).fill('社会福祉協議会');
+    await page.getByRole('option').first().click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByRole('heading', { name: '接触の経過' }));
+    await shows(page.getByText(place));
+    await shows(page.getByText('場所のみ', { exact: true }));
+  });
 });
 
 describe('participation worker (参加支援員)', () => {
@@ -200,6 +216,19 @@ describe('participation worker (参加支援員)', () => {
     // Still on the match page (not the access-denied page), and the match is still 提案.
     await shows(page.getByRole('group', { name: 'マッチングの状態を進める' }));
     expect(((await session.api('GET', `/api/matching/matches/${matches.items[0].id}`)).body as { status: string }).status).toBe('proposed');
+  });
+
+  it('moves a need with the status buttons (マッチング中 → 休止 → マッチング中)', async () => {
+    const { page } = session;
+    const created = await session.api('POST', '/api/matching/needs', { personId: crypto.randomUUID(), purposes: ['learning'] });
+    const need = created.body as { id: string };
+    await session.open(`/participation-needs/${need.id}/show`);
+    const group = page.getByRole('group', { name: '参加ニーズの状態を変える' });
+    await group.getByRole('button', { name: '「マッチング中」にする' }).click();
+    await shows(page.getByText('参加ニーズの状態を更新しました'));
+    await group.getByRole('button', { name: '「休止」にする' }).click();
+    await shows(group.getByRole('button', { name: '「マッチング中」にする' }));
+    await hasCount(group.getByRole('button', { name: '「参加中」にする' }), 0);
   });
 
   it('lists hosts, menus and the menu gaps per district', async () => {

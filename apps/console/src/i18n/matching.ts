@@ -96,6 +96,10 @@ export const matchingJa = {
   tsunagu: {
     matching: {
       suggestions: '参加先の候補（点数の高い順）',
+      need_status: '参加ニーズの状態を変える',
+      need_status_done: '参加ニーズの状態を更新しました',
+      person_id_hint: '相談受付（intake）の本人ID。氏名などはここには保存しません',
+      interests_hint: '例: 園芸、カフェ、料理（「、」で区切る）',
       considered: '%{considered}件の参加先のうち、条件をすべて満たすもの %{passed}件',
       rejections: '条件で外れた件数',
       gap_recorded: '条件を満たす参加先がありません。メニュー不足として記録しました。',
@@ -235,6 +239,10 @@ export const matchingEn: typeof matchingJa = {
   tsunagu: {
     matching: {
       suggestions: 'Suggestions (highest score first)',
+      need_status: 'Change the need status',
+      need_status_done: 'Need status updated',
+      person_id_hint: 'The intake person id (no name or address is kept here)',
+      interests_hint: 'e.g. gardening, café, cooking (comma-separated)',
       considered: '%{passed} of %{considered} opportunities meet every constraint',
       rejections: 'Removed by constraint',
       gap_recorded: 'Nothing meets the constraints: recorded as a menu gap.',

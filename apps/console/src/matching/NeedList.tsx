@@ -1,4 +1,5 @@
-import { Datagrid, List, ShowButton, TextField } from 'react-admin';
+import { Datagrid, List, ShowButton } from 'react-admin';
+import { WordsField } from './SlotsField';
 import { DateField } from '../dates/DateField';
 import { CodeArrayField, CodeSelectInput, DistrictField, DistrictInput, StatusField } from '../shared/codes';
 
@@ -11,7 +12,7 @@ export function NeedList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="registeredOn" />
         <CodeArrayField source="purposes" table="participationPurpose" sortable={false} />
-        <TextField source="interests" sortable={false} />
+        <WordsField source="interests" sortable={false} />
         <DistrictField source="homeDistrictId" sortable={false} />
         <StatusField source="status" table="needStatus" />
         <ShowButton />

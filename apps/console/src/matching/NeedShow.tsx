@@ -1,9 +1,10 @@
 import { Box, Divider, Link, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
-import { Labeled, RecordContextProvider, ReferenceField, Show, TextField, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Labeled, RecordContextProvider, ReferenceField, Show, useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { Panel } from '../outreach/TargetShow';
 import { CodeArrayField, CodeField, DistrictField, DistrictsField, StatusField } from '../shared/codes';
-import { SlotsField } from './SlotsField';
+import { NeedStatusActions } from './NeedStatusActions';
+import { SlotsField, WordsField } from './SlotsField';
 import { SuggestionList } from './Suggestions';
 
 function NeedDetails() {
@@ -19,7 +20,7 @@ function NeedDetails() {
         <CodeArrayField source="purposes" table="participationPurpose" />
       </Labeled>
       <Labeled source="interests">
-        <TextField source="interests" />
+        <WordsField source="interests" />
       </Labeled>
       <Labeled source="homeDistrictId">
         <DistrictField source="homeDistrictId" />
@@ -82,6 +83,7 @@ export function NeedShow() {
       <Box sx={{ p: 2 }}>
         <NeedDetails />
         <Divider sx={{ my: 2 }} />
+        <NeedStatusActions />
         <Panel title={translate('tsunagu.matching.suggestions')} id="matching-suggestions">
           <SuggestionList />
         </Panel>

@@ -13,3 +13,9 @@ export function SlotsField(props: FieldProps) {
     </span>
   );
 }
+
+/** Free words (interests, activity tags) joined as staff write them: 「カフェ・料理・ゲーム」. */
+export function WordsField(props: FieldProps) {
+  const value = useFieldValue(props) as string[] | undefined;
+  return <span>{(value ?? []).join('・')}</span>;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardColumns, lifecycleButtons, orderedReasons, reasonsAddUp, reasonText } from './board';
+import { boardColumns, lifecycleButtons, needStatusButtons, orderedReasons, reasonsAddUp, reasonText } from './board';
 
 describe('boardColumns', () => {
   it('puts every match in its column, 中断 and 終了 together, keeping the API order', () => {
@@ -55,5 +55,14 @@ describe('reasons', () => {
   it('checks that the points add up to the score', () => {
     expect(reasonsAddUp(60, reasons)).toBe(true);
     expect(reasonsAddUp(61, reasons)).toBe(false);
+  });
+});
+
+describe('needStatusButtons', () => {
+  it('follows the need status machine: 終了 is final, 休止 resumes matching', () => {
+    expect(needStatusButtons('hearing')).toEqual(['matching', 'ended']);
+    expect(needStatusButtons('paused')).toEqual(['matching', 'ended']);
+    expect(needStatusButtons('ended')).toEqual([]);
+    expect(needStatusButtons(undefined)).toEqual([]);
   });
 });

@@ -4,11 +4,13 @@ import AlarmIcon from '@mui/icons-material/Alarm';
 import StorefrontIcon from '@mui/icons-material/Storefront';
 import LocalActivityIcon from '@mui/icons-material/LocalActivity';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import { formatWareki } from '../dates/wareki';
 import { GapList } from './GapList';
 import { HostList } from './HostList';
 import { HostShow } from './HostShow';
 import { MatchBoard } from './MatchBoard';
 import { MatchShow } from './MatchShow';
+import { NeedCreate } from './NeedCreate';
 import { NeedList } from './NeedList';
 import { NeedShow } from './NeedShow';
 import { OpportunityList } from './OpportunityList';
@@ -16,9 +18,20 @@ import { OpportunityShow } from './OpportunityShow';
 import { OverdueFollowUps } from './OverdueFollowUps';
 
 /** 参加ニーズ. */
-export const participationNeeds = { list: NeedList, show: NeedShow, icon: AssignmentIndIcon, recordRepresentation: 'registeredOn' };
+export const participationNeeds = {
+  list: NeedList,
+  create: NeedCreate,
+  show: NeedShow,
+  icon: AssignmentIndIcon,
+  recordRepresentation: (record: { registeredOn?: string }) => formatWareki(record.registeredOn),
+};
 /** マッチング (board by status). */
-export const participationMatches = { list: MatchBoard, show: MatchShow, icon: ViewKanbanIcon, recordRepresentation: 'proposedOn' };
+export const participationMatches = {
+  list: MatchBoard,
+  show: MatchShow,
+  icon: ViewKanbanIcon,
+  recordRepresentation: (record: { proposedOn?: string }) => formatWareki(record.proposedOn),
+};
 /** フォローアップ期限切れ. */
 export const participationOverdue = { list: OverdueFollowUps, icon: AlarmIcon };
 /** 受入先・協力事業者. */

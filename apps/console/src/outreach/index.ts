@@ -4,6 +4,7 @@ import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { AlertList } from './AlertList';
 import { OverdueVisitsPage } from './OverdueVisits';
 import { TargetCreate } from './TargetCreate';
+import { TargetEdit } from './TargetEdit';
 import { TargetList } from './TargetList';
 import { TargetShow } from './TargetShow';
 
@@ -11,6 +12,7 @@ import { TargetShow } from './TargetShow';
 export const outreachTargets = {
   list: TargetList,
   create: TargetCreate,
+  edit: TargetEdit,
   show: TargetShow,
   icon: DirectionsWalkIcon,
   recordRepresentation: (record: { locationDescription?: string | null; discoveredOn?: string }) => record.locationDescription?.slice(0, 20) ?? record.discoveredOn ?? '',

@@ -106,7 +106,8 @@ export type RecordAction =
   | 'stage'
   | 'close'
   | 'hand-over'
-  | 'transition';
+  | 'transition'
+  | 'status';
 
 /** Lifecycle actions of community resources (POST …/{id}/{action}). */
 export const RESOURCE_LIFECYCLE_ACTIONS = ['publish', 'suspend', 'resume', 'retire', 'verify'] as const;
