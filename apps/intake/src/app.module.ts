@@ -12,6 +12,7 @@ import { intakeVariables } from './config';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { PeopleModule } from './people/people.module';
@@ -35,7 +36,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PersistenceModule.forService(intakePersistence),
       AuthModule.forRoot(),
       AuditModule.forService('intake'),
-      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS] }),
+      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS] }),
       HealthModule,
       IntakeSharedModule,
       PeopleModule,

@@ -2,6 +2,7 @@ import './instrumentation';
 import { loadConfig } from '@tsunagu/platform-config';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
+import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateCommand } from '@tsunagu/platform-persistence';
 import { intakeAppModule } from './app.module';
 import { intakeVariables } from './config';
@@ -12,6 +13,9 @@ import { intakePersistence } from './persistence';
 async function serve(): Promise<void> {
   const config = loadConfig(intakeVariables);
   const app = await createServiceApp(intakeAppModule(), INTAKE_APP_OPTIONS);
+  // Durable JetStream consumer of outreach hand-overs (apps/intake/src/handover).
+  app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }
 

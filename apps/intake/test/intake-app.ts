@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
+import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { connect, type NatsConnection } from 'nats';
@@ -68,7 +69,9 @@ export async function startIntake(): Promise<IntakeUnderTest> {
     LOG_LEVEL: 'silent',
   };
   const app = await createServiceApp(intakeAppModule(env), INTAKE_APP_OPTIONS);
+  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
   await app.init();
+  await app.startAllMicroservices();
   await app.getHttpAdapter().getInstance().ready();
   const orm = app.get(MikroORM);
   const staffToken = await issuer.token({ subject: 'caseworker-1', roles: ['caseworker'] });
