@@ -41,7 +41,8 @@ const districtId = (shortName: string) => uuidv5(`${DEMO_MUNICIPALITY.lgCode}:di
 const districtCouncilId = (shortName: string) => uuidv5(`${DEMO_MUNICIPALITY.lgCode}:district-swc:${shortName}`, REGISTRY_DEMO_NAMESPACE);
 
 const ORG = DEMO_ORGANIZATIONS;
-const STAFF = 'demo-caseworker';
+// The demo `caseworker` user of apps/idp (its subject), so their 「私の業務」 shows the demo case.
+const STAFF = 'caseworker';
 
 interface DemoPerson extends RegisterPersonCommand {
   key: string;
