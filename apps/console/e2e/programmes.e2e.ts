@@ -144,6 +144,16 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await shows(page.getByRole('heading', { name: '接触の経過' }));
     await shows(page.getByText(place));
     await shows(page.getByText('場所のみ', { exact: true }));
+    // No watch plan yet: set one up (visit every 7 days, watched by the signed-in worker).
+    await shows(page.getByText('見守り計画はありません。'));
+    await page.getByRole('button', { name: '見守り計画を作る' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('spinbutton', { name: '訪問の間隔（日）' }).fill('7');
+    await dialog.getByRole('textbox', { name: '職員のログインID（職員のとき）' }).fill('outreach');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByText('見守り計画を保存しました'));
+    await shows(page.getByText('7日ごとに訪問'));
+    await shows(page.getByRole('button', { name: '見守り計画を変更する' }));
   });
 });
 
@@ -188,6 +198,15 @@ describe('participation worker (参加支援員)', () => {
     await page.getByRole('button', { name: '「参加開始（定着支援中）」にする' }).click();
     await shows(page.getByText('マッチングの状態を更新しました'));
     await shows(page.getByText('参加開始（定着支援中）', { exact: true }));
+    // 定着支援: record a follow-up with the next due date.
+    await shows(page.getByRole('heading', { name: 'フォローアップを記録する' }));
+    await choose(session, '方法', '電話');
+    await page.getByRole('textbox', { name: '課題' }).fill('e2e 朝の時間帯が不安');
+    await page.getByRole('textbox', { name: '次回の期限' }).fill('令和9年1月15日');
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByText('フォローアップを記録しました'));
+    await shows(page.getByText('課題: e2e 朝の時間帯が不安'));
+    await shows(page.locator('[aria-label="フォローアップ（定着支援・受入先支援）"]').getByText('令和9年1月15日'));
     await session.openFromMenu('マッチング');
     await shows(page.locator('[data-column="participating"]').getByRole('link', { name: title }));
   });

@@ -1,15 +1,7 @@
 import { ArrayInput, NumberInput, required, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { CodeSelectArrayInput, CodeSelectInput, DistrictInput, DistrictsInput } from '../shared/codes';
 import { TsunaguCreate } from '../shared/forms';
-
-/** 「、」「,」 or spaces between words → the list the API takes. */
-const words = (value: unknown) =>
-  typeof value === 'string'
-    ? value
-        .split(/[、,，\s]+/)
-        .map((word) => word.trim())
-        .filter(Boolean)
-    : value;
+import { words } from './words';
 
 /** 参加ニーズの聴取: purposes, interests and the constraints the ranking respects (intake person id only). */
 export function NeedCreate() {

@@ -6,6 +6,7 @@ import LocalActivityIcon from '@mui/icons-material/LocalActivity';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import { formatWareki } from '../dates/wareki';
 import { GapList } from './GapList';
+import { HostCreate, HostEdit } from './HostForms';
 import { HostList } from './HostList';
 import { HostShow } from './HostShow';
 import { MatchBoard } from './MatchBoard';
@@ -13,6 +14,7 @@ import { MatchShow } from './MatchShow';
 import { NeedCreate } from './NeedCreate';
 import { NeedList } from './NeedList';
 import { NeedShow } from './NeedShow';
+import { OpportunityCreate, OpportunityEdit } from './OpportunityForms';
 import { OpportunityList } from './OpportunityList';
 import { OpportunityShow } from './OpportunityShow';
 import { OverdueFollowUps } from './OverdueFollowUps';
@@ -35,8 +37,15 @@ export const participationMatches = {
 /** フォローアップ期限切れ. */
 export const participationOverdue = { list: OverdueFollowUps, icon: AlarmIcon };
 /** 受入先・協力事業者. */
-export const participationHosts = { list: HostList, show: HostShow, icon: StorefrontIcon, recordRepresentation: 'name' };
+export const participationHosts = { list: HostList, create: HostCreate, edit: HostEdit, show: HostShow, icon: StorefrontIcon, recordRepresentation: 'name' };
 /** 参加先・メニュー. */
-export const participationOpportunities = { list: OpportunityList, show: OpportunityShow, icon: LocalActivityIcon, recordRepresentation: 'title' };
+export const participationOpportunities = {
+  list: OpportunityList,
+  create: OpportunityCreate,
+  edit: OpportunityEdit,
+  show: OpportunityShow,
+  icon: LocalActivityIcon,
+  recordRepresentation: 'title',
+};
 /** メニュー不足（地区別）. */
 export const participationGaps = { list: GapList, icon: ReportProblemIcon };

@@ -1,9 +1,27 @@
-import { List as MuiList, ListItem, Stack, Typography } from '@mui/material';
-import { Loading, RecordContextProvider, useGetList, useRecordContext, useTranslate } from 'react-admin';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
+import { useId, useState } from 'react';
+import {
+  ArrayInput,
+  BooleanInput,
+  Form,
+  Loading,
+  NumberInput,
+  RecordContextProvider,
+  required,
+  SimpleFormIterator,
+  TextInput,
+  useCanAccess,
+  useGetList,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { useReport } from '../reports/reportData';
+import { DateInput } from '../dates/DateInput';
+import { CodeSelectInput } from '../shared/codes';
+import { RefusalAlert, useApiJson, useCommand } from './command';
 
 interface WatchPlan {
+  version: number;
   cadenceDays: number;
   watchers: Array<{ kind: string; subject?: string | null; name?: string | null }>;
   active: boolean;
@@ -11,13 +29,82 @@ interface WatchPlan {
   nextDueOn: string;
 }
 
-/** The target's watch plan (見守り計画): cadence, who watches, next visit due. */
+/** 見守り計画を設定: cadence, watchers (staff by login, 民生委員 and volunteers by name), first day, active. */
+function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => void }) {
+  const target = useRecordContext();
+  const translate = useTranslate();
+  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const { canAccess } = useCanAccess({ resource: 'outreach-targets', action: 'edit' });
+  const { run, busy, refusal } = useCommand('tsunagu.outreach.consent_refused');
+  if (!target || !canAccess || target.stage === 'closed') return null;
+  const label = translate(plan ? 'tsunagu.outreach.edit_watch_plan' : 'tsunagu.outreach.set_watch_plan');
+  return (
+    <>
+      <Button size="small" variant="outlined" sx={{ mt: 1 }} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
+        <Form
+          record={plan ? { cadenceDays: plan.cadenceDays, watchers: plan.watchers, active: plan.active } : { cadenceDays: 14, watchers: [{ kind: 'staff' }], active: true }}
+          onSubmit={async (values: Record<string, unknown>) => {
+            const watchers = ((values.watchers as Array<Record<string, unknown>> | undefined) ?? []).map((watcher) =>
+              Object.fromEntries(Object.entries(watcher).filter(([, value]) => value !== '' && value !== null && value !== undefined)),
+            );
+            const body = { cadenceDays: values.cadenceDays, watchers, active: values.active !== false, ...(values.startedOn ? { startedOn: values.startedOn } : {}) };
+            const path = `outreach/targets/${encodeURIComponent(String(target.id))}/watch-plan`;
+            if (await run((dataProvider) => dataProvider.replace(path, body, plan?.version), 'tsunagu.outreach.watch_plan_saved')) {
+              setOpen(false);
+              onDone();
+            }
+          }}
+        >
+          <DialogTitle id={titleId}>{label}</DialogTitle>
+          <DialogContent>
+            <NumberInput source="cadenceDays" min={1} max={365} validate={required()} label="tsunagu.outreach.cadence_days" />
+            <ArrayInput source="watchers" label="tsunagu.outreach.watchers">
+              <SimpleFormIterator inline disableReordering>
+                <CodeSelectInput source="kind" table="watcherKind" validate={required()} label="tsunagu.outreach.watcher_kind" />
+                <TextInput source="subject" label="tsunagu.outreach.watcher_subject" />
+                <TextInput source="name" label="tsunagu.outreach.watcher_name" />
+              </SimpleFormIterator>
+            </ArrayInput>
+            <DateInput source="startedOn" label="tsunagu.outreach.watch_started_on" />
+            <BooleanInput source="active" label="tsunagu.outreach.watch_active" />
+            <RefusalAlert refusal={refusal} />
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
+            <Button type="submit" variant="contained" disabled={busy}>
+              {translate('ra.action.save')}
+            </Button>
+          </DialogActions>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+/** The target's watch plan (見守り計画): cadence, who watches, next visit due; set or change it. */
 export function WatchPlanCard() {
   const target = useRecordContext();
   const translate = useTranslate();
-  const { data, failed } = useReport<WatchPlan>(`outreach/targets/${encodeURIComponent(String(target?.id ?? ''))}/watch-plan`);
+  const [round, setRound] = useState(0);
+  // Logging a contact moves the next due date: read again when the target's version changes.
+  const { data, failed } = useApiJson<WatchPlan>(
+    `outreach/targets/${encodeURIComponent(String(target?.id ?? ''))}/watch-plan`,
+    `${round}:${String(target?.version ?? '')}`,
+    Boolean(target?.id),
+  );
   if (!target) return null;
-  if (failed) return <Typography variant="body2">{translate('tsunagu.outreach.no_watch_plan')}</Typography>;
+  if (failed && !data) {
+    return (
+      <>
+        <Typography variant="body2">{translate('tsunagu.outreach.no_watch_plan')}</Typography>
+        <WatchPlanDialog onDone={() => setRound((value) => value + 1)} />
+      </>
+    );
+  }
   if (!data) return <Loading />;
   const watchers = data.watchers.map((watcher) => `${watcher.name ?? watcher.subject ?? ''}（${translate(`tsunagu.codes.watcherKind.${watcher.kind}`, { _: watcher.kind })}）`);
   return (
@@ -31,6 +118,7 @@ export function WatchPlanCard() {
           {translate('tsunagu.outreach.watchers')}: {watchers.join('、')}
         </Typography>
       </Stack>
+      <WatchPlanDialog plan={data} onDone={() => setRound((value) => value + 1)} />
     </RecordContextProvider>
   );
 }

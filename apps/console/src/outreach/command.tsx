@@ -50,7 +50,7 @@ export function RefusalAlert({ refusal, onClose }: { refusal?: Refusal; onClose?
  * GET of one JSON document under the API root (a watch plan, a need's suggestions, overdue lists), read again
  * whenever `round` changes (after a command). Reports use `useReport`; this adds the re-read.
  */
-export function useApiJson<T>(path: string, round = 0, enabled = true): { data?: T; failed?: boolean } {
+export function useApiJson<T>(path: string, round: unknown = 0, enabled = true): { data?: T; failed?: boolean } {
   const dataProvider = useDataProvider<TsunaguDataProvider>();
   const [state, setState] = useState<{ data?: T; failed?: boolean }>({});
   useEffect(() => {

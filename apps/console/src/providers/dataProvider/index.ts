@@ -43,6 +43,8 @@ export interface TsunaguDataProvider extends DataProvider {
   duplicateCandidates: (params: { familyNameKana?: string; givenNameKana?: string; birthDate?: string; phone?: string }) => Promise<RaRecord[]>;
   /** Raw GET of a path under the API root (dashboards, downloads). */
   fetchBlob: (path: string) => Promise<{ blob: Blob; filename?: string }>;
+  /** PUT of a whole document under the API root (a target's watch plan), from a known version when there is one. */
+  replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
 }
 
 /** Fields that the server owns: never sent back in a PATCH. */
@@ -230,6 +232,9 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (![...query.keys()].length) return [];
       const result = await json<RaRecord[] | { items: RaRecord[] }>(`intake/persons/duplicate-candidates?${query.toString()}`);
       return Array.isArray(result) ? result : result.items;
+    },
+    async replace(path, body, version) {
+      return json<RaRecord>(path.replace(/^\//, ''), { method: 'PUT', body: JSON.stringify(body), ifMatch: version });
     },
     async fetchBlob(path) {
       const response = await request(path.replace(/^\//, ''));

@@ -44,7 +44,7 @@ const PROGRAMME_ROUTES: Record<string, ResourceRoute> = {
   },
   'participation-overdue': { path: 'matching/follow-ups/overdue', sortable: [], readOnly: true },
   'participation-hosts': { path: 'matching/hosts', sortable: ['name', 'registeredOn'] },
-  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'] },
+  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'], createFields: ['status'] },
 };
 
 export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
