@@ -26,6 +26,7 @@ async function startStack({ dataDir, port, apps, logLevel = 'warn' } = {}) {
   const stack = createStack({
     baseDir,
     persistent: false,
+    preferredPorts: false,
     edgePort,
     edgeHost: '127.0.0.1',
     logLevel,

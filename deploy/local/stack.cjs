@@ -161,6 +161,9 @@ function createStack({
   edgeHost = process.env.TSUNAGU_HOST ?? '127.0.0.1',
   logLevel = process.env.LOG_LEVEL ?? 'info',
   showInfrastructureLogs = process.env.TSUNAGU_VERBOSE === '1',
+  // `npm start` keeps the table's ports (stable URLs for developers); throwaway stacks take any free port, so two of
+  // them starting at once (a test run beside a developer's stack) cannot both pick the same preferred port.
+  preferredPorts = true,
   onCrash = () => undefined,
 } = {}) {
   const children = new Map(); // name → { child, entry }
@@ -244,7 +247,7 @@ function createStack({
 
     // 3. Ports and environment.
     const ports = {};
-    for (const entry of runnable) ports[entry.name] = await pickPort(entry.port);
+    for (const entry of runnable) ports[entry.name] = await pickPort(preferredPorts ? entry.port : undefined);
     const idpEntry = runnable.find((entry) => entry.kind === 'idp');
     const services = runnable.filter((entry) => entry.kind === 'service');
     const baseEnv = {
