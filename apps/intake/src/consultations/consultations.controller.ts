@@ -3,8 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
 import { etag, expectedVersion, optionalVersion } from '../shared/version';
 import {

@@ -3,8 +3,7 @@ import { ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, Ap
 import { IsUUID } from 'class-validator';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
 import { expectedVersion, optionalVersion } from '../shared/version';
 import { BuildMeetingPackUseCase } from './build-meeting-pack.usecase';

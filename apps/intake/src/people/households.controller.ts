@@ -3,8 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
 import { etag, expectedVersion } from '../shared/version';
 import { HouseholdListQuery, HouseholdView, RegisterHouseholdCommand, UpdateHouseholdCommand } from './household.dto';

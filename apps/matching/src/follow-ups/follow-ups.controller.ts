@@ -2,10 +2,9 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import type { ListPage } from '@tsunagu/platform-http';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { ListMatchesUseCase } from '../matches/list-matches.usecase';
 import { MatchListQuery, MatchView } from '../matches/match.dto';
-import { PageOf } from '../shared/paging';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { FollowUpListQuery, FollowUpView, RecordFollowUpCommand } from './follow-up.dto';
 import { ListFollowUpsUseCase } from './list-follow-ups.usecase';

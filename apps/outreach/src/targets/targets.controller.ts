@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { GetTargetUseCase, ListTargetsUseCase } from './list-targets.usecase';
 import { RegisterTargetUseCase } from './register-target.usecase';

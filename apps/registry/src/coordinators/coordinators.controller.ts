@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { expectedVersion } from '../shared/version';
 import { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, UpdateCoordinatorCommand } from './coordinator.dto';
 import { AssignCoordinatorUseCase, GetCoordinatorUseCase, ListCoordinatorsUseCase, UpdateCoordinatorUseCase } from './coordinator.usecases';

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import type { ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { etag, expectedVersion } from '../shared/version';
 import { GetOrganizationUseCase, ListOrganizationsUseCase } from './list-organizations.usecase';
 import { OrganizationListQuery, OrganizationView, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.dto';

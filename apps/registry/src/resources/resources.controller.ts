@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { DomainException, type ListPage } from '@tsunagu/platform-http';
-import { PageOf } from '../shared/paging';
+import { DomainException, PageOf, type ListPage } from '@tsunagu/platform-http';
 import { etag, expectedVersion, optionalVersion } from '../shared/version';
 import { ChangeResourceStatusUseCase } from './change-resource-status.usecase';
 import { ImportResourcesCsvUseCase, type CsvEncoding, type ImportResourcesResult } from './import-resources-csv.usecase';

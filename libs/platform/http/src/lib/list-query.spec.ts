@@ -1,8 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainException } from './domain-exception';
-import { ListQuery, MAX_PAGE_SIZE, paging } from './list-query';
+import { ListQuery, MAX_PAGE_SIZE, PageOf, paging } from './list-query';
 import { fieldErrors } from './validation';
+
+// Metadata keys @nestjs/swagger's ApiProperty writes (DECORATORS in @nestjs/swagger/dist/constants, not exported).
+const PROPERTIES = 'swagger/apiModelProperties';
 
 describe('list paging', () => {
   it('resolves defaults and sort direction, with id as a stable tie-breaker', () => {
@@ -23,5 +26,14 @@ describe('list paging', () => {
     const errors = await validate(plainToInstance(ListQuery, { page: '0', perPage: '1000', sort: 'name;drop', q: 'x'.repeat(201) }));
     expect(Object.keys(fieldErrors(errors)).sort()).toEqual(['page', 'perPage', 'q', 'sort']);
     expect(await validate(plainToInstance(ListQuery, { page: '2', perPage: '100', sort: '-updatedAt', q: 'ｶﾅ' }))).toEqual([]);
+  });
+
+  it('describes a page of one item type for OpenAPI, named after the item', () => {
+    class CaseView {}
+    const Page = PageOf(CaseView);
+    expect(Page.name).toBe('CaseViewPage');
+    expect(Reflect.getMetadata(`${PROPERTIES}Array`, Page.prototype)).toEqual([':items', ':total', ':page', ':perPage']);
+    expect(Reflect.getMetadata(PROPERTIES, Page.prototype, 'items')).toMatchObject({ type: CaseView, isArray: true });
+    expect(Reflect.getMetadata(PROPERTIES, Page.prototype, 'total')).toMatchObject({ type: 'integer' });
   });
 });

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as NestType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DomainException } from './domain-exception';
@@ -41,6 +42,25 @@ export interface ListPage<T> {
   total: number;
   page: number;
   perPage: number;
+}
+
+/** OpenAPI shape of a `ListPage` (`{ items, total, page, perPage }`) for one item type, named `<Item>Page`. */
+export function PageOf<T>(item: NestType<T>): NestType<ListPage<T>> {
+  class Page {
+    @ApiProperty({ type: item, isArray: true })
+    items!: T[];
+
+    @ApiProperty({ type: 'integer' })
+    total!: number;
+
+    @ApiProperty({ type: 'integer' })
+    page!: number;
+
+    @ApiProperty({ type: 'integer' })
+    perPage!: number;
+  }
+  Object.defineProperty(Page, 'name', { value: `${item.name}Page` });
+  return Page;
 }
 
 export interface Paging {
