@@ -127,7 +127,15 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await session.openFromMenu('期限切れの見守り訪問');
     await shows(page.getByRole('heading', { name: '期限を過ぎた見守り訪問' }));
     await shows(page.getByRole('heading', { name: '対応中の未接触アラート' }));
+    // The demo data keeps one watch visit overdue (the worker is one of its watchers).
+    const overdue = page.locator('section[aria-labelledby="outreach-overdue"]');
+    await shows(overdue.getByRole('cell', { name: /\d+日超過/ }));
+    await shows(overdue.getByRole('link').first());
+    const alerts = page.locator('section[aria-labelledby="outreach-open-alerts"]');
+    await shows(alerts.getByRole('table').or(alerts.getByText('該当はありません。')));
     await expectAccessible(session, 'p03-outreach-overdue');
+    await overdue.getByRole('link').first().click();
+    await shows(page.getByRole('heading', { name: '見守り計画' }));
   });
   it('registers a place-only target (nobody known yet) and opens its page', async () => {
     const { page } = session;

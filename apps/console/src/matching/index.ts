@@ -49,3 +49,5 @@ export const participationOpportunities = {
 };
 /** メニュー不足（地区別）. */
 export const participationGaps = { list: GapList, icon: ReportProblemIcon };
+
+export { ParticipationWorkCard } from './OverdueFollowUps';

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, FormControlLabel, Link, Switch, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Loading, RecordContextProvider, Title, useGetList, useRequireAccess, useTranslate } from 'react-admin';
+import { CanAccess, Loading, RecordContextProvider, Title, useGetList, useRequireAccess, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { useReport } from '../reports/reportData';
 import { DistrictField } from '../shared/codes';
@@ -155,5 +155,18 @@ export function OverdueVisitsPage() {
       <OverdueVisitsCard />
       <OpenAlertsCard />
     </Box>
+  );
+}
+
+/**
+ * Both cards for a work page (e.g. the supervisor's /work): shown only to roles that may read outreach, so a
+ * caseworker's page never calls the outreach API (a 403 there would send them to the access-denied page).
+ */
+export function OutreachWorkCards() {
+  return (
+    <CanAccess resource="outreach-overdue-visits" action="list">
+      <OverdueVisitsCard />
+      <OpenAlertsCard />
+    </CanAccess>
   );
 }

@@ -24,4 +24,4 @@ export const outreachOverdueVisits = { list: OverdueVisitsPage, icon: EventBusyI
 /** 未接触アラート. */
 export const outreachAlerts = { list: AlertList, icon: NotificationsActiveIcon };
 
-export { OpenAlertsCard, OverdueVisitsCard } from './OverdueVisits';
+export { OpenAlertsCard, OutreachWorkCards, OverdueVisitsCard } from './OverdueVisits';
