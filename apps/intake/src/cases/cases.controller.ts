@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
-import { optionalVersion } from '../shared/version';
 import type { CaseAction } from './case-status';
 import { AssignLeadCommand, CaseListQuery, CaseTransitionCommand, CaseView, CloseCaseCommand, DecideSupportCommand, OpenCaseCommand, SuspendCaseCommand } from './case.dto';
 import { GetCaseUseCase, ListCasesUseCase } from './list-cases.usecase';

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } fro
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { optionalVersion } from '../shared/version';
 import { ConsentListQuery, ConsentView, RecordConsentCommand, WithdrawConsentCommand } from './consent.dto';
 import { GetConsentUseCase, ListConsentsUseCase } from './list-consents.usecase';
 import { RecordConsentUseCase } from './record-consent.usecase';

@@ -3,9 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { etag, expectedVersion, optionalVersion } from '../shared/version';
 import {
   CancelConsultationCommand,
   ConsultationListQuery,

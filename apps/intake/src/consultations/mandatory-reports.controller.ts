@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { optionalVersion } from '../shared/version';
 import { DecideMandatoryReportCommand, MandatoryReportListQuery, MandatoryReportView } from './consultation.dto';
 import { DecideMandatoryReportUseCase, ListMandatoryReportsUseCase } from './decide-mandatory-report.usecase';
 

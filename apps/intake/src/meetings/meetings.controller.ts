@@ -3,9 +3,8 @@ import { ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, Ap
 import { IsUUID } from 'class-validator';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
-import { expectedVersion, optionalVersion } from '../shared/version';
 import { BuildMeetingPackUseCase } from './build-meeting-pack.usecase';
 import { ListMeetingsUseCase } from './list-meetings.usecase';
 import { MeetingListQuery, MeetingPackView, MeetingTransitionCommand, MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';

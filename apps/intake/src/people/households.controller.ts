@@ -3,9 +3,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { etag, expectedVersion } from '../shared/version';
 import { HouseholdListQuery, HouseholdView, RegisterHouseholdCommand, UpdateHouseholdCommand } from './household.dto';
 import { GetHouseholdUseCase, ListHouseholdsUseCase } from './list-households.usecase';
 import { RegisterHouseholdUseCase } from './register-household.usecase';

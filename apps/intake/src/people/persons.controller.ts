@@ -3,9 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { etag, expectedVersion } from '../shared/version';
 import { CheckDuplicatesUseCase, GetPersonUseCase, ListPersonsUseCase } from './list-persons.usecase';
 import { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView, RegisterPersonCommand, UpdatePersonCommand } from './person.dto';
 import { RegisterPersonUseCase } from './register-person.usecase';

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
-import { optionalVersion } from '../shared/version';
 import { GetMatchUseCase, ListMatchesUseCase } from './list-matches.usecase';
 import { MatchListQuery, MatchView, ProposeMatchCommand, TransitionMatchCommand } from './match.dto';
 import { ProposeMatchUseCase } from './propose-match.usecase';

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
-import { expectedVersion, optionalVersion } from '../shared/version';
 import { GetNeedUseCase, ListNeedsUseCase } from './list-needs.usecase';
 import { NeedListQuery, NeedStatusCommand, NeedView, RegisterNeedCommand, SuggestionQuery, SuggestionsView, UpdateNeedCommand } from './need.dto';
 import { RegisterNeedUseCase } from './register-need.usecase';

@@ -2,9 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { MENU_ROLES, STAFF_ROLES } from '../shared/roles';
-import { expectedVersion, optionalVersion } from '../shared/version';
 import { CreateMenuUseCase } from './create-menu.usecase';
 import { GetOpportunityUseCase, ListOpportunitiesUseCase } from './list-opportunities.usecase';
 import { CreateMenuCommand, OpportunityListQuery, OpportunityView, RefreshOpportunityCommand, UpdateOpportunityCommand } from './opportunity.dto';

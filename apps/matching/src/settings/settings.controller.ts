@@ -2,8 +2,8 @@ import { Body, Controller, Get, Headers, Module, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
+import { optionalVersion } from '@tsunagu/platform-http';
 import { MENU_ROLES, SETTINGS_ROLES, STAFF_ROLES } from '../shared/roles';
-import { optionalVersion } from '../shared/version';
 import { UpdateWeightsCommand, WeightsView } from './settings.dto';
 import { GetWeightsUseCase, UpdateWeightsUseCase } from './weights.usecase';
 

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { GetTargetUseCase, ListTargetsUseCase } from './list-targets.usecase';
 import { RegisterTargetUseCase } from './register-target.usecase';
 import { ChangeStageCommand, CloseTargetCommand, RegisterTargetCommand, TargetListQuery, TargetView, UpdateTargetCommand } from './target.dto';
 import { ChangeTargetStageUseCase, CloseTargetUseCase } from './transition-target.usecase';
 import { UpdateTargetUseCase } from './update-target.usecase';
-import { expectedVersion } from '../shared/version';
 
 @ApiTags('targets (アウトリーチ対象)')
 @Controller('targets')

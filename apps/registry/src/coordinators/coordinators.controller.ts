@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
-import { expectedVersion } from '../shared/version';
+import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, UpdateCoordinatorCommand } from './coordinator.dto';
 import { AssignCoordinatorUseCase, GetCoordinatorUseCase, ListCoordinatorsUseCase, UpdateCoordinatorUseCase } from './coordinator.usecases';
 

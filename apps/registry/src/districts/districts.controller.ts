@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
-import { etag, expectedVersion } from '../shared/version';
+import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { ListAreaMappingsUseCase, RegisterAreaMappingUseCase, UpdateAreaMappingUseCase } from './area-mapping.usecases';
 import {
   AreaMappingListQuery,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Patch } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { expectedVersion } from '@tsunagu/platform-http';
 import { RegistryAdmin, RegistryReader } from '../shared/access';
-import { expectedVersion } from '../shared/version';
 import { MunicipalityView, UpdateMunicipalityCommand } from './municipality.dto';
 import { GetCurrentMunicipalityUseCase, UpdateCurrentMunicipalityUseCase } from './municipality.usecases';
 

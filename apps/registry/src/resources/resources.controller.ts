@@ -2,8 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { DomainException, PageOf, type ListPage } from '@tsunagu/platform-http';
-import { etag, expectedVersion, optionalVersion } from '../shared/version';
+import { DomainException, PageOf, etag, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { ChangeResourceStatusUseCase } from './change-resource-status.usecase';
 import { ImportResourcesCsvUseCase, type CsvEncoding, type ImportResourcesResult } from './import-resources-csv.usecase';
 import { GetResourceUseCase, ListResourcesUseCase } from './list-resources.usecase';

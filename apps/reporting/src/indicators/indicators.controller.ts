@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Module, Param, ParseUUIDPipe, Patch, Po
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { expectedVersion } from '../shared/version';
+import { expectedVersion } from '@tsunagu/platform-http';
 import {
   CreateIndicatorCommand,
   CreateTargetCommand,

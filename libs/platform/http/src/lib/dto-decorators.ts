@@ -1,8 +1,10 @@
-// Decorators every service uses for its request DTOs, so the same field means the same rule everywhere.
+// Decorators every service uses for its request DTOs, so the same field means the same rule everywhere,
+// and the If-Match / body `version` rule that goes with `VersionProperty`.
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { DomainException } from './domain-exception';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -15,6 +17,32 @@ export const VersionProperty = (): PropertyDecorator =>
     IsInt(),
     Min(1),
   );
+
+/**
+ * The version an edit is based on: `If-Match: "<version>"` (or W/"…") wins over `version` in the body (`VersionProperty`).
+ * One of them is required, so an edit can never silently overwrite a change the client has not seen.
+ */
+export function expectedVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number {
+  if (ifMatch !== undefined) {
+    const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(ifMatch);
+    if (!match) throw DomainException.invalidField('If-Match', 'must be the quoted record version, e.g. "3"');
+    return Number(match[1]);
+  }
+  if (bodyVersion === undefined) {
+    throw DomainException.invalidField('version', 'send the version you edited (body `version` or `If-Match` header)');
+  }
+  return bodyVersion;
+}
+
+/** Like `expectedVersion`, for status transitions where the version is optional. */
+export function optionalVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number | undefined {
+  return ifMatch === undefined && bodyVersion === undefined ? undefined : expectedVersion(bodyVersion, ifMatch);
+}
+
+/** The `ETag` header value of a record version (what `If-Match` sends back). */
+export function etag(version: number): string {
+  return `"${version}"`;
+}
 
 /** Query-string booleans: only `true` and `false` are accepted. */
 export const BooleanQuery = (description: string): PropertyDecorator =>
@@ -29,10 +57,14 @@ export const BooleanQuery = (description: string): PropertyDecorator =>
 export const EnumQuery = (values: readonly string[], description: string): PropertyDecorator =>
   applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn(values));
 
-export const UuidQuery = (description: string): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all'));
+export const UuidQuery = (description: string): PropertyDecorator => applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all'));
 
 export const IntQuery = (description: string): PropertyDecorator =>
-  applyDecorators(ApiPropertyOptional({ type: 'integer', description }), IsOptional(), Type(() => Number), IsInt());
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+  );
 
 export const DateProperty = (): PropertyDecorator => Matches(ISO_DATE, { message: '$property must be a date (YYYY-MM-DD)' });
