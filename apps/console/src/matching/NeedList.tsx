@@ -8,7 +8,7 @@ const filters = [<CodeSelectInput key="status" source="status" table="needStatus
 /** 参加ニーズ: what each person wants to take part in (intake person ids only). */
 export function NeedList() {
   return (
-    <List filters={filters} sort={{ field: 'registeredOn', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'registeredOn', order: 'DESC' }} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="registeredOn" />
         <CodeArrayField source="purposes" table="participationPurpose" sortable={false} />

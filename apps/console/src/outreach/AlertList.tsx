@@ -7,7 +7,7 @@ const filters = [<CodeSelectInput key="status" source="status" table="inactivity
 /** 未接触アラート: raised once per lapse without a successful contact, cleared by the next one. */
 export function AlertList() {
   return (
-    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'raisedAt', order: 'DESC' }}>
+    <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'raisedAt', order: 'DESC' }} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, record) => `/outreach-targets/${encodeURIComponent(String(record.targetId))}/show`}>
         <DateField source="raisedAt" />
         <StatusField source="status" table="inactivityAlertStatus" />

@@ -39,10 +39,10 @@ function StageChips() {
   );
 }
 
-/** アウトリーチ対象: filter by stage (chips or select), district, risk and organisation. */
+/** アウトリーチ対象: filter by stage (chips or select), district, risk and organisation. No CSV export: places and concerns stay in the service. */
 export function TargetList() {
   return (
-    <List filters={filters} sort={{ field: 'discoveredOn', order: 'DESC' }}>
+    <List filters={filters} sort={{ field: 'discoveredOn', order: 'DESC' }} exporter={false}>
       <StageChips />
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="discoveredOn" />

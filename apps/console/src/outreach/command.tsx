@@ -1,6 +1,6 @@
 import { Alert, AlertTitle } from '@mui/material';
 import { useContext, useEffect, useState } from 'react';
-import { DataProviderContext, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { DataProviderContext, useDataProvider, useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import type { TsunaguDataProvider } from '../providers/dataProvider';
 import { refusalOf, type Refusal } from './refusal';
 
@@ -15,6 +15,7 @@ export function useCommand(consentMessage: string) {
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | undefined>();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const run = async (command: (dataProvider: TsunaguDataProvider) => Promise<unknown>, done: string): Promise<boolean> => {
     setBusy(true);
     setRefusal(undefined);
@@ -24,6 +25,8 @@ export function useCommand(consentMessage: string) {
       refresh();
       return true;
     } catch (error) {
+      // An expired session still signs the user out (the wrapper would have); business refusals stay on the page.
+      if ((error as HttpError | undefined)?.status === 401) await logoutIfAccessDenied(error);
       setRefusal(refusalOf(error, consentMessage));
       return false;
     } finally {
