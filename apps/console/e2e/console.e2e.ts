@@ -389,7 +389,7 @@ describe('keyboard only and 和暦 input', () => {
     try {
       const { page } = session;
       await session.openFromMenu('協議体');
-      await page.locator('tbody tr').first().click();
+      await session.openFirstRow('councils');
       await page.getByRole('link', { name: '作成' }).click();
       const heldOn = page.getByRole('textbox', { name: /^開催日/ });
       await heldOn.fill('Ｒ７．４．１');

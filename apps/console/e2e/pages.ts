@@ -56,6 +56,23 @@ export class ConsoleSession {
     await this.open(`${hashPath}?filter=${encodeURIComponent(JSON.stringify(filter))}`);
   }
 
+  /**
+   * Opens the first record of the list on screen. While the list loads, its rows are placeholders that a click
+   * does nothing on: click until the record's page opens.
+   */
+  async openFirstRow(resource: string): Promise<void> {
+    const recordPage = new RegExp(`#/${resource}/[^/?]+(/show)?$`);
+    for (let attempt = 1; ; attempt += 1) {
+      await this.page.locator('tbody tr').first().click();
+      try {
+        await this.page.waitForURL(recordPage, { timeout: 3_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+      }
+    }
+  }
+
   async openFromMenu(label: string): Promise<void> {
     await this.page.getByRole('menuitem', { name: label }).click();
   }

@@ -262,7 +262,7 @@ describe('participation worker (参加支援員)', () => {
     const { page } = session;
     await session.openFromMenu('受入先・協力事業者');
     await shows(page.getByRole('columnheader', { name: '名称' }));
-    await page.locator('tbody tr').first().click();
+    await session.openFirstRow('participation-hosts');
     await shows(page.getByText('メニュー'));
     await session.openFromMenu('メニュー不足（地区別）');
     await shows(page.getByRole('heading', { name: 'メニュー不足（地区別）' }));

@@ -44,6 +44,8 @@ describe('canAccess', () => {
     expect(canAccess(['supervisor'], 'cases', 'decide-support')).toBe(true);
     expect(canAccess(['caseworker'], 'work', 'list')).toBe(true);
     expect(canAccess(['analyst'], 'work', 'list')).toBe(false);
+    expect(canAccess(['outreach-worker'], 'work', 'list')).toBe(true);
+    expect(canAccess(['participation-worker'], 'work', 'list')).toBe(true);
     expect(canAccess(['caseworker'], 'consents', 'withdraw')).toBe(true);
   });
 

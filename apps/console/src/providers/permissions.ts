@@ -65,7 +65,8 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   meetings: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'acknowledge-confidentiality': STAFF_AND_AGENCY } },
   'mandatory-reports': intake,
   /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */
-  work: { read: STAFF, write: [] },
+  /** 私の業務: the intake to-do cards for desk staff, the outreach and participation cards for their workers. */
+  work: { read: [...STAFF, 'outreach-worker', 'participation-worker'], write: [] },
   /** The reporting dashboard and its CSV downloads (aggregates only). */
   reports: { read: ['analyst', 'supervisor', 'admin'], write: [] },
   districts: registry,

@@ -2,6 +2,8 @@ import { Box, Card, CardContent, Link, List as MuiList, ListItem, Stack, Typogra
 import type { ReactNode } from 'react';
 import { CanAccess, ReferenceField, Title, useAuthenticated, useGetList, useRequireAccess, useTranslate, type RaRecord, type SortPayload } from 'react-admin';
 import { DateField } from '../dates/DateField';
+import { ParticipationWorkCard } from '../matching';
+import { OutreachWorkCards } from '../outreach';
 import { Pending } from '../shared/Pending';
 
 /** The caseworker's to-do lists: one API list each, linked to the full filtered list. */
@@ -80,7 +82,7 @@ function WorkCard({ list }: { list: WorkList }) {
   );
 }
 
-/** The four to-do cards (each only for roles that may read its list). */
+/** The to-do cards (each only for roles that may read its list): intake's four, then アウトリーチ and 参加支援. */
 export function WorkCards() {
   return (
     <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap', mt: 2 }}>
@@ -89,11 +91,13 @@ export function WorkCards() {
           <WorkCard list={list} />
         </CanAccess>
       ))}
+      <OutreachWorkCards />
+      <ParticipationWorkCard />
     </Stack>
   );
 }
 
-/** 私の業務: my cases, overdue follow-ups, referrals awaiting an answer, 通報 decisions pending. */
+/** 私の業務: my cases, overdue follow-ups, referrals awaiting an answer, 通報 decisions pending; overdue visits, inactivity alerts, overdue 定着支援. */
 export function WorkPage() {
   useAuthenticated();
   const { isPending } = useRequireAccess({ resource: 'work', action: 'list' });
