@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { TenantContext } from '@tsunagu/platform-context';
+import { Client } from 'pg';
 import { ormOptions, type OrmConnection, type ServicePersistence } from './orm-options';
 
 /**
@@ -32,6 +33,28 @@ export async function createMigration(service: ServicePersistence, connection: O
   }
 }
 
+/**
+ * The `tools/create-migration.ts` developer command of every service: applies the committed migrations to a scratch
+ * database on the PostgreSQL server of `serverUrl` (DATABASE_URL), writes a migration with what the entities add to them
+ * into `migrationsDir`, and drops the scratch database. Returns the file written, or undefined when nothing changed.
+ */
+export async function createMigrationOnScratchDatabase(service: ServicePersistence, migrationsDir: string, serverUrl = process.env['DATABASE_URL']): Promise<string | undefined> {
+  if (!serverUrl) throw new Error('DATABASE_URL is required');
+  const name = `${service.service}_migration_${Date.now().toString(36)}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    await migrateService(service, { databaseUrl: url.toString() });
+    return await createMigration(service, { databaseUrl: url.toString() }, migrationsDir);
+  } finally {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
 /** Demo data a service can load on `main.js migrate` with DEMO_DATA=true (local stack, never production). */
 export interface DemoData {
   municipality: { lgCode: string; name: string };
@@ -43,11 +66,7 @@ export interface DemoData {
  * `main.js migrate` of every service: applies the migrations, then — when DEMO_DATA is set and not in
  * production — loads the service's demo data once. Run as its own step (local stack, Helm hook Job).
  */
-export async function migrateCommand(
-  service: ServicePersistence,
-  config: { DATABASE_URL: string; DEMO_DATA: boolean; NODE_ENV: string },
-  demo?: DemoData,
-): Promise<void> {
+export async function migrateCommand(service: ServicePersistence, config: { DATABASE_URL: string; DEMO_DATA: boolean; NODE_ENV: string }, demo?: DemoData): Promise<void> {
   const logger = new Logger(service.service);
   const connection = { databaseUrl: config.DATABASE_URL };
   const applied = await migrateService(service, connection);
