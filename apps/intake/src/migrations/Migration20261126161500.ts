@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Idempotency keys of POST requests (see shared/idempotency.interceptor.ts), kept 24 hours. */
+/** Idempotency keys of POST requests (see IdempotencyModule in @tsunagu/platform-http), kept 24 hours. */
 export class Migration20261126161500 extends Migration {
   override async up(): Promise<void> {
     this.addSql(

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { IdempotencyModule } from '@tsunagu/platform-http';
 import { MatchingEvents } from './matching-events';
 
-/** What every matching context uses: the event recorder on top of the transactional outbox. */
+/** What every matching context uses: the event recorder on top of the transactional outbox, and Idempotency-Key on POSTs (host agencies record follow-ups). */
 @Global()
-@Module({ providers: [MatchingEvents], exports: [MatchingEvents] })
+@Module({ imports: [IdempotencyModule.forService('matching')], providers: [MatchingEvents], exports: [MatchingEvents] })
 export class MatchingSharedModule {}

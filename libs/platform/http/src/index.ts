@@ -11,3 +11,4 @@ export * from './lib/health.module';
 export * from './lib/database-readiness';
 export * from './lib/service-app';
 export * from './lib/dto-decorators';
+export * from './lib/idempotency';
