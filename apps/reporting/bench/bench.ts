@@ -11,11 +11,11 @@ import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { ConsultationReceived, HouseholdRegistered, type CloudEvent } from '@tsunagu/contracts';
 import { migrateService, ormOptions } from '@tsunagu/platform-persistence';
+import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { reportingPersistence } from '../src/persistence';
 import { applyEvent } from '../src/projections/projector';
 import { pgRunner } from '../src/projections/rebuild';
 import { ReportQueries } from '../src/reports/report-queries';
-import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
 
 const LG = '372013';
 const CONSULTATIONS = Number(process.argv[2] ?? 1_000_000);

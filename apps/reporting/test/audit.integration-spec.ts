@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
+import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);

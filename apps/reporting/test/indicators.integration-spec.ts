@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { ConsultationReceived, MeetingHeld, type ConsultationEventData, type MeetingEventData } from '@tsunagu/contracts';
 import { DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
-import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
+import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cloudEvent, registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);

@@ -24,7 +24,7 @@ import {
   type OutreachTargetRegisteredData,
 } from '@tsunagu/contracts';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { fiscalYearOf, fiscalYearRange, todayInJapan } from '../src/shared/japanese-dates';
+import { fiscalYearOf, fiscalYearRange, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cloudEvent, demoDistrictId, presentationTable, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);

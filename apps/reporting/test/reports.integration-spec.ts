@@ -23,9 +23,9 @@ import {
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { expectEventually } from '@tsunagu/platform-testing';
+import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PROJECTION_COLUMN_ALLOWLIST, PROJECTION_TABLES, PUBLIC_PLACE_NAME_COLUMNS } from '../src/projections/projection-schema';
 import { rebuildProjections } from '../src/projections/rebuild';
-import { fiscalYearOf, todayInJapan } from '../src/shared/japanese-dates';
 import { cloudEvent, demoDistrictId, katakana, presentationTable, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);

@@ -17,10 +17,10 @@ import {
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { planEventData } from '../plans/plan.view';
-import { todayInJapan } from '../shared/dates';
 import { IntakeEvents } from '../shared/intake-events';
 import { nextCaseStatus, type CaseAction } from './case-status';
 import { MultiAgencyCase } from './case.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationReceived } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { dateInJapan, fiscalYearOf } from '../shared/dates';
+import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';

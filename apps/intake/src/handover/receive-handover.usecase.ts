@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { CaseOpened, ConsultationReceived, type OutreachHandedOverData, type RiskLevel, type Urgency } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { dateInJapan, fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { nextCaseNumber } from '../cases/case-number';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { caseEventData } from '../cases/case.view';
@@ -11,7 +12,6 @@ import { applyConsultationFields, consultationEventData, raiseMandatoryReports }
 import { nextReceptionNumber } from '../consultations/reception-number';
 import { Household } from '../people/household.entity';
 import { Person } from '../people/person.entity';
-import { dateInJapan, fiscalYearOf, todayInJapan } from '../shared/dates';
 import { IntakeEvents } from '../shared/intake-events';
 
 /** Who "received" a consultation that came by hand-over (no staff member was at the desk). */

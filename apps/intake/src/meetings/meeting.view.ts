@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { MEETING_LEGAL_TYPE_LABELS, type MeetingEventData } from '@tsunagu/contracts';
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { dateInJapan } from '../shared/dates';
+import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { findOrFail } from '../shared/references';
 import { Meeting } from './meeting.entity';
 import type { MeetingView } from './meeting.dto';

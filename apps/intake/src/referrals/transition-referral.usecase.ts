@@ -5,7 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { assertRecordAccess, recordScopeOf } from '@tsunagu/platform-auth';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
 import { findOrFail } from '../shared/references';
 import { nextReferralStatus, type ReferralAction } from './referral-status';

@@ -1,10 +1,9 @@
-import { fiscalYearLabel, fiscalYearOf } from './dates';
+import { fiscalYearLabel } from './dates';
 
 describe('dates', () => {
-  it('derives 年度 and its era label', () => {
-    expect(fiscalYearOf('2025-04-01')).toBe(2025);
-    expect(fiscalYearOf('2026-03-31')).toBe(2025);
+  it('derives the era label of a 年度 for reception and case numbers', () => {
     expect(fiscalYearLabel(2025)).toBe('R7');
+    expect(fiscalYearLabel(2019)).toBe('R1');
     expect(fiscalYearLabel(2018)).toBe('H30');
   });
 });

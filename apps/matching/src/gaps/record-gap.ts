@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { MenuGapRecorded, type GapConstraint } from '@tsunagu/contracts';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { ParticipationNeed } from '../needs/participation-need.entity';
-import { todayInJapan } from '../shared/dates';
 import type { MatchingEvents } from '../shared/matching-events';
 import { MenuGap } from './menu-gap.entity';
 

@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { recordFilterOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { findVisibleMatch } from './match-access';
 import { FOLLOWED_UP } from './match-status';
 import type { MatchListQuery, MatchView } from './match.dto';

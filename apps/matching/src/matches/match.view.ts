@@ -1,5 +1,5 @@
 import type { MatchEventData } from '@tsunagu/contracts';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { allowedMatchStatuses } from './match-status';
 import type { MatchView } from './match.dto';
 import type { Match } from './match.entity';

@@ -4,12 +4,12 @@ import { MatchEnded, MatchSettled, MatchStarted, MatchTrialStarted, MatchVisitAr
 import { InjectConfig } from '@tsunagu/platform-config';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { addDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { MatchingConfig } from '../config';
 import { assertHostSharingConsent } from '../consents/consent-gate';
 import { ParticipationNeed } from '../needs/participation-need.entity';
 import { moveNeed } from '../needs/transition-need.usecase';
 import { Opportunity } from '../opportunities/opportunity.entity';
-import { addDays, todayInJapan } from '../shared/dates';
 import { MatchingEvents } from '../shared/matching-events';
 import { findVisibleMatch } from './match-access';
 import { assertMatchTransition, CLOSING, SHARED_WITH_HOST } from './match-status';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { NeedRegistered } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { MatchingEvents } from '../shared/matching-events';
 import type { NeedView, RegisterNeedCommand } from './need.dto';
 import { applyNeedFields, needEventData, needView } from './need.view';

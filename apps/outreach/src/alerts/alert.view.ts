@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INACTIVITY_ALERT_STATUSES, RISK_LEVELS, type InactivityAlertStatus, type OutreachInactivityAlertData, type RiskLevel } from '@tsunagu/contracts';
-import { dateInJapan, fiscalYearOf } from '../shared/dates';
+import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import type { InactivityAlert } from './inactivity-alert.entity';
 
 export class AlertView {

@@ -15,8 +15,8 @@ import {
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { OutboxService } from '@tsunagu/platform-messaging';
 import { v5 as uuidv5 } from 'uuid';
+import { addDays, dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
-import { addDays, dateInJapan, startOfJapanDay } from '../shared/dates';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { stagesAfterContact } from '../targets/outreach-stage';
 import { OutreachTarget } from '../targets/outreach-target.entity';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventContract, OutreachTargetRef } from '@tsunagu/contracts';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import type { OutreachTarget } from '../targets/outreach-target.entity';
-import { dateInJapan, fiscalYearOf } from './dates';
 
 /**
  * The one way outreach emits a domain event: checked against its contract (ids and codes only) and written

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetRegistered, type TargetIdentity } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-http';
-import { dateInJapan, startOfJapanDay } from '../shared/dates';
+import { dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { assertOwnOrganization } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { OutreachStageChanged, OutreachTargetClosed, type OutreachCloseReason, type OutreachStage } from '@tsunagu/contracts';
-import { dateInJapan } from '../shared/dates';
+import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { assertStageMove } from './outreach-stage';
 import type { OutreachTarget } from './outreach-target.entity';

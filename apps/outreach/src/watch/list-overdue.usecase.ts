@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { dateInJapan, daysBetween } from '../shared/dates';
+import { dateInJapan, daysBetween } from '@tsunagu/util-japanese-calendar';
 import { visibleTargetsFilter } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from './watch-plan.entity';

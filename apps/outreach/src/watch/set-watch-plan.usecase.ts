@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-import { dateInJapan } from '../shared/dates';
+import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { findVisibleTarget } from '../shared/target-access';
 import { WatchPlan, type Watcher } from './watch-plan.entity';
 import { nextDueOf, staffSubjectsOf } from './watch-plan.sync';

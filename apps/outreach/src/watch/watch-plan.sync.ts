@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { addDays, dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { OutreachTarget } from '../targets/outreach-target.entity';
-import { addDays, dateInJapan } from '../shared/dates';
 import { WatchPlan, type Watcher } from './watch-plan.entity';
 
 /** Staff who count a plan's visits as theirs: staff watchers plus the target's assigned staff. */

@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CoordinatorAssigned } from '@tsunagu/contracts';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { RegistryEvents } from '../shared/registry-events';
 import { assertDistrictsExist, assertOrganizationExists, findOrFail } from '../shared/references';
 import { Coordinator } from './coordinator.entity';

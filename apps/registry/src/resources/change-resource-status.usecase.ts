@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { todayInJapan } from '../shared/dates';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { RegistryEvents } from '../shared/registry-events';
 import { findOrFail } from '../shared/references';
 import { CommunityResource } from './community-resource.entity';

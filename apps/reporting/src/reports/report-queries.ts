@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import { japaneseHolidaysBetween, endOfJapanDay, fiscalYearRange } from '@tsunagu/util-japanese-calendar';
 import { LIVE_SCHEMA } from '../projections/projection-schema';
-import { japaneseHolidaysBetween } from '@tsunagu/util-japanese-calendar';
 import type { IndicatorMeasure } from '../indicators/indicator.entity';
-import { endOfJapanDay, fiscalYearRange } from '../shared/japanese-dates';
 
 const t = (name: string) => `"${LIVE_SCHEMA}"."${name}"`;
 

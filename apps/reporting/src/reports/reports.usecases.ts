@@ -19,10 +19,10 @@ import {
   REFERRAL_STATUS_LABELS,
 } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
+import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '@tsunagu/util-japanese-calendar';
 import type { ReportingConfig } from '../config';
 import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '../indicators/indicator.entity';
 import { ReportingSetting } from '../settings/reporting-setting.entity';
-import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '../shared/japanese-dates';
 import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
 import type { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
 import { ReportQueries, type CaseMeasureCount, type ReferralFigures } from './report-queries';

@@ -1,7 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { DomainException } from '@tsunagu/platform-http';
 import { cp932Unencodable, encodeCsv, suppress } from './tidy-export';
-import { fiscalYearLabel, fiscalYearMonths, wareki } from './japanese-dates';
 
 const table = (name: string) => ({ name: 'test', columns: [{ key: 'name' as const, header: '地区名' }], rows: [{ name }] });
 
@@ -35,14 +34,5 @@ describe('tidy exports', () => {
       { count: null, suppressed: true },
       { count: 3, suppressed: false },
     ]);
-  });
-
-  it('labels 年度 and 和暦 (元年 included)', () => {
-    expect(fiscalYearLabel(2025)).toBe('令和7年度');
-    expect(fiscalYearLabel(2019)).toBe('平成31年度');
-    expect(wareki('2019-05-01')).toBe('令和元年5月1日');
-    expect(wareki('2026-03')).toBe('令和8年3月');
-    expect(fiscalYearMonths(2025)[0]).toBe('2025-04');
-    expect(fiscalYearMonths(2025)[11]).toBe('2026-03');
   });
 });

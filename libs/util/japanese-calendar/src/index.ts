@@ -1,1 +1,3 @@
 export * from './lib/business-days';
+export * from './lib/fiscal-year';
+export * from './lib/japan-dates';

@@ -1,4 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
+import { addDays } from './japan-dates';
 
 /*
  * 営業日 in Japan: Monday to Friday except 国民の祝日 and 振替休日 (from @holiday-jp/holiday_jp, the
@@ -6,11 +7,7 @@ import holidayJp from '@holiday-jp/holiday_jp';
  * "business days to first contact" never disagree. Dates are `YYYY-MM-DD` calendar dates in Japan.
  */
 
-const DAY_MS = 24 * 3600 * 1000;
-
-function nextDay(isoDate: string): string {
-  return new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + DAY_MS).toISOString().slice(0, 10);
-}
+const nextDay = (isoDate: string) => addDays(isoDate, 1);
 
 export function isJapaneseHoliday(isoDate: string): boolean {
   return Object.prototype.hasOwnProperty.call(holidayJp.holidays, isoDate);
