@@ -5,7 +5,19 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import {
+  createTestDatabase,
+  startTestIssuer,
+  startTestNats,
+  injectJson,
+  streamEvents,
+  type TestDatabase,
+  type TestIssuer,
+  type TestNats,
+  type TestTokenOptions,
+  type Reply,
+  type StreamEvent,
+} from '@tsunagu/platform-testing';
 import { connect, type NatsConnection } from 'nats';
 import { intakeAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
@@ -13,20 +25,6 @@ import { INTAKE_APP_OPTIONS } from '../src/openapi';
 import { intakePersistence } from '../src/persistence';
 
 export const API = '/api/intake';
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-  text: string;
-}
-
-export interface PublishedEvent {
-  subject: string;
-  /** The message exactly as it travelled (CloudEvent JSON). */
-  json: string;
-  event: { type: string; subject: string; municipality: string; data: Record<string, unknown> };
-}
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface CallOptions {
@@ -48,7 +46,7 @@ export interface IntakeUnderTest {
   agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
   /** Every event on the JetStream stream so far. */
-  events(): Promise<PublishedEvent[]>;
+  events(): Promise<StreamEvent[]>;
   loadDemo(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -86,37 +84,10 @@ export async function startIntake(): Promise<IntakeUnderTest> {
     token: (options) => issuer.token(options),
     agencyToken: (organizationId, municipality) =>
       issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
-    async call(method, path, { body, raw, headers = {}, token } = {}) {
-      const bearer = token === undefined ? staffToken : token;
-      const response = await app.inject({
-        method,
-        url: `${API}${path}`,
-        headers: {
-          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          ...headers,
-        },
-        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
-      });
-      let parsed: unknown = undefined;
-      try {
-        parsed = response.body ? JSON.parse(response.body) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
-    },
+    call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
     async events() {
       reader ??= await connect({ servers: nats.url });
-      const jsm = await reader.jetstreamManager();
-      const { state } = await jsm.streams.info('TSUNAGU_EVENTS');
-      const events: PublishedEvent[] = [];
-      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
-        const message = await jsm.streams.getMessage('TSUNAGU_EVENTS', { seq });
-        const json = new TextDecoder().decode(message.data);
-        events.push({ subject: message.subject, json, event: JSON.parse(json) });
-      }
-      return events;
+      return streamEvents(reader);
     },
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {

@@ -22,27 +22,26 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import {
+  createTestDatabase,
+  expectEventually,
+  startTestIssuer,
+  startTestNats,
+  injectJson,
+  streamEvents,
+  type TestDatabase,
+  type TestIssuer,
+  type TestNats,
+  type TestTokenOptions,
+  type Reply,
+  type StreamEvent,
+} from '@tsunagu/platform-testing';
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { matchingAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { matchingPersistence } from '../src/persistence';
 
 export const API = '/api/matching';
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-  text: string;
-}
-
-export interface StreamEvent {
-  subject: string;
-  /** The message exactly as it travelled (CloudEvent JSON). */
-  json: string;
-  event: { type: string; subject: string; municipality: string; data: Record<string, unknown> };
-}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 interface CallOptions {
@@ -108,26 +107,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
     token: (options) => issuer.token(options),
     agencyToken: (organizationId, municipality) =>
       issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
-    async call(method, path, { body, raw, headers = {}, token } = {}) {
-      const bearer = token === undefined ? staffToken : token;
-      const response = await app.inject({
-        method,
-        url: `${API}${path}`,
-        headers: {
-          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          ...headers,
-        },
-        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
-      });
-      let parsed: unknown = undefined;
-      try {
-        parsed = response.body ? JSON.parse(response.body) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
-    },
+    call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
     async publish(contract, aggregateId, data, options = {}) {
       const event: CloudEvent = {
         specversion: '1.0',
@@ -145,17 +125,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
       await (await natsConnection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
       return event.id;
     },
-    async events() {
-      const jsm = await (await natsConnection()).jetstreamManager();
-      const { state } = await jsm.streams.info('TSUNAGU_EVENTS');
-      const events: StreamEvent[] = [];
-      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
-        const message = await jsm.streams.getMessage('TSUNAGU_EVENTS', { seq });
-        const json = new TextDecoder().decode(message.data);
-        events.push({ subject: message.subject, json, event: JSON.parse(json) });
-      }
-      return events;
-    },
+    events: async () => streamEvents(await natsConnection()),
     async serveRegistrySearch(answer) {
       // Nest's NATS transport: the request is {pattern, data, id}; the reply {id, response, isDisposed}.
       const subscription = (await natsConnection()).subscribe(SearchResourcesRpc.subject, {

@@ -6,7 +6,19 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats, type TestTokenOptions } from '@tsunagu/platform-testing';
+import {
+  createTestDatabase,
+  startTestIssuer,
+  startTestNats,
+  injectJson,
+  streamEvents,
+  type TestDatabase,
+  type TestIssuer,
+  type TestNats,
+  type TestTokenOptions,
+  type Reply,
+  type StreamEvent,
+} from '@tsunagu/platform-testing';
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import { v7 as uuidv7 } from 'uuid';
 import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usecase';
@@ -16,20 +28,6 @@ import { OUTREACH_APP_OPTIONS } from '../src/openapi';
 import { outreachPersistence } from '../src/persistence';
 
 export const API = '/api/outreach';
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-  text: string;
-}
-
-export interface PublishedEvent {
-  subject: string;
-  /** The message exactly as it travelled (CloudEvent JSON). */
-  json: string;
-  event: { id: string; type: string; subject: string; municipality: string; time: string; data: Record<string, unknown> };
-}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 interface CallOptions {
@@ -51,7 +49,7 @@ export interface OutreachUnderTest {
   agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
   /** Every event on the JetStream stream so far. */
-  events(): Promise<PublishedEvent[]>;
+  events(): Promise<StreamEvent[]>;
   /** Publishes an event of another service (e.g. intake's ConsentRecorded) onto the stream, as its relay would. */
   publish<T>(contract: EventContract<T>, aggregateId: string, data: T, municipality?: string): Promise<string>;
   /** Runs the inactivity / watch-overdue check with a fixed clock. */
@@ -103,38 +101,8 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
     token: (tokenOptions) => issuer.token(tokenOptions),
     agencyToken: (organizationId, municipality) =>
       issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
-    async call(method, path, { body, raw, headers = {}, token } = {}) {
-      const bearer = token === undefined ? staffToken : token;
-      const response = await app.inject({
-        method,
-        url: `${API}${path}`,
-        headers: {
-          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
-          ...headers,
-        },
-        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
-      });
-      let parsed: unknown = undefined;
-      try {
-        parsed = response.body ? JSON.parse(response.body) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
-    },
-    async events() {
-      const jsm = await (await connection()).jetstreamManager();
-      const { state } = await jsm.streams.info('TSUNAGU_EVENTS');
-      const events: PublishedEvent[] = [];
-      for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
-        const message = await jsm.streams.getMessage('TSUNAGU_EVENTS', { seq }).catch(() => undefined);
-        if (!message) continue;
-        const json = new TextDecoder().decode(message.data);
-        events.push({ subject: message.subject, json, event: JSON.parse(json) });
-      }
-      return events;
-    },
+    call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
+    events: async () => streamEvents(await connection(), { skipMissing: true }),
     async publish(contract, aggregateId, data, municipality = DEMO_MUNICIPALITY.lgCode) {
       const id = uuidv7();
       const event = { specversion: '1.0', id, source: contract.source, type: contract.type, subject: aggregateId, time: new Date().toISOString(), datacontenttype: 'application/json', municipality, data };

@@ -5,20 +5,13 @@ import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
+import { createTestDatabase, startTestIssuer, injectJson, type TestDatabase, type TestIssuer, type Reply } from '@tsunagu/platform-testing';
 import { REGISTRY_APP_OPTIONS } from '../src/app-options';
 import { registryAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { registryPersistence } from '../src/persistence';
 
 export const API = '/api/registry';
-
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | number | undefined>;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-  text: string;
-}
 
 export interface RegistryUnderTest {
   app: NestFastifyApplication;
@@ -71,25 +64,7 @@ export async function startRegistry(options: { municipality?: string; database?:
     database,
     orm,
     issuer,
-    async call(method, path, { body, raw, headers = {}, token = adminToken } = {}) {
-      const response = await app.inject({
-        method,
-        url: `${API}${path}`,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        payload: raw ?? (body !== undefined ? JSON.stringify(body) : undefined),
-      });
-      let parsed: unknown = undefined;
-      try {
-        parsed = response.body ? JSON.parse(response.body) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.statusCode, headers: response.headers, body: parsed, text: response.body };
-    },
+    call: (method, path, { token = adminToken, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token }),
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {
       await app.close();
