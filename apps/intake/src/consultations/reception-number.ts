@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { fiscalYearLabel } from '../shared/dates';
+import { fiscalYearPrefix } from '../shared/dates';
 
 /**
  * Next reception number of an organisation in a 年度. The counter row is incremented with an upsert in
@@ -16,5 +16,5 @@ export async function nextReceptionNumber(em: EntityManager, municipality: strin
     em.getTransactionContext(),
   );
   const seq = Number(rows[0].last_no);
-  return { seq, receptionNo: `${fiscalYearLabel(fiscalYear)}-${String(seq).padStart(6, '0')}` };
+  return { seq, receptionNo: `${fiscalYearPrefix(fiscalYear)}-${String(seq).padStart(6, '0')}` };
 }

@@ -23,7 +23,7 @@ import { planEventData } from '../plans/plan.view';
 import { Referral } from '../referrals/referral.entity';
 import { referralEventData } from '../referrals/referral.view';
 import { addBusinessDays } from '@tsunagu/util-japanese-calendar';
-import { fiscalYearOf, dateInJapan } from '../shared/dates';
+import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
 
 /*
