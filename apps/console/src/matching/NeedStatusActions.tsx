@@ -13,7 +13,7 @@ export function NeedStatusActions() {
   return (
     <>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label={translate('tsunagu.matching.need_status')}>
-        {needStatusButtons(need.status).map((status) => (
+        {needStatusButtons(need).map((status) => (
           <Button
             key={status}
             size="small"

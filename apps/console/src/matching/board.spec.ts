@@ -59,10 +59,9 @@ describe('reasons', () => {
 });
 
 describe('needStatusButtons', () => {
-  it('follows the need status machine: 終了 is final, 休止 resumes matching', () => {
-    expect(needStatusButtons('hearing')).toEqual(['matching', 'ended']);
-    expect(needStatusButtons('paused')).toEqual(['matching', 'ended']);
-    expect(needStatusButtons('ended')).toEqual([]);
-    expect(needStatusButtons(undefined)).toEqual([]);
+  it('offers the moves the server allows, in the status machine order, and none without them', () => {
+    expect(needStatusButtons({ status: 'hearing', allowedStatuses: ['ended', 'matching'] })).toEqual(['matching', 'ended']);
+    expect(needStatusButtons({ status: 'ended', allowedStatuses: [] })).toEqual([]);
+    expect(needStatusButtons({ status: 'paused' })).toEqual([]);
   });
 });

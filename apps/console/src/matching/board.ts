@@ -49,19 +49,10 @@ export function reasonsAddUp(score: number, reasons: readonly Reason[]): boolean
   return reasons.reduce((sum, reason) => sum + reason.points, 0) === score;
 }
 
-/**
- * Where a need may move (聴取中 → マッチング中 → 参加中 → 休止 / 終了; 休止 → マッチング中; 終了 is final). The need view
- * carries no allowed list, so this mirrors apps/matching/src/needs/need-status.ts; the server stays the authority
- * (a refused move answers 409 invalid-transition, shown on the page).
- */
-const NEED_NEXT: Readonly<Record<string, readonly string[]>> = {
-  hearing: ['matching', 'ended'],
-  matching: ['participating', 'paused', 'ended'],
-  participating: ['matching', 'paused', 'ended'],
-  paused: ['matching', 'ended'],
-  ended: [],
-};
+/** The need status buttons: where the server says the need may move next (its `allowedStatuses`), in the status machine's order. */
+const NEED_ORDER = ['hearing', 'matching', 'participating', 'paused', 'ended'];
 
-export function needStatusButtons(status: unknown): readonly string[] {
-  return NEED_NEXT[String(status)] ?? [];
+export function needStatusButtons(need: Readonly<Record<string, unknown>>): readonly string[] {
+  const allowed = new Set(Array.isArray(need.allowedStatuses) ? need.allowedStatuses.map(String) : []);
+  return NEED_ORDER.filter((status) => allowed.has(status));
 }

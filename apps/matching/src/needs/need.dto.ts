@@ -155,6 +155,7 @@ export class NeedView {
   @ApiProperty({ type: 'integer', nullable: true }) maxFee!: number | null;
   @ApiProperty({ type: 'string', nullable: true }) notes!: string | null;
   @ApiProperty({ enum: NEED_STATUSES }) status!: NeedStatus;
+  @ApiProperty({ enum: NEED_STATUSES, isArray: true, description: 'Where it may move next.' }) allowedStatuses!: NeedStatus[];
   @ApiProperty({ format: 'date' }) registeredOn!: string;
   @ApiProperty() registeredBy!: string;
   @ApiProperty({ type: 'integer' }) version!: number;

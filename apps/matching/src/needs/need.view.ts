@@ -3,6 +3,7 @@ import type { MatchNeed } from '@tsunagu/matching-engine';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cleanWords, uniqueSlots } from '../shared/slot.dto';
 import type { NeedFields, NeedView } from './need.dto';
+import { allowedNeedStatuses } from './need-status';
 import type { ParticipationNeed } from './participation-need.entity';
 
 export function needView(need: ParticipationNeed): NeedView {
@@ -23,6 +24,7 @@ export function needView(need: ParticipationNeed): NeedView {
     maxFee: need.maxFee,
     notes: need.notes,
     status: need.status,
+    allowedStatuses: [...allowedNeedStatuses(need.status)],
     registeredOn: need.registeredOn,
     registeredBy: need.registeredBy,
     version: need.version,
