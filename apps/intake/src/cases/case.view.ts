@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CaseEventData } from '@tsunagu/contracts';
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { findOrFail } from '../shared/references';
+import { findOrFail } from '@tsunagu/platform-http';
 import { allowedCaseActions } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { findOrFail } from '../shared/references';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { Consent } from './consent.entity';
 import type { ConsentListQuery, ConsentView } from './consent.dto';
 import { consentView } from './consent.view';

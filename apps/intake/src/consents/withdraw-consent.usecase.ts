@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsentWithdrawn } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
-import { findOrFail } from '../shared/references';
 import { Consent } from './consent.entity';
 import type { ConsentView, WithdrawConsentCommand } from './consent.dto';
 import { consentEventData, consentView } from './consent.view';

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_LAW_LABELS, ABUSE_TAG_LAWS, MandatoryReportRaised, type ConsultationEventData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { Household } from '../people/household.entity';
 import { Person } from '../people/person.entity';
 import type { IntakeEvents } from '../shared/intake-events';
-import { assertExist } from '../shared/references';
 import { allowedConsultationActions } from './consultation-status';
 import type { Consultation } from './consultation.entity';
 import type { ConsultationView, MandatoryReportView, UpdateConsultationCommand } from './consultation.dto';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationUpdated } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
-import { findOrFail } from '../shared/references';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { IntakeEvents } from '../shared/intake-events';
-import { assertExist } from '../shared/references';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
 import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';

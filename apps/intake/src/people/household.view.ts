@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { HouseholdEventData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
-import { assertExist } from '../shared/references';
 import type { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
 import { Person } from './person.entity';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
-import { findOrFail } from '../shared/references';
 import { findDuplicateCandidates } from './find-duplicates';
 import { Person } from './person.entity';
 import type { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView } from './person.dto';

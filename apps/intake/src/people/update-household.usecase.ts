@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HouseholdUpdated } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
-import { findOrFail } from '../shared/references';
 import { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
 import { applyHouseholdFields, householdEventData, householdView } from './household.view';

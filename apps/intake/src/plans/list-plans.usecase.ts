@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { findOrFail } from '../shared/references';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { Evaluation } from './evaluation.entity';
 import { SupportPlan } from './support-plan.entity';
 import type { EvaluationView, PlanListQuery, PlanView } from './plan.dto';

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PlanApproved, PlanSubmitted, PlanSuperseded } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { findVisibleCase } from '../cases/case.view';
 import { applyCaseAction } from '../cases/transition-case.usecase';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Meeting } from '../meetings/meeting.entity';
 import { IntakeEvents } from '../shared/intake-events';
-import { findOrFail } from '../shared/references';
 import { SupportPlan } from './support-plan.entity';
 import type { PlanView } from './plan.dto';
 import { planEventData, planView } from './plan.view';

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
-import { findOrFail } from '../shared/references';
+import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { Match } from './match.entity';
 
 /**

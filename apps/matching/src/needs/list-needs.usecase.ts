@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { findOrFail } from '../shared/references';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import type { NeedListQuery, NeedView } from './need.dto';
 import { needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';

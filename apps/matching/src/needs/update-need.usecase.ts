@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { findOrFail } from '../shared/references';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
 import { applyNeedFields, needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';

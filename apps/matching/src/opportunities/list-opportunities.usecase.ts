@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { findOrFail } from '../shared/references';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import type { OpportunityListQuery, OpportunityView } from './opportunity.dto';
 import { Opportunity } from './opportunity.entity';
 import { opportunityView } from './opportunity.view';

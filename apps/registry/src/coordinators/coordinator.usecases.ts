@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CoordinatorAssigned } from '@tsunagu/contracts';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { RegistryEvents } from '../shared/registry-events';
-import { assertDistrictsExist, assertOrganizationExists, findOrFail } from '../shared/references';
+import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { Coordinator } from './coordinator.entity';
 import type { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, UpdateCoordinatorCommand } from './coordinator.dto';
 import { applyCoordinatorFields, coordinatorEventData, coordinatorView } from './coordinator.view';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CouncilEstablished, CouncilMeetingHeld } from '@tsunagu/contracts';
-import { DomainException, listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { DomainException, listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { RegistryEvents } from '../shared/registry-events';
-import { assertDistrictsExist, assertOrganizationExists, findOrFail } from '../shared/references';
+import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { Council } from './council.entity';
 import { CouncilMeeting } from './council-meeting.entity';
 import type {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { assertDistrictsExist, findOrFail } from '../shared/references';
+import { assertDistrictsExist } from '../shared/references';
 import { AreaMapping } from './area-mapping.entity';
 import type { AreaMappingListQuery, AreaMappingView, RegisterAreaMappingCommand, UpdateAreaMappingCommand } from './district.dto';
 import { applyAreaMappingFields, areaMappingView } from './district.view';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { searchPatterns } from '../shared/japanese-text';
-import { findOrFail } from '../shared/references';
 import { District } from './district.entity';
 import type { DistrictListQuery, DistrictView } from './district.dto';
 import { districtView } from './district.view';

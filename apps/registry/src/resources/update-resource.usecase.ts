@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ResourceUpdated } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { RegistryEvents } from '../shared/registry-events';
-import { assertDistrictsExist, assertOrganizationExists, findOrFail } from '../shared/references';
+import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceView, UpdateResourceCommand } from './resource.dto';
 import { applyResourceFields } from './resource-fields';

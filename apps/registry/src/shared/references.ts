@@ -22,10 +22,3 @@ export async function assertOrganizationExists(em: EntityManager, id: string | n
   const found = await em.count(Organization, { id });
   if (found === 0) throw DomainException.invalidField(field, `unknown organization id: ${id}`);
 }
-
-/** Loads one record of the current municipality or fails with 404. */
-export async function findOrFail<T extends object>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {
-  const found = await em.findOne(entity, { id } as never);
-  if (!found) throw DomainException.notFound(label, id);
-  return found;
-}

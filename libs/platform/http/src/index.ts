@@ -12,3 +12,4 @@ export * from './lib/database-readiness';
 export * from './lib/service-app';
 export * from './lib/dto-decorators';
 export * from './lib/idempotency';
+export * from './lib/references';
