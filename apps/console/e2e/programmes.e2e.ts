@@ -301,6 +301,27 @@ describe('users without the role', () => {
   });
 });
 
+describe('timeline (supervisor)', () => {
+  it("shows the outreach contacts of the 8050 son on his household's timeline, linking to the target", async () => {
+    const session = await ConsoleSession.login(browser, stack.url, 'supervisor');
+    try {
+      const { page } = session;
+      await session.open('/households');
+      await page.getByRole('textbox', { name: /キーワード/ }).fill('讃岐');
+      await hasCount(page.locator('tbody tr'), 1);
+      await page.getByRole('cell', { name: '讃岐家' }).click();
+      await page.waitForURL(/#\/households\/[^/]+\/show/);
+      const timeline = page.getByRole('list', { name: '経過（時系列）' });
+      const contact = timeline.locator('li[data-kind="outreach-contact"]').first();
+      await shows(contact);
+      await contact.getByRole('link').click();
+      await page.waitForURL(/#\/outreach-targets\/[^/]+\/show/);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('reports (supervisor)', () => {
   it('shows the outreach and participation reports with CSV downloads', async () => {
     const session = await ConsoleSession.login(browser, stack.url, 'supervisor');

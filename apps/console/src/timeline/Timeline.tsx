@@ -1,26 +1,32 @@
 import { Alert, Box, Chip, Link, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { useDataProvider, useTranslate } from 'react-admin';
+import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { loadTimeline, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
+import { loadTimeline, OUTREACH_CONTACTS, TIMELINE_EXTENSIONS, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
 import { Pending } from '../shared/Pending';
 
-/** The subject's records, merged by `loadTimeline` (the dataProvider's lists, 100 rows per call). */
+/**
+ * The subject's records, merged by `loadTimeline` (the dataProvider's lists, 100 rows per call). Another service's
+ * records join only for roles that may read them: a refused list would send the user to the access-denied page.
+ */
 function useTimeline(subject: TimelineSubject | undefined): TimelineResult | undefined {
   const dataProvider = useDataProvider();
+  const outreach = useCanAccess({ resource: 'outreach-targets', action: 'list' });
   const [result, setResult] = useState<TimelineResult | undefined>();
   const key = subject ? JSON.stringify(subject) : '';
+  const withOutreach = outreach.canAccess === true;
   useEffect(() => {
-    if (!key) return;
+    if (!key || outreach.isPending) return;
     let current = true;
     setResult(undefined);
     const list: ListFn = async (resource, filter) =>
       (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 100 }, sort: { field: '', order: 'DESC' }, filter })).data as Awaited<ReturnType<ListFn>>;
-    void loadTimeline(JSON.parse(key) as TimelineSubject, list).then((loaded) => current && setResult(loaded));
+    const extensions = withOutreach ? [...TIMELINE_EXTENSIONS, OUTREACH_CONTACTS] : TIMELINE_EXTENSIONS;
+    void loadTimeline(JSON.parse(key) as TimelineSubject, list, extensions).then((loaded) => current && setResult(loaded));
     return () => {
       current = false;
     };
-  }, [dataProvider, key]);
+  }, [dataProvider, key, withOutreach, outreach.isPending]);
   return result;
 }
 
@@ -50,7 +56,7 @@ function EntryRow({ entry }: { entry: TimelineEntry }) {
 
 /**
  * One timeline (newest first) of a person or a household: consultations, referrals, consents, cases, plans,
- * meetings and progress notes — and whatever `TIMELINE_EXTENSIONS` adds (outreach contacts, later).
+ * meetings and progress notes — and the アウトリーチ contacts for roles that may read outreach.
  */
 export function Timeline({ subject }: { subject: TimelineSubject | undefined }) {
   const translate = useTranslate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, loadTimeline, mergeTimeline, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
+import { instantOf, loadTimeline, mergeTimeline, OUTREACH_CONTACTS, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
 
 const at = (key: string, time: string, kind = 'consultation'): TimelineEntry => ({ key, kind, resource: 'x', id: key, at: time, allDay: !time.includes('T') });
 
@@ -87,5 +87,27 @@ describe('loadTimeline', () => {
     expect(entries[0].key).toBe('outreach:o1');
     expect(entries.some((e) => e.kind === 'meeting')).toBe(false);
     expect(failed).toEqual(['meetings', 'matching']);
+  });
+
+  it('adds the contacts of the outreach targets that are the person (or a household member), linking to the target', async () => {
+    const outreach = {
+      'outreach-targets': [
+        { id: 't1', personId: 'son' },
+        { id: 't2', personId: 'stranger' },
+      ],
+      'outreach-contacts': [
+        { id: 'v1', targetId: 't1', contactedAt: '2025-09-02T01:00:00Z', method: 'visit', result: 'absent' },
+        { id: 'v2', targetId: 't1', contactedAt: '2025-09-09T01:00:00Z', method: 'visit', result: 'met' },
+        { id: 'v3', targetId: 't2', contactedAt: '2025-09-03T01:00:00Z', method: 'phone', result: 'met' },
+      ],
+    };
+    const person = await OUTREACH_CONTACTS.load({ personId: 'son' }, fakeList(outreach));
+    expect(person.map((entry) => [entry.key, entry.resource, entry.id, entry.status?.code])).toEqual([
+      ['outreach-contacts:v1', 'outreach-targets', 't1', 'absent'],
+      ['outreach-contacts:v2', 'outreach-targets', 't1', 'met'],
+    ]);
+    expect(person[0].labels).toEqual([{ table: 'contactMethod', code: 'visit' }]);
+    const household = await OUTREACH_CONTACTS.load({ householdId: 'h1', memberIds: ['father', 'son'] }, fakeList(outreach));
+    expect(household).toHaveLength(2);
   });
 });

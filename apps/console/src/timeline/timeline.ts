@@ -40,7 +40,32 @@ export interface TimelineSource {
   load: (subject: TimelineSubject, list: ListFn) => Promise<TimelineEntry[]>;
 }
 
-/** Sources other services add (outreach contacts come from the outreach service). */
+/**
+ * アウトリーチ: the contacts (訪問・接触記録) of the outreach targets that are this person — or a member of this
+ * household — linking to the target's page. Only for roles that may read outreach (the caller checks).
+ */
+export const OUTREACH_CONTACTS: TimelineSource = {
+  kind: 'outreach-contact',
+  async load(subject, list) {
+    const personIds = 'personId' in subject ? [subject.personId] : unique(subject.memberIds);
+    const targets = await each(personIds, (personId) => list('outreach-targets', { personId }));
+    const contacts = await each(unique(targets.map((target) => target.id)), (targetId) => list('outreach-contacts', { targetId }));
+    return contacts
+      .filter((contact) => str(contact.contactedAt) && str(contact.targetId))
+      .map((contact) => ({
+        key: `outreach-contacts:${String(contact.id)}`,
+        kind: 'outreach-contact',
+        resource: 'outreach-targets',
+        id: String(contact.targetId),
+        at: String(contact.contactedAt),
+        allDay: false,
+        status: code('contactResult', contact.result),
+        labels: [code('contactMethod', contact.method)].filter((x) => x !== undefined),
+      }));
+  },
+};
+
+/** Sources from other services, each shown only to the roles that may read it (see Timeline.tsx). */
 export const TIMELINE_EXTENSIONS: TimelineSource[] = [];
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
