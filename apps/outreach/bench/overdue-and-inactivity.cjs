@@ -19,25 +19,13 @@
 // Figures are printed and written to tmp/bench/outreach-<time>.{json,md} (docs/performance.md § Outreach records them).
 // Not a test: nothing fails on slow figures. Everything it started is stopped and the database dropped.
 'use strict';
-const { spawn, execFileSync } = require('node:child_process');
-const { createServer } = require('node:http');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const autocannon = require('autocannon');
-const { Client } = require('pg');
-const { ensureInfrastructure, freePort } = require('../../../deploy/local/infrastructure.cjs');
+const { serviceBench, resultsTable, MUNICIPALITY, WARMUP } = require('../../../deploy/bench/service-bench.cjs');
 
-const ROOT = path.resolve(__dirname, '../../..');
-const OUTREACH = path.join(ROOT, 'dist/apps/outreach/main.js');
-const IDP = path.join(ROOT, 'dist/apps/idp/main.js');
-const MUNICIPALITY = '372013';
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 50_000);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 1_000_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
-const WARMUP = 3;
 const GOAL_P99_MS = 200;
 const DISTRICTS = 44;
 const INACTIVITY_DAYS = 30;
@@ -45,8 +33,6 @@ const ORGANIZATIONS = ['01900000-0000-7000-8000-000000000002', '01900000-0000-70
 /** The demo outreach worker's subject; one target in ten is assigned to them. */
 const WORKER = 'outreach';
 
-const log = (line) => process.stdout.write(`[outreach-bench] ${line}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const districtId = (i) => `01900000-0000-7000-8000-0000000d${String(i).padStart(4, '0')}`;
 
 /** Targets: district i % 44, every third high-risk, one in twenty closed, discovered over the last two years. */
@@ -103,111 +89,18 @@ select t.id from "outreach"."outreach_target" t
    and not exists (select 1 from "outreach"."inactivity_alert" a
                     where a.target_id = t.id and a.lapse_started_at = date_trunc('milliseconds', coalesce(t.last_successful_contact_at, t.lapse_origin_at)))`;
 
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function machine(client) {
-  const cpus = os.cpus();
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    /* not a git checkout */
-  }
-  const r = await client.query('show server_version');
-  return {
-    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
-    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    os: `${os.type()} ${os.release()}`,
-    node: process.version,
-    postgres: r.rows[0].server_version,
-    commit,
-    date: new Date().toISOString(),
-  };
-}
-
-function runNode(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`node ${args.join(' ')} exited ${code}: ${err || out}`))));
-  });
-}
-
-async function measure(title, baseUrl, token, request, connections = CONNECTIONS) {
-  const run = (duration) => autocannon({ url: baseUrl, connections, duration, headers: { authorization: `Bearer ${token}` }, requests: [request] });
-  log(`${title}: warm-up ${WARMUP} s …`);
-  await run(WARMUP);
-  log(`${title}: measuring ${DURATION} s at ${connections} connection(s) …`);
-  const r = await run(DURATION);
-  return { title, requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
-}
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function main() {
-  for (const file of [OUTREACH, IDP]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npx nx build outreach idp\` first`);
-  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-outreach-bench-'));
-  const stops = [];
-  let exitCode = 0;
-  try {
-    const infra = await ensureInfrastructure({ baseDir, persistent: false });
-    stops.push(infra.stop);
-    const database = `tsunagu_outreach_bench_${Date.now()}`;
-    const admin = new Client({ connectionString: infra.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database "${database}"`);
-    stops.push(async () => {
-      await admin.query(`drop database if exists "${database}" with (force)`).catch((e) => log(`could not drop ${database}: ${e.message}`));
-      await admin.end();
-    });
-    const databaseUrl = withDatabase(infra.env.DATABASE_URL, database);
-    log(`throwaway database ${database}`);
-
-    const jwksPort = await freePort();
-    const issuer = `http://127.0.0.1:${jwksPort}/idp`;
-    const idpEnv = { ...process.env, NODE_ENV: 'development', IDP_DATA_DIR: path.join(baseDir, 'idp'), IDP_ISSUER: issuer, IDP_AUDIENCE: 'tsunagu-api', IDP_ACCESS_TOKEN_TTL: '7200' };
-    const token = (await runNode([IDP, 'token', 'outreach'], idpEnv)).trim().split('\n').pop();
-    const { keys } = JSON.parse(fs.readFileSync(path.join(baseDir, 'idp', 'jwks.json'), 'utf8'));
-    const publicKeys = keys.map(({ kty, n, e, kid, alg, use, crv, x, y }) => ({ kty, n, e, kid, alg, use, crv, x, y }));
-    const jwksServer = createServer((req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: publicKeys }));
-    });
-    await new Promise((resolve) => jwksServer.listen(jwksPort, '127.0.0.1', resolve));
-    stops.push(() => new Promise((resolve) => jwksServer.close(() => resolve())));
-
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      NODE_ENV: 'production',
-      DEMO_DATA: 'false',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      NATS_URL: infra.env.NATS_URL,
-      NATS_STREAM: `TSUNAGU_BENCH_${Date.now()}`,
-      OIDC_ISSUER: issuer,
-      OIDC_AUDIENCE: 'tsunagu-api',
-      OIDC_JWKS_URI: `http://127.0.0.1:${jwksPort}/jwks`,
-      MUNICIPALITY,
-      OUTREACH_CHECK_INTERVAL_MS: '0',
-      OUTREACH_INACTIVITY_DAYS_DEFAULT: String(INACTIVITY_DAYS),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      OTEL_EXPORTER_OTLP_ENDPOINT: '',
-    };
-    log('migrating (node dist/apps/outreach/main.js migrate) …');
-    await runNode([OUTREACH, 'migrate'], env);
-
-    const db = new Client({ connectionString: databaseUrl });
-    await db.connect();
-    stops.push(() => db.end());
+serviceBench(
+  {
+    name: 'outreach',
+    tokenUser: 'outreach',
+    connections: CONNECTIONS,
+    duration: DURATION,
+    env: { OUTREACH_CHECK_INTERVAL_MS: '0', OUTREACH_INACTIVITY_DAYS_DEFAULT: String(INACTIVITY_DAYS) },
+  },
+  async (bench) => {
+    const { db, token, log } = bench;
     let started = Date.now();
     log(`inserting ${TARGETS.toLocaleString('en')} targets …`);
     await db.query(INSERT_TARGETS, [TARGETS, MUNICIPALITY, ORGANIZATIONS, WORKER]);
@@ -234,37 +127,25 @@ async function main() {
     }
     timings.sort((a, b) => a - b);
     const inactivityQuery = { runs: QUERY_RUNS, candidates, p50: percentile(timings, 50), p99: percentile(timings, 99) };
-    log(`inactivity candidates (${candidates.toLocaleString('en')} high-risk targets past ${INACTIVITY_DAYS} days): p50 ${inactivityQuery.p50.toFixed(1)} ms, p99 ${inactivityQuery.p99.toFixed(1)} ms`);
+    log(
+      `inactivity candidates (${candidates.toLocaleString('en')} high-risk targets past ${INACTIVITY_DAYS} days): p50 ${inactivityQuery.p50.toFixed(1)} ms, p99 ${inactivityQuery.p99.toFixed(1)} ms`,
+    );
     if (process.env.BENCH_EXPLAIN === '1') {
       const plan = (await db.query(`explain (analyze, buffers) ${INACTIVITY_CANDIDATES}`, [MUNICIPALITY, cutoff])).rows.map((r) => r['QUERY PLAN']).join('\n');
       log(`EXPLAIN ANALYZE inactivity candidates:\n${plan}`);
     }
     started = Date.now();
-    await runNode([OUTREACH, 'check'], env);
+    await bench.runService(['check']);
     const firstCheck = (Date.now() - started) / 1000;
     const raised = Number((await db.query(`select count(*) from "outreach"."inactivity_alert"`)).rows[0].count);
     started = Date.now();
-    await runNode([OUTREACH, 'check'], env);
+    await bench.runService(['check']);
     const secondCheck = (Date.now() - started) / 1000;
-    log(`main.js check: first run ${firstCheck.toFixed(1)} s (raised ${raised.toLocaleString('en')} alerts and published overdue visits, each through the outbox), second run ${secondCheck.toFixed(1)} s (nothing new: once per lapse / due date; includes process start)`);
-
-    log('starting outreach …');
-    const service = spawn(process.execPath, [OUTREACH], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    stops.push(
-      () =>
-        new Promise((resolve) => {
-          if (service.exitCode !== null) return resolve();
-          service.once('exit', () => resolve());
-          service.kill('SIGTERM');
-        }),
+    log(
+      `main.js check: first run ${firstCheck.toFixed(1)} s (raised ${raised.toLocaleString('en')} alerts and published overdue visits, each through the outbox), second run ${secondCheck.toFixed(1)} s (nothing new: once per lapse / due date; includes process start)`,
     );
-    const baseUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`${baseUrl}/api/outreach/readyz`).then((r) => r.status === 200, () => false);
-      if (ok) break;
-      if (service.exitCode !== null || i > 300) throw new Error('outreach did not become ready');
-      await sleep(200);
-    }
+
+    const baseUrl = await bench.start();
     const probe = await fetch(`${baseUrl}/api/outreach/overdue-visits?districtId=${districtId(7)}&perPage=25`, { headers: { authorization: `Bearer ${token}` } });
     const probeBody = await probe.json();
     if (probe.status !== 200) throw new Error(`GET overdue-visits answered ${probe.status}: ${JSON.stringify(probeBody)}`);
@@ -273,53 +154,47 @@ async function main() {
     let n = 0;
     const results = [];
     results.push(
-      await measure("a district's overdue list (overdue-visits?districtId=, 25 per page)", baseUrl, token, {
+      await bench.measure("a district's overdue list (overdue-visits?districtId=, 25 per page)", {
         method: 'GET',
         setupRequest: (req) => ({ ...req, path: `/api/outreach/overdue-visits?districtId=${districtId(n++ % DISTRICTS)}&perPage=25` }),
       }),
     );
     results.push(
-      await measure(
+      await bench.measure(
         "a district's overdue list, 1 connection (service time)",
-        baseUrl,
-        token,
         { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/outreach/overdue-visits?districtId=${districtId(n++ % DISTRICTS)}&perPage=25` }) },
         1,
       ),
     );
-    results.push(await measure('my overdue visits (overdue-visits?mine=true, 25 per page)', baseUrl, token, { method: 'GET', path: '/api/outreach/overdue-visits?mine=true&perPage=25' }));
+    results.push(await bench.measure('my overdue visits (overdue-visits?mine=true, 25 per page)', { method: 'GET', path: '/api/outreach/overdue-visits?mine=true&perPage=25' }));
 
-    await sleep(2000);
-    const info = await machine(db);
-    const rows = results.map((r) => `| ${r.title} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`);
+    const info = await bench.machine();
     const markdown = [
       `Measured ${info.date} on ${info.cpu}, ${info.memory}, ${info.os}; Node ${info.node}, PostgreSQL ${info.postgres}; commit ${info.commit}.`,
       `Command: \`node apps/outreach/bench/overdue-and-inactivity.cjs\` (${TARGETS.toLocaleString('en')} targets in ${DISTRICTS} districts, ${CONTACTS.toLocaleString('en')} contacts, a watch plan per target — ${overdueTotal.toLocaleString('en')} overdue; ${CONNECTIONS} connections, ${DURATION} s per measurement after a ${WARMUP} s warm-up; seeding took ${seeded.toFixed(0)} s).`,
       '',
-      '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors |',
-      '|---|---:|---:|---:|---:|---:|',
-      ...rows,
+      resultsTable(results),
       '',
       `Inactivity computation (the check's candidate query, ${QUERY_RUNS} runs, ${candidates.toLocaleString('en')} high-risk targets past ${INACTIVITY_DAYS} days): p50 ${inactivityQuery.p50.toFixed(1)} ms, p99 ${inactivityQuery.p99.toFixed(1)} ms.`,
       `Whole check (\`main.js check\`, including process start): first run ${firstCheck.toFixed(1)} s raising ${raised.toLocaleString('en')} alerts and publishing every overdue visit through the outbox; second run ${secondCheck.toFixed(1)} s (nothing new to raise).`,
     ].join('\n');
-    log('');
-    process.stdout.write(`${markdown}\n\n`);
+    bench.write(
+      `outreach-${info.date.replace(/[:.]/g, '-')}`,
+      {
+        machine: info,
+        targets: TARGETS,
+        contacts: CONTACTS,
+        overdueTotal,
+        connections: CONNECTIONS,
+        durationSeconds: DURATION,
+        results,
+        inactivityQuery,
+        firstCheck,
+        secondCheck,
+        raised,
+      },
+      markdown,
+    );
     log(`${results[0].title}: p99 ${results[0].p99} ms — goal p99 < ${GOAL_P99_MS} ms: ${results[0].p99 < GOAL_P99_MS ? 'met' : 'NOT met'}`);
-    const outDir = path.join(ROOT, 'tmp', 'bench');
-    fs.mkdirSync(outDir, { recursive: true });
-    const stamp = `outreach-${info.date.replace(/[:.]/g, '-')}`;
-    fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ machine: info, targets: TARGETS, contacts: CONTACTS, overdueTotal, connections: CONNECTIONS, durationSeconds: DURATION, results, inactivityQuery, firstCheck, secondCheck, raised }, null, 2)}\n`);
-    fs.writeFileSync(path.join(outDir, `${stamp}.md`), `${markdown}\n`);
-    log(`figures written to tmp/bench/${stamp}.{json,md}`);
-  } catch (error) {
-    process.stderr.write(`[outreach-bench] ${error.stack ?? error}\n`);
-    exitCode = 1;
-  } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    fs.rmSync(baseDir, { recursive: true, force: true });
-  }
-  process.exit(exitCode);
-}
-
-main();
+  },
+);

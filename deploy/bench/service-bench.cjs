@@ -1,0 +1,218 @@
+// The harness of the single-service benchmarks (apps/<service>/bench/*.cjs): a throwaway database, a token from the
+// built idp verified through a local JWKS endpoint, the built service migrated and started in production mode,
+// autocannon measurements, the machine's description, and the figures written to tmp/bench/. Not a test runner.
+'use strict';
+const { spawn, execFileSync } = require('node:child_process');
+const { createServer } = require('node:http');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { ensureInfrastructure, freePort } = require('../local/infrastructure.cjs');
+
+const ROOT = path.resolve(__dirname, '../..');
+const MUNICIPALITY = '372013';
+const WARMUP = 3;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function withDatabase(url, database) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** The machine, the database server and the commit the figures were measured on. */
+async function machine(client) {
+  const cpus = os.cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  const r = await client.query('show server_version');
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: r.rows[0].server_version,
+    commit,
+    date: new Date().toISOString(),
+  };
+}
+
+function runNode(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`node ${args.join(' ')} exited ${code}: ${err || out}`))));
+  });
+}
+
+/** The scenario table of the printed figures. */
+function resultsTable(results) {
+  return [
+    '| scenario | req/s | p50 ms | p99 ms | non-2xx | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.title} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`),
+  ].join('\n');
+}
+
+/**
+ * Runs `body` against the built service `name` (dist/apps/<name>/main.js) and stops everything afterwards:
+ *   serviceBench({ name, tokenUser, env }, async (bench) => { … })
+ * bench: { env, databaseUrl, db (a pg Client), token, log, runService(args) (main.js <command>), start() → baseUrl,
+ *          measure(title, request, connections?), machine(), write(stamp, json, markdown) }.
+ * Exits the process with 0, or 1 when something failed.
+ */
+async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections = 20, duration = 20 }, body) {
+  const main = path.join(ROOT, `dist/apps/${name}/main.js`);
+  const idp = path.join(ROOT, 'dist/apps/idp/main.js');
+  const log = (line) => process.stdout.write(`[${name}-bench] ${line}\n`);
+  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-bench-`));
+  const stops = [];
+  let exitCode = 0;
+  try {
+    for (const file of [main, idp]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npx nx build ${name} idp\` first`);
+    const infra = await ensureInfrastructure({ baseDir, persistent: false });
+    stops.push(infra.stop);
+    const database = `tsunagu_${name}_bench_${Date.now()}`;
+    const admin = new Client({ connectionString: infra.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database "${database}"`);
+    stops.push(async () => {
+      await admin.query(`drop database if exists "${database}" with (force)`).catch((e) => log(`could not drop ${database}: ${e.message}`));
+      await admin.end();
+    });
+    const databaseUrl = withDatabase(infra.env.DATABASE_URL, database);
+    log(`throwaway database ${database}`);
+
+    // A token from the built idp, and a local JWKS endpoint with its public key only.
+    const jwksPort = await freePort();
+    const issuer = `http://127.0.0.1:${jwksPort}/idp`;
+    const idpEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      IDP_DATA_DIR: path.join(baseDir, 'idp'),
+      IDP_ISSUER: issuer,
+      IDP_AUDIENCE: 'tsunagu-api',
+      IDP_ACCESS_TOKEN_TTL: '7200',
+    };
+    const token = (await runNode([idp, 'token', tokenUser], idpEnv)).trim().split('\n').pop();
+    const { keys } = JSON.parse(fs.readFileSync(path.join(baseDir, 'idp', 'jwks.json'), 'utf8'));
+    const publicKeys = keys.map(({ kty, n, e, kid, alg, use, crv, x, y }) => ({ kty, n, e, kid, alg, use, crv, x, y }));
+    const jwksServer = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: publicKeys }));
+    });
+    await new Promise((resolve) => jwksServer.listen(jwksPort, '127.0.0.1', resolve));
+    stops.push(() => new Promise((resolve) => jwksServer.close(() => resolve())));
+
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DEMO_DATA: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NATS_URL: infra.env.NATS_URL,
+      NATS_STREAM: `TSUNAGU_BENCH_${Date.now()}`,
+      OIDC_ISSUER: issuer,
+      OIDC_AUDIENCE: 'tsunagu-api',
+      OIDC_JWKS_URI: `http://127.0.0.1:${jwksPort}/jwks`,
+      MUNICIPALITY,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      ...serviceEnv,
+    };
+    log(`migrating (node dist/apps/${name}/main.js migrate) …`);
+    await runNode([main, 'migrate'], env);
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    stops.push(() => db.end());
+    const baseUrl = `http://127.0.0.1:${port}`;
+
+    await body({
+      env,
+      databaseUrl,
+      db,
+      token,
+      log,
+      runService: (args) => runNode([main, ...args], env),
+      async start() {
+        log(`starting ${name} …`);
+        const service = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+        stops.push(
+          () =>
+            new Promise((resolve) => {
+              if (service.exitCode !== null) return resolve();
+              service.once('exit', () => resolve());
+              service.kill('SIGTERM');
+            }),
+        );
+        for (let i = 0; ; i++) {
+          const ok = await fetch(`${baseUrl}/api/${name}/readyz`).then(
+            (r) => r.status === 200,
+            () => false,
+          );
+          if (ok) break;
+          if (service.exitCode !== null || i > 300) throw new Error(`${name} did not become ready`);
+          await sleep(200);
+        }
+        return baseUrl;
+      },
+      async measure(title, request, measuredConnections = connections) {
+        const run = (seconds) =>
+          autocannon({
+            url: baseUrl,
+            connections: measuredConnections,
+            duration: seconds,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            requests: [request],
+          });
+        log(`${title}: warm-up ${WARMUP} s …`);
+        await run(WARMUP);
+        log(`${title}: measuring ${duration} s at ${measuredConnections} connection(s) …`);
+        const r = await run(duration);
+        return {
+          title,
+          requestsPerSecond: r.requests.average,
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          max: r.latency.max,
+          requests: r.requests.total,
+          non2xx: r.non2xx,
+          errors: r.errors + r.timeouts,
+        };
+      },
+      async machine() {
+        await sleep(2000); // let requests autocannon left in flight finish first
+        return machine(db);
+      },
+      write(stamp, json, markdown) {
+        log('');
+        process.stdout.write(`${markdown}\n\n`);
+        const outDir = path.join(ROOT, 'tmp', 'bench');
+        fs.mkdirSync(outDir, { recursive: true });
+        fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify(json, null, 2)}\n`);
+        fs.writeFileSync(path.join(outDir, `${stamp}.md`), `${markdown}\n`);
+        log(`figures written to tmp/bench/${stamp}.{json,md}`);
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`[${name}-bench] ${error.stack ?? error}\n`);
+    exitCode = 1;
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    fs.rmSync(baseDir, { recursive: true, force: true });
+  }
+  process.exit(exitCode);
+}
+
+module.exports = { serviceBench, resultsTable, MUNICIPALITY, WARMUP };
