@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsText, hasCount, hasValue, shows } from './expect';
-import { describeViolations, launchChromium, screenshot, seriousA11yViolations } from './browser';
-import { activePage, ConsoleSession } from './pages';
-import { startStack, type RunningStack } from './stack';
+import { screenshot } from './browser';
+import { ConsoleSession } from './pages';
+import { expectAccessible, useConsoleStack } from './setup';
 
 /**
  * The console in Debian's Chromium against the real stack (PostgreSQL, NATS JetStream, idp, registry, edge,
@@ -12,36 +12,7 @@ import { startStack, type RunningStack } from './stack';
  */
 const PREPARING = '四番丁ふれあいサロン（準備中）';
 
-let stack: RunningStack;
-let browser: Browser;
-const started = Date.now();
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(['idp', 'registry', 'intake', 'reporting', 'console']), launchChromium()]);
-  expect(stack.consoleBuilt).toBe(true);
-  console.log(`stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  console.log(`e2e finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && activePage && !activePage.isClosed()) {
-    await screenshot(activePage, `failed-${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-  }
-});
-
-async function expectAccessible(session: ConsoleSession, screen: string) {
-  await session.page.waitForLoadState('networkidle');
-  // Menus and popovers animate in and out: check the settled screen.
-  await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
-  await screenshot(session.page, screen);
-  const violations = await seriousA11yViolations(session.page);
-  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-}
+const e2e = useConsoleStack(['idp', 'registry', 'intake', 'reporting', 'console'], 'e2e');
 
 /** The id of the demo resource still being prepared (read through the API as the signed-in user). */
 async function preparingResourceId(session: ConsoleSession): Promise<string> {
@@ -55,7 +26,7 @@ describe('coordinator (生活支援コーディネーター)', () => {
   let session: ConsoleSession;
 
   beforeAll(async () => {
-    session = await ConsoleSession.login(browser, stack.url, 'coordinator');
+    session = await e2e.login('coordinator');
   });
   afterAll(async () => session?.close());
 
@@ -143,7 +114,7 @@ describe('coordinator (生活支援コーディネーター)', () => {
 
 describe('users without the role', () => {
   it('caseworker: no audit menu entry, and the 403 explanation on the direct URL', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    const session = await e2e.login('caseworker');
     try {
       const { page } = session;
       await shows(page.getByRole('menuitem', { name: '地域資源' }));
@@ -160,7 +131,7 @@ describe('users without the role', () => {
   });
 
   it('analyst: reads the registry without edit or lifecycle buttons, and is refused the create form', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'analyst');
+    const session = await e2e.login('analyst');
     try {
       const { page } = session;
       await session.openFromMenu('地域資源');
@@ -179,7 +150,7 @@ describe('users without the role', () => {
   });
 
   it('auditor: sees the audit trail (with the coordinator writes) but not the registry', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'auditor');
+    const session = await e2e.login('auditor');
     try {
       const { page } = session;
       await hasCount(page.getByRole('menuitem', { name: '地域資源' }), 0);
@@ -194,7 +165,7 @@ describe('users without the role', () => {
 
 describe('language', () => {
   it('switches to English and back', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'supervisor');
+    const session = await e2e.login('supervisor');
     try {
       const { page } = session;
       await session.open('/community-resources');
@@ -222,14 +193,14 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
   let referralId = '';
 
   beforeAll(async () => {
-    analyst = await ConsoleSession.login(browser, stack.url, 'analyst');
+    analyst = await e2e.login('analyst');
     await analyst.openFromMenu('集計・帳票');
     baseline = await acceptedCount(analyst.page);
   });
   afterAll(async () => analyst?.close());
 
   it('caseworker finds a person by half-width kana, registers a consultation and refers it to the 地域包括支援センター', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    const session = await e2e.login('caseworker');
     try {
       const { page } = session;
       await session.openFromMenu('本人・世帯員');
@@ -276,7 +247,7 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
   });
 
   it('the agency user sees the referral and accepts it', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'agency');
+    const session = await e2e.login('agency');
     try {
       const { page } = session;
       await hasCount(page.getByRole('menuitem', { name: '本人・世帯員' }), 0);
@@ -328,7 +299,7 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
   });
 
   it('a caseworker has no reports menu and gets the explanation on the direct URL', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    const session = await e2e.login('caseworker');
     try {
       const { page } = session;
       await shows(page.getByRole('menuitem', { name: '相談受付' }));
@@ -353,11 +324,11 @@ describe('keyboard only and 和暦 input', () => {
   }
 
   it('signs in, opens a list and a record without a mouse', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 900 } });
+    const context = await e2e.browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 900 } });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     try {
-      await page.goto(`${stack.url}/`);
+      await page.goto(`${e2e.stack.url}/`);
       await shows(page.getByRole('button', { name: 'ログイン画面へ進む' }));
       await tabTo(page, (text) => text === 'ログイン画面へ進む');
       await page.keyboard.press('Enter');
@@ -385,7 +356,7 @@ describe('keyboard only and 和暦 input', () => {
   });
 
   it('records a council meeting with a date typed in 和暦 (R7.4.1) and shows it as 令和7年4月1日, or 2025年4月1日 in 西暦', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'coordinator');
+    const session = await e2e.login('coordinator');
     try {
       const { page } = session;
       await session.openFromMenu('協議体');
@@ -412,7 +383,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
   let caseworker: ConsoleSession;
 
   beforeAll(async () => {
-    caseworker = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    caseworker = await e2e.login('caseworker');
   });
   afterAll(async () => caseworker?.close());
 
@@ -634,7 +605,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
   });
 
   it('an agency reads a case its organisation is part of (no people, no plans) without being sent to the 403 page', async () => {
-    const agency = await ConsoleSession.login(browser, stack.url, 'agency');
+    const agency = await e2e.login('agency');
     try {
       const { page } = agency;
       await agency.openFromMenu('多機関協働ケース');
@@ -653,7 +624,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
   });
 
   it('the analyst dashboard draws consultations per month, the referral funnel and mutual-aid coverage', async () => {
-    const analyst = await ConsoleSession.login(browser, stack.url, 'analyst');
+    const analyst = await e2e.login('analyst');
     try {
       const { page } = analyst;
       await analyst.openFromMenu('集計・帳票');

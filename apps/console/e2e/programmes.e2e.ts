@@ -1,43 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeViolations, launchChromium, screenshot, seriousA11yViolations } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsText, hasCount, shows } from './expect';
-import { activePage, ConsoleSession } from './pages';
-import { startStack, type RunningStack } from './stack';
+import { ConsoleSession } from './pages';
+import { expectAccessible, useConsoleStack } from './setup';
 
 /**
  * アウトリーチ and 参加支援 screens in Debian's Chromium against the real stack (idp, registry, intake, outreach,
  * matching, reporting, edge, built console) with the services' demo data.
  */
-let stack: RunningStack;
-let browser: Browser;
-const started = Date.now();
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'reporting', 'console']), launchChromium()]);
-  expect(stack.consoleBuilt).toBe(true);
-  console.log(`stack ready at ${stack.url} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  console.log(`programmes e2e finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && activePage && !activePage.isClosed()) {
-    await screenshot(activePage, `failed-programmes-${context.task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-  }
-});
-
-async function expectAccessible(session: ConsoleSession, screen: string) {
-  await session.page.waitForLoadState('networkidle');
-  await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
-  await screenshot(session.page, screen);
-  const violations = await seriousA11yViolations(session.page);
-  expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
-}
+const e2e = useConsoleStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'reporting', 'console'], 'programmes e2e', 'programmes-');
 
 /** Picks an option of a labelled react-admin select. */
 async function choose(session: ConsoleSession, label: string | RegExp, option: string) {
@@ -49,7 +19,7 @@ describe('outreach worker (アウトリーチ支援員)', () => {
   let session: ConsoleSession;
 
   beforeAll(async () => {
-    session = await ConsoleSession.login(browser, stack.url, 'outreach');
+    session = await e2e.login('outreach');
   });
   afterAll(async () => session?.close());
 
@@ -169,7 +139,7 @@ describe('participation worker (参加支援員)', () => {
   let session: ConsoleSession;
 
   beforeAll(async () => {
-    session = await ConsoleSession.login(browser, stack.url, 'participation');
+    session = await e2e.login('participation');
   });
   afterAll(async () => session?.close());
 
@@ -273,7 +243,7 @@ describe('participation worker (参加支援員)', () => {
 
 describe('users without the role', () => {
   it('caseworker: no outreach menu entry, and the 403 explanation on the direct URL', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'caseworker');
+    const session = await e2e.login('caseworker');
     try {
       const { page } = session;
       await shows(page.getByRole('menuitem', { name: '相談受付' }));
@@ -288,7 +258,7 @@ describe('users without the role', () => {
   });
 
   it('outreach worker: no 参加支援 menu entries, and the explanation on the need list', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'outreach');
+    const session = await e2e.login('outreach');
     try {
       const { page } = session;
       await shows(page.getByRole('menuitem', { name: 'アウトリーチ対象' }));
@@ -303,7 +273,7 @@ describe('users without the role', () => {
 
 describe('timeline (supervisor)', () => {
   it("shows the outreach contacts of the 8050 son on his household's timeline, linking to the target", async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'supervisor');
+    const session = await e2e.login('supervisor');
     try {
       const { page } = session;
       await session.open('/households');
@@ -324,7 +294,7 @@ describe('timeline (supervisor)', () => {
 
 describe('reports (supervisor)', () => {
   it('shows the outreach and participation reports with CSV downloads', async () => {
-    const session = await ConsoleSession.login(browser, stack.url, 'supervisor');
+    const session = await e2e.login('supervisor');
     try {
       const { page } = session;
       await session.open('/reports');
