@@ -62,6 +62,21 @@ function findOnPath(binary) {
 }
 
 /**
+ * Server settings that keep personal data out of PostgreSQL's own log (docs/operations/privacy-logging.md):
+ * ERROR lines quote the values that caused them ("invalid input syntax for type date: \"1990-02-30\"", "Key
+ * (phone)=(…) already exists"), and STATEMENT lines the SQL. Errors reach the services, which log their
+ * SQLSTATE, constraint and table; the server log keeps LOG, FATAL and PANIC lines.
+ */
+const PRIVATE_LOG_SETTINGS = {
+  log_min_messages: 'log',
+  log_min_error_statement: 'panic',
+  log_error_verbosity: 'terse',
+  log_statement: 'none',
+  log_parameter_max_length: '0',
+  log_parameter_max_length_on_error: '0',
+};
+
+/**
  * Starts an embedded PostgreSQL in `dataDir` (kept between runs when `persistent`).
  * Returns { url, stop }.
  */
@@ -79,6 +94,7 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
     port: pgPort,
     persistent,
     createPostgresUser: true,
+    postgresFlags: Object.entries(PRIVATE_LOG_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   });
@@ -202,4 +218,4 @@ function hasCommand(command) {
   }
 }
 
-module.exports = { ensureInfrastructure, startPostgres, startNats, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT };
+module.exports = { ensureInfrastructure, startPostgres, startNats, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT, PRIVATE_LOG_SETTINGS };

@@ -24,11 +24,13 @@ describe('health endpoints', () => {
     await registry.orm.connect();
   });
 
-  it('exposes Prometheus metrics with request latency by route template', async () => {
+  it('exposes Prometheus metrics with request latency by route template at the port root, outside /api', async () => {
     await registry.call('GET', '/districts');
-    const metrics = await registry.call('GET', '/metrics', { token: null });
-    expect(metrics.status).toBe(200);
-    expect(metrics.text).toContain('http_request_duration_seconds_bucket');
-    expect(metrics.text).toContain('route="/api/registry/districts"');
+    const metrics = await registry.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    expect(metrics.body).toContain('http_request_duration_seconds_bucket');
+    expect(metrics.body).toContain('route="/api/registry/districts"');
+    // The Ingress and the local edge route only /api/<service>/: metrics and Swagger never appear there.
+    for (const path of ['/metrics', '/docs', '/openapi.json']) expect((await registry.call('GET', path, { token: null })).status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ describe('docs/api/registry.openapi.json', () => {
   afterAll(() => registry.close());
 
   it('matches the running app (run with UPDATE_DOCS=1 to rewrite it)', async () => {
-    const served = await registry.app.inject({ method: 'GET', url: '/api/registry/openapi.json' });
+    const served = await registry.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(served.statusCode).toBe(200);
     const document = `${JSON.stringify(buildOpenApiDocument(registry.app, APP_OPTIONS), null, 2)}\n`;
     expect(JSON.parse(document)).toEqual(JSON.parse(served.body));

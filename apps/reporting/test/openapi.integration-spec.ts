@@ -17,7 +17,7 @@ describe('docs/api/reporting.openapi.json', () => {
   afterAll(() => reporting.close());
 
   it('matches the running app (run with UPDATE_DOCS=1 to rewrite it)', async () => {
-    const served = await reporting.app.inject({ method: 'GET', url: '/api/reporting/openapi.json' });
+    const served = await reporting.app.inject({ method: 'GET', url: '/openapi.json' });
     expect(served.statusCode).toBe(200);
     const document = `${JSON.stringify(buildOpenApiDocument(reporting.app, REPORTING_APP_OPTIONS), null, 2)}\n`;
     expect(JSON.parse(document)).toEqual(JSON.parse(served.body));

@@ -363,7 +363,7 @@ describe('reporting projections and reports', () => {
     const ready = await reporting.call('/readyz', { token: null });
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, nats: { status: 'up' }, projections: { status: 'up' } });
-    const metrics = await reporting.call('/metrics', { token: null });
-    expect(metrics.raw.toString()).toContain('tsunagu_consumer_pending_messages{consumer="reporting__tsunagu_evt_registry_resource_published"');
+    const metrics = await reporting.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toContain('tsunagu_consumer_pending_messages{consumer="reporting__tsunagu_evt_registry_resource_published"');
   });
 });

@@ -11,6 +11,7 @@ import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from '../watch/watch-plan.entity';
 import { alertEventData } from './alert.view';
 import { InactivityAlert } from './inactivity-alert.entity';
+import { describeError } from '@tsunagu/platform-observability';
 
 export interface OutreachCheckResult {
   municipality: string;
@@ -151,7 +152,7 @@ export class OutreachChecksScheduler implements OnApplicationBootstrap, OnModule
           const overdue = results.reduce((sum, result) => sum + result.overduePublished, 0);
           if (raised + overdue > 0) this.logger.log(`inactivity alerts raised: ${raised}, watch overdue published: ${overdue}`);
         })
-        .catch((error: unknown) => this.logger.error(`outreach check failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) => this.logger.error(`outreach check failed: ${describeError(error)}`))
         .finally(() => (this.running = undefined));
     }, interval);
     this.timer.unref();

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DateProperty } from '@tsunagu/platform-http';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
@@ -26,7 +27,7 @@ export class ExportOptions {
 export class MutualAidQuery extends ExportOptions {
   @ApiPropertyOptional({ description: 'As of the end of this day (Japan time); default today.', example: '2025-09-30' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  @DateProperty()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'Also list districts with none of the three services (default: only 実施地区, as the city\'s table).', default: false })

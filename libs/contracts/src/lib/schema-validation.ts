@@ -13,6 +13,12 @@ export class ContractViolationError extends Error {
     readonly problems: string[],
   ) {
     super(`Payload does not match ${contract}: ${problems.join('; ')}`);
+    this.name = 'ContractViolationError';
+  }
+
+  /** Schema paths and rules only (ajv's messages never quote the payload): safe for logs and dead-letter headers. */
+  get safeMessage(): string {
+    return this.message;
   }
 }
 

@@ -171,7 +171,9 @@ describe('JetStreamServer', () => {
     await expectEventually(async () => expect((await deadLetters()).filter((letter) => letter.body.includes(event.id))).toHaveLength(1), { timeoutMs: 5_000 });
     const [letter] = (await deadLetters()).filter((entry) => entry.body.includes(event.id));
     expect(letter).toMatchObject({ subject: deadLetterSubject(SERVICE, ThingHappened.subject), reason: 'max-deliveries', deliveries: 3 });
-    expect(letter.error).toContain('downstream refused');
+    // The error by type (and code) only: a handler's message may carry SQL with its values (personal data).
+    expect(letter.error).toMatch(/^Error\b/);
+    expect(letter.error).not.toContain('downstream refused');
     expect(calls.filter((call) => call.eventId === event.id)).toHaveLength(3);
     expect(await seen(event.id)).toEqual([]);
     expect(await deadLetteredCount()).toBe(countBefore + 1);

@@ -1,2 +1,4 @@
 export * from './lib/telemetry';
 export * from './lib/logging';
+export * from './lib/safe-error';
+export * from './lib/request-id';

@@ -4,3 +4,6 @@ export * from './lib/expect-eventually';
 export * from './lib/test-issuer';
 export * from './lib/test-http';
 export * from './lib/stream-events';
+export * from './lib/openapi-probes';
+export * from './lib/log-capture';
+export * from './lib/seams-suite';

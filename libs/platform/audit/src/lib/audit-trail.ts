@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AUDIT_ROUTE_CONFIG, type AuditRouteConfig } from './audited.decorator';
 import type { AuditAction, AuditOutcome } from './audit-record';
 import { AuditService } from './audit.service';
+import { loggableError } from '@tsunagu/platform-observability';
 
 /** Where the interceptor leaves the id of a record the handler created. */
 export const AUDIT_CREATED_ID = Symbol.for('tsunagu.audit.createdId');
@@ -89,7 +90,7 @@ export class AuditTrail implements OnModuleInit {
       return payload;
     } catch (error) {
       const errorId = randomUUID();
-      this.logger.error({ errorId, requestId: String(request.id), err: error }, `security control failure: audit record not written (${errorId})`);
+      this.logger.error({ errorId, requestId: String(request.id), error: loggableError(error) }, `security control failure: audit record not written (${errorId})`);
       if (reply.statusCode >= 400) return payload;
       reply.code(500).header('content-type', 'application/problem+json');
       return JSON.stringify({

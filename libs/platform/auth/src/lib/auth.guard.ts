@@ -5,6 +5,7 @@ import { DomainErrorCode, DomainException, IS_PUBLIC } from '@tsunagu/platform-h
 import { ROLES_METADATA } from './roles.decorator';
 import { setRequestPrincipal } from './request-principal';
 import { IssuerUnavailableError, TokenRejectedError, TokenVerifier } from './token-verifier';
+import { loggableError } from '@tsunagu/platform-observability';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/i;
 
@@ -41,10 +42,10 @@ export class AuthGuard implements CanActivate {
         throw new DomainException(DomainErrorCode.Unauthenticated, `The access token was rejected: ${error.message}`);
       }
       if (error instanceof IssuerUnavailableError) {
-        this.logger.error({ err: error.message }, 'security control failure: token keys unavailable, request denied');
+        this.logger.error({ reason: error.message }, 'security control failure: token keys unavailable, request denied');
         throw new DomainException(DomainErrorCode.UpstreamUnavailable, 'The identity provider cannot be reached to verify the token; try again later');
       }
-      this.logger.error({ err: error }, 'security control failure: token verification failed unexpectedly, request denied');
+      this.logger.error({ error: loggableError(error) }, 'security control failure: token verification failed unexpectedly, request denied');
       throw new DomainException(DomainErrorCode.Unauthenticated, 'The access token could not be verified');
     }
     setRequestPrincipal(request, principal);

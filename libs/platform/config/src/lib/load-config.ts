@@ -4,6 +4,11 @@ export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
+
+  /** Names variables and rules; sensitive values are already shown as `***`. */
+  get safeMessage(): string {
+    return this.message;
+  }
 }
 
 function parse(name: string, spec: VariableSpec, raw: string): { value?: unknown; problem?: string } {

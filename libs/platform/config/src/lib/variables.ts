@@ -55,6 +55,13 @@ export const platformVariables = {
     example: 'postgres://tsunagu:secret@db:5432/tsunagu',
   },
   DATABASE_POOL_MAX: { description: 'Maximum PostgreSQL connections per replica.', type: 'int', default: '10', min: 1 },
+  HTTP_RATE_LIMIT_PER_MINUTE: {
+    description:
+      'Requests one client address may make per minute to this service (429 with Retry-After beyond). 0 turns the limit off (benchmarks); behind the Ingress the address is taken from X-Forwarded-For.',
+    type: 'int',
+    default: '1200',
+    min: 0,
+  },
   NATS_URL: {
     description: 'NATS server URL(s), comma separated. JetStream must be enabled.',
     type: 'string',

@@ -15,6 +15,7 @@ export enum DomainErrorCode {
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   UpstreamUnavailable = 'upstream-unavailable',
+  TooManyRequests = 'too-many-requests',
 }
 
 export const problemStatus: Record<DomainErrorCode, number> = {
@@ -30,6 +31,7 @@ export const problemStatus: Record<DomainErrorCode, number> = {
   [DomainErrorCode.PayloadTooLarge]: 413,
   [DomainErrorCode.UnsupportedMediaType]: 415,
   [DomainErrorCode.UpstreamUnavailable]: 503,
+  [DomainErrorCode.TooManyRequests]: 429,
 };
 
 export const problemTitle: Record<DomainErrorCode, string> = {
@@ -45,6 +47,7 @@ export const problemTitle: Record<DomainErrorCode, string> = {
   [DomainErrorCode.PayloadTooLarge]: 'Request body too large',
   [DomainErrorCode.UnsupportedMediaType]: 'Unsupported media type',
   [DomainErrorCode.UpstreamUnavailable]: 'A service this request needs is unavailable',
+  [DomainErrorCode.TooManyRequests]: 'Too many requests',
 };
 
 /** Field path → message, the shape react-admin puts next to each input. */
@@ -58,6 +61,11 @@ export class DomainException extends Error {
   ) {
     super(message);
     this.name = 'DomainException';
+  }
+
+  /** Our own words, safe for logs (loggableError): code and message, never the request's values. */
+  get safeMessage(): string {
+    return `${this.code}: ${this.message}`;
   }
 
   static notFound(resource: string, id: string): DomainException {

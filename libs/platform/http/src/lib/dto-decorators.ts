@@ -2,11 +2,26 @@
 // and the If-Match / body `version` rule that goes with `VersionProperty`.
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { DomainException } from './domain-exception';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Years a date of ours may fall in: 和暦 labels start in 明治, and nothing we record lies centuries ahead. */
+export const DATE_YEAR_RANGE = { min: 1868, max: 2999 } as const;
+
+/** A real calendar date `YYYY-MM-DD` (no 2月30日, no year 0000) within `DATE_YEAR_RANGE`. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const [year, month, day] = value.split('-').map(Number);
+  if (year < DATE_YEAR_RANGE.min || year > DATE_YEAR_RANGE.max) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Query integers: only plain decimal digits become numbers ("1e18", "0x10", "" stay strings and fail IsInt). */
+export const toQueryInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** `version` in a PATCH or transition body (alternative to `If-Match`). */
@@ -63,8 +78,13 @@ export const IntQuery = (description: string): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ type: 'integer', description }),
     IsOptional(),
-    Type(() => Number),
+    Transform(toQueryInt),
     IsInt(),
   );
 
-export const DateProperty = (): PropertyDecorator => Matches(ISO_DATE, { message: '$property must be a date (YYYY-MM-DD)' });
+/** A date `YYYY-MM-DD` that exists in the calendar (body fields and query filters alike). */
+export const DateProperty = (options: ValidationOptions = {}): PropertyDecorator =>
+  ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value), defaultMessage: () => `$property must be a real date (YYYY-MM-DD, ${DATE_YEAR_RANGE.min}–${DATE_YEAR_RANGE.max})` } },
+    options,
+  );

@@ -1,24 +1,28 @@
 import { Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DomainException } from './domain-exception';
+import { toQueryInt } from './dto-decorators';
 
 export const MAX_PAGE_SIZE = 100;
+/** Deepest page a list serves (offset pages beyond it are refused, not answered with page 1 or a 500). */
+export const MAX_PAGE = 10_000;
 export const DEFAULT_PAGE_SIZE = 25;
 
 /** Paging, sorting and text search every list endpoint accepts; services extend it with their filters. */
 export class ListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toQueryInt)
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import {
+  DriverException,
   ForeignKeyConstraintViolationException,
   NotFoundError,
   OptimisticLockError,
@@ -7,6 +8,7 @@ import {
 } from '@mikro-orm/core';
 import { StaleVersionError } from '@tsunagu/platform-persistence';
 import { TenantContext } from '@tsunagu/platform-context';
+import { loggableError } from '@tsunagu/platform-observability';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainErrorCode, DomainException } from './domain-exception';
@@ -37,6 +39,13 @@ export function toProblem(error: unknown, request?: { headers: Record<string, un
   if (error instanceof ForeignKeyConstraintViolationException) {
     return problemFor(DomainErrorCode.Conflict, 'The record refers to, or is referred to by, another record');
   }
+  if (error instanceof DriverException && isDataException(error)) {
+    // A value PostgreSQL cannot hold (out of range, not a valid date, too complex) that validation let through:
+    // the client's mistake, answered without echoing the value or the SQL.
+    return problemFor(DomainErrorCode.ValidationFailed, 'A value is outside what the record can hold (out of range or not a valid date)', {
+      ...(columnOf(error) ? { errors: { [columnOf(error) as string]: 'is outside what the record can hold' } } : {}),
+    });
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = codeForStatus(status);
@@ -57,7 +66,8 @@ export function toProblem(error: unknown, request?: { headers: Record<string, un
     return { ...problemFor(code, detail), status: framework.statusCode, ...(code === DomainErrorCode.ValidationFailed ? { errors: { body: detail } } : {}) };
   }
   const errorId = randomUUID();
-  logger.error({ errorId, requestId: TenantContext.requestId(), err: error }, `Unhandled error ${errorId}`);
+  // Type, code and stack frames only: driver messages carry the SQL with its values (personal data).
+  logger.error({ errorId, requestId: TenantContext.requestId(), error: loggableError(error) }, `Unhandled error ${errorId}`);
   return {
     type: problemType('internal'),
     title: 'Internal error',
@@ -65,6 +75,17 @@ export function toProblem(error: unknown, request?: { headers: Record<string, un
     detail: `Something went wrong on our side. Quote error id ${errorId} when reporting it.`,
     errorId,
   };
+}
+
+/** SQLSTATE class 22 (data exception) and 54 (program limit exceeded): the request's values, not our fault. */
+function isDataException(error: DriverException): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^(22|54)/.test(code);
+}
+
+function columnOf(error: DriverException): string | undefined {
+  const column = (error as { column?: unknown }).column;
+  return typeof column === 'string' && /^[a-z_][a-z0-9_]*$/.test(column) ? column : undefined;
 }
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {

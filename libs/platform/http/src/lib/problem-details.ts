@@ -32,6 +32,7 @@ const statusCodes: Record<number, DomainErrorCode> = {
   412: DomainErrorCode.PreconditionFailed,
   413: DomainErrorCode.PayloadTooLarge,
   415: DomainErrorCode.UnsupportedMediaType,
+  429: DomainErrorCode.TooManyRequests,
 };
 
 /** The domain code that best describes a bare HTTP status (errors raised by the framework). */

@@ -1,14 +1,19 @@
-import { Logger as NestLogger, type INestApplication, type Type } from '@nestjs/common';
+import { Logger as NestLogger, RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { Logger } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { TenantContext } from '@tsunagu/platform-context';
+import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
+import { describeError, requestIdFrom } from '@tsunagu/platform-observability';
 import { createValidationPipe } from './validation';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
 import { startHttpMetrics } from './metrics';
 import { ReadinessRegistry } from './readiness';
+import { DomainErrorCode, DomainException } from './domain-exception';
+import { assertNoHostileValues, jsonDepthExceeds, MAX_JSON_DEPTH } from './hostile-input';
 
 export interface ServiceAppOptions {
   /** Service name: routes live under `/api/<service>`. */
@@ -24,6 +29,20 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 export function apiPrefix(service: string): string {
   return `api/${service}`;
+}
+
+/**
+ * Operator endpoints served at the root of the service port, outside `/api/<service>/`: the Ingress and the
+ * local edge route only `/api/…`, so they are reachable by Prometheus and by port-forward, never from outside.
+ */
+export const INTERNAL_PATHS = { metrics: '/metrics', docs: '/docs', openApi: '/openapi.json' } as const;
+
+/** Content-Security-Policy of API answers (JSON is never a page) and of the Swagger UI on the internal port. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+
+interface RateLimitConfig {
+  HTTP_RATE_LIMIT_PER_MINUTE?: number;
 }
 
 /** The OpenAPI document of a service (also written to docs/api/ by the docs test). */
@@ -47,7 +66,8 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: true,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => (request.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    // A client's id reaches logs and the audit trail only when it is a short safe token.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(request.headers['x-request-id']),
   });
   const fastify = adapter.getInstance();
   const histogram = startHttpMetrics(options.service);
@@ -63,17 +83,71 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   fastify.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
+  // JSON nested deeper than any of our documents is refused before parsing (JSON.parse and the validators recurse).
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (jsonDepthExceeds(text)) {
+      done(DomainException.invalidField('body', `is nested deeper than ${MAX_JSON_DEPTH} levels`), undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
+  // NUL, unpaired surrogates and inexact numbers in any query, path parameter or body field: 400 naming it.
+  fastify.addHook('preValidation', (request, reply, done) => {
+    try {
+      assertNoHostileValues(request.query, request.params, Buffer.isBuffer(request.body) ? undefined : request.body);
+      done();
+    } catch (error) {
+      const problem = toProblem(error, request);
+      problem.instance ??= request.url.split('?')[0];
+      sendProblem(reply, problem);
+    }
+  });
 
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
+  // bodyParser: false — our JSON parser (depth limit) above replaces the one Nest would register at init.
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
   const logger = app.get(Logger, { strict: false });
   if (logger) app.useLogger(logger);
-  app.setGlobalPrefix(apiPrefix(options.service));
+  const config = app.get<RateLimitConfig | undefined>(TSUNAGU_CONFIG, { strict: false });
+
+  await app.register(helmet, {
+    // Set per answer below: API answers and the internal Swagger UI need different policies.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const path = request.url.split('?')[0];
+    const docs = path === INTERNAL_PATHS.docs || path.startsWith(`${INTERNAL_PATHS.docs}/`);
+    reply.header('content-security-policy', docs ? DOCS_CSP : API_CSP);
+    // Answers carry personal data: no shared or browser cache keeps them.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+  const perMinute = config?.HTTP_RATE_LIMIT_PER_MINUTE ?? 0;
+  if (perMinute > 0) {
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      // Behind the Ingress `request.ip` is the client (trustProxy); probes and the scraper are not limited.
+      keyGenerator: (request) => request.ip,
+      allowList: (request) => /\/(healthz|readyz)$/.test(request.url.split('?')[0]) || request.url === INTERNAL_PATHS.metrics,
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new DomainException(DomainErrorCode.TooManyRequests, `Too many requests: at most ${context.max} per minute; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+          statusCode: 429,
+        }),
+    });
+  }
+
+  app.setGlobalPrefix(apiPrefix(options.service), { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
   const document = buildOpenApiDocument(app, options);
-  SwaggerModule.setup(`${apiPrefix(options.service)}/docs`, app, document, {
-    jsonDocumentUrl: `${apiPrefix(options.service)}/openapi.json`,
+  SwaggerModule.setup(INTERNAL_PATHS.docs.slice(1), app, document, {
+    useGlobalPrefix: false,
+    jsonDocumentUrl: INTERNAL_PATHS.openApi.slice(1),
     swaggerOptions: { persistAuthorization: true },
   });
   return app;
@@ -109,7 +183,8 @@ export function runServiceCommand(service: string, commands: Record<string, () =
     process.exit(2);
   }
   command().catch((error: unknown) => {
-    NestLogger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), service);
+    // By type and code only: a failed migration or demo load may carry SQL with values in its message.
+    NestLogger.error(`${name} failed: ${describeError(error)}`, service);
     process.exit(1);
   });
 }

@@ -5,6 +5,7 @@ import type { NatsConnection } from 'nats';
 import { NATS_CONNECTION } from './messaging.constants';
 import { ensureEventStreams } from './jetstream/event-streams';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { describeError } from '@tsunagu/platform-observability';
 
 /**
  * Start and stop order of the messaging pieces. Nest destroys modules before it closes microservices, so
@@ -41,6 +42,6 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
 
   async onApplicationShutdown(): Promise<void> {
     if (this.connection.isClosed()) return;
-    await this.connection.drain().catch((error: Error) => this.logger.warn(`NATS drain: ${error.message}`));
+    await this.connection.drain().catch((error: Error) => this.logger.warn(`NATS drain: ${describeError(error)}`));
   }
 }

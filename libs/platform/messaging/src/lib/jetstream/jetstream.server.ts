@@ -32,6 +32,7 @@ import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, traceHeadersFromNats } from '../trace-propagation';
 import { ensureEventStreams, type EventStreamSettings } from './event-streams';
 import { JetStreamContext } from './jetstream.context';
+import { describeError } from '@tsunagu/platform-observability';
 
 export const JETSTREAM_TRANSPORT = Symbol('TSUNAGU_JETSTREAM');
 
@@ -238,7 +239,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
             await this.deadLetter(route, message, 'max-deliveries', error);
           } else {
             const delay = this.retryDelay(deliveries);
-            this.logger.warn(`${route.durable}: event ${event.id} failed on delivery ${deliveries}, retry in ${delay} ms: ${describe(error)}`);
+            this.logger.warn(`${route.durable}: event ${event.id} failed on delivery ${deliveries}, retry in ${delay} ms: ${describeError(error)}`);
             message.nak(delay);
           }
         } finally {
@@ -275,7 +276,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (key.toLowerCase() !== 'nats-msg-id') for (const value of message.headers?.values(key) ?? []) headers.append(key, value);
     }
     headers.set(DEAD_LETTER_HEADERS.reason, reason);
-    headers.set(DEAD_LETTER_HEADERS.error, describe(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
+    headers.set(DEAD_LETTER_HEADERS.error, describeError(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
     headers.set(DEAD_LETTER_HEADERS.consumer, route.durable);
     headers.set(DEAD_LETTER_HEADERS.subject, route.subject);
     headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.redeliveryCount));
@@ -288,9 +289,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       // No reason argument: `+TERM <reason>` is 2.10+, and 2.9 servers ignore it and redeliver.
       message.term();
       messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject });
-      this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describe(error)}`);
+      this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describeError(error)}`);
     } catch (publishError) {
-      this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describe(publishError)}`);
+      this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describeError(publishError)}`);
       message.nak(this.retryDelay(message.info.redeliveryCount));
     }
   }
@@ -314,9 +315,3 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : 'Error';
 }
 
-/** Error text for logs and dead-letter headers; Nest's RPC filters reject with plain objects. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  if (error && typeof error === 'object') return JSON.stringify(error);
-  return String(error);
-}

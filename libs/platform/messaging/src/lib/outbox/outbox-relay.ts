@@ -9,6 +9,7 @@ import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
 import { toCloudEvent } from './outbox.service';
 import { OutboxStore, type ClaimedEvent } from './outbox-store';
+import { describeError } from '@tsunagu/platform-observability';
 
 export interface OutboxRelaySettings {
   /** Service name = PostgreSQL schema of its outbox_event table. */
@@ -50,7 +51,7 @@ export class OutboxRelay {
 
   constructor(private readonly settings: OutboxRelaySettings) {
     this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2 });
-    this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${error.message}`));
+    this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${describeError(error)}`));
     this.store = new OutboxStore(this.pool, settings.schema);
     this.js = settings.connection.jetstream();
   }
@@ -94,7 +95,7 @@ export class OutboxRelay {
     }
     this.running = this.drain()
       .then(() => undefined)
-      .catch((error: Error) => this.logger.warn(`outbox round failed (will retry): ${error.message}`))
+      .catch((error: Error) => this.logger.warn(`outbox round failed (will retry): ${describeError(error)}`))
       .finally(() => {
         this.running = undefined;
         if (this.rerun && !this.stopped) {
@@ -134,7 +135,7 @@ export class OutboxRelay {
         messagingMetrics().outboxPublished.inc({ subject: event.subject });
         count += 1;
       } catch (error) {
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const message = describeError(error);
         const retryIn = backoffDelay(event.attempts + 1, this.settings.retryBaseMs ?? 500, this.settings.retryMaxMs);
         messagingMetrics().outboxPublishFailures.inc({ subject: event.subject });
         this.logger.warn(`publishing event ${event.id} on ${event.subject} failed, retry in ${retryIn} ms: ${message}`);
@@ -181,7 +182,7 @@ export class OutboxRelay {
     };
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
-      this.logger.warn(`outbox LISTEN connection lost: ${error.message}`);
+      this.logger.warn(`outbox LISTEN connection lost: ${describeError(error)}`);
       lost();
     });
     client.on('end', lost);
@@ -203,7 +204,7 @@ export class OutboxRelay {
     setTimeout(() => {
       if (this.stopped || this.listener) return;
       this.listen().catch((error: Error) => {
-        this.logger.warn(`outbox LISTEN reconnect failed: ${error.message}`);
+        this.logger.warn(`outbox LISTEN reconnect failed: ${describeError(error)}`);
         this.scheduleListen();
       });
     }, this.settings.pollIntervalMs).unref();
