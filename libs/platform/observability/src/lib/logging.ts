@@ -6,6 +6,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestIdFrom } from './request-id';
 import { loggableError } from './safe-error';
+import { redactPath } from './span-redaction';
 
 /** Paths whose values may carry personal data or secrets; pino replaces them before writing. */
 export const REDACTED_PATHS = [
@@ -65,11 +66,11 @@ export function loggerParams(service: string, level = 'info'): Params {
       req: (request: IncomingMessage & { id?: string }) => ({
         id: request.id,
         method: request.method,
-        path: (request.url ?? '').split('?')[0],
+        path: redactPath(request.url ?? ''),
       }),
       res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
     },
-    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${(request.url ?? '').split('?')[0]} ${response.statusCode}`,
+    customSuccessMessage: (request: IncomingMessage, response: ServerResponse) => `${request.method} ${redactPath(request.url ?? '')} ${response.statusCode}`,
   };
   return {
     // Nest 11 path syntax; the default `*` is the old syntax Nest warns about at boot.

@@ -3,8 +3,9 @@ import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentation
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { IncomingMessage } from 'node:http';
+import { RedactingSpanExporter } from './span-redaction';
 
 let sdk: NodeSDK | undefined;
 
@@ -21,37 +22,44 @@ export interface TelemetryOptions {
   service: string;
   /** OTLP/HTTP endpoint; when absent spans are created (for trace ids in logs) but not exported. */
   otlpEndpoint?: string;
-  /** Tests pass an in-memory exporter. */
+  /** Tests pass an in-memory exporter (spans then go out one by one, not batched). */
   exporter?: SpanExporter;
+}
+
+/** The instrumentations of every service, configured so that no query string or SQL parameter is recorded. */
+export function serviceInstrumentations(): ReturnType<typeof getNodeAutoInstrumentations> {
+  return getNodeAutoInstrumentations({
+    '@opentelemetry/instrumentation-http': {
+      ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test((request.url ?? '').split('?')[0]),
+      // Query strings may hold search terms such as names: record the path only (RedactingSpanExporter also drops url.query).
+      requestHook: (span, request) => {
+        const url = (request as IncomingMessage).url;
+        if (url) span.setAttribute('url.path', url.split('?')[0]);
+      },
+    },
+    '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false },
+    '@opentelemetry/instrumentation-pino': { enabled: true },
+  });
 }
 
 /**
  * Starts the OpenTelemetry SDK. Must run before Nest, Fastify or pg are required so their
  * instrumentations can patch them. Only http, nestjs-core, pg and pino are instrumented (by default);
- * request and response bodies and SQL parameters are never recorded (no personal data in spans).
+ * request and response bodies, query strings, SQL parameters and literals and error messages never leave the
+ * process (RedactingSpanExporter; no personal data in spans).
  */
 export function startTelemetry(options: TelemetryOptions): NodeSDK {
   if (sdk) return sdk;
   process.env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] ??= DEFAULT_INSTRUMENTATIONS;
   const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
-  const spanProcessors: SpanProcessor[] = exporter ? [new BatchSpanProcessor(exporter)] : [];
+  // Every span passes the redaction gate before it leaves the process (span-redaction.ts).
+  const spanProcessors: SpanProcessor[] = exporter
+    ? [options.exporter ? new SimpleSpanProcessor(new RedactingSpanExporter(exporter)) : new BatchSpanProcessor(new RedactingSpanExporter(exporter))]
+    : [];
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ 'service.name': `tsunagu-${options.service}`, 'service.namespace': 'tsunagu' }),
     spanProcessors,
-    instrumentations: [
-      getNodeAutoInstrumentations({
-        '@opentelemetry/instrumentation-http': {
-          ignoreIncomingRequestHook: (request: IncomingMessage) => UNTRACED_PATHS.test((request.url ?? '').split('?')[0]),
-          // Query strings may hold search terms such as names: record the path only.
-          requestHook: (span, request) => {
-            const url = (request as IncomingMessage).url;
-            if (url) span.setAttribute('url.path', url.split('?')[0]);
-          },
-        },
-        '@opentelemetry/instrumentation-pg': { enhancedDatabaseReporting: false },
-        '@opentelemetry/instrumentation-pino': { enabled: true },
-      }),
-    ],
+    instrumentations: [serviceInstrumentations()],
   });
   sdk.start();
   return sdk;

@@ -16,9 +16,10 @@ export class CapturedLines {
     for (const line of text.split('\n')) if (line.trim()) this.lines.push(line);
   }
 
-  /** Lines holding `marker` (expected: none). */
+  /** Lines holding `marker`, as is or URL-encoded (expected: none). */
   containing(marker: string): string[] {
-    return this.lines.filter((line) => line.includes(marker));
+    const encoded = encodeURIComponent(marker);
+    return this.lines.filter((line) => line.includes(marker) || line.includes(encoded));
   }
 }
 
