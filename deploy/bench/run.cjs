@@ -104,6 +104,8 @@ function table(results) {
 async function benchCommand(context) {
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
   const edgePort = await freePort();
+  // The load comes from one address: measure the services, not the per-client limit (the baseline has none).
+  process.env.HTTP_RATE_LIMIT_PER_MINUTE ??= '0';
   const stack = createStack({ baseDir, persistent: false, edgePort, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
   let baseline;
   context.setStop(async () => {

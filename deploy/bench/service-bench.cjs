@@ -129,6 +129,8 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       MUNICIPALITY,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      // The load comes from one address: measure the service, not the per-client limit (the baseline has none).
+      HTTP_RATE_LIMIT_PER_MINUTE: '0',
       ...serviceEnv,
     };
     log(`migrating (node dist/apps/${name}/main.js migrate) …`);
