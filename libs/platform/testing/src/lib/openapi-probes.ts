@@ -118,6 +118,17 @@ const WHOLE_BODIES: [string, string][] = [
   ['truncated', '{"a":'],
 ];
 
+/** Bodies of text uploads (CSV imports): a header row of `name` and one hostile row each. */
+const HOSTILE_TEXT_BODIES: [string, string][] = [
+  ['NUL in a cell', 'name,district\na\u0000b,x\n'],
+  ['lone surrogate in a cell', 'name,district\na\uD800b,x\n'],
+  ['formula cells', 'name,district\n=HYPERLINK("http://example.invalid"),@SUM(1)\n'],
+  ['unterminated quote', 'name,district\n"abc,x\n'],
+  ['100,000-character cell', `name,district\n${'x'.repeat(100_000)},x\n`],
+  ['empty', ''],
+  ['binary', '\u0000\u0001\u0002\uFFFE\uFFFF'],
+];
+
 function nested(levels: number): unknown {
   let value: unknown = 'deep';
   for (let index = 0; index < levels; index++) value = { a: value };
@@ -280,6 +291,10 @@ export function hostileProbes(document: OpenApiDocument, ids: Record<string, str
       } else if (parameter.in === 'path') {
         for (const [name, value] of HOSTILE_PATH_VALUES) send(`{${parameter.name}} = ${name}`, { url: fillPath(template, ids, [parameter.name, value]), body });
       }
+    }
+    const textTypes = Object.keys(operation.requestBody?.content ?? {}).filter((type) => type.startsWith('text/'));
+    for (const type of textTypes) {
+      for (const [name, raw] of HOSTILE_TEXT_BODIES) send(`${type} body = ${name}`, { url, raw, headers: { 'content-type': type } });
     }
     if (!schema || method === 'GET' || method === 'DELETE') continue;
     for (const [name, raw] of WHOLE_BODIES) send(`body = ${name}`, { url, raw });
