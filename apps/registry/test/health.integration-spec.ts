@@ -21,6 +21,13 @@ describe('health endpoints', () => {
     const ready = await registry.call('GET', '/readyz', { token: null });
     expect(ready.status).toBe(503);
     expect(ready.body.checks.database.status).toBe('down');
+    // A request that needs the database meanwhile: 503 with Retry-After (nothing saved, retry as is), never 500.
+    for (const reply of [await registry.call('GET', '/districts'), await registry.call('GET', `/community-resources?q=${encodeURIComponent('公民館')}`)]) {
+      expect(reply.status).toBe(503);
+      expect(reply.headers['content-type']).toContain('application/problem+json');
+      expect(Number(reply.headers['retry-after'])).toBeGreaterThan(0);
+      expect(reply.body.errorId).toBeUndefined();
+    }
     await registry.orm.connect();
   });
 

@@ -2,7 +2,7 @@ import { ForbiddenException } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { StaleVersionError } from '@tsunagu/platform-persistence';
 import { DomainErrorCode, DomainException } from './domain-exception';
-import { toProblem } from './problem-details.filter';
+import { isTransientDatabaseError, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
   it('maps domain codes to statuses and keeps field errors', () => {
@@ -36,5 +36,21 @@ describe('toProblem', () => {
     expect(problem.status).toBe(500);
     expect(problem.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(problem)).not.toMatch(/10\.0\.0\.5|password authentication|user tsunagu/);
+  });
+});
+
+describe('database failures that are not the client’s fault', () => {
+  it('answer 503 with a retry hint, never 500', () => {
+    const cases: unknown[] = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('could not serialize access'), { code: '40001' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('timeout exceeded when trying to connect'),
+    ];
+    for (const error of cases) {
+      expect(isTransientDatabaseError(error)).toBe(true);
+      expect(toProblem(error)).toMatchObject({ status: 503, code: 'upstream-unavailable', retryAfter: 2 });
+    }
+    expect(isTransientDatabaseError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import {
+  ConnectionException,
+  DeadlockException,
   DriverException,
+  LockWaitTimeoutException,
   ForeignKeyConstraintViolationException,
   NotFoundError,
   OptimisticLockError,
@@ -38,6 +41,12 @@ export function toProblem(error: unknown, request?: { headers: Record<string, un
   }
   if (error instanceof ForeignKeyConstraintViolationException) {
     return problemFor(DomainErrorCode.Conflict, 'The record refers to, or is referred to by, another record');
+  }
+  if (isTransientDatabaseError(error)) {
+    // Not the client's fault and likely gone in a moment: nothing was committed, the client may retry as is.
+    return problemFor(DomainErrorCode.UpstreamUnavailable, 'The database is briefly unavailable or busy; nothing was saved. Retry in a few seconds.', {
+      retryAfter: TRANSIENT_RETRY_AFTER_SECONDS,
+    });
   }
   if (error instanceof DriverException && isDataException(error)) {
     // A value PostgreSQL cannot hold (out of range, not a valid date, too complex) that validation let through:
@@ -77,6 +86,23 @@ export function toProblem(error: unknown, request?: { headers: Record<string, un
   };
 }
 
+const TRANSIENT_RETRY_AFTER_SECONDS = 2;
+/** SQLSTATE of failures that pass: connection (08), serialization/deadlock (40001, 40P01), lock not available (55P03), shutdown or cancel (57xxx), too many connections (53300). */
+const TRANSIENT_SQLSTATE = /^(08|40001|40P01|55P03|57P0|57014|53300)/;
+/** Socket errors of the driver and pool before PostgreSQL answers. */
+const TRANSIENT_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A database failure a retry can fix: connection lost or refused, serialization failure, lock timeout, pool exhausted. */
+export function isTransientDatabaseError(error: unknown): boolean {
+  if (error instanceof ConnectionException || error instanceof DeadlockException || error instanceof LockWaitTimeoutException) return true;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_SOCKET.has(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  // pg-pool and knex: "timeout exceeded when trying to connect", "Knex: Timeout acquiring a connection", a closed pool
+  // ("Unable to acquire a connection").
+  return /timeout exceeded when trying to connect|Timeout acquiring a connection|Unable to acquire a connection|Connection terminated|Cannot use a pool after calling end|pool is probably full/i.test(message);
+}
+
 /** SQLSTATE class 22 (data exception) and 54 (program limit exceeded): the request's values, not our fault. */
 function isDataException(error: DriverException): boolean {
   const code = (error as { code?: unknown }).code;
@@ -90,6 +116,7 @@ function columnOf(error: DriverException): string | undefined {
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer');
+  if (problem.status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(problem['retryAfter'] ?? TRANSIENT_RETRY_AFTER_SECONDS));
   reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
