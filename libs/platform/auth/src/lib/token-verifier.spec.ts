@@ -59,4 +59,26 @@ describe('TokenVerifier', () => {
     const direct = new TokenVerifier({ issuer: down.issuer, audience: 'tsunagu-api', jwksUri: down.jwksUri, timeoutMs: 1000 });
     await expect(direct.verify(token)).rejects.toBeInstanceOf(IssuerUnavailableError);
   });
+
+  it('answers a token verified before from memory until it expires, and verifies it again after', async () => {
+    const cached = new TokenVerifier({ issuer: issuer.issuer, audience: 'tsunagu-api', clockToleranceSeconds: 0, cacheSize: 2 });
+    const token = await issuer.token({ subject: 'u-cache', roles: ['caseworker'], expiresIn: 2 });
+    const first = await cached.verify(token);
+    const again = await cached.verify(token);
+    expect(again).toEqual(first);
+    expect(cached.stats).toEqual({ cached: 1, verified: 1 });
+    // A forged token is never answered from the cache: it has another hash.
+    await expect(cached.verify(`${token.slice(0, -4)}AAAA`)).rejects.toBeInstanceOf(TokenRejectedError);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expect(cached.verify(token)).rejects.toBeInstanceOf(TokenRejectedError);
+  });
+
+  it('keeps at most cacheSize tokens, dropping the least recently used', async () => {
+    const cached = new TokenVerifier({ issuer: issuer.issuer, audience: 'tsunagu-api', cacheSize: 2 });
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((subject) => issuer.token({ subject, roles: ['caseworker'] })));
+    for (const token of [a, b, a, c, a]) await cached.verify(token);
+    expect(cached.stats).toEqual({ cached: 2, verified: 3 });
+    await cached.verify(b);
+    expect(cached.stats.verified).toBe(4);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '@tsunagu/platform-context';
 import { InvalidClaimsError, principalFromClaims } from './claims';
@@ -13,7 +14,11 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** Timeout of discovery and JWKS requests. */
   timeoutMs?: number;
+  /** Verified tokens remembered until they expire (least recently used dropped first); 0 turns the cache off. */
+  cacheSize?: number;
 }
+
+export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
 /** The token is missing, expired, forged or lacks required claims: the caller must authenticate again (401). */
 export class TokenRejectedError extends Error {
@@ -53,12 +58,46 @@ const TOKEN_ERRORS = [
 export class TokenVerifier {
   private keySet?: Promise<JWTVerifyGetKey>;
   private readonly issuer: string;
+  /** sha256(token) → principal and the instant it stops being valid (exp + clock tolerance). Map order = recency. */
+  private readonly verified = new Map<string, { principal: Principal; validUntilMs: number }>();
+  private readonly cacheSize: number;
+  /** Verifications answered from the cache and by signature, for tests and metrics. */
+  readonly stats = { cached: 0, verified: 0 };
 
   constructor(private readonly options: TokenVerifierOptions) {
     this.issuer = options.issuer;
+    this.cacheSize = options.cacheSize ?? DEFAULT_VERIFIED_TOKEN_CACHE_SIZE;
   }
 
+  /**
+   * The principal of a valid token. A token verified before is answered from memory until it expires: the
+   * signature, issuer and audience cannot change, and expiry is checked again on every use. Keys are looked up
+   * by hash, so no bearer token is kept.
+   */
   async verify(token: string): Promise<Principal> {
+    if (this.cacheSize === 0) return this.verifySignature(token);
+    const key = createHash('sha256').update(token).digest('base64url');
+    const hit = this.verified.get(key);
+    if (hit) {
+      this.verified.delete(key);
+      if (hit.validUntilMs > Date.now()) {
+        this.verified.set(key, hit);
+        this.stats.cached++;
+        return { ...hit.principal };
+      }
+    }
+    const { principal, expiresAt } = await this.verifyWithExpiry(token);
+    this.verified.set(key, { principal, validUntilMs: (expiresAt + (this.options.clockToleranceSeconds ?? 10)) * 1000 });
+    if (this.verified.size > this.cacheSize) this.verified.delete(this.verified.keys().next().value as string);
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<Principal> {
+    return (await this.verifyWithExpiry(token)).principal;
+  }
+
+  private async verifyWithExpiry(token: string): Promise<{ principal: Principal; expiresAt: number }> {
+    this.stats.verified++;
     const keys = await this.keys();
     let payload;
     try {
@@ -74,7 +113,7 @@ export class TokenVerifier {
       throw new IssuerUnavailableError(`the issuer's signing keys could not be fetched (${(error as Error).message})`);
     }
     try {
-      return principalFromClaims(payload);
+      return { principal: principalFromClaims(payload), expiresAt: payload.exp as number };
     } catch (error) {
       if (error instanceof InvalidClaimsError) throw new TokenRejectedError(error.message);
       throw error;
