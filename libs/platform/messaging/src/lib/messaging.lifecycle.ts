@@ -24,10 +24,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.readiness?.register('nats', async () => {
-      if (this.connection.isClosed()) throw new Error('NATS connection closed');
-      await this.connection.flush();
-    });
+    // Reported, not critical: writes go through the outbox and wait out a broker outage; consumers reconnect.
+    this.readiness?.register(
+      'nats',
+      async () => {
+        if (this.connection.isClosed()) throw new Error('NATS connection closed');
+        await this.connection.flush();
+      },
+      { critical: false },
+    );
     await ensureEventStreams(await this.connection.jetstreamManager(), {
       stream: this.config.NATS_STREAM,
       replicas: this.config.NATS_STREAM_REPLICAS,
