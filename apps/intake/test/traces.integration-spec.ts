@@ -8,13 +8,17 @@ startTelemetry({ service: 'intake', exporter });
 // service will use (http, pg, …) the way those hooks would, before the app is required.
 const optional = (name: string): unknown => {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(name);
   } catch {
     return undefined;
   }
 };
-for (const instrumentation of serviceInstrumentations()) {
+interface ModuleDefinition {
+  name: string;
+  patch?: (exports: unknown, version?: string) => unknown;
+  files?: { name: string; patch: (exports: unknown, version?: string) => unknown }[];
+}
+for (const instrumentation of serviceInstrumentations() as unknown as { getModuleDefinitions(): ModuleDefinition[] }[]) {
   for (const definition of instrumentation.getModuleDefinitions()) {
     const version = (optional(`${definition.name}/package.json`) as { version?: string } | undefined)?.version ?? process.versions.node;
     const loaded = optional(definition.name);
@@ -25,7 +29,6 @@ for (const instrumentation of serviceInstrumentations()) {
     }
   }
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startIntake } = require('./intake-app') as typeof import('./intake-app');
 
 const MARKER = 'ZQ山田トレース花子4417';
