@@ -18,9 +18,12 @@ const UNTRACED_PATHS = /\/(healthz|readyz|metrics)$/;
  */
 export const DEFAULT_INSTRUMENTATIONS = 'http,nestjs-core,pg,pino';
 
+/** Share of root requests traced when OTEL_TRACES_SAMPLER_ARG is unset. */
+export const DEFAULT_SAMPLE_RATIO = '0.1';
+
 export interface TelemetryOptions {
   service: string;
-  /** OTLP/HTTP endpoint; when absent spans are created (for trace ids in logs) but not exported. */
+  /** OTLP/HTTP endpoint; when absent (and no `exporter`) tracing is off entirely. */
   otlpEndpoint?: string;
   /** Tests pass an in-memory exporter (spans then go out one by one, not batched). */
   exporter?: SpanExporter;
@@ -48,14 +51,19 @@ export function serviceInstrumentations(): ReturnType<typeof getNodeAutoInstrume
  * request and response bodies, query strings, SQL parameters and literals and error messages never leave the
  * process (RedactingSpanExporter; no personal data in spans).
  */
-export function startTelemetry(options: TelemetryOptions): NodeSDK {
+export function startTelemetry(options: TelemetryOptions): NodeSDK | undefined {
   if (sdk) return sdk;
-  process.env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] ??= DEFAULT_INSTRUMENTATIONS;
   const exporter = options.exporter ?? (options.otlpEndpoint ? new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }) : undefined);
+  // Tracing off: no SDK, no patched modules, no per-request work (logs still join by request id).
+  if (!exporter) return undefined;
+  process.env['OTEL_NODE_ENABLED_INSTRUMENTATIONS'] ??= DEFAULT_INSTRUMENTATIONS;
+  // Root spans sampled at OTEL_TRACES_SAMPLER_ARG (default 10 %); a sampled caller's trace is always followed.
+  process.env['OTEL_TRACES_SAMPLER'] ??= 'parentbased_traceidratio';
+  process.env['OTEL_TRACES_SAMPLER_ARG'] ??= options.exporter ? '1' : DEFAULT_SAMPLE_RATIO;
   // Every span passes the redaction gate before it leaves the process (span-redaction.ts).
-  const spanProcessors: SpanProcessor[] = exporter
-    ? [options.exporter ? new SimpleSpanProcessor(new RedactingSpanExporter(exporter)) : new BatchSpanProcessor(new RedactingSpanExporter(exporter))]
-    : [];
+  const spanProcessors: SpanProcessor[] = [
+    options.exporter ? new SimpleSpanProcessor(new RedactingSpanExporter(exporter)) : new BatchSpanProcessor(new RedactingSpanExporter(exporter)),
+  ];
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ 'service.name': `tsunagu-${options.service}`, 'service.namespace': 'tsunagu' }),
     spanProcessors,
