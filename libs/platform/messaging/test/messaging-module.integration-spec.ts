@@ -68,7 +68,7 @@ describe('MessagingModule wired like a service', () => {
     await expectEventually(async () => expect(await orm.em.fork().find(ThingSeen, { eventId })).toHaveLength(1), { timeoutMs: 5_000 });
 
     const readiness = await moduleRef.get(ReadinessRegistry).evaluate();
-    expect(readiness.checks['nats']).toEqual({ status: 'up' });
+    expect(readiness.checks['nats']).toEqual({ status: 'up', critical: false });
     const metrics = await register.metrics();
     expect(metrics).toContain(`tsunagu_outbox_lag_seconds{schema="${SCHEMA}"} 0`);
     expect(metrics).toMatch(/tsunagu_consumer_pending_messages\{consumer="things__tsunagu_evt_things_thing_happened",subject="tsunagu.evt.things.thing.happened"\} 0/);

@@ -95,10 +95,13 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
     expect(stored.traceparent).toContain(traceId);
     await expectEventually(() => expect(handlerTraceIds.get(eventId)).toBe(traceId), { timeoutMs: 5_000 });
 
-    const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
-    expect(spans.map((span) => span.name)).toEqual(
-      expect.arrayContaining(['POST /api/things', `publish ${ThingHappened.subject}`, `process ${ThingHappened.subject}`]),
-    );
+    // The consumer's span ends after its handler has run: wait for it rather than race it on a busy machine.
+    await expectEventually(() => {
+      const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
+      expect(spans.map((span) => span.name)).toEqual(
+        expect.arrayContaining(['POST /api/things', `publish ${ThingHappened.subject}`, `process ${ThingHappened.subject}`]),
+      );
+    }, { timeoutMs: 5_000 });
   });
 
   it('sends the caller trace context with RPC requests', async () => {
