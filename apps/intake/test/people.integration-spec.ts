@@ -1,3 +1,4 @@
+import { expectEventually } from '@tsunagu/platform-testing';
 import { expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 describe('intake: people and households', () => {
@@ -112,6 +113,63 @@ describe('intake: people and households', () => {
     const blind = await intake.call('PATCH', `/households/${household.body.id}`, { body: { districtId: '01900000-0000-7000-8000-0000000000d3', version: 1 } });
     expectProblem(blind, 400);
     expect(blind.body.errors).toHaveProperty('districtId');
+  });
+
+  it('publishes a protection as ids and codes, and never a protected household\'s district, also when the flag changes later', async () => {
+    const supervisor = await intake.token({ subject: 'supervisor-3', roles: ['supervisor'] });
+    const district = '01900000-0000-7000-8000-0000000000d4';
+    const protectedPerson = (
+      await intake.call('POST', '/persons', {
+        token: supervisor,
+        body: { familyName: '秘匿', givenName: '三子', familyNameKana: 'ヒトク', givenNameKana: 'ミツコ', addressRaw: '高松市丸の内1-1', districtId: district, dvAddressProtection: true },
+      })
+    ).body.id as string;
+    const partner = (await intake.call('POST', '/persons', { body: { familyName: '同居', givenName: '人', familyNameKana: 'ドウキョ', givenNameKana: 'ヒト', districtId: district } })).body.id as string;
+    const household = await intake.call('POST', '/households', {
+      token: supervisor,
+      body: { label: '秘匿家', keyPersonId: protectedPerson, districtId: district, members: [{ personId: protectedPerson, relationToKey: 'self' }, { personId: partner, relationToKey: 'cohabitant' }] },
+    });
+    expect(household.status).toBe(201);
+    const householdId = household.body.id as string;
+
+    const about = async (id: string) => (await intake.events()).filter((event) => event.event.subject === id);
+    await expectEventually(async () => {
+      const protections = (await about(protectedPerson)).filter((event) => event.subject === 'tsunagu.evt.intake.person.protection-changed');
+      expect(protections.map((event) => event.event.data)).toEqual([
+        { personId: protectedPerson, householdIds: [], protections: ['dv-address'] },
+        { personId: protectedPerson, householdIds: [householdId], protections: ['dv-address'] },
+      ]);
+      const registered = (await about(householdId)).find((event) => event.subject === 'tsunagu.evt.intake.household.registered');
+      expect(registered?.event.data).toMatchObject({ householdId, districtId: null, districtWithheld: true });
+    });
+    // The unprotected partner is not announced; nothing published names the place.
+    expect((await about(partner)).map((event) => event.subject)).toEqual(['tsunagu.evt.intake.person.registered']);
+    for (const event of await intake.events()) {
+      if ([protectedPerson, householdId].includes(event.event.subject)) {
+        expect(event.json).not.toContain(district);
+        expect(event.json).not.toContain('丸の内');
+      }
+    }
+
+    // Lifting the protection (permitted staff only) announces it and discloses the household's district again.
+    const lifted = await intake.call('PATCH', `/persons/${protectedPerson}`, { token: supervisor, body: { dvAddressProtection: false, version: 1 } });
+    expect(lifted.status).toBe(200);
+    await expectEventually(async () => {
+      const last = (await about(protectedPerson)).filter((event) => event.subject === 'tsunagu.evt.intake.person.protection-changed').at(-1);
+      expect(last?.event.data).toEqual({ personId: protectedPerson, householdIds: [householdId], protections: [] });
+      const updated = (await about(householdId)).filter((event) => event.subject === 'tsunagu.evt.intake.household.updated').at(-1);
+      expect(updated?.event.data).toMatchObject({ districtId: district, districtWithheld: false });
+    });
+    // Setting the flag on the partner (staff who see the address may) withholds the household's district again.
+    const flagged = await intake.call('PATCH', `/persons/${partner}`, { body: { dvAddressProtection: true, version: 1 } });
+    expect(flagged.status).toBe(200);
+    await expectEventually(async () => {
+      expect((await about(partner)).filter((event) => event.subject === 'tsunagu.evt.intake.person.protection-changed').map((event) => event.event.data)).toEqual([
+        { personId: partner, householdIds: [householdId], protections: ['dv-address'] },
+      ]);
+      const updated = (await about(householdId)).filter((event) => event.subject === 'tsunagu.evt.intake.household.updated').at(-1);
+      expect(updated?.event.data).toMatchObject({ districtId: null, districtWithheld: true });
+    });
   });
 
   it('expresses 8050, double care and young carers as household care edges', async () => {

@@ -14,7 +14,8 @@ import { applyConsultationFields, consultationEventData, raiseMandatoryReports }
 import { nextReceptionNumber } from '../consultations/reception-number';
 import { Household } from '../people/household.entity';
 import type { HouseholdMemberDto } from '../people/household.dto';
-import { applyHouseholdFields, householdEventData } from '../people/household.view';
+import { applyHouseholdFields } from '../people/household.view';
+import { householdEventData } from '../people/protection';
 import { Person } from '../people/person.entity';
 import type { RegisterPersonCommand } from '../people/person.dto';
 import { applyPersonFields } from '../people/person.view';
@@ -241,7 +242,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
   });
   em.persist(household);
   await em.flush();
-  await events.record(em, HouseholdRegistered, household.id, householdEventData(household));
+  await events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
 
   let consentId: string | null = null;
   if (demo.consent) {

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { HouseholdEventData } from '@tsunagu/contracts';
 import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
@@ -41,16 +40,6 @@ export async function householdView(em: EntityManager, household: Household, vis
       careEdges: member.careEdges.map((edge) => ({ ...edge })),
     })),
     version: household.version,
-  };
-}
-
-export function householdEventData(household: Household): HouseholdEventData {
-  return {
-    householdId: household.id,
-    keyPersonId: household.keyPersonId,
-    memberPersonIds: household.members.map((member) => member.personId),
-    districtId: household.districtId,
-    careEdgeKinds: [...new Set(household.members.flatMap((member) => member.careEdges.map((edge) => edge.kind)))],
   };
 }
 

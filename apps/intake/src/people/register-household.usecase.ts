@@ -4,8 +4,9 @@ import { HouseholdRegistered } from '@tsunagu/contracts';
 import { IntakeEvents } from '../shared/intake-events';
 import { Household } from './household.entity';
 import type { HouseholdView, RegisterHouseholdCommand } from './household.dto';
-import { applyHouseholdFields, householdEventData, householdView } from './household.view';
+import { applyHouseholdFields, householdView } from './household.view';
 import { AddressVisibility } from './person.view';
+import { householdEventData, recordMembershipProtections } from './protection';
 
 @Injectable()
 export class RegisterHouseholdUseCase {
@@ -21,7 +22,8 @@ export class RegisterHouseholdUseCase {
       await applyHouseholdFields(em, household, command);
       em.persist(household);
       await em.flush();
-      await this.events.record(em, HouseholdRegistered, household.id, householdEventData(household));
+      await this.events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
+      await recordMembershipProtections(em, this.events, household.members.map((member) => member.personId));
       return householdView(em, household, this.visibility);
     });
   }

@@ -7,6 +7,7 @@ import { findDuplicateCandidates } from './find-duplicates';
 import { Person } from './person.entity';
 import type { PersonView, RegisterPersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
+import { recordProtection } from './protection';
 
 @Injectable()
 export class RegisterPersonUseCase {
@@ -40,6 +41,7 @@ export class RegisterPersonUseCase {
       em.persist(person);
       await em.flush();
       await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      if (person.dvAddressProtection) await recordProtection(em, this.events, person);
       return this.visibility.view(person);
     });
   }

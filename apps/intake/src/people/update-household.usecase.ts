@@ -6,8 +6,9 @@ import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
 import { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
-import { applyHouseholdFields, householdEventData, householdView } from './household.view';
+import { applyHouseholdFields, householdView } from './household.view';
 import { AddressVisibility } from './person.view';
+import { householdEventData, recordMembershipProtections } from './protection';
 
 @Injectable()
 export class UpdateHouseholdUseCase {
@@ -26,9 +27,13 @@ export class UpdateHouseholdUseCase {
         // As with a person's protected address: no blind overwrite of what the caller may not see.
         throw DomainException.invalidField('districtId', 'a member of this household has DV address protection; only permitted staff may change its district');
       }
+      const before = household.members.map((member) => member.personId);
       await applyHouseholdFields(em, household, fields);
       await em.flush();
-      await this.events.record(em, HouseholdUpdated, household.id, householdEventData(household));
+      await this.events.record(em, HouseholdUpdated, household.id, await householdEventData(em, household));
+      // Protected people who joined or left: their household list (and so what receivers mask) changed.
+      const after = household.members.map((member) => member.personId);
+      await recordMembershipProtections(em, this.events, [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))]);
       return householdView(em, household, this.visibility);
     });
   }

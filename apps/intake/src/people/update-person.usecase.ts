@@ -7,6 +7,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Person } from './person.entity';
 import type { PersonView, UpdatePersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
+import { recordProtectionChange } from './protection';
 
 const ADDRESS_FIELDS = ['address', 'addressRaw', 'districtId', 'dvAddressProtection'] as const;
 
@@ -28,9 +29,11 @@ export class UpdatePersonUseCase {
         const touched = ADDRESS_FIELDS.find((field) => fields[field] !== undefined);
         if (touched) throw DomainException.invalidField(touched, 'the address of this person is protected (DV) and cannot be changed with your role');
       }
+      const wasProtected = person.dvAddressProtection;
       applyPersonFields(person, fields);
       await em.flush();
       await this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      if (person.dvAddressProtection !== wasProtected) await recordProtectionChange(em, this.events, person);
       return this.visibility.view(person);
     });
   }

@@ -28,6 +28,15 @@ export const IDENTITY_LEVELS = identityLevel.codes;
 export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
 export const IDENTITY_LEVEL_LABELS = identityLevel.labels;
 
+/**
+ * Protections a person is under (住基 DV等支援措置 and the like). `dv-address`: where the person lives (address,
+ * district, a place description) is shown only to the roles each service allows and never leaves a service.
+ */
+const personProtection = codes({ 'dv-address': 'DV等支援措置（住所秘匿）' });
+export const PERSON_PROTECTIONS = personProtection.codes;
+export type PersonProtection = (typeof PERSON_PROTECTIONS)[number];
+export const PERSON_PROTECTION_LABELS = personProtection.labels;
+
 const relationToKey = codes({
   self: '本人',
   spouse: '配偶者',
@@ -238,6 +247,7 @@ export const INTAKE_CODE_TABLES = {
   birthDatePrecision: BIRTH_DATE_PRECISION_LABELS,
   phoneType: PHONE_TYPE_LABELS,
   identityLevel: IDENTITY_LEVEL_LABELS,
+  personProtection: PERSON_PROTECTION_LABELS,
   relationToKey: RELATION_TO_KEY_LABELS,
   careEdgeKind: CARE_EDGE_KIND_LABELS,
   consentScope: CONSENT_SCOPE_LABELS,

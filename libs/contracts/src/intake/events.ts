@@ -15,6 +15,7 @@ import {
   JIGYO_ATTRIBUTIONS,
   LEGAL_BASES,
   MANDATORY_REPORT_STATUSES,
+  PERSON_PROTECTIONS,
   REFERRAL_STATUSES,
   URGENCIES,
   type AbuseLaw,
@@ -32,6 +33,7 @@ import {
   type JigyoAttribution,
   type LegalBasis,
   type MandatoryReportStatus,
+  type PersonProtection,
   type ReferralStatus,
   type Urgency,
 } from './codes';
@@ -63,21 +65,47 @@ const personSchema = object({ personId: uuid, identityLevel: codeOf(IDENTITY_LEV
 export const PersonRegistered = defineEvent<PersonEventData>({ service: SERVICE, aggregate: 'person', event: 'registered', summary: 'A person (対象者・世帯員) was registered.', schema: personSchema });
 export const PersonUpdated = defineEvent<PersonEventData>({ service: SERVICE, aggregate: 'person', event: 'updated', summary: "A person's record was edited.", schema: personSchema });
 
+export interface PersonProtectionEventData {
+  personId: string;
+  /** Households the person is a member of: their district is withheld as well. */
+  householdIds: string[];
+  /** The protections now in force; empty = none any more (the flag was lifted). */
+  protections: PersonProtection[];
+}
+export const PersonProtectionChanged = defineEvent<PersonProtectionEventData>({
+  service: SERVICE,
+  aggregate: 'person',
+  event: 'protection-changed',
+  summary:
+    "A person was registered under a protection (dv-address: 住基 DV等支援措置), the protection was set or lifted, or the person's households changed. Ids and codes only: receivers mask where the person lives.",
+  schema: object({ personId: uuid, householdIds: uuids, protections: codesOf(PERSON_PROTECTIONS) }),
+});
+
 export interface HouseholdEventData {
   householdId: string;
   keyPersonId: string | null;
   memberPersonIds: string[];
+  /** Null when unknown, or withheld (districtWithheld) because a member is under DV address protection. */
   districtId: string | null;
+  /** True when a member is under a protection (dv-address): the district is not published. */
+  districtWithheld?: boolean;
   /** Kinds of care edges between members (8050, double care and young carers show up here). */
   careEdgeKinds: CareEdgeKind[];
 }
-const householdSchema = object({
-  householdId: uuid,
-  keyPersonId: nullableUuid,
-  memberPersonIds: uuids,
-  districtId: nullableUuid,
-  careEdgeKinds: codesOf(CARE_EDGE_KINDS),
-});
+const householdSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    householdId: uuid,
+    keyPersonId: nullableUuid,
+    memberPersonIds: uuids,
+    districtId: nullableUuid,
+    districtWithheld: { type: 'boolean' },
+    careEdgeKinds: codesOf(CARE_EDGE_KINDS),
+  },
+  // districtWithheld is optional: events published before it was added still validate (a rebuild replays them).
+  required: ['householdId', 'keyPersonId', 'memberPersonIds', 'districtId', 'careEdgeKinds'],
+};
 export const HouseholdRegistered = defineEvent<HouseholdEventData>({ service: SERVICE, aggregate: 'household', event: 'registered', summary: 'A household (世帯 / 支援単位) was registered.', schema: householdSchema });
 export const HouseholdUpdated = defineEvent<HouseholdEventData>({ service: SERVICE, aggregate: 'household', event: 'updated', summary: 'A household or its members changed.', schema: householdSchema });
 
@@ -206,6 +234,7 @@ export const ReferralFailed = referralEvent('failed', 'The referral did not lead
 export const INTAKE_EVENTS: readonly EventContract[] = [
   PersonRegistered,
   PersonUpdated,
+  PersonProtectionChanged,
   HouseholdRegistered,
   HouseholdUpdated,
   ConsentRecorded,

@@ -1,5 +1,5 @@
 import { assertEventData, ContractViolationError } from '../lib/schema-validation';
-import { ABUSE_TAG_LAWS, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, ReferralRequested } from './index';
+import { ABUSE_TAG_LAWS, HouseholdRegistered, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, PersonProtectionChanged, ReferralRequested } from './index';
 
 describe('intake contracts', () => {
   it('names subjects and types after intake, one subject per event', () => {
@@ -31,5 +31,18 @@ describe('intake contracts', () => {
     for (const table of Object.values(INTAKE_CODE_TABLES)) {
       for (const code of Object.keys(table)) expect(code).toMatch(/^[a-z0-9-]+$/);
     }
+  });
+
+  it('carries a protection as ids and codes only, and lets a household withhold its district', () => {
+    const protection = { personId: '01900000-0000-7000-8000-0000000000cc', householdIds: ['01900000-0000-7000-8000-0000000000dd'], protections: ['dv-address'] };
+    expect(PersonProtectionChanged.subject).toBe('tsunagu.evt.intake.person.protection-changed');
+    expect(() => assertEventData(PersonProtectionChanged, protection)).not.toThrow();
+    expect(() => assertEventData(PersonProtectionChanged, { ...protection, protections: [] })).not.toThrow();
+    expect(() => assertEventData(PersonProtectionChanged, { ...protection, districtId: '01900000-0000-7000-8000-0000000000d1' })).toThrow(ContractViolationError);
+    expect(() => assertEventData(PersonProtectionChanged, { ...protection, protections: ['DV'] })).toThrow(ContractViolationError);
+    const household = { householdId: protection.householdIds[0], keyPersonId: protection.personId, memberPersonIds: [protection.personId], districtId: null, careEdgeKinds: [] };
+    expect(() => assertEventData(HouseholdRegistered, household)).not.toThrow();
+    expect(() => assertEventData(HouseholdRegistered, { ...household, districtWithheld: true })).not.toThrow();
+    expect(() => assertEventData(HouseholdRegistered, { ...household, address: '高松市' })).toThrow(ContractViolationError);
   });
 });
