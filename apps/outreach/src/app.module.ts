@@ -14,6 +14,8 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CONSUMED_CONSENT_EVENTS } from './consents/consent-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
+import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
+import { PeopleModule } from './people/people.module';
 import { outreachPersistence } from './persistence';
 import { SettingsModule } from './settings/settings';
 import { OutreachSharedModule } from './shared/outreach-shared.module';
@@ -34,10 +36,12 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       PersistenceModule.forService(outreachPersistence),
       AuthModule.forRoot(),
       AuditModule.forService('outreach'),
-      // Publishes its own events; consumes intake's consent events and the consultation/case events that link a hand-over.
-      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS] }),
+      // Publishes its own events; consumes intake's consent events, the consultation/case events that link a hand-over,
+      // and intake's people/household/protection events (ids checked, protected places masked).
+      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS] }),
       HealthModule,
       OutreachSharedModule,
+      PeopleModule,
       TargetsModule,
       ContactsModule,
       WatchModule,

@@ -18,5 +18,19 @@ export const outreachVariables = {
     default: '300000',
     min: 0,
   },
+  OUTREACH_DV_ADDRESS_ROLES: {
+    description:
+      "Roles that may see the district and place description of a target whose person (or household member) is under DV address protection in intake (mirrors INTAKE_DV_ADDRESS_ROLES); everyone else sees them masked, and district filters leave such targets out.",
+    type: 'string',
+    default: 'supervisor,admin',
+  },
+  OUTREACH_PERSON_WAIT_MS: {
+    description:
+      "How long a request naming a person or household id outreach has not yet mirrored from intake's events waits for it (a person registered a moment ago) before answering 400.",
+    type: 'int',
+    default: '3000',
+    min: 0,
+    max: 30000,
+  },
 } as const;
 export type OutreachConfig = ConfigValues<typeof outreachVariables>;

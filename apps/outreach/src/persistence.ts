@@ -5,12 +5,13 @@ import { OutreachContact } from './contacts/outreach-contact.entity';
 import { ConsentMirror } from './consents/consent-mirror.entity';
 import { Handover } from './handover/handover.entity';
 import { outreachMigrations } from './migrations';
+import { HouseholdMirror, PersonMirror } from './people/intake-people.entity';
 import { OutreachSetting } from './settings/outreach-setting.entity';
 import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, OutreachSetting];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',

@@ -1,4 +1,5 @@
-import { contactBody, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
+import { v7 as uuidv7 } from 'uuid';
+import { contactBody, DISTRICT, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
 /**
  * Object-level authorization matrix (OWASP API1): which caller can list, read and change what. Each row is one caller;
@@ -69,5 +70,120 @@ describe('outreach: authorization matrix', () => {
     expect(actual).toEqual(expected[caller]);
     // Nothing changed hands: the target is still untouched.
     expect((await outreach.call('GET', `/targets/${ids.target}`)).body.stage).toBe('not-contacted');
+  });
+});
+
+/**
+ * DV address protection per role (住基 DV等支援措置, from intake's person.protection-changed): for a target whose person
+ * is protected, each caller either sees its district and place or gets them masked (addressMasked) — in the list, the
+ * detail, the watch plan, the overdue visits and the inactivity alerts — and the district filter and the place search
+ * never find it for callers who may not see it. Only OUTREACH_DV_ADDRESS_ROLES (default supervisor, admin) see.
+ */
+describe('outreach: DV address protection per role', () => {
+  let outreach: OutreachUnderTest;
+  const personId = uuidv7();
+  let targetId = '';
+
+  beforeAll(async () => {
+    outreach = await startOutreach();
+    await outreach.knowPerson(personId, { protections: ['dv-address'] });
+    const created = await outreach.call('POST', '/targets', {
+      body: targetBody({ personId, locationDescription: '瓦町の青い屋根のアパート2階', assignedOrganizationId: SHAKYO, discoveredOn: '2026-01-05' }),
+    });
+    expect(created.status).toBe(201);
+    targetId = created.body.id;
+    await outreach.call('PUT', `/targets/${targetId}/watch-plan`, { body: { cadenceDays: 7, startedOn: '2026-01-05', watchers: [{ kind: 'volunteer', name: '見守り 二郎' }] } });
+    await outreach.runChecks(new Date('2026-03-01T00:00:00Z'));
+  });
+  afterAll(() => outreach.close());
+
+  type Caller = 'outreach-worker' | 'supervisor' | 'admin' | 'caseworker' | 'agencyShakyo' | 'agencyHoukatsu' | 'otherMunicipality';
+  const token = async (caller: Caller): Promise<string | null> => {
+    switch (caller) {
+      case 'agencyShakyo':
+        return outreach.agencyToken(SHAKYO);
+      case 'agencyHoukatsu':
+        return outreach.agencyToken(HOUKATSU);
+      case 'otherMunicipality':
+        return outreach.token({ roles: ['admin'], municipality: '372021' });
+      default:
+        return outreach.token({ subject: caller, roles: [caller] });
+    }
+  };
+
+  // What a reply shows of the place: 'seen' (district and place), 'masked' (null with addressMasked), or the status / count.
+  function place(body: { districtId?: string | null; locationDescription?: string | null; addressMasked?: boolean }): string {
+    if (body.districtId === DISTRICT && body.addressMasked === false) return 'seen';
+    if (body.districtId === null && body.addressMasked === true && !body.locationDescription) return 'masked';
+    return `unexpected ${JSON.stringify(body)}`;
+  }
+  const requests: Record<string, (bearer: string | null) => Promise<string>> = {
+    list: async (bearer) => {
+      const reply = await outreach.call('GET', '/targets', { token: bearer });
+      return reply.status === 200 ? (reply.body.items[0] ? place(reply.body.items[0]) : '0') : String(reply.status);
+    },
+    detail: async (bearer) => {
+      const reply = await outreach.call('GET', `/targets/${targetId}`, { token: bearer });
+      return reply.status === 200 ? place(reply.body) : String(reply.status);
+    },
+    'district filter': async (bearer) => {
+      const reply = await outreach.call('GET', `/targets?districtId=${DISTRICT}`, { token: bearer });
+      return reply.status === 200 ? String(reply.body.total) : String(reply.status);
+    },
+    'place search': async (bearer) => {
+      const reply = await outreach.call('GET', `/targets?q=${encodeURIComponent('瓦町')}`, { token: bearer });
+      return reply.status === 200 ? String(reply.body.total) : String(reply.status);
+    },
+    'watch plan': async (bearer) => {
+      const reply = await outreach.call('GET', `/targets/${targetId}/watch-plan`, { token: bearer });
+      return reply.status === 200 ? (reply.body.addressMasked ? 'masked' : reply.body.districtId === DISTRICT ? 'seen' : 'unexpected') : String(reply.status);
+    },
+    overdue: async (bearer) => {
+      const reply = await outreach.call('GET', '/overdue-visits?asOf=2026-03-01', { token: bearer });
+      return reply.status === 200 ? (reply.body.items[0] ? place(reply.body.items[0]) : '0') : String(reply.status);
+    },
+    'overdue by district': async (bearer) => {
+      const reply = await outreach.call('GET', `/overdue-visits?asOf=2026-03-01&districtId=${DISTRICT}`, { token: bearer });
+      return reply.status === 200 ? String(reply.body.total) : String(reply.status);
+    },
+    alerts: async (bearer) => {
+      const reply = await outreach.call('GET', '/inactivity-alerts', { token: bearer });
+      const [alert] = reply.body?.items ?? [];
+      return reply.status === 200 ? (alert ? (alert.addressMasked ? 'masked' : alert.districtId === DISTRICT ? 'seen' : 'unexpected') : '0') : String(reply.status);
+    },
+    'alerts by district': async (bearer) => {
+      const reply = await outreach.call('GET', `/inactivity-alerts?districtId=${DISTRICT}`, { token: bearer });
+      return reply.status === 200 ? String(reply.body.total) : String(reply.status);
+    },
+  };
+  const sees = { list: 'seen', detail: 'seen', 'district filter': '1', 'place search': '1', 'watch plan': 'seen', overdue: 'seen', 'overdue by district': '1', alerts: 'seen', 'alerts by district': '1' };
+  const masked = { list: 'masked', detail: 'masked', 'district filter': '0', 'place search': '0', 'watch plan': 'masked', overdue: 'masked', 'overdue by district': '0', alerts: 'masked', 'alerts by district': '0' };
+  const nothing = { list: '0', detail: '404', 'district filter': '0', 'place search': '0', 'watch plan': '404', overdue: '0', 'overdue by district': '0', alerts: '0', 'alerts by district': '0' };
+  const expected: Record<Caller, Record<string, string>> = {
+    'outreach-worker': masked,
+    supervisor: sees,
+    admin: sees,
+    caseworker: Object.fromEntries(Object.keys(requests).map((name) => [name, '403'])),
+    agencyShakyo: masked,
+    agencyHoukatsu: nothing,
+    otherMunicipality: nothing,
+  };
+
+  it.each(Object.keys(expected) as Caller[])('%s', async (caller) => {
+    const bearer = await token(caller);
+    const actual: Record<string, string> = {};
+    for (const [name, request] of Object.entries(requests)) actual[name] = await request(bearer);
+    expect(actual).toEqual(expected[caller]);
+  });
+
+  it('a caller who may not see the place cannot overwrite it blind (400 naming the field)', async () => {
+    const version = (await outreach.call('GET', `/targets/${targetId}`)).body.version;
+    for (const field of ['districtId', 'locationDescription']) {
+      const reply = await outreach.call('PATCH', `/targets/${targetId}`, { body: { [field]: field === 'districtId' ? uuidv7() : 'どこか', version } });
+      expect(reply.status).toBe(400);
+      expect(reply.body.errors).toHaveProperty(field);
+    }
+    const supervisor = await outreach.token({ subject: 'supervisor', roles: ['supervisor'] });
+    expect((await outreach.call('PATCH', `/targets/${targetId}`, { token: supervisor, body: { riskLevel: 'high', version } })).status).toBe(200);
   });
 });

@@ -15,6 +15,8 @@ describe('outreach: hand-over to intake', () => {
 
   beforeAll(async () => {
     outreach = await startOutreach();
+    // The person and household exist in intake (outreach accepts only ids it mirrored from intake's events).
+    await outreach.knowPerson(personId, { householdId });
   });
   afterAll(() => outreach.close());
 

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { EventContract } from '@tsunagu/contracts';
+import { HouseholdRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type PersonProtection } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
@@ -8,6 +8,7 @@ import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
   createTestDatabase,
+  expectEventually,
   startTestIssuer,
   startTestNats,
   injectJson,
@@ -52,6 +53,11 @@ export interface OutreachUnderTest {
   events(): Promise<StreamEvent[]>;
   /** Publishes an event of another service (e.g. intake's ConsentRecorded) onto the stream, as its relay would. */
   publish<T>(contract: EventContract<T>, aggregateId: string, data: T, municipality?: string): Promise<string>;
+  /**
+   * Makes a person (and household) known as intake's events would — person.registered, household.registered and, with
+   * `protections`, person.protection-changed — and waits until outreach has mirrored them.
+   */
+  knowPerson(personId: string, options?: { householdId?: string; municipality?: string; protections?: PersonProtection[] }): Promise<void>;
   /** Runs the inactivity / watch-overdue check with a fixed clock. */
   runChecks(now: Date): ReturnType<RunOutreachChecksUseCase['execute']>;
   loadDemo(): Promise<boolean>;
@@ -92,7 +98,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
   let reader: NatsConnection | undefined;
   const connection = async () => (reader ??= await connect({ servers: nats.url }));
 
-  return {
+  const under: OutreachUnderTest = {
     app,
     database,
     issuer,
@@ -111,6 +117,19 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
       await (await connection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: id, headers: h });
       return id;
     },
+    async knowPerson(personId, { householdId, municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {
+      await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, municipality);
+      if (householdId) {
+        await under.publish(HouseholdRegistered, householdId, { householdId, keyPersonId: personId, memberPersonIds: [personId], districtId: null, districtWithheld: protections !== undefined, careEdgeKinds: [] }, municipality);
+      }
+      if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: householdId ? [householdId] : [], protections }, municipality);
+      await expectEventually(async () => {
+        const connection = orm.em.fork().getConnection();
+        const [person] = await connection.execute('select is_protected from outreach.person_mirror where person_id = ? and municipality = ?', [personId, municipality]);
+        expect(person).toEqual({ is_protected: (protections ?? []).length > 0 });
+        if (householdId) expect(await connection.execute('select 1 from outreach.household_mirror where household_id = ?', [householdId])).toHaveLength(1);
+      });
+    },
     runChecks: (now) => app.get(RunOutreachChecksUseCase).execute(now),
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {
@@ -119,6 +138,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
       await Promise.all([database.drop(), options.nats ? Promise.resolve() : nats.destroy(), options.issuer ? Promise.resolve() : issuer.stop()]);
     },
   };
+  return under;
 }
 
 /** Problem+json check shared by the tests. */

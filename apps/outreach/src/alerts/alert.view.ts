@@ -14,11 +14,12 @@ export class AlertView {
   @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) clearedAt!: string | null;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) clearedByContactId!: string | null;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) districtId!: string | null;
+  @ApiProperty({ description: 'The district is withheld from you (DV address protection of the target).' }) addressMasked!: boolean;
   @ApiProperty({ format: 'uuid' }) assignedOrganizationId!: string;
   @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
 }
 
-export function alertView(alert: InactivityAlert): AlertView {
+export function alertView(alert: InactivityAlert, masked: boolean): AlertView {
   return {
     id: alert.id,
     targetId: alert.targetId,
@@ -29,17 +30,19 @@ export function alertView(alert: InactivityAlert): AlertView {
     lastSuccessfulContactAt: alert.lastSuccessfulContactAt?.toISOString() ?? null,
     clearedAt: alert.clearedAt?.toISOString() ?? null,
     clearedByContactId: alert.clearedByContactId,
-    districtId: alert.districtId,
+    districtId: masked ? null : alert.districtId,
+    addressMasked: masked && alert.districtId !== null,
     assignedOrganizationId: alert.assignedOrganizationId,
     riskLevel: alert.riskLevel,
   };
 }
 
-export function alertEventData(alert: InactivityAlert, at: Date): OutreachInactivityAlertData {
+/** The alert's event: no district when the target is under DV address protection (`withheld`). */
+export function alertEventData(alert: InactivityAlert, at: Date, withheld: boolean): OutreachInactivityAlertData {
   const occurredOn = dateInJapan(at);
   return {
     targetId: alert.targetId,
-    districtId: alert.districtId,
+    districtId: withheld ? null : alert.districtId,
     assignedOrganizationId: alert.assignedOrganizationId,
     riskLevel: alert.riskLevel,
     occurredOn,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { INACTIVITY_ALERT_STATUSES, type InactivityAlertStatus } from '@tsunagu/contracts';
 import { EnumQuery, listPage, ListQuery, paging, UuidQuery, type ListPage } from '@tsunagu/platform-http';
+import { TargetProtection } from '../people/target-protection';
 import { visibleTargetsFilter } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { alertView, type AlertView } from './alert.view';
@@ -23,7 +24,10 @@ export class AlertListQuery extends ListQuery {
 
 @Injectable()
 export class ListAlertsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(query: AlertListQuery): Promise<ListPage<AlertView>> {
     const page = paging(query, ['raisedAt', 'clearedAt', 'id'], '-raisedAt');
@@ -34,7 +38,11 @@ export class ListAlertsUseCase {
       const mine = await this.em.find(OutreachTarget, { assignedStaff: { $overlap: [scope.staffSubject] } }, { fields: ['id'] });
       and.push({ targetId: { $in: mine.map((target) => target.id) } });
     }
+    const protectedTargets = await this.protection.protectedTargetIds(this.em);
+    const canSee = this.protection.canSeeProtected();
+    // Nor may the district filter reveal where a DV-protected person lives.
+    if (query.districtId && !canSee) and.push({ targetId: { $nin: [...protectedTargets] } });
     const [items, total] = await this.em.findAndCount(InactivityAlert, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(alertView), total, page);
+    return listPage(items.map((alert) => alertView(alert, !canSee && protectedTargets.has(alert.targetId))), total, page);
   }
 }

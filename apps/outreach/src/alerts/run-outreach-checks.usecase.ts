@@ -81,6 +81,7 @@ export class RunOutreachChecksUseCase {
     for (let offset = 0; offset < ids.length; offset += CHUNK) {
       const chunk = ids.slice(offset, offset + CHUNK).map((row: { id: string }) => row.id);
       const targets = await em.find(OutreachTarget, { id: { $in: chunk } });
+      const withheld = new Set(targets.filter((target) => target.addressProtected).map((target) => target.id));
       const alerts = targets.map((target) => {
         const alert = new InactivityAlert();
         alert.targetId = target.id;
@@ -95,7 +96,7 @@ export class RunOutreachChecksUseCase {
         return alert;
       });
       await em.flush();
-      await this.events.recordAll(em, OutreachInactivityAlertRaised, alerts.map((alert) => ({ aggregateId: alert.id, data: alertEventData(alert, now) })));
+      await this.events.recordAll(em, OutreachInactivityAlertRaised, alerts.map((alert) => ({ aggregateId: alert.id, data: alertEventData(alert, now, withheld.has(alert.targetId)) })));
       // Keep the identity map small: a first run over a large municipality raises thousands.
       em.clear();
     }

@@ -8,6 +8,7 @@ import { alertEventData } from '../alerts/alert.view';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { findVisibleTarget } from '../shared/target-access';
 import { stagesAfterContact } from '../targets/outreach-stage';
+import type { OutreachTarget } from '../targets/outreach-target.entity';
 import { TargetStages } from '../targets/target-stages';
 import { syncWatchPlan } from '../watch/watch-plan.sync';
 import type { ContactView, LogContactCommand } from './contact.dto';
@@ -65,21 +66,21 @@ export class LogContactUseCase {
         legalBasis: contact.legalBasis,
         stage: target.stage,
       });
-      if (successful) await this.clearAlerts(em, target.id, contact, now);
+      if (successful) await this.clearAlerts(em, target, contact, now);
       await syncWatchPlan(em, target);
       return contactView(contact);
     });
   }
 
   /** A successful contact ends the lapse: open alerts whose lapse began before it are cleared (and published). */
-  private async clearAlerts(em: EntityManager, targetId: string, contact: OutreachContact, now: Date): Promise<void> {
-    const open = await em.find(InactivityAlert, { targetId, status: 'open', lapseStartedAt: { $lte: contact.contactedAt } });
+  private async clearAlerts(em: EntityManager, target: OutreachTarget, contact: OutreachContact, now: Date): Promise<void> {
+    const open = await em.find(InactivityAlert, { targetId: target.id, status: 'open', lapseStartedAt: { $lte: contact.contactedAt } });
     for (const alert of open) {
       alert.status = 'cleared';
       alert.clearedAt = now;
       alert.clearedByContactId = contact.id;
       await em.flush();
-      await this.events.record(em, OutreachInactivityAlertCleared, alert.id, alertEventData(alert, now));
+      await this.events.record(em, OutreachInactivityAlertCleared, alert.id, alertEventData(alert, now, target.addressProtected));
     }
   }
 }

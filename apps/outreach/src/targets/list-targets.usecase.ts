@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { TargetProtection } from '../people/target-protection';
 import { findVisibleTarget, visibleTargetsFilter } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { TargetListQuery, TargetView } from './target.dto';
@@ -9,7 +10,10 @@ import { targetView } from './target.view';
 
 @Injectable()
 export class ListTargetsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(query: TargetListQuery): Promise<ListPage<TargetView>> {
     const page = paging(query, ['createdAt', 'updatedAt', 'discoveredOn', 'stage', 'riskLevel', 'lastContactAt', 'id'], '-createdAt');
@@ -21,9 +25,15 @@ export class ListTargetsUseCase {
     if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
     if (scope.staffSubject) and.push({ assignedStaff: { $overlap: [scope.staffSubject] } });
     if (query.mine) and.push({ assignedStaff: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
-    if (query.q) and.push({ $or: [{ locationDescription: { $ilike: `%${escapeLike(query.q)}%` } }, { note: { $ilike: `%${escapeLike(query.q)}%` } }] });
+    const canSee = this.protection.canSeeProtected();
+    // Neither the district filter nor a search of place descriptions may reveal where a DV-protected person lives.
+    if (query.districtId && !canSee) and.push({ addressProtected: false });
+    if (query.q) {
+      const location: FilterQuery<OutreachTarget> = { locationDescription: { $ilike: `%${escapeLike(query.q)}%` }, ...(canSee ? {} : { addressProtected: false }) };
+      and.push({ $or: [location, { note: { $ilike: `%${escapeLike(query.q)}%` } }] });
+    }
     const [items, total] = await this.em.findAndCount(OutreachTarget, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(targetView), total, page);
+    return listPage(items.map((target) => targetView(target, this.protection.masked(target))), total, page);
   }
 }
 
@@ -33,9 +43,13 @@ function escapeLike(text: string): string {
 
 @Injectable()
 export class GetTargetUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(id: string): Promise<TargetView> {
-    return targetView(await findVisibleTarget(this.em, id));
+    const target = await findVisibleTarget(this.em, id);
+    return targetView(target, this.protection.masked(target));
   }
 }

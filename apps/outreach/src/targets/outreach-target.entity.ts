@@ -46,6 +46,14 @@ export class OutreachTarget extends TenantEntity {
   @Property({ type: 'uuid', nullable: true })
   districtId: string | null = null;
 
+  /**
+   * The person (or a member of the household) is under DV address protection in intake (from its
+   * person.protection-changed): district and place are masked for roles outside OUTREACH_DV_ADDRESS_ROLES and never
+   * leave outreach in an event.
+   */
+  @Property({ type: 'boolean' })
+  addressProtected = false;
+
   @Property({ type: 'uuid' })
   assignedOrganizationId!: string;
 

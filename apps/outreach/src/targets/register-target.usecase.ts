@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetRegistered, type TargetIdentity } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-http';
 import { dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
+import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { assertOwnOrganization } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
@@ -21,6 +22,7 @@ export class RegisterTargetUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
+    private readonly protection: TargetProtection,
   ) {}
 
   async execute(command: RegisterTargetCommand, now = new Date()): Promise<TargetView> {
@@ -29,6 +31,8 @@ export class RegisterTargetUseCase {
     const today = dateInJapan(now);
     const discoveredOn = command.discoveredOn ?? today;
     if (discoveredOn > today) throw DomainException.invalidField('discoveredOn', 'cannot be in the future');
+    // Only intake's people and households of the caller's municipality (never another municipality's id, never a guess).
+    await this.protection.assertKnown(this.em, command);
     return this.em.transactional(async (em) => {
       const target = new OutreachTarget();
       target.identity = identity;
@@ -48,6 +52,7 @@ export class RegisterTargetUseCase {
       target.lapseOriginAt = startOfJapanDay(discoveredOn);
       em.persist(target);
       await em.flush();
+      await refreshTargetProtection(em, [target]);
       await this.events.record(em, OutreachTargetRegistered, target.id, {
         ...targetRef(target, now),
         identity: target.identity,
@@ -58,7 +63,7 @@ export class RegisterTargetUseCase {
         stage: target.stage,
         meetingIds: [...target.meetingIds],
       });
-      return targetView(target);
+      return targetView(target, this.protection.masked(target));
     });
   }
 }

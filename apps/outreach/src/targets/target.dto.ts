@@ -143,6 +143,9 @@ export class TargetView {
   @ApiProperty({ enum: ISSUE_TAGS, isArray: true }) reasonTags!: IssueTag[];
   @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) districtId!: string | null;
+  @ApiProperty({ description: 'District and place description are withheld (null) from you: the person or a household member is under DV address protection (住基 DV等支援措置).' })
+  addressMasked!: boolean;
+  @ApiProperty({ description: 'The person or a household member is under DV address protection in intake.' }) addressProtected!: boolean;
   @ApiProperty({ format: 'uuid' }) assignedOrganizationId!: string;
   @ApiProperty({ type: 'string', isArray: true }) assignedStaff!: string[];
   @ApiProperty({ type: 'string', format: 'uuid', isArray: true }) meetingIds!: string[];

@@ -2,18 +2,24 @@ import type { TargetView } from './target.dto';
 import { allowedStageMoves } from './outreach-stage';
 import type { OutreachTarget } from './outreach-target.entity';
 
-export function targetView(target: OutreachTarget): TargetView {
+/**
+ * The target as the caller may see it: when its person or household is under DV address protection and the caller's
+ * role is not in OUTREACH_DV_ADDRESS_ROLES (`masked`), district and place description are null and addressMasked says so.
+ */
+export function targetView(target: OutreachTarget, masked: boolean): TargetView {
   return {
     id: target.id,
     identity: target.identity,
     personId: target.personId,
     householdId: target.householdId,
-    locationDescription: target.locationDescription,
+    locationDescription: masked ? null : target.locationDescription,
     discoveryRoute: target.discoveryRoute,
     discoveredOn: target.discoveredOn,
     reasonTags: [...target.reasonTags],
     riskLevel: target.riskLevel,
-    districtId: target.districtId,
+    districtId: masked ? null : target.districtId,
+    addressMasked: masked && (target.districtId !== null || target.locationDescription !== null),
+    addressProtected: target.addressProtected,
     assignedOrganizationId: target.assignedOrganizationId,
     assignedStaff: [...target.assignedStaff],
     meetingIds: [...target.meetingIds],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { TargetProtection } from '../people/target-protection';
 import { findVisibleTarget } from '../shared/target-access';
 import { syncWatchPlan } from '../watch/watch-plan.sync';
 import type { ChangeStageCommand, CloseTargetCommand, TargetView } from './target.dto';
@@ -12,6 +13,7 @@ export class ChangeTargetStageUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly stages: TargetStages,
+    private readonly protection: TargetProtection,
   ) {}
 
   async execute(id: string, command: ChangeStageCommand): Promise<TargetView> {
@@ -19,7 +21,7 @@ export class ChangeTargetStageUseCase {
       const target = await findVisibleTarget(em, id);
       assertVersion(target, command.version, 'OutreachTarget');
       await this.stages.move(em, target, command.to);
-      return targetView(target);
+      return targetView(target, this.protection.masked(target));
     });
   }
 }
@@ -29,6 +31,7 @@ export class CloseTargetUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly stages: TargetStages,
+    private readonly protection: TargetProtection,
   ) {}
 
   async execute(id: string, command: CloseTargetCommand): Promise<TargetView> {
@@ -38,7 +41,7 @@ export class CloseTargetUseCase {
       await this.stages.close(em, target, command.reason, command.note);
       // Watching ends with the outreach.
       await syncWatchPlan(em, target);
-      return targetView(target);
+      return targetView(target, this.protection.masked(target));
     });
   }
 }

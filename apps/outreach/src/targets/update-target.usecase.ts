@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetUpdated } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
 import { assertOwnOrganization, findVisibleTarget } from '../shared/target-access';
 import { syncWatchPlan } from '../watch/watch-plan.sync';
@@ -19,10 +20,12 @@ export class UpdateTargetUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
+    private readonly protection: TargetProtection,
   ) {}
 
   async execute(id: string, command: UpdateTargetCommand, expectedVersion: number, now = new Date()): Promise<TargetView> {
     if (command.assignedOrganizationId !== undefined) assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
+    await this.protection.assertKnown(this.em, command);
     return this.em.transactional(async (em) => {
       const target = await findVisibleTarget(em, id);
       assertVersion(target, expectedVersion, 'OutreachTarget');
@@ -30,6 +33,11 @@ export class UpdateTargetUseCase {
         throw new DomainException(DomainErrorCode.Conflict, 'The outreach has ended (終結): the target is no longer edited', { errors: { targetId: 'target is closed' } });
       }
       const { version: _version, ...fields } = command;
+      // A caller who cannot see a protected place cannot change it either (they would overwrite blind).
+      if (this.protection.masked(target)) {
+        const touched = (['districtId', 'locationDescription'] as const).find((field) => fields[field] !== undefined);
+        if (touched) throw DomainException.invalidField(touched, 'the place of this target is protected (DV) and cannot be changed with your role');
+      }
       const next = {
         personId: fields.personId !== undefined ? fields.personId : target.personId,
         householdId: fields.householdId !== undefined ? fields.householdId : target.householdId,
@@ -47,6 +55,7 @@ export class UpdateTargetUseCase {
       if (fields.meetingIds !== undefined) target.meetingIds = [...fields.meetingIds];
       if (fields.note !== undefined) target.note = fields.note;
       await em.flush();
+      await refreshTargetProtection(em, [target]);
       await syncWatchPlan(em, target);
       await this.events.record(em, OutreachTargetUpdated, target.id, {
         ...targetRef(target, now),
@@ -58,7 +67,7 @@ export class UpdateTargetUseCase {
         stage: target.stage,
         meetingIds: [...target.meetingIds],
       });
-      return targetView(target);
+      return targetView(target, this.protection.masked(target));
     });
   }
 }

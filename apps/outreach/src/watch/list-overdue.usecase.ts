@@ -3,6 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { dateInJapan, daysBetween } from '@tsunagu/util-japanese-calendar';
+import { TargetProtection } from '../people/target-protection';
 import { visibleTargetsFilter } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from './watch-plan.entity';
@@ -14,7 +15,10 @@ import type { OverdueQuery, OverdueVisitView } from './watch.dto';
  */
 @Injectable()
 export class ListOverdueVisitsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(query: OverdueQuery, now = new Date()): Promise<ListPage<OverdueVisitView>> {
     const page = paging(query, ['nextDueOn', 'id'], 'nextDueOn');
@@ -24,23 +28,27 @@ export class ListOverdueVisitsUseCase {
     if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
     if (scope.staffSubject) and.push({ staffSubjects: { $overlap: [scope.staffSubject] } });
     if (query.mine) and.push({ staffSubjects: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
+    // Nor may the district filter reveal where a DV-protected person lives.
+    if (query.districtId && !this.protection.canSeeProtected()) and.push({ targetId: { $nin: [...(await this.protection.protectedTargetIds(this.em))] } });
     const [plans, total] = await this.em.findAndCount(WatchPlan, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     const targets = new Map((await this.em.find(OutreachTarget, { id: { $in: plans.map((plan) => plan.targetId) } })).map((target) => [target.id, target]));
     const items = plans.map((plan): OverdueVisitView => {
       // Every plan belongs to a target of the same municipality (created through it).
       const target = targets.get(plan.targetId) as OutreachTarget;
+      const masked = this.protection.masked(target);
       return {
         watchPlanId: plan.id,
         targetId: plan.targetId,
         nextDueOn: plan.nextDueOn,
         daysOverdue: daysBetween(plan.nextDueOn, asOf),
         cadenceDays: plan.cadenceDays,
-        districtId: plan.districtId,
+        districtId: masked ? null : plan.districtId,
         assignedOrganizationId: plan.assignedOrganizationId,
         watchers: plan.watchers.map((watcher) => ({ ...watcher })),
         riskLevel: target.riskLevel,
         stage: target.stage,
-        locationDescription: target.locationDescription,
+        locationDescription: masked ? null : target.locationDescription,
+        addressMasked: masked && (plan.districtId !== null || target.locationDescription !== null),
       };
     });
     return listPage(items, total, page);

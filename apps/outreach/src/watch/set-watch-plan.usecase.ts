@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
+import { TargetProtection } from '../people/target-protection';
 import { findVisibleTarget } from '../shared/target-access';
 import { WatchPlan, type Watcher } from './watch-plan.entity';
 import { nextDueOf, staffSubjectsOf } from './watch-plan.sync';
 import type { SetWatchPlanCommand, WatchPlanView } from './watch.dto';
 
-export function watchPlanView(plan: WatchPlan): WatchPlanView {
+export function watchPlanView(plan: WatchPlan, masked: boolean): WatchPlanView {
   return {
     id: plan.id,
     targetId: plan.targetId,
@@ -16,7 +17,8 @@ export function watchPlanView(plan: WatchPlan): WatchPlanView {
     active: plan.active,
     startedOn: plan.startedOn,
     nextDueOn: plan.nextDueOn,
-    districtId: plan.districtId,
+    districtId: masked ? null : plan.districtId,
+    addressMasked: masked && plan.districtId !== null,
     assignedOrganizationId: plan.assignedOrganizationId,
     version: plan.version,
   };
@@ -25,7 +27,10 @@ export function watchPlanView(plan: WatchPlan): WatchPlanView {
 /** Sets (creates or replaces) the target's watch plan: one plan per target. */
 @Injectable()
 export class SetWatchPlanUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(targetId: string, command: SetWatchPlanCommand): Promise<WatchPlanView> {
     command.watchers.forEach((watcher, index) => {
@@ -48,19 +53,22 @@ export class SetWatchPlanUseCase {
       plan.staffSubjects = staffSubjectsOf(plan.watchers, target);
       em.persist(plan);
       await em.flush();
-      return watchPlanView(plan);
+      return watchPlanView(plan, this.protection.masked(target));
     });
   }
 }
 
 @Injectable()
 export class GetWatchPlanUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: TargetProtection,
+  ) {}
 
   async execute(targetId: string): Promise<WatchPlanView> {
-    await findVisibleTarget(this.em, targetId);
+    const target = await findVisibleTarget(this.em, targetId);
     const plan = await this.em.findOne(WatchPlan, { targetId });
     if (!plan) throw DomainException.notFound('WatchPlan', targetId);
-    return watchPlanView(plan);
+    return watchPlanView(plan, this.protection.masked(target));
   }
 }

@@ -56,6 +56,7 @@ export class WatchPlanView {
   @ApiProperty({ format: 'date' }) startedOn!: string;
   @ApiProperty({ format: 'date' }) nextDueOn!: string;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) districtId!: string | null;
+  @ApiProperty({ description: 'The district is withheld from you (DV address protection of the target).' }) addressMasked!: boolean;
   @ApiProperty({ format: 'uuid' }) assignedOrganizationId!: string;
   @ApiProperty({ type: 'integer' }) version!: number;
 }
@@ -88,4 +89,5 @@ export class OverdueVisitView {
   @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
   @ApiProperty({ enum: OUTREACH_STAGES }) stage!: OutreachStage;
   @ApiProperty({ nullable: true, type: 'string' }) locationDescription!: string | null;
+  @ApiProperty({ description: 'District and place description are withheld from you (DV address protection of the target).' }) addressMasked!: boolean;
 }
