@@ -18,6 +18,8 @@ import { MatchesModule } from './matches/matches.module';
 import { NeedsModule } from './needs/needs.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { RESOURCE_EVENTS } from './opportunities/resource-events.handlers';
+import { PEOPLE_EVENTS } from './people/intake-people.handlers';
+import { PeopleModule } from './people/people.module';
 import { matchingPersistence } from './persistence';
 import { SettingsModule } from './settings/settings.controller';
 import { MatchingSharedModule } from './shared/matching-shared.module';
@@ -36,11 +38,12 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       PersistenceModule.forService(matchingPersistence),
       AuthModule.forRoot(),
       AuditModule.forService('matching'),
-      // Publishes its own events; consumes registry resource events and intake consent events (validated on receipt);
-      // asks the registry for a resource's public details.
-      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS], rpcs: [SearchResourcesRpc] }),
+      // Publishes its own events; consumes registry resource events and intake consent and person events (validated on
+      // receipt); asks the registry for a resource's public details.
+      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS], rpcs: [SearchResourcesRpc] }),
       HealthModule,
       MatchingSharedModule,
+      PeopleModule,
       ConsentsModule,
       NeedsModule,
       HostsModule,

@@ -17,5 +17,18 @@ export const matchingVariables = {
     min: 1,
     max: 100,
   },
+  MATCHING_DV_ADDRESS_ROLES: {
+    description:
+      "Roles that may see the home and preferred districts of a need whose person is under DV address protection in intake (mirrors INTAKE_DV_ADDRESS_ROLES); everyone else sees them masked, and the district filter leaves such needs out.",
+    type: 'string',
+    default: 'supervisor,admin',
+  },
+  MATCHING_PERSON_WAIT_MS: {
+    description: "How long a request naming a person id matching has not yet copied from intake's events waits for it (a person registered a moment ago) before answering 400.",
+    type: 'int',
+    default: '3000',
+    min: 0,
+    max: 30000,
+  },
 } as const;
 export type MatchingConfig = ConfigValues<typeof matchingVariables>;

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { expectProblem, HOST_ORG, needBody, startMatching, type MatchingUnderTest } from './matching-app';
+import { DISTRICT_HOME, DISTRICT_NEAR, expectProblem, HOST_ORG, needBody, startMatching, type MatchingUnderTest } from './matching-app';
 
 /** Bad input is a 4xx problem+json naming the field (never a 500); roles decide who may do what. */
 describe('matching: bad input and the authorization matrix', () => {
@@ -9,7 +9,7 @@ describe('matching: bad input and the authorization matrix', () => {
 
   beforeAll(async () => {
     matching = await startMatching();
-    needId = (await matching.call('POST', '/needs', { body: needBody(uuidv7()) })).body.id;
+    needId = (await matching.call('POST', '/needs', { body: needBody(await matching.knownPerson()) })).body.id;
     hostId = (await matching.call('POST', '/hosts', { body: { organizationId: HOST_ORG, name: '受入先', hostTypes: ['npo'], accepts: ['ibasho'] } })).body.id;
   });
   afterAll(() => matching.close());
@@ -95,5 +95,91 @@ describe('matching: bad input and the authorization matrix', () => {
     }
     expect(seen).toEqual(expected[caller]);
     if (caller === 'otherMunicipality') expect((await matching.call('GET', '/needs', { token: bearer })).body.total).toBe(0);
+  });
+});
+
+/**
+ * DV address protection per role (住基 DV等支援措置, from intake's person.protection-changed): for a need whose person is
+ * protected, each caller either sees its home and preferred districts or gets them masked (addressMasked) in the list,
+ * the detail and the suggestions' proximity reasons, and the home-district filter never finds it for callers who may
+ * not see it. Only MATCHING_DV_ADDRESS_ROLES (default supervisor, admin) see.
+ */
+describe('matching: DV address protection per role', () => {
+  let matching: MatchingUnderTest;
+  let needId: string;
+
+  beforeAll(async () => {
+    matching = await startMatching();
+    const personId = await matching.knownPerson({ protections: ['dv-address'] });
+    const host = await matching.call('POST', '/hosts', { body: { organizationId: HOST_ORG, name: '受入先', hostTypes: ['npo'], accepts: ['ibasho'], districtIds: [DISTRICT_HOME] } });
+    const menu = await matching.call('POST', '/opportunities', { body: { hostId: host.body.id, title: 'サロン', purposes: ['ibasho'], sessions: [{ weekday: 'tu', slot: 'morning' }], status: 'published' } });
+    expect(menu.status).toBe(201);
+    const need = await matching.call('POST', '/needs', { body: needBody(personId) });
+    expect(need.status).toBe(201);
+    needId = need.body.id;
+  });
+  afterAll(() => matching.close());
+
+  type Caller = 'participation-worker' | 'caseworker' | 'supervisor' | 'admin' | 'coordinator' | 'agency' | 'otherMunicipality';
+  const token = async (caller: Caller): Promise<string | null> => {
+    if (caller === 'agency') return matching.agencyToken(HOST_ORG);
+    if (caller === 'otherMunicipality') return matching.token({ roles: ['admin'], municipality: '372021' });
+    return matching.token({ subject: caller, roles: [caller] });
+  };
+  // What a reply shows of the districts: 'seen', 'masked' (null / empty with addressMasked), or the status / count.
+  function place(body: { homeDistrictId?: string | null; preferredDistrictIds?: string[]; addressMasked?: boolean }): string {
+    if (body.homeDistrictId === DISTRICT_HOME && body.preferredDistrictIds?.[0] === DISTRICT_NEAR && body.addressMasked === false) return 'seen';
+    if (body.homeDistrictId === null && body.preferredDistrictIds?.length === 0 && body.addressMasked === true) return 'masked';
+    return `unexpected ${JSON.stringify(body)}`;
+  }
+  const requests: Record<string, (bearer: string | null) => Promise<string>> = {
+    list: async (bearer) => {
+      const reply = await matching.call('GET', '/needs', { token: bearer });
+      return reply.status === 200 ? (reply.body.items[0] ? place(reply.body.items[0]) : '0') : String(reply.status);
+    },
+    detail: async (bearer) => {
+      const reply = await matching.call('GET', `/needs/${needId}`, { token: bearer });
+      return reply.status === 200 ? place(reply.body) : String(reply.status);
+    },
+    'district filter': async (bearer) => {
+      const reply = await matching.call('GET', `/needs?homeDistrictId=${DISTRICT_HOME}`, { token: bearer });
+      return reply.status === 200 ? String(reply.body.total) : String(reply.status);
+    },
+    'suggestion reason': async (bearer) => {
+      const reply = await matching.call('GET', `/needs/${needId}/suggestions`, { token: bearer });
+      if (reply.status !== 200) return String(reply.status);
+      const proximity = reply.body.items[0]?.reasons.find((reason: { factor: string }) => reason.factor === 'proximity')?.text;
+      return proximity === '自宅の地区内' ? 'seen' : proximity === '通える範囲（地区は非公開）' ? 'masked' : `unexpected ${proximity}`;
+    },
+  };
+  const sees = { list: 'seen', detail: 'seen', 'district filter': '1', 'suggestion reason': 'seen' };
+  const masked = { list: 'masked', detail: 'masked', 'district filter': '0', 'suggestion reason': 'masked' };
+  const expected: Record<Caller, Record<string, string>> = {
+    'participation-worker': masked,
+    caseworker: masked,
+    supervisor: sees,
+    admin: sees,
+    coordinator: { list: '403', detail: '403', 'district filter': '403', 'suggestion reason': '403' },
+    agency: { list: '403', detail: '403', 'district filter': '403', 'suggestion reason': '403' },
+    otherMunicipality: { list: '0', detail: '404', 'district filter': '0', 'suggestion reason': '404' },
+  };
+
+  it.each(Object.keys(expected) as Caller[])('%s', async (caller) => {
+    const bearer = await token(caller);
+    const actual: Record<string, string> = {};
+    for (const [name, request] of Object.entries(requests)) actual[name] = await request(bearer);
+    expect(actual).toEqual(expected[caller]);
+  });
+
+  it('a caller who may not see the districts cannot overwrite them blind (400 naming the field)', async () => {
+    const version = (await matching.call('GET', `/needs/${needId}`)).body.version;
+    const home = await matching.call('PATCH', `/needs/${needId}`, { body: { homeDistrictId: DISTRICT_NEAR, version } });
+    expectProblem(home, 400);
+    expect(home.body.errors).toHaveProperty('homeDistrictId');
+    const preferred = await matching.call('PATCH', `/needs/${needId}`, { body: { preferredDistrictIds: [], version } });
+    expectProblem(preferred, 400);
+    expect(preferred.body.errors).toHaveProperty('preferredDistrictIds');
+    const supervisor = await matching.token({ subject: 'supervisor', roles: ['supervisor'] });
+    expect((await matching.call('PATCH', `/needs/${needId}`, { token: supervisor, body: { interests: ['読書'], version } })).status).toBe(200);
   });
 });

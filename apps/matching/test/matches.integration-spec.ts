@@ -30,6 +30,7 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
     expect(menu.status).toBe(201);
     opportunityId = menu.body.id;
     expect(menu.body.districtId).toBe(DISTRICT_HOME);
+    await matching.knownPerson({ personId });
     needId = (await matching.call('POST', '/needs', { body: needBody(personId, { accommodations: ['quiet-space'] }) })).body.id;
   });
   afterAll(() => matching.close());
@@ -37,7 +38,7 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
   it('refuses a proposal while the need is still being heard, and one that fails a hard constraint', async () => {
     expectProblem(await matching.call('POST', '/matches', { body: { needId, opportunityId } }), 409);
     expect((await matching.call('POST', `/needs/${needId}/status`, { body: { status: 'matching' } })).body.status).toBe('matching');
-    const strict = (await matching.call('POST', '/needs', { body: needBody(uuidv7(), { availability: [{ weekday: 'fr', slot: 'evening' }] }) })).body.id;
+    const strict = (await matching.call('POST', '/needs', { body: needBody(await matching.knownPerson(), { availability: [{ weekday: 'fr', slot: 'evening' }] }) })).body.id;
     await matching.call('POST', `/needs/${strict}/status`, { body: { status: 'matching' } });
     const refused = await matching.call('POST', '/matches', { body: { needId: strict, opportunityId } });
     expectProblem(refused, 409);

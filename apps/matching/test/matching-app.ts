@@ -5,12 +5,15 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ConsentRecorded,
   ConsentWithdrawn,
+  PersonProtectionChanged,
+  PersonRegistered,
   ResourcePublished,
   ResourceRegistered,
   SearchResourcesRpc,
   type CloudEvent,
   type ConsentEventData,
   type EventContract,
+  type PersonProtection,
   type ResourceCategory,
   type ResourceEventData,
   type ResourceSearchRequest,
@@ -66,6 +69,11 @@ export interface MatchingUnderTest {
   publish<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: { time?: string; municipality?: string }): Promise<string>;
   /** Every event on the JetStream stream so far. */
   events(): Promise<StreamEvent[]>;
+  /**
+   * A person registered in intake (person.registered and, with `protections`, person.protection-changed, as intake's
+   * relay publishes them), once matching has copied it; returns the person id.
+   */
+  knownPerson(options?: { personId?: string; municipality?: string; protections?: PersonProtection[] }): Promise<string>;
   /** Answers the registry's resource search (request-reply) like the registry would, until the returned stop() is called. */
   serveRegistrySearch(answer: (request: ResourceSearchRequest) => ResourceSearchResponse): Promise<() => void>;
   loadDemo(): Promise<boolean>;
@@ -73,7 +81,7 @@ export interface MatchingUnderTest {
 }
 
 /** Boots the real matching app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
-export async function startMatching(): Promise<MatchingUnderTest> {
+export async function startMatching(extraEnv: Record<string, string> = {}): Promise<MatchingUnderTest> {
   const [database, nats, issuer] = await Promise.all([createTestDatabase('matching'), startTestNats(), startTestIssuer()]);
   await migrateService(matchingPersistence, { databaseUrl: database.url });
   const env = {
@@ -87,6 +95,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
     NATS_REQUEST_TIMEOUT_MS: '1000',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
     LOG_LEVEL: 'silent',
+    ...extraEnv,
   };
   const app = await createServiceApp(matchingAppModule(env), MATCHING_APP_OPTIONS);
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
@@ -98,7 +107,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
   let connection: NatsConnection | undefined;
   const natsConnection = async () => (connection ??= await connect({ servers: nats.url }));
 
-  return {
+  const under: MatchingUnderTest = {
     app,
     database,
     issuer,
@@ -126,6 +135,15 @@ export async function startMatching(): Promise<MatchingUnderTest> {
       return event.id;
     },
     events: async () => streamEvents(await natsConnection()),
+    async knownPerson({ personId = uuidv7(), municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {
+      await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, { municipality });
+      if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: [], protections }, { municipality });
+      await expectEventually(async () => {
+        const rows = await orm.em.fork().getConnection().execute('select is_protected from matching.person_copy where person_id = ? and municipality = ?', [personId, municipality]);
+        expect(rows).toEqual([{ is_protected: (protections ?? []).length > 0 }]);
+      });
+      return personId;
+    },
     async serveRegistrySearch(answer) {
       // Nest's NATS transport: the request is {pattern, data, id}; the reply {id, response, isDisposed}.
       const subscription = (await natsConnection()).subscribe(SearchResourcesRpc.subject, {
@@ -144,6 +162,7 @@ export async function startMatching(): Promise<MatchingUnderTest> {
       await Promise.all([database.drop(), nats.destroy(), issuer.stop()]);
     },
   };
+  return under;
 }
 
 /** Problem+json check shared by the tests. */

@@ -17,7 +17,7 @@ describe('matching: opportunities from registry events, suggestions and menu gap
 
   beforeAll(async () => {
     matching = await startMatching();
-    const need = await matching.call('POST', '/needs', { body: needBody(uuidv7()) });
+    const need = await matching.call('POST', '/needs', { body: needBody(await matching.knownPerson()) });
     expect(need.status).toBe(201);
     needId = need.body.id;
     expect((await matching.call('POST', `/needs/${needId}/status`, { body: { status: 'matching' } })).status).toBe(200);

@@ -77,7 +77,7 @@ describe.each([
   { service: 'intake', own: ['INTAKE_DV_ADDRESS_ROLES', 'INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS'] },
   { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG'] },
   { service: 'outreach', own: ['OUTREACH_INACTIVITY_DAYS_DEFAULT', 'OUTREACH_CHECK_INTERVAL_MS', 'OUTREACH_DV_ADDRESS_ROLES', 'OUTREACH_PERSON_WAIT_MS'] },
-  { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT'] },
+  { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT', 'MATCHING_DV_ADDRESS_ROLES', 'MATCHING_PERSON_WAIT_MS'] },
 ])('$service environment (apps/$service/src/config.ts)', ({ service, own }) => {
   const platform = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
   const declared = declaredVariables(read(workspaceRoot, 'apps', service, 'src', 'config.ts'));

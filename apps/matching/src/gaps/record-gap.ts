@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import { MenuGapRecorded, type GapConstraint } from '@tsunagu/contracts';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { ParticipationNeed } from '../needs/participation-need.entity';
+import { homeDistrictForEvents } from '../people/need-protection';
 import type { MatchingEvents } from '../shared/matching-events';
 import { MenuGap } from './menu-gap.entity';
 
 /**
- * Records a menu gap (メニュー不足) for a need nothing passed: purposes, the person's district, the times
+ * Records a menu gap (メニュー不足) for a need nothing passed: purposes, the person's district (none when protected), the times
  * they can take part and the failing constraint codes. Asking again the same day with the same outcome
  * records nothing new, so the per-district counts are counts of needs left without a menu, not of clicks.
  */
@@ -17,7 +18,8 @@ export async function recordGap(em: EntityManager, events: MatchingEvents, need:
   const gap = new MenuGap();
   gap.needId = need.id;
   gap.purposes = [...need.purposes];
-  gap.districtId = need.homeDistrictId;
+  // A person under DV address protection is counted without a district (the gap and its event).
+  gap.districtId = homeDistrictForEvents(need);
   gap.weekdays = [...new Set(need.availability.map((slot) => slot.weekday))];
   gap.timeSlots = [...new Set(need.availability.map((slot) => slot.slot))];
   gap.failingConstraints = [...failingConstraints];

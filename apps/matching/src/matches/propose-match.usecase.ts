@@ -11,6 +11,7 @@ import { ParticipationNeed } from '../needs/participation-need.entity';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { engineOpportunity } from '../opportunities/opportunity.view';
 import { currentWeights } from '../settings/weights.usecase';
+import { homeDistrictForEvents } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import { CLOSING } from './match-status';
 import type { MatchView, ProposeMatchCommand } from './match.dto';
@@ -57,7 +58,8 @@ export class ProposeMatchUseCase {
       match.hostOrganizationId = opportunity.organizationId;
       match.purpose = command.purpose ?? shared[0];
       match.districtId = opportunity.districtId;
-      match.homeDistrictId = need.homeDistrictId;
+      // Only for per-district counts in its events: none for a person under DV address protection.
+      match.homeDistrictId = homeDistrictForEvents(need);
       match.proposedScore = rank(engineNeed(need), [candidate], { weights: await currentWeights(em) }).suggestions[0]?.score ?? null;
       match.proposedOn = todayInJapan();
       match.proposedBy = TenantContext.principal()?.subject ?? 'system';

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126175740 } from './Migration20261126175740';
 import { Migration20261201100000 } from './Migration20261201100000';
+import { Migration20261203090000 } from './Migration20261203090000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const matchingMigrations: MigrationObject[] = [
   { name: 'Migration20261126175740', class: Migration20261126175740 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
+  { name: 'Migration20261203090000', class: Migration20261203090000 },
 ];

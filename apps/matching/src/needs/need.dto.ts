@@ -146,6 +146,9 @@ export class NeedView {
   @ApiProperty({ type: 'string', isArray: true }) interests!: string[];
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) homeDistrictId!: string | null;
   @ApiProperty({ type: 'string', format: 'uuid', isArray: true }) preferredDistrictIds!: string[];
+  @ApiProperty({ description: 'Home and preferred districts are withheld (null / empty) from you: the person is under DV address protection (住基 DV等支援措置).' })
+  addressMasked!: boolean;
+  @ApiProperty({ description: 'The person is under DV address protection in intake.' }) addressProtected!: boolean;
   @ApiProperty({ enum: TRAVEL_RANGES }) travelRange!: TravelRange;
   @ApiProperty({ enum: TRAVEL_MEANS, isArray: true }) travelMeans!: TravelMeans[];
   @ApiProperty({ type: WeeklySlotDto, isArray: true }) availability!: WeeklySlotDto[];

@@ -6,15 +6,21 @@ import type { NeedFields, NeedView } from './need.dto';
 import { allowedNeedStatuses } from './need-status';
 import type { ParticipationNeed } from './participation-need.entity';
 
-export function needView(need: ParticipationNeed): NeedView {
+/**
+ * The need as the caller may see it: when the person is under DV address protection and the caller's role is not in
+ * MATCHING_DV_ADDRESS_ROLES (`masked`), home and preferred districts are withheld and addressMasked says so.
+ */
+export function needView(need: ParticipationNeed, masked: boolean): NeedView {
   return {
     id: need.id,
     personId: need.personId,
     caseId: need.caseId,
     purposes: [...need.purposes],
     interests: [...need.interests],
-    homeDistrictId: need.homeDistrictId,
-    preferredDistrictIds: [...need.preferredDistrictIds],
+    homeDistrictId: masked ? null : need.homeDistrictId,
+    preferredDistrictIds: masked ? [] : [...need.preferredDistrictIds],
+    addressMasked: masked && (need.homeDistrictId !== null || need.preferredDistrictIds.length > 0),
+    addressProtected: need.addressProtected,
     travelRange: need.travelRange,
     travelMeans: [...need.travelMeans],
     availability: need.availability.map((slot) => ({ ...slot })),
@@ -47,14 +53,15 @@ export function applyNeedFields(need: ParticipationNeed, fields: Partial<NeedFie
   if (fields.notes !== undefined) need.notes = fields.notes;
 }
 
+/** The need's event: no district of a person under DV address protection leaves matching. */
 export function needEventData(need: ParticipationNeed): NeedEventData {
   return {
     needId: need.id,
     personId: need.personId,
     caseId: need.caseId,
     purposes: [...need.purposes],
-    homeDistrictId: need.homeDistrictId,
-    preferredDistrictIds: [...need.preferredDistrictIds],
+    homeDistrictId: need.addressProtected ? null : need.homeDistrictId,
+    preferredDistrictIds: need.addressProtected ? [] : [...need.preferredDistrictIds],
     status: need.status,
     registeredOn: need.registeredOn,
     occurredOn: todayInJapan(),

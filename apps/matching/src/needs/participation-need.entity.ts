@@ -34,6 +34,13 @@ export class ParticipationNeed extends TenantEntity {
   @Property({ type: 'uuid', nullable: true })
   homeDistrictId: string | null = null;
 
+  /**
+   * The person is under DV address protection in intake (from its person.protection-changed): home and preferred
+   * districts are masked for roles outside MATCHING_DV_ADDRESS_ROLES and never leave matching in an event.
+   */
+  @Property({ type: 'boolean' })
+  addressProtected = false;
+
   /** Neighbouring and preferred districts (希望地区). */
   @Property({ type: ArrayType, columnType: 'text[]' })
   preferredDistrictIds: string[] = [];

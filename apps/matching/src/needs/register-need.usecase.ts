@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { NeedRegistered } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { NeedProtection, refreshNeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import type { NeedView, RegisterNeedCommand } from './need.dto';
 import { applyNeedFields, needEventData, needView } from './need.view';
@@ -13,9 +14,12 @@ export class RegisterNeedUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
+    private readonly protection: NeedProtection,
   ) {}
 
   async execute(command: RegisterNeedCommand): Promise<NeedView> {
+    // Only intake's people of the caller's municipality (never another municipality's id, never a guess).
+    await this.protection.assertKnownPerson(this.em, command.personId);
     return this.em.transactional(async (em) => {
       const need = new ParticipationNeed();
       need.personId = command.personId;
@@ -25,8 +29,9 @@ export class RegisterNeedUseCase {
       need.registeredBy = TenantContext.principal()?.subject ?? 'system';
       em.persist(need);
       await em.flush();
+      await refreshNeedProtection(em, [need.personId]);
       await this.events.record(em, NeedRegistered, need.id, needEventData(need));
-      return needView(need);
+      return needView(need, this.protection.masked(need));
     });
   }
 }

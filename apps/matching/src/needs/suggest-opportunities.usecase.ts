@@ -10,10 +10,14 @@ import { Host } from '../hosts/host.entity';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { engineOpportunity } from '../opportunities/opportunity.view';
 import { currentWeights } from '../settings/weights.usecase';
+import { NeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import type { SuggestionsView } from './need.dto';
 import { engineNeed } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';
+
+/** Proximity reason for callers who may not see a protected person's districts. */
+export const MASKED_PROXIMITY = '通える範囲（地区は非公開）';
 
 export const REASON_LABELS: MatchLabels = { purpose: PARTICIPATION_PURPOSE_LABELS, weekday: WEEKDAY_LABELS, timeSlot: TIME_SLOT_LABELS, accommodation: ACCOMMODATION_LABELS };
 
@@ -28,6 +32,7 @@ export class SuggestOpportunitiesUseCase {
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
     @InjectConfig() private readonly config: MatchingConfig,
+    private readonly protection: NeedProtection,
   ) {}
 
   async execute(needId: string, limit?: number): Promise<SuggestionsView> {
@@ -42,6 +47,8 @@ export class SuggestOpportunitiesUseCase {
         opportunities.map((opportunity) => engineOpportunity(opportunity, opportunity.hostId ? hosts.get(opportunity.hostId) : undefined)),
         { weights: await currentWeights(em), labels: REASON_LABELS, limit: limit ?? this.config.MATCHING_SUGGESTION_LIMIT },
       );
+      // The ranking needs the home district; a caller who may not see it does not get it back as 「自宅の地区内」 either.
+      const masked = this.protection.masked(need);
       const gap = result.gap && (need.status === 'hearing' || need.status === 'matching') ? await recordGap(em, this.events, need, result.gap.failingConstraints) : null;
       return {
         needId: need.id,
@@ -54,7 +61,7 @@ export class SuggestOpportunitiesUseCase {
             districtId: opportunity.districtId,
             purposes: [...opportunity.purposes],
             score: suggestion.score,
-            reasons: suggestion.reasons.map((reason) => ({ ...reason })),
+            reasons: suggestion.reasons.map((reason) => (masked && reason.factor === 'proximity' ? { ...reason, text: MASKED_PROXIMITY } : { ...reason })),
           };
         }),
         considered: result.considered,

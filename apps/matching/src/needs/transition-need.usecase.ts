@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { NeedStatusChanged, type NeedStatus } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { findOrFail } from '@tsunagu/platform-http';
+import { NeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import { assertNeedTransition } from './need-status';
 import type { NeedView } from './need.dto';
@@ -22,6 +23,7 @@ export class TransitionNeedUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
+    private readonly protection: NeedProtection,
   ) {}
 
   async execute(id: string, to: NeedStatus, expectedVersion: number | undefined): Promise<NeedView> {
@@ -29,7 +31,7 @@ export class TransitionNeedUseCase {
       const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
       assertVersion(need, expectedVersion, 'ParticipationNeed');
       await moveNeed(em, this.events, need, to);
-      return needView(need);
+      return needView(need, this.protection.masked(need));
     });
   }
 }

@@ -3,21 +3,30 @@ import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
+import { NeedProtection } from '../people/need-protection';
 import { applyNeedFields, needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';
 
 @Injectable()
 export class UpdateNeedUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly protection: NeedProtection,
+  ) {}
 
   async execute(id: string, command: UpdateNeedCommand, expectedVersion: number): Promise<NeedView> {
     return this.em.transactional(async (em) => {
       const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
       assertVersion(need, expectedVersion, 'ParticipationNeed');
       if (need.status === 'ended') throw new DomainException(DomainErrorCode.Conflict, 'An ended need (終了) cannot be edited');
+      // A caller who cannot see a protected person's districts cannot change them either (they would overwrite blind).
+      if (this.protection.masked(need)) {
+        const touched = (['homeDistrictId', 'preferredDistrictIds'] as const).find((field) => command[field] !== undefined);
+        if (touched) throw DomainException.invalidField(touched, "the person's address is protected (DV) and their districts cannot be changed with your role");
+      }
       applyNeedFields(need, command);
       await em.flush();
-      return needView(need);
+      return needView(need, this.protection.masked(need));
     });
   }
 }
