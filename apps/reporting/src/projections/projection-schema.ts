@@ -42,6 +42,7 @@ export function projectionDdl(schema: string): string[] {
     ...consultationDistrictDdl(schema),
     ...outreachProjectionDdl(schema),
     ...participationProjectionDdl(schema),
+    ...districtWithheldDdl(schema),
   ];
 }
 
@@ -102,6 +103,19 @@ export function districtNameDdl(schema: string): string[] {
 export function consultationDistrictDdl(schema: string): string[] {
   assertSchema(schema);
   return [`alter table "${schema}"."consultation" add column district_id uuid null`];
+}
+
+/**
+ * A household whose district intake withholds (a member under DV address protection: `districtWithheld` of its
+ * events, which then carry no district), and its consultations' copy of that flag (Migration20261203090000; frozen
+ * likewise). By-district outputs count them in a 「非公開」 row, never under a district.
+ */
+export function districtWithheldDdl(schema: string): string[] {
+  assertSchema(schema);
+  return [
+    `alter table "${schema}"."household" add column district_withheld boolean not null default false`,
+    `alter table "${schema}"."consultation" add column district_withheld boolean not null default false`,
+  ];
 }
 
 /**
@@ -214,6 +228,7 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   held_on: 'date',
   case_ids: 'ARRAY',
   short_name: 'character varying',
+  district_withheld: 'boolean',
   kana: 'character varying',
   target_id: 'uuid',
   assigned_organization_id: 'uuid',

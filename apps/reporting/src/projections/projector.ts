@@ -139,25 +139,26 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
     const data = event.data as HouseholdEventData;
     await lockHousehold(run, data.householdId);
     await run(
-      `insert into ${t('household')} as h (household_id, municipality, district_id, state_at, state_event_id) values (?, ?, ?, ?, ?)
-       on conflict (household_id) do update set district_id = excluded.district_id, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+      `insert into ${t('household')} as h (household_id, municipality, district_id, district_withheld, state_at, state_event_id) values (?, ?, ?, ?, ?, ?)
+       on conflict (household_id) do update set district_id = excluded.district_id, district_withheld = excluded.district_withheld, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (h.state_at, h.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
-      [data.householdId, lg, data.districtId, at, event.id],
+      // A withheld district is never stored, even if an event carried one.
+      [data.householdId, lg, data.districtWithheld ? null : data.districtId, data.districtWithheld ?? false, at, event.id],
     );
     // The consultations' copy of the district follows the household's latest state (see consultationDistrictDdl).
     await run(
-      `update ${t('consultation')} c set district_id = h.district_id from ${t('household')} h
-       where h.household_id = ? and c.household_id = h.household_id and c.district_id is distinct from h.district_id`,
+      `update ${t('consultation')} c set district_id = h.district_id, district_withheld = h.district_withheld from ${t('household')} h
+       where h.household_id = ? and c.household_id = h.household_id and (c.district_id is distinct from h.district_id or c.district_withheld <> h.district_withheld)`,
       [data.householdId],
     );
   } else if (CONSULTATION_EVENTS.includes(contract as never)) {
     const data = event.data as ConsultationEventData;
     if (data.householdId) await lockHousehold(run, data.householdId);
     await run(
-      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
-       values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
+      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, district_withheld, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), coalesce((select district_withheld from ${t('household')} where household_id = ?), false), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
        on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
-         district_id = excluded.district_id,
+         district_id = excluded.district_id, district_withheld = excluded.district_withheld,
          route = excluded.route, primary_category = excluded.primary_category, categories = excluded.categories, issue_tags = excluded.issue_tags, status = excluded.status,
          disposition = excluded.disposition, cancelled = excluded.cancelled, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
@@ -168,7 +169,8 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
         contract === ConsultationReceived ? japanDate(at) : null,
         data.receivingOrganizationId,
         data.householdId,
-        // District of its household (null until the household's event arrives, which then fills it in).
+        // District of its household, or that it is withheld (null / false until the household's event arrives, which then fills them in).
+        data.householdId,
         data.householdId,
         data.route,
         data.primaryCategory,

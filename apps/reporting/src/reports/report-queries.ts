@@ -18,6 +18,13 @@ export interface MutualAidDistrictRow {
   other: boolean;
 }
 
+/**
+ * Code of the by-district row of households whose district intake withholds (a member under DV address
+ * protection): counted there, never under a district.
+ */
+export const UNDISCLOSED_DISTRICT = 'undisclosed';
+export const UNDISCLOSED_DISTRICT_LABEL = '非公開';
+
 export type ConsultationDimension = 'total' | 'route' | 'category' | 'issue-tag' | 'district' | 'receiving-organization';
 
 export interface MonthlyCount {
@@ -132,9 +139,11 @@ export class ReportQueries {
       district: 'c.district_id',
       'receiving-organization': 'c.receiving_organization_id',
     }[dimension];
-    const code = dimension === 'issue-tag' ? 'tag' : 'g.code::text';
+    const code = dimension === 'issue-tag' ? 'tag' : dimension === 'district' ? `case when g.withheld then '${UNDISCLOSED_DISTRICT}' else g.code::text end` : 'g.code::text';
+    // A household whose district intake withholds (DV address protection) is counted in the 「非公開」 row.
+    const withheld = dimension === 'district' ? 'c.district_withheld' : 'false';
     const sql = `select to_char(g.day, 'YYYY-MM') as month, ${code} as code, sum(g.n) as count
-       from (select c.received_on as day, ${column} as code, count(*) as n from ${t('consultation')} c where ${scope} group by 1, 2) as g
+       from (select c.received_on as day, ${column} as code, ${withheld} as withheld, count(*) as n from ${t('consultation')} c where ${scope} group by 1, 2, 3) as g
        ${dimension === 'issue-tag' ? 'cross join lateral unnest(g.code) as tag' : ''}
        group by 1, 2 order by 1, 2 nulls last`;
     const rows = await this.query<{

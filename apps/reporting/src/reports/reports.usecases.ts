@@ -25,7 +25,7 @@ import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '
 import { ReportingSetting } from '../settings/reporting-setting.entity';
 import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
 import type { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
-import { ReportQueries, type CaseMeasureCount, type ReferralFigures } from './report-queries';
+import { ReportQueries, UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL, type CaseMeasureCount, type ReferralFigures } from './report-queries';
 
 export interface MutualAidRow {
   districtId: string;
@@ -108,7 +108,7 @@ const DIMENSION_LABELS: Record<string, Readonly<Record<string, string>> | undefi
 
 export interface ConsultationCell {
   month: string;
-  /** by=district only: 地区番号 (null for consultations without a district, or an unknown one). */
+  /** by=district only: 地区番号 (null for consultations without a district, an unknown one, or the 非公開 row). */
   districtNo?: number | null;
   code: string | null;
   label: string | null;
@@ -159,7 +159,8 @@ export class ConsultationsReportUseCase {
             month: row.month,
             districtNo: district?.districtNo ?? null,
             code: row.code,
-            label: district?.districtName ?? null,
+            // 非公開: households whose district intake withholds (DV address protection), never shown under a district.
+            label: row.code === UNDISCLOSED_DISTRICT ? UNDISCLOSED_DISTRICT_LABEL : (district?.districtName ?? null),
             ...shown,
           };
         }
