@@ -1,4 +1,5 @@
 import { expectEventually } from '@tsunagu/platform-testing';
+import { Migration20261203090000 } from '../src/migrations/Migration20261203090000';
 import { expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 describe('intake: people and households', () => {
@@ -169,6 +170,24 @@ describe('intake: people and households', () => {
       ]);
       const updated = (await about(householdId)).filter((event) => event.subject === 'tsunagu.evt.intake.household.updated').at(-1);
       expect(updated?.event.data).toMatchObject({ districtId: null, districtWithheld: true });
+    });
+  });
+
+  it('announces, on migration, the protections recorded before intake published them (outbox, like any event)', async () => {
+    const district = '01900000-0000-7000-8000-0000000000d5';
+    const person = (await intake.call('POST', '/persons', { body: { familyName: '以前', givenName: '保護', familyNameKana: 'イゼン', givenNameKana: 'ホゴ', districtId: district } })).body.id as string;
+    const household = (await intake.call('POST', '/households', { body: { label: '以前家', keyPersonId: person, districtId: district, members: [{ personId: person, relationToKey: 'self' }] } })).body.id as string;
+    // The flag as it was set before this release: no event announced it.
+    const connection = intake.orm.em.fork().getConnection();
+    await connection.execute('update "intake"."person" set dv_address_protection = true where id = ?', [person]);
+    await new Migration20261203090000(intake.orm.em.getDriver() as unknown as ConstructorParameters<typeof Migration20261203090000>[0], intake.orm.config).up();
+    await expectEventually(async () => {
+      const events = (await intake.events()).filter((event) => [person, household].includes(event.event.subject));
+      expect(events.find((event) => event.subject === 'tsunagu.evt.intake.person.protection-changed')?.event).toMatchObject({
+        municipality: '372013',
+        data: { personId: person, householdIds: [household], protections: ['dv-address'] },
+      });
+      expect(events.filter((event) => event.subject === 'tsunagu.evt.intake.household.updated').at(-1)?.event.data).toMatchObject({ householdId: household, districtId: null, districtWithheld: true });
     });
   });
 
