@@ -70,6 +70,7 @@ describe('matching: intake people (ids checked, protection followed)', () => {
         expect(event.json).not.toContain(DISTRICT_HOME);
         if ('homeDistrictId' in event.event.data) expect(event.event.data['homeDistrictId']).toBeNull();
       }
+      expect(events.find((event) => event.subject === 'tsunagu.evt.matching.menu-gap.recorded')?.event.data).toMatchObject({ districtId: null, districtWithheld: true });
     });
 
     // Lifting the protection shows the districts again.

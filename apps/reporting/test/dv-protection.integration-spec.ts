@@ -1,5 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ConsultationReceived, HouseholdRegistered, HouseholdUpdated, type ConsultationEventData, type HouseholdEventData } from '@tsunagu/contracts';
+import {
+  ConsultationReceived,
+  HouseholdRegistered,
+  HouseholdUpdated,
+  MenuGapRecorded,
+  OutreachTargetRegistered,
+  type ConsultationEventData,
+  type HouseholdEventData,
+  type OutreachTargetRegisteredData,
+} from '@tsunagu/contracts';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cloudEvent, demoDistrictId, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
@@ -64,6 +73,29 @@ describe('reporting: DV-protected households are counted without a district (非
     events.push(cloudEvent(HouseholdRegistered, unknown, household(unknown), at(1)));
     const c4 = consultation(unknown, ['financial-hardship']);
     events.push(cloudEvent(ConsultationReceived, c4.consultationId, c4, at(2)));
+    // Outreach and matching publish a protected person's target and menu gap with districtWithheld and no district.
+    const today = todayInJapan();
+    const target = (districtId: string | null, districtWithheld: boolean): OutreachTargetRegisteredData => ({
+      targetId: uuidv7(),
+      districtId,
+      districtWithheld,
+      assignedOrganizationId: DEMO_ORGANIZATIONS.socialWelfareCouncil.id,
+      riskLevel: 'high',
+      occurredOn: today,
+      fiscalYear,
+      identity: 'person',
+      personId: uuidv7(),
+      householdId: null,
+      discoveryRoute: 'welfare-commissioner',
+      reasonTags: ['dv'],
+      stage: 'not-contacted',
+      meetingIds: [],
+    });
+    for (const data of [target(null, true), target(hanazono, false)]) events.push(cloudEvent(OutreachTargetRegistered, data.targetId, data));
+    for (const [districtId, districtWithheld] of [[null, true], [hanazono, false]] as const) {
+      const gapId = uuidv7();
+      events.push(cloudEvent(MenuGapRecorded, gapId, { gapId, needId: uuidv7(), purposes: ['ibasho'], districtId, districtWithheld, weekdays: ['tu'], timeSlots: ['morning'], failingConstraints: ['district'], recordedOn: today }));
+    }
     await reporting.publish(events);
     await reporting.settled();
   });
@@ -90,6 +122,21 @@ describe('reporting: DV-protected households are counted without a district (非
     expect(text).not.toContain(tsukiji);
     const published = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district&view=published`);
     expect(published.body.cells.find((cell: { code: string }) => cell.code === 'undisclosed')).toMatchObject({ label: '非公開', count: null, suppressed: true });
+  });
+
+  it('counts outreach targets and menu gaps of protected people in 非公開 too', async () => {
+    const outreach = await reporting.call(`/reports/outreach?fiscalYear=${fiscalYear}`);
+    const participation = await reporting.call(`/reports/participation?fiscalYear=${fiscalYear}`);
+    const byDistrict = (cells: { measure: string; code: string | null; label: string | null; count: number }[], measure: string) =>
+      cells.filter((cell) => cell.measure === measure).map(({ code, label, count }) => [code, label, count]);
+    expect(byDistrict(outreach.body.cells, 'targets-registered-by-district')).toEqual([
+      [hanazono, '花園', 1],
+      ['undisclosed', '非公開', 1],
+    ]);
+    expect(byDistrict(participation.body.cells, 'menu-gaps-by-district')).toEqual([
+      [hanazono, '花園', 1],
+      ['undisclosed', '非公開', 1],
+    ]);
   });
 
   it('stores no district for a withheld household, even the one it had before the protection', async () => {

@@ -31,6 +31,7 @@ export async function recordGap(em: EntityManager, events: MatchingEvents, need:
     needId: gap.needId,
     purposes: [...gap.purposes],
     districtId: gap.districtId,
+    districtWithheld: need.addressProtected,
     weekdays: [...gap.weekdays],
     timeSlots: [...gap.timeSlots],
     failingConstraints: [...gap.failingConstraints],

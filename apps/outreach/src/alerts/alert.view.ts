@@ -43,6 +43,7 @@ export function alertEventData(alert: InactivityAlert, at: Date, withheld: boole
   return {
     targetId: alert.targetId,
     districtId: withheld ? null : alert.districtId,
+    districtWithheld: withheld,
     assignedOrganizationId: alert.assignedOrganizationId,
     riskLevel: alert.riskLevel,
     occurredOn,

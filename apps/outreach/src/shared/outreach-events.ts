@@ -34,6 +34,7 @@ export function targetRef(target: OutreachTarget, at: Date): OutreachTargetRef {
   return {
     targetId: target.id,
     districtId: target.addressProtected ? null : target.districtId,
+    districtWithheld: target.addressProtected,
     assignedOrganizationId: target.assignedOrganizationId,
     riskLevel: target.riskLevel,
     occurredOn,

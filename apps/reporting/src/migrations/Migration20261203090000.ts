@@ -1,14 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 import { districtWithheldDdl } from '../projections/projection-schema';
 
-/** Households whose district intake withholds (DV address protection) and their consultations' copy of the flag. */
+/** Districts withheld for DV address protection: households, their consultations, outreach targets and menu gaps. */
 export class Migration20261203090000 extends Migration {
   override async up(): Promise<void> {
     for (const statement of districtWithheldDdl('reporting')) this.addSql(`${statement};`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table "reporting"."consultation" drop column if exists district_withheld;`);
-    this.addSql(`alter table "reporting"."household" drop column if exists district_withheld;`);
+    for (const table of ['menu_gap', 'outreach_target', 'consultation', 'household']) this.addSql(`alter table "reporting"."${table}" drop column if exists district_withheld;`);
   }
 }

@@ -85,6 +85,11 @@ function stageOf(contract: EventContract, data: unknown): OutreachStage | null {
 }
 
 /** Applies one outreach or matching event; the caller has recorded the event id (projected_event) already. */
+/** A district withheld for DV address protection is never stored, even if an event carried one. */
+function withheldDistrict(data: { districtId: string | null; districtWithheld?: boolean }): string | null {
+  return data.districtWithheld ? null : data.districtId;
+}
+
 export async function applyProgrammeEvent(run: SqlRunner, schema: string, contract: EventContract, event: CloudEvent): Promise<void> {
   const t = (name: string) => `"${schema}"."${name}"`;
   const lg = event.municipality;
@@ -95,18 +100,18 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
     const stage = stageOf(contract, event.data);
     if (stage) {
       await run(
-        `insert into ${t('outreach_target')} as o (target_id, municipality, district_id, assigned_organization_id, risk_level, stage, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
-         on conflict (target_id) do update set district_id = excluded.district_id, assigned_organization_id = excluded.assigned_organization_id, risk_level = excluded.risk_level,
+        `insert into ${t('outreach_target')} as o (target_id, municipality, district_id, district_withheld, assigned_organization_id, risk_level, stage, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         on conflict (target_id) do update set district_id = excluded.district_id, district_withheld = excluded.district_withheld, assigned_organization_id = excluded.assigned_organization_id, risk_level = excluded.risk_level,
            stage = excluded.stage, state_at = excluded.state_at, state_event_id = excluded.state_event_id
          where (o.state_at, o.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
-        [ref.targetId, lg, ref.districtId, ref.assignedOrganizationId, ref.riskLevel, stage, at, event.id],
+        [ref.targetId, lg, withheldDistrict(ref), ref.districtWithheld ?? false, ref.assignedOrganizationId, ref.riskLevel, stage, at, event.id],
       );
     } else {
       // A hand-over or an alert before the target's first stage-bearing event: a placeholder any such event replaces.
       await run(
-        `insert into ${t('outreach_target')} (target_id, municipality, district_id, assigned_organization_id, risk_level, stage, state_at, state_event_id) values (?, ?, ?, ?, ?, 'connected', '-infinity', ?)
+        `insert into ${t('outreach_target')} (target_id, municipality, district_id, district_withheld, assigned_organization_id, risk_level, stage, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, 'connected', '-infinity', ?)
          on conflict (target_id) do nothing`,
-        [ref.targetId, lg, ref.districtId, ref.assignedOrganizationId, ref.riskLevel, event.id],
+        [ref.targetId, lg, withheldDistrict(ref), ref.districtWithheld ?? false, ref.assignedOrganizationId, ref.riskLevel, event.id],
       );
     }
     if (contract === OutreachTargetRegistered) {
@@ -187,8 +192,8 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
   } else if (contract === MenuGapRecorded) {
     const data = event.data as MenuGapEventData;
     await run(
-      `insert into ${t('menu_gap')} (gap_id, municipality, need_id, district_id, purposes, failing_constraints, recorded_on) values (?, ?, ?, ?, ?::text[], ?::text[], ?) on conflict do nothing`,
-      [data.gapId, lg, data.needId, data.districtId, pgArray(data.purposes), pgArray(data.failingConstraints), data.recordedOn],
+      `insert into ${t('menu_gap')} (gap_id, municipality, need_id, district_id, district_withheld, purposes, failing_constraints, recorded_on) values (?, ?, ?, ?, ?, ?::text[], ?::text[], ?) on conflict do nothing`,
+      [data.gapId, lg, data.needId, withheldDistrict(data), data.districtWithheld ?? false, pgArray(data.purposes), pgArray(data.failingConstraints), data.recordedOn],
     );
   } else {
     const data = event.data as MatchEventData;

@@ -106,16 +106,14 @@ export function consultationDistrictDdl(schema: string): string[] {
 }
 
 /**
- * A household whose district intake withholds (a member under DV address protection: `districtWithheld` of its
- * events, which then carry no district), and its consultations' copy of that flag (Migration20261203090000; frozen
- * likewise). By-district outputs count them in a 「非公開」 row, never under a district.
+ * Districts withheld for DV address protection (Migration20261203090000; frozen likewise): a household whose
+ * district intake withholds (a member is protected: `districtWithheld` of its events, which then carry no district)
+ * and its consultations' copy of that flag; outreach targets and menu gaps whose person is protected (the flag of
+ * outreach's and matching's events). By-district outputs count them in a 「非公開」 row, never under a district.
  */
 export function districtWithheldDdl(schema: string): string[] {
   assertSchema(schema);
-  return [
-    `alter table "${schema}"."household" add column district_withheld boolean not null default false`,
-    `alter table "${schema}"."consultation" add column district_withheld boolean not null default false`,
-  ];
+  return ['household', 'consultation', 'outreach_target', 'menu_gap'].map((table) => `alter table "${schema}"."${table}" add column district_withheld boolean not null default false`);
 }
 
 /**

@@ -310,7 +310,7 @@ export class ReportQueries {
     const contact = `${t('outreach_contact')} where municipality = ? and contacted_on between ?::date and ?::date`;
     return this.measures(
       `select 'targets-registered' as measure, discovery_route as code, count(*) as count from ${target} and registered_on between ?::date and ?::date group by 2
-       union all select 'targets-registered-by-district', district_id::text, count(*) from ${target} and registered_on between ?::date and ?::date group by 2
+       union all select 'targets-registered-by-district', case when district_withheld then '${UNDISCLOSED_DISTRICT}' else district_id::text end, count(*) from ${target} and registered_on between ?::date and ?::date group by 2
        union all select 'targets-registered-by-stage', stage, count(*) from ${target} and registered_on between ?::date and ?::date group by 2
        union all select 'contacts', result, count(*) from ${contact} group by 2
        union all select 'contacts-by-method', method, count(*) from ${contact} group by 2
@@ -347,7 +347,7 @@ export class ReportQueries {
        union all select 'follow-ups', side, count(*) from ${t('participation_follow_up')} where municipality = ? and held_on between ?::date and ?::date group by 2
        union all select 'menu-gaps', constraint_code, count(*) from ${t('menu_gap')} cross join lateral unnest(failing_constraints) as constraint_code
          where municipality = ? and recorded_on between ?::date and ?::date group by 2
-       union all select 'menu-gaps-by-district', district_id::text, count(*) from ${t('menu_gap')} where municipality = ? and recorded_on between ?::date and ?::date group by 2`,
+       union all select 'menu-gaps-by-district', case when district_withheld then '${UNDISCLOSED_DISTRICT}' else district_id::text end, count(*) from ${t('menu_gap')} where municipality = ? and recorded_on between ?::date and ?::date group by 2`,
       [municipality, start, end, municipality, start, end, municipality, end, start, municipality, end, start, ...[...Array(7)].flatMap(() => [municipality, start, end])],
     );
     return rows;

@@ -315,8 +315,10 @@ async function measureReport<M extends string>(
       codes === 'district'
         ? [
             ...districts.filter((district) => found.has(`${measure}:${district.districtId}`)).map((district) => [district.districtId, district.name] as const),
-            // Counts without a district (place unknown) or in a district the registry has not announced.
-            ...counts.filter((row) => row.measure === measure && !districts.some((district) => district.districtId === row.code)).map((row) => [row.code, null] as const),
+            // Counts withheld for DV address protection (「非公開」), without a district (place unknown) or in a district the registry has not announced.
+            ...counts
+              .filter((row) => row.measure === measure && !districts.some((district) => district.districtId === row.code))
+              .map((row) => [row.code, row.code === UNDISCLOSED_DISTRICT ? UNDISCLOSED_DISTRICT_LABEL : null] as const),
           ]
         : codes
           ? Object.entries(codes)

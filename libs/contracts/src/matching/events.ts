@@ -41,8 +41,11 @@ const nullableDate = { anyOf: [date, { type: 'null' }] } as const;
 const codeOf = (values: readonly string[]) => ({ enum: [...values] });
 const codesOf = (values: readonly string[]) => ({ type: 'array', items: { enum: [...values] } });
 
+/** Properties a receiver must accept without them (added later; a rebuild replays events published before). */
+const OPTIONAL = new Set(['districtWithheld']);
+
 function object(properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
+  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !OPTIONAL.has(key)) };
 }
 
 export interface NeedEventData {
@@ -197,8 +200,10 @@ export interface MenuGapEventData {
   gapId: string;
   needId: string;
   purposes: ParticipationPurpose[];
-  /** The person's home district (where a menu is missing). */
+  /** The person's home district (where a menu is missing); null when unknown or withheld (districtWithheld). */
   districtId: string | null;
+  /** True when the person is under DV address protection: the district is not published (reporting: 「非公開」). */
+  districtWithheld?: boolean;
   weekdays: Weekday[];
   timeSlots: TimeSlot[];
   /** Hard constraints that removed the opportunities, most frequent first. */
@@ -215,6 +220,7 @@ export const MenuGapRecorded = defineEvent<MenuGapEventData>({
     needId: uuid,
     purposes: codesOf(PARTICIPATION_PURPOSES),
     districtId: nullableUuid,
+    districtWithheld: { type: 'boolean' },
     weekdays: codesOf(WEEKDAYS),
     timeSlots: codesOf(TIME_SLOTS),
     failingConstraints: codesOf(GAP_CONSTRAINTS),

@@ -37,14 +37,20 @@ const codeOf = (values: readonly string[]) => ({ enum: [...values] });
 const codesOf = (values: readonly string[]) => ({ type: 'array', items: { enum: [...values] } });
 const fiscalYear = { type: 'integer', minimum: 1989, maximum: 2200 } as const;
 
+/** Properties a receiver must accept without them (added later; a rebuild replays events published before). */
+const OPTIONAL = new Set(['districtWithheld']);
+
 function object(properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
+  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !OPTIONAL.has(key)) };
 }
 
 /** What every outreach event carries about its target. */
 export interface OutreachTargetRef {
   targetId: string;
+  /** Null when unknown, or withheld (districtWithheld): the person is under DV address protection in intake. */
   districtId: string | null;
+  /** True when the target's district is not published because of DV address protection (reporting: 「非公開」). */
+  districtWithheld?: boolean;
   assignedOrganizationId: string;
   riskLevel: RiskLevel;
   /** Japan date (YYYY-MM-DD) the fact happened on, and its 年度 (April–March). */
@@ -54,6 +60,7 @@ export interface OutreachTargetRef {
 const targetRef = {
   targetId: uuid,
   districtId: nullableUuid,
+  districtWithheld: { type: 'boolean' },
   assignedOrganizationId: uuid,
   riskLevel: codeOf(RISK_LEVELS),
   occurredOn: date,
