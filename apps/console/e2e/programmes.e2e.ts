@@ -10,6 +10,18 @@ import { expectAccessible, useConsoleStack } from './setup';
 const e2e = useConsoleStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'reporting', 'console'], 'programmes e2e', 'programmes-');
 
 /** Picks an option of a labelled react-admin select. */
+/** A person registered at the intake desk: matching accepts only intake's person ids of the caller's municipality. */
+async function intakePerson(givenName: string): Promise<string> {
+  const desk = await e2e.login('caseworker');
+  try {
+    const created = await desk.api('POST', '/api/intake/persons', { familyName: 'e2e', givenName, familyNameKana: 'イーツーイー', givenNameKana: 'テスト', confirmNotDuplicate: true });
+    expect(created.status).toBe(201);
+    return (created.body as { id: string }).id;
+  } finally {
+    await desk.close();
+  }
+}
+
 async function choose(session: ConsoleSession, label: string | RegExp, option: string) {
   await session.page.getByRole('combobox', { name: label }).click();
   await session.page.getByRole('option', { name: option, exact: true }).click();
@@ -192,7 +204,7 @@ describe('participation worker (参加支援員)', () => {
   it('shows the consent refusal on the match page when no consent covers the host', async () => {
     const { page } = session;
     // A person heard today whose consent 参加支援受入先への提供 has not been recorded yet (matching holds ids only).
-    const personId = crypto.randomUUID();
+    const personId = await intakePerson('同意未記録');
     const created = await session.api('POST', '/api/matching/needs', { personId, purposes: ['role-volunteer', 'ibasho', 'hobby-social'], travelRange: 'citywide' });
     expect(created.status).toBe(201);
     const need = created.body as { id: string; version: number };
@@ -217,7 +229,7 @@ describe('participation worker (参加支援員)', () => {
 
   it('moves a need with the status buttons (マッチング中 → 休止 → マッチング中)', async () => {
     const { page } = session;
-    const created = await session.api('POST', '/api/matching/needs', { personId: crypto.randomUUID(), purposes: ['learning'] });
+    const created = await session.api('POST', '/api/matching/needs', { personId: await intakePerson('状態ボタン'), purposes: ['learning'] });
     const need = created.body as { id: string };
     await session.open(`/participation-needs/${need.id}/show`);
     const group = page.getByRole('group', { name: '参加ニーズの状態を変える' });
