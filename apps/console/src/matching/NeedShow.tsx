@@ -8,6 +8,8 @@ import { SlotsField, WordsField } from './SlotsField';
 import { SuggestionList } from './Suggestions';
 
 function NeedDetails() {
+  const record = useRecordContext();
+  const translate = useTranslate();
   return (
     <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
       <Labeled source="status">
@@ -28,6 +30,11 @@ function NeedDetails() {
       <Labeled source="preferredDistrictIds">
         <DistrictsField source="preferredDistrictIds" />
       </Labeled>
+      {record?.addressMasked ? (
+        <Typography variant="body2" role="note">
+          {translate('tsunagu.matching.address_masked')}
+        </Typography>
+      ) : null}
       <Labeled source="travelRange">
         <CodeField source="travelRange" table="travelRange" />
       </Labeled>

@@ -46,6 +46,11 @@ function TargetDetails() {
       <Labeled source="districtId">
         <DistrictField source="districtId" />
       </Labeled>
+      {record.addressMasked ? (
+        <Typography variant="body2" role="note">
+          {translate('tsunagu.outreach.address_masked')}
+        </Typography>
+      ) : null}
       <Labeled source="assignedOrganizationId">
         <OrganizationField source="assignedOrganizationId" />
       </Labeled>
