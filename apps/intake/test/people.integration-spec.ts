@@ -143,8 +143,10 @@ describe('intake: people and households', () => {
       const registered = (await about(householdId)).find((event) => event.subject === 'tsunagu.evt.intake.household.registered');
       expect(registered?.event.data).toMatchObject({ householdId, districtId: null, districtWithheld: true });
     });
-    // The unprotected partner is not announced; nothing published names the place.
-    expect((await about(partner)).map((event) => event.subject)).toEqual(['tsunagu.evt.intake.person.registered']);
+    // person.registered states the protections too (a receiver never knows the person without them); the unprotected
+    // partner gets no protection event; nothing published names the place.
+    expect((await about(protectedPerson)).find((event) => event.subject === 'tsunagu.evt.intake.person.registered')?.event.data).toEqual({ personId: protectedPerson, identityLevel: 'confirmed', protections: ['dv-address'] });
+    expect((await about(partner)).map((event) => [event.subject, event.event.data['protections']])).toEqual([['tsunagu.evt.intake.person.registered', []]]);
     for (const event of await intake.events()) {
       if ([protectedPerson, householdId].includes(event.event.subject)) {
         expect(event.json).not.toContain(district);

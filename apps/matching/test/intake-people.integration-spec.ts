@@ -42,6 +42,18 @@ describe('matching: intake people (ids checked, protection followed)', () => {
     expect(reply.status).toBe(201);
   });
 
+  it('knows a person and their protection from person.registered alone (no window in which the districts could leak)', async () => {
+    const personId = uuidv7();
+    await matching.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed', protections: ['dv-address'] });
+    const reply = await matching.call('POST', '/needs', { body: needBody(personId) });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ homeDistrictId: null, preferredDistrictIds: [], addressMasked: true, addressProtected: true });
+    await eventually(async () => {
+      const registered = (await matching.events()).find((event) => event.subject === 'tsunagu.evt.matching.need.registered' && event.event.data['needId'] === reply.body.id);
+      expect(registered?.event.data).toMatchObject({ homeDistrictId: null, preferredDistrictIds: [] });
+    });
+  });
+
   it('masks a need already registered when the protection arrives later, and publishes no district of a protected person', async () => {
     const personId = await matching.knownPerson();
     const need = (await matching.call('POST', '/needs', { body: needBody(personId) })).body;

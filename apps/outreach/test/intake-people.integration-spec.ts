@@ -60,6 +60,18 @@ describe('outreach: intake people (ids checked, protection followed)', () => {
     expect(reply.body.personId).toBe(personId);
   });
 
+  it('knows a person and their protection from person.registered alone (no window in which the place could leak)', async () => {
+    const personId = uuidv7();
+    await outreach.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed', protections: ['dv-address'] });
+    const reply = await outreach.call('POST', '/targets', { body: targetBody({ personId }) });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ districtId: null, locationDescription: null, addressMasked: true, addressProtected: true });
+    await expectEventually(async () => {
+      const registered = (await outreach.events()).find((event) => event.subject === 'tsunagu.evt.outreach.target.registered' && event.event.data['targetId'] === reply.body.id);
+      expect(registered?.event.data).toMatchObject({ districtId: null, districtWithheld: true });
+    });
+  });
+
   it('publishes no district of a protected target, and masks a target already registered when the protection arrives later', async () => {
     const personId = uuidv7();
     const householdId = uuidv7();

@@ -7,7 +7,7 @@ import { findDuplicateCandidates } from './find-duplicates';
 import { Person } from './person.entity';
 import type { PersonView, RegisterPersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
-import { recordProtection } from './protection';
+import { protectionsOf, recordProtection } from './protection';
 
 @Injectable()
 export class RegisterPersonUseCase {
@@ -40,7 +40,7 @@ export class RegisterPersonUseCase {
       }
       em.persist(person);
       await em.flush();
-      await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
       if (person.dvAddressProtection) await recordProtection(em, this.events, person);
       return this.visibility.view(person);
     });

@@ -7,7 +7,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Person } from './person.entity';
 import type { PersonView, UpdatePersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
-import { recordProtectionChange } from './protection';
+import { protectionsOf, recordProtectionChange } from './protection';
 
 const ADDRESS_FIELDS = ['address', 'addressRaw', 'districtId', 'dvAddressProtection'] as const;
 
@@ -32,7 +32,7 @@ export class UpdatePersonUseCase {
       const wasProtected = person.dvAddressProtection;
       applyPersonFields(person, fields);
       await em.flush();
-      await this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel });
+      await this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
       if (person.dvAddressProtection !== wasProtected) await recordProtectionChange(em, this.events, person);
       return this.visibility.view(person);
     });

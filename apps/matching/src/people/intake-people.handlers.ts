@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
-import { PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtectionEventData } from '@tsunagu/contracts';
+import { PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtection, type PersonProtectionEventData } from '@tsunagu/contracts';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
 import { refreshNeedProtection } from './need-protection';
 import { PersonCopy } from './person-copy.entity';
@@ -17,32 +17,38 @@ export const PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionC
 export class IntakePeopleHandlers {
   @EventPattern(PersonRegistered.subject)
   registered(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return knowPerson(ctx.em, event.data.personId, event.municipality);
+    return applyPerson(ctx.em, event, event.data.protections);
   }
 
   @EventPattern(PersonUpdated.subject)
   updated(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return knowPerson(ctx.em, event.data.personId, event.municipality);
+    return applyPerson(ctx.em, event, event.data.protections);
   }
 
   @EventPattern(PersonProtectionChanged.subject)
-  async protection(@Payload() event: CloudEvent<PersonProtectionEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { personId, protections } = event.data;
-    const at = new Date(event.time);
-    const copy = (await ctx.em.findOne(PersonCopy, { personId })) ?? newCopy(ctx.em, personId, event.municipality);
-    if (copy.protectionAt && copy.protectionAt > at) return;
-    copy.protections = [...protections];
-    copy.isProtected = protections.length > 0;
-    copy.protectionAt = at;
-    await ctx.em.flush();
-    await refreshNeedProtection(ctx.em, [personId]);
+  protection(@Payload() event: CloudEvent<PersonProtectionEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return applyPerson(ctx.em, event, event.data.protections);
   }
 }
 
-async function knowPerson(em: EntityManager, personId: string, municipality: string): Promise<void> {
-  if (await em.findOne(PersonCopy, { personId })) return;
-  newCopy(em, personId, municipality);
+/**
+ * Knows the person, and applies the protections an event states (person.registered / updated carry them, so a person
+ * is never known here without their protection; events published before that carry none and only make it known).
+ * The newest event time wins.
+ */
+async function applyPerson(em: EntityManager, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined): Promise<void> {
+  const { personId } = event.data;
+  const at = new Date(event.time);
+  const copy = (await em.findOne(PersonCopy, { personId })) ?? newCopy(em, personId, event.municipality);
+  if (protections === undefined || (copy.protectionAt && copy.protectionAt > at)) {
+    await em.flush();
+    return;
+  }
+  copy.protections = [...protections];
+  copy.isProtected = protections.length > 0;
+  copy.protectionAt = at;
   await em.flush();
+  await refreshNeedProtection(em, [personId]);
 }
 
 function newCopy(em: EntityManager, personId: string, municipality: string): PersonCopy {

@@ -28,9 +28,13 @@ export class PersonMirror {
   @Property({ type: ArrayType, columnType: 'text[]' })
   householdIds: string[] = [];
 
-  /** Time of the protection event applied (events of one person may arrive out of order: the newest wins). */
+  /** Time of the event whose protections were applied (events of one person may arrive out of order: the newest wins). */
   @Property({ type: 'datetime', nullable: true })
   protectionAt: Date | null = null;
+
+  /** Time of the protection-changed event whose households were applied (only those events carry them). */
+  @Property({ type: 'datetime', nullable: true })
+  householdsAt: Date | null = null;
 }
 
 /** intake's households (household.registered / updated): the id and its municipality, for checking ids. */

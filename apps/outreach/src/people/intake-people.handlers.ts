@@ -10,6 +10,7 @@ import {
   type CloudEvent,
   type HouseholdEventData,
   type PersonEventData,
+  type PersonProtection,
   type PersonProtectionEventData,
 } from '@tsunagu/contracts';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
@@ -29,29 +30,17 @@ export const CONSUMED_PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonPr
 export class IntakePeopleHandlers {
   @EventPattern(PersonRegistered.subject)
   registered(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return knowPerson(ctx.em, event.data.personId, event.municipality);
+    return applyPerson(ctx.em, event, event.data.protections);
   }
 
   @EventPattern(PersonUpdated.subject)
   updated(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return knowPerson(ctx.em, event.data.personId, event.municipality);
+    return applyPerson(ctx.em, event, event.data.protections);
   }
 
   @EventPattern(PersonProtectionChanged.subject)
-  async protection(@Payload() event: CloudEvent<PersonProtectionEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { personId, householdIds, protections } = event.data;
-    const at = new Date(event.time);
-    const row = (await ctx.em.findOne(PersonMirror, { personId })) ?? newPerson(ctx.em, personId, event.municipality);
-    if (row.protectionAt && row.protectionAt > at) return;
-    const before = row.householdIds;
-    row.protections = [...protections];
-    row.isProtected = protections.length > 0;
-    row.householdIds = [...householdIds];
-    row.protectionAt = at;
-    await ctx.em.flush();
-    const households = [...new Set([...before, ...householdIds])];
-    const targets = await ctx.em.find(OutreachTarget, { $or: [{ personId }, ...(households.length ? [{ householdId: { $in: households } }] : [])] });
-    await refreshTargetProtection(ctx.em, targets);
+  protection(@Payload() event: CloudEvent<PersonProtectionEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return applyPerson(ctx.em, event, event.data.protections, event.data.householdIds);
   }
 
   @EventPattern(HouseholdRegistered.subject)
@@ -65,10 +54,30 @@ export class IntakePeopleHandlers {
   }
 }
 
-async function knowPerson(em: EntityManager, personId: string, municipality: string): Promise<void> {
-  if (await em.findOne(PersonMirror, { personId })) return;
-  newPerson(em, personId, municipality);
+/**
+ * Knows the person, and applies the protections an event states (person.registered / updated carry them, so a person
+ * is never known here without their protection; events published before that carry none and only make it known).
+ * The newest event time wins; households come only with protection-changed (undefined = unchanged).
+ */
+async function applyPerson(em: EntityManager, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined, householdIds?: string[]): Promise<void> {
+  const { personId } = event.data;
+  const at = new Date(event.time);
+  const row = (await em.findOne(PersonMirror, { personId })) ?? newPerson(em, personId, event.municipality);
+  const before = row.householdIds;
+  if (protections !== undefined && !(row.protectionAt && row.protectionAt > at)) {
+    row.protections = [...protections];
+    row.isProtected = protections.length > 0;
+    row.protectionAt = at;
+  }
+  if (householdIds !== undefined && !(row.householdsAt && row.householdsAt > at)) {
+    row.householdIds = [...householdIds];
+    row.householdsAt = at;
+  }
   await em.flush();
+  if (protections === undefined) return;
+  const households = [...new Set([...before, ...row.householdIds])];
+  const targets = await em.find(OutreachTarget, { $or: [{ personId }, ...(households.length ? [{ householdId: { $in: households } }] : [])] });
+  await refreshTargetProtection(em, targets);
 }
 
 async function knowHousehold(em: EntityManager, householdId: string, municipality: string): Promise<void> {

@@ -60,8 +60,18 @@ function object(properties: Record<string, JsonSchema>): JsonSchema {
 export interface PersonEventData {
   personId: string;
   identityLevel: IdentityLevel;
+  /**
+   * Protections in force (dv-address), so a receiver that learns of the person learns of their protection in the same
+   * event; optional, as events published before it was added lack it.
+   */
+  protections?: PersonProtection[];
 }
-const personSchema = object({ personId: uuid, identityLevel: codeOf(IDENTITY_LEVELS) });
+const personSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { personId: uuid, identityLevel: codeOf(IDENTITY_LEVELS), protections: codesOf(PERSON_PROTECTIONS) },
+  required: ['personId', 'identityLevel'],
+};
 export const PersonRegistered = defineEvent<PersonEventData>({ service: SERVICE, aggregate: 'person', event: 'registered', summary: 'A person (対象者・世帯員) was registered.', schema: personSchema });
 export const PersonUpdated = defineEvent<PersonEventData>({ service: SERVICE, aggregate: 'person', event: 'updated', summary: "A person's record was edited.", schema: personSchema });
 
