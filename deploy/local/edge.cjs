@@ -1,13 +1,17 @@
 // The local edge: one origin (http://localhost:8080) with exactly the paths the Kubernetes ingress uses.
 //   /api/<service>/…  → that service          /idp/…  → the local OpenID Connect provider
 //   /                 → the console's static build (index.html fallback), or a landing page until it exists
-// Bodies are streamed both ways; x-forwarded-* and x-request-id are set; a service that is down answers
-// 502 application/problem+json. Plain node:http on purpose (docs/adr/0004-local-edge-in-node.md).
+// Fastify with @fastify/http-proxy and @fastify/static (docs/adr/0010-local-edge-on-fastify.md): every error is
+// answered (problem+json), never thrown out of the supervisor's process. Bodies are streamed both ways;
+// x-forwarded-* and x-request-id are set; a service that is down answers 502. Internal endpoints of the
+// services (/metrics, Swagger UI, OpenAPI JSON) are never routed, also not under /api/<service>/.
 'use strict';
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
-const { randomUUID } = require('node:crypto');
+const { createHash, randomUUID } = require('node:crypto');
+const Fastify = require('fastify');
+const httpProxy = require('@fastify/http-proxy');
+const fastifyStatic = require('@fastify/static');
 
 // RFC 9110 §7.6.1: connection-specific fields are never forwarded.
 const HOP_BY_HOP = new Set([
@@ -22,23 +26,51 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
+/** Largest request body the edge forwards (bytes); the services' own limit (1 MiB by default) is lower. */
+const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** A client's x-request-id is kept only when it looks like an id (it ends up in logs and response headers). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * sha256 of the empty string: MUI's emotion inserts empty <style> elements and fills them through the CSSOM
+ * (insertRule), which CSP does not govern. Allowing only *empty* inline styles keeps 'unsafe-inline' out of style-src
+ * (measured: no violation on ten console screens in Chromium; a browser that blocked the empty element would leave
+ * emotion without a stylesheet).
+ */
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/** CSP source of an inline <style> element's text. */
+const styleHash = (css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+
+/**
+ * Headers of everything the edge serves itself (console, landing page, its own errors) — the policy of the console
+ * image's nginx (deploy/docker/nginx/security-headers.inc) and the chart; `connectSources` adds the OIDC issuer's
+ * origin when it is not this origin, `styleSources` the hashes of a page's own inline <style> (the landing page).
+ * No HSTS: the local stack is plain http (browsers ignore it there, and sending it for localhost would pin every
+ * other local development server to https). No inline script anywhere: the Vite build has none.
+ */
+function consoleSecurityHeaders({ connectSources = [], styleSources = [] } = {}) {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src ${["'self'", EMPTY_STYLE_HASH, ...styleSources].join(' ')}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${["'self'", ...connectSources].join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  };
+}
 
 function stripHopByHop(headers) {
   const listed = String(headers.connection ?? '')
@@ -53,21 +85,6 @@ function stripHopByHop(headers) {
   return out;
 }
 
-function sendProblem(res, status, title, detail, requestId, instance) {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance, requestId });
-  res.writeHead(status, {
-    'content-type': 'application/problem+json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'x-request-id': requestId,
-    'cache-control': 'no-store',
-  });
-  res.end(body);
-}
-
 /** `/api/<service>/…` → service name; `/idp`, `/idp/…` → 'idp'; anything else → undefined (static). */
 function routeOf(pathname) {
   const api = /^\/api\/([a-z0-9-]+)(?:\/|$)/.exec(pathname);
@@ -78,126 +95,211 @@ function routeOf(pathname) {
 }
 
 /**
- * Creates the edge server (not yet listening).
- * options.upstreams: Map-like object name → { host, port } ('idp' for the provider)
+ * Whether a path names an internal endpoint of a service — `/api/<service>/metrics`, `…/openapi.json`, `…/docs`,
+ * `…/docs/…`, `…/docs-json`, `…/docs-yaml` — judged on the decoded path with empty segments dropped and any case, the
+ * way a service's router could still match it. Undecodable paths count as internal (they are refused either way).
+ */
+function isInternalPath(rawPath) {
+  let segments;
+  try {
+    segments = rawPath.split('/').map((segment) => decodeURIComponent(segment).toLowerCase());
+  } catch {
+    return true;
+  }
+  segments = segments.filter((segment) => segment !== '');
+  if (segments[0] !== 'api' || segments.length < 3) return false;
+  const endpoint = segments[2];
+  return endpoint === 'metrics' || endpoint === 'openapi.json' || endpoint === 'docs' || endpoint.startsWith('docs-');
+}
+
+function problem(reply, status, title, detail, instance) {
+  const body = { type: 'about:blank', title, status, detail, instance, requestId: String(reply.request.id) };
+  return reply.code(status).header('content-type', 'application/problem+json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(body));
+}
+
+const pathOf = (url) => (url ?? '/').split('?')[0];
+
+/**
+ * Creates the edge (a Fastify instance, not yet listening: `await edge.listen({ port, host })`, `await edge.close()`).
+ * options.upstreams: name → { host, port } ('idp' for the provider)
  * options.staticDir: directory of the console build, used when it holds index.html
  * options.landing:  () => html string, served at / when there is no console build
  * options.publicPort: the port clients see (x-forwarded-port)
+ * options.bodyLimit: largest request body forwarded (413 above it)
+ * options.connectSources: extra CSP connect-src origins (an OIDC issuer on another origin)
  */
-function createEdge({ upstreams, staticDir, landing, publicPort, log = () => undefined }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 64 });
+function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEFAULT_BODY_LIMIT, connectSources = [], log = () => undefined }) {
+  const securityHeaders = consoleSecurityHeaders({ connectSources });
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    keepAliveTimeout: 65_000,
+    // Stopping the stack closes every connection at once (a browser's kept-alive ones too).
+    forceCloseConnections: true,
+    // Any path the router cannot decode is a 400 problem, not a thrown error.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(securityHeaders);
+      return problem(reply, error.statusCode ?? 400, 'Bad Request', 'Malformed request', pathOf(request.raw.url));
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const hasConsole = () => Boolean(staticDir && fs.existsSync(path.join(staticDir, 'index.html')));
 
-  function proxy(req, res, upstream, requestId) {
-    const headers = stripHopByHop(req.headers);
-    const clientAddress = req.socket.remoteAddress ?? '';
-    headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${clientAddress}` : clientAddress;
-    headers['x-forwarded-proto'] = 'http';
-    headers['x-forwarded-host'] = req.headers.host ?? `localhost:${publicPort}`;
-    headers['x-forwarded-port'] = String(publicPort);
-    headers['x-request-id'] = requestId;
-
-    const upstreamReq = http.request({
-      host: upstream.host ?? '127.0.0.1',
-      port: upstream.port,
-      method: req.method,
-      path: req.url,
-      headers,
-      agent,
-    });
-    upstreamReq.on('response', (upstreamRes) => {
-      const responseHeaders = stripHopByHop(upstreamRes.headers);
-      responseHeaders['x-request-id'] ??= requestId;
-      res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, responseHeaders);
-      upstreamRes.pipe(res);
-      upstreamRes.on('error', () => res.destroy());
-    });
-    upstreamReq.on('error', (error) => {
-      log(`edge: ${req.method} ${req.url} → ${upstream.name}: ${error.code ?? error.message}`);
-      sendProblem(
-        res,
-        502,
-        'Bad Gateway',
-        `The ${upstream.name} service is not reachable (${error.code ?? 'error'}). Is it running? See the stack's log.`,
-        requestId,
-        req.url.split('?')[0],
-      );
-    });
-    // A client that goes away aborts the upstream request instead of leaving it running.
-    res.on('close', () => {
-      if (!res.writableFinished) upstreamReq.destroy();
-    });
-    req.pipe(upstreamReq);
-  }
-
-  function serveStatic(req, res, requestId) {
-    const hasConsole = staticDir && fs.existsSync(path.join(staticDir, 'index.html'));
-    if (!hasConsole) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not allowed here`, requestId, req.url);
-      const pathname = new URL(req.url, 'http://edge').pathname;
-      if (pathname !== '/' && pathname !== '/index.html') return sendProblem(res, 404, 'Not Found', `Nothing is served at ${pathname}`, requestId, pathname);
-      const body = landing();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store', 'x-request-id': requestId });
-      return res.end(req.method === 'HEAD' ? undefined : body);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not allowed here`, requestId, req.url);
-    let pathname;
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const pathname = pathOf(request.raw.url);
+    let decoded;
     try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://edge').pathname);
+      decoded = decodeURIComponent(pathname);
     } catch {
-      return sendProblem(res, 400, 'Bad Request', 'Malformed path', requestId, req.url);
+      decoded = undefined;
     }
-    const root = path.resolve(staticDir);
-    let file = path.resolve(root, `.${pathname}`);
-    if (file !== root && !file.startsWith(root + path.sep)) return sendProblem(res, 404, 'Not Found', 'Not found', requestId, pathname);
-    let stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) {
-      file = path.join(file, 'index.html');
-      stat = fs.statSync(file, { throwIfNoEntry: false });
+    // No path of the stack contains a NUL or a control character, or cannot be decoded.
+    if (decoded === undefined || /[\u0000-\u001f\u007f]/.test(decoded)) {
+      reply.headers(securityHeaders);
+      return problem(reply, 400, 'Bad Request', 'Malformed path', pathname);
     }
-    if (!stat?.isFile()) {
-      // SPA fallback: client-side routes get index.html; missing assets stay 404.
-      if (path.extname(pathname) !== '' && !/\.html?$/.test(pathname)) return sendProblem(res, 404, 'Not Found', `No file ${pathname}`, requestId, pathname);
-      file = path.join(root, 'index.html');
-      stat = fs.statSync(file);
-    }
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const immutable = /\/assets\//.test(file) && !file.endsWith('.html');
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': stat.size,
-      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
-      'x-request-id': requestId,
-    });
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
-  }
-
-  const server = http.createServer((req, res) => {
-    const requestId = typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'] ? req.headers['x-request-id'] : randomUUID();
-    const pathname = (req.url ?? '/').split('?')[0];
     const route = routeOf(pathname);
-    if (route.kind === 'static') return serveStatic(req, res, requestId);
-    const upstream = upstreams[route.name];
-    if (!upstream) {
+    if (route.kind !== 'static' && route.kind !== 'idp') {
+      if (isInternalPath(pathname)) {
+        reply.headers(securityHeaders);
+        return problem(reply, 404, 'Not Found', 'Internal endpoints of the services are not served through the edge', pathname);
+      }
+    }
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > bodyLimit) {
+      return problem(reply, 413, 'Content Too Large', `Request bodies are limited to ${bodyLimit} bytes`, pathname);
+    }
+    return undefined;
+  });
+
+  // Everything the edge answers itself carries the console's security headers; proxied answers carry the upstream's.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config?.upstream) return payload;
+    for (const [name, value] of Object.entries(securityHeaders)) if (!reply.hasHeader(name)) reply.header(name, value);
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    let status = Number.isInteger(error.statusCode) && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    // The static files answer 403 for paths outside the build (dot files, traversal): nothing is there.
+    if (status === 403) status = 404;
+    if (status >= 500) log(`edge: ${request.method} ${pathOf(request.raw.url)}: ${error.code ?? error.message}`);
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.destroy();
+      return reply;
+    }
+    const title = status === 400 ? 'Bad Request' : status === 413 ? 'Content Too Large' : status < 500 ? 'Request refused' : 'Edge error';
+    const detail = status === 404 ? 'Not found' : status < 500 ? error.message : 'The edge could not answer this request';
+    return problem(reply, status, status === 404 ? 'Not Found' : title, detail, pathOf(request.raw.url));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathname = pathOf(request.raw.url);
+    const route = routeOf(pathname);
+    if (route.kind === 'api') {
       const known = Object.keys(upstreams).filter((name) => name !== 'idp');
-      return sendProblem(
-        res,
+      return problem(
+        reply,
         404,
         'Not Found',
         route.name ? `No service "${route.name}" in this stack (running: ${known.join(', ') || 'none'})` : 'Use /api/<service>/…',
-        requestId,
         pathname,
       );
     }
-    proxy(req, res, { name: route.name, ...upstream }, requestId);
+    if (route.kind === 'idp') return problem(reply, 404, 'Not Found', 'The idp is not running in this stack', pathname);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      reply.header('allow', 'GET, HEAD');
+      return problem(reply, 405, 'Method Not Allowed', `${request.method} is not allowed here`, pathname);
+    }
+    if (!hasConsole()) {
+      if (pathname !== '/' && pathname !== '/index.html') return problem(reply, 404, 'Not Found', `Nothing is served at ${pathname}`, pathname);
+      const html = landing();
+      // The landing page's own <style> blocks are allowed by their hashes, nothing else inline.
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => styleHash(match[1]));
+      reply.headers(consoleSecurityHeaders({ connectSources, styleSources: styles }));
+      return reply.code(200).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+    }
+    // SPA fallback: client-side routes get index.html; missing assets stay 404.
+    if (path.extname(pathname) !== '' && !/\.html?$/.test(pathname)) return problem(reply, 404, 'Not Found', `No file ${pathname}`, pathname);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
-  server.keepAliveTimeout = 65_000;
-  server.on('clientError', (error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+
+  for (const [name, upstream] of Object.entries(upstreams)) {
+    const prefix = name === 'idp' ? '/idp' : `/api/${name}`;
+    app.register(httpProxy, {
+      upstream: `http://${upstream.host ?? '127.0.0.1'}:${upstream.port}`,
+      prefix,
+      rewritePrefix: prefix,
+      config: { upstream: name },
+      // Locations and cookies are the upstream's own: its paths are already the public ones.
+      internalRewriteLocationHeader: false,
+      disableRequestLogging: true,
+      undici: { connections: 128, pipelining: 1, keepAliveTimeout: 60_000 },
+      replyOptions: {
+        rewriteRequestHeaders: (request, headers) => {
+          const clientAddress = request.raw.socket.remoteAddress ?? '';
+          const forwardedFor = request.headers['x-forwarded-for'];
+          return {
+            ...headers,
+            host: request.headers.host ?? `localhost:${publicPort}`,
+            'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress,
+            'x-forwarded-proto': 'http',
+            'x-forwarded-host': request.headers.host ?? `localhost:${publicPort}`,
+            'x-forwarded-port': String(publicPort),
+            'x-request-id': String(request.id),
+          };
+        },
+        rewriteHeaders: (headers, request) => {
+          const out = stripHopByHop(headers);
+          out['x-request-id'] ??= String(request.id);
+          return out;
+        },
+        onError: (reply, { error }) => {
+          const cause = error.cause ?? error;
+          const code = cause.code ?? error.code ?? 'error';
+          log(`edge: ${reply.request.method} ${pathOf(reply.request.raw.url)} → ${name}: ${code}`);
+          if (reply.sent || reply.raw.headersSent) {
+            reply.raw.destroy();
+            return;
+          }
+          if (error.statusCode === 400) return problem(reply, 400, 'Bad Request', 'Malformed path', pathOf(reply.request.raw.url));
+          const timeout = error.statusCode === 504;
+          problem(
+            reply,
+            timeout ? 504 : 502,
+            timeout ? 'Gateway Timeout' : 'Bad Gateway',
+            timeout
+              ? `The ${name} service did not answer in time.`
+              : `The ${name} service is not reachable (${code}). Is it running? See the stack's log.`,
+            pathOf(reply.request.raw.url),
+          );
+        },
+      },
+    });
+  }
+
+  app.register(fastifyStatic, {
+    root: path.resolve(staticDir ?? path.join(__dirname, 'no-console-build')),
+    // Read at request time: the console may be built after the edge starts.
+    wildcard: true,
+    index: ['index.html'],
+    serveDotFiles: false,
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    setHeaders: (reply, file) => {
+      const immutable = /[\\/]assets[\\/]/.test(file) && !file.endsWith('.html');
+      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // RFC 9239: JavaScript is text/javascript.
+      if (/\.m?js$/.test(file)) reply.header('content-type', 'text/javascript; charset=utf-8');
+    },
   });
-  server.on('close', () => agent.destroy());
-  return server;
+
+  return app;
 }
 
-module.exports = { createEdge, routeOf, stripHopByHop };
+module.exports = { createEdge, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders, DEFAULT_BODY_LIMIT };

@@ -6,19 +6,25 @@ const escape = (value) =>
   String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /**
- * services: [{ name }] running services; idp: boolean; missing: [names] planned but not in this checkout;
- * users: [{ username, password?, roles?, description? }] demo logins (may be empty).
+ * services: [{ name, port? }] running services (port: the service's own port on 127.0.0.1, where its Swagger UI,
+ * OpenAPI document and metrics are — never routed through the edge); idp: boolean; missing: [names] planned but
+ * not in this checkout; users: [{ username, password?, roles?, description? }] demo logins (may be empty).
  */
 function renderLanding({ services, idp, missing = [], users = [], usersText = '' }) {
   const rows = services
-    .map(
-      ({ name }) => `<tr><th>${escape(name)}</th>
-        <td><a href="/api/${escape(name)}/docs">Swagger UI</a></td>
-        <td><a href="/api/${escape(name)}/openapi.json">openapi.json</a></td>
+    .map(({ name, port }) => {
+      const direct = port ? `http://127.0.0.1:${Number(port)}` : undefined;
+      return `<tr><th>${escape(name)}</th>
         <td><a href="/api/${escape(name)}/healthz">healthz</a></td>
         <td><a href="/api/${escape(name)}/readyz">readyz</a></td>
-        <td><a href="/api/${escape(name)}/metrics">metrics</a></td></tr>`,
-    )
+        ${
+          direct
+            ? `<td><a href="${direct}/docs">Swagger UI</a></td>
+        <td><a href="${direct}/openapi.json">openapi.json</a></td>
+        <td><a href="${direct}/metrics">metrics</a></td>`
+            : ''
+        }</tr>`;
+    })
     .join('\n');
   const userRows = users
     .map(
@@ -46,6 +52,8 @@ function renderLanding({ services, idp, missing = [], users = [], usersText = ''
 <p>重層的支援体制整備事業を支えるプラットフォームのローカル環境です。コンソール（apps/console）はまだありません。各サービスの API は下のリンクから確認できます。<br>
 <span class="note">This is the local stack of Tsunagu. The staff console (apps/console) is not built yet; each service's API is linked below.
 Paths are the same as behind the Kubernetes ingress.</span></p>
+<p class="note">Swagger UI・openapi.json・metrics はサービス内部のエンドポイントです。エッジ（:8080）や Ingress では公開せず、このマシンの各サービスのポート（127.0.0.1）で開きます。<br>
+Swagger UI, openapi.json and metrics are internal endpoints: never routed through the edge or the Ingress; open them on each service's own port on 127.0.0.1.</p>
 
 <h2>サービス / Services</h2>
 <table>

@@ -177,10 +177,7 @@ function createStack({
     if (stopping) return;
     stopping = true;
     foreground?.kill('SIGTERM');
-    for (const server of edges) {
-      server.close();
-      server.closeAllConnections?.();
-    }
+    await Promise.all(edges.map((edge) => edge.close().catch(() => undefined)));
     const stopChild = ({ child, entry }) =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -347,23 +344,20 @@ function createStack({
     const upstreams = Object.fromEntries(runnable.map((entry) => [entry.name, { host: '127.0.0.1', port: ports[entry.name] }]));
     const staticDir = staticApps[0] ? path.join(ROOT, staticApps[0].dist) : undefined;
     const landing = () =>
-      renderLanding({ services: services.map(({ name }) => ({ name })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
-    const edge = createEdge({ upstreams, staticDir, landing, publicPort: edgePort, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) });
-    await new Promise((resolve, reject) => {
-      edge.once('error', reject);
-      edge.listen(edgePort, edgeHost, resolve);
-    });
+      renderLanding({ services: services.map(({ name }) => ({ name, port: ports[name] })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
+    const edgeOptions = { upstreams, staticDir, landing, publicPort: edgePort, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
+    const edge = createEdge(edgeOptions);
     edges.push(edge);
+    await edge.listen({ port: edgePort, host: edgeHost });
     if (edgeHost === '127.0.0.1') {
       // `localhost` may resolve to ::1 first: listen there too when IPv6 loopback exists.
-      const v6 = http.createServer(edge.listeners('request')[0]);
-      await new Promise((resolve) => {
-        v6.once('error', () => resolve());
-        v6.listen(edgePort, '::1', () => {
-          edges.push(v6);
-          resolve();
-        });
-      });
+      const v6 = createEdge(edgeOptions);
+      try {
+        await v6.listen({ port: edgePort, host: '::1' });
+        edges.push(v6);
+      } catch {
+        await v6.close().catch(() => undefined);
+      }
     }
 
     return {
@@ -394,7 +388,8 @@ function printReady(stack, { dataDir }) {
     '',
     `  ${stack.consoleBuilt ? 'console   ' : 'landing   '} ${stack.publicUrl}/`,
     ...stack.services.map(
-      (entry) => `  ${entry.name.padEnd(10)} ${stack.publicUrl}/api/${entry.name}/docs   (health /api/${entry.name}/healthz, internal :${stack.upstreams[entry.name].port})`,
+      (entry) =>
+        `  ${entry.name.padEnd(10)} ${stack.publicUrl}/api/${entry.name}/   (health /api/${entry.name}/healthz; Swagger UI http://127.0.0.1:${stack.upstreams[entry.name].port}/docs)`,
     ),
     ...(stack.idp ? [`  ${'idp'.padEnd(10)} ${stack.publicUrl}/idp/.well-known/openid-configuration   (internal :${stack.upstreams.idp.port})`] : []),
     '',
@@ -402,6 +397,7 @@ function printReady(stack, { dataDir }) {
   if (stack.users.length) lines.push('Demo logins (user  password  roles):', formatUsers(stack.users), '');
   else if (stack.usersText) lines.push(stack.usersText.trimEnd(), '');
   if (stack.idp) lines.push('An access token for curl or Swagger UI:  npm run token -- caseworker');
+  lines.push("Swagger UI, openapi.json and metrics are on each service's own port (127.0.0.1 only), never through the edge.");
   lines.push(`Data: ${dataDir} (npm run reset wipes it).  Ctrl-C stops everything.`, '');
   for (const line of lines) say(line);
 }
@@ -443,6 +439,11 @@ function supervise(main) {
     }
   };
   process.on('disconnect', () => void exit(1, 'the parent process went away — stopping'));
+  // Last line of defence: the edge answers its errors, but anything thrown in this process must still stop the
+  // services, NATS and PostgreSQL in order instead of leaving them orphaned (as a NUL byte in a URL once did).
+  const internalError = (error) => void exit(1, `internal error in the stack supervisor — stopping everything: ${error?.stack ?? error}`);
+  process.on('uncaughtException', internalError);
+  process.on('unhandledRejection', internalError);
   const context = {
     setStop: (fn) => {
       stopFn = fn;

@@ -4,22 +4,52 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const http = require('node:http');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
-const { createEdge, routeOf, stripHopByHop } = require('../edge.cjs');
+const Fastify = require('fastify');
+const { createHash } = require('node:crypto');
+const { createEdge, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders } = require('../edge.cjs');
+const { renderLanding } = require('../landing.cjs');
 const { freePort } = require('../infrastructure.cjs');
+
+/** Writes raw bytes on one connection and resolves with everything the edge sends back until it goes quiet or closes. */
+function raw(port, bytes, { quietMs = 300 } = {}) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    let timer;
+    const done = () => {
+      socket.destroy();
+      resolve(received);
+    };
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    socket.on('end', () => {
+      clearTimeout(timer);
+      done();
+    });
+    socket.on('error', reject);
+    socket.write(bytes);
+    timer = setTimeout(done, 3000);
+  });
+}
 
 function listen(server, port = 0) {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server.address().port)));
 }
 
-function request(port, { method = 'GET', path: requestPath = '/', headers = {}, body } = {}) {
+function request(port, { method = 'GET', path: requestPath = '/', headers = {}, body, agent } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: requestPath, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: requestPath, headers, agent, timeout: 5000 }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
     });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${requestPath}: no answer within 5 s`)));
     req.on('error', reject);
     if (body) req.write(body);
     req.end();
@@ -37,6 +67,37 @@ describe('routeOf', () => {
     assert.deepEqual(routeOf('/cases/123'), { kind: 'static' });
   });
 
+  it('knows the internal endpoints of a service however the path is spelled', () => {
+    for (const internal of [
+      '/api/registry/metrics',
+      '/api/registry/openapi.json',
+      '/api/registry/docs',
+      '/api/registry/docs/',
+      '/api/registry/docs/swagger-ui.css',
+      '/api/registry/docs-json',
+      '/api/registry/docs-yaml',
+      '/api/registry/%6detrics',
+      '/api/registry//metrics',
+      '/API/registry/Metrics',
+      '/api/registry/%',
+    ]) {
+      assert.equal(isInternalPath(internal), true, internal);
+    }
+    for (const open of ['/api/registry/districts', '/api/registry/healthz', '/api/registry/documents', '/metrics', '/api/metrics', '/docs']) {
+      assert.equal(isInternalPath(open), false, open);
+    }
+  });
+
+  it('has the same console policy as the nginx of the console image (which the chart renders with the issuer)', () => {
+    const inc = fs.readFileSync(path.join(__dirname, '..', '..', 'docker', 'nginx', 'security-headers.inc'), 'utf8');
+    const nginxHeaders = Object.fromEntries([...inc.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((match) => [match[1].toLowerCase(), match[2]]));
+    const edgeHeaders = consoleSecurityHeaders();
+    for (const [name, value] of Object.entries(edgeHeaders)) assert.equal(nginxHeaders[name], value, name);
+    // nginx adds HSTS (the console is served over https in production); the edge does not (plain http).
+    assert.match(nginxHeaders['strict-transport-security'], /^max-age=31536000/);
+    assert.match(consoleSecurityHeaders({ connectSources: ['https://id.city.example'] })['content-security-policy'], /connect-src 'self' https:\/\/id\.city\.example;/);
+  });
+
   it('drops hop-by-hop headers, including those named in Connection', () => {
     assert.deepEqual(stripHopByHop({ connection: 'keep-alive, x-secret', 'keep-alive': '5', 'x-secret': '1', 'x-kept': '2', 'transfer-encoding': 'chunked' }), {
       'x-kept': '2',
@@ -51,6 +112,8 @@ describe('edge', () => {
   let downPort;
   let staticDir;
   let seen;
+  let seenPaths;
+  let limited;
 
   before(async () => {
     upstream = http.createServer((req, res) => {
@@ -58,25 +121,39 @@ describe('edge', () => {
       req.on('data', (chunk) => chunks.push(chunk));
       req.on('end', () => {
         seen = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+        seenPaths.push(req.url);
         res.writeHead(201, { 'content-type': 'application/json', 'x-upstream': 'registry' });
         res.end(JSON.stringify({ ok: true }));
       });
     });
+    seenPaths = [];
     const upstreamPort = await listen(upstream);
+    // A real Fastify service with a small body limit, as the services have (they answer 413 before reading the body).
+    limited = Fastify({ bodyLimit: 1024 });
+    limited.post('/api/limited/echo', async (request) => ({ size: JSON.stringify(request.body).length }));
+    limited.get('/api/limited/ping', async () => ({ ok: true }));
+    await limited.listen({ port: 0, host: '127.0.0.1' });
     downPort = await freePort();
     staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-edge-'));
     edge = createEdge({
-      upstreams: { registry: { port: upstreamPort }, intake: { port: downPort }, idp: { port: upstreamPort } },
+      upstreams: {
+        registry: { port: upstreamPort },
+        intake: { port: downPort },
+        limited: { port: limited.server.address().port },
+        idp: { port: upstreamPort },
+      },
       staticDir,
       landing: () => '<h1>つなぐ</h1>',
       publicPort: 8080,
+      bodyLimit: 64 * 1024,
     });
-    edgePort = await listen(edge);
+    await edge.listen({ port: 0, host: '127.0.0.1' });
+    edgePort = edge.server.address().port;
   });
 
-  after(() => {
-    edge.close();
-    edge.closeAllConnections();
+  after(async () => {
+    await edge.close();
+    await limited.close();
     upstream.close();
     upstream.closeAllConnections();
     fs.rmSync(staticDir, { recursive: true, force: true });
@@ -127,6 +204,20 @@ describe('edge', () => {
     assert.match(res.headers['content-type'], /^application\/problem\+json/);
   });
 
+  it("allows the landing page's own <style> by its hash and nothing else inline", async () => {
+    const styled = createEdge({ upstreams: {}, landing: () => renderLanding({ services: [{ name: 'registry', port: 3101 }], idp: true }), publicPort: 8080 });
+    try {
+      const res = await styled.inject({ url: '/' });
+      assert.equal(res.statusCode, 200);
+      const css = /<style>([\s\S]*?)<\/style>/.exec(res.body)[1];
+      const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+      assert.match(res.headers['content-security-policy'], new RegExp(`style-src 'self' '[^']+' 'sha256-${hash.replace(/[+/=]/g, (c) => `\\${c}`)}';`));
+      assert.doesNotMatch(res.headers['content-security-policy'], /'unsafe-/);
+    } finally {
+      await styled.close();
+    }
+  });
+
   it('serves the landing page at / while there is no console build', async () => {
     const res = await request(edgePort, { path: '/' });
     assert.equal(res.status, 200);
@@ -151,5 +242,119 @@ describe('edge', () => {
     assert.equal(missing.status, 404);
     const traversal = await request(edgePort, { path: '/../../etc/passwd' });
     assert.notEqual(traversal.body.includes('root:'), true);
+  });
+
+  it('sends the console security headers on the landing page, the console and its own errors — not on proxied answers', async () => {
+    for (const requestPath of ['/', '/consultations/123/show', '/assets/app-1234.js', '/api/nothing/here']) {
+      const res = await request(edgePort, { path: requestPath });
+      const csp = res.headers['content-security-policy'];
+      assert.ok(csp, `${requestPath} has a CSP`);
+      for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "connect-src 'self'"]) {
+        assert.ok(csp.split('; ').includes(directive), `${requestPath}: ${directive} in ${csp}`);
+      }
+      assert.doesNotMatch(csp, /'unsafe-/);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['x-frame-options'], 'DENY');
+      // Plain http: no HSTS locally (the console's nginx and the chart send it over https).
+      assert.equal(res.headers['strict-transport-security'], undefined);
+    }
+    const proxied = await request(edgePort, { path: '/api/registry/districts' });
+    assert.equal(proxied.headers['x-upstream'], 'registry');
+    assert.equal(proxied.headers['content-security-policy'], undefined);
+  });
+
+  it('refuses the internal endpoints of a service with 404 and never forwards them', async () => {
+    seenPaths = [];
+    for (const requestPath of [
+      '/api/registry/metrics',
+      '/api/registry/openapi.json',
+      '/api/registry/docs',
+      '/api/registry/docs/',
+      '/api/registry/docs/swagger-ui-init.js',
+      '/api/registry/docs-json',
+      '/api/registry/%6Detrics',
+      '/api/registry//metrics',
+      '/api/registry/metrics?format=json',
+    ]) {
+      const res = await request(edgePort, { path: requestPath });
+      assert.equal(res.status, 404, requestPath);
+      assert.match(res.headers['content-type'], /^application\/problem\+json/, requestPath);
+    }
+    const post = await request(edgePort, { method: 'POST', path: '/api/registry/metrics', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(post.status, 404);
+    assert.deepEqual(seenPaths, []);
+    // The public API beside them still goes through.
+    assert.equal((await request(edgePort, { path: '/api/registry/healthz' })).status, 201);
+  });
+
+  it('answers malformed paths with 400/404 and keeps serving (a NUL byte used to stop the whole stack)', async () => {
+    for (const requestPath of ['/%00', '/%00.js', '/assets/%00', '/%', '/%zz', '/..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/api/registry/..%2f..%2fidp', '/idp/%2e%2e/api/intake/x', '/%2e%2e/%2e%2e/etc/passwd', '/a\\..\\..\\etc\\passwd']) {
+      const res = await request(edgePort, { path: requestPath });
+      assert.ok([400, 404].includes(res.status) || (res.status === 200 && res.body === '<div id="root"></div>'), `${requestPath} → ${res.status} ${res.body}`);
+      assert.equal(res.body.includes('root:x:'), false, requestPath);
+    }
+    // Still alive, still serving.
+    assert.equal((await request(edgePort, { path: '/' })).status, 200);
+    assert.equal((await request(edgePort, { path: '/api/registry/districts' })).status, 201);
+  });
+
+  it('answers 431 to a huge header and keeps serving', async () => {
+    const res = await raw(edgePort, `GET / HTTP/1.1\r\nhost: localhost\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    assert.match(res, /^HTTP\/1\.1 431 /);
+    assert.equal((await request(edgePort, { path: '/' })).status, 200);
+  });
+
+  it('answers garbage with 400 and keeps serving', async () => {
+    assert.match(await raw(edgePort, 'NOT HTTP AT ALL\r\n\r\n'), /^HTTP\/1\.1 400 /);
+    assert.match(await raw(edgePort, 'GET /%00 HTTP/1.1\r\nhost: localhost\r\n\r\n'), /^HTTP\/1\.1 (400|404) /);
+    assert.equal((await request(edgePort, { path: '/' })).status, 200);
+  });
+
+  it('answers 413 above its body limit and the kept-alive connection keeps working', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const body = 'x'.repeat(200 * 1024);
+      const tooLarge = await request(edgePort, { agent, method: 'POST', path: '/api/registry/districts', headers: { 'content-type': 'text/plain', 'content-length': body.length }, body });
+      assert.equal(tooLarge.status, 413);
+      assert.match(tooLarge.headers['content-type'], /^application\/problem\+json/);
+      const next = await request(edgePort, { agent, path: '/api/registry/districts' });
+      assert.equal(next.status, 201);
+      const again = await request(edgePort, { agent, path: '/' });
+      assert.equal(again.status, 200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("passes a service's own 413 through and the kept-alive connection keeps working", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const body = JSON.stringify({ text: 'あ'.repeat(8 * 1024) });
+      const tooLarge = await request(edgePort, {
+        agent,
+        method: 'POST',
+        path: '/api/limited/echo',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        body,
+      });
+      assert.equal(tooLarge.status, 413);
+      for (let i = 0; i < 3; i += 1) assert.equal((await request(edgePort, { agent, path: '/api/limited/ping' })).status, 200);
+      const small = await request(edgePort, { agent, method: 'POST', path: '/api/limited/echo', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+      assert.equal(small.status, 200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('ignores a client request id that is not an id', async () => {
+    const res = await request(edgePort, { path: '/api/registry/districts', headers: { 'x-request-id': 'a b <script>' } });
+    assert.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/);
+  });
+
+  it('answers 405 to other methods on the console paths', async () => {
+    const res = await request(edgePort, { method: 'POST', path: '/consultations', headers: { 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.allow, 'GET, HEAD');
   });
 });

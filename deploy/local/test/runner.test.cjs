@@ -2,6 +2,7 @@
 'use strict';
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -45,9 +46,17 @@ describe('demo users', () => {
   });
 
   it('escapes what the landing page shows', () => {
-    const html = renderLanding({ services: [{ name: 'registry' }], idp: true, users: [{ username: '<b>', password: 'p', roles: ['admin'] }] });
-    assert.match(html, /\/api\/registry\/docs/);
+    const html = renderLanding({ services: [{ name: 'registry', port: 3101 }], idp: true, users: [{ username: '<b>', password: 'p', roles: ['admin'] }] });
     assert.match(html, /&lt;b&gt;/);
+  });
+
+  it("links each service's Swagger UI, OpenAPI and metrics on its own port, never through the edge", () => {
+    const html = renderLanding({ services: [{ name: 'registry', port: 3101 }], idp: true });
+    assert.match(html, /href="http:\/\/127\.0\.0\.1:3101\/docs"/);
+    assert.match(html, /href="http:\/\/127\.0\.0\.1:3101\/openapi\.json"/);
+    assert.match(html, /href="http:\/\/127\.0\.0\.1:3101\/metrics"/);
+    assert.match(html, /href="\/api\/registry\/healthz"/);
+    assert.doesNotMatch(html, /\/api\/registry\/(docs|openapi\.json|metrics)/);
   });
 });
 
@@ -55,6 +64,30 @@ describe('log formatting', () => {
   it('turns pino lines into LEVEL message', () => {
     assert.match(formatLine('{"level":30,"msg":"Nest application successfully started"}'), /^INFO +Nest application successfully started$/);
     assert.equal(formatLine('plain text'), 'plain text');
+  });
+});
+
+describe('supervisor', () => {
+  it('stops everything in order and exits 1 when something throws in its process, instead of orphaning the stack', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-supervise-'));
+    const marker = path.join(dir, 'stopped');
+    const script = `
+      const fs = require('node:fs');
+      const { supervise } = require(${JSON.stringify(path.join(__dirname, '..', 'stack.cjs'))});
+      supervise(async (context) => {
+        context.setStop(async () => fs.writeFileSync(${JSON.stringify(marker)}, 'stopped'));
+        setTimeout(() => { throw new Error('boom from a request handler'); }, 50);
+        return new Promise(() => undefined);
+      });`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 1, output);
+    assert.equal(fs.readFileSync(marker, 'utf8'), 'stopped');
+    assert.match(output, /boom from a request handler/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 
