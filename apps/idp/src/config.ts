@@ -31,6 +31,15 @@ export const idpVariables = defineVariables({
     default: 'http://localhost:8080/callback,http://localhost:5173/callback',
   },
   IDP_ACCESS_TOKEN_TTL: { description: 'Access token lifetime in seconds.', type: 'int', default: '3600', min: 60, max: 86400 },
+  IDP_LOGIN_MAX_FAILURES: {
+    description:
+      'Wrong passwords one client address may send to the login form within IDP_LOGIN_FAILURE_WINDOW_SECONDS; further attempts get 429 with Retry-After. Successful logins never count.',
+    type: 'int',
+    default: '10',
+    min: 1,
+    max: 10000,
+  },
+  IDP_LOGIN_FAILURE_WINDOW_SECONDS: { description: 'Window of IDP_LOGIN_MAX_FAILURES in seconds.', type: 'int', default: '60', min: 1, max: 86400 },
 });
 
 export type IdpConfig = ConfigValues<typeof idpVariables>;

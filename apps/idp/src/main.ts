@@ -2,6 +2,7 @@ import { loadConfig } from '@tsunagu/platform-config';
 import { idpVariables } from './config';
 import { describeDemoIdentities } from './demo-identities';
 import { defaultDataDir, loadOrCreateSecrets } from './keys';
+import { LoginThrottle } from './login-throttle';
 import { createProvider } from './provider';
 import { createIdpServer } from './server';
 import { issueDevToken } from './token-command';
@@ -25,7 +26,8 @@ async function main(argv: string[]): Promise<void> {
 
   const provider = createProvider(config, secrets);
   const mountPath = new URL(config.IDP_ISSUER).pathname.replace(/\/$/, '');
-  const server = createIdpServer(provider, mountPath);
+  const throttle = new LoginThrottle({ maxFailures: config.IDP_LOGIN_MAX_FAILURES, windowMs: config.IDP_LOGIN_FAILURE_WINDOW_SECONDS * 1000 });
+  const server = createIdpServer(provider, mountPath, throttle);
   await new Promise<void>((resolve) => server.listen(config.IDP_PORT, config.IDP_HOST, resolve));
   process.stdout.write(`Tsunagu local IdP (development only) — issuer ${config.IDP_ISSUER}, listening on ${config.IDP_HOST}:${config.IDP_PORT}\n`);
   process.stdout.write(`Keys: ${dataDir}/jwks.json\n${describeDemoIdentities()}\n`);

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Provider } from 'oidc-provider';
 import { DEMO_PASSWORD, findUser } from './demo-identities';
 import { loginPage } from './login-page';
+import { clientAddress, type LoginThrottle } from './login-throttle';
 
 const MAX_FORM_BYTES = 4096;
 
@@ -16,8 +17,9 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string): void {
+function send(response: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, {
+    ...headers,
     'content-type': contentType,
     'cache-control': 'no-store',
     'x-frame-options': 'DENY',
@@ -27,10 +29,11 @@ function send(response: ServerResponse, status: number, contentType: string, bod
 }
 
 /**
- * The IdP's HTTP server: `<mount>/healthz`, the login/consent interaction, and everything else under
- * the issuer path handed to oidc-provider (which sees paths without the mount prefix).
+ * The IdP's HTTP server: `<mount>/healthz`, the login/consent interaction (wrong passwords limited per client
+ * address by `throttle`), and everything else under the issuer path handed to oidc-provider (which sees paths
+ * without the mount prefix).
  */
-export function createIdpServer(provider: Provider, mountPath: string): Server {
+export function createIdpServer(provider: Provider, mountPath: string, throttle: LoginThrottle): Server {
   const callback = provider.callback();
   const interaction = new RegExp(`^${mountPath}/interaction/([A-Za-z0-9_-]+)(/login)?$`);
 
@@ -41,10 +44,23 @@ export function createIdpServer(provider: Provider, mountPath: string): Server {
 
     if (details.prompt.name === 'login') {
       if (!isLogin || request.method !== 'POST') return send(response, 200, 'text/html; charset=utf-8', loginPage({ action }));
+      const client = clientAddress(request);
+      const decision = throttle.check(client);
+      if (!decision.allowed) {
+        const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+        return send(
+          response,
+          429,
+          'text/html; charset=utf-8',
+          loginPage({ action, error: `ログインの失敗が続いたため、一時的にログインできません。約${minutes}分後にもう一度お試しください。` }),
+          { 'retry-after': String(decision.retryAfterSeconds) },
+        );
+      }
       const form = await readForm(request);
       const username = form.get('username') ?? '';
       const user = findUser(username);
       if (!user || form.get('password') !== DEMO_PASSWORD) {
+        throttle.recordFailure(client);
         return send(response, 401, 'text/html; charset=utf-8', loginPage({ action, username, error: 'ユーザー名またはパスワードが正しくありません。' }));
       }
       return provider.interactionFinished(request, response, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });

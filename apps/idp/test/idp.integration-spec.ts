@@ -215,4 +215,50 @@ describe('local IdP (dist/apps/idp/main.js)', () => {
     // The code is single-use.
     expect((await exchange(verifier)).status).toBe(400);
   });
+
+  it('refuses a client with 429 and Retry-After after ten wrong passwords in a minute; other clients still sign in', async () => {
+    const startLogin = async (address: string) => {
+      const jar = new CookieJar();
+      const go = async (url: string, init: RequestInit = {}) => {
+        // The local edge appends the client's address to X-Forwarded-For; the IdP counts failures per address.
+        const response = await fetch(new URL(url, issuer), {
+          ...init,
+          redirect: 'manual',
+          headers: { ...(init.headers ?? {}), cookie: jar.header(), 'x-forwarded-for': address },
+        });
+        jar.store(response);
+        return response;
+      };
+      const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
+      const authorize = await go(
+        `${issuer}/auth?${new URLSearchParams({
+          client_id: 'tsunagu-console',
+          response_type: 'code',
+          redirect_uri: 'http://localhost:5173/callback',
+          scope: 'openid profile tsunagu',
+          code_challenge: challenge,
+          code_challenge_method: 'S256',
+        })}`,
+      );
+      const action = /action="([^"]+)"/.exec(await (await go(authorize.headers.get('location')!)).text())![1];
+      const post = (password: string) =>
+        go(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `username=caseworker&password=${password}` });
+      return post;
+    };
+
+    const attacker = await startLogin('203.0.113.7');
+    for (let attempt = 1; attempt <= 10; attempt += 1) expect((await attacker('wrong')).status).toBe(401);
+    const refused = await attacker('wrong');
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await refused.text()).toContain('role="alert"');
+    // Even the right password waits: the attacker cannot keep guessing.
+    expect((await attacker('demo')).status).toBe(429);
+
+    // Another address is not affected, and successful logins never count.
+    const colleague = await startLogin('198.51.100.20');
+    expect((await colleague('demo')).status).toBe(303);
+  });
 });
