@@ -193,6 +193,28 @@ ConfigMap and hashed into the pod annotation, so a change rolls the console pods
 {{- toPrettyJson $config -}}
 {{- end }}
 
+{{/*
+The console's response headers as nginx add_header lines (mounted over the image's security-headers.inc): the
+policy of the local edge (deploy/local/edge.cjs) with the OIDC authority's origin in connect-src.
+*/}}
+{{- define "tsunagu.consoleSecurityHeaders" -}}
+{{- $h := .Values.console.securityHeaders | default dict -}}
+{{- $authority := urlParse ((.Values.console.oidc | default dict).authority | default .Values.oidc.issuer) -}}
+{{- $connect := list "'self'" (printf "%s://%s" $authority.scheme $authority.host) -}}
+{{- range ($h.connectSrc | default list) }}{{ $connect = append $connect . }}{{ end -}}
+{{- $csp := list "default-src 'self'" "script-src 'self'" "style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='" "img-src 'self' data:" "font-src 'self' data:" (printf "connect-src %s" (join " " (uniq $connect))) "object-src 'none'" "base-uri 'self'" "form-action 'self'" "frame-ancestors 'none'" -}}
+# Rendered by the Helm chart (console.securityHeaders); included in every location of the console's nginx.
+# No inline script; style-src allows only empty inline <style> (sha256 of ""), which MUI's emotion fills via the CSSOM.
+add_header Content-Security-Policy "{{ join "; " $csp }}" always;
+{{- with $h.hsts }}
+add_header Strict-Transport-Security "{{ . }}" always;
+{{- end }}
+add_header X-Content-Type-Options "nosniff" always;
+add_header X-Frame-Options "DENY" always;
+add_header Referrer-Policy "no-referrer" always;
+add_header Permissions-Policy "camera=(), microphone=(), geolocation=()" always;
+{{- end }}
+
 {{/* The writable /tmp every pod gets (the root filesystem is read-only). */}}
 {{- define "tsunagu.tmpVolume" -}}
 - name: tmp

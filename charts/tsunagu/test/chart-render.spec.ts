@@ -171,11 +171,54 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
       port: p.backend.service.port.name,
     }));
     const serviceName = (c: string) => find(manifests, 'Service', c).metadata.name;
+    const refused = (name: string) =>
+      [
+        ['metrics', 'Exact'],
+        ['openapi.json', 'Exact'],
+        ['docs', 'Prefix'],
+        ['docs-json', 'Exact'],
+        ['docs-yaml', 'Exact'],
+      ].map(([endpoint, pathType]) => ({ path: `/api/${name}/${endpoint}`, pathType, service: serviceName('console'), port: 'http' }));
     expect(paths).toEqual([
-      ...services.map((name) => ({ path: `/api/${name}`, pathType: 'Prefix', service: serviceName(name), port: 'http' })),
+      ...services.flatMap((name) => [...refused(name), { path: `/api/${name}`, pathType: 'Prefix', service: serviceName(name), port: 'http' }]),
       { path: '/', pathType: 'Prefix', service: serviceName('console'), port: 'http' },
     ]);
     expect(ingress.metadata.annotations?.['nginx.ingress.kubernetes.io/rewrite-target']).toBeUndefined();
+  });
+
+  it("never routes a service's metrics, OpenAPI document or Swagger UI to it (Ingress path matching: Exact, then the longest Prefix)", () => {
+    const [ingress] = byKind(manifests, 'Ingress');
+    const paths: { path: string; pathType: string; backend: { service: { name: string } } }[] = ingress.spec.rules[0].http.paths;
+    // networking.k8s.io/v1 semantics: an Exact match wins; otherwise the longest Prefix matched element by element.
+    const backendOf = (requestPath: string) => {
+      const exact = paths.find((p) => p.pathType === 'Exact' && p.path === requestPath);
+      if (exact) return exact.backend.service.name;
+      const elements = (value: string) => value.split('/').filter(Boolean);
+      const prefixes = paths
+        .filter((p) => p.pathType === 'Prefix' && elements(p.path).every((element, i) => elements(requestPath)[i] === element))
+        .sort((a, b) => elements(b.path).length - elements(a.path).length);
+      return prefixes[0]?.backend.service.name;
+    };
+    const consoleService = find(manifests, 'Service', 'console').metadata.name;
+    for (const name of services) {
+      const service = find(manifests, 'Service', name).metadata.name;
+      for (const internal of ['metrics', 'openapi.json', 'docs', 'docs/', 'docs/swagger-ui.css', 'docs/swagger-ui-init.js', 'docs-json', 'docs-yaml']) {
+        expect([`/api/${name}/${internal}`, backendOf(`/api/${name}/${internal}`)]).toEqual([`/api/${name}/${internal}`, consoleService]);
+      }
+      for (const root of ['/metrics', '/docs', '/openapi.json']) expect(backendOf(root)).toBe(consoleService);
+      // The API itself, including health, still reaches the service.
+      for (const api of ['', '/healthz', '/readyz', '/districts', '/documents', '/metrics-report']) expect(backendOf(`/api/${name}${api}`)).toBe(service);
+    }
+    // The console's nginx answers 404 under /api/ (never the SPA's index.html).
+    const conf = readFileSync(join(chartDir, '..', '..', 'deploy', 'docker', 'nginx', 'default.conf'), 'utf8');
+    expect(conf).toMatch(/location \^~ \/api\/ \{[^}]*return 404 /);
+  });
+
+  it("points Prometheus at each service pod's own /metrics on port 3000", () => {
+    for (const name of services) {
+      const annotations = find(manifests, 'Deployment', name).spec.template.metadata.annotations;
+      expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': '3000', 'prometheus.io/path': '/metrics' });
+    }
   });
 
   it('limits each service with a NetworkPolicy: ingress from the controller and Tsunagu pods, egress to PostgreSQL, NATS, OIDC and DNS', () => {
@@ -371,6 +414,71 @@ describe('console OIDC settings (/console-config.json)', () => {
     ['an empty clientId', { console: { oidc: { clientId: '' } } }, 'clientId'],
     ['an authority that is not a URL', { console: { oidc: { authority: 'id.example' } } }, 'authority'],
     ['an unknown key', { console: { oidc: { issuer: 'https://id.example' } } }, 'Additional property issuer is not allowed'],
+  ])('rejects %s in the schema', (_name, values, message) => {
+    const stderr = renderError({ values });
+    expect(stderr).toContain("values don't meet the specifications of the schema");
+    expect(stderr).toContain(message);
+  });
+});
+
+describe("console response headers (nginx's security-headers.inc from a ConfigMap)", () => {
+  const headersOf = (manifests: Manifest[]) => {
+    const configMap = byKind(manifests, 'ConfigMap').find((m) => m.metadata.name === 'tsunagu-console-headers');
+    expect(configMap).toBeDefined();
+    const inc: string = configMap!.data['security-headers.inc'];
+    return Object.fromEntries([...inc.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+  };
+  const directives = (csp: string) => Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+
+  it('sends a strict CSP naming the OIDC issuer, HSTS, nosniff and no-referrer', () => {
+    const headers = headersOf(render());
+    const csp = directives(headers['Content-Security-Policy']);
+    expect(csp).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'self'",
+      'frame-ancestors': "'none'",
+      'connect-src': "'self' https://id.example.invalid",
+    });
+    expect(headers['Content-Security-Policy']).not.toMatch(/'unsafe-/);
+    expect(headers).toMatchObject({
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+    });
+  });
+
+  it('is the policy of the console image (and the local edge) with the issuer and extra origins in connect-src', () => {
+    const image = readFileSync(join(chartDir, '..', '..', 'deploy', 'docker', 'nginx', 'security-headers.inc'), 'utf8');
+    const imageHeaders = Object.fromEntries([...image.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1], m[2]]));
+    const manifests = render({
+      values: { console: { oidc: { authority: 'https://id.city.lg.jp:8443/realms/care' }, securityHeaders: { connectSrc: ['https://login.city.lg.jp'], hsts: '' } } },
+    });
+    const headers = headersOf(manifests);
+    const expected = { ...directives(imageHeaders['Content-Security-Policy']), 'connect-src': "'self' https://id.city.lg.jp:8443 https://login.city.lg.jp" };
+    expect(directives(headers['Content-Security-Policy'])).toEqual(expected);
+    expect(headers['Strict-Transport-Security']).toBeUndefined();
+    for (const name of ['X-Content-Type-Options', 'X-Frame-Options', 'Referrer-Policy', 'Permissions-Policy']) expect(headers[name]).toBe(imageHeaders[name]);
+  });
+
+  it('mounts it over the file every location of the image includes, and rolls the pods when it changes', () => {
+    const deployment = find(render(), 'Deployment', 'console');
+    const pod = podSpec(deployment);
+    const mount = pod.containers[0].volumeMounts.find((m: { name: string }) => m.name === 'console-headers');
+    expect(mount).toEqual({ name: 'console-headers', mountPath: '/etc/nginx/tsunagu/security-headers.inc', subPath: 'security-headers.inc', readOnly: true });
+    const conf = readFileSync(join(chartDir, '..', '..', 'deploy', 'docker', 'nginx', 'default.conf'), 'utf8');
+    const dockerfile = readFileSync(join(chartDir, '..', '..', 'deploy', 'docker', 'console.Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`security-headers.inc ${mount.mountPath}`);
+    expect(conf.match(/include \/etc\/nginx\/tsunagu\/security-headers\.inc;/g)?.length).toBe(conf.match(/^\s*location /gm)!.length - 1); // all but /healthz
+    const checksum = (manifests: Manifest[]) => find(manifests, 'Deployment', 'console').spec.template.metadata.annotations['checksum/console-headers'];
+    expect(checksum(render({ values: { console: { securityHeaders: { connectSrc: ['https://other.example'] } } } }))).not.toBe(checksum(render()));
+  });
+
+  it.each([
+    ['a connect-src that is not an https origin', { console: { securityHeaders: { connectSrc: ["'unsafe-eval'"] } } }, 'connectSrc'],
+    ['an HSTS value that is not one', { console: { securityHeaders: { hsts: 'max-age=1"; add_header X "y' } } }, 'hsts'],
   ])('rejects %s in the schema', (_name, values, message) => {
     const stderr = renderError({ values });
     expect(stderr).toContain("values don't meet the specifications of the schema");
