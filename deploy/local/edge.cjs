@@ -266,6 +266,10 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
             reply.raw.destroy();
             return;
           }
+          // A service that refused a large body closes its connection while the client is still sending: answer,
+          // and close the client's connection too (its unread body would otherwise stall the next request on it).
+          const bodyUnread = !reply.request.raw.complete;
+          if (bodyUnread) reply.header('connection', 'close');
           if (error.statusCode === 400) return problem(reply, 400, 'Bad Request', 'Malformed path', pathOf(reply.request.raw.url));
           const timeout = error.statusCode === 504;
           problem(
@@ -274,7 +278,9 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
             timeout ? 'Gateway Timeout' : 'Bad Gateway',
             timeout
               ? `The ${name} service did not answer in time.`
-              : `The ${name} service is not reachable (${code}). Is it running? See the stack's log.`,
+              : bodyUnread
+                ? `The ${name} service closed the connection before reading the whole request body (${code}) — is the body larger than the service accepts?`
+                : `The ${name} service is not reachable (${code}). Is it running? See the stack's log.`,
             pathOf(reply.request.raw.url),
           );
         },

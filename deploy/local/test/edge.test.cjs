@@ -347,6 +347,28 @@ describe('edge', () => {
     }
   });
 
+  it('keeps the connection usable when a service drops it in the middle of a large streamed body', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      // Chunked (no content-length): the edge streams it; the service stops reading at its limit and closes.
+      const refused = await new Promise((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: edgePort, method: 'POST', path: '/api/limited/echo', headers: { 'content-type': 'application/json' }, agent, timeout: 5000 }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res));
+        });
+        req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
+        req.on('error', (error) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        const chunk = 'x'.repeat(64 * 1024);
+        for (let i = 0; i < 32; i += 1) req.write(chunk);
+        req.end();
+      });
+      assert.ok([413, 502].includes(refused.statusCode), String(refused.statusCode));
+      for (let i = 0; i < 3; i += 1) assert.equal((await request(edgePort, { agent, path: '/api/limited/ping' })).status, 200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('ignores a client request id that is not an id', async () => {
     const res = await request(edgePort, { path: '/api/registry/districts', headers: { 'x-request-id': 'a b <script>' } });
     assert.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/);
