@@ -96,17 +96,23 @@ function routeOf(pathname) {
 
 /**
  * Whether a path names an internal endpoint of a service — `/api/<service>/metrics`, `…/openapi.json`, `…/docs`,
- * `…/docs/…`, `…/docs-json`, `…/docs-yaml` — judged on the decoded path with empty segments dropped and any case, the
- * way a service's router could still match it. Undecodable paths count as internal (they are refused either way).
+ * `…/docs/…`, `…/docs-json`, `…/docs-yaml` — judged the way the path could still reach a service's router: decoded,
+ * `\` as `/`, empty and `.` segments dropped, `..` applied (the URL parser does so before forwarding), any case.
+ * Undecodable paths count as internal (they are refused either way).
  */
 function isInternalPath(rawPath) {
-  let segments;
+  const segments = [];
   try {
-    segments = rawPath.split('/').map((segment) => decodeURIComponent(segment).toLowerCase());
+    for (const raw of rawPath.split(/[\\/]/)) {
+      for (const segment of decodeURIComponent(raw).toLowerCase().split(/[\\/]/)) {
+        if (segment === '' || segment === '.') continue;
+        if (segment === '..') segments.pop();
+        else segments.push(segment);
+      }
+    }
   } catch {
     return true;
   }
-  segments = segments.filter((segment) => segment !== '');
   if (segments[0] !== 'api' || segments.length < 3) return false;
   const endpoint = segments[2];
   return endpoint === 'metrics' || endpoint === 'openapi.json' || endpoint === 'docs' || endpoint.startsWith('docs-');

@@ -80,6 +80,11 @@ describe('routeOf', () => {
       '/api/registry//metrics',
       '/API/registry/Metrics',
       '/api/registry/%',
+      '/api/registry/./metrics',
+      '/api/registry/%2e/metrics',
+      '/api/registry/x/../metrics',
+      '/api/registry\\metrics',
+      '/api/registry%2fmetrics',
     ]) {
       assert.equal(isInternalPath(internal), true, internal);
     }
@@ -276,6 +281,10 @@ describe('edge', () => {
       '/api/registry/%6Detrics',
       '/api/registry//metrics',
       '/api/registry/metrics?format=json',
+      '/api/registry/./metrics',
+      '/api/registry/%2e/metrics',
+      '/api/registry/x/%2e%2e/metrics',
+      '/api/registry\\metrics',
     ]) {
       const res = await request(edgePort, { path: requestPath });
       assert.equal(res.status, 404, requestPath);
