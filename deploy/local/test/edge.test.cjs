@@ -186,6 +186,14 @@ describe('edge', () => {
     assert.equal(seen.headers['x-request-id'], 'req-1');
   });
 
+  it("forwards long paths unchanged (four ids deep is well over the router's default parameter length)", async () => {
+    const id = '0190f3a2-7c1e-7d2a-9b1e-3f4c5d6e7f80';
+    const longPath = `/api/registry/councils/${id}/meetings/${id}/minutes/${id}/attachments/${id}`;
+    const res = await request(edgePort, { path: longPath });
+    assert.equal(res.status, 201);
+    assert.equal(seen.url, longPath);
+  });
+
   it('generates a request id when the client sends none', async () => {
     const res = await request(edgePort, { path: '/idp/.well-known/openid-configuration' });
     assert.equal(res.status, 201);
