@@ -32,6 +32,11 @@ describe('coordinator (生活支援コーディネーター)', () => {
 
   it('lands on the dashboard in Japanese after the OIDC login', async () => {
     await shows(session.page.getByRole('heading', { name: 'ようこそ、庵治 陽子 さん' }));
+    // …with the console's strict CSP on (checked again on every screen expectAccessible looks at).
+    const csp = (await session.page.request.get(`${session.baseUrl}/`)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
     await expectAccessible(session, '01-dashboard');
   });
 

@@ -5,6 +5,9 @@ export let activePage: Page | undefined;
 
 /** Page objects (STYLE practice 19): what a member of staff does, not CSS selectors, in the tests. */
 export class ConsoleSession {
+  /** Content-Security-Policy violations the browser reported in this session (the edge sends the console's CSP). */
+  readonly cspViolations: string[] = [];
+
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
@@ -21,6 +24,7 @@ export class ConsoleSession {
     page.on('response', (response) => response.status() >= 400 && console.error(`[${username}] ${response.status()} ${response.request().method()} ${response.url()}`));
     page.on('console', (message) => message.type() === 'error' && console.error(`[${username}] console: ${message.text().slice(0, 500)}`));
     const session = new ConsoleSession(context, page, baseUrl);
+    page.on('console', (message) => /Content Security Policy/.test(message.text()) && session.cspViolations.push(message.text().slice(0, 300)));
     activePage = page;
     await page.goto(`${baseUrl}/`);
     await page.getByRole('button', { name: 'ログイン画面へ進む' }).click();

@@ -56,6 +56,8 @@ export async function expectAccessible(session: ConsoleSession, screen: string):
   // Menus and popovers animate in and out: check the settled screen.
   await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
   await screenshot(session.page, screen);
+  // The console works under its strict CSP (no inline script or style): nothing was refused on the way here.
+  expect(session.cspViolations, `${screen}: CSP violations`).toEqual([]);
   const violations = await seriousA11yViolations(session.page);
   expect(violations, `${screen}:\n${describeViolations(violations)}`).toEqual([]);
 }
