@@ -581,6 +581,12 @@ describe('NOTES.txt', () => {
     expect(text).toContain('WARNING: audit.existingSecret is empty');
   });
 
+  it('warns when no console refuses the internal endpoints at the Ingress, and when the Ingress has no TLS', () => {
+    expect(notes({ console: { enabled: false } })).toContain('WARNING: console.enabled is false');
+    expect(notes({})).toContain('NOTE: ingress.tlsSecretName is empty');
+    expect(notes({})).not.toContain('WARNING: console.enabled is false');
+  });
+
   it('warns when JetStream is not expected to fsync every write', () => {
     expect(notes({ nats: { syncInterval: '2m', streamReplicas: 1 } })).toMatch(/WARNING: nats.syncInterval is "2m"[\s\S]*WARNING: nats.streamReplicas is 1/);
   });
