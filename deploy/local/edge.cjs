@@ -247,12 +247,13 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
       undici: { connections: 128, pipelining: 1, keepAliveTimeout: 60_000 },
       replyOptions: {
         rewriteRequestHeaders: (request, headers) => {
+          // The edge is the first proxy: a client's own X-Forwarded-For is not evidence of anything (the services'
+          // and the idp's per-client limits key on this header), so it is replaced, not appended to.
           const clientAddress = request.raw.socket.remoteAddress ?? '';
-          const forwardedFor = request.headers['x-forwarded-for'];
           return {
             ...headers,
             host: request.headers.host ?? `localhost:${publicPort}`,
-            'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${clientAddress}` : clientAddress,
+            'x-forwarded-for': clientAddress,
             'x-forwarded-proto': 'http',
             'x-forwarded-host': request.headers.host ?? `localhost:${publicPort}`,
             'x-forwarded-port': String(publicPort),

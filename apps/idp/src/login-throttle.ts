@@ -55,9 +55,10 @@ export class LoginThrottle {
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
- * The address a login comes from. The IdP listens on loopback behind the local edge, which appends the address it
- * sees to X-Forwarded-For: when the peer is loopback, the last entry of that header is the client (entries before
- * it are whatever the client claimed). A peer that is not loopback is the client itself.
+ * The address a login comes from. The IdP listens on loopback behind the local edge, which sets X-Forwarded-For to
+ * the address it sees (replacing the client's own): when the peer is loopback, the last entry of that header is the
+ * client (with a proxy that appends instead, entries before it are whatever the client claimed). A peer that is not
+ * loopback is the client itself.
  */
 export function clientAddress(request: IncomingMessage): string {
   const peer = request.socket.remoteAddress ?? 'unknown';

@@ -194,6 +194,12 @@ describe('edge', () => {
     assert.equal(seen.url, longPath);
   });
 
+  it("replaces a client's own X-Forwarded-For with the address it sees (per-client limits key on it)", async () => {
+    await request(edgePort, { path: '/api/registry/districts', headers: { 'x-forwarded-for': '203.0.113.9', 'x-forwarded-proto': 'https' } });
+    assert.equal(seen.headers['x-forwarded-for'], '127.0.0.1');
+    assert.equal(seen.headers['x-forwarded-proto'], 'http');
+  });
+
   it('generates a request id when the client sends none', async () => {
     const res = await request(edgePort, { path: '/idp/.well-known/openid-configuration' });
     assert.equal(res.status, 201);
