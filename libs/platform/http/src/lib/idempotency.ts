@@ -28,11 +28,29 @@ export function idempotencyMigrationSql(schema: string): string[] {
   ];
 }
 
+/** How long a concurrent request with the same key waits for the first one before answering 409 "still processing". */
+const WAIT_FOR_HOLDER = '10s';
+/**
+ * Reservations committed without a response were left by the previous protocol (a reservation in its own
+ * transaction), whose holder may have died: one older than this is taken over. A request runs far shorter.
+ */
+const LEGACY_LEASE = "interval '2 minutes'";
+const SQLSTATE_LOCK_NOT_AVAILABLE = '55P03';
+
 /**
  * `Idempotency-Key` on POSTs (agencies retry over flaky networks, ARCHITECTURE API conventions): the first request
  * with a key runs and its successful response is stored; a retry with the same key and the same request gets that
- * response again instead of creating a second record. The key is reserved before the handler runs, so two
- * concurrent retries cannot both execute; a failed request releases its key. Keys are per municipality and caller.
+ * response again instead of creating a second record. Keys are per municipality and caller.
+ *
+ * The key is reserved, the handler runs and its response is stored in ONE transaction (the handler's own
+ * `em.transactional` joins it as a savepoint), so the key and the write commit or vanish together:
+ * - the process dies, the connection drops or the handler fails: PostgreSQL rolls back the write and the
+ *   reservation alike; the replay runs the handler once (no key stuck "in progress", no duplicate).
+ * - the transaction committed: the replay returns the stored status and body.
+ * - two concurrent requests with one key: the second one's insert waits on the first one's uncommitted row (the
+ *   primary key), then replays its response, or runs if the first rolled back. After WAIT_FOR_HOLDER it answers
+ *   409 "still being processed" instead of holding a connection longer.
+ * The price: a request with a key holds one connection and one transaction for its whole duration.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -62,41 +80,72 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const connection = this.orm.em.getConnection();
-    await connection.execute(`delete from ${this.table} where created_at < now() - ${RETENTION} and municipality = ? and subject = ?`, [municipality, subject]);
-    const reserved = await connection.execute<{ key: string }[]>(
-      `insert into ${this.table} (municipality, subject, key, fingerprint) values (?, ?, ?, ?) on conflict do nothing returning key`,
-      [municipality, subject, key, fingerprint],
-    );
-    if (reserved.length === 0) {
-      const [stored] = await connection.execute<{ fingerprint: string; status: number | null; response: unknown }[]>(
-        `select fingerprint, status, response from ${this.table} where municipality = ? and subject = ? and key = ?`,
-        [municipality, subject, key],
-      );
-      if (!stored || stored.fingerprint !== fingerprint) {
-        throw new DomainException(DomainErrorCode.Conflict, 'This Idempotency-Key was already used for a different request', {
-          errors: { 'Idempotency-Key': 'reused with a different request' },
-        });
-      }
-      if (stored.status === null) throw new DomainException(DomainErrorCode.Conflict, 'A request with this Idempotency-Key is still being processed; retry shortly');
-      reply.header('idempotent-replayed', 'true');
-      return stored.response;
-    }
-    try {
-      const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await connection.execute(`update ${this.table} set status = ?, response = ?::jsonb where municipality = ? and subject = ? and key = ?`, [
-        reply.statusCode,
-        JSON.stringify(result ?? null),
+    const id = [municipality, subject, key];
+    // Outside the transaction: deleting expired keys must not hold their row locks for the whole request.
+    await this.orm.em
+      .getConnection()
+      .execute(`delete from ${this.table} where (created_at < now() - ${RETENTION} or (status is null and created_at < now() - ${LEGACY_LEASE})) and municipality = ? and subject = ?`, [
         municipality,
         subject,
-        key,
       ]);
-      return result;
-    } catch (error) {
-      await connection.execute(`delete from ${this.table} where municipality = ? and subject = ? and key = ?`, [municipality, subject, key]);
-      throw error;
-    }
+    let replayed = false;
+    const result = await this.orm.em.transactional(async (em) => {
+      const connection = em.getConnection();
+      const ctx = em.getTransactionContext();
+      let reserved: { key: string }[];
+      try {
+        // Bounded wait for a concurrent holder of the key, then the session's own lock_timeout again for the handler.
+        const [{ previous }] = await connection.execute<{ previous: string }[]>(
+          `select current_setting('lock_timeout') as previous, set_config('lock_timeout', ?, true)`,
+          [WAIT_FOR_HOLDER],
+          'all',
+          ctx,
+        );
+        reserved = await connection.execute(
+          `insert into ${this.table} (municipality, subject, key, fingerprint) values (?, ?, ?, ?) on conflict do nothing returning key`,
+          [...id, fingerprint],
+          'all',
+          ctx,
+        );
+        await connection.execute(`select set_config('lock_timeout', ?, true)`, [previous], 'all', ctx);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === SQLSTATE_LOCK_NOT_AVAILABLE) throw stillProcessing();
+        throw error;
+      }
+      if (reserved.length === 0) {
+        const [stored] = await connection.execute<{ fingerprint: string; status: number | null; response: unknown }[]>(
+          `select fingerprint, status, response from ${this.table} where municipality = ? and subject = ? and key = ?`,
+          id,
+          'all',
+          ctx,
+        );
+        if (!stored || stored.fingerprint !== fingerprint) {
+          throw new DomainException(DomainErrorCode.Conflict, 'This Idempotency-Key was already used for a different request', {
+            errors: { 'Idempotency-Key': 'reused with a different request' },
+          });
+        }
+        // A reservation of the previous protocol whose holder may still run (younger than LEGACY_LEASE).
+        if (stored.status === null) throw stillProcessing();
+        replayed = true;
+        return stored.response;
+      }
+      const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      await connection.execute(
+        `update ${this.table} set status = ?, response = ?::jsonb where municipality = ? and subject = ? and key = ?`,
+        [reply.statusCode, JSON.stringify(value ?? null), ...id],
+        'run',
+        ctx,
+      );
+      return value;
+    });
+    // The status is the route's (Nest applies it after the interceptors), the same as the first response's.
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return result;
   }
+}
+
+function stillProcessing(): DomainException {
+  return new DomainException(DomainErrorCode.Conflict, 'A request with this Idempotency-Key is still being processed; retry shortly');
 }
 
 /** Idempotency-Key on every POST of a service, its keys in `<schema>.idempotency_key` (idempotencyMigrationSql). */
