@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+import { DomainException, ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { headers as natsHeaders, type JetStreamClient } from 'nats';
 import { register } from 'prom-client';
@@ -50,11 +50,19 @@ class ThingWatcher {
     await ctx.em.flush();
     if (event.data.behaviour === 'fail-always') throw new Error('downstream refused');
     if (event.data.behaviour === 'fail-twice' && previous < 2) throw new Error('database timeout (transient)');
+    // Real PostgreSQL failures, in the handler's transaction.
+    const sql = (text: string) => ctx.em.getConnection().execute(text, [], 'all', ctx.em.getTransactionContext());
+    if (event.data.behaviour === 'violate-constraint') await sql(`insert into things.thing_seen (id, event_id) values ('${uuidv7()}', null)`);
+    if (event.data.behaviour === 'out-of-range') await sql('select 2147483647::int + 1');
+    if (event.data.behaviour === 'refuse-invalid') throw DomainException.invalidField('thingId', 'is not a thing this service knows');
+    // A database blip: the connection under the transaction is killed (failover, restart, idle-session killer).
+    if (event.data.behaviour === 'lose-connection-once' && previous === 0) await sql('select pg_terminate_backend(pg_backend_pid())');
   }
 }
 
 let fixture: MessagingFixture;
 let microservice: INestMicroservice;
+let server: JetStreamServer;
 let js: JetStreamClient;
 
 function cloudEvent(behaviour: ThingHappenedData['behaviour'], overrides: Partial<CloudEvent> = {}): CloudEvent<ThingHappenedData> {
@@ -104,8 +112,7 @@ describe('JetStreamServer', () => {
     fixture = await startMessagingFixture();
     js = fixture.connection.jetstream();
     const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher] }).compile();
-    microservice = moduleRef.createNestMicroservice({
-      strategy: new JetStreamServer({
+    server = new JetStreamServer({
         service: SERVICE,
         connection: fixture.connection,
         orm: fixture.orm,
@@ -114,8 +121,9 @@ describe('JetStreamServer', () => {
         maxDeliveries: 3,
         ackWaitMs: 5_000,
         retryDelaysMs: [150, 400],
-      }),
-    });
+        inboxPurgeIntervalMs: 0,
+      });
+    microservice = moduleRef.createNestMicroservice({ strategy: server });
     microservice.useLogger(false);
     // What a hybrid service inherits with `inheritAppConfig: true`: the HTTP filter rethrows for messages.
     microservice.useGlobalFilters(new ProblemDetailsFilter());
@@ -164,6 +172,33 @@ describe('JetStreamServer', () => {
     expect((await deadLetters()).filter((letter) => letter.body.includes(event.id))).toEqual([]);
   });
 
+  it('dead-letters a permanent failure on its first delivery with reason permanent, whatever the handler wrote rolled back', async () => {
+    const countBefore = await deadLetteredCount();
+    const events = { 'violate-constraint': cloudEvent('violate-constraint'), 'out-of-range': cloudEvent('out-of-range'), 'refuse-invalid': cloudEvent('refuse-invalid') };
+    for (const event of Object.values(events)) await publish(event);
+    await expectEventually(async () => expect(await deadLetteredCount()).toBe(countBefore + 3), { timeoutMs: 5_000 });
+    const letterOf = async (id: string) => (await deadLetters()).filter((letter) => letter.body.includes(id));
+    const constraint = await letterOf(events['violate-constraint'].id);
+    expect(constraint).toEqual([expect.objectContaining({ reason: 'permanent', deliveries: 1 })]);
+    expect(constraint[0].error).toMatch(/\b23502\b.*column=event_id/);
+    expect(await letterOf(events['out-of-range'].id)).toEqual([expect.objectContaining({ reason: 'permanent', deliveries: 1, error: expect.stringContaining('22003') })]);
+    expect(await letterOf(events['refuse-invalid'].id)).toEqual([expect.objectContaining({ reason: 'permanent', deliveries: 1, error: expect.stringContaining('validation-failed') })]);
+    for (const event of Object.values(events)) {
+      expect(calls.filter((call) => call.eventId === event.id)).toHaveLength(1);
+      expect(await seen(event.id)).toEqual([]);
+    }
+    // Nothing pending behind them: the ack floor moved on at once.
+    await expectEventually(async () => expect((await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER)).num_ack_pending).toBe(0), { timeoutMs: 5_000 });
+  });
+
+  it('retries a transient database failure (the connection is lost under the transaction) and processes the event once', async () => {
+    const event = cloudEvent('lose-connection-once');
+    await publish(event);
+    await expectEventually(async () => expect(await seen(event.id)).toHaveLength(1), { timeoutMs: 5_000 });
+    expect(calls.filter((call) => call.eventId === event.id).map((call) => call.deliveries)).toEqual([1, 2]);
+    expect((await deadLetters()).filter((letter) => letter.body.includes(event.id))).toEqual([]);
+  });
+
   it('dead-letters a handler that keeps failing after max deliveries and counts it', async () => {
     const countBefore = await deadLetteredCount();
     const event = cloudEvent('fail-always');
@@ -195,5 +230,25 @@ describe('JetStreamServer', () => {
     expect(letters.every((letter) => letter.deliveries === 1)).toBe(true);
     expect(letters[0].error).toContain('/data/thingId');
     expect(calls.filter((call) => call.eventId === invalid.id)).toEqual([]);
+  });
+
+  it('keeps inbox rows as long as the event can come back (outbox re-publish, redelivery, stream max_age) plus a day, then purges them', async () => {
+    // No max_age on the test stream, the default 7-day outbox retention: 8 days.
+    expect(server.inboxRetentionMs).toBe((168 + 24) * 3_600_000);
+    const connection = fixture.orm.em.fork().getConnection();
+    const row = (age: string) => connection.execute(`insert into things.inbox_entry (consumer, message_id, processed_at) values (?, ?, now() - ?::interval) returning message_id`, [CONSUMER, uuidv7(), age]);
+    const [[old], [older], [recent], [fresh]] = await Promise.all([row('8 days 1 hour'), row('400 days'), row('7 days 23 hours'), row('1 minute')]);
+    expect(await server.purgeInbox()).toBeGreaterThanOrEqual(2);
+    const kept = await connection.execute<{ message_id: string }[]>(`select message_id from things.inbox_entry where message_id in (?, ?, ?, ?)`, [old.message_id, older.message_id, recent.message_id, fresh.message_id]);
+    expect(kept.map((entry) => entry.message_id).sort()).toEqual([recent.message_id, fresh.message_id].sort());
+  });
+
+  it('recreates a lost durable of a consumer with inbox rows from the inbox retention, not from the start of the stream', async () => {
+    await fixture.jsm.consumers.delete(EVENT_STREAM, CONSUMER);
+    const before = Date.now();
+    await (server as unknown as { ensureConsumer(route: { subject: string; durable: string }): Promise<void> }).ensureConsumer({ subject: ThingHappened.subject, durable: CONSUMER });
+    const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+    expect(config.deliver_policy).toBe('by_start_time');
+    expect(Math.abs(Date.parse(config.opt_start_time as string) - (before - server.inboxRetentionMs))).toBeLessThan(60_000);
   });
 });

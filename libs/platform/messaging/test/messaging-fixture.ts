@@ -13,7 +13,7 @@ export const MUNICIPALITY = '372013';
 export interface ThingHappenedData {
   thingId: string;
   /** Test-only switch for the handler's behaviour. */
-  behaviour: 'ok' | 'fail-always' | 'fail-twice';
+  behaviour: 'ok' | 'fail-always' | 'fail-twice' | 'violate-constraint' | 'out-of-range' | 'refuse-invalid' | 'lose-connection-once';
 }
 
 export const ThingHappened = defineEvent<ThingHappenedData>({
@@ -25,7 +25,7 @@ export const ThingHappened = defineEvent<ThingHappenedData>({
     type: 'object',
     additionalProperties: false,
     required: ['thingId', 'behaviour'],
-    properties: { thingId: { type: 'string', format: 'uuid' }, behaviour: { enum: ['ok', 'fail-always', 'fail-twice'] } },
+    properties: { thingId: { type: 'string', format: 'uuid' }, behaviour: { enum: ['ok', 'fail-always', 'fail-twice', 'violate-constraint', 'out-of-range', 'refuse-invalid', 'lose-connection-once'] } },
   },
 });
 

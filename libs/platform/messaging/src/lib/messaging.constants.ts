@@ -15,7 +15,11 @@ export const DEAD_LETTER_HEADERS = {
   streamSequence: 'tsunagu-dlq-stream-sequence',
 } as const;
 
-export type DeadLetterReason = 'contract-violation' | 'max-deliveries';
+/**
+ * Why a message was dead-lettered: its payload broke the contract; the handler failed in a way no redelivery
+ * changes (classifyHandlerFailure); or it kept failing until CONSUMER_MAX_DELIVERIES.
+ */
+export type DeadLetterReason = 'contract-violation' | 'permanent' | 'max-deliveries';
 
 export const NATS_CONNECTION = Symbol('TSUNAGU_NATS_CONNECTION');
 export const MESSAGING_OPTIONS = Symbol('TSUNAGU_MESSAGING_OPTIONS');

@@ -32,6 +32,8 @@ import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, traceHeadersFromNats } from '../trace-propagation';
 import { ensureEventStreams, type EventStreamSettings } from './event-streams';
 import { JetStreamContext } from './jetstream.context';
+import { classifyHandlerFailure } from './handler-failure';
+import { inboxHasEntries, inboxRetentionMs, purgeInbox } from '../outbox/inbox-retention';
 import { describeError } from '@tsunagu/platform-observability';
 
 export const JETSTREAM_TRANSPORT = Symbol('TSUNAGU_JETSTREAM');
@@ -51,6 +53,12 @@ export interface JetStreamServerOptions {
   retryDelaysMs?: readonly number[];
   /** Messages pulled ahead per consumer; kept small so buffered messages do not outlive ack_wait. */
   prefetch?: number;
+  /** How long producers may re-publish from their outbox (OUTBOX_RETENTION_HOURS); bounds the inbox retention. */
+  outboxRetentionMs?: number;
+  /** Inbox rows older than this are purged; default inboxRetentionMs() of the stream and the settings above. */
+  inboxRetentionMs?: number;
+  /** How often this replica purges the inbox (default hourly; 0 = never, e.g. in tests that purge by hand). */
+  inboxPurgeIntervalMs?: number;
 }
 
 /**
@@ -59,6 +67,8 @@ export interface JetStreamServerOptions {
  */
 const DEAD_LETTER_HEADROOM = 3;
 const DEFAULT_RETRY_DELAYS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const DEFAULT_INBOX_PURGE_INTERVAL_MS = 3_600_000;
+const DEFAULT_OUTBOX_RETENTION_MS = 168 * 3_600_000;
 const decoder = new TextDecoder();
 const tracer = trace.getTracer('@tsunagu/platform-messaging');
 
@@ -76,8 +86,9 @@ class PermanentFailure extends Error {}
  * Nest transport feeding `@EventPattern(contract.subject)` handlers from durable JetStream pull consumers
  * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: validate envelope and data against
  * the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
- * and the handler's writes in one transaction; ack after commit; nak with growing delay on failure; after
- * maxDeliveries (or at once for a contract violation) publish to `tsunagu.dlq.<service>.<subject>` and term.
+ * and the handler's writes in one transaction; ack after commit; nak with growing delay on a transient or unknown
+ * failure; after maxDeliveries, or at once for a permanent one (contract violation, SQLSTATE 22/23, a domain
+ * validation or not-found refusal: classifyHandlerFailure), publish to `tsunagu.dlq.<service>.<subject>` and term.
  * A transient failure is never term()'ed.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
@@ -89,6 +100,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<void>>();
   private closing = false;
   private unregisterMetrics?: () => void;
+  private purgeTimer?: NodeJS.Timeout;
+  private inboxRetention = 0;
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
@@ -107,6 +120,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       streams: { stream: config.NATS_STREAM, replicas: config.NATS_STREAM_REPLICAS, duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS },
       maxDeliveries: config.CONSUMER_MAX_DELIVERIES,
       ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+      outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
       ...overrides,
     });
   }
@@ -115,6 +129,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     try {
       this.jsm = await this.options.connection.jetstreamManager();
       await ensureEventStreams(this.jsm, this.options.streams);
+      this.inboxRetention = await this.computeInboxRetention();
       for (const [pattern, handler] of this.getHandlers()) {
         // Request-reply handlers belong to the NATS RPC server.
         if (!handler.isEventHandler) continue;
@@ -127,6 +142,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       }
       for (const route of this.routes) await this.startConsuming(route);
       this.unregisterMetrics = onMetricsScrape(() => this.refreshPending());
+      const purgeEvery = this.options.inboxPurgeIntervalMs ?? DEFAULT_INBOX_PURGE_INTERVAL_MS;
+      if (purgeEvery > 0 && this.routes.length > 0) {
+        this.purgeTimer = setInterval(() => {
+          this.purgeInbox().catch((error: unknown) => this.logger.warn(`inbox purge failed (will retry): ${describeError(error)}`));
+        }, purgeEvery);
+        this.purgeTimer.unref();
+      }
       callback();
     } catch (error) {
       callback(error);
@@ -137,11 +159,27 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    clearInterval(this.purgeTimer);
     this.unregisterMetrics?.();
     for (const route of this.routes) route.messages?.stop();
     await Promise.allSettled(this.routes.map((route) => route.loop));
     await Promise.allSettled([...this.inFlight]);
     if (!this.options.connection.isClosed()) await this.options.connection.flush().catch(() => undefined);
+  }
+
+  /** How long inbox rows are kept after processing (see inboxRetentionMs). */
+  get inboxRetentionMs(): number {
+    return this.inboxRetention;
+  }
+
+  /**
+   * Deletes inbox rows older than the retention, as the relay purges published outbox rows. Every replica runs it
+   * hourly; concurrent purges delete disjoint or no rows. Returns how many rows went.
+   */
+  async purgeInbox(): Promise<number> {
+    const purged = await purgeInbox(this.options.orm, this.inboxRetention);
+    if (purged > 0) this.logger.log(`purged ${purged} inbox rows older than ${Math.round(this.inboxRetention / 3_600_000)} h`);
+    return purged;
   }
 
   on(): never {
@@ -170,9 +208,35 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         durable_name: route.durable,
         filter_subject: route.subject,
         ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
+        ...(await this.startOfLostDurable(route)),
       });
     }
+  }
+
+  /**
+   * A new consumer reads the whole stream. A consumer whose inbox has rows existed before and lost its durable
+   * (deleted by hand, a lost or restored stream): replaying the whole stream would run events whose inbox rows
+   * were purged a second time, so it restarts where the inbox still remembers — events older than that were
+   * processed or dead-lettered long ago (no event waits days in a consumer with max_deliver backoff).
+   */
+  private async startOfLostDurable(route: Route): Promise<Partial<ConsumerConfig>> {
+    if (!(await inboxHasEntries(this.options.orm, route.durable))) return { deliver_policy: DeliverPolicy.All };
+    const start = new Date(Date.now() - this.inboxRetention).toISOString();
+    this.logger.warn(`${route.durable}: durable consumer was missing though its inbox has entries; recreated from ${start} (the inbox retention), not from the start of the stream`);
+    return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: start };
+  }
+
+  private async computeInboxRetention(): Promise<number> {
+    if (this.options.inboxRetentionMs !== undefined) return this.options.inboxRetentionMs;
+    const info = await (this.jsm as JetStreamManager).streams.info(this.options.streams.stream ?? EVENT_STREAM);
+    const attempts = this.options.maxDeliveries + DEAD_LETTER_HEADROOM;
+    let redeliveryHorizonMs = attempts * this.options.ackWaitMs;
+    for (let delivery = 1; delivery <= attempts; delivery += 1) redeliveryHorizonMs += this.retryDelay(delivery);
+    return inboxRetentionMs({
+      streamMaxAgeMs: Math.floor((info.config.max_age ?? 0) / 1_000_000),
+      outboxRetentionMs: this.options.outboxRetentionMs ?? DEFAULT_OUTBOX_RETENTION_MS,
+      redeliveryHorizonMs,
+    });
   }
 
   private async startConsuming(route: Route): Promise<void> {
@@ -235,11 +299,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         } catch (error) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: errorName(error) });
           messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject: route.subject, outcome: 'failed' });
-          if (deliveries >= this.options.maxDeliveries) {
+          const failure = classifyHandlerFailure(error);
+          if (failure === 'permanent') {
+            // A constraint violation or a refused value fails the same way every time: no half hour of retries.
+            await this.deadLetter(route, message, 'permanent', error);
+          } else if (deliveries >= this.options.maxDeliveries) {
             await this.deadLetter(route, message, 'max-deliveries', error);
           } else {
             const delay = this.retryDelay(deliveries);
-            this.logger.warn(`${route.durable}: event ${event.id} failed on delivery ${deliveries}, retry in ${delay} ms: ${describeError(error)}`);
+            this.logger.warn(`${route.durable}: event ${event.id} failed (${failure}) on delivery ${deliveries}, retry in ${delay} ms: ${describeError(error)}`);
             message.nak(delay);
           }
         } finally {

@@ -1,0 +1,49 @@
+import { ContractViolationError } from '@tsunagu/contracts';
+import { DomainErrorCode, DomainException, isTransientDatabaseError } from '@tsunagu/platform-http';
+import { ErrorCode, NatsError } from 'nats';
+
+/**
+ * What a failed event handler's error means for the message:
+ * - `permanent`: the same event fails the same way on every delivery (it contradicts its contract, holds a value
+ *   PostgreSQL cannot store, breaks a constraint, or the domain refuses it as invalid or unknown). Retrying only
+ *   delays the dead letter by half an hour and pins the consumer's ack floor meanwhile: dead-letter at once.
+ * - `transient`: the database or the broker is briefly unavailable or busy (connection lost or refused, pool
+ *   exhausted, serialization failure or deadlock, lock timeout, shutdown, NATS timeout): nak with backoff.
+ * - `unknown`: anything else (a bug, a peer's error) is retried like a transient one until max deliveries: a
+ *   deploy may fix it, and a dead letter after 8 deliveries is still there to replay.
+ */
+export type HandlerFailure = 'permanent' | 'transient' | 'unknown';
+
+/** SQLSTATE class 22 (data exception: out of range, invalid date, …) and 23 (integrity constraint violation). */
+const PERMANENT_SQLSTATE = /^(22|23)[0-9A-Z]{3}$/;
+/** Domain refusals that no redelivery changes. */
+const PERMANENT_DOMAIN_CODES: ReadonlySet<DomainErrorCode> = new Set([DomainErrorCode.ValidationFailed, DomainErrorCode.NotFound]);
+
+export function classifyHandlerFailure(error: unknown, depth = 0): HandlerFailure {
+  if (error instanceof ContractViolationError) return 'permanent';
+  if (error instanceof DomainException) return PERMANENT_DOMAIN_CODES.has(error.code) ? 'permanent' : 'unknown';
+  // Transient first: a connection lost mid-statement must not be mistaken for the statement's own failure.
+  if (isTransientDatabaseError(error) || isNatsTimeout(error)) return 'transient';
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' && PERMANENT_SQLSTATE.test(code)) return 'permanent';
+  // MikroORM and Nest wrap the driver's error; judge by what caused it.
+  const cause = (error as { cause?: unknown } | null | undefined)?.cause;
+  if (cause !== undefined && depth < 3) return classifyHandlerFailure(cause, depth + 1);
+  return 'unknown';
+}
+
+/** The broker did not answer in time, is reconnecting or draining: the next delivery will likely find it back. */
+const TRANSIENT_NATS_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.Timeout,
+  ErrorCode.ConnectionTimeout,
+  ErrorCode.ConnectionRefused,
+  ErrorCode.ConnectionClosed,
+  ErrorCode.ConnectionDraining,
+  ErrorCode.Disconnect,
+  ErrorCode.NoResponders,
+  ErrorCode.JetStream408RequestTimeout,
+]);
+
+function isNatsTimeout(error: unknown): boolean {
+  return error instanceof NatsError && TRANSIENT_NATS_CODES.has(error.code);
+}
