@@ -102,9 +102,9 @@ async function deadLetters() {
   }));
 }
 
-async function deadLetteredCount(): Promise<number> {
+async function deadLetteredCount(reason?: string): Promise<number> {
   const metric = await register.getSingleMetric('tsunagu_messages_dead_lettered_total')?.get();
-  return metric?.values.find((value) => value.labels['consumer'] === CONSUMER)?.value ?? 0;
+  return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && (reason === undefined || value.labels['reason'] === reason)).reduce((sum, value) => sum + value.value, 0);
 }
 
 describe('JetStreamServer', () => {
@@ -174,9 +174,11 @@ describe('JetStreamServer', () => {
 
   it('dead-letters a permanent failure on its first delivery with reason permanent, whatever the handler wrote rolled back', async () => {
     const countBefore = await deadLetteredCount();
+    const permanentBefore = await deadLetteredCount('permanent');
     const events = { 'violate-constraint': cloudEvent('violate-constraint'), 'out-of-range': cloudEvent('out-of-range'), 'refuse-invalid': cloudEvent('refuse-invalid') };
     for (const event of Object.values(events)) await publish(event);
     await expectEventually(async () => expect(await deadLetteredCount()).toBe(countBefore + 3), { timeoutMs: 5_000 });
+    expect(await deadLetteredCount('permanent')).toBe(permanentBefore + 3);
     const letterOf = async (id: string) => (await deadLetters()).filter((letter) => letter.body.includes(id));
     const constraint = await letterOf(events['violate-constraint'].id);
     expect(constraint).toEqual([expect.objectContaining({ reason: 'permanent', deliveries: 1 })]);

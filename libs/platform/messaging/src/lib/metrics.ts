@@ -32,7 +32,11 @@ function create() {
     outboxPublishFailures: counter('tsunagu_outbox_publish_failures_total', 'Failed publish attempts of the outbox relay (retried)', ['subject']),
     consumerPending: gauge('tsunagu_consumer_pending_messages', 'Messages in the stream not yet delivered to a durable consumer', ['consumer', 'subject']),
     messagesProcessed: counter('tsunagu_messages_processed_total', 'Events handled by a consumer, by outcome', ['consumer', 'subject', 'outcome']),
-    deadLettered: counter('tsunagu_messages_dead_lettered_total', 'Events a consumer gave up on and moved to the dead-letter stream', ['consumer', 'subject']),
+    deadLettered: counter(
+      'tsunagu_messages_dead_lettered_total',
+      'Events a consumer gave up on and moved to the dead-letter stream, by reason (permanent, contract-violation: fix the data; max-deliveries: fix a dependency)',
+      ['consumer', 'subject', 'reason'],
+    ),
   };
 }
 

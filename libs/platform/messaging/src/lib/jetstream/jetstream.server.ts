@@ -356,7 +356,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       });
       // No reason argument: `+TERM <reason>` is 2.10+, and 2.9 servers ignore it and redeliver.
       message.term();
-      messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject });
+      messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject, reason });
       this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describeError(error)}`);
     } catch (publishError) {
       this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describeError(publishError)}`);
