@@ -8,15 +8,19 @@ const pg = (code: string, message = 'driver message with values') => Object.assi
 
 describe('classifyHandlerFailure', () => {
   it('calls permanent what fails the same way on every delivery', () => {
-    expect(classifyHandlerFailure(new UniqueConstraintViolationException(pg('23505')))).toBe('permanent');
     expect(classifyHandlerFailure(new NotNullConstraintViolationException(pg('23502')))).toBe('permanent');
-    expect(classifyHandlerFailure(pg('23503'))).toBe('permanent');
     expect(classifyHandlerFailure(pg('22003'))).toBe('permanent');
     expect(classifyHandlerFailure(pg('22007'))).toBe('permanent');
     expect(classifyHandlerFailure(new Error('wrapped', { cause: pg('23514') }))).toBe('permanent');
     expect(classifyHandlerFailure(DomainException.invalidField('personId', 'unknown'))).toBe('permanent');
     expect(classifyHandlerFailure(DomainException.notFound('person', 'x'))).toBe('permanent');
     expect(classifyHandlerFailure(new ContractViolationError('jp.tsunagu.x.v1', ['/data: bad']))).toBe('permanent');
+  });
+
+  it('retries unique and foreign-key violations: concurrent consumers racing on one record resolve on redelivery', () => {
+    expect(classifyHandlerFailure(new UniqueConstraintViolationException(pg('23505')))).toBe('unknown');
+    expect(classifyHandlerFailure(pg('23503'))).toBe('unknown');
+    expect(classifyHandlerFailure(new Error('wrapped', { cause: pg('23505') }))).toBe('unknown');
   });
 
   it('calls transient what a later delivery will likely get through', () => {

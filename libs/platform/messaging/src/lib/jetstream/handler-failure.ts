@@ -5,7 +5,7 @@ import { ErrorCode, NatsError } from 'nats';
 /**
  * What a failed event handler's error means for the message:
  * - `permanent`: the same event fails the same way on every delivery (it contradicts its contract, holds a value
- *   PostgreSQL cannot store, breaks a constraint, or the domain refuses it as invalid or unknown). Retrying only
+ *   PostgreSQL cannot store, breaks a not-null or check constraint, or the domain refuses it as invalid or unknown). Retrying only
  *   delays the dead letter by half an hour and pins the consumer's ack floor meanwhile: dead-letter at once.
  * - `transient`: the database or the broker is briefly unavailable or busy (connection lost or refused, pool
  *   exhausted, serialization failure or deadlock, lock timeout, shutdown, NATS timeout): nak with backoff.
@@ -16,6 +16,13 @@ export type HandlerFailure = 'permanent' | 'transient' | 'unknown';
 
 /** SQLSTATE class 22 (data exception: out of range, invalid date, …) and 23 (integrity constraint violation). */
 const PERMANENT_SQLSTATE = /^(22|23)[0-9A-Z]{3}$/;
+/**
+ * Except a unique (23505) or foreign-key (23503) violation: that is what two consumers produce when they race on
+ * one record (person.registered and person.protection-changed both creating a person's copy; an event about a row
+ * another consumer is about to write). The next delivery finds the row and succeeds — dead-lettering it at once
+ * would drop, say, a DV protection. They keep the backoff like `unknown` errors.
+ */
+const RACE_SQLSTATE = new Set(['23505', '23503']);
 /** Domain refusals that no redelivery changes. */
 const PERMANENT_DOMAIN_CODES: ReadonlySet<DomainErrorCode> = new Set([DomainErrorCode.ValidationFailed, DomainErrorCode.NotFound]);
 
@@ -25,6 +32,7 @@ export function classifyHandlerFailure(error: unknown, depth = 0): HandlerFailur
   // Transient first: a connection lost mid-statement must not be mistaken for the statement's own failure.
   if (isTransientDatabaseError(error) || isNatsTimeout(error)) return 'transient';
   const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' && RACE_SQLSTATE.has(code)) return 'unknown';
   if (typeof code === 'string' && PERMANENT_SQLSTATE.test(code)) return 'permanent';
   // MikroORM and Nest wrap the driver's error; judge by what caused it.
   const cause = (error as { cause?: unknown } | null | undefined)?.cause;
