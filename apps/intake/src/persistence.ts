@@ -5,6 +5,7 @@ import { Consent } from './consents/consent.entity';
 import { Consultation } from './consultations/consultation.entity';
 import { MandatoryReport } from './consultations/mandatory-report.entity';
 import { Meeting } from './meetings/meeting.entity';
+import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entity';
 import { intakeMigrations } from './migrations';
 import { Household } from './people/household.entity';
 import { Person } from './people/person.entity';
@@ -14,7 +15,7 @@ import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting];
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

@@ -4,6 +4,7 @@ import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type 
 const ORG_C = '01900000-0000-7000-8000-000000000005';
 const SECRET = '支援会議でのみ共有: 長男の通院歴';
 const CONSENTED = '本人同意のうえ共有: 母の介護負担が大きい';
+const MINUTES = '議事録: 長男の通院先と連絡を取る役割を包括が担う';
 
 describe('intake: multi-agency cases, plans, evaluations, notes and meetings', () => {
   let intake: IntakeUnderTest;
@@ -16,11 +17,23 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
   let agencyA: string;
   let agencyB: string;
   let agencyC: string;
+  /** 地域包括 staff member listed as an attendee of the 支援会議 under their account. */
+  let attendeeA: string;
+  /** Their colleague at the same organisation, not on the attendee list. */
+  let colleagueA: string;
+  let staffB: string;
+  let auditor: string;
 
   beforeAll(async () => {
     intake = await startIntake();
     supervisor = await intake.token({ subject: 'supervisor-1', roles: ['supervisor'] });
     [agencyA, agencyB, agencyC] = await Promise.all([intake.agencyToken(ORG_A), intake.agencyToken(ORG_B), intake.agencyToken(ORG_C)]);
+    [attendeeA, colleagueA, staffB, auditor] = await Promise.all([
+      intake.token({ subject: 'houkatsu-staff-1', roles: ['agency'], agency: ORG_A }),
+      intake.token({ subject: 'houkatsu-staff-2', roles: ['agency'], agency: ORG_A }),
+      intake.token({ subject: 'soudan-staff-1', roles: ['agency'], agency: ORG_B }),
+      intake.token({ subject: 'auditor-1', roles: ['auditor'] }),
+    ]);
     keyPersonId = (await intake.call('POST', '/persons', { body: { familyName: '讃岐', givenName: '一郎', familyNameKana: 'サヌキ', givenNameKana: 'イチロウ', birthDate: '1940-06-12' } })).body.id;
     const son = (await intake.call('POST', '/persons', { body: { familyName: '讃岐', givenName: '健太', familyNameKana: 'サヌキ', givenNameKana: 'ケンタ', birthDate: '1972-09-30' } })).body.id;
     householdId = (
@@ -57,33 +70,100 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     expect(Object.keys(bad.body.errors)).toEqual(['mine']);
   });
 
-  it('holds a 106条の6 支援会議 only once every attendee acknowledged confidentiality', async () => {
+  it('holds a 106条の6 支援会議 only once every attending person acknowledged confidentiality', async () => {
     const scheduled = await post('/meetings', {
       legalType: 'support-meeting-106-6',
       localName: 'まるごと会議',
       convenerOrganizationId: DESK,
       heldAt: '2025-06-10T10:00:00+09:00',
       attendees: [
-        { name: '地域包括 担当', organizationId: ORG_A },
+        // A value sent for the acknowledgement is ignored: it is recorded per person through its own endpoint.
+        { staffSubject: 'houkatsu-staff-1', name: '地域包括 担当', organizationId: ORG_A, confidentialityAckAt: '2025-06-01T10:00:00+09:00' },
         { name: '相談支援 担当', organizationId: ORG_B },
       ],
       cases: [{ caseId, agenda: 'information-sharing' }],
     });
     expect(scheduled.status).toBe(201);
     expect(scheduled.body.legalTypeLabel).toBe('支援会議（社福法106条の6）');
+    expect(scheduled.body.attendees.map((attendee: { confidentialityAckAt: string | null }) => attendee.confidentialityAckAt)).toEqual([null, null]);
     supportMeetingId = scheduled.body.id;
 
     const early = await post(`/meetings/${supportMeetingId}/hold`);
     expectProblem(early, 409);
     expect(early.body.missingAcknowledgements).toHaveLength(2);
-    expectProblem(await post(`/meetings/${supportMeetingId}/acknowledge-confidentiality`, { organizationId: ORG_B }, agencyA), 403);
-    expect((await post(`/meetings/${supportMeetingId}/acknowledge-confidentiality`, { organizationId: ORG_A }, agencyA)).status).toBe(200);
-    expect((await post(`/meetings/${supportMeetingId}/acknowledge-confidentiality`, { organizationId: ORG_B })).status).toBe(200);
+    const acknowledge = (body: unknown, token?: string) => post(`/meetings/${supportMeetingId}/acknowledge-confidentiality`, body, token);
+    // An organisation acknowledges nothing: not its machine client, not a colleague of the listed person.
+    expect((await acknowledge({}, agencyA)).body.reason).toBe('person-required');
+    expect((await acknowledge({}, colleagueA)).body.reason).toBe('not-an-attendee');
+    expectProblem(await acknowledge({}, colleagueA), 403);
+    expectProblem(await acknowledge({}, staffB), 403);
+    // An attendee acknowledges for themself only.
+    expectProblem(await acknowledge({ name: '相談支援 担当', organizationId: ORG_B }, attendeeA), 403);
+    expectProblem(await acknowledge({ staffSubject: 'houkatsu-staff-2', organizationId: ORG_A }, colleagueA), 403);
+    const own = await acknowledge({}, attendeeA);
+    expect(own.status).toBe(200);
+    expect(own.body.attendees[0].confidentialityAckAt).toEqual(expect.any(String));
+    expect(new Date(own.body.attendees[0].confidentialityAckAt).getTime()).toBeGreaterThan(Date.parse('2025-06-02'));
+    expect(own.body.attendees[1].confidentialityAckAt).toBeNull();
+    expect((await acknowledge({}, attendeeA)).body.attendees[0].confidentialityAckAt).toBe(own.body.attendees[0].confidentialityAckAt);
+    expectProblem(await post(`/meetings/${supportMeetingId}/hold`), 409);
+    // The secretariat enters the signed 誓約書 of an attendee without an account, named by name and organisation.
+    const missingName = await acknowledge({ organizationId: ORG_B });
+    expectProblem(missingName, 400);
+    expect(Object.keys(missingName.body.errors)).toEqual(['name']);
+    expectProblem(await acknowledge({ name: '別の 担当', organizationId: ORG_B }), 400);
+    const paper = await acknowledge({ name: '相談支援 担当', organizationId: ORG_B });
+    expect(paper.status).toBe(200);
+    expect(paper.body.attendees.every((attendee: { confidentialityAckAt: string | null }) => attendee.confidentialityAckAt !== null)).toBe(true);
     expect((await post(`/meetings/${supportMeetingId}/hold`)).body.status).toBe('held');
 
     // Material shared there carries its basis; a consent-based note goes alongside.
     expectProblem(await post('/progress-notes', { caseId, occurredAt: '2025-06-10T11:00:00+09:00', kind: 'meeting', text: SECRET, legalBasis: 'support-meeting-106-6' }), 400);
     expect((await post('/progress-notes', { caseId, occurredAt: '2025-06-10T11:00:00+09:00', kind: 'meeting', text: SECRET, legalBasis: 'support-meeting-106-6', meetingId: supportMeetingId })).status).toBe(201);
+  });
+
+  it('gives a 支援会議’s pack, minutes and notes only to the secretariat and to attendees who acknowledged — not to their organisation as such', async () => {
+    const current = (await intake.call('GET', `/meetings/${supportMeetingId}`)).body;
+    expect((await intake.call('PATCH', `/meetings/${supportMeetingId}`, { body: { minutes: MINUTES, version: current.version } })).status).toBe(200);
+    const pack = (token?: string) => intake.call('GET', `/meetings/${supportMeetingId}/pack`, token ? { token } : {});
+    expect((await pack()).text).toContain(SECRET);
+    const own = await pack(attendeeA);
+    expect(own.status).toBe(200);
+    expect(own.text).toContain(SECRET);
+    // Same organisation, its machine client, the other attending organisation's client and an unlisted member of it.
+    for (const token of [colleagueA, agencyA, agencyB, staffB]) {
+      const refused = await pack(token);
+      expectProblem(refused, 403);
+      expect(refused.body.reason).toBe('confidentiality-acknowledgement-required');
+      expect(refused.text).not.toContain(SECRET);
+      expect(refused.text).not.toContain(caseId);
+    }
+    // An organisation with no part in the meeting does not learn that it exists.
+    expectProblem(await pack(agencyC), 404);
+
+    // The minutes (非公開) follow the same rule; attending organisations still see the arrangements.
+    const seen = await intake.call('GET', `/meetings/${supportMeetingId}`, { token: colleagueA });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ minutes: null, materialWithheld: true, status: 'held' });
+    expect((await intake.call('GET', '/meetings', { token: agencyB })).text).not.toContain(MINUTES);
+    expect((await intake.call('GET', `/meetings/${supportMeetingId}`, { token: attendeeA })).body).toMatchObject({ minutes: MINUTES, materialWithheld: false });
+    expect((await intake.call('GET', `/meetings/${supportMeetingId}`)).body.minutes).toBe(MINUTES);
+
+    // So do the notes shared there, for reading and for recording under its basis.
+    const notes = async (token: string) => (await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token })).body.items.map((note: { text: string }) => note.text);
+    expect(await notes(attendeeA)).toContain(SECRET);
+    expect(await notes(colleagueA)).not.toContain(SECRET);
+    expect(await notes(agencyA)).not.toContain(SECRET);
+    const note = { caseId, occurredAt: '2025-06-10T12:00:00+09:00', kind: 'meeting', text: '追記', legalBasis: 'support-meeting-106-6', meetingId: supportMeetingId };
+    expectProblem(await post('/progress-notes', note, colleagueA), 403);
+
+    // The acknowledgements and every pack read, given or refused, are in the audit trail.
+    const audit = await intake.call('GET', `/audit-records?resourceType=Meeting&resourceId=${supportMeetingId}&perPage=100`, { token: auditor });
+    expect(audit.status).toBe(200);
+    const facts = audit.body.items.map((record: { actor: string; action: string; outcome: string }) => `${record.actor} ${record.action} ${record.outcome}`);
+    expect(facts).toEqual(
+      expect.arrayContaining(['houkatsu-staff-1 update success', 'caseworker-1 update success', 'houkatsu-staff-2 update denied', 'houkatsu-staff-1 export success', 'houkatsu-staff-2 export denied', 'soudan-staff-1 export denied']),
+    );
   });
 
   it('keeps pre-consent cases out of the 重層的支援会議 and moves the case to the 重層 track once consent is recorded', async () => {
@@ -147,8 +227,11 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     expectProblem(await intake.call('GET', `/cases/${caseId}`, { token: agencyB }), 404);
     expect((await intake.call('GET', '/cases', { token: agencyC })).body.total).toBe(0);
 
+    // The organisation's client reads what consent covers; its acknowledged attendee also what the 支援会議 shared.
     const notesA = await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyA });
-    expect(notesA.body.items.map((note: { text: string }) => note.text).sort()).toEqual([CONSENTED, SECRET].sort());
+    expect(notesA.body.items.map((note: { text: string }) => note.text)).toEqual([CONSENTED]);
+    const notesOfAttendee = await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: attendeeA });
+    expect(notesOfAttendee.body.items.map((note: { text: string }) => note.text).sort()).toEqual([CONSENTED, SECRET].sort());
     expectProblem(await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyB }), 404);
 
     const added = await post('/progress-notes', { caseId, occurredAt: '2025-08-01T10:00:00+09:00', kind: 'visit', text: '自宅訪問。申請書を一緒に記入。', legalBasis: 'own-duty' }, agencyA);

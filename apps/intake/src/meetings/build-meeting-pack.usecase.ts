@@ -6,6 +6,7 @@ import { SupportPlan } from '../plans/support-plan.entity';
 import { ProgressNote } from '../progress-notes/progress-note.entity';
 import type { MeetingPackView } from './meeting.dto';
 import type { Meeting } from './meeting.entity';
+import { assertMayReadMaterial } from './meeting-access';
 import { findVisibleMeeting } from './meeting.view';
 
 /**
@@ -22,6 +23,8 @@ export class BuildMeetingPackUseCase {
 
   async execute(id: string): Promise<MeetingPackView> {
     const meeting = await findVisibleMeeting(this.em, id);
+    // Attending organisations see that the meeting exists; only acknowledged attendees (and the secretariat) get its material.
+    await assertMayReadMaterial(this.em, meeting);
     const bases = packBases(meeting);
     const caseIds = meeting.cases.map((item) => item.caseId);
     const records = caseIds.length ? await this.em.find(MultiAgencyCase, { id: { $in: caseIds } }) : [];

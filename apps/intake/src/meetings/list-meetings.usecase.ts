@@ -5,6 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { Meeting } from './meeting.entity';
 import type { MeetingListQuery, MeetingView } from './meeting.dto';
+import { loadAcknowledgements } from './meeting-access';
 import { attendeeOrganizationIds, findVisibleMeeting, meetingView } from './meeting.view';
 
 @Injectable()
@@ -23,10 +24,13 @@ export class ListMeetingsUseCase {
         (scope.scope !== 'agency' || attendeeOrganizationIds(meeting).includes(scope.agency)) &&
         (!query.caseId || meeting.cases.some((item) => item.caseId === query.caseId)),
     );
-    return listPage(visible.slice(page.offset, page.offset + page.limit).map(meetingView), visible.length, page);
+    const shown = visible.slice(page.offset, page.offset + page.limit);
+    const acknowledgements = await loadAcknowledgements(this.em, shown.map((meeting) => meeting.id));
+    return listPage(shown.map((meeting) => meetingView(meeting, acknowledgements.get(meeting.id) ?? [])), visible.length, page);
   }
 
   async get(id: string): Promise<MeetingView> {
-    return meetingView(await findVisibleMeeting(this.em, id));
+    const meeting = await findVisibleMeeting(this.em, id);
+    return meetingView(meeting, (await loadAcknowledgements(this.em, [meeting.id])).get(meeting.id) ?? []);
   }
 }

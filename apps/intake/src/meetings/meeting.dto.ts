@@ -20,10 +20,37 @@ export class AttendeeDto {
   @IsUUID('all')
   organizationId!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: '守秘義務の確認 (required for 106条の6 meetings before they are held).' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    readOnly: true,
+    description: '守秘義務の確認 of this person (required for 106条の6 meetings before they are held). Read-only: recorded by POST /meetings/{id}/acknowledge-confidentiality; a value sent here is ignored.',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   confidentialityAckAt?: string | null;
+}
+
+export class AcknowledgeConfidentialityCommand {
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Secretariat only: the account subject of the attendee whose signed 誓約書 is entered. Omit everything to acknowledge for yourself.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  staffSubject?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Secretariat only, for an attendee without an account: the name in the attendee list (with organizationId).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Secretariat only: the attendee’s organisation (with name, or to narrow staffSubject).' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
 }
 
 export class MeetingCaseDto {
@@ -161,7 +188,9 @@ export class MeetingView {
   @ApiProperty({ type: AttendeeDto, isArray: true }) attendees!: AttendeeDto[];
   @ApiProperty({ type: MeetingCaseDto, isArray: true }) cases!: MeetingCaseDto[];
   @ApiProperty({ type: MeetingDecisionDto, isArray: true }) decisions!: MeetingDecisionDto[];
-  @ApiProperty({ nullable: true, type: 'string' }) minutes!: string | null;
+  @ApiProperty({ nullable: true, type: 'string', description: '議事録 (非公開): null unless the caller may read the meeting’s material.' }) minutes!: string | null;
+  @ApiProperty({ description: 'True when the minutes are withheld: the caller is neither the secretariat nor a listed attendee who acknowledged confidentiality.' })
+  materialWithheld!: boolean;
   @ApiProperty({ enum: MEETING_STATUSES }) status!: MeetingStatus;
   @ApiProperty({ type: 'integer' }) version!: number;
 }

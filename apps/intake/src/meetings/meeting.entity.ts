@@ -7,8 +7,6 @@ export interface MeetingAttendee {
   staffSubject: string | null;
   name: string;
   organizationId: string;
-  /** 守秘義務の確認 (mandatory for 社福法106条の6 meetings before they are held). */
-  confidentialityAckAt: string | null;
 }
 
 export interface MeetingCase {

@@ -5,7 +5,9 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { findOrFail } from '@tsunagu/platform-http';
 import { Meeting } from './meeting.entity';
+import type { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
 import type { MeetingView } from './meeting.dto';
+import { acknowledgementOf, mayReadMaterial } from './meeting-access';
 
 export function attendeeOrganizationIds(meeting: Meeting): string[] {
   return [...new Set([meeting.convenerOrganizationId, ...meeting.attendees.map((attendee) => attendee.organizationId)])];
@@ -19,7 +21,12 @@ export async function findVisibleMeeting(em: EntityManager, id: string): Promise
   return meeting;
 }
 
-export function meetingView(meeting: Meeting): MeetingView {
+/**
+ * A meeting as the caller may see it: each attendee's 守秘義務の確認 from the acknowledgement records; the minutes
+ * (非公開) only for callers who may read the meeting's material (the secretariat, acknowledged attendees).
+ */
+export function meetingView(meeting: Meeting, acknowledgements: readonly MeetingAcknowledgement[]): MeetingView {
+  const material = mayReadMaterial(meeting, acknowledgements);
   return {
     id: meeting.id,
     legalType: meeting.legalType,
@@ -29,10 +36,16 @@ export function meetingView(meeting: Meeting): MeetingView {
     chairStaff: meeting.chairStaff,
     heldAt: meeting.heldAt.toISOString(),
     place: meeting.place,
-    attendees: meeting.attendees.map((attendee) => ({ ...attendee })),
+    attendees: meeting.attendees.map((attendee) => ({
+      staffSubject: attendee.staffSubject,
+      name: attendee.name,
+      organizationId: attendee.organizationId,
+      confidentialityAckAt: acknowledgementOf(acknowledgements, attendee)?.acknowledgedAt.toISOString() ?? null,
+    })),
     cases: meeting.cases.map((item) => ({ ...item })),
     decisions: meeting.decisions.map((decision) => ({ ...decision, roleAssignments: decision.roleAssignments.map((role) => ({ ...role })) })),
-    minutes: meeting.minutes,
+    minutes: material ? meeting.minutes : null,
+    materialWithheld: !material,
     status: meeting.status,
     version: meeting.version,
   };

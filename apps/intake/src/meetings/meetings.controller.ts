@@ -1,21 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
 import { BuildMeetingPackUseCase } from './build-meeting-pack.usecase';
 import { ListMeetingsUseCase } from './list-meetings.usecase';
-import { MeetingListQuery, MeetingPackView, MeetingTransitionCommand, MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
+import { AcknowledgeConfidentialityCommand, MeetingListQuery, MeetingPackView, MeetingTransitionCommand, MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
 import { ScheduleMeetingUseCase } from './schedule-meeting.usecase';
 import { TransitionMeetingUseCase } from './transition-meeting.usecase';
-
-export class AcknowledgeConfidentialityCommand {
-  @ApiProperty({ format: 'uuid', description: 'Organisation whose attendees acknowledge.' })
-  @IsUUID('all')
-  organizationId!: string;
-}
 
 @ApiTags('meetings (支援会議・重層的支援会議)')
 @Controller('meetings')
@@ -47,8 +40,12 @@ export class MeetingsController {
   @Get(':id/pack')
   @Roles(...STAFF_AND_AGENCY_ROLES)
   @AuditedAction('export')
-  @ApiOperation({ summary: 'Meeting pack: the cases on the agenda with the material the meeting’s legal basis allows (no 106条の6 material in consent-based meetings)' })
+  @ApiOperation({
+    summary: 'Meeting pack: the cases on the agenda with the material the meeting’s legal basis allows (no 106条の6 material in consent-based meetings)',
+    description: 'Given to the municipal secretariat and to persons on the attendee list who acknowledged confidentiality — not to other staff or clients of an attending organisation.',
+  })
   @ApiOkResponse({ type: MeetingPackView })
+  @ApiForbiddenResponse({ description: 'The caller is not a listed attendee or has not acknowledged confidentiality (`reason: confidentiality-acknowledgement-required`).' })
   buildPack(@Param('id', ParseUUIDPipe) id: string): Promise<MeetingPackView> {
     return this.pack.execute(id);
   }
@@ -71,10 +68,15 @@ export class MeetingsController {
   @HttpCode(200)
   @Roles(...STAFF_AND_AGENCY_ROLES)
   @AuditedAction('update')
-  @ApiOperation({ summary: '守秘義務の確認 for an organisation’s attendees (agencies: their own only)' })
+  @ApiOperation({
+    summary: '守秘義務の確認 by one attending person',
+    description:
+      'With an empty body the caller acknowledges for themself (they must be on the attendee list under their account, and for agency staff under their organisation). The secretariat enters a signed paper 誓約書 for one attendee (staffSubject, or name + organizationId). Machine clients cannot acknowledge.',
+  })
   @ApiOkResponse({ type: MeetingView })
+  @ApiForbiddenResponse({ description: 'The caller is not a listed attendee, is a machine client, or (agency) names someone else.' })
   acknowledge(@Param('id', ParseUUIDPipe) id: string, @Body() command: AcknowledgeConfidentialityCommand): Promise<MeetingView> {
-    return this.transition.acknowledge(id, command.organizationId);
+    return this.transition.acknowledge(id, command);
   }
 
   @Post(':id/hold')

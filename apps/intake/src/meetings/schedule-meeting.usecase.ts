@@ -7,6 +7,7 @@ import { MultiAgencyCase } from '../cases/case.entity';
 import { IntakeEvents } from '../shared/intake-events';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
+import { loadAcknowledgements } from './meeting-access';
 import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';
 
 /** A 重層的支援会議 discusses only consented cases (重層 track); a 支援会議 may discuss any, without consent. */
@@ -30,12 +31,8 @@ function applyMeetingFields(meeting: Meeting, fields: Omit<UpdateMeetingCommand,
   if (fields.heldAt !== undefined) meeting.heldAt = new Date(fields.heldAt);
   if (fields.place !== undefined) meeting.place = fields.place;
   if (fields.attendees !== undefined) {
-    meeting.attendees = (fields.attendees ?? []).map((attendee) => ({
-      staffSubject: attendee.staffSubject ?? null,
-      name: attendee.name,
-      organizationId: attendee.organizationId,
-      confidentialityAckAt: attendee.confidentialityAckAt ?? null,
-    }));
+    // 守秘義務の確認 is never taken from here: it is recorded per person through acknowledge-confidentiality.
+    meeting.attendees = (fields.attendees ?? []).map((attendee) => ({ staffSubject: attendee.staffSubject ?? null, name: attendee.name, organizationId: attendee.organizationId }));
   }
   if (fields.cases !== undefined) meeting.cases = (fields.cases ?? []).map((item) => ({ caseId: item.caseId, agenda: item.agenda }));
   if (fields.decisions !== undefined) {
@@ -65,7 +62,7 @@ export class ScheduleMeetingUseCase {
       em.persist(meeting);
       await em.flush();
       await this.events.record(em, MeetingScheduled, meeting.id, meetingEventData(meeting));
-      return meetingView(meeting);
+      return meetingView(meeting, []);
     });
   }
 
@@ -79,7 +76,7 @@ export class ScheduleMeetingUseCase {
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       await em.flush();
       await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
-      return meetingView(meeting);
+      return meetingView(meeting, (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? []);
     });
   }
 }

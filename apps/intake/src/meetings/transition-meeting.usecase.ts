@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { MeetingCancelled, MeetingHeld, MeetingMinutesFinalised, MeetingUpdated, type MeetingEventData, type EventContract, type MeetingStatus } from '@tsunagu/contracts';
-import { recordScopeOf } from '@tsunagu/platform-auth';
+import { MeetingCancelled, MeetingHeld, MeetingMinutesFinalised, type MeetingEventData, type EventContract, type MeetingStatus } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
-import type { MeetingView } from './meeting.dto';
+import type { AcknowledgeConfidentialityCommand, MeetingView } from './meeting.dto';
+import { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
+import { acknowledgementOf, attendeeKey, callerAsAttendee, isSecretariat, loadAcknowledgements } from './meeting-access';
+import type { MeetingAttendee } from './meeting.entity';
 import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';
 
 export type MeetingAction = 'hold' | 'finalise' | 'cancel';
@@ -33,8 +35,9 @@ export class TransitionMeetingUseCase {
       assertVersion(meeting, expectedVersion, 'Meeting');
       const next = MACHINE[meeting.status][action];
       if (!next) throw DomainException.invalidTransition('Meeting', meeting.status, action, Object.keys(MACHINE[meeting.status]));
+      const acknowledgements = (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? [];
       if (action === 'hold' && meeting.legalType === 'support-meeting-106-6') {
-        const missing = meeting.attendees.filter((attendee) => !attendee.confidentialityAckAt);
+        const missing = meeting.attendees.filter((attendee) => !acknowledgementOf(acknowledgements, attendee));
         if (meeting.attendees.length === 0 || missing.length > 0) {
           throw new DomainException(
             DomainErrorCode.Conflict,
@@ -46,35 +49,62 @@ export class TransitionMeetingUseCase {
       meeting.status = next;
       await em.flush();
       await this.events.record(em, EVENTS[action], meeting.id, meetingEventData(meeting));
-      return meetingView(meeting);
+      return meetingView(meeting, acknowledgements);
     });
   }
 
   /**
-   * Records 守秘義務の確認 for the attendees of an organisation. Agency callers acknowledge for their own
-   * organisation only; the secretariat records paper acknowledgements for any attendee.
+   * Records 守秘義務の確認 of one attending person. With no attendee named, the caller acknowledges for
+   * themself and must be on the list under their own account (agency staff: under their organisation). The
+   * secretariat enters a signed paper form for a named attendee. Machine clients and organisations as such
+   * acknowledge nothing. Acknowledging twice keeps the first record.
    */
-  async acknowledge(id: string, organizationId: string): Promise<MeetingView> {
+  async acknowledge(id: string, command: AcknowledgeConfidentialityCommand): Promise<MeetingView> {
     return this.em.transactional(async (em) => {
       const meeting = await findVisibleMeeting(em, id);
-      const principal = TenantContext.principal();
-      if (principal && recordScopeOf(principal) === 'agency' && principal.agency !== organizationId) {
-        throw new DomainException(DomainErrorCode.Forbidden, 'An agency can acknowledge confidentiality only for its own attendees');
-      }
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') throw DomainException.invalidTransition('Meeting', meeting.status, 'acknowledge', []);
-      const now = new Date().toISOString();
-      let touched = 0;
-      meeting.attendees = meeting.attendees.map((attendee) => {
-        if (attendee.organizationId !== organizationId || attendee.confidentialityAckAt) return attendee;
-        touched += 1;
-        return { ...attendee, confidentialityAckAt: now };
-      });
-      if (touched === 0 && !meeting.attendees.some((attendee) => attendee.organizationId === organizationId)) {
-        throw DomainException.invalidField('organizationId', 'no attendee of this organisation');
+      const principal = TenantContext.principal();
+      const onBehalf = command.staffSubject !== undefined || command.name !== undefined || command.organizationId !== undefined;
+      let attendee: MeetingAttendee | undefined;
+      if (!onBehalf) {
+        if (principal?.client) throw new DomainException(DomainErrorCode.Forbidden, '守秘義務の確認 is given by a person attending, not by a machine client', { reason: 'person-required' });
+        attendee = callerAsAttendee(meeting, principal);
+        if (!attendee) throw new DomainException(DomainErrorCode.Forbidden, 'You are not on the attendee list of this meeting under your account', { reason: 'not-an-attendee' });
+      } else {
+        if (!isSecretariat(principal)) {
+          throw new DomainException(DomainErrorCode.Forbidden, 'Only the secretariat records an acknowledgement for another attendee; attendees acknowledge for themselves', { reason: 'own-acknowledgement-only' });
+        }
+        attendee = findAttendee(meeting.attendees, command);
       }
-      await em.flush();
-      await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
-      return meetingView(meeting);
+      const acknowledgements = (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? [];
+      if (!acknowledgementOf(acknowledgements, attendee)) {
+        const acknowledgement = new MeetingAcknowledgement();
+        acknowledgement.meetingId = meeting.id;
+        acknowledgement.attendeeKey = attendeeKey(attendee);
+        acknowledgement.organizationId = attendee.organizationId;
+        acknowledgement.staffSubject = attendee.staffSubject;
+        acknowledgement.attendeeName = attendee.name;
+        acknowledgement.acknowledgedAt = new Date();
+        acknowledgement.method = onBehalf ? 'paper' : 'self';
+        acknowledgement.recordedBy = principal?.subject ?? 'system';
+        em.persist(acknowledgement);
+        await em.flush();
+        acknowledgements.push(acknowledgement);
+      }
+      return meetingView(meeting, acknowledgements);
     });
   }
+}
+
+/** The attendee the secretariat names: by account subject (optionally within an organisation), or by name and organisation. */
+function findAttendee(attendees: readonly MeetingAttendee[], command: AcknowledgeConfidentialityCommand): MeetingAttendee {
+  if (command.staffSubject !== undefined) {
+    const found = attendees.find((attendee) => attendee.staffSubject === command.staffSubject && (command.organizationId === undefined || attendee.organizationId === command.organizationId));
+    if (!found) throw DomainException.invalidField('staffSubject', 'no attendee with this account subject');
+    return found;
+  }
+  if (command.name === undefined || command.organizationId === undefined) throw DomainException.invalidField('name', 'name an attendee by staffSubject, or by name and organizationId');
+  const found = attendees.find((attendee) => attendee.name === command.name && attendee.organizationId === command.organizationId);
+  if (!found) throw DomainException.invalidField('name', 'no attendee with this name in this organisation');
+  return found;
 }

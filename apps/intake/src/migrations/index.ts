@@ -3,6 +3,7 @@ import { Migration20261126153450 } from './Migration20261126153450';
 import { Migration20261126154558 } from './Migration20261126154558';
 import { Migration20261126161500 } from './Migration20261126161500';
 import { Migration20261203090000 } from './Migration20261203090000';
+import { Migration20261203100000 } from './Migration20261203100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261126154558', class: Migration20261126154558 },
   { name: 'Migration20261126161500', class: Migration20261126161500 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
 ];

@@ -5,12 +5,13 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Meeting } from '../meetings/meeting.entity';
+import { loadAcknowledgements, mayReadMaterial } from '../meetings/meeting-access';
 import type { ProgressNote } from './progress-note.entity';
 
 /**
  * Who may read a note (DOMAIN §7.1 access rule). Municipal staff — the secretariat — read everything. An
- * agency reads its own notes, notes under 社福法106条の6 only when it attended that 支援会議 and acknowledged
- * confidentiality, and consent-based notes only while a consent of the key person covers it. Notes under
+ * agency reads its own notes, notes under 社福法106条の6 only when the caller is a person on the attendee list of
+ * that 支援会議 who acknowledged confidentiality (not merely a member of an attending organisation), and consent-based notes only while a consent of the key person covers it. Notes under
  * 通報, other statutes or another agency's own duties are not shared with agencies.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class NoteVisibility {
     if (!agency) return [];
     const meetingIds = [...new Set(notes.map((note) => note.meetingId).filter((id): id is string => id !== null))];
     const meetings = meetingIds.length ? await em.find(Meeting, { id: { $in: meetingIds } }) : [];
+    const acknowledgements = await loadAcknowledgements(em, meetingIds);
     const caseIds = [...new Set(notes.map((note) => note.caseId).filter((id): id is string => id !== null))];
     const cases = caseIds.length ? await em.find(MultiAgencyCase, { id: { $in: caseIds } }) : [];
     const consentFor = new Map<string, boolean>();
@@ -35,7 +37,7 @@ export class NoteVisibility {
       }
       if (note.legalBasis === 'support-meeting-106-6') {
         const meeting = meetings.find((candidate) => candidate.id === note.meetingId);
-        if (meeting?.attendees.some((attendee) => attendee.organizationId === agency && attendee.confidentialityAckAt)) visible.push(note);
+        if (meeting && mayReadMaterial(meeting, acknowledgements.get(meeting.id) ?? [], principal)) visible.push(note);
         continue;
       }
       if (note.legalBasis === 'consent' || note.legalBasis === 'public') {

@@ -3,10 +3,11 @@ import { EntityManager } from '@mikro-orm/core';
 import { ProgressNoted } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
+import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { findVisibleCase } from '../cases/case.view';
 import { Consultation } from '../consultations/consultation.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { assertMayReadMaterial } from '../meetings/meeting-access';
 import { IntakeEvents } from '../shared/intake-events';
 import { ProgressNote } from './progress-note.entity';
 import type { ProgressNoteView, RecordProgressNoteCommand } from './progress-note.dto';
@@ -34,9 +35,7 @@ export class RecordProgressNoteUseCase {
         if (!meeting || meeting.legalType !== 'support-meeting-106-6') {
           throw DomainException.invalidField('meetingId', 'a note under 社福法106条の6 must name the 支援会議 it was shared in');
         }
-        if (agency && !meeting.attendees.some((attendee) => attendee.organizationId === agency && attendee.confidentialityAckAt)) {
-          throw new DomainException(DomainErrorCode.Forbidden, 'Only attendees of that 支援会議 who acknowledged confidentiality can record under its basis');
-        }
+        if (agency) await assertMayReadMaterial(em, meeting);
       }
       const note = new ProgressNote();
       note.caseId = command.caseId ?? null;
