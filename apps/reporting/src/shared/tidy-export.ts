@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { toCsv as writeCsv, type CsvColumn } from '@tsunagu/util-csv';
 
 /*
  * Tidy exports (DOMAIN §6.2): one header row, one table per file, codes next to labels, blank distinct
@@ -10,10 +11,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 export type ExportFormat = 'json' | 'csv';
 export type CsvEncoding = 'utf-8' | 'cp932';
 
-export interface Column<R> {
-  key: keyof R & string;
-  header: string;
-}
+export type Column<R> = CsvColumn<R>;
 
 export interface TidyTable<R> {
   /** File name stem, e.g. `mutual-aid_2025-04-01`. */
@@ -28,16 +26,8 @@ export interface EncodedExport {
   fileName: string;
 }
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toCsv<R>(table: TidyTable<R>): string {
-  const lines = [table.columns.map((column) => cell(column.header)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((column) => cell(row[column.key])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(table.columns, table.rows, { booleans: ['1', '0'] });
 }
 
 /** Characters of `text` that CP932 (Windows-31J) cannot hold, each once, in order of appearance. */
