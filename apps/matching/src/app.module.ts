@@ -17,6 +17,7 @@ import { HostsModule } from './hosts/hosts.module';
 import { MatchesModule } from './matches/matches.module';
 import { NeedsModule } from './needs/needs.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
 import { RESOURCE_EVENTS } from './opportunities/resource-events.handlers';
 import { PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
@@ -38,13 +39,14 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       PersistenceModule.forService(matchingPersistence),
       AuthModule.forRoot(),
       AuditModule.forService('matching'),
-      // Publishes its own events; consumes registry resource events and intake consent and person events (validated on
-      // receipt); asks the registry for a resource's public details.
-      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS], rpcs: [SearchResourcesRpc] }),
+      // Publishes its own events; consumes registry resource and organisation events and intake consent and person events
+      // (validated on receipt); asks the registry for a resource's public details.
+      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [SearchResourcesRpc] }),
       HealthModule,
       MatchingSharedModule,
       PeopleModule,
       ConsentsModule,
+      OrganizationsModule,
       NeedsModule,
       HostsModule,
       OpportunitiesModule,

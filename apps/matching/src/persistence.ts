@@ -8,11 +8,12 @@ import { Match } from './matches/match.entity';
 import { matchingMigrations } from './migrations';
 import { ParticipationNeed } from './needs/participation-need.entity';
 import { Opportunity } from './opportunities/opportunity.entity';
+import { OrganizationCopy } from './organizations/organization-copy.entity';
 import { PersonCopy } from './people/person-copy.entity';
 import { MatchingSettings } from './settings/matching-settings.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const matchingEntities = [...messagingEntities, ParticipationNeed, Host, Opportunity, Match, FollowUp, MenuGap, MatchingSettings, ConsentCopy, PersonCopy];
+export const matchingEntities = [...messagingEntities, ParticipationNeed, Host, Opportunity, Match, FollowUp, MenuGap, MatchingSettings, ConsentCopy, PersonCopy, OrganizationCopy];
 
 export const matchingPersistence: ServicePersistence = {
   service: 'matching',

@@ -1,5 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
+import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { DISTRICT_HOME, DISTRICT_NEAR, expectProblem, HOST_ORG, needBody, startMatching, type MatchingUnderTest } from './matching-app';
+
+/** An organisation the registry has — but in another municipality. */
+const FOREIGN_ORG = '01900000-0000-7000-8000-0000000000f1';
 
 /** Bad input is a 4xx problem+json naming the field (never a 500); roles decide who may do what. */
 describe('matching: bad input and the authorization matrix', () => {
@@ -9,6 +13,7 @@ describe('matching: bad input and the authorization matrix', () => {
 
   beforeAll(async () => {
     matching = await startMatching();
+    await matching.registerOrganizations([FOREIGN_ORG], OTHER_MUNICIPALITY.lgCode);
     needId = (await matching.call('POST', '/needs', { body: needBody(await matching.knownPerson()) })).body.id;
     hostId = (await matching.call('POST', '/hosts', { body: { organizationId: HOST_ORG, name: '受入先', hostTypes: ['npo'], accepts: ['ibasho'] } })).body.id;
   });
@@ -24,6 +29,8 @@ describe('matching: bad input and the authorization matrix', () => {
     ['edit without a version', 'version', 'PATCH', () => `/needs/${needId}`, { interests: ['読書'] }],
     ['unknown need status', 'status', 'POST', () => `/needs/${needId}/status`, { status: 'done' }],
     ['unknown host type', 'hostTypes', 'POST', () => '/hosts', { organizationId: uuidv7(), name: 'x', hostTypes: ['bank'], accepts: [] }],
+    ['host for an organisation the registry does not know', 'organizationId', 'POST', () => '/hosts', { organizationId: uuidv7(), name: 'x', hostTypes: ['npo'], accepts: [] }],
+    ['host for another municipality’s organisation', 'organizationId', 'POST', () => '/hosts', { organizationId: FOREIGN_ORG, name: 'x', hostTypes: ['npo'], accepts: [] }],
     ['menu for an unknown host', 'hostId', 'POST', () => '/opportunities', { hostId: uuidv7(), title: 'x', purposes: ['ibasho'] }],
     ['menu fee not an integer', 'fee', 'POST', () => '/opportunities', { hostId, title: 'x', purposes: ['ibasho'], fee: 'free' }],
     ['proposal for an unknown need', 'needId', 'POST', () => '/matches', { needId: uuidv7(), opportunityId: uuidv7() }],

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ConsentRecorded,
   ConsentWithdrawn,
+  OrganizationRegistered,
   PersonProtectionChanged,
   PersonRegistered,
   ResourcePublished,
@@ -42,6 +43,7 @@ import {
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { matchingAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
+import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
 import { matchingPersistence } from '../src/persistence';
 
 export const API = '/api/matching';
@@ -65,6 +67,11 @@ export interface MatchingUnderTest {
   /** Token of an agency client (client credentials) of an organisation. */
   agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
+  /**
+   * The registry registers these organisations: OrganizationRegistered on the stream, as its outbox publishes
+   * it, and back once this service's copy holds them (organisation ids in requests are checked against it).
+   */
+  registerOrganizations(ids: readonly string[], municipality?: string): Promise<void>;
   /** Publishes a CloudEvent to the stream the way another service's outbox relay does. */
   publish<T>(contract: EventContract<T>, aggregateId: string, data: T, options?: { time?: string; municipality?: string }): Promise<string>;
   /** Every event on the JetStream stream so far. */
@@ -134,6 +141,13 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
       await (await natsConnection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
       return event.id;
     },
+    async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
+      for (const organizationId of ids) await under.publish(OrganizationRegistered, organizationId, { organizationId, type: 'npo', districtIds: [] }, { municipality });
+      await expectEventually(async () => {
+        const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));
+        expect(known).toBe(new Set(ids).size);
+      });
+    },
     events: async () => streamEvents(await natsConnection()),
     async knownPerson({ personId = uuidv7(), municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {
       await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, { municipality });
@@ -162,6 +176,8 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
       await Promise.all([database.drop(), nats.destroy(), issuer.stop()]);
     },
   };
+  // The organisations the tests refer to exist in the registry before anything names them.
+  await under.registerOrganizations(FIXTURE_ORGANIZATIONS);
   return under;
 }
 
@@ -178,6 +194,8 @@ export const DISTRICT_NEAR = '01900000-0000-7000-8000-000000000102';
 export const DISTRICT_FAR = '01900000-0000-7000-8000-000000000103';
 export const HOST_ORG = '01900000-0000-7000-8000-000000000003';
 export const OTHER_ORG = '01900000-0000-7000-8000-000000000004';
+/** Organisations every test app starts with (as the registry publishes them). */
+const FIXTURE_ORGANIZATIONS = [HOST_ORG, OTHER_ORG];
 
 /** A registry resource event as the registry's outbox publishes it. */
 export function resourceData(resourceId: string, overrides: Partial<ResourceEventData> & { status?: ResourceStatus; category?: ResourceCategory } = {}): ResourceEventData {

@@ -6,6 +6,7 @@ import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { MatchingEvents } from '../shared/matching-events';
 import type { HostView, RegisterHostCommand } from './host.dto';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 import { Host } from './host.entity';
 import { applyHostFields, hostEventData, hostView } from './host.view';
 
@@ -18,6 +19,7 @@ export class RegisterHostUseCase {
 
   async execute(command: RegisterHostCommand): Promise<HostView> {
     return this.em.transactional(async (em) => {
+      await assertKnownOrganizations(em, { organizationId: command.organizationId });
       if (await em.findOne(Host, { organizationId: command.organizationId })) {
         throw new DomainException(DomainErrorCode.Conflict, `Organisation ${command.organizationId} is already a host`, { errors: { organizationId: 'is already a host' } });
       }
