@@ -17,6 +17,7 @@ import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
 import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
 import { outreachPersistence } from './persistence';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
 import { SettingsModule } from './settings/settings';
 import { OutreachSharedModule } from './shared/outreach-shared.module';
 import { TargetsModule } from './targets/targets.module';
@@ -37,11 +38,13 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       AuthModule.forRoot(),
       AuditModule.forService('outreach'),
       // Publishes its own events; consumes intake's consent events, the consultation/case events that link a hand-over,
-      // and intake's people/household/protection events (ids checked, protected places masked).
-      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS] }),
+      // intake's people/household/protection events (ids checked, protected places masked) and the registry's
+      // organisation events (organisation ids checked).
+      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS] }),
       HealthModule,
       OutreachSharedModule,
       PeopleModule,
+      OrganizationsModule,
       TargetsModule,
       ContactsModule,
       WatchModule,

@@ -1,3 +1,4 @@
+import { OrganizationCopy } from './organizations/organization-copy.entity';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { InactivityAlert } from './alerts/inactivity-alert.entity';
@@ -11,7 +12,7 @@ import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',

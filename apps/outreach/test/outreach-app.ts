@@ -1,8 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HouseholdRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type PersonProtection } from '@tsunagu/contracts';
+import { HouseholdRegistered, OrganizationRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type OrganizationType, type PersonProtection } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
@@ -26,6 +26,7 @@ import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usec
 import { outreachAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { OUTREACH_APP_OPTIONS } from '../src/openapi';
+import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
 import { outreachPersistence } from '../src/persistence';
 
 export const API = '/api/outreach';
@@ -58,6 +59,12 @@ export interface OutreachUnderTest {
    * `protections`, person.protection-changed — and waits until outreach has mirrored them.
    */
   knowPerson(personId: string, options?: { householdId?: string; municipality?: string; protections?: PersonProtection[] }): Promise<void>;
+  /**
+   * The registry registers these organisations: OrganizationRegistered on the stream, as its outbox publishes it,
+   * and back once this service's copy holds them (organisation ids in requests are checked against it). The demo
+   * organisations — the tests' fixtures — are registered before the app is handed out.
+   */
+  registerOrganizations(ids: readonly string[], municipality?: string): Promise<void>;
   /** Runs the inactivity / watch-overdue check with a fixed clock. */
   runChecks(now: Date): ReturnType<RunOutreachChecksUseCase['execute']>;
   loadDemo(): Promise<boolean>;
@@ -130,6 +137,16 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
         if (householdId) expect(await connection.execute('select 1 from outreach.household_mirror where household_id = ?', [householdId])).toHaveLength(1);
       });
     },
+    async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
+      const demo = Object.values(DEMO_ORGANIZATIONS);
+      for (const organizationId of ids) {
+        await under.publish(OrganizationRegistered, organizationId, { organizationId, type: (demo.find((organization) => organization.id === organizationId)?.type ?? 'npo') as OrganizationType, districtIds: [] }, municipality);
+      }
+      await expectEventually(async () => {
+        const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));
+        expect(known).toBe(new Set(ids).size);
+      });
+    },
     runChecks: (now) => app.get(RunOutreachChecksUseCase).execute(now),
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {
@@ -138,6 +155,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
       await Promise.all([database.drop(), options.nats ? Promise.resolve() : nats.destroy(), options.issuer ? Promise.resolve() : issuer.stop()]);
     },
   };
+  await under.registerOrganizations(Object.values(DEMO_ORGANIZATIONS).map((organization) => organization.id));
   return under;
 }
 

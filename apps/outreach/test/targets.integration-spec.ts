@@ -1,5 +1,7 @@
 import { OUTREACH_EVENTS } from '@tsunagu/contracts';
+import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { expectEventually } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
 import { contactBody, DISTRICT, expectProblem, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
 describe('outreach: targets, stage machine, contacts', () => {
@@ -118,6 +120,27 @@ describe('outreach: targets, stage machine, contacts', () => {
     expectProblem(await outreach.call('GET', '/targets?sort=-locationDescription'), 400);
     expectProblem(await outreach.call('GET', '/targets/not-a-uuid'), 400);
     expectProblem(await outreach.call('POST', '/targets', { raw: '{"riskLevel":' }), 400);
+  });
+
+  it('refuses an organisation the registry does not have in this municipality (400 naming the field)', async () => {
+    const foreign = uuidv7();
+    await outreach.registerOrganizations([foreign], OTHER_MUNICIPALITY.lgCode);
+    for (const organizationId of [uuidv7(), foreign]) {
+      const registered = await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: organizationId }) });
+      expectProblem(registered, 400);
+      expect(Object.keys(registered.body.errors)).toEqual(['assignedOrganizationId']);
+    }
+    const personId = uuidv7();
+    await outreach.knowPerson(personId);
+    const target = (await outreach.call('POST', '/targets', { body: targetBody({ personId, locationDescription: undefined }) })).body;
+    const moved = await outreach.call('PATCH', `/targets/${target.id}`, { body: { assignedOrganizationId: foreign, version: target.version } });
+    expectProblem(moved, 400);
+    expect(Object.keys(moved.body.errors)).toEqual(['assignedOrganizationId']);
+    const handedOver = await outreach.call('POST', `/targets/${target.id}/hand-over`, { body: { to: 'consultation', toOrganizationId: uuidv7() } });
+    expectProblem(handedOver, 400);
+    expect(Object.keys(handedOver.body.errors)).toEqual(['toOrganizationId']);
+    // A registered organisation of this municipality still goes through.
+    expect((await outreach.call('PATCH', `/targets/${target.id}`, { body: { assignedOrganizationId: HOUKATSU, version: target.version } })).status).toBe(200);
   });
 
   it('isolates agencies: they see and change only targets assigned to their organisation; everything else is 404', async () => {

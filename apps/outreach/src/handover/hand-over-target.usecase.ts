@@ -10,6 +10,7 @@ import { findVisibleTarget } from '../shared/target-access';
 import { TargetStages } from '../targets/target-stages';
 import { Handover } from './handover.entity';
 import type { HandOverCommand, HandoverView } from './handover.dto';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 /** Stages a target can be handed over from: a relationship exists. */
 const HANDOVER_STAGES = ['building-relationship', 'connected', 'stable'];
@@ -52,6 +53,7 @@ export class HandOverTargetUseCase {
   async execute(targetId: string, command: HandOverCommand, now = new Date()): Promise<HandoverView> {
     return this.em.transactional(async (em) => {
       const target = await findVisibleTarget(em, targetId);
+      await assertKnownOrganizations(em, { toOrganizationId: command.toOrganizationId });
       if (!target.personId) refuse('The target is not a known person yet: register the person in intake and link them before handing over', 'personId', 'no known person');
       if (!HANDOVER_STAGES.includes(target.stage)) {
         throw new DomainException(DomainErrorCode.InvalidTransition, `OutreachTarget in stage ${target.stage} cannot be handed over`, {

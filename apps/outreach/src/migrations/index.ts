@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126174710 } from './Migration20261126174710';
 import { Migration20261201100000 } from './Migration20261201100000';
 import { Migration20261203090000 } from './Migration20261203090000';
+import { Migration20261203100000 } from './Migration20261203100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const outreachMigrations: MigrationObject[] = [
   { name: 'Migration20261126174710', class: Migration20261126174710 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
 ];

@@ -9,6 +9,7 @@ import { assertOwnOrganization } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { RegisterTargetCommand, TargetView } from './target.dto';
 import { targetView } from './target.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 export function identityOf(fields: { personId?: string | null; householdId?: string | null; locationDescription?: string | null }): TargetIdentity {
   if (fields.personId) return 'person';
@@ -34,6 +35,7 @@ export class RegisterTargetUseCase {
     // Only intake's people and households of the caller's municipality (never another municipality's id, never a guess).
     await this.protection.assertKnown(this.em, command);
     return this.em.transactional(async (em) => {
+      await assertKnownOrganizations(em, { assignedOrganizationId: command.assignedOrganizationId });
       const target = new OutreachTarget();
       target.identity = identity;
       target.personId = command.personId ?? null;

@@ -10,6 +10,7 @@ import { syncWatchPlan } from '../watch/watch-plan.sync';
 import { identityOf } from './register-target.usecase';
 import type { TargetView, UpdateTargetCommand } from './target.dto';
 import { targetView } from './target.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 /**
  * Edits a target's details — typically linking the person once they are known (a place-only target can be handed over
@@ -28,6 +29,7 @@ export class UpdateTargetUseCase {
     await this.protection.assertKnown(this.em, command);
     return this.em.transactional(async (em) => {
       const target = await findVisibleTarget(em, id);
+      await assertKnownOrganizations(em, { assignedOrganizationId: command.assignedOrganizationId });
       assertVersion(target, expectedVersion, 'OutreachTarget');
       if (target.stage === 'closed') {
         throw new DomainException(DomainErrorCode.Conflict, 'The outreach has ended (終結): the target is no longer edited', { errors: { targetId: 'target is closed' } });
