@@ -15,6 +15,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
 import { PeopleModule } from './people/people.module';
 import { intakePersistence } from './persistence';
 import { PlansModule } from './plans/plans.module';
@@ -36,9 +37,10 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PersistenceModule.forService(intakePersistence),
       AuthModule.forRoot(),
       AuditModule.forService('intake'),
-      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS] }),
+      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS] }),
       HealthModule,
       IntakeSharedModule,
+      OrganizationsModule,
       PeopleModule,
       ConsentsModule,
       ConsultationsModule,

@@ -7,6 +7,7 @@ import { MandatoryReport } from './consultations/mandatory-report.entity';
 import { Meeting } from './meetings/meeting.entity';
 import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entity';
 import { intakeMigrations } from './migrations';
+import { OrganizationCopy } from './organizations/organization-copy.entity';
 import { Household } from './people/household.entity';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';
@@ -15,7 +16,7 @@ import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement];
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

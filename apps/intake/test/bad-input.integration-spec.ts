@@ -1,4 +1,10 @@
-import { consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
+import { consultationBody, DESK, expectProblem, ORG_A, startIntake, type IntakeUnderTest } from './intake-app';
+
+/** No organisation the registry knows. */
+const UNKNOWN_ORG = '01900000-0000-7000-8000-00000000beef';
+/** An organisation of another municipality (the registry has it, for them). */
+const FOREIGN_ORG = '01900000-0000-7000-8000-00000000f0f0';
 
 describe('intake: bad input is refused with problem+json and writes nothing', () => {
   let intake: IntakeUnderTest;
@@ -55,6 +61,38 @@ describe('intake: bad input is refused with problem+json and writes nothing', ()
     // The refused receptions did not use up numbers.
     const next = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: '2025-06-01T10:00:00+09:00' }) });
     expect(next.body.receptionNo).toBe('R7-000001');
+  });
+
+  it('refuses organisation ids the registry does not have in this municipality, naming the field, and writes nothing', async () => {
+    await intake.registerOrganizations([FOREIGN_ORG], OTHER_MUNICIPALITY.lgCode);
+    const refused = async (path: string, body: unknown, field: string) => {
+      const reply = await intake.call('POST', path, { body });
+      expectProblem(reply, 400);
+      expect(Object.keys(reply.body.errors)).toEqual([field]);
+    };
+    const consultations = await count('consultations');
+    await refused('/consultations', consultationBody({ receivingOrganizationId: UNKNOWN_ORG }), 'receivingOrganizationId');
+    await refused('/consultations', consultationBody({ receivingOrganizationId: FOREIGN_ORG }), 'receivingOrganizationId');
+    await refused('/consultations', consultationBody({ referrerOrganizationId: FOREIGN_ORG }), 'referrerOrganizationId');
+    expect(await count('consultations')).toBe(consultations);
+
+    const consultationId = (await intake.call('POST', '/consultations', { body: consultationBody() })).body.id;
+    await refused('/referrals', { consultationId, toOrganizationId: UNKNOWN_ORG, infoBasis: 'consent' }, 'toOrganizationId');
+    await refused('/referrals', { consultationId, fromOrganizationId: FOREIGN_ORG, toOrganizationId: ORG_A, infoBasis: 'consent' }, 'fromOrganizationId');
+
+    const personId = (await intake.call('POST', '/persons', { body: { familyName: '高松', givenName: '花子', familyNameKana: 'タカマツ', givenNameKana: 'ハナコ', birthDate: '1950-01-01' } })).body.id;
+    await refused('/consents', { personId, scope: 'named-organization', targetOrganizationIds: [ORG_A, UNKNOWN_ORG], method: 'signature', status: 'obtained' }, 'targetOrganizationIds');
+    const householdId = (await intake.call('POST', '/households', { body: { label: '高松家', keyPersonId: personId, members: [{ personId, relationToKey: 'self' }] } })).body.id;
+    await refused('/cases', { householdId, keyPersonId: personId, track: 'pre-consent', coordinatorOrganizationId: DESK, memberOrganizationIds: [ORG_A, FOREIGN_ORG] }, 'memberOrganizationIds');
+    await refused('/cases', { householdId, keyPersonId: personId, track: 'pre-consent', coordinatorOrganizationId: UNKNOWN_ORG }, 'coordinatorOrganizationId');
+    expect(await count('cases')).toBe(0);
+
+    const meeting = { legalType: 'support-meeting-106-6', convenerOrganizationId: DESK, heldAt: '2025-06-10T10:00:00+09:00', attendees: [{ name: '包括', organizationId: ORG_A }, { name: '不明', organizationId: UNKNOWN_ORG }] };
+    await refused('/meetings', meeting, 'attendees.1.organizationId');
+    await refused('/meetings', { ...meeting, attendees: [], convenerOrganizationId: FOREIGN_ORG }, 'convenerOrganizationId');
+    expect(await count('meetings')).toBe(0);
+    // The same requests with registered organisations go through.
+    expect((await intake.call('POST', '/meetings', { body: { ...meeting, attendees: meeting.attendees.slice(0, 1) } })).status).toBe(201);
   });
 
   it('caps page size and checks sort fields and filters', async () => {

@@ -1,12 +1,14 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OrganizationRegistered, type OrganizationType } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
   createTestDatabase,
+  expectEventually,
   startTestIssuer,
   startTestNats,
   injectJson,
@@ -18,10 +20,12 @@ import {
   type Reply,
   type StreamEvent,
 } from '@tsunagu/platform-testing';
-import { connect, type NatsConnection } from 'nats';
+import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { v7 as uuidv7 } from 'uuid';
 import { intakeAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';
+import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
 import { intakePersistence } from '../src/persistence';
 
 export const API = '/api/intake';
@@ -47,6 +51,12 @@ export interface IntakeUnderTest {
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
   /** Every event on the JetStream stream so far. */
   events(): Promise<StreamEvent[]>;
+  /**
+   * The registry registers these organisations: OrganizationRegistered on the stream, as its outbox publishes it,
+   * and back once intake's copy holds them (organisation ids in requests are checked against it). The demo
+   * organisations — ORG_A, ORG_B, DESK … — are registered before the app is handed out.
+   */
+  registerOrganizations(ids: readonly string[], municipality?: string): Promise<void>;
   loadDemo(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -75,7 +85,7 @@ export async function startIntake(): Promise<IntakeUnderTest> {
   const staffToken = await issuer.token({ subject: 'caseworker-1', roles: ['caseworker'] });
   let reader: NatsConnection | undefined;
 
-  return {
+  const under: IntakeUnderTest = {
     app,
     database,
     issuer,
@@ -89,6 +99,31 @@ export async function startIntake(): Promise<IntakeUnderTest> {
       reader ??= await connect({ servers: nats.url });
       return streamEvents(reader);
     },
+    async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
+      reader ??= await connect({ servers: nats.url });
+      const demo = Object.values(DEMO_ORGANIZATIONS);
+      for (const organizationId of ids) {
+        const type = (demo.find((organization) => organization.id === organizationId)?.type ?? 'npo') as OrganizationType;
+        const event = {
+          specversion: '1.0',
+          id: uuidv7(),
+          source: OrganizationRegistered.source,
+          type: OrganizationRegistered.type,
+          subject: organizationId,
+          time: new Date().toISOString(),
+          datacontenttype: 'application/json',
+          municipality,
+          data: { organizationId, type, districtIds: [] },
+        };
+        const h = natsHeaders();
+        h.set('tsunagu-municipality', municipality);
+        await reader.jetstream().publish(OrganizationRegistered.subject, JSON.stringify(event), { msgID: event.id, headers: h });
+      }
+      await expectEventually(async () => {
+        const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));
+        expect(known).toBe(new Set(ids).size);
+      });
+    },
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
     async close() {
       await reader?.close();
@@ -96,6 +131,8 @@ export async function startIntake(): Promise<IntakeUnderTest> {
       await Promise.all([database.drop(), nats.destroy(), issuer.stop()]);
     },
   };
+  await under.registerOrganizations(Object.values(DEMO_ORGANIZATIONS).map((organization) => organization.id));
+  return under;
 }
 
 /** Problem+json check shared by the tests. */

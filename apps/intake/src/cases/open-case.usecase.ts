@@ -12,6 +12,7 @@ import { MultiAgencyCase } from './case.entity';
 import type { CaseView, OpenCaseCommand } from './case.dto';
 import { nextCaseNumber } from './case-number';
 import { caseEventData, caseView } from './case.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 @Injectable()
 export class OpenCaseUseCase {
@@ -30,6 +31,7 @@ export class OpenCaseUseCase {
         throw DomainException.invalidField('keyPersonId', 'the key person must be a member of the household');
       }
       await assertExist(em, Consultation, [command.consultationId], 'consultationId');
+      await assertKnownOrganizations(em, { coordinatorOrganizationId: command.coordinatorOrganizationId, memberOrganizationIds: command.memberOrganizationIds });
       const record = new MultiAgencyCase();
       record.householdId = household.id;
       record.keyPersonId = command.keyPersonId;

@@ -26,6 +26,7 @@ import { nextCaseStatus, type CaseAction } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
 import { caseEventData, caseView, findVisibleCase } from './case.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 export interface CaseTransition {
   action: CaseAction;
@@ -125,6 +126,7 @@ export class TransitionCaseUseCase {
       const record = await findVisibleCase(em, id);
       assertVersion(record, expectedVersion, 'MultiAgencyCase');
       if (record.status === 'closed') throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'assign-lead', []);
+      await assertKnownOrganizations(em, { leadOrganizationId });
       record.leadOrganizationId = leadOrganizationId;
       if (!record.memberOrganizationIds.includes(leadOrganizationId)) record.memberOrganizationIds = [...record.memberOrganizationIds, leadOrganizationId];
       await em.flush();

@@ -8,6 +8,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Consent } from './consent.entity';
 import type { ConsentView, RecordConsentCommand } from './consent.dto';
 import { consentEventData, consentView } from './consent.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 @Injectable()
 export class RecordConsentUseCase {
@@ -22,6 +23,7 @@ export class RecordConsentUseCase {
     }
     return this.em.transactional(async (em) => {
       await assertExist(em, Person, [command.personId], 'personId');
+      await assertKnownOrganizations(em, { targetOrganizationIds: command.targetOrganizationIds, obtainedByOrganizationId: command.obtainedByOrganizationId });
       const consent = new Consent();
       consent.personId = command.personId;
       consent.scope = command.scope;

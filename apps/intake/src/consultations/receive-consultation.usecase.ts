@@ -8,6 +8,7 @@ import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { nextReceptionNumber } from './reception-number';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 @Injectable()
 export class ReceiveConsultationUseCase {
@@ -19,6 +20,7 @@ export class ReceiveConsultationUseCase {
   async execute(command: ReceiveConsultationCommand): Promise<ConsultationView> {
     return this.em.transactional(async (em) => {
       const { receivedAt, receivingOrganizationId, ...fields } = command;
+      await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
       const consultation = new Consultation();
       consultation.receivedAt = receivedAt ? new Date(receivedAt) : new Date();
       consultation.receivingOrganizationId = receivingOrganizationId;

@@ -7,6 +7,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 @Injectable()
 export class UpdateConsultationUseCase {
@@ -18,6 +19,7 @@ export class UpdateConsultationUseCase {
   async execute(id: string, command: UpdateConsultationCommand, expectedVersion: number): Promise<ConsultationView> {
     return this.em.transactional(async (em) => {
       const consultation = await findOrFail(em, Consultation, 'Consultation', id);
+      await assertKnownOrganizations(em, { referrerOrganizationId: command.referrerOrganizationId });
       assertVersion(consultation, expectedVersion, 'Consultation');
       if (consultation.status === 'cancelled') throw DomainException.invalidTransition('Consultation', consultation.status, 'edit', []);
       const { version: _version, ...fields } = command;

@@ -4,6 +4,7 @@ import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunag
 import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { MultiAgencyCase } from '../cases/case.entity';
+import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '../organizations/organization-check';
 import { IntakeEvents } from '../shared/intake-events';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
@@ -22,6 +23,17 @@ async function assertCasesFit(em: EntityManager, legalType: MeetingLegalType, ca
       { errors: { cases: 'pre-consent cases cannot be discussed at a 重層的支援会議' } },
     );
   }
+}
+
+/** Organisation ids a scheduling or an edit names: convener, attendees' organisations, role assignments. */
+function meetingOrganizations(fields: Omit<UpdateMeetingCommand, 'version'>): OrganizationReferences {
+  return {
+    convenerOrganizationId: fields.convenerOrganizationId,
+    ...listedOrganizations('attendees', fields.attendees, (attendee) => attendee.organizationId),
+    ...Object.fromEntries(
+      (fields.decisions ?? []).flatMap((decision, index) => (decision.roleAssignments ?? []).map((role, at) => [`decisions.${index}.roleAssignments.${at}.organizationId`, role.organizationId])),
+    ),
+  };
 }
 
 function applyMeetingFields(meeting: Meeting, fields: Omit<UpdateMeetingCommand, 'version'>): void {
@@ -57,6 +69,7 @@ export class ScheduleMeetingUseCase {
       const meeting = new Meeting();
       meeting.legalType = command.legalType;
       const { legalType: _legalType, ...fields } = command;
+      await assertKnownOrganizations(em, meetingOrganizations(fields));
       applyMeetingFields(meeting, fields);
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       em.persist(meeting);
@@ -72,6 +85,7 @@ export class ScheduleMeetingUseCase {
       assertVersion(meeting, expectedVersion, 'Meeting');
       if (!['scheduled', 'held'].includes(meeting.status)) throw DomainException.invalidTransition('Meeting', meeting.status, 'edit', []);
       const { version: _version, ...fields } = command;
+      await assertKnownOrganizations(em, meetingOrganizations(fields));
       applyMeetingFields(meeting, fields);
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       await em.flush();

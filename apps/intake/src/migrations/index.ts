@@ -4,6 +4,7 @@ import { Migration20261126154558 } from './Migration20261126154558';
 import { Migration20261126161500 } from './Migration20261126161500';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203110000 } from './Migration20261203110000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261126161500', class: Migration20261126161500 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
+  { name: 'Migration20261203110000', class: Migration20261203110000 },
 ];

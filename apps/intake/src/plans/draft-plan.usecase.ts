@@ -10,6 +10,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { SupportPlan } from './support-plan.entity';
 import type { DraftPlanCommand, PlanView, UpdatePlanCommand } from './plan.dto';
 import { applyPlanFields, planEventData, planView } from './plan.view';
+import { assertKnownOrganizations, listedOrganizations } from '../organizations/organization-check';
 
 /** Drafts the next version of a case's plan (a re-plan is a new version; earlier ones are kept). */
 @Injectable()
@@ -28,6 +29,7 @@ export class DraftPlanUseCase {
         throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'draft-plan', []);
       }
       const latest = await em.findOne(SupportPlan, { caseId: record.id }, { orderBy: { planVersion: 'desc' }, fields: ['planVersion'] });
+      await assertKnownOrganizations(em, listedOrganizations('actions', command.actions, (action) => action.organizationId));
       const plan = new SupportPlan();
       plan.caseId = record.id;
       plan.planVersion = (latest?.planVersion ?? 0) + 1;
@@ -48,6 +50,7 @@ export class DraftPlanUseCase {
       const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
       assertVersion(plan, expectedVersion, 'SupportPlan');
       if (plan.status !== 'draft') throw DomainException.invalidTransition('SupportPlan', plan.status, 'edit', []);
+      await assertKnownOrganizations(em, listedOrganizations('actions', command.actions, (action) => action.organizationId));
       const { version: _version, ...fields } = command;
       applyPlanFields(plan, fields);
       await em.flush();

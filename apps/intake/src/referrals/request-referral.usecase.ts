@@ -12,6 +12,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Referral } from './referral.entity';
 import type { ReferralView, RequestReferralCommand } from './referral.dto';
 import { referralEventData, referralView } from './referral.view';
+import { assertKnownOrganizations } from '../organizations/organization-check';
 
 /**
  * Sends a person to another organisation (つなぎ). Information may leave only under a basis that
@@ -29,6 +30,7 @@ export class RequestReferralUseCase {
   async execute(command: RequestReferralCommand): Promise<ReferralView> {
     return this.em.transactional(async (em) => {
       const consultation = await findOrFail(em, Consultation, 'Consultation', command.consultationId);
+      await assertKnownOrganizations(em, { fromOrganizationId: command.fromOrganizationId, toOrganizationId: command.toOrganizationId });
       if (consultation.status === 'cancelled') {
         throw new DomainException(DomainErrorCode.Conflict, `Consultation ${consultation.receptionNo} was cancelled (取消); nothing can be referred from it`);
       }
