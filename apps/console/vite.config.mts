@@ -10,7 +10,12 @@ export default defineConfig({
   base: '/',
   plugins: [react()],
   resolve: {
-    alias: { '@tsunagu/contracts': `${workspace}libs/contracts/src/index.ts` },
+    alias: {
+      '@tsunagu/contracts': `${workspace}libs/contracts/src/index.ts`,
+      '@tsunagu/util-csv': `${workspace}libs/util/csv/src/index.ts`,
+      // The shared CSV writer imports csv-stringify's Node build; in the browser its self-contained build (no Buffer).
+      'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
+    },
   },
   server: {
     port: 5173,

@@ -595,14 +595,16 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     // Not every attendee has acknowledged yet: holding is refused.
     await page.getByRole('button', { name: '開催済にする' }).click();
     await shows(page.getByText(/守秘義務の確認がまだの出席者がいるため、開催済にできません.*地域包括 担当、生活自立 担当/));
-    for (const name of ['高松市地域包括支援センター', '生活自立支援センター']) {
+    // Each person's signed 誓約書, entered by the secretariat one attendee at a time (not per organisation).
+    for (const name of ['地域包括 担当', '生活自立 担当']) {
       await page.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       const dialog = page.getByRole('dialog', { name: '守秘義務の確認を記録する' });
-      await dialog.getByRole('combobox', { name: /^確認した出席者の機関/ }).fill(name.slice(0, 4));
-      await page.getByRole('option', { name: new RegExp(name) }).first().click();
+      await dialog.getByRole('combobox', { name: /^誓約書を提出した出席者/ }).click();
+      await page.getByRole('option', { name }).click();
       await dialog.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       await hasCount(dialog, 0);
     }
+    await hasCount(page.getByRole('button', { name: '守秘義務の確認を記録する' }), 0);
     await hasCount(page.locator('td').filter({ hasText: /^令和/ }), 2);
     await page.getByRole('button', { name: '開催済にする' }).click();
     await shows(page.getByText('開催済', { exact: true }));

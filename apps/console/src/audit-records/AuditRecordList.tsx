@@ -1,5 +1,6 @@
 import { Datagrid, FunctionField, List, NumberField, TextField, TextInput, type RaRecord } from 'react-admin';
 import { DateField } from '../dates/DateField';
+import { csvExporter } from '../shared/csvExporter';
 
 const filters = [
   <TextInput key="actor" source="actor" alwaysOn />,
@@ -10,7 +11,7 @@ const filters = [
 /** The registry's hash-chained audit trail (auditors and admins). */
 export function AuditRecordList() {
   return (
-    <List filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'seq', order: 'DESC' }}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <NumberField source="seq" />
         <DateField source="occurredAt" showTime />

@@ -2,6 +2,7 @@ import { CreateButton, Datagrid, List, TextField, TopToolbar, ExportButton, Show
 import { QInput } from '../shared/SearchInput';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, DistrictInput, DistrictsField, StatusField } from '../shared/codes';
+import { csvExporter } from '../shared/csvExporter';
 
 const filters = [
   <QInput key="q" source="q" alwaysOn />,
@@ -23,7 +24,7 @@ function ListActions() {
 
 export function CommunityResourceList() {
   return (
-    <List filters={filters} sort={{ field: 'kana', order: 'ASC' }} actions={<ListActions />}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'kana', order: 'ASC' }} actions={<ListActions />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <CodeField source="category" table="resourceCategory" />

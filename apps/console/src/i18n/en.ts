@@ -43,7 +43,7 @@ export const tsunaguEn = {
     },
     meetings: {
       name: 'Meeting |||| Meetings',
-      fields: { legalType: 'Legal type', localName: 'Local name', convenerOrganizationId: 'Convener', chairStaff: 'Chair', heldAt: 'Held at', place: 'Place', attendees: 'Attendees', 'attendees.name': 'Name', 'attendees.organizationId': 'Organisation', 'attendees.confidentialityAckAt': 'Confidentiality acknowledged', cases: 'Cases', 'cases.caseId': 'Case', 'cases.agenda': 'Agenda', decisions: 'Decisions', 'decisions.caseId': 'Case', 'decisions.decision': 'Decision', minutes: 'Minutes', status: 'Status', caseId: 'Case' },
+      fields: { legalType: 'Legal type', localName: 'Local name', convenerOrganizationId: 'Convener', chairStaff: 'Chair', heldAt: 'Held at', place: 'Place', attendees: 'Attendees', 'attendees.name': 'Name', 'attendees.organizationId': 'Organisation', 'attendees.confidentialityAckAt': 'Confidentiality acknowledged', 'attendees.staffSubject': 'Account id', cases: 'Cases', 'cases.caseId': 'Case', 'cases.agenda': 'Agenda', decisions: 'Decisions', 'decisions.caseId': 'Case', 'decisions.decision': 'Decision', minutes: 'Minutes', status: 'Status', caseId: 'Case' },
     },
     'mandatory-reports': {
       name: 'Mandatory report |||| Mandatory reports',
@@ -157,7 +157,10 @@ export const tsunaguEn = {
     note: { basis_hint: 'For material shared at a 106条の6 support meeting, choose that meeting' },
     meeting: {
       acknowledge: 'Record confidentiality acknowledgement',
-      acknowledge_for: 'Attendees of organisation',
+      acknowledge_self: 'Acknowledge confidentiality (myself)',
+      acknowledge_for: 'Attendee who signed the pledge',
+      material_withheld: 'Minutes and the meeting pack are only for the secretariat and for listed attendees who acknowledged confidentiality themselves.',
+      staff_subject_hint: 'For a user of the system: with their account id they acknowledge confidentiality themselves and receive the material',
       acknowledged: 'Acknowledgement recorded',
       hold: 'Mark as held',
       finalise: 'Finalise minutes',

@@ -2,6 +2,7 @@ import { Datagrid, List, ShowButton, TextField } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeArrayField, CodeSelectInput, DistrictsField, StatusField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
+import { csvExporter } from '../shared/csvExporter';
 
 const filters = [
   <QInput key="q" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 /** 受入先・協力事業者. */
 export function HostList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <CodeArrayField source="hostTypes" table="hostType" sortable={false} />

@@ -2,6 +2,7 @@ import { Datagrid, List, NumberField, ShowButton, TextField } from 'react-admin'
 import { CodeArrayField, CodeField, CodeSelectInput, DistrictField, DistrictInput, StatusField } from '../shared/codes';
 import { QInput } from '../shared/SearchInput';
 import { SlotsField } from './SlotsField';
+import { csvExporter } from '../shared/csvExporter';
 
 const filters = [
   <QInput key="q" alwaysOn />,
@@ -14,7 +15,7 @@ const filters = [
 /** 参加先・メニュー: registry resources (kept fresh by events) and hosts' own menus. */
 export function OpportunityList() {
   return (
-    <List filters={filters} sort={{ field: 'title', order: 'ASC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'title', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" />
         <CodeField source="source" table="opportunitySource" sortable={false} />

@@ -2,11 +2,12 @@ import { Card, CardContent, Link, List as MuiList, ListItem, Typography } from '
 import { CanAccess, Datagrid, List, Loading, RecordContextProvider, ReferenceField, ShowButton, useGetList, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { OrganizationField, StatusField } from '../shared/codes';
+import { csvExporter } from '../shared/csvExporter';
 
 /** Open matches whose next follow-up is past due, oldest first (GET /follow-ups/overdue). */
 export function OverdueFollowUps() {
   return (
-    <List sort={{ field: 'nextFollowUpDue', order: 'ASC' }} pagination={false} perPage={100}>
+    <List exporter={csvExporter} sort={{ field: 'nextFollowUpDue', order: 'ASC' }} pagination={false} perPage={100}>
       <Datagrid rowClick={(id) => `/participation-matches/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
         <DateField source="nextFollowUpDue" sortable={false} />
         <ReferenceField source="opportunityId" reference="participation-opportunities" link={false} sortable={false} />

@@ -15,6 +15,7 @@ export function MeetingInputs() {
         <SimpleFormIterator inline>
           <TextInput source="name" label="resources.meetings.fields.attendees.name" validate={required()} />
           <OrganizationInput source="organizationId" label="resources.meetings.fields.attendees.organizationId" validate={required()} />
+          <TextInput source="staffSubject" label="resources.meetings.fields.attendees.staffSubject" helperText="tsunagu.meeting.staff_subject_hint" />
         </SimpleFormIterator>
       </ArrayInput>
       <ArrayInput source="cases">

@@ -61,7 +61,7 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   evaluations: intake,
   /** Agencies read and add notes to cases their organisation has a role in (the API narrows by legal basis). */
   'progress-notes': { read: STAFF_AND_AGENCY, write: STAFF_AND_AGENCY },
-  /** Agencies see meetings they convene or attend and acknowledge confidentiality for their own attendees. */
+  /** Agencies see meetings they convene or attend; a listed attendee acknowledges confidentiality for themself. */
   meetings: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'acknowledge-confidentiality': STAFF_AND_AGENCY } },
   'mandatory-reports': intake,
   /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */

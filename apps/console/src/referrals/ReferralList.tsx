@@ -1,13 +1,14 @@
 import { BooleanInput, Datagrid, List, ShowButton } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, OrganizationField, StatusField } from '../shared/codes';
+import { csvExporter } from '../shared/csvExporter';
 
 const filters = [<CodeSelectInput key="status" source="status" table="referralStatus" alwaysOn />, <BooleanInput key="overdue" source="overdue" alwaysOn />];
 
 /** Referrals: staff see theirs, an agency sees those to or from its organisation (the API scopes it). */
 export function ReferralList() {
   return (
-    <List filters={filters} sort={{ field: 'referredOn', order: 'DESC' }}>
+    <List exporter={csvExporter} filters={filters} sort={{ field: 'referredOn', order: 'DESC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="referredOn" />
         <OrganizationField source="fromOrganizationId" sortable={false} />

@@ -20,6 +20,8 @@ export interface RecordActionButtonProps {
   inputs?: ReactNode;
   /** Values of the dialog's form when it opens. */
   defaultValues?: Record<string, unknown>;
+  /** The command's body from the dialog's values, when they differ (e.g. a chosen list entry → its identifying fields). */
+  transform?: (values: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const allowedByApi = (action: string) => (record: RaRecord) => ((record.allowedActions as string[] | undefined) ?? []).includes(action);
@@ -28,7 +30,7 @@ const allowedByApi = (action: string) => (record: RaRecord) => ((record.allowedA
  * One state-change button (POST …/{id}/{action}) shown when the record allows it and the user's roles do.
  * With `inputs`, a dialog asks for the command's fields first; the API's field errors land on those inputs.
  */
-export function RecordActionButton({ action, label, done, primary, danger, when, inputs, defaultValues }: RecordActionButtonProps) {
+export function RecordActionButton({ action, label, done, primary, danger, when, inputs, defaultValues, transform }: RecordActionButtonProps) {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const dataProvider = useDataProvider<TsunaguDataProvider>();
@@ -68,7 +70,7 @@ export function RecordActionButton({ action, label, done, primary, danger, when,
       </MuiButton>
       {inputs && (
         <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
-          <Form onSubmit={(values: Record<string, unknown>) => run(values)} defaultValues={defaultValues} record={{}}>
+          <Form onSubmit={(values: Record<string, unknown>) => run(transform ? transform(values) : values)} defaultValues={defaultValues} record={{}}>
             <DialogTitle id={titleId}>{translate(label)}</DialogTitle>
             <DialogContent>{inputs}</DialogContent>
             <DialogActions>
