@@ -42,12 +42,13 @@ describe('intake: authorization matrix', () => {
     'list referrals': () => ['GET', '/referrals'],
     'read referral': () => ['GET', `/referrals/${ids.referral}`],
     'read case': () => ['GET', `/cases/${ids.case}`],
-    'decline referral (dry: bad version)': () => ['POST', `/referrals/${ids.referral}/decline`, { version: 99 }],
+    'decline referral (dry: bad version)': () => ['POST', `/referrals/${ids.referral}/decline`, { version: 99, reasonCode: 'no-capacity' }],
   };
 
   // Expected status per caller and request; list rows show the status and, after the slash, how many items are seen.
   const expected: Record<Caller, Record<string, string>> = {
-    caseworker: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
+    // A city caseworker watches a referral to ORG_A but does not answer for it.
+    caseworker: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '403' },
     supervisor: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
     admin: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
     analyst: { 'list persons': '403', 'read person': '403', 'read consultation': '403', 'list referrals': '403', 'read referral': '403', 'read case': '403', 'decline referral (dry: bad version)': '403' },

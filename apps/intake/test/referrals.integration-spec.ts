@@ -110,6 +110,72 @@ describe('intake: referrals (つなぎ)', () => {
     await expectEventually(async () => expect((await intake.events()).some((event) => event.subject === 'tsunagu.evt.intake.referral.completed')).toBe(true));
   });
 
+  it('declines only with a reason code (その他 with a note), only by the organisation referred to or a supervisor, and publishes the code, never the note', async () => {
+    const referral = (await refer({})).body;
+    const agencyA = await intake.agencyToken(ORG_A);
+    const caseworker = await intake.token({ subject: 'caseworker-2', roles: ['caseworker'] });
+    const supervisor = await intake.token({ subject: 'supervisor-2', roles: ['supervisor'] });
+    const decline = (body: Record<string, unknown>, token?: string) => intake.call('POST', `/referrals/${referral.id}/decline`, { token, body });
+
+    // No reason, an unknown one, a label instead of the code, or その他 without a note: 400 naming the field.
+    const noReason = await decline({ note: '今回は見送ります' }, agencyA);
+    expectProblem(noReason, 400);
+    expect(noReason.body.errors.reasonCode).toBeDefined();
+    expect((await decline({ reasonCode: '受入枠なし' }, agencyA)).body.errors.reasonCode).toBeDefined();
+    const otherWithoutNote = await decline({ reasonCode: 'other' }, agencyA);
+    expectProblem(otherWithoutNote, 400);
+    expect(otherWithoutNote.body.errors.note).toBeDefined();
+    expect((await decline({ reasonCode: 'other', note: '   ' }, agencyA)).body.errors.note).toBeDefined();
+
+    // A city caseworker sees the referral but cannot answer for the organisation (403); another agency does not see it (404).
+    const asCaseworker = await intake.call('GET', `/referrals/${referral.id}`, { token: caseworker });
+    expect(asCaseworker.body.allowedActions).toEqual([]);
+    const byCaseworker = await decline({ reasonCode: 'no-capacity' }, caseworker);
+    expectProblem(byCaseworker, 403);
+    expect(byCaseworker.body.code).toBe('forbidden');
+    expectProblem(await decline({ reasonCode: 'no-capacity' }, await intake.agencyToken(ORG_B)), 404);
+    // The referring organisation (here an agency) only watches.
+    const referredByA = (await intake.call('POST', '/referrals', { body: { consultationId, fromOrganizationId: ORG_A, toOrganizationId: DESK, infoBasis: 'support-meeting-106-6', basisNote: '支援会議（第2回）' } })).body;
+    expect((await intake.call('GET', `/referrals/${referredByA.id}`, { token: agencyA })).body.allowedActions).toEqual([]);
+    expectProblem(await intake.call('POST', `/referrals/${referredByA.id}/decline`, { token: agencyA, body: { reasonCode: 'not-eligible' } }), 403);
+    expect((await intake.call('GET', `/referrals/${referral.id}`)).body.status).toBe('requested');
+
+    // The organisation referred to declines with a code and a note.
+    expect((await intake.call('GET', `/referrals/${referral.id}`, { token: agencyA })).body.allowedActions).toEqual(['accept', 'decline']);
+    const declined = await decline({ reasonCode: 'other', note: '担当地区外のため別の包括へ（e2e）' }, agencyA);
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'declined', reasonCode: 'other', responseNote: '担当地区外のため別の包括へ（e2e）', allowedActions: [] });
+    const event = await expectEventually(async () => {
+      const found = (await intake.events()).find((candidate) => candidate.subject === 'tsunagu.evt.intake.referral.declined' && candidate.event.subject === referral.id);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(event?.event.data).toMatchObject({ referralId: referral.id, status: 'declined', reasonCode: 'other' });
+    expect(event?.json).not.toContain('担当地区外');
+
+    // A supervisor of the city may answer for an organisation (e.g. one that told the desk by phone).
+    expect((await intake.call('GET', `/referrals/${referredByA.id}`, { token: supervisor })).body.allowedActions).toEqual(['accept', 'decline']);
+    const bySupervisor = await intake.call('POST', `/referrals/${referredByA.id}/decline`, { token: supervisor, body: { reasonCode: 'no-capacity' } });
+    expect(bySupervisor.body).toMatchObject({ status: 'declined', reasonCode: 'no-capacity' });
+  });
+
+  it('records 不調 with a reason code too, by the organisation referred to', async () => {
+    const referral = (await refer({})).body;
+    const agencyA = await intake.agencyToken(ORG_A);
+    expect((await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyA, body: {} })).body.status).toBe('accepted');
+    expectProblem(await intake.call('POST', `/referrals/${referral.id}/fail`, { token: agencyA, body: {} }), 400);
+    expectProblem(await intake.call('POST', `/referrals/${referral.id}/fail`, { body: { reasonCode: 'unreachable' } }), 403);
+    const failed = await intake.call('POST', `/referrals/${referral.id}/fail`, { token: agencyA, body: { reasonCode: 'unreachable', note: '3回訪問したが不在' } });
+    expect(failed.body).toMatchObject({ status: 'failed', reasonCode: 'unreachable' });
+    const event = await expectEventually(async () => {
+      const found = (await intake.events()).find((candidate) => candidate.subject === 'tsunagu.evt.intake.referral.failed' && candidate.event.subject === referral.id);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(event?.event.data).toMatchObject({ status: 'failed', reasonCode: 'unreachable' });
+    expect(event?.json).not.toContain('不在');
+  });
+
   it('shows nothing to another municipality', async () => {
     const referral = (await refer({})).body;
     const marugame = await intake.token({ roles: ['admin'], municipality: '372021' });

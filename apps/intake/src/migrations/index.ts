@@ -5,6 +5,7 @@ import { Migration20261126161500 } from './Migration20261126161500';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203110000 } from './Migration20261203110000';
+import { Migration20261203120000 } from './Migration20261203120000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203090000', class: Migration20261203090000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203110000', class: Migration20261203110000 },
+  { name: 'Migration20261203120000', class: Migration20261203120000 },
 ];

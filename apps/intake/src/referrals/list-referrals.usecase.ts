@@ -25,7 +25,7 @@ export class ListReferralsUseCase {
     if (query.overdue === true) and.push({ status: { $in: ['requested', 'accepted'] }, followUpDue: { $lt: todayInJapan() } });
     if (query.overdue === false) and.push({ $or: [{ status: { $nin: ['requested', 'accepted'] } }, { followUpDue: { $gte: todayInJapan() } }] });
     const [items, total] = await this.em.findAndCount(Referral, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(referralView), total, page);
+    return listPage(items.map((referral) => referralView(referral, principal)), total, page);
   }
 }
 
@@ -34,6 +34,6 @@ export class GetReferralUseCase {
   constructor(private readonly em: EntityManager) {}
 
   async execute(id: string): Promise<ReferralView> {
-    return referralView(await findVisibleReferral(this.em, id));
+    return referralView(await findVisibleReferral(this.em, id), TenantContext.principal());
   }
 }

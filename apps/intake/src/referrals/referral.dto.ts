@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { LEGAL_BASES, REFERRAL_STATUSES, type LegalBasis, type ReferralStatus } from '@tsunagu/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { LEGAL_BASES, REFERRAL_REASONS, REFERRAL_STATUSES, type LegalBasis, type ReferralReason, type ReferralStatus } from '@tsunagu/contracts';
 import { ListQuery, BooleanQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 /** Bases a referral may share information under; everything else needs one of these. */
@@ -48,9 +48,26 @@ export class RequestReferralCommand {
 }
 
 export class RespondReferralCommand {
-  @ApiPropertyOptional({ maxLength: 4000, description: 'Reason (不受理 / 不調) or a note for the referring organisation.' })
+  @ApiPropertyOptional({ maxLength: 4000, description: 'A note for the referring organisation.' })
   @IsOptional()
   @IsString()
+  @MaxLength(4000)
+  note?: string;
+
+  @VersionProperty()
+  version?: number;
+}
+
+/** 不受理 / 不調: the reason is a code (counted in reports); その他 needs the note that explains it. */
+export class CloseReferralWithReasonCommand {
+  @ApiProperty({ enum: REFERRAL_REASONS, description: '対象外 / 受入枠なし / 本人辞退 / 連絡不能 / その他 (then `note` is required).' })
+  @IsIn(REFERRAL_REASONS, { message: `reasonCode must be one of ${REFERRAL_REASONS.join(', ')}` })
+  reasonCode!: ReferralReason;
+
+  @ApiPropertyOptional({ maxLength: 4000, description: 'Required with reasonCode `other`: what the reason is. Stays in intake (never in an event).' })
+  @ValidateIf((command: CloseReferralWithReasonCommand) => command.reasonCode === 'other' || command.note !== undefined)
+  @IsString()
+  @Matches(/\S/, { message: 'note is required when reasonCode is other (その他)' })
   @MaxLength(4000)
   note?: string;
 
@@ -98,10 +115,12 @@ export class ReferralView {
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) mandatoryReportId!: string | null;
   @ApiProperty({ nullable: true, type: 'string' }) basisNote!: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: ReferralStatus;
-  @ApiProperty({ type: 'string', isArray: true }) allowedActions!: string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'Actions the status allows and the caller may take: only the organisation referred to (or a supervisor/admin of the municipality) answers.' })
+  allowedActions!: string[];
   @ApiProperty({ format: 'date', description: 'Follow-up due (business days; weekends and public holidays skipped).' }) followUpDue!: string;
   @ApiProperty({ nullable: true, type: 'string' }) requestNote!: string | null;
   @ApiProperty({ nullable: true, type: 'string' }) responseNote!: string | null;
+  @ApiProperty({ nullable: true, enum: REFERRAL_REASONS, description: 'Why it was declined (不受理) or failed (不調).' }) reasonCode!: ReferralReason | null;
   @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) respondedAt!: string | null;
   @ApiProperty({ nullable: true, type: 'string', format: 'date' }) firstContactOn!: string | null;
   @ApiProperty({ type: 'integer' }) version!: number;

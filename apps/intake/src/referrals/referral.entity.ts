@@ -1,5 +1,5 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
-import type { LegalBasis, ReferralStatus } from '@tsunagu/contracts';
+import type { LegalBasis, ReferralReason, ReferralStatus } from '@tsunagu/contracts';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
 /** つなぎ (DOMAIN §7.1): handing a person to another organisation, tracked until it reports back. */
@@ -54,6 +54,10 @@ export class Referral extends TenantEntity {
 
   @Property({ type: 'text', nullable: true })
   responseNote: string | null = null;
+
+  /** Why it was declined (不受理) or failed (不調); null before reasons were recorded and while open or completed. */
+  @Property({ type: 'string', length: 30, nullable: true })
+  reasonCode: ReferralReason | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   respondedAt: Date | null = null;

@@ -1,9 +1,11 @@
-import type { ReferralEventData } from '@tsunagu/contracts';
-import { allowedReferralActions } from './referral-status';
+import type { ReferralClosedEventData } from '@tsunagu/contracts';
+import type { Principal } from '@tsunagu/platform-context';
+import { allowedReferralActions, mayAnswerReferral } from './referral-status';
 import type { Referral } from './referral.entity';
 import type { ReferralView } from './referral.dto';
 
-export function referralView(referral: Referral): ReferralView {
+/** The referral as the caller sees it: `allowedActions` lists only what this caller may do now. */
+export function referralView(referral: Referral, principal: Principal | undefined): ReferralView {
   return {
     id: referral.id,
     consultationId: referral.consultationId,
@@ -17,17 +19,19 @@ export function referralView(referral: Referral): ReferralView {
     mandatoryReportId: referral.mandatoryReportId,
     basisNote: referral.basisNote,
     status: referral.status,
-    allowedActions: [...allowedReferralActions(referral.status)],
+    allowedActions: mayAnswerReferral(principal, referral.toOrganizationId) ? [...allowedReferralActions(referral.status)] : [],
     followUpDue: referral.followUpDue,
     requestNote: referral.requestNote,
     responseNote: referral.responseNote,
+    reasonCode: referral.reasonCode,
     respondedAt: referral.respondedAt?.toISOString() ?? null,
     firstContactOn: referral.firstContactOn,
     version: referral.version,
   };
 }
 
-export function referralEventData(referral: Referral): ReferralEventData {
+/** Ids and codes only; a declined or failed referral adds its reason code (never the note). */
+export function referralEventData(referral: Referral): ReferralClosedEventData {
   return {
     referralId: referral.id,
     consultationId: referral.consultationId,
@@ -37,5 +41,6 @@ export function referralEventData(referral: Referral): ReferralEventData {
     infoBasis: referral.infoBasis,
     status: referral.status,
     followUpDue: referral.followUpDue,
+    ...((referral.status === 'declined' || referral.status === 'failed') && referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
   };
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
-import { CompleteReferralCommand, ReferralListQuery, ReferralView, RequestReferralCommand, RespondReferralCommand } from './referral.dto';
+import { CloseReferralWithReasonCommand, CompleteReferralCommand, ReferralListQuery, ReferralView, RequestReferralCommand, RespondReferralCommand } from './referral.dto';
 import { GetReferralUseCase, ListReferralsUseCase } from './list-referrals.usecase';
 import { RequestReferralUseCase } from './request-referral.usecase';
 import { TransitionReferralUseCase } from './transition-referral.usecase';
@@ -46,7 +46,7 @@ export class ReferralsController {
   @Post(':id/accept')
   @HttpCode(200)
   @AuditedAction('transition')
-  @ApiOperation({ summary: '依頼 → 受理 (by the receiving organisation)' })
+  @ApiOperation({ summary: '依頼 → 受理 (by the receiving organisation, or a supervisor/admin of the municipality)' })
   @ApiOkResponse({ type: ReferralView })
   @ApiConflictResponse({ description: 'Not allowed from the current status.' })
   accept(@Param('id', ParseUUIDPipe) id: string, @Body() command: RespondReferralCommand, @Headers('if-match') ifMatch?: string): Promise<ReferralView> {
@@ -56,10 +56,13 @@ export class ReferralsController {
   @Post(':id/decline')
   @HttpCode(200)
   @AuditedAction('transition')
-  @ApiOperation({ summary: '依頼 → 不受理' })
+  @ApiOperation({ summary: '依頼 → 不受理, with a reason code (by the receiving organisation, or a supervisor/admin of the municipality)' })
   @ApiOkResponse({ type: ReferralView })
-  decline(@Param('id', ParseUUIDPipe) id: string, @Body() command: RespondReferralCommand, @Headers('if-match') ifMatch?: string): Promise<ReferralView> {
-    return this.transition.execute(id, 'decline', { note: command.note, expectedVersion: optionalVersion(command.version, ifMatch) });
+  @ApiBadRequestResponse({ description: 'reasonCode missing or unknown, or `other` without a note.' })
+  @ApiForbiddenResponse({ description: 'The caller is neither the organisation referred to nor a supervisor/admin.' })
+  @ApiConflictResponse({ description: 'Not allowed from the current status.' })
+  decline(@Param('id', ParseUUIDPipe) id: string, @Body() command: CloseReferralWithReasonCommand, @Headers('if-match') ifMatch?: string): Promise<ReferralView> {
+    return this.transition.execute(id, 'decline', { note: command.note, reasonCode: command.reasonCode, expectedVersion: optionalVersion(command.version, ifMatch) });
   }
 
   @Post(':id/complete')
@@ -74,9 +77,12 @@ export class ReferralsController {
   @Post(':id/fail')
   @HttpCode(200)
   @AuditedAction('transition')
-  @ApiOperation({ summary: '受理 → 不調 (no contact could be made)' })
+  @ApiOperation({ summary: '受理 → 不調 (no contact could be made), with a reason code' })
   @ApiOkResponse({ type: ReferralView })
-  fail(@Param('id', ParseUUIDPipe) id: string, @Body() command: RespondReferralCommand, @Headers('if-match') ifMatch?: string): Promise<ReferralView> {
-    return this.transition.execute(id, 'fail', { note: command.note, expectedVersion: optionalVersion(command.version, ifMatch) });
+  @ApiBadRequestResponse({ description: 'reasonCode missing or unknown, or `other` without a note.' })
+  @ApiForbiddenResponse({ description: 'The caller is neither the organisation referred to nor a supervisor/admin.' })
+  @ApiConflictResponse({ description: 'Not allowed from the current status.' })
+  fail(@Param('id', ParseUUIDPipe) id: string, @Body() command: CloseReferralWithReasonCommand, @Headers('if-match') ifMatch?: string): Promise<ReferralView> {
+    return this.transition.execute(id, 'fail', { note: command.note, reasonCode: command.reasonCode, expectedVersion: optionalVersion(command.version, ifMatch) });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { LEGAL_BASIS_LABELS, ReferralRequested } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
+import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { addBusinessDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { IntakeConfig } from '../config';
@@ -52,7 +53,7 @@ export class RequestReferralUseCase {
       em.persist(referral);
       await em.flush();
       await this.events.record(em, ReferralRequested, referral.id, referralEventData(referral));
-      return referralView(referral);
+      return referralView(referral, TenantContext.principal());
     });
   }
 

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralEventData } from '@tsunagu/contracts';
+import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralClosedEventData, type ReferralReason } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { assertRecordAccess, recordScopeOf } from '@tsunagu/platform-auth';
-import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
+import { assertRecordAccess } from '@tsunagu/platform-auth';
+import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
-import { nextReferralStatus, type ReferralAction } from './referral-status';
+import { assertMayAnswerReferral, nextReferralStatus, type ReferralAction } from './referral-status';
 import { Referral } from './referral.entity';
 import type { ReferralView } from './referral.dto';
 import { referralEventData, referralView } from './referral.view';
 
-const EVENTS: Record<ReferralAction, EventContract<ReferralEventData>> = {
+const EVENTS: Record<ReferralAction, EventContract<ReferralClosedEventData>> = {
   accept: ReferralAccepted,
   decline: ReferralDeclined,
   complete: ReferralCompleted,
@@ -34,16 +34,23 @@ export class TransitionReferralUseCase {
     private readonly events: IntakeEvents,
   ) {}
 
-  async execute(id: string, action: ReferralAction, input: { note?: string; firstContactOn?: string; expectedVersion?: number }): Promise<ReferralView> {
+  async execute(
+    id: string,
+    action: ReferralAction,
+    input: { note?: string; reasonCode?: ReferralReason; firstContactOn?: string; expectedVersion?: number },
+  ): Promise<ReferralView> {
     return this.em.transactional(async (em) => {
       const referral = await findVisibleReferral(em, id);
       const principal = TenantContext.principal();
-      // The receiving organisation answers and closes the loop; the referring agency can only watch.
-      if (principal && recordScopeOf(principal) === 'agency' && principal.agency !== referral.toOrganizationId) {
-        throw new DomainException(DomainErrorCode.Forbidden, 'Only the organisation the person was referred to can answer this referral');
-      }
+      // The receiving organisation answers and closes the loop; the referring side and city caseworkers only watch.
+      assertMayAnswerReferral(principal, referral.toOrganizationId);
       assertVersion(referral, input.expectedVersion, 'Referral');
       referral.status = nextReferralStatus(referral.status, action);
+      if (action === 'decline' || action === 'fail') {
+        // The controller's command requires it; a reason is what makes 不受理 / 不調 countable.
+        if (!input.reasonCode) throw DomainException.invalidField('reasonCode', `a reason is required to ${action} a referral`);
+        referral.reasonCode = input.reasonCode;
+      }
       if (action === 'accept' || action === 'decline') {
         referral.respondedAt = new Date();
         referral.responseNote = input.note ?? referral.responseNote;
@@ -54,7 +61,7 @@ export class TransitionReferralUseCase {
       }
       await em.flush();
       await this.events.record(em, EVENTS[action], referral.id, referralEventData(referral));
-      return referralView(referral);
+      return referralView(referral, principal);
     });
   }
 }

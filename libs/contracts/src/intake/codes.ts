@@ -242,6 +242,21 @@ export const REFERRAL_STATUSES = referralStatus.codes;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const REFERRAL_STATUS_LABELS = referralStatus.labels;
 
+/**
+ * Why a referral was declined (不受理) or did not lead to contact (不調): a code, so reporting can count it; a
+ * free-text note is required with `other` and stays in intake.
+ */
+const referralReason = codes({
+  'not-eligible': '対象外',
+  'no-capacity': '受入枠なし',
+  'person-declined': '本人辞退',
+  unreachable: '連絡不能',
+  other: 'その他',
+});
+export const REFERRAL_REASONS = referralReason.codes;
+export type ReferralReason = (typeof REFERRAL_REASONS)[number];
+export const REFERRAL_REASON_LABELS = referralReason.labels;
+
 export const INTAKE_CODE_TABLES = {
   sex: SEX_LABELS,
   birthDatePrecision: BIRTH_DATE_PRECISION_LABELS,
@@ -266,4 +281,5 @@ export const INTAKE_CODE_TABLES = {
   abuseLaw: ABUSE_LAW_LABELS,
   mandatoryReportStatus: MANDATORY_REPORT_STATUS_LABELS,
   referralStatus: REFERRAL_STATUS_LABELS,
+  referralReason: REFERRAL_REASON_LABELS,
 } as const;

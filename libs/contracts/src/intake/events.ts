@@ -16,6 +16,7 @@ import {
   LEGAL_BASES,
   MANDATORY_REPORT_STATUSES,
   PERSON_PROTECTIONS,
+  REFERRAL_REASONS,
   REFERRAL_STATUSES,
   URGENCIES,
   type AbuseLaw,
@@ -34,6 +35,7 @@ import {
   type LegalBasis,
   type MandatoryReportStatus,
   type PersonProtection,
+  type ReferralReason,
   type ReferralStatus,
   type Urgency,
 } from './codes';
@@ -222,7 +224,7 @@ export interface ReferralEventData {
   status: ReferralStatus;
   followUpDue: string;
 }
-const referralSchema = object({
+const referralProperties = {
   referralId: uuid,
   consultationId: uuid,
   personId: nullableUuid,
@@ -231,15 +233,31 @@ const referralSchema = object({
   infoBasis: codeOf(LEGAL_BASES),
   status: codeOf(REFERRAL_STATUSES),
   followUpDue: date,
-});
+} as const;
+const referralSchema = object(referralProperties);
 function referralEvent(event: string, summary: string) {
   return defineEvent<ReferralEventData>({ service: SERVICE, aggregate: 'referral', event, summary, schema: referralSchema });
 }
+
+/** 不受理 and 不調 say why, as a code (never the note: that is free text and stays in intake). */
+export interface ReferralClosedEventData extends ReferralEventData {
+  /** Always sent by intake; absent only from events published before reasons were recorded. */
+  reasonCode?: ReferralReason;
+}
+const referralClosedSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...referralProperties, reasonCode: codeOf(REFERRAL_REASONS) },
+  required: Object.keys(referralProperties),
+};
+function referralClosedEvent(event: string, summary: string) {
+  return defineEvent<ReferralClosedEventData>({ service: SERVICE, aggregate: 'referral', event, summary, schema: referralClosedSchema });
+}
 export const ReferralRequested = referralEvent('requested', 'A referral (つなぎ) was sent to another organisation (依頼).');
 export const ReferralAccepted = referralEvent('accepted', 'The receiving organisation accepted the referral (受理).');
-export const ReferralDeclined = referralEvent('declined', 'The receiving organisation declined the referral (不受理).');
+export const ReferralDeclined = referralClosedEvent('declined', 'The receiving organisation declined the referral (不受理), with a reason code (対象外 / 受入枠なし / 本人辞退 / 連絡不能 / その他).');
 export const ReferralCompleted = referralEvent('completed', 'First contact was confirmed; the loop is closed (完了).');
-export const ReferralFailed = referralEvent('failed', 'The referral did not lead to contact (不調).');
+export const ReferralFailed = referralClosedEvent('failed', 'The referral did not lead to contact (不調), with a reason code (対象外 / 受入枠なし / 本人辞退 / 連絡不能 / その他).');
 
 export const INTAKE_EVENTS: readonly EventContract[] = [
   PersonRegistered,

@@ -1,5 +1,5 @@
 import { assertEventData, ContractViolationError } from '../lib/schema-validation';
-import { ABUSE_TAG_LAWS, HouseholdRegistered, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, PersonProtectionChanged, ReferralRequested } from './index';
+import { ABUSE_TAG_LAWS, HouseholdRegistered, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, PersonProtectionChanged, ReferralDeclined, ReferralFailed, ReferralRequested } from './index';
 
 describe('intake contracts', () => {
   it('names subjects and types after intake, one subject per event', () => {
@@ -22,6 +22,25 @@ describe('intake contracts', () => {
     expect(() => assertEventData(ReferralRequested, data)).not.toThrow();
     expect(() => assertEventData(ReferralRequested, { ...data, familyName: '山田' })).toThrow(ContractViolationError);
     expect(() => assertEventData(ReferralRequested, { ...data, infoBasis: '本人同意' })).toThrow(ContractViolationError);
+  });
+
+  it('says why a referral was declined or failed with a code, never with the note', () => {
+    const data = {
+      referralId: '01900000-0000-7000-8000-0000000000aa',
+      consultationId: '01900000-0000-7000-8000-0000000000bb',
+      personId: null,
+      fromOrganizationId: '01900000-0000-7000-8000-000000000001',
+      toOrganizationId: '01900000-0000-7000-8000-000000000003',
+      infoBasis: 'consent',
+      status: 'declined',
+      followUpDue: '2025-05-01',
+    };
+    expect(() => assertEventData(ReferralDeclined, { ...data, reasonCode: 'no-capacity' })).not.toThrow();
+    expect(() => assertEventData(ReferralFailed, { ...data, status: 'failed', reasonCode: 'unreachable' })).not.toThrow();
+    expect(() => assertEventData(ReferralDeclined, { ...data, reasonCode: '受入枠なし' })).toThrow(ContractViolationError);
+    expect(() => assertEventData(ReferralDeclined, { ...data, reasonCode: 'other', note: '定員超過のため' })).toThrow(ContractViolationError);
+    // Only a declined or failed referral has a reason.
+    expect(() => assertEventData(ReferralRequested, { ...data, status: 'requested', reasonCode: 'other' })).toThrow(ContractViolationError);
   });
 
   it('maps every abuse tag to the law that imposes the reporting duty', () => {
