@@ -196,6 +196,7 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
   let analyst: ConsoleSession;
   let baseline: number;
   let referralId = '';
+  let toDeclineId = '';
 
   beforeAll(async () => {
     analyst = await e2e.login('analyst');
@@ -241,6 +242,14 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
       await shows(page.getByText('依頼', { exact: true }));
       referralId = /\/referrals\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
       expect(referralId).not.toBe('');
+      // The desk watches the referral; only the centre (or a supervisor) answers it.
+      await hasCount(page.getByRole('button', { name: '受理する' }), 0);
+      await hasCount(page.getByRole('button', { name: '受理しない' }), 0);
+      // A second request to the same centre, which it will decline.
+      const sent = (await session.api('GET', `/api/intake/referrals/${referralId}`)).body as { consultationId: string; toOrganizationId: string; infoBasis: string };
+      const second = await session.api('POST', '/api/intake/referrals', { consultationId: sent.consultationId, toOrganizationId: sent.toOrganizationId, infoBasis: sent.infoBasis, requestNote: '就労の相談もお願いします（e2e 不受理）' });
+      expect(second.status).toBe(201);
+      toDeclineId = (second.body as { id: string }).id;
       // Nothing about the person outlives the session: localStorage stays empty, sessionStorage holds only the login.
       expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
       const sessionKeys = await page.evaluate(() => Object.keys(sessionStorage));
@@ -268,9 +277,32 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
       await session.open(`/referrals/${referralId}/show`);
       await shows(page.getByText('介護保険の申請について相談にのってください（e2e）'));
       await page.getByRole('button', { name: '受理する' }).click();
+      const acceptDialog = page.getByRole('dialog');
+      await shows(acceptDialog.getByText('この紹介を受理します。紹介元に伝わります。'));
+      await acceptDialog.getByRole('button', { name: '受理する' }).click();
       await shows(page.getByText('受理しました'));
       await shows(page.getByText('受理', { exact: true }));
       await hasCount(page.getByRole('button', { name: '受理する' }), 0);
+
+      // Declining asks for confirmation and a reason; without one nothing is sent.
+      await session.open(`/referrals/${toDeclineId}/show`);
+      await shows(page.getByText('就労の相談もお願いします（e2e 不受理）'));
+      await page.getByRole('button', { name: '受理しない' }).click();
+      const dialog = page.getByRole('dialog');
+      await shows(dialog.getByText(/取り消せません/));
+      await dialog.getByRole('button', { name: '受理しない' }).click();
+      await shows(dialog.getByText('必須', { exact: true }));
+      await expectAccessible(session, '14b-referral-decline');
+      await dialog.getByRole('combobox', { name: /^理由/ }).click();
+      await page.getByRole('option', { name: '受入枠なし' }).click();
+      await dialog.getByRole('textbox', { name: /^理由の補足/ }).fill('今月は新規受入れを停止しています（e2e）');
+      await dialog.getByRole('button', { name: '受理しない' }).click();
+      await shows(page.getByText('不受理にしました'));
+      await shows(page.getByText('不受理', { exact: true }));
+      await shows(page.getByText('受入枠なし', { exact: true }));
+      await hasCount(page.getByRole('button', { name: '受理しない' }), 0);
+      const declined = (await session.api('GET', `/api/intake/referrals/${toDeclineId}`)).body as { status: string; reasonCode: string };
+      expect(declined).toMatchObject({ status: 'declined', reasonCode: 'no-capacity' });
     } finally {
       await session.close();
     }

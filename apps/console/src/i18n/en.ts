@@ -15,7 +15,7 @@ export const tsunaguEn = {
     },
     referrals: {
       name: 'Referral |||| Referrals',
-      fields: { consultationId: 'Consultation', personId: 'Person', fromOrganizationId: 'From', toOrganizationId: 'To', referredOn: 'Referred on', accompanied: 'Accompanied', infoBasis: 'Legal basis', basisNote: 'Basis note', status: 'Status', followUpDue: 'Follow-up due', requestNote: 'Request', responseNote: 'Response', respondedAt: 'Responded at', firstContactOn: 'First contact on', overdue: 'Overdue only' },
+      fields: { consultationId: 'Consultation', personId: 'Person', fromOrganizationId: 'From', toOrganizationId: 'To', referredOn: 'Referred on', accompanied: 'Accompanied', infoBasis: 'Legal basis', basisNote: 'Basis note', status: 'Status', followUpDue: 'Follow-up due', requestNote: 'Request', responseNote: 'Response', respondedAt: 'Responded at', firstContactOn: 'First contact on', reasonCode: 'Reason', reasonNote: 'About the reason (required for Other)', overdue: 'Overdue only' },
     },
     households: {
       name: 'Household |||| Households',
@@ -135,6 +135,13 @@ export const tsunaguEn = {
       complete: 'First contact made (complete)',
       fail: 'No contact (failed)',
       done: { accept: 'Accepted', decline: 'Declined', complete: 'Completed', fail: 'Marked as failed' },
+    },
+    referral: {
+      confirm_accept: 'Accept this referral? The referring organisation is told.',
+      confirm_decline: 'Declining cannot be undone. Choose the reason the referring organisation is given.',
+      confirm_complete: 'Record that first contact with the person was made and close this referral.',
+      confirm_fail: 'Marking the referral as failed cannot be undone. Choose the reason.',
+      note_required: 'Say what the reason is when you choose Other',
     },
     timeline: {
       title: 'Timeline',

@@ -235,6 +235,8 @@ export const tsunaguJa = {
         responseNote: '回答',
         respondedAt: '回答日時',
         firstContactOn: '初回接触日',
+        reasonCode: '理由',
+        reasonNote: '理由の補足（「その他」のときは必須）',
         overdue: '期限超過のみ',
       },
     },
@@ -365,6 +367,13 @@ export const tsunaguJa = {
       complete: '初回接触済み（完了）',
       fail: '連絡が取れない（不調）',
       done: { accept: '受理しました', decline: '不受理にしました', complete: '完了にしました', fail: '不調にしました' },
+    },
+    referral: {
+      confirm_accept: 'この紹介を受理します。紹介元に伝わります。',
+      confirm_decline: 'この紹介を受理しない（不受理）と、取り消せません。紹介元に伝わる理由を選んでください。',
+      confirm_complete: '本人との初回接触ができたことを記録し、このつなぎを完了にします。',
+      confirm_fail: '連絡が取れず不調にすると、取り消せません。理由を選んでください。',
+      note_required: '「その他」のときは理由を書いてください',
     },
     timeline: {
       title: '経過（時系列）',

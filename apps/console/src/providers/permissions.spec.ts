@@ -23,6 +23,15 @@ describe('canAccess', () => {
     expect(requiredRoles('audit-records', 'list')).toEqual(['auditor', 'admin']);
   });
 
+  it('lets the organisation referred to (agency) and supervisors answer a referral, not the desk caseworker who sent it', () => {
+    for (const action of ['accept', 'decline', 'complete', 'fail']) {
+      expect(canAccess(['agency'], 'referrals', action)).toBe(true);
+      expect(canAccess(['supervisor'], 'referrals', action)).toBe(true);
+      expect(canAccess(['caseworker'], 'referrals', action)).toBe(false);
+    }
+    expect(canAccess(['caseworker'], 'referrals', 'create')).toBe(true);
+  });
+
   it('never allows deletes nor unknown resources', () => {
     expect(canAccess(['admin'], 'districts', 'delete')).toBe(false);
     expect(canAccess(['admin'], 'unknown', 'list')).toBe(false);

@@ -21,7 +21,8 @@ const registry: ResourceRule = { read: REGISTRY_READ, write: REGISTRY_WRITE };
 
 const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'admin'];
 const intake: ResourceRule = { read: STAFF, write: STAFF };
-const REFERRAL_ANSWER: readonly Role[] = [...STAFF, 'agency'];
+/** The organisation referred to answers; a supervisor or admin may answer for it (the API checks which organisation). */
+const REFERRAL_ANSWER: readonly Role[] = ['supervisor', 'admin', 'agency'];
 const STAFF_AND_AGENCY: readonly Role[] = [...STAFF, 'agency'];
 const SUPERVISION: readonly Role[] = ['supervisor', 'admin'];
 

@@ -28,6 +28,7 @@ export function ReferralShow() {
         <TextField source="requestNote" />
         <StatusField source="status" table="referralStatus" />
         <DateField source="followUpDue" />
+        <CodeField source="reasonCode" table="referralReason" />
         <TextField source="responseNote" />
         <DateField source="respondedAt" showTime />
         <DateField source="firstContactOn" />

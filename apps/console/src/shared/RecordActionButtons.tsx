@@ -1,7 +1,10 @@
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useId, useState, type ReactNode } from 'react';
-import { Form, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import { Form, required, TextInput, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import { DateInput } from '../dates/DateInput';
 import { messageArgsOf, type RecordAction, type TsunaguDataProvider } from '../providers/dataProvider';
+import { noteRequiredForOther } from '../referrals/answer';
+import { CodeSelectInput } from './codes';
 
 export interface RecordActionButtonProps {
   action: RecordAction;
@@ -100,13 +103,53 @@ export function ActionBar({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A referral's answers (by the organisation referred to, or a supervisor): each asks for confirmation in a dialog.
+ * 不受理 and 不調 cannot be undone and need a reason code; その他 needs a note.
+ */
 export function ReferralAnswerButtons() {
+  const translate = useTranslate();
+  const warning = (key: string) => (
+    <Typography variant="body2" sx={{ mb: 2 }}>
+      {translate(key)}
+    </Typography>
+  );
+  const reasonInputs = (key: string) => (
+    <>
+      {warning(key)}
+      <CodeSelectInput source="reasonCode" table="referralReason" label="resources.referrals.fields.reasonCode" validate={required()} />
+      <TextInput source="note" label="resources.referrals.fields.reasonNote" validate={noteRequiredForOther} multiline fullWidth />
+    </>
+  );
   return (
     <ActionBar>
-      <RecordActionButton action="accept" label="tsunagu.intake.accept" done="tsunagu.intake.done.accept" primary />
-      <RecordActionButton action="decline" label="tsunagu.intake.decline" done="tsunagu.intake.done.decline" />
-      <RecordActionButton action="complete" label="tsunagu.intake.complete" done="tsunagu.intake.done.complete" primary />
-      <RecordActionButton action="fail" label="tsunagu.intake.fail" done="tsunagu.intake.done.fail" />
+      <RecordActionButton
+        action="accept"
+        label="tsunagu.intake.accept"
+        done="tsunagu.intake.done.accept"
+        primary
+        inputs={
+          <>
+            {warning('tsunagu.referral.confirm_accept')}
+            <TextInput source="note" label="resources.referrals.fields.responseNote" multiline fullWidth />
+          </>
+        }
+      />
+      <RecordActionButton action="decline" label="tsunagu.intake.decline" done="tsunagu.intake.done.decline" danger inputs={reasonInputs('tsunagu.referral.confirm_decline')} />
+      <RecordActionButton
+        action="complete"
+        label="tsunagu.intake.complete"
+        done="tsunagu.intake.done.complete"
+        primary
+        inputs={
+          <>
+            {warning('tsunagu.referral.confirm_complete')}
+            <DateInput source="firstContactOn" label="resources.referrals.fields.firstContactOn" />
+            <TextInput source="note" label="resources.referrals.fields.responseNote" multiline fullWidth />
+          </>
+        }
+      />
+      <RecordActionButton action="fail" label="tsunagu.intake.fail" done="tsunagu.intake.done.fail" danger inputs={reasonInputs('tsunagu.referral.confirm_fail')} />
     </ActionBar>
   );
 }
