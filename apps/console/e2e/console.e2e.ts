@@ -434,8 +434,9 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     const relations = page.getByRole('list', { name: '誰が誰をケアしているか' });
     await shows(relations);
     // 妻 ハナ が 夫 一郎 を介護し、長男 健太 は 一郎 に経済的に依存している。
-    await containsText(relations.locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎\s*を支えている（介護）/);
-    await containsText(relations.locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*が\s*讃岐 一郎\s*を支えている（経済的依存）/);
+    await containsText(relations.locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎\s*を介護している/);
+    await containsText(relations.locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*は\s*讃岐 一郎\s*に経済的に依存している/);
+    await hasCount(relations.getByText(/を支えている/), 0);
     const timeline = page.getByRole('list', { name: '経過（時系列）' });
     await shows(timeline.locator('li[data-kind="consultation"]'));
     await shows(timeline.locator('li[data-kind="case"]').getByRole('link', { name: /ケース C-R7-0001/ }));
@@ -468,8 +469,8 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/#\/households\/[^/]+\/show/);
     // The members and their care edges went back as they were.
-    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎/);
-    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*が\s*讃岐 一郎/);
+    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="care"]'), /讃岐 ハナ\s*が\s*讃岐 一郎\s*を介護している/);
+    await containsText(page.getByRole('list', { name: '誰が誰をケアしているか' }).locator('li[data-relation="financial-dependency"]'), /讃岐 健太\s*は\s*讃岐 一郎\s*に経済的に依存している/);
     // The page is titled with the household's name, not its id.
     await shows(page.getByText('世帯 讃岐家（e2e）'));
   });

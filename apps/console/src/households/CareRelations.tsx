@@ -1,6 +1,6 @@
 import { Chip, Link, List as MuiList, ListItem, Typography } from '@mui/material';
 import { useGetMany, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
-import { careRelations, personIdsOf, type HouseholdMember } from './relations';
+import { careRelations, personIdsOf, sentenceKey, sentenceMarkers, sentenceParts, type HouseholdMember } from './relations';
 
 const nameOf = (person: RaRecord | undefined, id: string) => (person ? `${String(person.familyName ?? '')} ${String(person.givenName ?? '')}`.trim() : id);
 
@@ -28,12 +28,9 @@ export function CareRelations() {
         <MuiList dense aria-label={translate('tsunagu.household.relations')}>
           {relations.map((relation) => (
             <ListItem key={`${relation.fromPersonId}:${relation.toPersonId}:${relation.kind}`} data-relation={relation.kind} sx={{ gap: 1, flexWrap: 'wrap' }}>
-              {personLink(relation.fromPersonId)}
-              <span>{translate('tsunagu.household.relation_arrow')}</span>
-              {personLink(relation.toPersonId)}
-              <span>
-                {translate('tsunagu.household.relation_kind', { kind: translate(`tsunagu.codes.careEdgeKind.${relation.kind}`, { _: relation.kind }) })}
-              </span>
+              {sentenceParts(translate(sentenceKey(relation.kind), { ...sentenceMarkers, _: `%{from} → %{to} (${relation.kind})` })).map((part, index) =>
+                'text' in part ? <span key={index}>{part.text.trim()}</span> : <span key={index}>{personLink(part.person === 'from' ? relation.fromPersonId : relation.toPersonId)}</span>,
+              )}
               {relation.youngCarer && <Chip size="small" color="warning" label={translate('tsunagu.household.young_carer')} />}
             </ListItem>
           ))}

@@ -8,7 +8,11 @@ export interface HouseholdMember {
   careEdges?: Array<{ toPersonId: string; kind: string }>;
 }
 
-/** One "who cares for whom" line: `fromPersonId` cares for / depends on / watches `toPersonId`. */
+/**
+ * One "who cares for whom" line, as recorded on the member `fromPersonId` (HouseholdMemberDto.careEdges):
+ * 介護 / 育児 / 見守り — `fromPersonId` cares for, brings up or watches over `toPersonId`;
+ * 経済的依存 — `fromPersonId` depends financially on `toPersonId` (the one depended on is `toPersonId`).
+ */
 export interface CareRelation {
   fromPersonId: string;
   toPersonId: string;
@@ -33,4 +37,33 @@ export function personIdsOf(members: readonly HouseholdMember[] | undefined): st
   for (const member of members ?? []) ids.add(member.personId);
   for (const relation of careRelations(members)) ids.add(relation.toPersonId);
   return [...ids];
+}
+
+/** A care relation as a sentence: text around the two people, who are rendered as links. */
+export type SentencePart = { text: string } | { person: 'from' | 'to' };
+
+const FROM = '\uE000from\uE000';
+const TO = '\uE000to\uE000';
+
+/** i18n key of the sentence of a care-edge kind (`%{from}` and `%{to}` mark the two people). */
+export function sentenceKey(kind: string): string {
+  return `tsunagu.household.sentence.${kind}`;
+}
+
+/**
+ * Splits a translated sentence into text and the two people, in the order the language puts them:
+ * `translate(sentenceKey(kind), sentenceMarkers)` then `sentenceParts(…)`.
+ */
+export const sentenceMarkers = { from: FROM, to: TO } as const;
+
+export function sentenceParts(translated: string): SentencePart[] {
+  return translated
+    .split(/(\uE000(?:from|to)\uE000)/)
+    .filter((piece) => piece !== '')
+    .map((piece) => (piece === FROM ? { person: 'from' } : piece === TO ? { person: 'to' } : { text: piece }));
+}
+
+/** The sentence as plain text (for tests, titles and screen readers). */
+export function sentenceText(parts: readonly SentencePart[], names: { from: string; to: string }): string {
+  return parts.map((part) => ('text' in part ? part.text : names[part.person])).join('');
 }

@@ -19,7 +19,7 @@ export const tsunaguEn = {
     },
     households: {
       name: 'Household |||| Households',
-      fields: { label: 'Household', keyPersonId: 'Key person', districtId: 'District', jukiSetaiNumbers: 'Resident register household no.', members: 'Members', 'members.personId': 'Name', 'members.relationToKey': 'Relation to key person', 'members.cohabiting': 'Lives together', 'members.mainCarer': 'Main carer', 'members.isMinor': 'Minor', 'members.careEdges': 'Cares for / supports', 'members.careEdges.toPersonId': 'Whom', 'members.careEdges.kind': 'How', cases: 'Multi-agency cases', q: 'Search (kana, half-width ok)' },
+      fields: { label: 'Household', keyPersonId: 'Key person', districtId: 'District', jukiSetaiNumbers: 'Resident register household no.', members: 'Members', 'members.personId': 'Name', 'members.relationToKey': 'Relation to key person', 'members.cohabiting': 'Lives together', 'members.mainCarer': 'Main carer', 'members.isMinor': 'Minor', 'members.careEdges': 'Cares for, brings up, watches over, or depends financially on', 'members.careEdges.toPersonId': 'Whom', 'members.careEdges.kind': 'How', cases: 'Multi-agency cases', q: 'Search (kana, half-width ok)' },
     },
     consents: {
       name: 'Consent |||| Consents',
@@ -149,7 +149,7 @@ export const tsunaguEn = {
       partial: 'Could not read, so not shown: %{sources}',
       kinds: { consultation: 'Consultation', referral: 'Referral', consent: 'Consent', case: 'Case', plan: 'Plan', meeting: 'Meeting', 'progress-note': 'Note', 'outreach-contact': 'Outreach', consultations: 'Consultations', referrals: 'Referrals', consents: 'Consents', cases: 'Cases', plans: 'Plans', meetings: 'Meetings', 'progress-notes': 'Notes', households: 'Households' },
     },
-    household: { relations: 'Who cares for whom', no_relations: 'No care relations recorded.', relation_arrow: '→', relation_kind: '(%{kind})', young_carer: 'Young carer' },
+    household: { relations: 'Who cares for whom', no_relations: 'No care relations recorded.', sentence: { care: '%{from} cares for %{to}', childcare: '%{from} brings up %{to}', watching: '%{from} watches over %{to}', 'financial-dependency': '%{from} depends financially on %{to}' }, young_carer: 'Young carer' },
     work: { menu: 'My work', title: 'My work', my_cases: 'My cases', overdue_referrals: 'Overdue follow-ups', awaiting_answer: 'Referrals awaiting an answer', reports_pending: 'Reports awaiting a decision', none: 'Nothing here.', count_suffix: '', see_all: 'All: %{name}' },
     consent: { record: 'Record consent', withdraw: 'Withdraw consent', withdrawn: 'Consent withdrawn (no further sharing)' },
     consultation: { 'start-screening': 'Start screening', triage: 'Decide disposition', close: 'Close', cancel: 'Cancel (entered in error)', done: 'Consultation updated' },

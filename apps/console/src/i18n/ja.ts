@@ -41,12 +41,12 @@ export const tsunaguJa = {
         jukiSetaiNumbers: '住基世帯番号',
         members: '世帯員',
         'members.personId': '氏名',
-        'members.relationToKey': '続柄（キーパーソンから）',
+        'members.relationToKey': 'キーパーソンから見た続柄',
         'members.cohabiting': '同居',
         'members.mainCarer': '主たる介護者',
         'members.isMinor': '未成年',
-        'members.careEdges': 'ケアの関係（この人が支えている人）',
-        'members.careEdges.toPersonId': '支えている相手',
+        'members.careEdges': 'ケアの関係（この人が介護・育児・見守りをしている相手、または経済的に依存している相手）',
+        'members.careEdges.toPersonId': '相手',
         'members.careEdges.kind': '関係',
         cases: '多機関協働ケース',
         q: 'キーワード（かな・カナ・半角可）',
@@ -401,8 +401,13 @@ export const tsunaguJa = {
     household: {
       relations: '誰が誰をケアしているか',
       no_relations: 'ケアの関係は登録されていません。',
-      relation_arrow: 'が',
-      relation_kind: 'を支えている（%{kind}）',
+      /** Care edges read from the member they are recorded on (%{from}) to the other person (%{to}). */
+      sentence: {
+        care: '%{from} が %{to} を介護している',
+        childcare: '%{from} が %{to} の育児をしている',
+        watching: '%{from} が %{to} を見守っている',
+        'financial-dependency': '%{from} は %{to} に経済的に依存している',
+      },
       young_carer: 'ヤングケアラー',
     },
     work: {
