@@ -31,6 +31,43 @@ describe('intake: people and households', () => {
     expect((await intake.call('GET', `/persons?q=${encodeURIComponent('吉田')}`)).body.total).toBe(0);
   });
 
+  it('refuses implausible people (400 naming the field): no name, a name without 姓 or セイ, a future or impossible birth date; defaults to 未確認', async () => {
+    const before = (await intake.call('GET', '/persons?perPage=1')).body.total;
+    const refused = async (body: Record<string, unknown>, field: string) => {
+      const reply = await intake.call('POST', '/persons', { body });
+      expectProblem(reply, 400);
+      expect(Object.keys(reply.body.errors)).toEqual([field]);
+    };
+    await refused({}, 'familyName');
+    await refused({ sex: 'male', birthDate: '1950-01-01' }, 'familyName');
+    await refused({ givenName: '太郎', givenNameKana: 'タロウ' }, 'familyName');
+    await refused({ identityLevel: 'anonymous' }, 'familyName');
+    // An alias names someone whose name is not known, so their identity cannot be 未確認 or 確認済.
+    await refused({ aliasName: 'マサさん' }, 'identityLevel');
+    await refused({ familyName: '未来', familyNameKana: 'ミライ', identityLevel: 'alias-only' }, 'aliasName');
+    const tomorrow = new Date(Date.now() + 9 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    await refused({ familyName: '未来', familyNameKana: 'ミライ', birthDate: tomorrow }, 'birthDate');
+    await refused({ familyName: '未来', familyNameKana: 'ミライ', birthDate: '1950-02-30' }, 'birthDate');
+    await refused({ familyName: '未来', familyNameKana: 'ミライ', birthDate: '1950-01-01', deceasedOn: '1949-12-31' }, 'deceasedOn');
+    expect((await intake.call('GET', '/persons?perPage=1')).body.total).toBe(before);
+
+    // What a 受付票 records: a family name (or only its kana), 未確認 until staff check it.
+    const kanaOnly = await intake.call('POST', '/persons', { body: { familyNameKana: 'ｶﾞﾜ', sex: 'unknown' } });
+    expect(kanaOnly.status).toBe(201);
+    expect(kanaOnly.body).toMatchObject({ familyName: null, familyNameKana: 'ガワ', identityLevel: 'unconfirmed' });
+    const unnamed = await intake.call('POST', '/persons', { body: { aliasName: '屋島西町の単身男性（70代）', identityLevel: 'household-or-address-only', birthDate: '1950-01-01', birthDatePrecision: 'year' } });
+    expect(unnamed.status).toBe(201);
+    expect(unnamed.body).toMatchObject({ aliasName: '屋島西町の単身男性（70代）', identityLevel: 'household-or-address-only' });
+    // An update is checked on the record as it would be saved.
+    const cleared = await intake.call('PATCH', `/persons/${kanaOnly.body.id}`, { body: { familyNameKana: null, version: 1 } });
+    expectProblem(cleared, 400);
+    expect(Object.keys(cleared.body.errors)).toEqual(['familyName']);
+    const future = await intake.call('PATCH', `/persons/${kanaOnly.body.id}`, { body: { birthDate: tomorrow, version: 1 } });
+    expect(Object.keys(future.body.errors)).toEqual(['birthDate']);
+    const checked = await intake.call('PATCH', `/persons/${kanaOnly.body.id}`, { body: { familyName: '川', identityLevel: 'confirmed', version: 1 } });
+    expect(checked.body).toMatchObject({ familyName: '川', identityLevel: 'confirmed' });
+  });
+
   it('returns duplicate candidates for the same kana + birth date and for the same phone, and proceeds only when confirmed', async () => {
     const first = await intake.call('POST', '/persons', {
       body: { familyName: '山田', givenName: '太郎', familyNameKana: 'ヤマダ', givenNameKana: 'タロウ', birthDate: '1975-05-05', phones: [{ type: 'mobile', number: '090-1111-2222' }] },
@@ -122,7 +159,7 @@ describe('intake: people and households', () => {
     const protectedPerson = (
       await intake.call('POST', '/persons', {
         token: supervisor,
-        body: { familyName: '秘匿', givenName: '三子', familyNameKana: 'ヒトク', givenNameKana: 'ミツコ', addressRaw: '高松市丸の内1-1', districtId: district, dvAddressProtection: true },
+        body: { familyName: '秘匿', givenName: '三子', familyNameKana: 'ヒトク', givenNameKana: 'ミツコ', addressRaw: '高松市丸の内1-1', districtId: district, dvAddressProtection: true, identityLevel: 'confirmed' },
       })
     ).body.id as string;
     const partner = (await intake.call('POST', '/persons', { body: { familyName: '同居', givenName: '人', familyNameKana: 'ドウキョ', givenNameKana: 'ヒト', districtId: district } })).body.id as string;

@@ -78,9 +78,9 @@ const HOUSEHOLDS: DemoHousehold[] = [
     district: '仏生山',
     keyPerson: 'father',
     people: [
-      { key: 'father', familyName: '讃岐', givenName: '一郎', familyNameKana: 'サヌキ', givenNameKana: 'イチロウ', birthDate: '1940-06-12', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), addressRaw: '高松市仏生山町甲000番地', districtId: districtId('仏生山'), phones: [{ type: 'home', number: '0120-000-101' }] },
-      { key: 'mother', familyName: '讃岐', givenName: 'ハナ', familyNameKana: 'ｻﾇｷ', givenNameKana: 'ﾊﾅ', birthDate: '1943-02-03', sex: 'female', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山') },
-      { key: 'son', familyName: '讃岐', givenName: '健太', familyNameKana: 'さぬき', givenNameKana: 'けんた', birthDate: '1972-09-30', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山') },
+      { key: 'father', familyName: '讃岐', givenName: '一郎', familyNameKana: 'サヌキ', givenNameKana: 'イチロウ', birthDate: '1940-06-12', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), addressRaw: '高松市仏生山町甲000番地', districtId: districtId('仏生山'), phones: [{ type: 'home', number: '0120-000-101' }], identityLevel: 'confirmed' },
+      { key: 'mother', familyName: '讃岐', givenName: 'ハナ', familyNameKana: 'ｻﾇｷ', givenNameKana: 'ﾊﾅ', birthDate: '1943-02-03', sex: 'female', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山'), identityLevel: 'confirmed' },
+      { key: 'son', familyName: '讃岐', givenName: '健太', familyNameKana: 'さぬき', givenNameKana: 'けんた', birthDate: '1972-09-30', sex: 'male', address: address('仏生山町', '甲000番地', '761-8078'), districtId: districtId('仏生山'), identityLevel: 'unconfirmed' },
     ],
     members: [
       { person: 'father', relationToKey: 'self', cohabiting: true, mainCarer: false },
@@ -116,9 +116,9 @@ const HOUSEHOLDS: DemoHousehold[] = [
     district: '林',
     keyPerson: 'mother',
     people: [
-      { key: 'mother', familyName: '瀬戸', givenName: '美咲', familyNameKana: 'セト', givenNameKana: 'ミサキ', birthDate: '1983-11-20', sex: 'female', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林'), phones: [{ type: 'mobile', number: '0120-000-202' }] },
-      { key: 'child', familyName: '瀬戸', givenName: '陽向', familyNameKana: 'セト', givenNameKana: 'ヒナタ', birthDate: '2022-04-08', sex: 'male', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林') },
-      { key: 'grandmother', familyName: '髙木', givenName: '澄子', familyNameKana: 'タカギ', givenNameKana: 'スミコ', birthDate: '1949-07-01', sex: 'female', address: address('林町', '0000番地1', '761-0301'), districtId: districtId('林') },
+      { key: 'mother', familyName: '瀬戸', givenName: '美咲', familyNameKana: 'セト', givenNameKana: 'ミサキ', birthDate: '1983-11-20', sex: 'female', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林'), phones: [{ type: 'mobile', number: '0120-000-202' }], identityLevel: 'confirmed' },
+      { key: 'child', familyName: '瀬戸', givenName: '陽向', familyNameKana: 'セト', givenNameKana: 'ヒナタ', birthDate: '2022-04-08', sex: 'male', address: address('林町', '0000番地0', '761-0301'), districtId: districtId('林'), identityLevel: 'unconfirmed' },
+      { key: 'grandmother', familyName: '髙木', givenName: '澄子', familyNameKana: 'タカギ', givenNameKana: 'スミコ', birthDate: '1949-07-01', sex: 'female', address: address('林町', '0000番地1', '761-0301'), districtId: districtId('林'), identityLevel: 'unconfirmed' },
     ],
     members: [
       { person: 'mother', relationToKey: 'self', cohabiting: true, mainCarer: true, careEdges: [{ to: 'child', kind: 'childcare' }, { to: 'grandmother', kind: 'care' }] },
@@ -150,8 +150,8 @@ const HOUSEHOLDS: DemoHousehold[] = [
     district: '鶴尾',
     keyPerson: 'mother',
     people: [
-      { key: 'mother', familyName: '𠮷田', givenName: '由美', familyNameKana: 'ヨシダ', givenNameKana: 'ユミ', birthDate: '1985-03-15', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾') },
-      { key: 'daughter', familyName: '𠮷田', givenName: '結衣', familyNameKana: 'ヨシダ', givenNameKana: 'ユイ', birthDate: '2011-08-22', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾') },
+      { key: 'mother', familyName: '𠮷田', givenName: '由美', familyNameKana: 'ヨシダ', givenNameKana: 'ユミ', birthDate: '1985-03-15', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾'), identityLevel: 'unconfirmed' },
+      { key: 'daughter', familyName: '𠮷田', givenName: '結衣', familyNameKana: 'ヨシダ', givenNameKana: 'ユイ', birthDate: '2011-08-22', sex: 'female', address: address('西ハゼ町', '000番地', '760-0065'), districtId: districtId('鶴尾'), identityLevel: 'unconfirmed' },
     ],
     members: [
       { person: 'mother', relationToKey: 'self', cohabiting: true, mainCarer: false },
@@ -181,7 +181,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
     district: '屋島',
     keyPerson: 'self',
     people: [
-      { key: 'self', familyName: '屋島', givenName: '正男', familyNameKana: 'ヤシマ', givenNameKana: 'マサオ', birthDate: '1937-01-01', birthDatePrecision: 'year', sex: 'male', address: address('屋島西町', '0000番地0', '761-0111'), districtId: districtId('屋島') },
+      { key: 'self', familyName: '屋島', givenName: '正男', familyNameKana: 'ヤシマ', givenNameKana: 'マサオ', birthDate: '1937-01-01', birthDatePrecision: 'year', sex: 'male', address: address('屋島西町', '0000番地0', '761-0111'), districtId: districtId('屋島'), identityLevel: 'unconfirmed' },
     ],
     members: [{ person: 'self', relationToKey: 'self', cohabiting: true, mainCarer: false }],
     // He agreed to be introduced to the 屋島 地区社協's 通所型サービスB (through the 生活支援コーディネーター, before this consultation).
@@ -225,7 +225,10 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     ids.set(key, person.id);
   }
   await em.flush();
-  for (const id of ids.values()) await events.record(em, PersonRegistered, id, { personId: id, identityLevel: 'confirmed' });
+  for (const id of ids.values()) {
+    const person = em.getReference(Person, id);
+    await events.record(em, PersonRegistered, id, { personId: id, identityLevel: person.identityLevel });
+  }
   const personId = (key: string) => ids.get(key) as string;
 
   const household = new Household();

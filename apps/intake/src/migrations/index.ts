@@ -6,6 +6,7 @@ import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203120000 } from './Migration20261203120000';
+import { Migration20261203121000 } from './Migration20261203121000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203110000', class: Migration20261203110000 },
   { name: 'Migration20261203120000', class: Migration20261203120000 },
+  { name: 'Migration20261203121000', class: Migration20261203121000 },
 ];

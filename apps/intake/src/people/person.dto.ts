@@ -56,7 +56,7 @@ export class PhoneDto {
 }
 
 export class RegisterPersonCommand {
-  @ApiPropertyOptional({ maxLength: 100, example: '山田', description: '姓 (kanji; 外字 and IVS kept exactly as entered)' })
+  @ApiPropertyOptional({ maxLength: 100, example: '山田', description: '姓 (kanji; 外字 and IVS kept exactly as entered). A person needs familyName or familyNameKana, or aliasName when the name is not known.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -92,7 +92,7 @@ export class RegisterPersonCommand {
   @MaxLength(100)
   formerName?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'ISO date; with a coarser precision, the first day of the known period.' })
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'ISO date, not in the future; with a coarser precision, the first day of the known period.' })
   @IsOptional()
   @DateProperty()
   birthDate?: string | null;
@@ -147,7 +147,11 @@ export class RegisterPersonCommand {
   @DateProperty()
   deceasedOn?: string | null;
 
-  @ApiPropertyOptional({ enum: IDENTITY_LEVELS, default: 'confirmed', description: '匿名 / 通称のみ / 世帯・住所のみ / 確認済' })
+  @ApiPropertyOptional({
+    enum: IDENTITY_LEVELS,
+    default: 'unconfirmed',
+    description: '匿名 / 通称のみ / 世帯・住所のみ / 未確認 / 確認済. 未確認 and 確認済 need familyName or familyNameKana; the others need aliasName when no name is known.',
+  })
   @IsOptional()
   @IsIn(IDENTITY_LEVELS)
   identityLevel?: IdentityLevel;

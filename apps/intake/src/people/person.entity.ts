@@ -78,8 +78,9 @@ export class Person extends TenantEntity {
   @Property({ type: 'date', nullable: true })
   deceasedOn: string | null = null;
 
+  /** 未確認 until staff have checked who the person is (a 受付票 records what was said). */
   @Property({ type: 'string', length: 30 })
-  identityLevel: IdentityLevel = 'confirmed';
+  identityLevel: IdentityLevel = 'unconfirmed';
 
   /** Kana reading without spaces, normalised: the duplicate-check key with the birth date. */
   @Property({ type: 'string', length: 200, hidden: true })

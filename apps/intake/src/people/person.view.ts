@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { toKatakana } from '@tsunagu/util-japanese-text';
 import type { IntakeConfig } from '../config';
 import type { Person } from './person.entity';
+import { assertPlausiblePerson } from './person-rules';
 import type { DuplicateCandidateView, PersonView, UpdatePersonCommand } from './person.dto';
 
 /**
@@ -106,8 +107,5 @@ export function applyPersonFields(person: Person, fields: Omit<UpdatePersonComma
   if (fields.dvAddressProtection !== undefined) person.dvAddressProtection = fields.dvAddressProtection;
   if (fields.deceasedOn !== undefined) person.deceasedOn = fields.deceasedOn;
   if (fields.identityLevel !== undefined) person.identityLevel = fields.identityLevel;
-  const named = person.familyName || person.givenName || person.familyNameKana || person.givenNameKana || person.aliasName;
-  if (!named && person.identityLevel === 'confirmed') {
-    throw DomainException.invalidField('familyName', 'a confirmed person needs a name or a kana reading (use identityLevel for minimal identities)');
-  }
+  assertPlausiblePerson(person, todayInJapan());
 }

@@ -23,7 +23,8 @@ export const PHONE_TYPES = phoneType.codes;
 export type PhoneType = (typeof PHONE_TYPES)[number];
 export const PHONE_TYPE_LABELS = phoneType.labels;
 
-const identityLevel = codes({ anonymous: '匿名', 'alias-only': '通称のみ', 'household-or-address-only': '世帯・住所のみ', confirmed: '確認済' });
+/** How far staff know who the person is: 未確認 — a name was given but not checked; 確認済 — checked (e.g. against 住基). */
+const identityLevel = codes({ anonymous: '匿名', 'alias-only': '通称のみ', 'household-or-address-only': '世帯・住所のみ', unconfirmed: '未確認', confirmed: '確認済' });
 export const IDENTITY_LEVELS = identityLevel.codes;
 export type IdentityLevel = (typeof IDENTITY_LEVELS)[number];
 export const IDENTITY_LEVEL_LABELS = identityLevel.labels;
