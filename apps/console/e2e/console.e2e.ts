@@ -475,6 +475,21 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await shows(page.getByText('世帯 讃岐家（e2e）'));
   });
 
+  it('the person form starts as 未確認, asks for a family name and refuses a birth date in the future', async () => {
+    const { page } = caseworker;
+    await caseworker.open('/persons/create');
+    await containsText(page.getByRole('combobox', { name: /^本人確認の程度/ }), /未確認/);
+    await page.getByRole('textbox', { name: '名', exact: true }).fill('太郎（e2e）');
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByText(/^姓かセイ（カナ）を入力してください/));
+    await page.getByRole('textbox', { name: '姓', exact: true }).fill('未来（e2e）');
+    await page.getByRole('textbox', { name: /^生年月日/ }).fill('令和30年1月1日');
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByText('今日より後の日付は入力できません'));
+    expect(page.url()).toMatch(/#\/persons\/create/);
+  });
+
   it('my work: my cases, overdue follow-ups and referrals awaiting an answer, each linking to the record', async () => {
     const { page } = caseworker;
     // The demo case is this caseworker's (its coordinatorStaff is the demo user); a case opened now joins it.

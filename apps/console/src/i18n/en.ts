@@ -7,7 +7,7 @@ export const tsunaguEn = {
     ...programmesEn.resources,
     persons: {
       name: 'Person |||| People',
-      fields: { fullName: 'Name', familyName: 'Family name', givenName: 'Given name', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', kana: 'Kana', aliasName: 'Alias', formerName: 'Former name', birthDate: 'Birth date', sex: 'Sex', addressRaw: 'Address', districtId: 'District', phones: 'Phones', 'phones.number': 'Phone', 'phones.type': 'Type', email: 'Email', identityLevel: 'Identity level', dvAddressProtection: 'DV address protection', confirmNotDuplicate: 'Checked the candidates: a different person', consultations: 'Consultations', households: 'Households' },
+      fields: { fullName: 'Name', familyName: 'Family name', givenName: 'Given name', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', kana: 'Kana', aliasName: 'Alias', formerName: 'Former name', birthDate: 'Birth date', sex: 'Sex', addressRaw: 'Address', districtId: 'District', phones: 'Phones', 'phones.number': 'Phone', 'phones.type': 'Type', email: 'Email', identityLevel: 'Identity level', birthDatePrecision: 'Birth date precision', deceasedOn: 'Date of death', dvAddressProtection: 'DV address protection', confirmNotDuplicate: 'Checked the candidates: a different person', consultations: 'Consultations', households: 'Households' },
     },
     consultations: {
       name: 'Consultation |||| Consultations',
@@ -135,6 +135,15 @@ export const tsunaguEn = {
       complete: 'First contact made (complete)',
       fail: 'No contact (failed)',
       done: { accept: 'Accepted', decline: 'Declined', complete: 'Completed', fail: 'Marked as failed' },
+    },
+    person: {
+      name_required: 'Enter the family name or its kana. For someone whose name is not known, enter an alias and set the identity level to Anonymous, Alias only or Household or address only',
+      unnamed_level: 'Without a family name the identity level is Anonymous, Alias only or Household or address only',
+      alias_required: 'Enter the alias for Alias only',
+      future_date: 'Cannot be after today',
+      death_before_birth: 'Before the birth date',
+      alias_hint: 'What to call someone whose name is not known',
+      identity_hint: 'Unconfirmed until checked against a document',
     },
     referral: {
       confirm_accept: 'Accept this referral? The referring organisation is told.',

@@ -3,11 +3,12 @@ import { TsunaguCreate } from '../shared/forms';
 import { BooleanInput } from 'react-admin';
 import { DuplicateCandidates } from './DuplicateCandidates';
 import { PersonInputs } from './PersonInputs';
+import { PERSON_DEFAULTS, validatePerson } from './validation';
 
 export function PersonCreate() {
   return (
     <TsunaguCreate>
-      <SimpleForm defaultValues={{ identityLevel: 'confirmed', phones: [] }}>
+      <SimpleForm defaultValues={PERSON_DEFAULTS} validate={(values) => validatePerson(values)}>
         <PersonInputs />
         <DuplicateCandidates />
         <BooleanInput source="confirmNotDuplicate" />

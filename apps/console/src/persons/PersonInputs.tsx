@@ -2,7 +2,11 @@ import { ArrayInput, BooleanInput, SimpleFormIterator, TextInput } from 'react-a
 import { DateInput } from '../dates/DateInput';
 import { CodeSelectInput, DistrictInput } from '../shared/codes';
 
-/** 氏名 and カナ (ｶﾅ and かな accepted: the service stores 全角カタカナ), birth date in 和暦 or 西暦, contacts. */
+/**
+ * 氏名 and カナ (ｶﾅ and かな accepted: the service stores 全角カタカナ), 通称 for someone whose name is not known, birth
+ * date in 和暦 or 西暦, how far the identity was checked (未確認 until staff check it), contacts. The form checks what the
+ * API checks (validation.ts).
+ */
 export function PersonInputs() {
   return (
     <>
@@ -10,10 +14,11 @@ export function PersonInputs() {
       <TextInput source="givenName" />
       <TextInput source="familyNameKana" />
       <TextInput source="givenNameKana" />
-      <TextInput source="aliasName" />
+      <TextInput source="aliasName" helperText="tsunagu.person.alias_hint" />
       <DateInput source="birthDate" />
+      <CodeSelectInput source="birthDatePrecision" table="birthDatePrecision" />
       <CodeSelectInput source="sex" table="sex" />
-      <CodeSelectInput source="identityLevel" table="identityLevel" />
+      <CodeSelectInput source="identityLevel" table="identityLevel" helperText="tsunagu.person.identity_hint" />
       <TextInput source="addressRaw" fullWidth />
       <DistrictInput source="districtId" />
       <ArrayInput source="phones">

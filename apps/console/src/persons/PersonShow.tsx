@@ -40,6 +40,7 @@ export function PersonShow() {
         <TextField source="givenName" />
         <TextField source="familyNameKana" />
         <TextField source="givenNameKana" />
+        <TextField source="aliasName" />
         <DateField source="birthDate" />
         <CodeField source="sex" table="sex" />
         <CodeField source="identityLevel" table="identityLevel" />
