@@ -37,6 +37,13 @@ describe('intake: referrals (つなぎ)', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a referral dated in the future (400 naming referredOn)', async () => {
+    const tomorrow = new Date(Date.now() + 9 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    const future = await refer({ infoBasis: 'support-meeting-106-6', basisNote: '支援会議（第3回）', referredOn: tomorrow });
+    expectProblem(future, 400);
+    expect(Object.keys(future.body.errors)).toEqual(['referredOn']);
+  });
+
   it('computes the follow-up date in business days, skipping the weekend and 昭和の日', async () => {
     const referral = await refer({ infoBasis: 'support-meeting-106-6', basisNote: '令和7年4月 支援会議（第1回）', referredOn: '2025-04-25' });
     expect(referral.status).toBe(201);
@@ -105,8 +112,14 @@ describe('intake: referrals (つなぎ)', () => {
     const again = await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyA, body: {} });
     expectProblem(again, 409);
     expect(again.body.transition).toEqual({ from: 'accepted', action: 'accept', allowed: ['complete', 'fail'] });
-    const completed = await intake.call('POST', `/referrals/${referral.id}/complete`, { token: agencyA, body: { firstContactOn: '2025-05-02' } });
-    expect(completed.body).toMatchObject({ status: 'completed', firstContactOn: '2025-05-02' });
+    // The first contact lies between the referral and today.
+    const beforeReferral = await intake.call('POST', `/referrals/${referral.id}/complete`, { token: agencyA, body: { firstContactOn: '2025-05-02' } });
+    expectProblem(beforeReferral, 400);
+    expect(beforeReferral.body.errors.firstContactOn).toBeDefined();
+    const tomorrow = new Date(Date.now() + 9 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+    expect((await intake.call('POST', `/referrals/${referral.id}/complete`, { token: agencyA, body: { firstContactOn: tomorrow } })).body.errors.firstContactOn).toBeDefined();
+    const completed = await intake.call('POST', `/referrals/${referral.id}/complete`, { token: agencyA, body: { firstContactOn: referral.referredOn } });
+    expect(completed.body).toMatchObject({ status: 'completed', firstContactOn: referral.referredOn });
     await expectEventually(async () => expect((await intake.events()).some((event) => event.subject === 'tsunagu.evt.intake.referral.completed')).toBe(true));
   });
 

@@ -20,7 +20,7 @@ export class RequestReferralCommand {
   @IsUUID('all')
   toOrganizationId!: string;
 
-  @ApiPropertyOptional({ format: 'date', description: 'Date of the referral in Japan (default: today).' })
+  @ApiPropertyOptional({ format: 'date', description: 'Date of the referral in Japan (default: today; not in the future).' })
   @IsOptional()
   @DateProperty()
   referredOn?: string;
@@ -76,7 +76,7 @@ export class CloseReferralWithReasonCommand {
 }
 
 export class CompleteReferralCommand extends RespondReferralCommand {
-  @ApiPropertyOptional({ format: 'date', description: 'Date of the first contact (default: today).' })
+  @ApiPropertyOptional({ format: 'date', description: 'Date of the first contact (default: today): between the referral date and today.' })
   @IsOptional()
   @DateProperty()
   firstContactOn?: string;

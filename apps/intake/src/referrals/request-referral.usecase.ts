@@ -46,6 +46,7 @@ export class RequestReferralUseCase {
       referral.infoBasis = command.infoBasis;
       await this.assertBasis(em, referral, consultation, command);
 
+      if (command.referredOn && command.referredOn > todayInJapan()) throw DomainException.invalidField('referredOn', 'must not be in the future');
       referral.referredOn = command.referredOn ?? todayInJapan();
       referral.followUpDue = addBusinessDays(referral.referredOn, this.config.INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS);
       referral.accompanied = command.accompanied ?? false;

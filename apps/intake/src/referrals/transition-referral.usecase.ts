@@ -27,6 +27,15 @@ export async function findVisibleReferral(em: EntityManager, id: string): Promis
   return referral;
 }
 
+/** The first contact happened between the referral and today (a date in the future or before the referral is a typo). */
+function plausibleFirstContact(referral: Referral, firstContactOn: string | undefined): string {
+  const today = todayInJapan();
+  const date = firstContactOn ?? today;
+  if (date > today) throw DomainException.invalidField('firstContactOn', 'must not be in the future');
+  if (date < referral.referredOn) throw DomainException.invalidField('firstContactOn', 'must not be before the referral date');
+  return date;
+}
+
 @Injectable()
 export class TransitionReferralUseCase {
   constructor(
@@ -55,7 +64,7 @@ export class TransitionReferralUseCase {
         referral.respondedAt = new Date();
         referral.responseNote = input.note ?? referral.responseNote;
       } else {
-        referral.firstContactOn = action === 'complete' ? (input.firstContactOn ?? todayInJapan()) : null;
+        referral.firstContactOn = action === 'complete' ? plausibleFirstContact(referral, input.firstContactOn) : null;
         referral.closedAt = new Date();
         if (input.note) referral.responseNote = input.note;
       }
