@@ -461,9 +461,9 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('link', { name: '編集' }).click();
     await page.waitForURL(/#\/households\/[^/]+$/);
     await hasValue(page.getByRole('textbox', { name: /^世帯名/ }), '讃岐家');
-    await shows(page.getByRole('combobox', { name: /^支えている相手/ }).first());
-    await hasCount(page.getByRole('combobox', { name: /^支えている相手/ }), 2);
-    await hasValue(page.getByRole('combobox', { name: /^支えている相手/ }).first(), '讃岐 一郎（サヌキ イチロウ）');
+    await shows(page.getByRole('combobox', { name: /^相手/ }).first());
+    await hasCount(page.getByRole('combobox', { name: /^相手/ }), 2);
+    await hasValue(page.getByRole('combobox', { name: /^相手/ }).first(), '讃岐 一郎（サヌキ イチロウ）');
     await expectAccessible(caseworker, '20b-household-edit');
     await page.getByRole('textbox', { name: /^世帯名/ }).fill('讃岐家（e2e）');
     await page.getByRole('button', { name: '保存' }).click();
