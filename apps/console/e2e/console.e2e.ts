@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containsText, hasCount, hasValue, shows } from './expect';
+import { containsText, disappears, hasCount, hasValue, shows } from './expect';
 import { screenshot } from './browser';
 import { ConsoleSession } from './pages';
 import { expectAccessible, useConsoleStack } from './setup';
@@ -488,6 +488,8 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('button', { name: '保存' }).click();
     await shows(page.getByText('今日より後の日付は入力できません'));
     expect(page.url()).toMatch(/#\/persons\/create/);
+    // Leave no notification behind: the next screen's accessibility check would catch it mid-fade (low contrast).
+    await disappears(page.getByText(/^入力値に誤りがあります/));
   });
 
   it('my work: my cases, overdue follow-ups and referrals awaiting an answer, each linking to the record', async () => {

@@ -8,6 +8,11 @@ export async function shows(locator: Locator, timeout = TIMEOUT): Promise<void> 
   await locator.first().waitFor({ state: 'visible', timeout });
 }
 
+/** Waits until nothing matching is visible (a notification that auto-hides, a closed dialog). */
+export async function disappears(locator: Locator, timeout = TIMEOUT): Promise<void> {
+  await expect.poll(() => locator.count().then(async (count) => (count === 0 ? false : locator.first().isVisible())), { timeout }).toBe(false);
+}
+
 export async function hasCount(locator: Locator, count: number, timeout = TIMEOUT): Promise<void> {
   await expect.poll(() => locator.count(), { timeout }).toBe(count);
 }
