@@ -15,7 +15,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
-import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { PeopleModule } from './people/people.module';
 import { intakePersistence } from './persistence';
 import { PlansModule } from './plans/plans.module';

@@ -7,7 +7,7 @@ import { MandatoryReport } from './consultations/mandatory-report.entity';
 import { Meeting } from './meetings/meeting.entity';
 import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entity';
 import { intakeMigrations } from './migrations';
-import { OrganizationCopy } from './organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { Household } from './people/household.entity';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';

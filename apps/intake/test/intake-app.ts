@@ -25,7 +25,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { intakeAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';
-import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { intakePersistence } from '../src/persistence';
 
 export const API = '/api/intake';

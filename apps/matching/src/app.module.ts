@@ -17,7 +17,7 @@ import { HostsModule } from './hosts/hosts.module';
 import { MatchesModule } from './matches/matches.module';
 import { NeedsModule } from './needs/needs.module';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
-import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { RESOURCE_EVENTS } from './opportunities/resource-events.handlers';
 import { PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';

@@ -8,7 +8,7 @@ import { Match } from './matches/match.entity';
 import { matchingMigrations } from './migrations';
 import { ParticipationNeed } from './needs/participation-need.entity';
 import { Opportunity } from './opportunities/opportunity.entity';
-import { OrganizationCopy } from './organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { PersonCopy } from './people/person-copy.entity';
 import { MatchingSettings } from './settings/matching-settings.entity';
 

@@ -43,7 +43,7 @@ import {
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { matchingAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
-import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { matchingPersistence } from '../src/persistence';
 
 export const API = '/api/matching';

@@ -17,7 +17,7 @@ import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
 import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
 import { outreachPersistence } from './persistence';
-import { ORGANIZATION_EVENTS, OrganizationsModule } from './organizations/organization-events.handlers';
+import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { SettingsModule } from './settings/settings';
 import { OutreachSharedModule } from './shared/outreach-shared.module';
 import { TargetsModule } from './targets/targets.module';

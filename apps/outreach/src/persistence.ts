@@ -1,4 +1,4 @@
-import { OrganizationCopy } from './organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { InactivityAlert } from './alerts/inactivity-alert.entity';

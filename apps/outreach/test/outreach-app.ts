@@ -26,7 +26,7 @@ import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usec
 import { outreachAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { OUTREACH_APP_OPTIONS } from '../src/openapi';
-import { OrganizationCopy } from '../src/organizations/organization-copy.entity';
+import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { outreachPersistence } from '../src/persistence';
 
 export const API = '/api/outreach';

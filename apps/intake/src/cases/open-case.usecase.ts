@@ -12,7 +12,7 @@ import { MultiAgencyCase } from './case.entity';
 import type { CaseView, OpenCaseCommand } from './case.dto';
 import { nextCaseNumber } from './case-number';
 import { caseEventData, caseView } from './case.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 @Injectable()
 export class OpenCaseUseCase {

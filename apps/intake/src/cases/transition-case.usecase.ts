@@ -26,7 +26,7 @@ import { nextCaseStatus, type CaseAction } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
 import { caseEventData, caseView, findVisibleCase } from './case.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 export interface CaseTransition {
   action: CaseAction;

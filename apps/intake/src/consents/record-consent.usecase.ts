@@ -8,7 +8,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Consent } from './consent.entity';
 import type { ConsentView, RecordConsentCommand } from './consent.dto';
 import { consentEventData, consentView } from './consent.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 @Injectable()
 export class RecordConsentUseCase {

@@ -8,7 +8,7 @@ import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { nextReceptionNumber } from './reception-number';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 @Injectable()
 export class ReceiveConsultationUseCase {

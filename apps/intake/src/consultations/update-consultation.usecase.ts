@@ -7,7 +7,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 @Injectable()
 export class UpdateConsultationUseCase {

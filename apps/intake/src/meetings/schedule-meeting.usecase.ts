@@ -4,7 +4,7 @@ import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunag
 import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { MultiAgencyCase } from '../cases/case.entity';
-import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '../organizations/organization-check';
+import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '@tsunagu/registry-organization-copy';
 import { IntakeEvents } from '../shared/intake-events';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';

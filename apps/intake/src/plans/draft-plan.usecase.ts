@@ -10,7 +10,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { SupportPlan } from './support-plan.entity';
 import type { DraftPlanCommand, PlanView, UpdatePlanCommand } from './plan.dto';
 import { applyPlanFields, planEventData, planView } from './plan.view';
-import { assertKnownOrganizations, listedOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations, listedOrganizations } from '@tsunagu/registry-organization-copy';
 
 /** Drafts the next version of a case's plan (a re-plan is a new version; earlier ones are kept). */
 @Injectable()

@@ -13,7 +13,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Referral } from './referral.entity';
 import type { ReferralView, RequestReferralCommand } from './referral.dto';
 import { referralEventData, referralView } from './referral.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 /**
  * Sends a person to another organisation (つなぎ). Information may leave only under a basis that

@@ -6,7 +6,7 @@ import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { MatchingEvents } from '../shared/matching-events';
 import type { HostView, RegisterHostCommand } from './host.dto';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 import { Host } from './host.entity';
 import { applyHostFields, hostEventData, hostView } from './host.view';
 

@@ -10,7 +10,7 @@ import { findVisibleTarget } from '../shared/target-access';
 import { TargetStages } from '../targets/target-stages';
 import { Handover } from './handover.entity';
 import type { HandOverCommand, HandoverView } from './handover.dto';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 /** Stages a target can be handed over from: a relationship exists. */
 const HANDOVER_STAGES = ['building-relationship', 'connected', 'stable'];

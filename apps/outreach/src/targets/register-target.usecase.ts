@@ -9,7 +9,7 @@ import { assertOwnOrganization } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { RegisterTargetCommand, TargetView } from './target.dto';
 import { targetView } from './target.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 export function identityOf(fields: { personId?: string | null; householdId?: string | null; locationDescription?: string | null }): TargetIdentity {
   if (fields.personId) return 'person';

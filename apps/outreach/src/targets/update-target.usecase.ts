@@ -10,7 +10,7 @@ import { syncWatchPlan } from '../watch/watch-plan.sync';
 import { identityOf } from './register-target.usecase';
 import type { TargetView, UpdateTargetCommand } from './target.dto';
 import { targetView } from './target.view';
-import { assertKnownOrganizations } from '../organizations/organization-check';
+import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 /**
  * Edits a target's details — typically linking the person once they are known (a place-only target can be handed over

@@ -3,9 +3,9 @@ import type { OrganizationType } from '@tsunagu/contracts';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
 /**
- * The registry's organisations as this service knows them, from OrganizationRegistered / OrganizationUpdated:
+ * The registry's organisations as a consuming service (intake, outreach, matching) knows them, from OrganizationRegistered / OrganizationUpdated:
  * the id (the registry's own), the municipality and the type — no names or contacts. Organisation ids in
- * requests are checked against it (organization-check.ts).
+ * requests are checked against it (organization-check.ts in this library).
  */
 @Entity({ tableName: 'organization_copy' })
 @TenantScoped()
