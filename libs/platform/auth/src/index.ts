@@ -5,4 +5,5 @@ export * from './lib/request-principal';
 export * from './lib/current-principal.decorator';
 export * from './lib/auth.guard';
 export * from './lib/record-scope';
+export * from './lib/desk-access';
 export * from './lib/auth.module';
