@@ -24,6 +24,12 @@ const STACK = [
   { name: 'console', kind: 'static', dist: 'dist/apps/console' },
 ];
 
+/**
+ * The demo city's own desk, つながる福祉相談窓口 of 地域共生社会推進課 (DEMO_ORGANIZATIONS.cityCommunityWelfare.id in
+ * libs/demo-data): the services' CITY_DESK_ORGANIZATION_ID in the local stack unless the environment sets it.
+ */
+const DEMO_CITY_DESK_ORGANIZATION_ID = '01900000-0000-7000-8000-000000000001';
+
 for (const entry of STACK) {
   entry.project ??= entry.name;
   if (entry.kind === 'service') entry.ready ??= `/api/${entry.name}/readyz`;
@@ -46,4 +52,4 @@ function resolveStack(root = ROOT, only = process.env.TSUNAGU_APPS) {
   return { present, missing };
 }
 
-module.exports = { STACK, ROOT, resolveStack, isPresent };
+module.exports = { STACK, ROOT, DEMO_CITY_DESK_ORGANIZATION_ID, resolveStack, isPresent };

@@ -9,7 +9,7 @@ const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 const { ensureInfrastructure, freePort, findOnPath, NATS_INSTALL_HINT } = require('./infrastructure.cjs');
-const { resolveStack, ROOT } = require('./services.cjs');
+const { resolveStack, ROOT, DEMO_CITY_DESK_ORGANIZATION_ID } = require('./services.cjs');
 const { createEdge } = require('./edge.cjs');
 const { renderLanding } = require('./landing.cjs');
 const { prefixer, say, warn, fail } = require('./log.cjs');
@@ -256,6 +256,8 @@ function createStack({
       SHUTDOWN_DRAIN_MS: '0',
       OIDC_ISSUER: `${publicUrl}/idp`,
       TSUNAGU_PUBLIC_URL: publicUrl,
+      // The city's own desk (つながる福祉相談窓口) is the effective organisation of city staff, whose tokens carry no agency.
+      CITY_DESK_ORGANIZATION_ID: process.env.CITY_DESK_ORGANIZATION_ID ?? DEMO_CITY_DESK_ORGANIZATION_ID,
     };
     const idpEnv = idpEntry
       ? {

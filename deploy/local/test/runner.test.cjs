@@ -6,7 +6,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { STACK, resolveStack } = require('../services.cjs');
+const { STACK, DEMO_CITY_DESK_ORGANIZATION_ID, resolveStack } = require('../services.cjs');
 const { parseUsers } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
@@ -20,6 +20,11 @@ describe('service table', () => {
     assert.equal(new Set(ports).size, ports.length);
     assert.equal(STACK.filter((entry) => entry.kind === 'idp').length, 1);
     for (const entry of STACK.filter((e) => e.kind === 'service')) assert.equal(entry.ready, `/api/${entry.name}/readyz`);
+  });
+
+  it("sets the services' city desk to the demo つながる福祉相談窓口 (DEMO_ORGANIZATIONS.cityCommunityWelfare of libs/demo-data)", () => {
+    const demoData = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'libs', 'demo-data', 'src', 'index.ts'), 'utf8');
+    assert.match(demoData, new RegExp(`cityCommunityWelfare: \\{\\s+id: '${DEMO_CITY_DESK_ORGANIZATION_ID}'`));
   });
 
   it('skips apps that are not in the checkout', () => {
