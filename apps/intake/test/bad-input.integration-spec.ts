@@ -59,8 +59,8 @@ describe('intake: bad input is refused with problem+json and writes nothing', ()
     expect(unknown.body.errors.personId).toMatch(/unknown id/);
     expect(await count('consultations')).toBe(before);
     // The refused receptions did not use up numbers.
-    const next = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: '2025-06-01T10:00:00+09:00' }) });
-    expect(next.body.receptionNo).toBe('R7-000001');
+    const next = await intake.call('POST', '/consultations', { body: consultationBody() });
+    expect(next.body.receptionNo).toMatch(/^R\d+-\d{3}-000001$/);
   });
 
   it('refuses organisation ids the registry does not have in this municipality, naming the field, and writes nothing', async () => {

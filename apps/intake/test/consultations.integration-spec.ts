@@ -1,4 +1,8 @@
-import { consultationBody, DESK, expectProblem, ORG_A, startIntake, type IntakeUnderTest } from './intake-app';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { TenantContext } from '@tsunagu/platform-context';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
 
 describe('intake: consultations', () => {
   let intake: IntakeUnderTest;
@@ -14,23 +18,82 @@ describe('intake: consultations', () => {
     return reply.body;
   };
 
-  it('numbers receptions per organisation and 年度 (R7-000001 …)', async () => {
-    const first = await receive({ receivedAt: '2025-04-01T00:00:00+09:00', receivingOrganizationId: ORG_A });
-    const second = await receive({ receivedAt: '2026-03-31T23:59:00+09:00', receivingOrganizationId: ORG_A });
-    const previousYear = await receive({ receivedAt: '2025-03-31T23:59:00+09:00', receivingOrganizationId: ORG_A });
-    expect([first.receptionNo, second.receptionNo, previousYear.receptionNo]).toEqual(['R7-000001', 'R7-000002', 'R6-000001']);
-    expect([first.fiscalYear, previousYear.fiscalYear]).toEqual([2025, 2024]);
+  // 受付日時 may go back to the start of the previous 年度: the tests date receptions relative to today.
+  const thisYear = fiscalYearOf(todayInJapan());
+  const era = (fiscalYear: number) => `R${fiscalYear - 2018}`;
+  const parse = (receptionNo: string) => {
+    const match = /^(R\d+)-(\d{3})-(\d{6})$/.exec(receptionNo);
+    expect(match).not.toBeNull();
+    return { era: match![1], desk: match![2], seq: Number(match![3]) };
+  };
+
+  it('numbers receptions per organisation and 年度 (R8-001-000001 …), the desk number kept across 年度', async () => {
+    const first = await receive({ receivedAt: `${thisYear}-04-01T00:00:00+09:00`, receivingOrganizationId: ORG_A });
+    const second = await receive({ receivedAt: new Date().toISOString(), receivingOrganizationId: ORG_A });
+    const previousYear = await receive({ receivedAt: `${thisYear}-03-31T23:59:00+09:00`, receivingOrganizationId: ORG_A });
+    const [a, b, c] = [first, second, previousYear].map((consultation) => parse(consultation.receptionNo));
+    expect([a.era, a.seq, b.era, b.seq, c.era, c.seq]).toEqual([era(thisYear), 1, era(thisYear), 2, era(thisYear - 1), 1]);
+    expect(new Set([a.desk, b.desk, c.desk]).size).toBe(1);
+    expect([first.fiscalYear, previousYear.fiscalYear]).toEqual([thisYear, thisYear - 1]);
+    // The first reception was recorded now: back-dated, and the record says when it was typed.
+    expect(Date.parse(first.recordedAt)).toBeGreaterThan(Date.parse(first.receivedAt));
   });
 
-  it('gives 20 concurrent receptions unique, gapless numbers', async () => {
+  it('gives concurrent receptions at four desks numbers unique in the municipality and gapless per desk', async () => {
+    const desks = [DESK, ORG_A, ORG_B, DEMO_ORGANIZATIONS.socialWelfareCouncil.id];
+    const receivedAt = new Date().toISOString();
     const replies = await Promise.all(
-      Array.from({ length: 20 }, () => intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: '2025-10-01T10:00:00+09:00' }) })),
+      desks.flatMap((desk) => Array.from({ length: 8 }, () => intake.call('POST', '/consultations', { body: consultationBody({ receivedAt, receivingOrganizationId: desk }) }))),
     );
-    expect(replies.map((reply) => reply.status)).toEqual(Array(20).fill(201));
-    const numbers = replies.map((reply) => reply.body.receptionNo as string).sort();
-    expect(numbers).toEqual(Array.from({ length: 20 }, (_, index) => `R7-${String(index + 1).padStart(6, '0')}`));
-    const listed = await intake.call('GET', `/consultations?receivingOrganizationId=${DESK}&fiscalYear=2025&perPage=100&sort=receptionNo`);
-    expect(listed.body.total).toBe(20);
+    expect(replies.map((reply) => reply.status)).toEqual(Array(32).fill(201));
+    const numbers = replies.map((reply) => reply.body.receptionNo as string);
+    expect(new Set(numbers).size).toBe(32);
+    const deskCodes = new Set<string>();
+    for (const desk of desks) {
+      const own = replies.filter((reply) => reply.body.receivingOrganizationId === desk).map((reply) => parse(reply.body.receptionNo));
+      expect(new Set(own.map((number) => number.desk)).size).toBe(1);
+      deskCodes.add(own[0].desk);
+      const listed = await intake.call('GET', `/consultations?receivingOrganizationId=${desk}&fiscalYear=${thisYear}&perPage=100&sort=receptionNo`);
+      // Gapless per desk and 年度: the desk's numbers of this 年度 are exactly 1 … n (ORG_A received two in the first test).
+      const seqs = listed.body.items.map((item: { receptionNo: string }) => parse(item.receptionNo).seq).sort((x: number, y: number) => x - y);
+      expect(seqs).toEqual(Array.from({ length: listed.body.total }, (_, index) => index + 1));
+    }
+    expect(deskCodes.size).toBe(4);
+    // The database refuses a duplicate number in the municipality whatever the desk.
+    const duplicate = await TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () =>
+      intake.orm.em.fork().getConnection().execute(`update "intake"."consultation" set reception_no = ? where reception_no = ?`, [numbers[0], numbers[1]]),
+    ).catch((error: Error) => error);
+    expect(String(duplicate)).toMatch(/consultation_municipality_reception_no_unique/);
+  });
+
+  it('takes 受付日時 from staff: not in the future, not before the previous 年度, a real date (400 naming receivedAt)', async () => {
+    const future = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: new Date(Date.now() + 3_600_000).toISOString() }) });
+    expectProblem(future, 400);
+    expect(future.body.errors.receivedAt).toMatch(/future/);
+    const impossible = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: `${thisYear}-02-30T10:00:00+09:00` }) });
+    expectProblem(impossible, 400);
+    expect(impossible.body.errors).toHaveProperty('receivedAt');
+    const tooOld = await intake.call('POST', '/consultations', { body: consultationBody({ receivedAt: `${thisYear - 1}-03-31T23:59:00+09:00` }) });
+    expectProblem(tooOld, 400);
+    expect(tooOld.body.errors.receivedAt).toMatch(/previous 年度/);
+
+    // Corrected later within its 年度 (the number's series), never into another one.
+    const received = await receive({ receivedAt: `${thisYear}-04-02T09:00:00+09:00` });
+    const corrected = await intake.call('PATCH', `/consultations/${received.id}`, { body: { receivedAt: `${thisYear}-04-01T17:00:00+09:00`, version: received.version } });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ receivedAt: new Date(`${thisYear}-04-01T17:00:00+09:00`).toISOString(), receptionNo: received.receptionNo, fiscalYear: thisYear });
+    const moved = await intake.call('PATCH', `/consultations/${received.id}`, { body: { receivedAt: `${thisYear}-03-31T17:00:00+09:00`, version: corrected.body.version } });
+    expectProblem(moved, 400);
+    expect(moved.body.errors.receivedAt).toMatch(/年度/);
+    // The events carry both instants, so reports count the day staff entered.
+    await expectEventually(async () => {
+      const events = (await intake.events()).filter((e) => e.event.subject === received.id && e.event.type.includes('.consultation.'));
+      expect(events.map((e) => e.event.data['receivedAt'])).toEqual([
+      new Date(`${thisYear}-04-02T09:00:00+09:00`).toISOString(),
+        new Date(`${thisYear}-04-01T17:00:00+09:00`).toISOString(),
+      ]);
+      expect(events[0].event.data['recordedAt']).toBe(received.recordedAt);
+    });
   });
 
   it('walks the status machine through its allowed transitions', async () => {

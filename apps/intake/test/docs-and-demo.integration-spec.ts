@@ -34,7 +34,13 @@ describe('intake: OpenAPI document and demo data', () => {
     expect(households.body.total).toBe(4);
     const edges = households.body.items.flatMap((h: { members: { careEdges: { kind: string }[] }[] }) => h.members.flatMap((m) => m.careEdges.map((e) => e.kind)));
     expect(edges).toEqual(expect.arrayContaining(['care', 'childcare', 'financial-dependency']));
-    const tags = (await intake.call('GET', '/consultations?perPage=100')).body.items.flatMap((c: { issueTags: string[] }) => c.issueTags);
+    const consultations = (await intake.call('GET', '/consultations?perPage=100')).body.items as { issueTags: string[]; receptionNo: string; receivingOrganizationId: string; fiscalYear: number }[];
+    const tags = consultations.flatMap((c) => c.issueTags);
+    // Four desks' first receptions of 令和7年度: four distinct numbers, each the first of its desk.
+    expect(consultations).toHaveLength(4);
+    expect(new Set(consultations.map((c) => c.receivingOrganizationId)).size).toBe(4);
+    expect(consultations.map((c) => c.receptionNo).sort()).toEqual(['R7-001-000001', 'R7-002-000001', 'R7-003-000001', 'R7-004-000001']);
+    expect(consultations.map((c) => c.fiscalYear)).toEqual([2025, 2025, 2025, 2025]);
     expect(tags).toEqual(expect.arrayContaining(['8050', 'double-care', 'young-carer', 'isolation']));
     const centre = await intake.agencyToken(DEMO_ORGANIZATIONS.communityCareCentre.id);
     const referrals = await intake.call('GET', '/referrals', { token: centre });

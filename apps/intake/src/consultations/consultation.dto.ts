@@ -23,7 +23,11 @@ import {
 import { ListQuery, EnumQuery, IntQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 
 export class ReceiveConsultationCommand {
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it was received (default: now); decides the 年度 of the reception number.' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      '受付日時 (default: now): not in the future, not before the previous 年度; decides the 年度 of the reception number and of every report. A back-dated reception is marked by `recordedAt`.',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   receivedAt?: string;
@@ -99,7 +103,8 @@ export class ReceiveConsultationCommand {
   jigyoAttribution!: JigyoAttribution;
 }
 
-export class UpdateConsultationCommand extends PartialType(OmitType(ReceiveConsultationCommand, ['receivedAt', 'receivingOrganizationId'] as const)) {
+/** receivedAt may be corrected within its 年度 (the reception number's series); the receiving desk stays. */
+export class UpdateConsultationCommand extends PartialType(OmitType(ReceiveConsultationCommand, ['receivingOrganizationId'] as const)) {
   @VersionProperty()
   version?: number;
 }
@@ -152,7 +157,8 @@ export class ConsultationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'R7-000123' }) receptionNo!: string;
   @ApiProperty({ type: 'integer' }) fiscalYear!: number;
-  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time', description: '受付日時 (entered by staff; decides the 年度)' }) receivedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded; later than receivedAt for a back-dated reception' }) recordedAt!: string;
   @ApiProperty({ format: 'uuid' }) receivingOrganizationId!: string;
   @ApiProperty() receiverStaff!: string;
   @ApiProperty({ enum: CONSULTATION_ROUTES }) route!: ConsultationRoute;

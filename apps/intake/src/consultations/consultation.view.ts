@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_LAW_LABELS, ABUSE_TAG_LAWS, MandatoryReportRaised, type ConsultationEventData } from '@tsunagu/contracts';
 import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
+import { dateInJapan, fiscalYearOf, fiscalYearRange, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { Household } from '../people/household.entity';
 import { Person } from '../people/person.entity';
 import type { IntakeEvents } from '../shared/intake-events';
@@ -16,6 +17,7 @@ export function consultationView(consultation: Consultation): ConsultationView {
     receptionNo: consultation.receptionNo,
     fiscalYear: consultation.fiscalYear,
     receivedAt: consultation.receivedAt.toISOString(),
+    recordedAt: consultation.createdAt.toISOString(),
     receivingOrganizationId: consultation.receivingOrganizationId,
     receiverStaff: consultation.receiverStaff,
     route: consultation.route,
@@ -40,12 +42,31 @@ export function consultationView(consultation: Consultation): ConsultationView {
   };
 }
 
+/** A clock a few minutes ahead on the client is not a future date. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * 受付日時 entered by staff: not in the future, and not before the previous 年度 — a consultation taken on 3/31 and typed
+ * on 4/1 still counts in its 年度, while a closed 年度 whose 実績報告 has long been submitted is not silently changed.
+ * Returns the 年度 it falls in.
+ */
+export function checkReceivedAt(receivedAt: Date, now = new Date()): number {
+  if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw DomainException.invalidField('receivedAt', 'must not be in the future');
+  const earliest = fiscalYearRange(fiscalYearOf(dateInJapan(now)) - 1).start;
+  if (receivedAt < startOfJapanDay(earliest)) {
+    throw DomainException.invalidField('receivedAt', `may go back to the start of the previous 年度 (${earliest}) at most`);
+  }
+  return fiscalYearOf(dateInJapan(receivedAt));
+}
+
 export function consultationEventData(consultation: Consultation): ConsultationEventData {
   return {
     consultationId: consultation.id,
     receptionNo: consultation.receptionNo,
     receivingOrganizationId: consultation.receivingOrganizationId,
     fiscalYear: consultation.fiscalYear,
+    receivedAt: consultation.receivedAt.toISOString(),
+    recordedAt: consultation.createdAt.toISOString(),
     personId: consultation.personId,
     householdId: consultation.householdId,
     route: consultation.route,

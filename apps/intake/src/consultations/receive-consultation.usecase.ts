@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationReceived } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
-import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
+import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { nextReceptionNumber } from './reception-number';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
@@ -22,10 +21,10 @@ export class ReceiveConsultationUseCase {
       const { receivedAt, receivingOrganizationId, ...fields } = command;
       await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
       const consultation = new Consultation();
-      consultation.receivedAt = receivedAt ? new Date(receivedAt) : new Date();
+      consultation.receivedAt = receivedAt ? new Date(receivedAt) : consultation.createdAt;
+      consultation.fiscalYear = checkReceivedAt(consultation.receivedAt);
       consultation.receivingOrganizationId = receivingOrganizationId;
       consultation.receiverStaff = TenantContext.principal()?.subject ?? 'system';
-      consultation.fiscalYear = fiscalYearOf(dateInJapan(consultation.receivedAt));
       // Validate before taking a number, so a refused request never holds the counter's lock for long.
       await applyConsultationFields(em, consultation, fields);
       const number = await nextReceptionNumber(em, TenantContext.requireMunicipality(), receivingOrganizationId, consultation.fiscalYear);

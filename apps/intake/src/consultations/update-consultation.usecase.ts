@@ -6,7 +6,7 @@ import { assertVersion } from '@tsunagu/platform-persistence';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
-import { applyConsultationFields, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
+import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 @Injectable()
@@ -22,7 +22,16 @@ export class UpdateConsultationUseCase {
       await assertKnownOrganizations(em, { referrerOrganizationId: command.referrerOrganizationId });
       assertVersion(consultation, expectedVersion, 'Consultation');
       if (consultation.status === 'cancelled') throw DomainException.invalidTransition('Consultation', consultation.status, 'edit', []);
-      const { version: _version, ...fields } = command;
+      const { version: _version, receivedAt, ...fields } = command;
+      if (receivedAt === null) throw DomainException.invalidField('receivedAt', 'receivedAt cannot be empty');
+      if (receivedAt !== undefined) {
+        const when = new Date(receivedAt);
+        // The 受付番号 belongs to its 年度's series: moving a reception to another 年度 would leave a gap there.
+        if (checkReceivedAt(when) !== consultation.fiscalYear) {
+          throw DomainException.invalidField('receivedAt', `must stay in the 年度 of its reception number (${consultation.fiscalYear}年度); cancel (取消) it and receive it again instead`);
+        }
+        consultation.receivedAt = when;
+      }
       await applyConsultationFields(em, consultation, fields);
       await em.flush();
       await this.events.record(em, ConsultationUpdated, consultation.id, consultationEventData(consultation));

@@ -7,6 +7,7 @@ import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203121000 } from './Migration20261203121000';
+import { Migration20261203140000 } from './Migration20261203140000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203110000', class: Migration20261203110000 },
   { name: 'Migration20261203120000', class: Migration20261203120000 },
   { name: 'Migration20261203121000', class: Migration20261203121000 },
+  { name: 'Migration20261203140000', class: Migration20261203140000 },
 ];

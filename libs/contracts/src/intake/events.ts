@@ -59,6 +59,11 @@ function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
 }
 
+/** An object whose `optional` properties were added later: events published before them stay valid. */
+function optionalTail(optional: readonly string[], properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !optional.includes(key)) };
+}
+
 export interface PersonEventData {
   personId: string;
   identityLevel: IdentityLevel;
@@ -145,7 +150,14 @@ export interface ConsultationEventData {
   consultationId: string;
   receptionNo: string;
   receivingOrganizationId: string;
+  /** 年度 of receivedAt. */
   fiscalYear: number;
+  /**
+   * 受付日時 as staff entered it (reports count the consultation on this day), and when it was recorded: a later
+   * recordedAt marks a back-dated reception. Always sent by intake; absent only from events published before them.
+   */
+  receivedAt?: string;
+  recordedAt?: string;
   personId: string | null;
   householdId: string | null;
   route: ConsultationRoute;
@@ -158,11 +170,14 @@ export interface ConsultationEventData {
   disposition: Disposition | null;
   status: ConsultationStatus;
 }
-const consultationSchema = object({
+const consultationSchema = optionalTail(['receivedAt', 'recordedAt'], {
   consultationId: uuid,
-  receptionNo: { type: 'string', pattern: '^R\\d+-\\d{6}$' },
+  // R7-003-000123 (年度, desk, sequence); events before desk numbers carried R7-000123.
+  receptionNo: { type: 'string', pattern: '^[RH]\\d+-(\\d{3}-)?\\d{6}$' },
   receivingOrganizationId: uuid,
   fiscalYear: { type: 'integer' },
+  receivedAt: { type: 'string', format: 'date-time' },
+  recordedAt: { type: 'string', format: 'date-time' },
   personId: nullableUuid,
   householdId: nullableUuid,
   route: codeOf(CONSULTATION_ROUTES),
