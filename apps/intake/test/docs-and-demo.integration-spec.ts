@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import { buildOpenApiDocument } from '@tsunagu/platform-http';
 import { INTAKE_DEMO_NAMESPACE } from '../src/demo/demo-data';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';
@@ -62,6 +64,18 @@ describe('intake: OpenAPI document and demo data', () => {
         [uuidv5('consent:isolated:participation-hosts', INTAKE_DEMO_NAMESPACE), 'obtained'],
       ].sort(),
     );
+    // Loaded today, dated in 令和7年度: every event carries the day reports count it on (receivedAt, 依頼日, opening, 作成日).
+    const demoDates = await expectEventually(async () => {
+      const events = (await intake.events()).filter((e) => /\.(consultation|referral|case|plan)\./.test(e.subject));
+      expect(events.filter((e) => e.subject.endsWith('.consultation.received'))).toHaveLength(4);
+      expect(events.filter((e) => e.subject.endsWith('.plan.drafted'))).toHaveLength(1);
+      return events.map((e) => {
+        const data = e.event.data as Record<string, string>;
+        const date = data['receivedAt'] ?? data['referredOn'] ?? data['openedOn'] ?? data['createdOn'];
+        return fiscalYearOf(date.length > 10 ? dateInJapan(new Date(date)) : date);
+      });
+    });
+    expect(new Set(demoDates)).toEqual(new Set([2025]));
     // The next case of 令和7年度 continues the numbering after the demo case.
     expect((await intake.call('GET', `/cases?q=C-R7`, { token: centre })).body.total).toBe(1);
   });

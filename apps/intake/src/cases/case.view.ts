@@ -3,6 +3,7 @@ import type { CaseEventData } from '@tsunagu/contracts';
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { findOrFail } from '@tsunagu/platform-http';
+import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { allowedCaseActions } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
@@ -58,5 +59,7 @@ export function caseEventData(record: MultiAgencyCase): CaseEventData {
     memberOrganizationIds: [...record.memberOrganizationIds],
     supportDecidedOn: record.supportDecidedOn,
     closureReason: record.closureReason,
+    openedOn: dateInJapan(record.createdAt),
+    closedOn: record.closedOn,
   };
 }

@@ -344,6 +344,8 @@ async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHouse
 
   const record = new MultiAgencyCase();
   record.id = demoId('case', demo.key);
+  // Opened in 令和7年度 like its number, so reports count it there.
+  record.createdAt = new Date('2025-05-20T01:00:00Z');
   record.caseNo = 'C-R7-0001';
   record.householdId = household.id;
   record.keyPersonId = keyPersonId;

@@ -39,6 +39,7 @@ export function planEventData(plan: SupportPlan): PlanEventData {
     usesOutreach: plan.usesOutreach,
     nextReviewOn: plan.nextReviewOn,
     meetingId: plan.meetingId,
+    createdOn: plan.createdOn,
   };
 }
 

@@ -41,6 +41,8 @@ export function referralEventData(referral: Referral): ReferralClosedEventData {
     infoBasis: referral.infoBasis,
     status: referral.status,
     followUpDue: referral.followUpDue,
+    referredOn: referral.referredOn,
+    firstContactOn: referral.firstContactOn,
     ...((referral.status === 'declined' || referral.status === 'failed') && referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
   };
 }

@@ -55,6 +55,7 @@ import {
 
 import { applyProgrammeEvent, isProgrammeEvent, OUTREACH_PROJECTED_EVENTS, PARTICIPATION_PROJECTED_EVENTS } from './programme-projector';
 import { pgArray, type SqlRunner } from './projection-sql';
+import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 
 export type { SqlRunner } from './projection-sql';
 
@@ -81,6 +82,11 @@ export const PROJECTED_EVENTS: readonly EventContract[] = [
 ];
 
 const bySubject = new Map(PROJECTED_EVENTS.map((contract) => [contract.subject, contract]));
+
+/** 00:00 in Japan of a `YYYY-MM-DD` date as an ISO instant, or null when the event carried no date. */
+function startOfJapanDate(date: string | null | undefined): string | null {
+  return date ? startOfJapanDay(date).toISOString() : null;
+}
 
 /** Calendar date in Japan of an instant (Asia/Tokyo has no DST). */
 export function japanDate(iso: string): string {
@@ -157,7 +163,8 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
     await run(
       `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, district_withheld, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
        values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), coalesce((select district_withheld from ${t('household')} where household_id = ?), false), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
-       on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
+       on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, received_on = coalesce(excluded.received_on, c.received_on),
+         receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
          district_id = excluded.district_id, district_withheld = excluded.district_withheld,
          route = excluded.route, primary_category = excluded.primary_category, categories = excluded.categories, issue_tags = excluded.issue_tags, status = excluded.status,
          disposition = excluded.disposition, cancelled = excluded.cancelled, state_at = excluded.state_at, state_event_id = excluded.state_event_id
@@ -166,7 +173,9 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
         data.consultationId,
         lg,
         data.fiscalYear,
-        contract === ConsultationReceived ? japanDate(at) : null,
+        // 受付日時 as staff entered it (a consultation received on 3/31 and typed on 4/1 counts in March); events
+        // published before they carried it are dated by the `received` event's time.
+        data.receivedAt ? japanDate(data.receivedAt) : contract === ConsultationReceived ? japanDate(at) : null,
         data.receivingOrganizationId,
         data.householdId,
         // District of its household, or that it is withheld (null / false until the household's event arrives, which then fills them in).
@@ -183,8 +192,8 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
         event.id,
       ],
     );
-    // The receipt date comes only from `received`, whichever order the events arrive in.
-    if (contract === ConsultationReceived) {
+    // Without receivedAt in the data, the receipt date comes only from `received`, whichever order the events arrive in.
+    if (contract === ConsultationReceived && !data.receivedAt) {
       await run(`update ${t('consultation')} set received_on = ? where consultation_id = ?`, [japanDate(at), data.consultationId]);
     }
   } else if (CASE_EVENTS.includes(contract as never)) {
@@ -198,11 +207,14 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
        where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.caseId, lg, data.householdId, data.track, data.status, data.coordinatorOrganizationId, data.leadOrganizationId, pgArray(data.memberOrganizationIds), data.supportDecidedOn, data.closureReason, at, event.id],
     );
-    // Opening and closing keep their own time (first one wins), whichever order the events arrive in.
+    // Opening and closing keep their own time (first one wins), whichever order the events arrive in: the days intake
+    // dated them, or the event's time for events published before they carried them.
     if (contract === CaseOpened) {
-      await run(`update ${t('multi_agency_case')} set opened_at = ?, opened_track = ? where case_id = ? and (opened_at is null or opened_at > ?)`, [at, data.track, data.caseId, at]);
+      const opened = startOfJapanDate(data.openedOn) ?? at;
+      await run(`update ${t('multi_agency_case')} set opened_at = ?, opened_track = ? where case_id = ? and (opened_at is null or opened_at > ?)`, [opened, data.track, data.caseId, opened]);
     } else if (contract === CaseClosed) {
-      await run(`update ${t('multi_agency_case')} set closed_at = least(coalesce(closed_at, ?::timestamptz), ?::timestamptz) where case_id = ?`, [at, at, data.caseId]);
+      const closed = startOfJapanDate(data.closedOn) ?? at;
+      await run(`update ${t('multi_agency_case')} set closed_at = least(coalesce(closed_at, ?::timestamptz), ?::timestamptz) where case_id = ?`, [closed, closed, data.caseId]);
     }
   } else if (PLAN_EVENTS.includes(contract as never)) {
     const data = event.data as PlanEventData;
@@ -215,7 +227,9 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
       [data.planId, lg, data.caseId, data.planVersion, data.status, data.usesParticipationSupport, data.usesOutreach, at, event.id],
     );
     const stamp = contract === PlanDrafted ? 'drafted_at' : contract === PlanApproved ? 'approved_at' : null;
-    if (stamp) await run(`update ${t('support_plan')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where plan_id = ?`, [at, at, data.planId]);
+    // A plan counts as drafted on its 作成日.
+    const when = (contract === PlanDrafted ? startOfJapanDate(data.createdOn) : null) ?? at;
+    if (stamp) await run(`update ${t('support_plan')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where plan_id = ?`, [when, when, data.planId]);
   } else if (MEETING_EVENTS.includes(contract as never)) {
     const data = event.data as MeetingEventData;
     await run(
@@ -243,8 +257,11 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
        where (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.referralId, lg, data.consultationId, data.fromOrganizationId, data.toOrganizationId, data.infoBasis, data.status, data.followUpDue, at, event.id],
     );
-    // Each transition keeps its own time (first one wins), so durations survive out-of-order delivery.
-    await run(`update ${t('referral')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where referral_id = ?`, [at, at, data.referralId]);
+    // Each transition keeps its own time (first one wins), so durations survive out-of-order delivery. A referral is
+    // requested on its 依頼日 and completed on its 初回接触日 as staff dated them (the event's time for older events).
+    const when =
+      (subject === ReferralRequested.subject ? startOfJapanDate(data.referredOn) : subject === ReferralCompleted.subject ? startOfJapanDate(data.firstContactOn) : null) ?? at;
+    await run(`update ${t('referral')} set ${stamp} = least(coalesce(${stamp}, ?::timestamptz), ?::timestamptz) where referral_id = ?`, [when, when, data.referralId]);
   }
   return true;
 }

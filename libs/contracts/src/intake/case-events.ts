@@ -31,6 +31,11 @@ function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
 }
 
+/** An object whose `optional` properties were added later: events published before them stay valid. */
+function optionalTail(optional: readonly string[], properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !optional.includes(key)) };
+}
+
 export interface CaseEventData {
   caseId: string;
   caseNo: string;
@@ -42,8 +47,11 @@ export interface CaseEventData {
   memberOrganizationIds: string[];
   supportDecidedOn: string | null;
   closureReason: ClosureReason | null;
+  /** Day the case was opened and closed (Japan dates), the days reports count on. Absent only from events published before them. */
+  openedOn?: string;
+  closedOn?: string | null;
 }
-const caseSchema = object({
+const caseSchema = optionalTail(['openedOn', 'closedOn'], {
   caseId: uuid,
   caseNo: { type: 'string' },
   householdId: uuid,
@@ -54,11 +62,16 @@ const caseSchema = object({
   memberOrganizationIds: { type: 'array', items: uuid },
   supportDecidedOn: nullableDate,
   closureReason: { anyOf: [codeOf(CLOSURE_REASONS), { type: 'null' }] },
+  openedOn: date,
+  closedOn: nullableDate,
 });
 const caseEvent = (event: string, summary: string) => defineEvent<CaseEventData>({ service: SERVICE, aggregate: 'case', event, summary, schema: caseSchema });
 export const CaseOpened = caseEvent('opened', 'A 多機関協働 case was opened (受理, or 潜在 on the pre-consent track).');
 export const CaseStatusChanged = caseEvent('status-changed', 'A case moved along its status machine (アセスメント中, プラン作成中, 会議審議中, 支援実施中, 評価中 …).');
-export const CaseTrackChanged = caseEvent('track-changed', 'Consent was obtained: the case moved from the 支援会議 track to the 重層 track.');
+export const CaseTrackChanged = caseEvent(
+  'track-changed',
+  'The case changed track: consent obtained moves it from the 支援会議 track to the 重層 track; that consent withdrawn moves it back (潜在), without the organisations that joined on consent.',
+);
 export const SupportDecisionMade = caseEvent('support-decision-made', 'The municipality decided to support the case (支援決定).');
 export const LeadAgencyAssigned = caseEvent('lead-agency-assigned', 'A lead agency (主担当機関) was assigned.');
 export const CoordinatorReleased = caseEvent('coordinator-released', 'The 多機関協働事業者 stepped back (一旦終結); the case continues under the lead agency.');
@@ -77,8 +90,10 @@ export interface PlanEventData {
   usesOutreach: boolean;
   nextReviewOn: string | null;
   meetingId: string | null;
+  /** Day the version was drafted (作成日), the day reports count on. Absent only from events published before it. */
+  createdOn?: string;
 }
-const planSchema = object({
+const planSchema = optionalTail(['createdOn'], {
   planId: uuid,
   caseId: uuid,
   planVersion: { type: 'integer' },
@@ -89,6 +104,7 @@ const planSchema = object({
   usesOutreach: { type: 'boolean' },
   nextReviewOn: nullableDate,
   meetingId: nullableUuid,
+  createdOn: date,
 });
 const planEvent = (event: string, summary: string) => defineEvent<PlanEventData>({ service: SERVICE, aggregate: 'plan', event, summary, schema: planSchema });
 export const PlanDrafted = planEvent('drafted', 'A support plan version was drafted (下書き).');

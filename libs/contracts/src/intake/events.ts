@@ -238,6 +238,9 @@ export interface ReferralEventData {
   infoBasis: LegalBasis;
   status: ReferralStatus;
   followUpDue: string;
+  /** 依頼日 and 初回接触日 as staff entered them: the days reports count on. Absent only from events published before them. */
+  referredOn?: string;
+  firstContactOn?: string | null;
 }
 const referralProperties = {
   referralId: uuid,
@@ -248,8 +251,11 @@ const referralProperties = {
   infoBasis: codeOf(LEGAL_BASES),
   status: codeOf(REFERRAL_STATUSES),
   followUpDue: date,
+  referredOn: date,
+  firstContactOn: { anyOf: [date, { type: 'null' }] },
 } as const;
-const referralSchema = object(referralProperties);
+const REFERRAL_DATES_ADDED_LATER = ['referredOn', 'firstContactOn'];
+const referralSchema = optionalTail(REFERRAL_DATES_ADDED_LATER, referralProperties);
 function referralEvent(event: string, summary: string) {
   return defineEvent<ReferralEventData>({ service: SERVICE, aggregate: 'referral', event, summary, schema: referralSchema });
 }
@@ -263,7 +269,7 @@ const referralClosedSchema: JsonSchema = {
   type: 'object',
   additionalProperties: false,
   properties: { ...referralProperties, reasonCode: codeOf(REFERRAL_REASONS) },
-  required: Object.keys(referralProperties),
+  required: Object.keys(referralProperties).filter((key) => !REFERRAL_DATES_ADDED_LATER.includes(key)),
 };
 function referralClosedEvent(event: string, summary: string) {
   return defineEvent<ReferralClosedEventData>({ service: SERVICE, aggregate: 'referral', event, summary, schema: referralClosedSchema });
