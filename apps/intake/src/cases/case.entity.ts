@@ -50,6 +50,13 @@ export class MultiAgencyCase extends TenantEntity {
   @Property({ type: ArrayType, columnType: 'text[]' })
   memberOrganizationIds: string[] = [];
 
+  /**
+   * Members that joined while the case was on the 重層 track: their sharing rests on the consent, so they leave the case
+   * if it is withdrawn (consent-withdrawal.ts). Members of the 支援会議 track stay (社福法106条の6).
+   */
+  @Property({ type: ArrayType, columnType: 'text[]' })
+  consentMemberOrganizationIds: string[] = [];
+
   /** 支援決定 by the municipality. */
   @Property({ type: 'date', nullable: true })
   supportDecidedOn: string | null = null;

@@ -51,6 +51,7 @@ export class OpenCaseUseCase {
           );
         }
         record.consentId = consent.id;
+        record.consentMemberOrganizationIds = [...record.memberOrganizationIds];
         record.status = 'received';
       } else {
         record.status = 'potential';

@@ -128,7 +128,10 @@ export class TransitionCaseUseCase {
       if (record.status === 'closed') throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'assign-lead', []);
       await assertKnownOrganizations(em, { leadOrganizationId });
       record.leadOrganizationId = leadOrganizationId;
-      if (!record.memberOrganizationIds.includes(leadOrganizationId)) record.memberOrganizationIds = [...record.memberOrganizationIds, leadOrganizationId];
+      if (!record.memberOrganizationIds.includes(leadOrganizationId)) {
+        record.memberOrganizationIds = [...record.memberOrganizationIds, leadOrganizationId];
+        if (record.track === 'consented') record.consentMemberOrganizationIds = [...record.consentMemberOrganizationIds, leadOrganizationId];
+      }
       await em.flush();
       await this.events.record(em, LeadAgencyAssigned, record.id, caseEventData(record));
       return caseView(record);

@@ -3,7 +3,9 @@ import { EntityManager } from '@mikro-orm/core';
 import { ConsentWithdrawn } from '@tsunagu/contracts';
 import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { returnCasesOfWithdrawnConsent } from '../cases/consent-withdrawal';
 import { IntakeEvents } from '../shared/intake-events';
+import { ConsentCoverage } from './consent-coverage';
 import { Consent } from './consent.entity';
 import type { ConsentView, WithdrawConsentCommand } from './consent.dto';
 import { consentEventData, consentView } from './consent.view';
@@ -13,6 +15,7 @@ export class WithdrawConsentUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly coverage: ConsentCoverage,
   ) {}
 
   async execute(id: string, command: WithdrawConsentCommand, expectedVersion?: number): Promise<ConsentView> {
@@ -25,6 +28,7 @@ export class WithdrawConsentUseCase {
       consent.withdrawalReason = command.reason ?? null;
       await em.flush();
       await this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));
+      await returnCasesOfWithdrawnConsent(em, this.events, this.coverage, consent);
       return consentView(consent);
     });
   }

@@ -100,6 +100,7 @@ export class ReceiveHandoverUseCase {
     record.coordinatorOrganizationId = data.toOrganizationId;
     record.coordinatorStaff = HANDOVER_RECEIVER;
     record.memberOrganizationIds = data.assignedOrganizationId === data.toOrganizationId ? [] : [data.assignedOrganizationId];
+    record.consentMemberOrganizationIds = [...record.memberOrganizationIds];
     record.caseNo = await nextCaseNumber(em, TenantContext.requireMunicipality(), fiscalYearOf(todayInJapan(now)));
     em.persist(record);
     await em.flush();

@@ -4,6 +4,7 @@ import { PlanApproved, PlanSubmitted, PlanSuperseded } from '@tsunagu/contracts'
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { findVisibleCase } from '../cases/case.view';
+import { MultiAgencyCase } from '../cases/case.entity';
 import { applyCaseAction } from '../cases/transition-case.usecase';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Meeting } from '../meetings/meeting.entity';
@@ -44,6 +45,10 @@ export class TransitionPlanUseCase {
       const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
       assertVersion(plan, expectedVersion, 'SupportPlan');
       if (plan.status !== 'submitted') throw DomainException.invalidTransition('SupportPlan', plan.status, 'approve', plan.status === 'draft' ? ['submit'] : []);
+      const record = await em.findOneOrFail(MultiAgencyCase, { id: plan.caseId });
+      if (record.track !== 'consented' || !(await this.coverage.jusouConsent(em, record.keyPersonId))) {
+        throw new DomainException(DomainErrorCode.ConsentRequired, 'The 重層的支援会議 approves a plan only with the person’s consent (重層 track); the consent was withdrawn.');
+      }
       const meeting = await em.findOne(Meeting, { id: meetingId });
       if (!meeting || meeting.legalType !== 'jusou-meeting' || !['held', 'finalised'].includes(meeting.status) || !meeting.cases.some((item) => item.caseId === plan.caseId)) {
         throw DomainException.invalidField('meetingId', 'must be a 重層的支援会議 that was held and discussed this case');
