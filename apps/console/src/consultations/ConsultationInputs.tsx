@@ -1,4 +1,5 @@
 import { required, TextInput } from 'react-admin';
+import { DateTimeInput } from '../dates/DateTimeInput';
 import { PersonInput } from '../shared/PersonInput';
 import { CodeSelectArrayInput, CodeSelectInput, OrganizationInput } from '../shared/codes';
 
@@ -7,6 +8,7 @@ export function ConsultationInputs() {
   return (
     <>
       <PersonInput />
+      <DateTimeInput source="receivedAt" validate={required()} helperText="tsunagu.consultation.received_at_hint" />
       <OrganizationInput source="receivingOrganizationId" validate={required()} />
       <CodeSelectInput source="route" table="consultationRoute" validate={required()} />
       <CodeSelectInput source="consultantRelation" table="consultantRelation" validate={required()} />

@@ -161,7 +161,7 @@ export const tsunaguEn = {
     household: { relations: 'Who cares for whom', no_relations: 'No care relations recorded.', sentence: { care: '%{from} cares for %{to}', childcare: '%{from} brings up %{to}', watching: '%{from} watches over %{to}', 'financial-dependency': '%{from} depends financially on %{to}' }, young_carer: 'Young carer' },
     work: { menu: 'My work', title: 'My work', my_cases: 'My cases', overdue_referrals: 'Overdue follow-ups', awaiting_answer: 'Referrals awaiting an answer', reports_pending: 'Reports awaiting a decision', none: 'Nothing here.', count_suffix: '', see_all: 'All: %{name}' },
     consent: { record: 'Record consent', withdraw: 'Withdraw consent', withdrawn: 'Consent withdrawn (no further sharing)' },
-    consultation: { 'start-screening': 'Start screening', triage: 'Decide disposition', close: 'Close', cancel: 'Cancel (entered in error)', done: 'Consultation updated' },
+    consultation: { 'start-screening': 'Start screening', triage: 'Decide disposition', close: 'Close', cancel: 'Cancel (entered in error)', done: 'Consultation updated', received_at_hint: 'When the consultation was received (even if typed later); not in the future, not before the previous fiscal year' },
     case: {
       actions: { 'record-consent': 'Consent obtained: move to the 重層 track', 'start-assessment': 'Start assessment', 'start-planning': 'Start planning', 'decide-support': 'Decide support', 'start-support': 'Start support', 'start-evaluation': 'Start evaluation', suspend: 'Suspend', resume: 'Resume', close: 'Close', 'assign-lead': 'Assign lead agency', 'release-coordinator': 'Release the coordinator' },
       done: 'Case updated',
@@ -234,6 +234,9 @@ export const tsunaguEn = {
     date: {
       hint: 'e.g. 2025-04-01, R7.4.1, 令和7年4月1日',
       invalid: 'Not a date (e.g. 2025-04-01, R7.4.1, 令和7年4月1日)',
+      invalid_date_time: 'Not a date and time (e.g. 2026-03-31 and 17:30)',
+      time: 'Time',
+      time_hint: '24-hour (e.g. 17:30)',
     },
     auth: {
       signed_out: 'Please sign in',

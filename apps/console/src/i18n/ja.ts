@@ -443,6 +443,7 @@ export const tsunaguJa = {
       close: '終了する',
       cancel: '取り消す（誤登録）',
       done: '相談の状態を更新しました',
+      received_at_hint: '相談を受けた日時（入力が後日でも受けた日）。未来と前年度より前は入力できません',
     },
     case: {
       actions: {
@@ -550,6 +551,9 @@ export const tsunaguJa = {
     date: {
       hint: '例: 令和7年4月1日、R7.4.1、2025-04-01',
       invalid: '日付として読めません（例: 令和7年4月1日、R7.4.1、2025-04-01）',
+      invalid_date_time: '日付と時刻として読めません（例: 令和8年3月31日 と 17:30）',
+      time: '時刻',
+      time_hint: '24時間制（例: 17:30）',
     },
     auth: {
       signed_out: 'ログインしてください',
