@@ -1,4 +1,4 @@
-import { defineEvent, type EventContract, type JsonSchema } from '../lib/event-contract';
+import { defineEvent, objectWithLaterFields, type EventContract, type JsonSchema } from '../lib/event-contract';
 import {
   CASE_STATUSES,
   CASE_TRACKS,
@@ -31,11 +31,6 @@ function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
 }
 
-/** An object whose `optional` properties were added later: events published before them stay valid. */
-function optionalTail(optional: readonly string[], properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !optional.includes(key)) };
-}
-
 export interface CaseEventData {
   caseId: string;
   caseNo: string;
@@ -51,7 +46,7 @@ export interface CaseEventData {
   openedOn?: string;
   closedOn?: string | null;
 }
-const caseSchema = optionalTail(['openedOn', 'closedOn'], {
+const caseSchema = objectWithLaterFields(['openedOn', 'closedOn'], {
   caseId: uuid,
   caseNo: { type: 'string' },
   householdId: uuid,
@@ -93,7 +88,7 @@ export interface PlanEventData {
   /** Day the version was drafted (作成日), the day reports count on. Absent only from events published before it. */
   createdOn?: string;
 }
-const planSchema = optionalTail(['createdOn'], {
+const planSchema = objectWithLaterFields(['createdOn'], {
   planId: uuid,
   caseId: uuid,
   planVersion: { type: 'integer' },

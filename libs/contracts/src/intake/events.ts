@@ -1,4 +1,4 @@
-import { defineEvent, type EventContract, type JsonSchema } from '../lib/event-contract';
+import { defineEvent, objectWithLaterFields, type EventContract, type JsonSchema } from '../lib/event-contract';
 import {
   ABUSE_LAWS,
   CONSENT_METHODS,
@@ -57,11 +57,6 @@ const codesOf = (values: readonly string[]) => ({ type: 'array', items: { enum: 
 
 function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties) };
-}
-
-/** An object whose `optional` properties were added later: events published before them stay valid. */
-function optionalTail(optional: readonly string[], properties: Record<string, JsonSchema>): JsonSchema {
-  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !optional.includes(key)) };
 }
 
 export interface PersonEventData {
@@ -170,7 +165,7 @@ export interface ConsultationEventData {
   disposition: Disposition | null;
   status: ConsultationStatus;
 }
-const consultationSchema = optionalTail(['receivedAt', 'recordedAt'], {
+const consultationSchema = objectWithLaterFields(['receivedAt', 'recordedAt'], {
   consultationId: uuid,
   // R7-003-000123 (年度, desk, sequence); events before desk numbers carried R7-000123.
   receptionNo: { type: 'string', pattern: '^[RH]\\d+-(\\d{3}-)?\\d{6}$' },
@@ -255,7 +250,7 @@ const referralProperties = {
   firstContactOn: { anyOf: [date, { type: 'null' }] },
 } as const;
 const REFERRAL_DATES_ADDED_LATER = ['referredOn', 'firstContactOn'];
-const referralSchema = optionalTail(REFERRAL_DATES_ADDED_LATER, referralProperties);
+const referralSchema = objectWithLaterFields(REFERRAL_DATES_ADDED_LATER, referralProperties);
 function referralEvent(event: string, summary: string) {
   return defineEvent<ReferralEventData>({ service: SERVICE, aggregate: 'referral', event, summary, schema: referralSchema });
 }

@@ -1,5 +1,5 @@
 import { assertEventData, ContractViolationError } from '../lib/schema-validation';
-import { ABUSE_TAG_LAWS, HouseholdRegistered, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, PersonProtectionChanged, ReferralDeclined, ReferralFailed, ReferralRequested } from './index';
+import { ABUSE_TAG_LAWS, ConsultationReceived, HouseholdRegistered, INTAKE_CODE_TABLES, INTAKE_EVENTS, ISSUE_TAG_LABELS, PersonProtectionChanged, ReferralDeclined, ReferralFailed, ReferralRequested } from './index';
 
 describe('intake contracts', () => {
   it('names subjects and types after intake, one subject per event', () => {
@@ -22,6 +22,33 @@ describe('intake contracts', () => {
     expect(() => assertEventData(ReferralRequested, data)).not.toThrow();
     expect(() => assertEventData(ReferralRequested, { ...data, familyName: '山田' })).toThrow(ContractViolationError);
     expect(() => assertEventData(ReferralRequested, { ...data, infoBasis: '本人同意' })).toThrow(ContractViolationError);
+    // The dates staff entered travel as dates; events published before them (without) stay valid.
+    expect(() => assertEventData(ReferralRequested, { ...data, referredOn: '2025-04-30', firstContactOn: null })).not.toThrow();
+    expect(() => assertEventData(ReferralRequested, { ...data, referredOn: '2025/04/30' })).toThrow(ContractViolationError);
+  });
+
+  it('dates a consultation by 受付日時 and when it was recorded, with the desk in its reception number', () => {
+    const data = {
+      consultationId: '01900000-0000-7000-8000-0000000000bb',
+      receptionNo: 'R7-003-000123',
+      receivingOrganizationId: '01900000-0000-7000-8000-000000000001',
+      fiscalYear: 2025,
+      personId: null,
+      householdId: null,
+      route: 'phone',
+      primaryCategory: 'income',
+      categories: ['income'],
+      issueTags: [],
+      urgency: 'medium',
+      consentStatus: 'given',
+      jigyoAttribution: 'tsunagaru-desk',
+      disposition: null,
+      status: 'received',
+    };
+    expect(() => assertEventData(ConsultationReceived, { ...data, receivedAt: '2026-03-31T14:30:00.000Z', recordedAt: '2026-04-01T00:10:00.000Z' })).not.toThrow();
+    expect(() => assertEventData(ConsultationReceived, { ...data, receptionNo: 'R7-000123' })).not.toThrow();
+    expect(() => assertEventData(ConsultationReceived, { ...data, receivedAt: '2026-03-31' })).toThrow(ContractViolationError);
+    expect(() => assertEventData(ConsultationReceived, { ...data, receptionNo: 'R7-3-123' })).toThrow(ContractViolationError);
   });
 
   it('says why a referral was declined or failed with a code, never with the note', () => {

@@ -70,3 +70,11 @@ export function defineRpc<TRequest, TResponse>(parts: {
     response: parts.response,
   };
 }
+
+/**
+ * A closed object schema whose `addedLater` properties are optional: events published before those fields existed stay
+ * valid on receipt, while producers always send them.
+ */
+export function objectWithLaterFields(addedLater: readonly string[], properties: Record<string, JsonSchema>): JsonSchema {
+  return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !addedLater.includes(key)) };
+}
