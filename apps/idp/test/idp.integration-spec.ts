@@ -132,6 +132,10 @@ describe('local IdP (dist/apps/idp/main.js)', () => {
     expect(claims).toMatchObject({ sub: 'agency', roles: ['agency'], municipality: '372013', agency: DEMO_ORGANIZATIONS.communityCareCentre.id });
     const other = await verify((await run(process.execPath, [MAIN, 'token', 'marugame'], { env })).stdout.trim());
     expect(other).toMatchObject({ sub: 'marugame', municipality: '372021', roles: ['caseworker'] });
+    // A desk caseworker of a contracted organisation carries its desk as `agency`; city staff carry none.
+    const desk = await verify((await run(process.execPath, [MAIN, 'token', 'jiritsu'], { env })).stdout.trim());
+    expect(desk).toMatchObject({ sub: 'jiritsu', roles: ['caseworker'], municipality: '372013', agency: DEMO_ORGANIZATIONS.selfRelianceSupport.id });
+    expect(await verify((await run(process.execPath, [MAIN, 'token', 'caseworker'], { env })).stdout.trim())).not.toHaveProperty('agency');
     const principal = await new TokenVerifier({ issuer, audience: 'tsunagu-api' }).verify(stdout.trim());
     expect(principal).toMatchObject({ subject: 'agency', client: false });
     await expect(run(process.execPath, [MAIN, 'token', 'nobody'], { env })).rejects.toMatchObject({ code: 1 });

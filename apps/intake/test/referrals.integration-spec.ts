@@ -79,6 +79,9 @@ describe('intake: referrals (つなぎ)', () => {
       infoBasis: 'consent',
       status: 'requested',
       followUpDue: referral.body.followUpDue,
+      // The days reports count it on (依頼日, 初回接触日).
+      referredOn: referral.body.referredOn,
+      firstContactOn: null,
     });
     // Nothing personal anywhere on the bus: names, kana, birth date, phone, address, the person's words.
     const everything = published.map((event) => event.json).join('\n');
