@@ -71,7 +71,8 @@ function machine(databaseUrl) {
 async function seed(databaseUrl, count, context) {
   const { Client } = require('pg');
   const { v7: uuidv7 } = require('uuid');
-  const client = new Client({ connectionString: databaseUrl });
+  // As the owner (ANALYZE needs it), inside the municipality's row-level security setting like the service.
+  const client = new Client({ connectionString: databaseUrl, options: `-c app.municipality=${municipality}` });
   await client.connect();
   try {
     await client.query('begin');
@@ -161,12 +162,13 @@ async function benchCommand(context) {
   }
 
   say(`seeding ${seedRows} community resources …`);
-  await seed(ready.env.DATABASE_URL, seedRows, benchContext);
+  await seed(ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, seedRows, benchContext);
 
   const baselinePort = await freePort();
   baseline = spawn(process.execPath, [path.join(__dirname, 'baseline.cjs')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: ready.env.DATABASE_URL, PORT: String(baselinePort) },
+    // The same role and row-level security setting as the registry, so the comparison includes the policy's cost.
+    env: { ...process.env, DATABASE_URL: ready.env.DATABASE_URL, PGOPTIONS: `-c app.municipality=${municipality}`, PORT: String(baselinePort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const baselineOut = prefixer('baseline');

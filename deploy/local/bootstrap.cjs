@@ -242,15 +242,18 @@ async function migrate() {
     return;
   }
   buildQuietly(services.map((entry) => entry.project));
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseEnv = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL };
   let postgres;
-  if (!databaseUrl) {
+  if (!databaseEnv.DATABASE_URL) {
     const running = runningPostgres(path.join(LOCAL_DIR, 'postgres'));
-    if (running) databaseUrl = `postgres://tsunagu:tsunagu@127.0.0.1:${running.port}/tsunagu`;
+    let adminUrl;
+    if (running) adminUrl = `postgres://tsunagu:tsunagu@127.0.0.1:${running.port}/tsunagu`;
     else {
       postgres = await startPostgres({ dataDir: path.join(LOCAL_DIR, 'postgres'), persistent: true });
-      databaseUrl = postgres.url;
+      adminUrl = postgres.url;
     }
+    // The owner role migrates, the application role is granted (deploy/local/database-roles.cjs).
+    databaseEnv = await require('./database-roles.cjs').prepareLocalDatabase(adminUrl);
     out(`DATABASE_URL is not set: using the local embedded PostgreSQL (.local/postgres)`);
   }
   let failed = 0;
@@ -259,7 +262,7 @@ async function migrate() {
     const code = await runNode([entry.main, 'migrate'], {
       env: {
         ...process.env,
-        DATABASE_URL: databaseUrl,
+        ...Object.fromEntries(Object.entries(databaseEnv).filter(([, value]) => value)),
         // Migrations touch only PostgreSQL, but the services validate their whole configuration at boot.
         NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
         OIDC_ISSUER: process.env.OIDC_ISSUER ?? `http://localhost:${process.env.TSUNAGU_PORT ?? 8080}/idp`,

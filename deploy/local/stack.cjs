@@ -9,6 +9,7 @@ const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
 const { ensureInfrastructure, freePort, findOnPath, NATS_INSTALL_HINT } = require('./infrastructure.cjs');
+const { prepareLocalDatabase } = require('./database-roles.cjs');
 const { resolveStack, ROOT, DEMO_CITY_DESK_ORGANIZATION_ID } = require('./services.cjs');
 const { createEdge } = require('./edge.cjs');
 const { renderLanding } = require('./landing.cjs');
@@ -241,6 +242,12 @@ function createStack({
     infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut });
     infrastructure = await infrastructurePending;
     if (stopping) return;
+    // Migrations as the owner role, services as the application role that row-level security holds (ADR 0012). A
+    // DATABASE_URL from the environment is used as given (with DATABASE_MIGRATION_URL when set).
+    const databaseEnv = process.env.DATABASE_URL
+      ? { DATABASE_URL: process.env.DATABASE_URL, ...(process.env.DATABASE_MIGRATION_URL ? { DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL } : {}) }
+      : await prepareLocalDatabase(infrastructure.env.DATABASE_URL);
+    if (stopping) return;
 
     // 3. Ports and environment.
     const ports = {};
@@ -250,6 +257,7 @@ function createStack({
     const baseEnv = {
       ...process.env,
       ...infrastructure.env,
+      ...databaseEnv,
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       LOG_LEVEL: logLevel,
       HOST: '127.0.0.1',

@@ -64,11 +64,13 @@ export interface IntakeUnderTest {
 /** Boots the real intake app (Fastify, auth, audit, outbox relay) on a fresh database, its own NATS and issuer. */
 export async function startIntake(): Promise<IntakeUnderTest> {
   const [database, nats, issuer] = await Promise.all([createTestDatabase('intake'), startTestNats(), startTestIssuer()]);
-  await migrateService(intakePersistence, { databaseUrl: database.url });
+  await migrateService(intakePersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The service runs as the application role that row-level security holds; migrations ran as the owner.
+    DATABASE_URL: database.applicationUrl,
+    DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
     NATS_URL: nats.url,
     OIDC_ISSUER: issuer.issuer,

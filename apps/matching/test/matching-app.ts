@@ -90,11 +90,13 @@ export interface MatchingUnderTest {
 /** Boots the real matching app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
 export async function startMatching(extraEnv: Record<string, string> = {}): Promise<MatchingUnderTest> {
   const [database, nats, issuer] = await Promise.all([createTestDatabase('matching'), startTestNats(), startTestIssuer()]);
-  await migrateService(matchingPersistence, { databaseUrl: database.url });
+  await migrateService(matchingPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The service runs as the application role that row-level security holds; migrations ran as the owner.
+    DATABASE_URL: database.applicationUrl,
+    DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
     NATS_URL: nats.url,
     OIDC_ISSUER: issuer.issuer,

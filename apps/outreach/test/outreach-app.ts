@@ -81,11 +81,13 @@ export interface StartOptions {
 /** Boots the real outreach app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
 export async function startOutreach(options: StartOptions = {}): Promise<OutreachUnderTest> {
   const [database, nats, issuer] = await Promise.all([createTestDatabase('outreach'), options.nats ?? startTestNats(), options.issuer ?? startTestIssuer()]);
-  await migrateService(outreachPersistence, { databaseUrl: database.url });
+  await migrateService(outreachPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The service runs as the application role that row-level security holds; migrations ran as the owner.
+    DATABASE_URL: database.applicationUrl,
+    DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
     NATS_URL: nats.url,
     OIDC_ISSUER: issuer.issuer,

@@ -36,11 +36,13 @@ export async function startRegistry(options: { municipality?: string; database?:
   const database = options.database ?? (await createTestDatabase('registry'));
   const issuer = await startTestIssuer();
   const municipality = options.municipality ?? DEMO_MUNICIPALITY.lgCode;
-  await migrateService(registryPersistence, { databaseUrl: database.url });
+  await migrateService(registryPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The service runs as the application role that row-level security holds; migrations ran as the owner.
+    DATABASE_URL: database.applicationUrl,
+    DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '5',
     NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
     OIDC_ISSUER: issuer.issuer,

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig } from '@tsunagu/platform-config';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
 import { connectNats, ensureEventStreams, JetStreamServer } from '@tsunagu/platform-messaging';
-import { migrateCommand } from '@tsunagu/platform-persistence';
+import { migrateCommand, migrationConnection } from '@tsunagu/platform-persistence';
 import { REPORTING_APP_OPTIONS } from './app-options';
 import { reportingAppModule } from './app.module';
 import { reportingVariables } from './config';
@@ -22,7 +22,9 @@ async function rebuild(): Promise<void> {
       replicas: config.NATS_STREAM_REPLICAS,
       duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,
     });
-    await rebuildProjections({ databaseUrl: config.DATABASE_URL, connection, stream: config.NATS_STREAM, log: (line) => logger.log(line) });
+    // As the owner, like `migrate`: the rebuild replaces tables (DATABASE_MIGRATION_URL, else DATABASE_URL).
+    const { ownerUrl, applicationRole } = migrationConnection(config);
+    await rebuildProjections({ databaseUrl: ownerUrl, applicationRole, connection, stream: config.NATS_STREAM, log: (line) => logger.log(line) });
   } finally {
     await connection.drain();
   }

@@ -9,6 +9,7 @@ import { DistrictRegistered, ResourcePublished, ResourceRegistered, type CloudEv
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { TenantContext } from '@tsunagu/platform-context';
 import { migrateService } from '@tsunagu/platform-persistence';
 import { createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
 import { REPORTING_APP_OPTIONS } from '../src/app-options';
@@ -71,11 +72,13 @@ export async function startReporting(): Promise<ReportingUnderTest> {
   const nats = await startTestNats();
   const database = await createTestDatabase('reporting');
   const issuer = await startTestIssuer();
-  await migrateService(reportingPersistence, { databaseUrl: database.url });
+  await migrateService(reportingPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    // The service runs as the application role that row-level security holds; migrations ran as the owner.
+    DATABASE_URL: database.applicationUrl,
+    DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '5',
     NATS_URL: nats.url,
     OIDC_ISSUER: issuer.issuer,
@@ -126,9 +129,12 @@ export async function startReporting(): Promise<ReportingUnderTest> {
     async snapshot() {
       const result: Record<string, unknown[]> = {};
       const em = orm.em.fork();
-      for (const table of PROJECTION_TABLES) {
-        result[table] = await em.getConnection().execute(`select * from "reporting"."${table}" order by 1`);
-      }
+      // Every municipality's rows: system work under row-level security.
+      await TenantContext.runAsSystem(undefined, async () => {
+        for (const table of PROJECTION_TABLES) {
+          result[table] = await em.getConnection().execute(`select * from "reporting"."${table}" order by 1`);
+        }
+      });
       return result;
     },
     async settled() {

@@ -306,7 +306,7 @@ describe('reporting projections and reports', () => {
 
   it('rebuilds from the stream into identical tables', async () => {
     const live = await reporting.snapshot();
-    const result = await rebuildProjections({ databaseUrl: reporting.database.url, connection: reporting.connection, stream: 'TSUNAGU_EVENTS' });
+    const result = await rebuildProjections({ databaseUrl: reporting.database.url, applicationRole: reporting.database.applicationRole, connection: reporting.connection, stream: 'TSUNAGU_EVENTS' });
     expect(result.read).toBe(events.length * 2);
     expect(result.applied).toBe(events.length);
     expect(await reporting.snapshot()).toEqual(live);

@@ -1,6 +1,7 @@
 import { assertCloudEvent, type CloudEvent } from '@tsunagu/contracts';
 import { DeliverPolicy, type NatsConnection } from 'nats';
 import { Client } from 'pg';
+import { applicationGrantsSql, rowLevelSecuritySql, SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { applyEvent, PROJECTED_EVENTS, type SqlRunner } from './projector';
 import { LIVE_SCHEMA, PROJECTION_TABLES, projectionDdl, SHADOW_SCHEMA } from './projection-schema';
 import { PROJECTION_LOCK_KEY } from './project-event.usecase';
@@ -78,9 +79,18 @@ async function replay(
  * events that arrived during the rebuild, then moves the tables — so no event is lost and none counted twice
  * (each set de-duplicates by event id). Reports keep answering from the old tables until the swap commits.
  */
-export async function rebuildProjections(options: { databaseUrl: string; connection: NatsConnection; stream: string; log?: (line: string) => void }): Promise<RebuildResult> {
+export async function rebuildProjections(options: {
+  /** The owner role's URL: the rebuild creates, drops and moves tables. */
+  databaseUrl: string;
+  /** The service's role, granted the swapped-in tables like `migrate` grants them. */
+  applicationRole?: string;
+  connection: NatsConnection;
+  stream: string;
+  log?: (line: string) => void;
+}): Promise<RebuildResult> {
   const log = options.log ?? (() => undefined);
-  const client = new Client({ connectionString: options.databaseUrl });
+  // System work: it projects every municipality's events into tables under row-level security (ADR 0012).
+  const client = new Client({ connectionString: options.databaseUrl, options: SYSTEM_SESSION_OPTIONS });
   await client.connect();
   const run = pgRunner(client);
   const counts = { read: 0, invalid: 0, applied: 0 };
@@ -91,6 +101,8 @@ export async function rebuildProjections(options: { databaseUrl: string; connect
     await client.query(`drop schema if exists "${SHADOW_SCHEMA}" cascade`);
     await client.query(`create schema "${SHADOW_SCHEMA}"`);
     for (const statement of projectionDdl(SHADOW_SCHEMA)) await client.query(statement);
+    // The swapped-in tables carry the same policies as the migrated ones.
+    for (const statement of rowLevelSecuritySql(SHADOW_SCHEMA)) await client.query(statement);
 
     const jsm = await options.connection.jetstreamManager();
     const firstEnd = (await jsm.streams.info(options.stream)).state.last_seq;
@@ -112,6 +124,7 @@ export async function rebuildProjections(options: { databaseUrl: string; connect
     await replay(options.connection, options.stream, firstEnd + 1, finalEnd, apply, counts);
     for (const table of [...PROJECTION_TABLES].reverse()) await client.query(`drop table if exists "${LIVE_SCHEMA}"."${table}"`);
     for (const table of PROJECTION_TABLES) await client.query(`alter table "${SHADOW_SCHEMA}"."${table}" set schema "${LIVE_SCHEMA}"`);
+    if (options.applicationRole) for (const statement of applicationGrantsSql(LIVE_SCHEMA, options.applicationRole)) await client.query(statement);
     await client.query('commit');
     await client.query(`drop schema if exists "${SHADOW_SCHEMA}" cascade`);
     log(`rebuilt projections: ${counts.read} events read, ${counts.applied} applied, ${counts.invalid} invalid (skipped)`);

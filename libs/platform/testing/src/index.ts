@@ -7,3 +7,4 @@ export * from './lib/stream-events';
 export * from './lib/openapi-probes';
 export * from './lib/log-capture';
 export * from './lib/seams-suite';
+export * from './lib/row-level-security';

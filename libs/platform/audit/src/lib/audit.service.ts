@@ -161,7 +161,9 @@ export class AuditService {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0, MAX_BATCH);
         try {
-          const records = await this.append(batch.map((entry) => entry.base));
+          // System work under row-level security: the chain head may be another municipality's record, and a batch
+          // holds records of every request that arrived meanwhile (ADR 0012).
+          const records = await TenantContext.runAsSystem(undefined, () => this.append(batch.map((entry) => entry.base)), 'audit');
           batch.forEach((entry, index) => entry.resolve(records[index]));
         } catch (error) {
           for (const entry of batch) entry.reject(error);
@@ -256,6 +258,11 @@ export class AuditService {
    * checkpoint (or one held outside the system), which exposes a truncated or rewritten tail.
    */
   async verify(external?: { seq: number; headHash: string }): Promise<ChainVerification> {
+    // The chain links every municipality's records: only system work sees all of them under row-level security.
+    return TenantContext.runAsSystem(undefined, () => this.verifyChain(external), TenantContext.requestId());
+  }
+
+  private async verifyChain(external?: { seq: number; headHash: string }): Promise<ChainVerification> {
     const knex = this.knex();
     let prevHash = GENESIS_HASH;
     let checked = 0;
@@ -315,7 +322,8 @@ export class AuditService {
   async checkpoint(): Promise<AuditCheckpoint> {
     const key = this.requireKey();
     const knex = this.knex();
-    return knex.transaction(async (trx) => {
+    // The head is the newest record of any municipality: system work under row-level security.
+    return TenantContext.runAsSystem(undefined, () => knex.transaction(async (trx) => {
       await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [auditLockKey(this.options.schema)]);
       const head = await trx.raw(`select seq::text as seq, hash from ${this.schema}.audit_record order by audit_record.seq desc limit 1`);
       if (!head.rows[0]) throw new AuditCheckpointUnavailableError('the audit trail is empty; there is nothing to checkpoint');
@@ -328,7 +336,7 @@ export class AuditService {
         [createdAt, seq, headHash, keyId(key), signature],
       );
       return { seq, headHash, createdAt, keyId: keyId(key), signature };
-    });
+    }), TenantContext.requestId());
   }
 
   /** The newest stored checkpoint whose signature verifies; a forged one fails verification outright. */

@@ -48,11 +48,18 @@ export const platformVariables = {
   PORT: { description: 'HTTP port of the service.', type: 'int', default: '3000', min: 1, max: 65535 },
   DATABASE_URL: {
     description:
-      'PostgreSQL connection URL. Each service uses its own schema in this database. Local runs and tests start an embedded PostgreSQL when it is unset.',
+      'PostgreSQL connection URL of the application role the service runs as (no ownership, no BYPASSRLS: row-level security holds it). Each service uses its own schema in this database. Local runs and tests start an embedded PostgreSQL when it is unset.',
     type: 'url',
     required: true,
     sensitive: true,
-    example: 'postgres://tsunagu:secret@db:5432/tsunagu',
+    example: 'postgres://tsunagu_app:secret@db:5432/tsunagu',
+  },
+  DATABASE_MIGRATION_URL: {
+    description:
+      'PostgreSQL URL of the owner role that `migrate` (and reporting\'s `rebuild`) run as; it owns the schemas and grants DATABASE_URL\'s role what the service needs. Unset = DATABASE_URL for both, and row-level security is then not in force (the service warns at startup).',
+    type: 'url',
+    sensitive: true,
+    example: 'postgres://tsunagu_owner:secret@db:5432/tsunagu',
   },
   DATABASE_POOL_MAX: { description: 'Maximum PostgreSQL connections per replica.', type: 'int', default: '10', min: 1 },
   HTTP_RATE_LIMIT_PER_MINUTE: {

@@ -2,6 +2,7 @@ import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgre
 import { Migrator } from '@mikro-orm/migrations';
 import type { Constructor, EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
+import { installTenantSettings } from './tenant-settings';
 
 export interface ServicePersistence {
   /** Service name; also the PostgreSQL schema that holds every table of the service. */
@@ -34,7 +35,15 @@ export function ormOptions(service: ServicePersistence, connection: OrmConnectio
       allOrNothing: true,
       snapshot: false,
     },
-    pool: { min: 0, max: connection.poolMax ?? 10 },
+    pool: {
+      min: 0,
+      max: connection.poolMax ?? 10,
+      // Every pooled connection carries the TenantContext's settings to the row-level security policies (ADR 0012).
+      afterCreate: (raw: unknown, done: (error: Error | null, raw: unknown) => void) => {
+        installTenantSettings(raw);
+        done(null, raw);
+      },
+    },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
+import { DatabaseRoleCheck, SERVICE_PERSISTENCE } from './database-role.check';
 import { ormOptions, type ServicePersistence } from './orm-options';
 
-export const SERVICE_PERSISTENCE = Symbol('SERVICE_PERSISTENCE');
+export { SERVICE_PERSISTENCE };
 
 @Module({})
 export class PersistenceModule {
@@ -22,8 +23,8 @@ export class PersistenceModule {
         }),
         MikroOrmModule.forFeature(service.entities),
       ],
-      providers: [{ provide: SERVICE_PERSISTENCE, useValue: service }],
-      exports: [MikroOrmModule, SERVICE_PERSISTENCE],
+      providers: [{ provide: SERVICE_PERSISTENCE, useValue: service }, DatabaseRoleCheck],
+      exports: [MikroOrmModule, SERVICE_PERSISTENCE, DatabaseRoleCheck],
     };
   }
 }

@@ -10,6 +10,7 @@ import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagatio
 import { toCloudEvent } from './outbox.service';
 import { OutboxStore, type ClaimedEvent } from './outbox-store';
 import { describeError } from '@tsunagu/platform-observability';
+import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 
 export interface OutboxRelaySettings {
   /** Service name = PostgreSQL schema of its outbox_event table. */
@@ -50,7 +51,8 @@ export class OutboxRelay {
   private unregisterMetrics?: () => void;
 
   constructor(private readonly settings: OutboxRelaySettings) {
-    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2 });
+    // System work: the relay publishes every municipality's events, so its sessions pass row-level security (ADR 0012).
+    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, options: SYSTEM_SESSION_OPTIONS });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${describeError(error)}`));
     this.store = new OutboxStore(this.pool, settings.schema);
     this.js = settings.connection.jetstream();

@@ -1,0 +1,29 @@
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { checkRowLevelSecurity } from '@tsunagu/platform-testing';
+import { startRegistry, type RegistryUnderTest } from './registry-app';
+
+/** G12 (ADR 0012): PostgreSQL row-level security holds the application role in every tenant table of the registry schema. */
+describe('registry row-level security', () => {
+  let registry: RegistryUnderTest;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await registry.loadDemo();
+  }, 120_000);
+  afterAll(() => registry?.close());
+
+  it('forces a policy on every table with a municipality column, and the application role cannot get round it', async () => {
+    const findings = await checkRowLevelSecurity(registry.database, 'registry', DEMO_MUNICIPALITY.lgCode);
+    expect(findings.tenantTables.length).toBeGreaterThan(0);
+    expect(findings.tablesWithRows.length).toBeGreaterThan(0);
+    expect(findings.tablesWithOtherMunicipality.length).toBeGreaterThan(0);
+    expect(findings).toMatchObject({
+      unprotected: [],
+      roleProblems: [],
+      visibleWithoutSetting: [],
+      visibleToOtherMunicipality: [],
+      writableForOtherMunicipality: [],
+      ownerOperationsAllowed: [],
+    });
+  });
+});

@@ -1,0 +1,30 @@
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { checkRowLevelSecurity } from '@tsunagu/platform-testing';
+import { registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
+
+/** G12 (ADR 0012): PostgreSQL row-level security holds the application role in every tenant table of the reporting schema. */
+describe('reporting row-level security', () => {
+  let reporting: ReportingUnderTest;
+
+  beforeAll(async () => {
+    reporting = await startReporting();
+    await reporting.publish(registryDemoEvents());
+    await reporting.settled();
+  }, 120_000);
+  afterAll(() => reporting?.close());
+
+  it('forces a policy on every table with a municipality column, and the application role cannot get round it', async () => {
+    const findings = await checkRowLevelSecurity(reporting.database, 'reporting', DEMO_MUNICIPALITY.lgCode);
+    expect(findings.tenantTables.length).toBeGreaterThan(0);
+    expect(findings.tablesWithRows.length).toBeGreaterThan(0);
+    expect(findings.tablesWithOtherMunicipality.length).toBeGreaterThan(0);
+    expect(findings).toMatchObject({
+      unprotected: [],
+      roleProblems: [],
+      visibleWithoutSetting: [],
+      visibleToOtherMunicipality: [],
+      writableForOtherMunicipality: [],
+      ownerOperationsAllowed: [],
+    });
+  });
+});
