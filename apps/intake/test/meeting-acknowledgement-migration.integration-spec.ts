@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { migrateService } from '@tsunagu/platform-persistence';
+import { migrateService, SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
 import { intakeMigrations } from '../src/migrations';
 import { intakePersistence } from '../src/persistence';
@@ -13,7 +13,8 @@ describe('intake migration: 守秘義務の確認 per person', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('intake');
-    client = new Client({ connectionString: database.url });
+    // As the operator: system work under row-level security (the data predates it here, but not after the last migration).
+    client = new Client({ connectionString: database.url, options: SYSTEM_SESSION_OPTIONS });
   });
   afterAll(async () => {
     await client.end();

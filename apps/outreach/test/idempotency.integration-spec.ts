@@ -1,4 +1,5 @@
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { API, contactBody, expectProblem, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
@@ -44,14 +45,15 @@ describe('outreach: Idempotency-Key on POSTs', () => {
       );
 
     beforeAll(async () => {
-      sql = new Client({ connectionString: outreach.database.url });
+      // As the operator: system work under row-level security.
+      sql = new Client({ connectionString: outreach.database.url, options: SYSTEM_SESSION_OPTIONS });
       await sql.connect();
     });
     afterAll(() => sql.end());
 
     it('takes over the key of a request whose process died mid-transaction, and runs the handler once', async () => {
       const body = targetBody();
-      const holder = new Client({ connectionString: outreach.database.url });
+      const holder = new Client({ connectionString: outreach.database.url, options: SYSTEM_SESSION_OPTIONS });
       await holder.connect();
       holder.on('error', () => undefined);
       const before = await targets();

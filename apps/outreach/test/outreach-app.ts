@@ -132,12 +132,14 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
         await under.publish(HouseholdRegistered, householdId, { householdId, keyPersonId: personId, memberPersonIds: [personId], districtId: null, districtWithheld: protections !== undefined, careEdgeKinds: [] }, municipality);
       }
       if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: householdId ? [householdId] : [], protections }, municipality);
-      await expectEventually(async () => {
-        const connection = orm.em.fork().getConnection();
-        const [person] = await connection.execute('select is_protected from outreach.person_mirror where person_id = ? and municipality = ?', [personId, municipality]);
-        expect(person).toEqual({ is_protected: (protections ?? []).length > 0 });
-        if (householdId) expect(await connection.execute('select 1 from outreach.household_mirror where household_id = ?', [householdId])).toHaveLength(1);
-      });
+      await expectEventually(() =>
+        TenantContext.runAsSystem(municipality, async () => {
+          const connection = orm.em.fork().getConnection();
+          const [person] = await connection.execute('select is_protected from outreach.person_mirror where person_id = ? and municipality = ?', [personId, municipality]);
+          expect(person).toEqual({ is_protected: (protections ?? []).length > 0 });
+          if (householdId) expect(await connection.execute('select 1 from outreach.household_mirror where household_id = ?', [householdId])).toHaveLength(1);
+        }),
+      );
     },
     async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
       const demo = Object.values(DEMO_ORGANIZATIONS);

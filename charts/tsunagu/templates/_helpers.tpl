@@ -106,6 +106,8 @@ One service's effective settings: serviceDefaults overlaid by services.<name>, a
 {{/*
 Environment of a service container (and of its migration Job). Call with (dict "root" $ "name" $name "svc" $svc).
 Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credentials) come from existing Secrets.
+With "migration" true (the migration Job) it adds DATABASE_MIGRATION_URL, the owner role's URL, when one is configured:
+the services themselves never get the owner's credentials (ADR 0012).
 */}}
 {{- define "tsunagu.env" -}}
 {{- $v := .root.Values -}}
@@ -120,6 +122,14 @@ Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credential
     secretKeyRef:
       name: {{ .svc.database.existingSecret | default $v.database.existingSecret | quote }}
       key: {{ .svc.database.existingSecretKey | default $v.database.existingSecretKey | quote }}
+{{- $migrationSecret := .svc.database.migrationExistingSecret | default $v.database.migration.existingSecret }}
+{{- if and .migration $migrationSecret }}
+- name: DATABASE_MIGRATION_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ $migrationSecret | quote }}
+      key: {{ .svc.database.migrationExistingSecretKey | default $v.database.migration.existingSecretKey | quote }}
+{{- end }}
 - name: DATABASE_POOL_MAX
   value: {{ $v.database.poolMax | quote }}
 {{- if $v.nats.existingSecret }}

@@ -343,6 +343,23 @@ describe('values that change the rendering', () => {
     expect(byKind(one, 'PodDisruptionBudget').map(component).sort()).toEqual(['console', 'intake', 'matching', 'outreach', 'reporting']);
   });
 
+  it('gives the owner role\'s URL (DATABASE_MIGRATION_URL) to the migration Jobs only, never to the services', () => {
+    const manifests = render({ values: { database: { migration: { existingSecret: 'tsunagu-db-owner', existingSecretKey: 'uri' } } } });
+    for (const job of byKind(manifests, 'Job')) {
+      const [container] = podSpec(job).containers;
+      expect(env(container, 'DATABASE_MIGRATION_URL')?.valueFrom).toEqual({ secretKeyRef: { name: 'tsunagu-db-owner', key: 'uri' } });
+      // The Job grants DATABASE_URL's role (the application role) what the service needs.
+      expect(env(container, 'DATABASE_URL')?.valueFrom).toEqual({ secretKeyRef: { name: defaults.database.existingSecret, key: defaults.database.existingSecretKey } });
+    }
+    for (const deployment of byKind(manifests, 'Deployment').filter((m) => component(m) !== 'console')) {
+      expect(env(podSpec(deployment).containers[0], 'DATABASE_MIGRATION_URL')).toBeUndefined();
+    }
+    const perService = render({ values: { services: { registry: { enabled: true, database: { migrationExistingSecret: 'registry-owner', migrationExistingSecretKey: 'u' } } } } });
+    expect(env(podSpec(find(perService, 'Job', 'registry-migrate')).containers[0], 'DATABASE_MIGRATION_URL')?.valueFrom).toEqual({ secretKeyRef: { name: 'registry-owner', key: 'u' } });
+    // Without an owner Secret the Job migrates as DATABASE_URL's role (and the services warn that RLS is not in force).
+    expect(env(podSpec(byKind(render({}), 'Job')[0]).containers[0], 'DATABASE_MIGRATION_URL')).toBeUndefined();
+  });
+
   it('uses a per-service database Secret when one is given', () => {
     const manifests = render({ values: { services: { registry: { enabled: true, database: { existingSecret: 'registry-db', existingSecretKey: 'uri' } } } } });
     for (const m of [find(manifests, 'Deployment', 'registry'), find(manifests, 'Job', 'registry-migrate')]) {

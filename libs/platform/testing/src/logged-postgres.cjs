@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startPostgres } = require('../../../../deploy/local/infrastructure.cjs');
+const { ensureLocalRoles } = require('../../../../deploy/local/database-roles.cjs');
 
 async function main() {
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-pglog-'));
@@ -13,6 +14,8 @@ async function main() {
     for (const part of String(line).split('\n')) if (part.trim()) process.stdout.write(`LOG ${part}\n`);
   };
   const postgres = await startPostgres({ dataDir: path.join(baseDir, 'pg'), persistent: false, log });
+  // The owner and application roles createTestDatabase hands out (the same names as on the shared test server).
+  await ensureLocalRoles(postgres.url);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
