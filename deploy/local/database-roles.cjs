@@ -34,7 +34,29 @@ async function createRole(client, role, attributes) {
   await client.query(`alter role "${role.name}" login password '${role.password}' ${attributes}`);
 }
 
-/** Creates (or corrects) the owner and application roles on the server of `adminUrl` (a superuser). */
+/**
+ * LIKE/ILIKE, array and jsonb containment as LEAKPROOF, so searches keep their indexes under row-level security — the
+ * list and the reasoning are LEAKPROOF_SEARCH_FUNCTIONS in libs/platform/persistence/src/lib/row-level-security.ts.
+ */
+const LEAKPROOF_SEARCH_FUNCTIONS = ['textlike(text, text)', 'texticlike(text, text)', 'arrayoverlap(anyarray, anyarray)', 'arraycontains(anyarray, anyarray)', 'jsonb_contains(jsonb, jsonb)'];
+
+async function markSearchFunctionsLeakproof(adminUrl, database) {
+  const { Client } = require('pg');
+  const url = new URL(adminUrl);
+  if (database) url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    for (const signature of LEAKPROOF_SEARCH_FUNCTIONS) await client.query(`alter function pg_catalog.${signature} leakproof`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Creates (or corrects) the owner and application roles on the server of `adminUrl` (a superuser), and marks the
+ * search functions leakproof in template1, so every database created afterwards (each test's) has them so.
+ */
 async function ensureLocalRoles(adminUrl) {
   const { Client } = require('pg');
   const client = new Client({ connectionString: adminUrl });
@@ -45,6 +67,7 @@ async function ensureLocalRoles(adminUrl) {
   } finally {
     await client.end();
   }
+  await markSearchFunctionsLeakproof(adminUrl, 'template1');
   return LOCAL_ROLES;
 }
 
@@ -56,6 +79,7 @@ async function prepareLocalDatabase(adminUrl) {
   const { Client } = require('pg');
   const roles = await ensureLocalRoles(adminUrl);
   const database = decodeURIComponent(new URL(adminUrl).pathname.slice(1));
+  await markSearchFunctionsLeakproof(adminUrl, database);
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   const owner = `"${roles.owner.name}"`;

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { describeError } from '@tsunagu/platform-observability';
 import { databaseRoleFacts, DATABASE_ROLE_SQL, rowLevelSecurityGap, type DatabaseRoleFacts } from './database-role';
 import type { ServicePersistence } from './orm-options';
+import { LEAKPROOF_SEARCH_FUNCTIONS } from './row-level-security';
 
 export const SERVICE_PERSISTENCE = Symbol('SERVICE_PERSISTENCE');
 
@@ -23,11 +24,16 @@ export class DatabaseRoleCheck implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const rows = await this.orm.em.getConnection().execute(DATABASE_ROLE_SQL.replace('$1', '?'), [this.service.service]);
+      const rows = await this.orm.em
+        .getConnection()
+        .execute(DATABASE_ROLE_SQL.replace('$1', '?').replace('$2', '?'), [this.service.service, `{${LEAKPROOF_SEARCH_FUNCTIONS.map((f) => `"${f}"`).join(',')}}`]);
       this.facts = databaseRoleFacts(rows[0] as Record<string, unknown>);
       const gap = rowLevelSecurityGap(this.facts);
       if (gap) this.logger.warn(`row-level security is not in force: ${gap}. Run the service as an application role and migrations as the owner (DATABASE_MIGRATION_URL; docs/operations/database-roles.md)`);
       else this.logger.log(`row-level security in force for role ${this.facts.role}`);
+      if (!gap && this.facts.notLeakproof.length > 0) {
+        this.logger.warn(`searches cannot use their indexes under row-level security: ${this.facts.notLeakproof.join(', ')} not LEAKPROOF in this database (a superuser marks them once: docs/operations/database-roles.md)`);
+      }
     } catch (error) {
       this.logger.warn(`could not check the database role: ${describeError(error)}`);
     }
