@@ -220,7 +220,10 @@ describe('intake: people and households', () => {
     // The flag as it was set before this release: no event announced it.
     const connection = intake.orm.em.fork().getConnection();
     await TenantContext.runAsSystem(undefined, () => connection.execute('update "intake"."person" set dv_address_protection = true where id = ?', [person]));
-    await new Migration20261203090000(intake.orm.em.getDriver() as unknown as ConstructorParameters<typeof Migration20261203090000>[0], intake.orm.config).up();
+    // As `migrate` runs migrations: system work under row-level security.
+    await TenantContext.runAsSystem(undefined, () =>
+      new Migration20261203090000(intake.orm.em.getDriver() as unknown as ConstructorParameters<typeof Migration20261203090000>[0], intake.orm.config).up(),
+    );
     await expectEventually(async () => {
       const events = (await intake.events()).filter((event) => [person, household].includes(event.event.subject));
       expect(events.find((event) => event.subject === 'tsunagu.evt.intake.person.protection-changed')?.event).toMatchObject({
