@@ -10,17 +10,12 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { ensureInfrastructure, freePort } = require('../local/infrastructure.cjs');
+const { ensureLocalRoles, withRole } = require('../local/database-roles.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
 const MUNICIPALITY = '372013';
 const WARMUP = 3;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 /** The machine, the database server and the commit the figures were measured on. */
 async function machine(client) {
@@ -84,12 +79,15 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
     const database = `tsunagu_${name}_bench_${Date.now()}`;
     const admin = new Client({ connectionString: infra.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`create database "${database}"`);
+    // The two roles of production (docs/operations/database-roles.md): the figures include row-level security.
+    const roles = await ensureLocalRoles(infra.env.DATABASE_URL);
+    await admin.query(`create database "${database}" owner "${roles.owner.name}"`);
     stops.push(async () => {
       await admin.query(`drop database if exists "${database}" with (force)`).catch((e) => log(`could not drop ${database}: ${e.message}`));
       await admin.end();
     });
-    const databaseUrl = withDatabase(infra.env.DATABASE_URL, database);
+    const databaseUrl = withRole(infra.env.DATABASE_URL, roles.application, database);
+    const ownerUrl = withRole(infra.env.DATABASE_URL, roles.owner, database);
     log(`throwaway database ${database}`);
 
     // A token from the built idp, and a local JWKS endpoint with its public key only.
@@ -121,6 +119,7 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: databaseUrl,
+      DATABASE_MIGRATION_URL: ownerUrl,
       NATS_URL: infra.env.NATS_URL,
       NATS_STREAM: `TSUNAGU_BENCH_${Date.now()}`,
       OIDC_ISSUER: issuer,
@@ -135,7 +134,8 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
     };
     log(`migrating (node dist/apps/${name}/main.js migrate) …`);
     await runNode([main, 'migrate'], env);
-    const db = new Client({ connectionString: databaseUrl });
+    // Seeding, VACUUM and EXPLAIN as the owner, as system work (every municipality's rows).
+    const db = new Client({ connectionString: ownerUrl, options: '-c app.system=on' });
     await db.connect();
     stops.push(() => db.end());
     const baseUrl = `http://127.0.0.1:${port}`;
