@@ -14,6 +14,13 @@ export interface AuditRouteConfig {
   action?: AuditAction | ((request: { method: string; query: unknown }) => AuditAction);
   /** Route parameter holding the resource id (default `id`). */
   idParam?: string;
+  /**
+   * Persons and households the response exposes ("who saw this person"), evaluated by the audit interceptor on the
+   * handler's returned value (never by re-parsing the body). Writes also record the subjects of the entities they
+   * change; use cases can add more with `recordAuditSubjects`.
+   */
+  // Method syntax on purpose: parameters stay bivariant, so a route can name the type its handler returns.
+  subjects?(result: unknown, request: { params: unknown; query: unknown; body: unknown }): Iterable<string | null | undefined>;
 }
 
 type RouteConfig = Record<string, unknown> & { [AUDIT_ROUTE_CONFIG]?: AuditRouteConfig };
