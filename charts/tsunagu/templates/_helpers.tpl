@@ -157,6 +157,10 @@ Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credential
       name: {{ $v.audit.existingSecret | quote }}
       key: {{ $v.audit.existingSecretKey | quote }}
 {{- end }}
+- name: AUDIT_SEAL_INTERVAL_MS
+  value: {{ $v.audit.sealIntervalMs | quote }}
+- name: AUDIT_CHECKPOINT_INTERVAL_SECONDS
+  value: {{ $v.audit.checkpointIntervalSeconds | quote }}
 {{- with $v.otel.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
