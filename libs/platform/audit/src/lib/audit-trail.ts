@@ -122,7 +122,7 @@ export class AuditTrail implements OnModuleInit {
       await this.audit.insert({
         ...(pending?.facts ?? this.audit.facts({ action: auditActionOf(config, request), resourceType: config.resourceType, outcome: 'success', ...auditCallerOf(request) })),
         resourceId: auditResourceIdOf(config, request, request[AUDIT_CREATED_ID] ?? pending?.createdId),
-        subjectIds: normaliseSubjectIds([...(request[AUDIT_SUBJECTS] ?? []), ...(pending?.subjectIds ?? []), ...declaredAuditSubjects(request[AUDIT_STATE])]),
+        subjectIds: normaliseSubjectIds([...(request[AUDIT_SUBJECTS] ?? refusedSubjects(config, request)), ...(pending?.subjectIds ?? []), ...declaredAuditSubjects(request[AUDIT_STATE])]),
         outcome: outcomeFor(reply.statusCode),
         httpStatus: reply.statusCode,
       });
@@ -140,6 +140,15 @@ export class AuditTrail implements OnModuleInit {
         errorId,
       });
     }
+  }
+}
+
+/** Subjects a refused or failed request names without a returned value (its route parameters). */
+function refusedSubjects(config: AuditRouteConfig, request: FastifyRequest): string[] {
+  try {
+    return config.subjects ? normaliseSubjectIds(config.subjects(undefined, request)) : [];
+  } catch {
+    return [];
   }
 }
 

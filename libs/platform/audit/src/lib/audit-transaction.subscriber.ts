@@ -5,7 +5,7 @@ import { currentPendingAudit } from './audit-pending';
 import type { AuditService } from './audit.service';
 
 const DEFAULT_SUBJECT_ENTITIES = ['Person', 'Household'];
-const DEFAULT_SUBJECT_PROPERTIES = ['personId', 'personIds', 'householdId'];
+const DEFAULT_SUBJECT_PROPERTIES = ['personId', 'personIds', 'householdId', 'keyPersonId'];
 
 /**
  * Writes a write request's audit record inside the business transaction (ADR 0011): just before the request's

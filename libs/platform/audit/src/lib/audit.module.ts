@@ -9,7 +9,7 @@ import { AuditSealer } from './audit-sealer';
 import { AuditTrail } from './audit-trail';
 import { AuditTransactionSubscriber } from './audit-transaction.subscriber';
 
-/** Which entities and properties name the persons and households a write changes (defaults: Person, Household; personId, personIds, householdId). */
+/** Which entities and properties name the persons and households a write changes (defaults: Person, Household; personId, personIds, householdId, keyPersonId). */
 export type AuditSubjectOptions = Pick<AuditOptions, 'subjectEntities' | 'subjectProperties'>;
 
 /** Hooks the write-audit subscriber into the ORM of the application. */

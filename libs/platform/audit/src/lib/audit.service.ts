@@ -24,7 +24,7 @@ export interface AuditOptions {
   checkpointIntervalSeconds?: number;
   /** Entities whose own id is a subject id when a write changes them (default Person, Household). */
   subjectEntities?: readonly string[];
-  /** Entity properties holding subject ids, read from every entity a write changes (default personId, personIds, householdId). */
+  /** Entity properties holding subject ids, read from every entity a write changes (default personId, personIds, householdId, keyPersonId). */
   subjectProperties?: readonly string[];
 }
 
