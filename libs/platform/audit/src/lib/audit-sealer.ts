@@ -48,6 +48,8 @@ interface RawClient {
 export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AuditSealer');
   private session?: { connection: Connection; pid: number };
+  /** This replica's session for trying the lock; becomes the leader session when it gets it. */
+  private candidate?: Connection;
   /** Highest seq below which every number is sealed or passed over. */
   private frontier?: number;
   private gap?: OpenGap;
@@ -150,44 +152,53 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Opens the leader session outside the pool (so it never takes a connection a request needs) but through the ORM's
-   * knex client and its connection settings, and tries the sealer lock on it.
+   * Tries the sealer lock on this replica's own session, opened once outside the pool (so it never takes a
+   * connection a request needs) through the ORM's knex client and its connection settings, and kept between tries.
    */
   private async lead(): Promise<boolean> {
-    const knex = this.audit.knex();
     const client = this.rawClient();
-    const connection = await client.acquireRawConnection();
-    try {
+    if (!this.candidate) {
+      const connection = await client.acquireRawConnection();
       const afterCreate = client.config?.pool?.afterCreate;
-      if (afterCreate) await promisify(afterCreate)(connection);
-      const result = await knex
+      if (afterCreate) await promisify(afterCreate)(connection).catch(async (error: unknown) => {
+        await this.close(connection);
+        throw error;
+      });
+      this.candidate = connection;
+    }
+    const connection = this.candidate;
+    try {
+      const result = await this.audit
+        .knex()
         .raw('select pg_try_advisory_lock(hashtext(?)) as locked, pg_backend_pid() as pid', [auditSealerLockKey(this.audit.schema)])
         .connection(connection as never);
-      if (result.rows[0]?.locked === true) {
-        this.session = { connection, pid: Number(result.rows[0].pid) };
-        this.frontier = undefined;
-        this.gap = undefined;
-        this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.session.pid})`);
-        return true;
-      }
+      if (result.rows[0]?.locked !== true) return false;
+      this.session = { connection, pid: Number(result.rows[0].pid) };
+      this.frontier = undefined;
+      this.gap = undefined;
+      this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.session.pid})`);
+      return true;
     } catch (error) {
+      this.candidate = undefined;
       await this.close(connection);
       throw error;
     }
-    await this.close(connection);
-    return false;
   }
 
+  /** Gives up the leadership (and closes the session, which would release the lock anyway). */
   private async resign(): Promise<void> {
     const session = this.session;
+    const connection = this.candidate;
     this.session = undefined;
-    if (!session) return;
-    try {
-      await this.audit.knex().raw('select pg_advisory_unlock(hashtext(?))', [auditSealerLockKey(this.audit.schema)]).connection(session.connection as never);
-    } catch {
-      // The session is gone, and its lock with it.
+    this.candidate = undefined;
+    if (session) {
+      try {
+        await this.audit.knex().raw('select pg_advisory_unlock(hashtext(?))', [auditSealerLockKey(this.audit.schema)]).connection(session.connection as never);
+      } catch {
+        // The session is gone, and its lock with it.
+      }
     }
-    await this.close(session.connection);
+    if (connection) await this.close(connection);
   }
 
   private async close(connection: Connection): Promise<void> {
