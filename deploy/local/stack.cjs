@@ -266,6 +266,8 @@ function createStack({
       TSUNAGU_PUBLIC_URL: publicUrl,
       // The city's own desk (つながる福祉相談窓口) is the effective organisation of city staff, whose tokens carry no agency.
       CITY_DESK_ORGANIZATION_ID: process.env.CITY_DESK_ORGANIZATION_ID ?? DEMO_CITY_DESK_ORGANIZATION_ID,
+      // A development key, so the local sealers sign audit checkpoints as production does; never use it elsewhere.
+      AUDIT_CHECKPOINT_KEY: process.env.AUDIT_CHECKPOINT_KEY ?? 'local-development-audit-checkpoint-key-not-for-production',
     };
     const idpEnv = idpEntry
       ? {

@@ -167,6 +167,10 @@ the services themselves never get the owner's credentials (ADR 0012).
       name: {{ $v.audit.existingSecret | quote }}
       key: {{ $v.audit.existingSecretKey | quote }}
 {{- end }}
+- name: AUDIT_SEAL_INTERVAL_MS
+  value: {{ $v.audit.sealIntervalMs | quote }}
+- name: AUDIT_CHECKPOINT_INTERVAL_SECONDS
+  value: {{ $v.audit.checkpointIntervalSeconds | quote }}
 {{- with $v.otel.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}

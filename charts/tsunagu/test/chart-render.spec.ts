@@ -321,6 +321,9 @@ describe('production values', () => {
     expect(env(container, 'NATS_STREAM_REPLICAS')?.value).toBe('3');
     expect(env(container, 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value).toMatch(/^http/);
     expect(env(container, 'AUDIT_CHECKPOINT_KEY')).toEqual({ name: 'AUDIT_CHECKPOINT_KEY', valueFrom: { secretKeyRef: { name: 'tsunagu-audit', key: 'checkpoint-key' } } });
+    // Every replica runs a sealer (one leads); checkpoints on a schedule need the key above.
+    expect(env(container, 'AUDIT_SEAL_INTERVAL_MS')?.value).toBe('1000');
+    expect(env(container, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS')?.value).toBe('600');
     const egressPorts = find(manifests, 'NetworkPolicy', 'registry').spec.egress.flatMap((r: { ports: { port: number }[] }) => r.ports.map((p) => p.port));
     expect(egressPorts).toEqual(expect.arrayContaining([4317, 4318]));
   });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
@@ -13,7 +13,7 @@ import { TransitionCaseUseCase } from './transition-case.usecase';
 @ApiTags('cases (多機関協働)')
 @Controller('cases')
 @Roles(...STAFF_ROLES)
-@Audited('MultiAgencyCase')
+@Audited('MultiAgencyCase', { subjects: subjectsAt('householdId', 'keyPersonId') })
 export class CasesController {
   constructor(
     private readonly list: ListCasesUseCase,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -12,7 +12,7 @@ import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
 @ApiTags('consents (同意台帳)')
 @Controller('consents')
 @Roles(...STAFF_ROLES)
-@Audited('Consent')
+@Audited('Consent', { subjects: subjectsAt('personId') })
 export class ConsentsController {
   constructor(
     private readonly list: ListConsentsUseCase,

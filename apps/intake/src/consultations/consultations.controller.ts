@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -22,7 +22,7 @@ import { UpdateConsultationUseCase } from './update-consultation.usecase';
 @ApiTags('consultations (相談受付)')
 @Controller('consultations')
 @Roles(...STAFF_ROLES)
-@Audited('Consultation')
+@Audited('Consultation', { subjects: subjectsAt('personId', 'householdId') })
 export class ConsultationsController {
   constructor(
     private readonly list: ListConsultationsUseCase,

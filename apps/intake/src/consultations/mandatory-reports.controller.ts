@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -10,7 +10,7 @@ import { DecideMandatoryReportUseCase, ListMandatoryReportsUseCase } from './dec
 @ApiTags('mandatory-reports (通報)')
 @Controller('mandatory-reports')
 @Roles(...STAFF_ROLES)
-@Audited('MandatoryReport')
+@Audited('MandatoryReport', { subjects: subjectsAt('personId') })
 export class MandatoryReportsController {
   constructor(
     private readonly list: ListMandatoryReportsUseCase,

@@ -9,6 +9,7 @@ import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203121000 } from './Migration20261203121000';
 import { Migration20261203140000 } from './Migration20261203140000';
 import { Migration20261203141000 } from './Migration20261203141000';
+import { Migration20261203141100 } from './Migration20261203141100';
 import { Migration20261203180000 } from './Migration20261203180000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
@@ -23,5 +24,6 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203121000', class: Migration20261203121000 },
   { name: 'Migration20261203140000', class: Migration20261203140000 },
   { name: 'Migration20261203141000', class: Migration20261203141000 },
+  { name: 'Migration20261203141100', class: Migration20261203141100 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
 ];

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Audited } from '@tsunagu/platform-audit';
+import { Audited, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -13,7 +13,7 @@ import { UpdateHouseholdUseCase } from './update-household.usecase';
 @ApiTags('households (世帯・支援単位)')
 @Controller('households')
 @Roles(...STAFF_ROLES)
-@Audited('Household')
+@Audited('Household', { subjects: subjectsAt(':id', 'id', 'members.personId') })
 export class HouseholdsController {
   constructor(
     private readonly list: ListHouseholdsUseCase,

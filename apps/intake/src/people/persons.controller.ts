@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -13,7 +13,7 @@ import { UpdatePersonUseCase } from './update-person.usecase';
 @ApiTags('persons (対象者・世帯員)')
 @Controller('persons')
 @Roles(...STAFF_ROLES)
-@Audited('Person')
+@Audited('Person', { subjects: subjectsAt(':id', 'id') })
 export class PersonsController {
   constructor(
     private readonly list: ListPersonsUseCase,

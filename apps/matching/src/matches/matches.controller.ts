@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
@@ -12,7 +12,7 @@ import { TransitionMatchUseCase } from './transition-match.usecase';
 @ApiTags('matches (マッチング)')
 @Controller('matches')
 @Roles(...STAFF_ROLES)
-@Audited('Match')
+@Audited('Match', { subjects: subjectsAt('personId') })
 export class MatchesController {
   constructor(
     private readonly list: ListMatchesUseCase,

@@ -3,6 +3,7 @@ import { Migration20261126175740 } from './Migration20261126175740';
 import { Migration20261201100000 } from './Migration20261201100000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203141100 } from './Migration20261203141100';
 import { Migration20261203180000 } from './Migration20261203180000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
@@ -11,5 +12,6 @@ export const matchingMigrations: MigrationObject[] = [
   { name: 'Migration20261201100000', class: Migration20261201100000 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
+  { name: 'Migration20261203141100', class: Migration20261203141100 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
 ];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
 import { STAFF_ROLES } from '../shared/roles';
@@ -14,7 +14,7 @@ import { UpdateNeedUseCase } from './update-need.usecase';
 @ApiTags('needs (参加ニーズ)')
 @Controller('needs')
 @Roles(...STAFF_ROLES)
-@Audited('ParticipationNeed')
+@Audited('ParticipationNeed', { subjects: subjectsAt('personId') })
 export class NeedsController {
   constructor(
     private readonly list: ListNeedsUseCase,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Audited, AuditedAction } from '@tsunagu/platform-audit';
+import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
@@ -13,7 +13,7 @@ import { UpdateTargetUseCase } from './update-target.usecase';
 @ApiTags('targets (アウトリーチ対象)')
 @Controller('targets')
 @Roles(...OUTREACH_STAFF_AND_AGENCY_ROLES)
-@Audited('OutreachTarget')
+@Audited('OutreachTarget', { subjects: subjectsAt('personId', 'householdId') })
 export class TargetsController {
   constructor(
     private readonly list: ListTargetsUseCase,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
-import { AuditService, type AuditRecord, type ChainVerification } from '../src';
+import { AuditSealer, AuditService, type AuditRecord, type ChainVerification } from '../src';
 import { migrate, SERVICE, startTestApp } from './test-app';
 
 const HOUKATSU = DEMO_ORGANIZATIONS.communityCareCentre.id;
@@ -32,6 +32,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
   };
   const auditRows = async (requestId: string) =>
     (await sql.query(`select * from ${SERVICE}.audit_record where request_id = $1`, [requestId])).rows as Record<string, unknown>[];
+  const seal = () => app.get(AuditSealer).sealNow();
   const verify = async (): Promise<ChainVerification> => (await call('GET', `/api/${SERVICE}/audit-records/verify`, { token: await token({ roles: ['auditor'] }) })).body;
   const asSuperuser = async (statement: string, params: unknown[] = []) => {
     await sql.query('begin');
@@ -210,6 +211,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     });
 
     it('serves auditors the trail of their municipality with filters and paging, and audits that too', async () => {
+      await seal();
       const auditor = await token({ roles: ['auditor'], subject: 'au-1' });
       const requestId = randomUUID();
       const page = await call('GET', `/api/${SERVICE}/audit-records?resourceType=Note&action=read&outcome=success&perPage=2&sort=-seq`, {
@@ -235,8 +237,10 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     });
 
     it('verifies the chain it has written', async () => {
+      expect(await seal()).toMatchObject({ leader: true, sealed: expect.any(Number) });
+      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_record where chain_pos is null`)).rows[0].n).toBe(0);
       const result = await verify();
-      expect(result).toMatchObject({ valid: true });
+      expect(result).toMatchObject({ valid: true, unsealedCount: 0, seqGaps: [] });
       expect(result.checked).toBeGreaterThan(10);
       expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -253,14 +257,33 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
       );
       const caseworker = await token({ roles: ['caseworker'] });
       await Promise.all(Array.from({ length: 20 }, () => call('GET', `/api/${SERVICE}/notes`, { token: caseworker })));
-      const { rows } = await sql.query(`select count(*)::int as total, count(distinct prev_hash)::int as links from ${SERVICE}.audit_record`);
-      expect(rows[0].total).toBe(before + 70);
+      expect(Number((await sql.query(`select count(*) from ${SERVICE}.audit_record`)).rows[0].count)).toBe(before + 70);
+      await seal();
+      const { rows } = await sql.query(
+        `select count(*)::int as total, count(distinct prev_hash)::int as links, max(chain_pos)::int as head from ${SERVICE}.audit_record where chain_pos is not null`,
+      );
+      expect(rows[0].total).toBeGreaterThanOrEqual(before + 70);
       expect(rows[0].links).toBe(rows[0].total);
+      expect(rows[0].head).toBe(rows[0].total);
       expect(await verify()).toMatchObject({ valid: true });
     });
 
     it('refuses UPDATE, DELETE and TRUNCATE of audit rows, even to the table owner', async () => {
+      await seal();
       await expect(sql.query(`update ${SERVICE}.audit_record set actor = 'someone-else'`)).rejects.toThrow(/append-only/);
+      // Sealed rows: their chain fields are set once and never again.
+      await expect(sql.query(`update ${SERVICE}.audit_record set hash = repeat('a', 64) where chain_pos = 1`)).rejects.toThrow(/append-only/);
+      await expect(sql.query(`update ${SERVICE}.audit_record set gap = '{}'::jsonb where chain_pos = 1`)).rejects.toThrow(/append-only/);
+      // An unsealed row: only the sealer's update (chain fields null → value, nothing else) passes the trigger.
+      const requestId = randomUUID();
+      await call('GET', `/api/${SERVICE}/notes`, { token: await token({ roles: ['caseworker'] }), requestId });
+      const [unsealed] = await auditRows(requestId);
+      expect(unsealed.chain_pos).toBeNull();
+      await expect(
+        sql.query(`update ${SERVICE}.audit_record set chain_pos = -5, prev_hash = repeat('0', 64), hash = repeat('b', 64), actor = 'x' where seq = $1`, [unsealed.seq]),
+      ).rejects.toThrow(/append-only/);
+      await expect(sql.query(`update ${SERVICE}.audit_record set outcome = 'denied' where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
+      await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
       await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = 1`)).rejects.toThrow(/append-only/);
       await expect(sql.query(`truncate ${SERVICE}.audit_record`)).rejects.toThrow(/append-only/);
       await expect(sql.query(`truncate ${SERVICE}.audit_checkpoint`)).rejects.toThrow(/append-only/);
@@ -289,19 +312,35 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     });
 
     it('detects two rows swapped (reordered)', async () => {
-      const { rows } = await sql.query(`select seq::int as seq from ${SERVICE}.audit_record order by seq offset 3 limit 2`);
+      const { rows } = await sql.query(`select seq::int as seq, chain_pos::int as pos from ${SERVICE}.audit_record order by seq offset 3 limit 2`);
       const [a, b] = rows.map((row) => row.seq);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = -1 where seq = $1`, [a]);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = $1 where seq = $2`, [a, b]);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = $1 where seq = -1`, [b]);
-      expect(await verify()).toMatchObject({ valid: false, firstInvalidSeq: a });
+      // The chain is walked by position: the record now at a's position carries b's seq, so its hash no longer matches.
+      expect(await verify()).toMatchObject({ valid: false, firstInvalidChainPos: rows[0].pos });
       await asSuperuser(`update ${SERVICE}.audit_record set seq = -1 where seq = $1`, [a]);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = $1 where seq = $2`, [a, b]);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = $1 where seq = -1`, [b]);
       expect(await verify()).toMatchObject({ valid: true });
     });
 
+    it('detects two rows swapped by chain position', async () => {
+      const { rows } = await sql.query(`select chain_pos::int as pos from ${SERVICE}.audit_record where chain_pos is not null order by chain_pos offset 4 limit 2`);
+      const [a, b] = rows.map((row) => row.pos);
+      const swap = async () => {
+        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = -1 where chain_pos = $1`, [a]);
+        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = $1 where chain_pos = $2`, [a, b]);
+        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = $1 where chain_pos = -1`, [b]);
+      };
+      await swap();
+      expect(await verify()).toMatchObject({ valid: false, firstInvalidChainPos: a, reason: expect.stringMatching(/deleted, inserted or reordered/) });
+      await swap();
+      expect(await verify()).toMatchObject({ valid: true });
+    });
+
     it('signs checkpoints (admin only) and detects a truncated tail against them', async () => {
+      await seal();
       const denied = await call('POST', `/api/${SERVICE}/audit-records/checkpoints`, { token: await token({ roles: ['auditor'] }) });
       expect(denied.status).toBe(403);
       const created = await call('POST', `/api/${SERVICE}/audit-records/checkpoints`, { token: await token({ roles: ['admin'] }) });
@@ -326,7 +365,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
 
     it('detects a forged checkpoint', async () => {
       await sql.query(
-        `insert into ${SERVICE}.audit_checkpoint (chain_seq, head_hash, key_id, signature) select seq, hash, 'forged', 'not-a-signature' from ${SERVICE}.audit_record order by seq desc limit 1`,
+        `insert into ${SERVICE}.audit_checkpoint (chain_seq, head_hash, key_id, signature) select seq, hash, 'forged', 'not-a-signature' from ${SERVICE}.audit_record where chain_pos is not null order by chain_pos desc limit 1`,
       );
       expect(await verify()).toMatchObject({ valid: false, reason: expect.stringMatching(/checkpoint is not signed/) });
     });

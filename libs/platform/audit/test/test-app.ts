@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Patch, Post, Query, type Type } from '@nestjs/common';
 import { Entity, EntityManager, Property } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { Client } from 'pg';
 import { AuthModule, CurrentPrincipal, assertRecordAccess, recordFilterOf, Roles } from '@tsunagu/platform-auth';
 import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
-import type { Principal } from '@tsunagu/platform-context';
-import { createServiceApp, DomainException, ListQuery, listPage, paging, Public, type ListPage } from '@tsunagu/platform-http';
+import { TenantContext, type Principal } from '@tsunagu/platform-context';
+import { createServiceApp, DomainErrorCode, DomainException, ListQuery, listPage, paging, Public, type ListPage } from '@tsunagu/platform-http';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
-import { AuditModule, auditMigrationSql, Audited } from '../src';
+import { AuditModule, auditMigrationSql, auditSealingMigrationSql, Audited, AuditedAction } from '../src';
 
 export const SERVICE = 'demo';
 export const CHECKPOINT_KEY = 'test-checkpoint-key-0123456789abcdef-0123456789';
@@ -25,6 +26,10 @@ export class Note extends TenantEntity {
   /** Organisation the note involves (agency scope). */
   @Property({ type: 'string', nullable: true })
   agency?: string | null;
+
+  /** Person the note is about: a subject id of every request that exposes or changes it. */
+  @Property({ type: 'uuid', nullable: true })
+  personId?: string | null;
 }
 
 class NoteBody {
@@ -35,18 +40,23 @@ class NoteBody {
   @IsOptional()
   @IsString()
   agency?: string;
+
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
 }
 
 interface NoteView {
   id: string;
   title: string;
   agency: string | null;
+  personId: string | null;
   municipality: string;
 }
 
-const view = (note: Note): NoteView => ({ id: note.id, title: note.title, agency: note.agency ?? null, municipality: note.municipality });
+const view = (note: Note): NoteView => ({ id: note.id, title: note.title, agency: note.agency ?? null, personId: note.personId ?? null, municipality: note.municipality });
 
-@Audited('Note')
+@Audited('Note', { subjects: (result: NoteView | ListPage<NoteView>) => ('items' in result ? result.items.map((note) => note.personId) : [result.personId]) })
 @Roles('caseworker', 'admin', 'agency')
 @Controller('notes')
 class NotesController {
@@ -72,9 +82,34 @@ class NotesController {
   @Post()
   @Roles('caseworker', 'admin')
   async create(@Body() body: NoteBody): Promise<NoteView> {
-    const note = this.em.create(Note, { title: body.title, agency: body.agency ?? null } as Note);
+    const note = this.em.create(Note, { title: body.title, agency: body.agency ?? null, personId: body.personId ?? null } as Note);
     await this.em.flush();
     return view(note);
+  }
+
+  /** A change that fails after its flush: the transaction rolls back, record included, and onSend records the failure. */
+  @Post(':id/fail')
+  @Roles('caseworker', 'admin')
+  @AuditedAction('transition')
+  async fail(@Param('id', new ParseUUIDPipe()) id: string): Promise<NoteView> {
+    return this.em.transactional(async (em) => {
+      const note = await em.findOne(Note, { id });
+      if (!note) throw DomainException.notFound('Note', id);
+      note.title = 'half-done';
+      await em.flush();
+      throw new DomainException(DomainErrorCode.Conflict, 'the change cannot be completed');
+    });
+  }
+
+  /** A write that commits without an ORM transaction (its record falls back to onSend). */
+  @Post('raw')
+  @Roles('caseworker', 'admin')
+  async createRaw(@Body() body: NoteBody): Promise<{ id: string }> {
+    const id = randomUUID();
+    await this.em
+      .getConnection()
+      .execute(`insert into ${SERVICE}.note (id, municipality, title, person_id) values (?, ?, ?, ?)`, [id, TenantContext.requireMunicipality(), body.title, body.personId ?? null]);
+    return { id };
   }
 
   @Patch(':id')
@@ -101,9 +136,11 @@ export interface TestAppEnv {
   databaseUrl: string;
   issuer: string;
   jwksUri?: string;
+  /** More variables (AUDIT_SEAL_INTERVAL_MS defaults to 0 here: tests seal when they choose). */
+  config?: Record<string, string>;
 }
 
-function testModule(env: TestAppEnv): Type<unknown> {
+export function testModule(env: TestAppEnv): Type<unknown> {
   @Module({
     imports: [
       ConfigModule.forRoot(platformVariables, {
@@ -115,6 +152,10 @@ function testModule(env: TestAppEnv): Type<unknown> {
         OIDC_CLOCK_TOLERANCE_SECONDS: '5',
         AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY,
         DATABASE_POOL_MAX: '20',
+        AUDIT_SEAL_INTERVAL_MS: '0',
+        // The shared test server runs other suites' transactions, which hold its xmin back: settle gaps by time quickly.
+        AUDIT_SEAL_SETTLE_MS: '300',
+        ...env.config,
       }),
       LoggerModule.forRoot(loggerParams(SERVICE, 'silent')),
       PersistenceModule.forService({ service: SERVICE, entities: [Note], migrations: [] }),
@@ -127,18 +168,26 @@ function testModule(env: TestAppEnv): Type<unknown> {
   return TestAppModule;
 }
 
-/** Creates the demo schema the way a service's first migration would: audit trail + one tenant table. */
-export async function migrate(databaseUrl: string): Promise<void> {
+/** Creates the demo schema the way a service's migrations would: audit trail, its move to sealing, one tenant table. */
+export async function migrate(databaseUrl: string, { sealing = true } = {}): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     for (const statement of auditMigrationSql(SERVICE)) await client.query(statement);
+    if (sealing) await migrateToSealing(client);
     await client.query(`create table ${SERVICE}.note (
       id uuid primary key, municipality varchar(6) not null, created_at timestamptz not null default now(),
-      updated_at timestamptz not null default now(), version int not null default 1, title text not null, agency text)`);
+      updated_at timestamptz not null default now(), version int not null default 1, title text not null, agency text, person_id uuid)`);
   } finally {
     await client.end();
   }
+}
+
+/** The second audit migration (ADR 0011), in one transaction as the migrator runs it. */
+export async function migrateToSealing(client: Client): Promise<void> {
+  await client.query('begin');
+  for (const statement of auditSealingMigrationSql(SERVICE)) await client.query(statement);
+  await client.query('commit');
 }
 
 export async function startTestApp(env: TestAppEnv): Promise<NestFastifyApplication> {

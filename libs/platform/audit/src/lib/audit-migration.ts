@@ -13,6 +13,11 @@ export function auditLockKey(schema: string): string {
   return `tsunagu.audit:${schema}`;
 }
 
+/** Advisory-lock key text of the sealer leadership of a schema (held on one dedicated session). */
+export function auditSealerLockKey(schema: string): string {
+  return `tsunagu.audit-sealer:${schema}`;
+}
+
 /**
  * DDL of the append-only audit trail in `schema`: the hash-chained `audit_record`, signed
  * `audit_checkpoint`s, and triggers that refuse UPDATE, DELETE and TRUNCATE on both, for every role
@@ -65,6 +70,65 @@ export function auditMigrationSql(schema: string): string[] {
     `create trigger audit_checkpoint_no_truncate before truncate on ${s}.audit_checkpoint for each statement execute function ${s}.audit_refuse_change()`,
     `revoke update, delete, truncate on ${s}.audit_record, ${s}.audit_checkpoint from public`,
   ];
+}
+
+/** Columns the sealer fills once (null → value) and nothing else may change (ADR 0011). */
+export const AUDIT_SEALING_COLUMNS = ['chain_pos', 'prev_hash', 'hash', 'gap', 'sealed_at'] as const;
+
+/**
+ * DDL that moves an existing trail (created by `auditMigrationSql`) to records written in the business transaction
+ * and sealed after it (ADR 0011): records are inserted unsealed (no chain lock), the sealer later assigns a dense
+ * `chain_pos`, `prev_hash` and `hash`; `subject_ids` says whose data a request exposed. Existing rows were linked
+ * in `seq` order under the chain lock, so they get `chain_pos` = their rank by `seq` (equal to `seq` unless an
+ * append was rolled back and burned a number) and keep their hashes; `sealed_at` stays null on them, which is how
+ * verification knows they predate the sealer's gap notes. Apply it once, in its own migration, after the first.
+ */
+export function auditSealingMigrationSql(schema: string): string[] {
+  const s = `"${assertSchemaName(schema)}"`;
+  const sealing = AUDIT_SEALING_COLUMNS.map((column) => `'${column}'`).join(', ');
+  return [
+    `alter table ${s}.audit_record
+      alter column prev_hash drop not null,
+      alter column hash drop not null,
+      add column subject_ids text[] not null default '{}',
+      add column chain_pos bigint,
+      add column gap jsonb,
+      add column sealed_at timestamptz`,
+    // The backfill is the one change the owner makes to existing rows; the append-only trigger is off only inside this transaction.
+    `alter table ${s}.audit_record disable trigger audit_record_append_only`,
+    `update ${s}.audit_record r set chain_pos = ranked.pos from (select seq, row_number() over (order by seq) as pos from ${s}.audit_record) ranked where r.seq = ranked.seq`,
+    `alter table ${s}.audit_record enable trigger audit_record_append_only`,
+    `alter table ${s}.audit_record add constraint audit_record_chain_pos_key unique (chain_pos)`,
+    `alter table ${s}.audit_record add constraint audit_record_sealed_together check (
+      (chain_pos is null) = (hash is null) and (hash is null) = (prev_hash is null) and (chain_pos is not null or (gap is null and sealed_at is null)))`,
+    `create index audit_record_unsealed_idx on ${s}.audit_record (seq) where chain_pos is null`,
+    `create index audit_record_subject_ids_idx on ${s}.audit_record using gin (subject_ids)`,
+    `alter table ${s}.audit_checkpoint add column chain_pos bigint`,
+    `create or replace function ${s}.audit_record_seal_only() returns trigger language plpgsql as $$
+      begin
+        -- The sealer's one update: chain fields from null to a value, every other column unchanged.
+        if tg_op = 'UPDATE' and old.chain_pos is null and old.prev_hash is null and old.hash is null and old.gap is null and old.sealed_at is null
+           and new.chain_pos is not null and new.prev_hash is not null and new.hash is not null
+           and (to_jsonb(new) - array[${sealing}]) = (to_jsonb(old) - array[${sealing}]) then
+          return new;
+        end if;
+        raise exception 'audit trail is append-only: % on %.% refused', tg_op, tg_table_schema, tg_table_name
+          using errcode = 'insufficient_privilege';
+      end
+    $$`,
+    `drop trigger audit_record_append_only on ${s}.audit_record`,
+    `create trigger audit_record_append_only before update or delete on ${s}.audit_record for each row execute function ${s}.audit_record_seal_only()`,
+  ];
+}
+
+/** A ready-made migration sealing the trail after the business transaction (ADR 0011), for a service's migration list. */
+export function auditSealingMigration(schema: string, name: string): MigrationObject {
+  class AuditSealingMigration extends Migration {
+    override async up(): Promise<void> {
+      for (const statement of auditSealingMigrationSql(schema)) this.addSql(statement);
+    }
+  }
+  return { name, class: AuditSealingMigration };
 }
 
 /** A ready-made migration creating the audit trail, for services whose first migration is generated. */

@@ -1,5 +1,6 @@
 import { auditHash, canonicalJson, GENESIS_HASH, type HashedFields } from './audit-record';
 import { inferAction, outcomeFor } from './audit-trail';
+import { subjectsAt } from './audited.decorator';
 
 const fields: HashedFields = {
   seq: 1,
@@ -32,6 +33,25 @@ describe('audit hashing', () => {
     for (const [key, value] of Object.entries({ seq: 2, actor: 'u2', roles: ['admin'], outcome: 'denied', resourceId: null, httpStatus: 403 })) {
       expect(auditHash(GENESIS_HASH, { ...fields, [key]: value })).not.toBe(first);
     }
+  });
+
+  it('keeps the hashes of records without subject ids or gap notes, and covers them when present', () => {
+    const legacy = auditHash(GENESIS_HASH, fields);
+    expect(auditHash(GENESIS_HASH, { ...fields, subjectIds: [], gap: null })).toBe(legacy);
+    const withSubjects = auditHash(GENESIS_HASH, { ...fields, subjectIds: ['p2', 'p1'] });
+    expect(withSubjects).not.toBe(legacy);
+    expect(auditHash(GENESIS_HASH, { ...fields, subjectIds: ['p1', 'p2'] })).toBe(withSubjects);
+    expect(auditHash(GENESIS_HASH, { ...fields, gap: { from: '3', to: '4', explained: true } })).not.toBe(
+      auditHash(GENESIS_HASH, { ...fields, gap: { from: '3', to: '4', explained: false } }),
+    );
+  });
+
+  it('reads subject ids from a view, a page of views and route parameters', () => {
+    const subjects = subjectsAt(':id', 'id', 'members.personId');
+    const request = { params: { id: 'h1' }, query: {}, body: {} };
+    expect([...subjects({ id: 'h1', members: [{ personId: 'p1' }, { personId: 'p2' }] }, request)]).toEqual(['h1', 'h1', 'p1', 'p2']);
+    expect([...subjects({ items: [{ id: 'h2', members: [] }, { id: 'h3', members: [{ personId: null }] }], total: 2 }, { params: {}, query: {}, body: {} })]).toEqual(['h2', 'h3']);
+    expect([...subjects(undefined, request)]).toEqual(['h1']);
   });
 
   it('infers actions and outcomes from the HTTP exchange', () => {

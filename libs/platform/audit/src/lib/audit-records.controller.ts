@@ -28,6 +28,12 @@ export class AuditRecordQuery extends ListQuery {
   @MaxLength(128)
   resourceId?: string;
 
+  @ApiPropertyOptional({ description: 'Only records whose request read, listed or changed this person or household (its id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  subjectId?: string;
+
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS)
@@ -81,6 +87,7 @@ export class AuditRecordsController {
         actor: query.actor,
         resourceType: query.resourceType,
         resourceId: query.resourceId,
+        subjectId: query.subjectId,
         action: query.action,
         outcome: query.outcome,
         from: query.from ? new Date(query.from) : undefined,

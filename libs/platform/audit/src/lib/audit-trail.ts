@@ -5,16 +5,33 @@ import { requestPrincipal } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { AUDIT_ROUTE_CONFIG, type AuditRouteConfig } from './audited.decorator';
-import type { AuditAction, AuditOutcome } from './audit-record';
-import { AuditService } from './audit.service';
+import { DomainErrorCode, PROBLEM_CONTENT_TYPE, problemFor } from '@tsunagu/platform-http';
 import { loggableError } from '@tsunagu/platform-observability';
+import { AUDIT_ROUTE_CONFIG, type AuditRouteConfig } from './audited.decorator';
+import { normaliseSubjectIds, type AuditAction, type AuditOutcome } from './audit-record';
+import { declaredAuditSubjects, type PendingAudit } from './audit-pending';
+import { AuditService } from './audit.service';
+
+/** Seconds a client waits before retrying when a read could not be recorded (the database is briefly away). */
+const AUDIT_RETRY_AFTER_SECONDS = 5;
 
 /** Where the interceptor leaves the id of a record the handler created. */
 export const AUDIT_CREATED_ID = Symbol.for('tsunagu.audit.createdId');
+/** Subject ids the route's `subjects` option found in the returned value. */
+export const AUDIT_SUBJECTS = Symbol.for('tsunagu.audit.subjects');
+/** The pending record of a write (written with the change, or in onSend if it was not). */
+export const AUDIT_PENDING = Symbol.for('tsunagu.audit.pending');
+/** The request context state, to find subjects declared by use cases. */
+export const AUDIT_STATE = Symbol.for('tsunagu.audit.state');
 const AUDITED = Symbol.for('tsunagu.audit.done');
 
-type AuditedRequest = FastifyRequest & { [AUDIT_CREATED_ID]?: string; [AUDITED]?: boolean };
+export type AuditedRequest = FastifyRequest & {
+  [AUDIT_CREATED_ID]?: string;
+  [AUDIT_SUBJECTS]?: string[];
+  [AUDIT_PENDING]?: PendingAudit;
+  [AUDIT_STATE]?: object;
+  [AUDITED]?: boolean;
+};
 
 const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
@@ -43,10 +60,41 @@ export function outcomeFor(status: number): AuditOutcome {
   return 'error';
 }
 
+export function routeAuditConfig(request: FastifyRequest): AuditRouteConfig | undefined {
+  return (request.routeOptions?.config as unknown as Record<string, unknown> | undefined)?.[AUDIT_ROUTE_CONFIG] as AuditRouteConfig | undefined;
+}
+
+export function auditActionOf(config: AuditRouteConfig, request: FastifyRequest): AuditAction {
+  const pathId = ((request.params ?? {}) as Record<string, string | undefined>)[config.idParam ?? 'id'];
+  return typeof config.action === 'function' ? config.action(request) : (config.action ?? inferAction(request.method, pathId !== undefined));
+}
+
+/** The resource id of the path (`:id` or the route's idParam), when it looks like an id. */
+export function auditResourceIdOf(config: AuditRouteConfig, request: FastifyRequest, createdId?: string): string | null {
+  const pathId = ((request.params ?? {}) as Record<string, string | undefined>)[config.idParam ?? 'id'];
+  const resourceId = pathId ?? createdId ?? null;
+  return resourceId !== null && SAFE_ID.test(resourceId) ? resourceId : null;
+}
+
+export function auditCallerOf(request: FastifyRequest) {
+  const principal = requestPrincipal(request) ?? TenantContext.principal();
+  return {
+    actor: principal?.subject ?? null,
+    roles: principal?.roles ?? [],
+    agency: principal?.agency ?? null,
+    municipality: principal?.municipality ?? null,
+    client: principal?.client ?? false,
+    requestId: String(request.id),
+    traceId: traceIdOf(request),
+  };
+}
+
 /**
- * Writes the audit record of every `@Audited` route in Fastify's onSend hook: after guards, handler
- * and exception filter have decided the status, before the response leaves. If the record cannot be
- * written, a successful response is replaced by a 500 — protected data is never returned unaudited.
+ * Writes the audit record of every `@Audited` route that did not write it with its change, in Fastify's onSend
+ * hook: after guards, handler and exception filter have decided the status, before the response leaves — reads,
+ * lists, refusals, failed writes (their transaction rolled back) and writes that committed without an ORM
+ * transaction. One insert, no lock. If it cannot be written, a successful response is replaced by a 503 with
+ * Retry-After: protected data is never returned unaudited, and the cause (the database) is transient.
  */
 @Injectable()
 export class AuditTrail implements OnModuleInit {
@@ -64,43 +112,43 @@ export class AuditTrail implements OnModuleInit {
   }
 
   private async onSend(request: AuditedRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-    const config = (request.routeOptions?.config as unknown as Record<string, unknown> | undefined)?.[AUDIT_ROUTE_CONFIG] as AuditRouteConfig | undefined;
+    const config = routeAuditConfig(request);
     if (!config?.resourceType || request[AUDITED]) return payload;
     request[AUDITED] = true;
-    const params = (request.params ?? {}) as Record<string, string | undefined>;
-    const idParam = config.idParam ?? 'id';
-    const pathId = params[idParam];
-    const resourceId = pathId ?? request[AUDIT_CREATED_ID] ?? null;
-    const principal = requestPrincipal(request) ?? TenantContext.principal();
+    const pending = request[AUDIT_PENDING];
+    // The record committed with the change: nothing is owed, and nothing can turn the committed write into an error.
+    if (pending?.written) return payload;
     try {
-      await this.audit.record({
-        action: typeof config.action === 'function' ? config.action(request) : (config.action ?? inferAction(request.method, pathId !== undefined)),
-        resourceType: config.resourceType,
-        resourceId: resourceId !== null && SAFE_ID.test(resourceId) ? resourceId : null,
+      await this.audit.insert({
+        ...(pending?.facts ?? this.audit.facts({ action: auditActionOf(config, request), resourceType: config.resourceType, outcome: 'success', ...auditCallerOf(request) })),
+        resourceId: auditResourceIdOf(config, request, request[AUDIT_CREATED_ID] ?? pending?.createdId),
+        subjectIds: normaliseSubjectIds([...(request[AUDIT_SUBJECTS] ?? refusedSubjects(config, request)), ...(pending?.subjectIds ?? []), ...declaredAuditSubjects(request[AUDIT_STATE])]),
         outcome: outcomeFor(reply.statusCode),
         httpStatus: reply.statusCode,
-        actor: principal?.subject ?? null,
-        roles: principal?.roles ?? [],
-        agency: principal?.agency ?? null,
-        municipality: principal?.municipality ?? null,
-        client: principal?.client ?? false,
-        requestId: String(request.id),
-        traceId: traceIdOf(request),
       });
+      if (pending) pending.written = true;
       return payload;
     } catch (error) {
       const errorId = randomUUID();
       this.logger.error({ errorId, requestId: String(request.id), error: loggableError(error) }, `security control failure: audit record not written (${errorId})`);
       if (reply.statusCode >= 400) return payload;
-      reply.code(500).header('content-type', 'application/problem+json');
+      reply.code(503).header('content-type', PROBLEM_CONTENT_TYPE).header('retry-after', String(AUDIT_RETRY_AFTER_SECONDS));
       return JSON.stringify({
-        type: 'urn:tsunagu:problem:internal',
-        title: 'Internal error',
-        status: 500,
-        detail: `The access could not be recorded, so the result is withheld. Quote error id ${errorId} when reporting it.`,
+        ...problemFor(DomainErrorCode.UpstreamUnavailable, 'The access could not be recorded, so the result is withheld. Retry in a few seconds.', {
+          retryAfter: AUDIT_RETRY_AFTER_SECONDS,
+        }),
         errorId,
       });
     }
+  }
+}
+
+/** Subjects a refused or failed request names without a returned value (its route parameters). */
+function refusedSubjects(config: AuditRouteConfig, request: FastifyRequest): string[] {
+  try {
+    return config.subjects ? normaliseSubjectIds(config.subjects(undefined, request)) : [];
+  } catch {
+    return [];
   }
 }
 

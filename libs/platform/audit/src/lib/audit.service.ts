@@ -4,8 +4,8 @@ import type { AbstractSqlConnection, Knex } from '@mikro-orm/postgresql';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { auditHash, GENESIS_HASH, type AuditEntry, type AuditRecord, type HashedFields } from './audit-record';
-import { assertSchemaName, auditLockKey } from './audit-migration';
+import { auditHash, GENESIS_HASH, normaliseSubjectIds, type AuditEntry, type AuditRecord, type HashedFields, type SealGap } from './audit-record';
+import { assertSchemaName } from './audit-migration';
 
 export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
 
@@ -14,6 +14,18 @@ export interface AuditOptions {
   schema: string;
   /** HMAC key for checkpoints (AUDIT_CHECKPOINT_KEY); checkpoints are refused without it. */
   checkpointKey?: string;
+  /** How often the sealer links new records (ms); 0 = only when asked (`AuditSealer.sealNow`). */
+  sealIntervalMs?: number;
+  /** How long a seq gap may stay open before the sealer passes over it as a rolled-back transaction (ms). */
+  sealSettleMs?: number;
+  /** Records older than this while unsealed mean the sealer is not working; gaps first seen later are not explained. */
+  unsealedBoundSeconds?: number;
+  /** Seconds between the sealer's signed checkpoints (0 = none on a schedule); one more is taken at shutdown. */
+  checkpointIntervalSeconds?: number;
+  /** Entities whose own id is a subject id when a write changes them (default Person, Household). */
+  subjectEntities?: readonly string[];
+  /** Entity properties holding subject ids, read from every entity a write changes (default personId, personIds, householdId, keyPersonId). */
+  subjectProperties?: readonly string[];
 }
 
 export interface AuditRecordFilter {
@@ -22,6 +34,8 @@ export interface AuditRecordFilter {
   actor?: string;
   resourceType?: string;
   resourceId?: string;
+  /** Records whose request exposed this person or household. */
+  subjectId?: string;
   action?: string;
   outcome?: string;
   from?: Date;
@@ -37,43 +51,56 @@ export interface AuditPageRequest {
 
 export interface AuditCheckpoint {
   seq: number;
+  chainPos: number | null;
   headHash: string;
   createdAt: string;
   keyId: string;
   signature: string;
 }
 
+export interface SeqGapReport {
+  from: number;
+  to: number;
+  /** rolled-back: the sealer watched it settle; in-flight: younger than the bound, may still commit; unexplained: see reason. */
+  status: 'rolled-back' | 'in-flight' | 'unexplained';
+}
+
 export interface ChainVerification {
   valid: boolean;
-  /** Records whose link and hash were recomputed. */
+  /** Sealed records whose position, link and hash were recomputed. */
   checked: number;
   headSeq: number | null;
+  headChainPos: number | null;
   headHash: string | null;
   firstInvalidSeq?: number;
+  firstInvalidChainPos?: number;
   reason?: string;
   /** The checkpoint the chain was compared with (tail truncation is detectable up to it). */
   checkpoint?: { seq: number; headHash: string; source: 'stored' | 'supplied' };
+  /** Records written but not yet linked by the sealer, and the age of the oldest (seconds). */
+  unsealedCount: number;
+  oldestUnsealedAgeSeconds: number | null;
+  /** Sequence numbers without a record (first 100): a rollback burns one, so only unexplained gaps count against validity. */
+  seqGaps: SeqGapReport[];
+  /** Conditions an operator should look at that are not, by themselves, evidence of tampering. */
+  warnings: string[];
 }
 
 export class AuditCheckpointUnavailableError extends Error {}
 
-const COLUMNS = `seq::text as seq, id::text as id,
+export const AUDIT_COLUMNS = `seq::text as seq, id::text as id,
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
-  actor, roles, agency, municipality, client, action, resource_type, resource_id, outcome,
-  http_status::int as http_status, request_id, trace_id, prev_hash, hash`;
+  actor, roles, agency, municipality, client, action, resource_type, resource_id, subject_ids, outcome,
+  http_status::int as http_status, request_id, trace_id, gap, chain_pos::text as chain_pos, prev_hash, hash,
+  to_char(sealed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as sealed_at`;
 
 type Row = Record<string, unknown>;
 
-/** Largest number of records linked and inserted in one transaction. */
-const MAX_BATCH = 200;
+/** The record fields a service hands over, completed from the request context; the database adds `seq`. */
+export type AuditFacts = Omit<HashedFields, 'seq' | 'subjectIds' | 'gap'> & { subjectIds: string[] };
 
-interface PendingAppend {
-  base: Omit<HashedFields, 'seq'>;
-  resolve(record: AuditRecord): void;
-  reject(error: unknown): void;
-}
-
-function fromRow(row: Row): AuditRecord {
+export function auditRecordFromRow(row: Row): AuditRecord {
+  const chainPos = row['chain_pos'];
   return {
     seq: Number(row['seq']),
     id: String(row['id']),
@@ -86,50 +113,58 @@ function fromRow(row: Row): AuditRecord {
     action: String(row['action']),
     resourceType: String(row['resource_type']),
     resourceId: (row['resource_id'] as string | null) ?? null,
+    subjectIds: (row['subject_ids'] as string[] | null) ?? [],
     outcome: String(row['outcome']),
     httpStatus: row['http_status'] === null || row['http_status'] === undefined ? null : Number(row['http_status']),
     requestId: (row['request_id'] as string | null) ?? null,
     traceId: (row['trace_id'] as string | null) ?? null,
-    prevHash: String(row['prev_hash']),
-    hash: String(row['hash']),
+    gap: (row['gap'] as SealGap | null) ?? null,
+    chainPos: chainPos === null || chainPos === undefined ? null : Number(chainPos),
+    prevHash: (row['prev_hash'] as string | null) ?? null,
+    hash: (row['hash'] as string | null) ?? null,
+    sealedAt: (row['sealed_at'] as string | null) ?? null,
   };
 }
 
-function hashedFields(record: AuditRecord): HashedFields {
-  const { prevHash: _prev, hash: _hash, ...fields } = record;
+export function hashedFieldsOf(record: AuditRecord): HashedFields {
+  const { prevHash: _prev, hash: _hash, chainPos: _pos, sealedAt: _sealed, ...fields } = record;
   return fields;
 }
 
 // Qualified: the select list re-aliases seq and occurred_at as text, and a bare ORDER BY name would sort those.
 const ORDER_COLUMNS: Record<string, string> = { seq: 'audit_record.seq', occurredAt: 'audit_record.occurred_at' };
 
+const INSERT_COLUMNS =
+  '(id, occurred_at, actor, roles, agency, municipality, client, action, resource_type, resource_id, subject_ids, outcome, http_status, request_id, trace_id)';
+const INSERT_VALUES = '(?, ?::timestamptz, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)';
+
 /**
- * The append-only, hash-chained audit trail of one service (RELIABILITY §3.6). Appends take a
- * per-schema advisory lock so the head read and the insert are serialised across replicas and the
- * chain never forks; verification recomputes every link.
+ * The append-only, hash-chained audit trail of one service (RELIABILITY §3.6, ADR 0011). Records are inserted
+ * without any lock — a write's in its business transaction, a read's before its response — and take their order
+ * from the `seq` sequence; `AuditSealer` links them into the chain afterwards. Verification recomputes every link.
  */
 @Injectable()
 export class AuditService {
-  private readonly schema: string;
-  private readonly pending: PendingAppend[] = [];
-  private flushing = false;
+  readonly schema: string;
+  private readonly table: string;
 
   constructor(
     private readonly orm: MikroORM,
-    @Inject(AUDIT_OPTIONS) private readonly options: AuditOptions,
+    @Inject(AUDIT_OPTIONS) readonly options: AuditOptions,
   ) {
-    this.schema = `"${assertSchemaName(options.schema)}"`;
+    this.schema = assertSchemaName(options.schema);
+    this.table = `"${this.schema}".audit_record`;
   }
 
-  private knex(): Knex {
+  knex(): Knex {
     return (this.orm.em.getConnection() as AbstractSqlConnection).getKnex();
   }
 
-  /** Appends one record; caller details default to the principal and request of the current context. */
-  async record(entry: AuditEntry): Promise<AuditRecord> {
+  /** Completes an entry with the caller and request of the current context. */
+  facts(entry: AuditEntry): AuditFacts {
     const context = TenantContext.current();
     const principal = context?.principal;
-    const base = {
+    return {
       id: uuidv7(),
       occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
       actor: entry.actor !== undefined ? entry.actor : (principal?.subject ?? null),
@@ -140,84 +175,41 @@ export class AuditService {
       action: entry.action,
       resourceType: entry.resourceType,
       resourceId: entry.resourceId ?? null,
+      subjectIds: normaliseSubjectIds(entry.subjectIds ?? []),
       outcome: entry.outcome,
       httpStatus: entry.httpStatus ?? null,
       requestId: entry.requestId !== undefined ? entry.requestId : (context?.requestId ?? null),
       traceId: entry.traceId ?? null,
     };
-    return new Promise<AuditRecord>((resolve, reject) => {
-      this.pending.push({ base, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
   }
 
   /**
-   * Group commit: requests that arrive while a batch is being written wait for the next one, so the
-   * chain lock and the commit are paid once per batch instead of once per request.
+   * Inserts one record now, in its own statement and without a lock (reads, refusals, work outside HTTP). Pass
+   * `executor` (a transaction) to insert it with a change instead: then it commits or rolls back with the change.
    */
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.splice(0, MAX_BATCH);
-        try {
-          // System work under row-level security: the chain head may be another municipality's record, and a batch
-          // holds records of every request that arrived meanwhile (ADR 0012).
-          const records = await TenantContext.runAsSystem(undefined, () => this.append(batch.map((entry) => entry.base)), 'audit');
-          batch.forEach((entry, index) => entry.resolve(records[index]));
-        } catch (error) {
-          for (const entry of batch) entry.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
+  async record(entry: AuditEntry, executor?: Knex | Knex.Transaction): Promise<AuditRecord> {
+    return this.insert(this.facts(entry), executor);
   }
 
-  /** Links and inserts records in order under the chain lock, in one transaction. */
-  private append(entries: Omit<HashedFields, 'seq'>[]): Promise<AuditRecord[]> {
-    return this.knex().transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [auditLockKey(this.options.schema)]);
-      const head = await trx.raw(`select hash from ${this.schema}.audit_record order by audit_record.seq desc limit 1`);
-      const sequence = await trx.raw(`select nextval(pg_get_serial_sequence(?, 'seq'))::text as seq from generate_series(1, ?)`, [
-        `${this.schema}.audit_record`,
-        entries.length,
-      ]);
-      let prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
-      const records = entries.map((entry, index) => {
-        const fields: HashedFields = { seq: Number(sequence.rows[index].seq), ...entry };
-        const hash = auditHash(prevHash, fields);
-        const record: AuditRecord = { ...fields, prevHash, hash };
-        prevHash = hash;
-        return record;
-      });
-      const placeholders = records.map(() => '(?, ?, ?::timestamptz, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      await trx.raw(
-        `insert into ${this.schema}.audit_record
-          (seq, id, occurred_at, actor, roles, agency, municipality, client, action, resource_type, resource_id, outcome, http_status, request_id, trace_id, prev_hash, hash)
-         values ${placeholders}`,
-        records.flatMap((record) => [
-          record.seq,
-          record.id,
-          record.occurredAt,
-          record.actor,
-          record.roles,
-          record.agency,
-          record.municipality,
-          record.client,
-          record.action,
-          record.resourceType,
-          record.resourceId,
-          record.outcome,
-          record.httpStatus,
-          record.requestId,
-          record.traceId,
-          record.prevHash,
-          record.hash,
-        ]),
-      );
-      return records;
-    });
+  async insert(facts: AuditFacts, executor: Knex | Knex.Transaction = this.knex()): Promise<AuditRecord> {
+    const result = await executor.raw(`insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES} returning seq::text as seq`, [
+      facts.id,
+      facts.occurredAt,
+      facts.actor,
+      facts.roles,
+      facts.agency,
+      facts.municipality,
+      facts.client,
+      facts.action,
+      facts.resourceType,
+      facts.resourceId,
+      facts.subjectIds,
+      facts.outcome,
+      facts.httpStatus,
+      facts.requestId,
+      facts.traceId,
+    ]);
+    return { ...facts, seq: Number(result.rows[0].seq), gap: null, chainPos: null, prevHash: null, hash: null, sealedAt: null };
   }
 
   /** A page of records for auditors, newest first by default. */
@@ -232,6 +224,8 @@ export class AuditService {
     add('actor = ?', filter.actor);
     add('resource_type = ?', filter.resourceType);
     add('resource_id = ?', filter.resourceId);
+    // Containment, so the GIN index on subject_ids answers it.
+    add('subject_ids @> array[?]::text[]', filter.subjectId);
     add('action = ?', filter.action);
     add('outcome = ?', filter.outcome);
     add('occurred_at >= ?::timestamptz', filter.from?.toISOString());
@@ -242,111 +236,172 @@ export class AuditService {
     const clause = where.join(' and ');
     const knex = this.knex();
     const [rows, count] = await Promise.all([
-      knex.raw(`select ${COLUMNS} from ${this.schema}.audit_record where ${clause} order by ${order || 'audit_record.seq desc'} limit ? offset ?`, [
+      knex.raw(`select ${AUDIT_COLUMNS} from ${this.table} where ${clause} order by ${order || 'audit_record.seq desc'} limit ? offset ?`, [
         ...params,
         page.limit,
         page.offset,
       ]),
-      knex.raw(`select count(*)::int as total from ${this.schema}.audit_record where ${clause}`, params),
+      knex.raw(`select count(*)::int as total from ${this.table} where ${clause}`, params),
     ]);
-    return { items: (rows.rows as Row[]).map(fromRow), total: Number(count.rows[0].total) };
+    return { items: (rows.rows as Row[]).map(auditRecordFromRow), total: Number(count.rows[0].total) };
   }
 
   /**
-   * Recomputes the whole chain in seq order: a changed field breaks that record's hash; a deleted,
-   * inserted or reordered record breaks the next link. The head is then compared with the latest
-   * checkpoint (or one held outside the system), which exposes a truncated or rewritten tail.
+   * Recomputes the sealed chain in chain_pos order — positions dense from 1, every link, every hash — then compares
+   * it with the latest checkpoint (or one held outside the system), which exposes a truncated or rewritten tail,
+   * and accounts for every seq: a number without a record is fine when the sealer noted it as a rollback it watched
+   * settle, or when it is younger than the unsealed bound; otherwise records were removed before they were sealed.
    */
   async verify(external?: { seq: number; headHash: string }): Promise<ChainVerification> {
-    // The chain links every municipality's records: only system work sees all of them under row-level security.
-    return TenantContext.runAsSystem(undefined, () => this.verifyChain(external), TenantContext.requestId());
+    return TenantContext.runAsSystem(undefined, () =>
+      // One snapshot for the whole walk, so records the sealer links meanwhile do not shift under it.
+      this.knex().transaction(async (trx) => this.verifyIn(trx, external), { isolationLevel: 'repeatable read', readOnly: true }),
+    );
   }
 
-  private async verifyChain(external?: { seq: number; headHash: string }): Promise<ChainVerification> {
-    const knex = this.knex();
+  private async verifyIn(trx: Knex.Transaction, external?: { seq: number; headHash: string }): Promise<ChainVerification> {
+    const boundSeconds = this.options.unsealedBoundSeconds ?? 60;
     let prevHash = GENESIS_HASH;
     let checked = 0;
-    let lastSeq = -1;
-    const seen = new Map<number, string>();
-    const checkpoint = external ? { ...external, source: 'supplied' as const } : await this.latestCheckpoint();
-    let failure: { seq: number; reason: string } | undefined;
+    let lastPos = 0;
+    let head: AuditRecord | undefined;
+    let legacyMaxSeq = 0;
+    const seqs: number[] = [];
+    const notedGaps: { from: number; to: number; explained: boolean }[] = [];
+    const seen = new Map<number, AuditRecord>();
+    const checkpoint = external ? { ...external, source: 'supplied' as const } : await this.latestCheckpoint(trx);
+    let failure: { seq: number; pos?: number; reason: string } | undefined;
+    const fail = (seq: number, reason: string, pos?: number) => {
+      if (!failure) failure = { seq, reason, ...(pos !== undefined ? { pos } : {}) };
+    };
     const batch = 1000;
     for (;;) {
-      const result = await knex.raw(`select ${COLUMNS} from ${this.schema}.audit_record where audit_record.seq > ? order by audit_record.seq limit ?`, [lastSeq, batch]);
-      const rows = (result.rows as Row[]).map(fromRow);
+      const result = await trx.raw(`select ${AUDIT_COLUMNS} from ${this.table} where chain_pos > ? order by audit_record.chain_pos limit ?`, [lastPos, batch]);
+      const rows = (result.rows as Row[]).map(auditRecordFromRow);
       for (const record of rows) {
+        const pos = record.chainPos as number;
         checked += 1;
-        if (!failure && record.prevHash !== prevHash) {
-          failure = {
-            seq: record.seq,
-            reason:
-              checked === 1
-                ? 'the chain does not start at the genesis hash: earlier records were removed'
-                : 'the link to the previous record is broken: a record was deleted, inserted or reordered',
-          };
+        if (pos !== lastPos + 1) {
+          fail(
+            record.seq,
+            lastPos === 0
+              ? 'the chain does not start at position 1: earlier records were removed'
+              : `the link to the previous record is broken: a record was deleted, inserted or reordered (chain position ${lastPos + 1} is missing)`,
+            pos,
+          );
         }
-        if (!failure && auditHash(record.prevHash, hashedFields(record)) !== record.hash) {
-          failure = { seq: record.seq, reason: 'the record was changed after it was written' };
+        if (record.prevHash !== prevHash) {
+          fail(
+            record.seq,
+            checked === 1
+              ? 'the chain does not start at the genesis hash: earlier records were removed'
+              : 'the link to the previous record is broken: a record was deleted, inserted or reordered',
+            pos,
+          );
         }
-        if (checkpoint && record.seq === checkpoint.seq) seen.set(record.seq, record.hash);
-        prevHash = record.hash;
-        lastSeq = record.seq;
+        if (auditHash(record.prevHash ?? '', hashedFieldsOf(record)) !== record.hash) fail(record.seq, 'the record was changed after it was written', pos);
+        if (record.sealedAt === null) legacyMaxSeq = Math.max(legacyMaxSeq, record.seq);
+        if (record.gap) notedGaps.push({ from: Number(record.gap.from), to: Number(record.gap.to), explained: record.gap.explained });
+        if (checkpoint && record.seq === checkpoint.seq) seen.set(record.seq, record);
+        seqs.push(record.seq);
+        prevHash = record.hash ?? '';
+        lastPos = pos;
+        head = record;
       }
       if (rows.length < batch) break;
     }
-    if (!failure && checkpoint && 'forged' in checkpoint && checkpoint.forged) {
-      failure = { seq: checkpoint.seq, reason: 'the latest checkpoint is not signed with the checkpoint key: it was forged or altered' };
+    if (checkpoint && 'forged' in checkpoint && checkpoint.forged) {
+      fail(checkpoint.seq, 'the latest checkpoint is not signed with the checkpoint key: it was forged or altered');
     }
-    if (!failure && checkpoint) {
+    if (checkpoint) {
       const atCheckpoint = seen.get(checkpoint.seq);
-      if (atCheckpoint === undefined) {
-        failure = { seq: checkpoint.seq, reason: `record ${checkpoint.seq} of the checkpoint is missing: the tail was truncated` };
-      } else if (atCheckpoint !== checkpoint.headHash) {
-        failure = { seq: checkpoint.seq, reason: `record ${checkpoint.seq} differs from the checkpoint: the chain was rewritten` };
-      }
+      if (atCheckpoint === undefined) fail(checkpoint.seq, `record ${checkpoint.seq} of the checkpoint is missing: the tail was truncated`);
+      else if (atCheckpoint.hash !== checkpoint.headHash) fail(checkpoint.seq, `record ${checkpoint.seq} differs from the checkpoint: the chain was rewritten`);
     }
+
+    const unsealed = await trx.raw(
+      `select seq::text as seq, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age from ${this.table} where chain_pos is null order by audit_record.seq`,
+    );
+    const unsealedRows = (unsealed.rows as { seq: string; age: number }[]).map((row) => ({ seq: Number(row.seq), age: Number(row.age) }));
+    const ageOfUnsealed = new Map(unsealedRows.map((row) => [row.seq, row.age]));
+    for (const row of unsealedRows) seqs.push(row.seq);
+    const oldest = unsealedRows.reduce<number | null>((max, row) => (max === null || row.age > max ? row.age : max), null);
+    const warnings: string[] = [];
+    if (oldest !== null && oldest > boundSeconds) {
+      warnings.push(`${unsealedRows.filter((row) => row.age > boundSeconds).length} records are unsealed for longer than ${boundSeconds} s: no sealer is running`);
+    }
+
+    const seqGaps: SeqGapReport[] = [];
+    seqs.sort((a, b) => a - b);
+    for (let index = 1; index < seqs.length; index += 1) {
+      let from = seqs[index - 1] + 1;
+      const to = seqs[index] - 1;
+      if (from > to || to <= legacyMaxSeq) continue;
+      from = Math.max(from, legacyMaxSeq + 1);
+      const noted = notedGaps.find((gap) => gap.from <= from && gap.to >= to);
+      const nextAge = ageOfUnsealed.get(seqs[index]);
+      const status: SeqGapReport['status'] = noted?.explained ? 'rolled-back' : !noted && nextAge !== undefined && nextAge <= boundSeconds ? 'in-flight' : 'unexplained';
+      if (status === 'unexplained') {
+        fail(
+          from,
+          noted
+            ? `seq ${from}–${to} were first seen after the unsealed bound of ${boundSeconds} s: records may have been deleted before they were sealed (or no sealer ran for that long)`
+            : `seq ${from}–${to} have no record and no sealer note: records were deleted before they were sealed`,
+        );
+      }
+      if (seqGaps.length < 100) seqGaps.push({ from, to, status });
+    }
+
     return {
       valid: !failure,
       checked,
-      headSeq: lastSeq >= 0 ? lastSeq : null,
-      headHash: lastSeq >= 0 ? prevHash : null,
-      ...(failure ? { firstInvalidSeq: failure.seq, reason: failure.reason } : {}),
+      headSeq: head?.seq ?? null,
+      headChainPos: head?.chainPos ?? null,
+      headHash: head?.hash ?? null,
+      ...(failure ? { firstInvalidSeq: failure.seq, ...(failure.pos !== undefined ? { firstInvalidChainPos: failure.pos } : {}), reason: failure.reason } : {}),
       ...(checkpoint ? { checkpoint: { seq: checkpoint.seq, headHash: checkpoint.headHash, source: checkpoint.source } } : {}),
+      unsealedCount: unsealedRows.length,
+      oldestUnsealedAgeSeconds: oldest === null ? null : Math.round(oldest * 10) / 10,
+      seqGaps,
+      warnings,
     };
   }
 
   /**
-   * Signs the current head (seq, hash) and stores it. Copy the returned checkpoint to a separate
-   * system (docs/security/audit.md): it is what makes a truncated tail detectable.
+   * Signs the sealed head (seq, hash) and stores it. Copy the returned checkpoint to a separate system
+   * (docs/security/audit.md): it is what makes a truncated tail detectable.
    */
   async checkpoint(): Promise<AuditCheckpoint> {
     const key = this.requireKey();
-    const knex = this.knex();
-    // The head is the newest record of any municipality: system work under row-level security.
-    return TenantContext.runAsSystem(undefined, () => knex.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [auditLockKey(this.options.schema)]);
-      const head = await trx.raw(`select seq::text as seq, hash from ${this.schema}.audit_record order by audit_record.seq desc limit 1`);
-      if (!head.rows[0]) throw new AuditCheckpointUnavailableError('the audit trail is empty; there is nothing to checkpoint');
+    return TenantContext.runAsSystem(undefined, async () => {
+      const knex = this.knex();
+      const head = await knex.raw(`select seq::text as seq, chain_pos::text as chain_pos, hash from ${this.table} where chain_pos is not null order by audit_record.chain_pos desc limit 1`);
+      if (!head.rows[0]) throw new AuditCheckpointUnavailableError('the audit trail has no sealed record yet; there is nothing to checkpoint');
       const seq = Number(head.rows[0].seq);
+      const chainPos = Number(head.rows[0].chain_pos);
       const headHash = String(head.rows[0].hash);
       const createdAt = new Date().toISOString();
       const signature = this.sign(key, seq, headHash, createdAt);
-      await trx.raw(
-        `insert into ${this.schema}.audit_checkpoint (created_at, chain_seq, head_hash, key_id, signature) values (?::timestamptz, ?, ?, ?, ?)`,
-        [createdAt, seq, headHash, keyId(key), signature],
-      );
-      return { seq, headHash, createdAt, keyId: keyId(key), signature };
-    }), TenantContext.requestId());
+      await knex.raw(`insert into "${this.schema}".audit_checkpoint (created_at, chain_seq, chain_pos, head_hash, key_id, signature) values (?::timestamptz, ?, ?, ?, ?, ?)`, [
+        createdAt,
+        seq,
+        chainPos,
+        headHash,
+        keyId(key),
+        signature,
+      ]);
+      return { seq, chainPos, headHash, createdAt, keyId: keyId(key), signature };
+    });
   }
 
   /** The newest stored checkpoint whose signature verifies; a forged one fails verification outright. */
-  private async latestCheckpoint(): Promise<{ seq: number; headHash: string; source: 'stored'; forged?: boolean } | undefined> {
+  private async latestCheckpoint(executor: Knex | Knex.Transaction): Promise<{ seq: number; headHash: string; source: 'stored'; forged?: boolean } | undefined> {
     const key = this.options.checkpointKey;
     if (!key) return undefined;
-    const result = await this.knex().raw(
+    const result = await executor.raw(
       `select chain_seq::text as seq, head_hash, key_id,
         to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at, signature
-       from ${this.schema}.audit_checkpoint order by id desc limit 1`,
+       from "${this.schema}".audit_checkpoint order by id desc limit 1`,
     );
     const row = result.rows[0] as Row | undefined;
     if (!row) return undefined;
@@ -365,7 +420,12 @@ export class AuditService {
   }
 
   private sign(key: string, seq: number, headHash: string, createdAt: string): string {
-    return createHmac('sha256', key).update(`${this.options.schema}\n${seq}\n${headHash}\n${createdAt}`).digest('base64url');
+    return createHmac('sha256', key).update(`${this.schema}\n${seq}\n${headHash}\n${createdAt}`).digest('base64url');
+  }
+
+  /** Whether checkpoints can be signed (a key of at least 32 characters is configured). */
+  canCheckpoint(): boolean {
+    return (this.options.checkpointKey?.length ?? 0) >= 32;
   }
 }
 

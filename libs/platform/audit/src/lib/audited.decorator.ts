@@ -14,6 +14,44 @@ export interface AuditRouteConfig {
   action?: AuditAction | ((request: { method: string; query: unknown }) => AuditAction);
   /** Route parameter holding the resource id (default `id`). */
   idParam?: string;
+  /**
+   * Persons and households the response exposes ("who saw this person"), evaluated by the audit interceptor on the
+   * handler's returned value (never by re-parsing the body). Writes also record the subjects of the entities they
+   * change; use cases can add more with `recordAuditSubjects`.
+   */
+  // Method syntax on purpose: parameters stay bivariant, so a route can name the type its handler returns.
+  subjects?(result: unknown, request: { params: unknown; query: unknown; body: unknown }): Iterable<string | null | undefined>;
+}
+
+/**
+ * A `subjects` option reading ids from the returned view — a record, a `{ items }` page or an array — at each dotted
+ * path (`'personId'`, `'members.personId'`; arrays are walked), and from route parameters named `':id'`. Parameters
+ * also count when the request is refused (no returned value), so a denied read of a person still names them.
+ */
+export function subjectsAt(...paths: string[]): NonNullable<AuditRouteConfig['subjects']> {
+  return (result, request) => {
+    const ids: string[] = [];
+    const params = (request?.params ?? {}) as Record<string, unknown>;
+    const items = result && typeof result === 'object' && Array.isArray((result as { items?: unknown }).items) ? (result as { items: unknown[] }).items : [result];
+    for (const path of paths) {
+      if (path.startsWith(':')) collect(params[path.slice(1)], [], ids);
+      else for (const item of items) collect(item, path.split('.'), ids);
+    }
+    return ids;
+  };
+}
+
+function collect(value: unknown, path: string[], out: string[]): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, path, out);
+    return;
+  }
+  if (path.length === 0) {
+    if (typeof value === 'string') out.push(value);
+    return;
+  }
+  if (typeof value === 'object') collect((value as Record<string, unknown>)[path[0]], path.slice(1), out);
 }
 
 type RouteConfig = Record<string, unknown> & { [AUDIT_ROUTE_CONFIG]?: AuditRouteConfig };

@@ -153,6 +153,34 @@ export const platformVariables = {
     type: 'string',
     sensitive: true,
   },
+  AUDIT_SEAL_INTERVAL_MS: {
+    description:
+      'How often the audit sealer links new audit records into the hash chain (one sealer per service is active, elected among replicas). 0 = no sealing on a schedule (tests only).',
+    type: 'int',
+    default: '1000',
+    min: 0,
+  },
+  AUDIT_SEAL_SETTLE_MS: {
+    description:
+      'How long the sealer waits for a missing audit sequence number (a transaction still committing) before passing over it as rolled back; a record that commits later is sealed late, never lost.',
+    type: 'int',
+    default: '5000',
+    min: 0,
+  },
+  AUDIT_UNSEALED_BOUND_SECONDS: {
+    description:
+      'Audit records unsealed for longer than this make verification warn that no sealer runs, and sequence gaps first seen later than this count as unexplained (records deleted before sealing).',
+    type: 'int',
+    default: '60',
+    min: 1,
+  },
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: {
+    description:
+      'Seconds between the leading sealer\'s signed audit checkpoints when the chain has grown (needs AUDIT_CHECKPOINT_KEY); one more is taken at shutdown. 0 = none on a schedule.',
+    type: 'int',
+    default: '600',
+    min: 0,
+  },
   MUNICIPALITY: {
     description: '全国地方公共団体コード (6 digits) of the municipality this installation serves, used for demo data.',
     type: 'string',

@@ -1,0 +1,279 @@
+import { promisify } from 'node:util';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { Knex } from '@mikro-orm/postgresql';
+import { TenantContext } from '@tsunagu/platform-context';
+import { loggableError } from '@tsunagu/platform-observability';
+import { auditHash, GENESIS_HASH, type AuditRecord, type SealGap } from './audit-record';
+import { auditSealerLockKey } from './audit-migration';
+import { AUDIT_COLUMNS, auditRecordFromRow, AuditService, hashedFieldsOf } from './audit.service';
+
+/** Largest number of records linked in one sealing transaction. */
+const SEAL_BATCH = 500;
+
+export interface SealResult {
+  /** Whether this process holds the sealer leadership of the schema. */
+  leader: boolean;
+  sealed: number;
+  /** Lowest seq the sealer is waiting for (a transaction that may still commit), if any. */
+  waitingForSeq?: number;
+}
+
+interface OpenGap {
+  from: number;
+  firstSeenAt: number;
+  /** pg_snapshot_xmax when first seen: once the oldest running transaction is newer, whoever held the number has ended. */
+  xmax: bigint;
+  /** Age of the record after the gap when the gap was first seen (seconds). */
+  nextAgeSeconds: number;
+}
+
+type Connection = unknown;
+
+interface RawClient {
+  config?: { pool?: { afterCreate?: (connection: Connection, done: (error: Error | null, connection: Connection) => void) => void } };
+  acquireRawConnection(): Promise<Connection>;
+  destroyRawConnection(connection: Connection): Promise<void>;
+}
+
+/**
+ * Links committed audit records into the hash chain, one active sealer per schema (ADR 0011). Every replica runs
+ * one; leadership is a session advisory lock (`pg_try_advisory_lock`) held on a dedicated pooled connection, so it
+ * passes to another replica as soon as the leader's session ends. The leader seals in `seq` order on that same
+ * session, assigning a dense `chain_pos`, `prev_hash` and `hash`; a seq without a visible record stops it until the
+ * number has settled (its transaction ended — `pg_snapshot_xmin` moved past it — or the settle delay passed), then it
+ * notes the gap in the next record. A record that commits after its number was passed over is sealed late, never lost.
+ * It also signs checkpoints on a schedule and at shutdown.
+ */
+@Injectable()
+export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AuditSealer');
+  private session?: { connection: Connection; pid: number };
+  /** This replica's session for trying the lock; becomes the leader session when it gets it. */
+  private candidate?: Connection;
+  /** Highest seq below which every number is sealed or passed over. */
+  private frontier?: number;
+  private gap?: OpenGap;
+  private timer?: NodeJS.Timeout;
+  private checkpointTimer?: NodeJS.Timeout;
+  private running: Promise<unknown> = Promise.resolve();
+  private lastCheckpointHash?: string;
+  private stopped = false;
+
+  constructor(private readonly audit: AuditService) {}
+
+  onApplicationBootstrap(): void {
+    const interval = this.audit.options.sealIntervalMs ?? 1000;
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.sealNow().catch((error) => this.logger.warn({ error: loggableError(error) }, 'audit sealing pass failed; retrying')), interval);
+      this.timer.unref();
+    }
+    const seconds = this.audit.options.checkpointIntervalSeconds ?? 600;
+    if (seconds > 0 && this.audit.canCheckpoint()) {
+      this.checkpointTimer = setInterval(() => void this.checkpointNow().catch((error) => this.logger.warn({ error: loggableError(error) }, 'scheduled audit checkpoint failed')), seconds * 1000);
+      this.checkpointTimer.unref();
+    }
+  }
+
+  /** Stops the schedule, seals what is committed, signs a last checkpoint and gives up the leadership. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    clearInterval(this.checkpointTimer);
+    try {
+      if (this.session) {
+        await this.sealNow();
+        if (this.audit.canCheckpoint()) await this.checkpointNow();
+      }
+    } catch (error) {
+      this.logger.warn({ error: loggableError(error) }, 'final audit sealing at shutdown failed');
+    } finally {
+      this.stopped = true;
+      await this.exclusive(() => this.resign());
+    }
+  }
+
+  /** The backend pid of the leader session (tests and diagnostics), if this process leads. */
+  leaderPid(): number | undefined {
+    return this.session?.pid;
+  }
+
+  /** One sealing pass: tries to become leader if it is not, then links what has settled. */
+  sealNow(): Promise<SealResult> {
+    return this.exclusive(() =>
+      TenantContext.runAsSystem(undefined, async () => {
+        if (this.stopped) return { leader: false, sealed: 0 };
+        if (!this.session && !(await this.lead())) return { leader: false, sealed: 0 };
+        try {
+          let total = 0;
+          let lookedAgain = false;
+          for (;;) {
+            const { sealed, waitingForSeq, newGap } = await this.pass();
+            total += sealed;
+            if (sealed === SEAL_BATCH) continue;
+            // A gap seen for the first time has usually settled by the next snapshot (its transaction just ended).
+            if (newGap && !lookedAgain) {
+              lookedAgain = true;
+              continue;
+            }
+            return { leader: true, sealed: total, ...(waitingForSeq !== undefined ? { waitingForSeq } : {}) };
+          }
+        } catch (error) {
+          // A failed session (the database restarted, the connection was killed) may have lost the lock: start over.
+          await this.resign();
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Signs the sealed head when this process leads and the head moved since the last checkpoint. */
+  async checkpointNow(): Promise<boolean> {
+    if (!this.session || !this.audit.canCheckpoint()) return false;
+    const head = await TenantContext.runAsSystem(undefined, () =>
+      this.audit.knex().raw(`select hash from "${this.audit.schema}".audit_record where chain_pos is not null order by audit_record.chain_pos desc limit 1`),
+    );
+    if (!head.rows[0] || head.rows[0].hash === this.lastCheckpointHash) return false;
+    const checkpoint = await this.audit.checkpoint().catch((error: unknown) => {
+      if (error instanceof Error && /nothing to checkpoint/.test(error.message)) return undefined;
+      throw error;
+    });
+    if (!checkpoint) return false;
+    this.lastCheckpointHash = checkpoint.headHash;
+    return true;
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.running.then(work, work);
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private rawClient(): RawClient {
+    return (this.audit.knex() as unknown as { client: RawClient }).client;
+  }
+
+  /**
+   * Tries the sealer lock on this replica's own session, opened once outside the pool (so it never takes a
+   * connection a request needs) through the ORM's knex client and its connection settings, and kept between tries.
+   */
+  private async lead(): Promise<boolean> {
+    const client = this.rawClient();
+    if (!this.candidate) {
+      const connection = await client.acquireRawConnection();
+      const afterCreate = client.config?.pool?.afterCreate;
+      if (afterCreate) await promisify(afterCreate)(connection).catch(async (error: unknown) => {
+        await this.close(connection);
+        throw error;
+      });
+      this.candidate = connection;
+    }
+    const connection = this.candidate;
+    try {
+      const result = await this.audit
+        .knex()
+        .raw('select pg_try_advisory_lock(hashtext(?)) as locked, pg_backend_pid() as pid', [auditSealerLockKey(this.audit.schema)])
+        .connection(connection as never);
+      if (result.rows[0]?.locked !== true) return false;
+      this.session = { connection, pid: Number(result.rows[0].pid) };
+      this.frontier = undefined;
+      this.gap = undefined;
+      this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.session.pid})`);
+      return true;
+    } catch (error) {
+      this.candidate = undefined;
+      await this.close(connection);
+      throw error;
+    }
+  }
+
+  /** Gives up the leadership (and closes the session, which would release the lock anyway). */
+  private async resign(): Promise<void> {
+    const session = this.session;
+    const connection = this.candidate;
+    this.session = undefined;
+    this.candidate = undefined;
+    if (session) {
+      try {
+        await this.audit.knex().raw('select pg_advisory_unlock(hashtext(?))', [auditSealerLockKey(this.audit.schema)]).connection(session.connection as never);
+      } catch {
+        // The session is gone, and its lock with it.
+      }
+    }
+    if (connection) await this.close(connection);
+  }
+
+  private async close(connection: Connection): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.rawClient().destroyRawConnection(connection).catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+    ]).finally(() => clearTimeout(timer));
+  }
+
+  /** Seals up to one batch in one transaction on the leader session. */
+  private pass(): Promise<{ sealed: number; waitingForSeq?: number; newGap?: boolean }> {
+    const session = this.session as { connection: Connection };
+    const table = `"${this.audit.schema}".audit_record`;
+    const settleMs = this.audit.options.sealSettleMs ?? 5000;
+    const boundSeconds = this.audit.options.unsealedBoundSeconds ?? 60;
+    return this.audit.knex().transaction(
+      async (trx: Knex.Transaction) => {
+        const head = await trx.raw(`select chain_pos::text as chain_pos, hash from ${table} where chain_pos is not null order by audit_record.chain_pos desc limit 1`);
+        let chainPos = head.rows[0] ? Number(head.rows[0].chain_pos) : 0;
+        let prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
+        if (this.frontier === undefined) {
+          const sealed = await trx.raw(`select coalesce(max(seq), 0)::text as seq from ${table} where chain_pos is not null`);
+          this.frontier = Number(sealed.rows[0].seq);
+        }
+        const result = await trx.raw(
+          `select ${AUDIT_COLUMNS}, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age_seconds
+           from ${table} where chain_pos is null order by audit_record.seq limit ?`,
+          [SEAL_BATCH],
+        );
+        // Taken after the rows: whoever holds a number below a visible record had its xid before this snapshot.
+        const snapshot = await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin, pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
+        const xmin = BigInt(snapshot.rows[0].xmin);
+        const xmax = BigInt(snapshot.rows[0].xmax);
+        const updates: { seq: number; chainPos: number; prevHash: string; hash: string; gap: SealGap | null }[] = [];
+        let waitingForSeq: number | undefined;
+        let newGap = false;
+        let frontier = this.frontier;
+        for (const row of result.rows as Record<string, unknown>[]) {
+          const record: AuditRecord = auditRecordFromRow(row);
+          let gap: SealGap | null = null;
+          if (record.seq > frontier + 1) {
+            const from = frontier + 1;
+            if (this.gap?.from !== from) {
+              this.gap = { from, firstSeenAt: Date.now(), xmax, nextAgeSeconds: Number(row['age_seconds']) };
+              newGap = true;
+            }
+            const settled = xmin >= this.gap.xmax || Date.now() - this.gap.firstSeenAt >= settleMs;
+            if (!settled) {
+              waitingForSeq = from;
+              break;
+            }
+            gap = { from: String(from), to: String(record.seq - 1), explained: this.gap.nextAgeSeconds <= boundSeconds };
+            this.gap = undefined;
+          }
+          chainPos += 1;
+          const hash = auditHash(prevHash, hashedFieldsOf({ ...record, gap }));
+          updates.push({ seq: record.seq, chainPos, prevHash, hash, gap });
+          prevHash = hash;
+          // A late record (its number was passed over earlier) is linked where it arrives and leaves the frontier alone.
+          frontier = Math.max(frontier, record.seq);
+        }
+        if (updates.length > 0) {
+          const values = updates.map(() => '(?::bigint, ?::bigint, ?, ?, ?::jsonb)').join(', ');
+          const updated = await trx.raw(
+            `update ${table} r set chain_pos = v.chain_pos, prev_hash = v.prev_hash, hash = v.hash, gap = v.gap, sealed_at = now()
+             from (values ${values}) as v(seq, chain_pos, prev_hash, hash, gap) where r.seq = v.seq and r.chain_pos is null`,
+            updates.flatMap((update) => [update.seq, update.chainPos, update.prevHash, update.hash, update.gap ? JSON.stringify(update.gap) : null]),
+          );
+          if (updated.rowCount !== updates.length) throw new Error(`audit sealing raced: ${updated.rowCount} of ${updates.length} records linked; rolled back`);
+        }
+        this.frontier = frontier;
+        return { sealed: updates.length, newGap, ...(waitingForSeq !== undefined ? { waitingForSeq } : {}) };
+      },
+      { connection: session.connection } as Knex.TransactionConfig,
+    );
+  }
+}
