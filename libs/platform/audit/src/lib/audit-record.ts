@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /** What was done to the resource. Reads are audited as much as writes (ASVS 16.3, APPI incident answers). */
-export const AUDIT_ACTIONS = ['read', 'list', 'create', 'update', 'transition', 'delete', 'export', 'import', 'verify', 'search', 'checkpoint'] as const;
+export const AUDIT_ACTIONS = ['read', 'list', 'create', 'update', 'transition', 'delete', 'export', 'import', 'verify', 'search', 'checkpoint', 'emergency-access'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'error'] as const;
