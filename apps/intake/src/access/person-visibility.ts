@@ -78,6 +78,24 @@ export function visiblePersonPredicate(reach: PersonReach, personId: string): Sq
   return { sql: `(${clauses.map((clause) => clause.sql).join(' or ')})`, params: clauses.flatMap((clause) => clause.params) };
 }
 
+function consultationPredicate(reach: Extract<PersonReach, { kind: 'related' }>, alias: string): SqlPredicate {
+  const person = visiblePersonPredicate(reach, `${alias}.person_id`) as SqlPredicate;
+  return {
+    sql:
+      `(${alias}.receiving_organization_id = ? or (${alias}.person_id is not null and ${person.sql})` +
+      ` or exists (select 1 from "intake"."referral" kr where kr.consultation_id = ${alias}.id and (kr.from_organization_id = ? or (kr.to_organization_id = ? and kr.status <> 'declined'))))`,
+    params: [reach.organizationId, ...person.params, reach.organizationId, reach.organizationId],
+  };
+}
+
+function casePredicate(reach: Extract<PersonReach, { kind: 'related' }>, alias: string): SqlPredicate {
+  const person = visiblePersonPredicate(reach, `${alias}.key_person_id`) as SqlPredicate;
+  return {
+    sql: `(${alias}.coordinator_organization_id = ? or ${alias}.lead_organization_id = ? or ${alias}.member_organization_ids @> array[?]::text[] or ${person.sql})`,
+    params: [reach.organizationId, reach.organizationId, reach.organizationId, ...person.params],
+  };
+}
+
 /** A MikroORM filter entry `{ [raw(exists …)]: true }`; `$ALIAS` in the predicate stands for the queried table's alias. */
 export function visibleFilter(predicate: SqlPredicate): object {
   return { [raw((alias: string) => predicate.sql.replaceAll('$ALIAS', alias), predicate.params)]: true };
@@ -126,6 +144,75 @@ export class PersonVisibility {
     return predicate ? visibleFilter(predicate) : {};
   }
 
+  /** Narrowing for a query on `table` (the alias is the queried table's): `{}` for callers who see everyone. */
+  private narrowed(build: (reach: Extract<PersonReach, { kind: 'related' }>) => SqlPredicate): object {
+    const reach = this.reach();
+    return reach.kind === 'all' ? {} : visibleFilter(build(reach));
+  }
+
+  /** Households: registered by the caller's desk, or with a member (or key person) the caller sees. */
+  householdFilter(): object {
+    return this.narrowed((reach) => {
+      const member = visiblePersonPredicate(reach, `(hm->>'personId')::uuid`) as SqlPredicate;
+      const key = visiblePersonPredicate(reach, '$ALIAS.key_person_id') as SqlPredicate;
+      return {
+        sql: `($ALIAS.registered_by_organization = ? or exists (select 1 from jsonb_array_elements($ALIAS.members) hm where ${member.sql}) or ($ALIAS.key_person_id is not null and ${key.sql}))`,
+        params: [reach.organizationId, ...member.params, ...key.params],
+      };
+    });
+  }
+
+  /** Consultations: received at the caller's desk, about a person the caller sees, or referred to or from the desk (not declined). */
+  consultationFilter(): object {
+    return this.narrowed((reach) => consultationPredicate(reach, '$ALIAS'));
+  }
+
+  /** Referrals: to or from the caller's desk, or about a person the caller sees. */
+  referralFilter(): object {
+    return this.narrowed((reach) => {
+      const person = visiblePersonPredicate(reach, '$ALIAS.person_id') as SqlPredicate;
+      return {
+        sql: `($ALIAS.from_organization_id = ? or $ALIAS.to_organization_id = ? or ($ALIAS.person_id is not null and ${person.sql}))`,
+        params: [reach.organizationId, reach.organizationId, ...person.params],
+      };
+    });
+  }
+
+  /** Cases: the caller's desk coordinates, leads or is a member (open or closed), or the key person is visible to the caller. */
+  caseFilter(): object {
+    return this.narrowed((reach) => casePredicate(reach, '$ALIAS'));
+  }
+
+  /** Records that belong to a case (plans, evaluations) through `column`: the case is visible. */
+  caseRecordFilter(column: string): object {
+    return this.narrowed((reach) => {
+      const visible = casePredicate(reach, 'vc');
+      return { sql: `exists (select 1 from "intake"."multi_agency_case" vc where vc.id = $ALIAS.${column} and ${visible.sql})`, params: visible.params };
+    });
+  }
+
+  /** Progress notes: of a visible case or of a visible consultation. */
+  noteFilter(): object {
+    return this.narrowed((reach) => {
+      const kase = casePredicate(reach, 'nc');
+      const consultation = consultationPredicate(reach, 'nk');
+      return {
+        sql:
+          `(exists (select 1 from "intake"."multi_agency_case" nc where nc.id = $ALIAS.case_id and ${kase.sql})` +
+          ` or exists (select 1 from "intake"."consultation" nk where nk.id = $ALIAS.consultation_id and ${consultation.sql}))`,
+        params: [...kase.params, ...consultation.params],
+      };
+    });
+  }
+
+  /** Meetings: convened or attended by the caller's desk. */
+  meetingFilter(): object {
+    return this.narrowed((reach) => ({
+      sql: `($ALIAS.convener_organization_id = ? or $ALIAS.attendees @> jsonb_build_array(jsonb_build_object('organizationId', ?::text)))`,
+      params: [reach.organizationId, reach.organizationId],
+    }));
+  }
+
   /** The ids of `personIds` the caller may see, in one query. */
   async visibleIds(em: EntityManager, personIds: readonly (string | null | undefined)[]): Promise<Set<string>> {
     const ids = [...new Set(personIds.filter((id): id is string => typeof id === 'string'))];
@@ -134,6 +221,21 @@ export class PersonVisibility {
     if (!predicate) return new Set(ids);
     const rows = await run(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [`{${ids.join(',')}}`, ...predicate.params]);
     return new Set(rows.map((row) => row.id));
+  }
+
+  /** One record by id through a filter of this class, or the same 404 as for a record that does not exist. */
+  async findVisible<T extends object>(em: EntityManager, entity: new () => T, label: string, id: string, filter: object): Promise<T> {
+    const found = await em.findOne(entity, { $and: [{ id }, filter] } as never);
+    if (!found) throw personNotVisible(label, id);
+    return found;
+  }
+
+  /** People named in a request must be visible to the caller; others read as unknown ids (400 naming the field), like missing ones. */
+  async assertVisibleReferences(em: EntityManager, personIds: readonly (string | null | undefined)[], field: string): Promise<void> {
+    const wanted = [...new Set(personIds.filter((id): id is string => typeof id === 'string'))];
+    const visible = await this.visibleIds(em, wanted);
+    const missing = wanted.filter((id) => !visible.has(id));
+    if (missing.length > 0) throw DomainException.invalidField(field, `unknown id(s): ${missing.join(', ')}`);
   }
 
   /** 404 (never 403) when the person is outside the caller's reach, so ids cannot be probed. */

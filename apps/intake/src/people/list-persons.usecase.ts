@@ -48,9 +48,12 @@ export class GetPersonUseCase {
 
 @Injectable()
 export class CheckDuplicatesUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   execute(query: DuplicateCheckQuery): Promise<DuplicateCandidateView[]> {
-    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] });
+    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] }, this.people.filter('id'));
   }
 }

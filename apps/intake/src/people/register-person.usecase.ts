@@ -32,7 +32,7 @@ export class RegisterPersonUseCase {
           givenNameKana: person.givenNameKana,
           birthDate: person.birthDate,
           phones: person.phones.map((phone) => phone.number),
-        });
+        }, this.people.filter('id'));
         if (candidates.length > 0) {
           // Nothing is written: staff compare the candidates and either use one or resend with confirmNotDuplicate.
           throw new DomainException(
