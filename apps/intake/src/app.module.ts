@@ -9,6 +9,7 @@ import { MessagingModule } from '@tsunagu/platform-messaging';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { intakeVariables } from './config';
+import { AccessModule } from './access/access.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
@@ -40,6 +41,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS] }),
       HealthModule,
       IntakeSharedModule,
+      AccessModule,
       OrganizationsModule,
       PeopleModule,
       ConsentsModule,

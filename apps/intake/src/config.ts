@@ -15,5 +15,23 @@ export const intakeVariables = {
     min: 1,
     max: 60,
   },
+  CITY_DESK_ORGANIZATION_ID: {
+    description:
+      'Registry organisation id of the municipality’s own desk (つながる福祉相談窓口): the desk of city staff, whose tokens carry no `agency` claim. Unset: city staff see people only through CITY_WIDE_READ_ROLES (docs/security/access-model.md).',
+    type: 'string',
+    example: '01900000-0000-7000-8000-000000000001',
+  },
+  CITY_WIDE_READ_ROLES: {
+    description: 'City roles (staff without an `agency` claim) that read every person of the municipality; everybody else sees a person only through a relationship of their desk. Never applies to contracted desks.',
+    type: 'string',
+    default: 'supervisor,coordinator,auditor',
+  },
+  EMERGENCY_ACCESS_MINUTES: {
+    description: 'Minutes an emergency access (緊急時アクセス, break-glass) to one person lasts before it expires.',
+    type: 'int',
+    default: '60',
+    min: 1,
+    max: 1440,
+  },
 } as const;
 export type IntakeConfig = ConfigValues<typeof intakeVariables>;

@@ -1,5 +1,6 @@
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
+import { EmergencyAccess } from './access/emergency-access.entity';
 import { MultiAgencyCase } from './cases/case.entity';
 import { Consent } from './consents/consent.entity';
 import { Consultation } from './consultations/consultation.entity';
@@ -16,7 +17,7 @@ import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy];
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

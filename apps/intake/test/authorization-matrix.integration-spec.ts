@@ -2,7 +2,9 @@ import { consultationBody, ORG_A, ORG_B, startIntake, type IntakeUnderTest } fro
 
 /**
  * Object-level authorization matrix (OWASP API1): which caller can list, read and change what. Each row is
- * one caller; each column one request against records of Takamatsu that involve ORG_A only.
+ * one caller; each column one request against records of Takamatsu that involve ORG_A only (registered and received at
+ * the city desk, referred to ORG_A). Desks see people through relationships (docs/security/access-model.md); a desk
+ * supervisor never reads city-wide.
  */
 describe('intake: authorization matrix', () => {
   let intake: IntakeUnderTest;
@@ -19,9 +21,16 @@ describe('intake: authorization matrix', () => {
   });
   afterAll(() => intake.close());
 
-  type Caller = 'caseworker' | 'supervisor' | 'admin' | 'analyst' | 'auditor' | 'agencyA' | 'agencyB' | 'otherMunicipality' | 'anonymous';
+  type Caller = 'caseworker' | 'supervisor' | 'admin' | 'analyst' | 'auditor' | 'agencyA' | 'agencyB' | 'deskStaffA' | 'deskStaffB' | 'deskSupervisorB' | 'otherMunicipality' | 'anonymous';
   const token = async (caller: Caller): Promise<string | null> => {
     switch (caller) {
+      // Staff of contracted desks (issue 13): a person with a staff role and their desk as the agency claim.
+      case 'deskStaffA':
+        return intake.token({ subject: 'desk-a-1', roles: ['caseworker'], agency: ORG_A });
+      case 'deskStaffB':
+        return intake.token({ subject: 'desk-b-1', roles: ['caseworker'], agency: ORG_B });
+      case 'deskSupervisorB':
+        return intake.token({ subject: 'desk-b-sv', roles: ['supervisor'], agency: ORG_B });
       case 'agencyA':
         return intake.agencyToken(ORG_A);
       case 'agencyB':
@@ -53,8 +62,12 @@ describe('intake: authorization matrix', () => {
     admin: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
     analyst: { 'list persons': '403', 'read person': '403', 'read consultation': '403', 'list referrals': '403', 'read referral': '403', 'read case': '403', 'decline referral (dry: bad version)': '403' },
     auditor: { 'list persons': '403', 'read person': '403', 'read consultation': '403', 'list referrals': '403', 'read referral': '403', 'read case': '403', 'decline referral (dry: bad version)': '403' },
-    agencyA: { 'list persons': '403', 'read person': '403', 'read consultation': '403', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
-    agencyB: { 'list persons': '403', 'read person': '403', 'read consultation': '403', 'list referrals': '200/0', 'read referral': '404', 'read case': '404', 'decline referral (dry: bad version)': '404' },
+    // Desks (staff and systems) see the person through the referral to ORG_A; ORG_B has no relationship and sees nothing (404, not 403).
+    agencyA: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
+    agencyB: { 'list persons': '200/0', 'read person': '404', 'read consultation': '404', 'list referrals': '200/0', 'read referral': '404', 'read case': '404', 'decline referral (dry: bad version)': '404' },
+    deskStaffA: { 'list persons': '200/1', 'read person': '200', 'read consultation': '200', 'list referrals': '200/1', 'read referral': '200', 'read case': '200', 'decline referral (dry: bad version)': '409' },
+    deskStaffB: { 'list persons': '200/0', 'read person': '404', 'read consultation': '404', 'list referrals': '200/0', 'read referral': '404', 'read case': '404', 'decline referral (dry: bad version)': '404' },
+    deskSupervisorB: { 'list persons': '200/0', 'read person': '404', 'read consultation': '404', 'list referrals': '200/0', 'read referral': '404', 'read case': '404', 'decline referral (dry: bad version)': '404' },
     otherMunicipality: { 'list persons': '200/0', 'read person': '404', 'read consultation': '404', 'list referrals': '200/0', 'read referral': '404', 'read case': '404', 'decline referral (dry: bad version)': '404' },
     anonymous: { 'list persons': '401', 'read person': '401', 'read consultation': '401', 'list referrals': '401', 'read referral': '401', 'read case': '401', 'decline referral (dry: bad version)': '401' },
   };

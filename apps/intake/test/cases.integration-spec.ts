@@ -224,15 +224,24 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
 
   it('lets agencies reach only cases, notes and meetings their organisation has a part in', async () => {
     expect((await intake.call('GET', `/cases/${caseId}`, { token: agencyA })).status).toBe(200);
-    expectProblem(await intake.call('GET', `/cases/${caseId}`, { token: agencyB }), 404);
+    // ORG_B attends the 支援会議 about the key person: a relationship (docs/security/access-model.md); ORG_C has none.
+    expect((await intake.call('GET', `/cases/${caseId}`, { token: agencyB })).status).toBe(200);
+    expectProblem(await intake.call('GET', `/cases/${caseId}`, { token: agencyC }), 404);
     expect((await intake.call('GET', '/cases', { token: agencyC })).body.total).toBe(0);
 
     // The organisation's client reads what consent covers; its acknowledged attendee also what the 支援会議 shared.
+    // Notes it may not read keep their place with the text withheld (never silently dropped).
+    const texts = (reply: { body: { items: { text: string | null }[] } }) => reply.body.items.map((note) => note.text).filter((text): text is string => text !== null);
     const notesA = await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyA });
-    expect(notesA.body.items.map((note: { text: string }) => note.text)).toEqual([CONSENTED]);
+    expect(texts(notesA)).toEqual([CONSENTED]);
+    expect(notesA.body.items).toContainEqual(expect.objectContaining({ text: null, legalBasis: 'support-meeting-106-6', withheldFields: [{ field: 'text', reason: 'support-meeting-attendance' }] }));
     const notesOfAttendee = await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: attendeeA });
-    expect(notesOfAttendee.body.items.map((note: { text: string }) => note.text).sort()).toEqual([CONSENTED, SECRET].sort());
-    expectProblem(await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyB }), 404);
+    expect(texts(notesOfAttendee).sort()).toEqual([CONSENTED, SECRET].sort());
+    // ORG_B is not covered by the consent (it names ORG_A) and its client is no acknowledged attendee: it reads no text.
+    const notesB = await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyB });
+    expect(texts(notesB)).toEqual([]);
+    expect(notesB.text).not.toContain(SECRET);
+    expectProblem(await intake.call('GET', `/progress-notes?caseId=${caseId}`, { token: agencyC }), 404);
 
     const added = await post('/progress-notes', { caseId, occurredAt: '2025-08-01T10:00:00+09:00', kind: 'visit', text: '自宅訪問。申請書を一緒に記入。', legalBasis: 'own-duty' }, agencyA);
     expect(added.status).toBe(201);

@@ -32,11 +32,13 @@ describe('intake: OpenAPI document and demo data', () => {
   it('loads the demo households once, with an 8050 and a double-care household and referrals to the 地域包括支援センター', async () => {
     expect(await intake.loadDemo()).toBe(true);
     expect(await intake.loadDemo()).toBe(false);
-    const households = await intake.call('GET', '/households?perPage=100');
+    // The whole demo set, as a city supervisor reads it (city-wide); desks see their own part (access-model tests).
+    const token = await intake.token({ subject: 'city-supervisor', roles: ['supervisor'] });
+    const households = await intake.call('GET', '/households?perPage=100', { token });
     expect(households.body.total).toBe(4);
     const edges = households.body.items.flatMap((h: { members: { careEdges: { kind: string }[] }[] }) => h.members.flatMap((m) => m.careEdges.map((e) => e.kind)));
     expect(edges).toEqual(expect.arrayContaining(['care', 'childcare', 'financial-dependency']));
-    const consultations = (await intake.call('GET', '/consultations?perPage=100')).body.items as { issueTags: string[]; receptionNo: string; receivingOrganizationId: string; fiscalYear: number }[];
+    const consultations = (await intake.call('GET', '/consultations?perPage=100', { token })).body.items as { issueTags: string[]; receptionNo: string; receivingOrganizationId: string; fiscalYear: number }[];
     const tags = consultations.flatMap((c) => c.issueTags);
     // Four desks' first receptions of 令和7年度: four distinct numbers, each the first of its desk.
     expect(consultations).toHaveLength(4);
@@ -48,15 +50,15 @@ describe('intake: OpenAPI document and demo data', () => {
     const referrals = await intake.call('GET', '/referrals', { token: centre });
     expect(referrals.body.total).toBe(2);
     expect(referrals.body.items.map((r: { status: string }) => r.status).sort()).toEqual(['accepted', 'requested']);
-    const kana = await intake.call('GET', `/persons?q=${encodeURIComponent('ｻﾇｷ')}`);
+    const kana = await intake.call('GET', `/persons?q=${encodeURIComponent('ｻﾇｷ')}`, { token });
     expect(kana.body.total).toBe(3);
-    const cases = await intake.call('GET', '/cases');
+    const cases = await intake.call('GET', '/cases', { token });
     expect(cases.body.items).toEqual([expect.objectContaining({ caseNo: 'C-R7-0001', track: 'consented', status: 'planning' })]);
-    const plans = await intake.call('GET', `/plans?caseId=${cases.body.items[0].id}`);
+    const plans = await intake.call('GET', `/plans?caseId=${cases.body.items[0].id}`, { token });
     expect(plans.body.items).toEqual([expect.objectContaining({ planVersion: 1, status: 'draft' })]);
     expect(plans.body.items[0].actions).toHaveLength(2);
     // The consents 参加支援受入先への提供 the matching service's demo participations rely on (same ids as its copies).
-    const participation = await intake.call('GET', '/consents?scope=participation-hosts&perPage=100');
+    const participation = await intake.call('GET', '/consents?scope=participation-hosts&perPage=100', { token });
     expect(participation.status).toBe(200);
     expect(participation.body.items.map((consent: { id: string; status: string }) => [consent.id, consent.status]).sort()).toEqual(
       [

@@ -62,7 +62,7 @@ export interface IntakeUnderTest {
 }
 
 /** Boots the real intake app (Fastify, auth, audit, outbox relay) on a fresh database, its own NATS and issuer. */
-export async function startIntake(): Promise<IntakeUnderTest> {
+export async function startIntake(overrides: Record<string, string> = {}): Promise<IntakeUnderTest> {
   const [database, nats, issuer] = await Promise.all([createTestDatabase('intake'), startTestNats(), startTestIssuer()]);
   await migrateService(intakePersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
   const env = {
@@ -77,6 +77,9 @@ export async function startIntake(): Promise<IntakeUnderTest> {
     OUTBOX_POLL_INTERVAL_MS: '200',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
     LOG_LEVEL: 'silent',
+    // City staff (no agency claim) work at the municipality's own desk, as in the demo (docs/security/access-model.md).
+    CITY_DESK_ORGANIZATION_ID: DESK,
+    ...overrides,
   };
   const app = await createServiceApp(intakeAppModule(env), INTAKE_APP_OPTIONS);
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });

@@ -105,9 +105,13 @@ describe('intake: referrals (つなぎ)', () => {
 
     expectProblem(await intake.call('GET', `/referrals/${referral.id}`, { token: agencyB }), 404);
     expectProblem(await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyB, body: {} }), 404);
-    // Agencies never reach people or consultations.
-    expectProblem(await intake.call('GET', `/consultations/${consultationId}`, { token: agencyA }), 403);
-    expectProblem(await intake.call('POST', '/referrals', { token: agencyA, body: { consultationId, toOrganizationId: ORG_B, infoBasis: 'consent' } }), 403);
+    // The referral opens the person and the consultation to the addressee only (docs/security/access-model.md).
+    expect((await intake.call('GET', `/consultations/${consultationId}`, { token: agencyA })).status).toBe(200);
+    expectProblem(await intake.call('GET', `/consultations/${consultationId}`, { token: agencyB }), 404);
+    // An agency refers onwards from its own desk only.
+    const asAnother = await intake.call('POST', '/referrals', { token: agencyA, body: { consultationId, fromOrganizationId: DESK, toOrganizationId: ORG_B, infoBasis: 'consent' } });
+    expectProblem(asAnother, 403);
+    expect(Object.keys(asAnother.body.errors)).toEqual(['fromOrganizationId']);
 
     const accepted = await intake.call('POST', `/referrals/${referral.id}/accept`, { token: agencyA, body: { note: '担当: 地域包括 A' } });
     expect(accepted.status).toBe(200);

@@ -12,6 +12,7 @@ import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 @Unique({ properties: ['municipality', 'caseNo'] })
 @Index({ properties: ['municipality', 'status'] })
 @Index({ properties: ['municipality', 'householdId'] })
+@Index({ name: 'multi_agency_case_key_person_idx', properties: ['keyPersonId'] })
 export class MultiAgencyCase extends TenantEntity {
   /** e.g. C-R7-0001 (per municipality and 年度). */
   @Property({ type: 'string', length: 20 })

@@ -4,6 +4,7 @@ import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { findOrFail } from '@tsunagu/platform-http';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
+import type { PersonVisibility } from '../access/person-visibility';
 import { allowedCaseActions } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
@@ -12,8 +13,12 @@ export function caseOrganizationIds(record: MultiAgencyCase): string[] {
   return [record.coordinatorOrganizationId, record.leadOrganizationId, ...record.memberOrganizationIds].filter((id): id is string => typeof id === 'string');
 }
 
-/** Loads a case the caller may see: agency callers only cases their organisation has a role in (else 404). */
-export async function findVisibleCase(em: EntityManager, id: string): Promise<MultiAgencyCase> {
+/**
+ * Loads a case the caller may see (else 404): with `people`, the desk model (the desk has a role in it, or the key
+ * person is visible to the caller); without, the older organisation check (agency callers only cases their organisation has a role in).
+ */
+export async function findVisibleCase(em: EntityManager, id: string, people?: PersonVisibility): Promise<MultiAgencyCase> {
+  if (people) return people.findVisible(em, MultiAgencyCase, 'MultiAgencyCase', id, people.caseFilter());
   const record = await findOrFail(em, MultiAgencyCase, 'MultiAgencyCase', id);
   const principal = TenantContext.principal();
   if (principal) assertRecordAccess(principal, { municipality: record.municipality, organizationIds: caseOrganizationIds(record) }, { resource: 'MultiAgencyCase', id });

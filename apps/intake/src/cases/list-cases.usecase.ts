@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { recordFilterOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { PersonVisibility } from '../access/person-visibility';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseListQuery, CaseView } from './case.dto';
 import { caseView, findVisibleCase } from './case.view';
@@ -14,15 +14,17 @@ const involving = (organizationId: string): FilterQuery<MultiAgencyCase> => ({
 
 @Injectable()
 export class ListCasesUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   async execute(query: CaseListQuery): Promise<ListPage<CaseView>> {
     const page = paging(query, ['caseNo', 'status', 'createdAt', 'updatedAt', 'id'], '-createdAt');
     const and: FilterQuery<MultiAgencyCase>[] = [{ status: query.status, track: query.track, householdId: query.householdId }];
     if (query.organizationId) and.push(involving(query.organizationId));
     const principal = TenantContext.principal();
-    const scope = principal ? recordFilterOf(principal) : { scope: 'municipality' as const };
-    if (scope.scope === 'agency') and.push(involving(scope.agency));
+    and.push(this.people.caseFilter());
     if (query.mine !== undefined) {
       const me = principal?.subject ?? '';
       and.push(query.mine ? { coordinatorStaff: me } : { coordinatorStaff: { $ne: me } });
@@ -35,9 +37,12 @@ export class ListCasesUseCase {
 
 @Injectable()
 export class GetCaseUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   async execute(id: string): Promise<CaseView> {
-    return caseView(await findVisibleCase(this.em, id));
+    return caseView(await findVisibleCase(this.em, id, this.people));
   }
 }

@@ -26,6 +26,7 @@ import { nextCaseStatus, type CaseAction } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
 import { caseEventData, caseView, findVisibleCase } from './case.view';
+import { PersonVisibility } from '../access/person-visibility';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
 export interface CaseTransition {
@@ -109,11 +110,12 @@ export class TransitionCaseUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly coverage: ConsentCoverage,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, transition: CaseTransition): Promise<CaseView> {
     return this.em.transactional(async (em) => {
-      const record = await findVisibleCase(em, id);
+      const record = await findVisibleCase(em, id, this.people);
       assertVersion(record, transition.expectedVersion, 'MultiAgencyCase');
       await applyCaseAction(em, this.events, this.coverage, record, transition);
       return caseView(record);
@@ -123,7 +125,7 @@ export class TransitionCaseUseCase {
   /** 主担当機関: named once roles are agreed; it joins the members. */
   async assignLead(id: string, leadOrganizationId: string, expectedVersion?: number): Promise<CaseView> {
     return this.em.transactional(async (em) => {
-      const record = await findVisibleCase(em, id);
+      const record = await findVisibleCase(em, id, this.people);
       assertVersion(record, expectedVersion, 'MultiAgencyCase');
       if (record.status === 'closed') throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'assign-lead', []);
       await assertKnownOrganizations(em, { leadOrganizationId });
@@ -141,7 +143,7 @@ export class TransitionCaseUseCase {
   /** 一旦終結 of the 多機関協働事業者: allowed once support runs under a lead agency. */
   async releaseCoordinator(id: string, expectedVersion?: number): Promise<CaseView> {
     return this.em.transactional(async (em) => {
-      const record = await findVisibleCase(em, id);
+      const record = await findVisibleCase(em, id, this.people);
       assertVersion(record, expectedVersion, 'MultiAgencyCase');
       if (!['in-support', 'evaluating'].includes(record.status) || !record.leadOrganizationId || record.coordinatorReleasedAt) {
         throw DomainException.invalidTransition('MultiAgencyCase', record.status, 'release-coordinator', []);

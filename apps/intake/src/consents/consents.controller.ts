@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
-import { STAFF_ROLES } from '../shared/roles';
+import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { ConsentListQuery, ConsentView, RecordConsentCommand, WithdrawConsentCommand } from './consent.dto';
 import { GetConsentUseCase, ListConsentsUseCase } from './list-consents.usecase';
 import { RecordConsentUseCase } from './record-consent.usecase';
@@ -11,7 +11,7 @@ import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
 
 @ApiTags('consents (同意台帳)')
 @Controller('consents')
-@Roles(...STAFF_ROLES)
+@Roles(...STAFF_AND_AGENCY_ROLES)
 @Audited('Consent', { subjects: subjectsAt('personId') })
 export class ConsentsController {
   constructor(
@@ -44,7 +44,8 @@ export class ConsentsController {
   @AuditedAction('transition')
   @ApiOperation({ summary: 'Withdraw (撤回) an obtained consent: sharing it covered stops from now on' })
   @ApiOkResponse({ type: ConsentView })
-  withdrawConsent(@Param('id', ParseUUIDPipe) id: string, @Body() command: WithdrawConsentCommand, @Headers('if-match') ifMatch?: string): Promise<ConsentView> {
+  async withdrawConsent(@Param('id', ParseUUIDPipe) id: string, @Body() command: WithdrawConsentCommand, @Headers('if-match') ifMatch?: string): Promise<ConsentView> {
+    await this.get.execute(id); // 404 for a consent of a person outside the caller's reach
     return this.withdraw.execute(id, command, optionalVersion(command.version, ifMatch));
   }
 }

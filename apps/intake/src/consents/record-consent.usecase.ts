@@ -4,6 +4,7 @@ import { ConsentRecorded, ConsentRefused } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { Person } from '../people/person.entity';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consent } from './consent.entity';
 import type { ConsentView, RecordConsentCommand } from './consent.dto';
@@ -15,6 +16,7 @@ export class RecordConsentUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(command: RecordConsentCommand): Promise<ConsentView> {
@@ -23,6 +25,7 @@ export class RecordConsentUseCase {
     }
     return this.em.transactional(async (em) => {
       await assertExist(em, Person, [command.personId], 'personId');
+      await this.people.assertVisibleReferences(em, [command.personId], 'personId');
       await assertKnownOrganizations(em, { targetOrganizationIds: command.targetOrganizationIds, obtainedByOrganizationId: command.obtainedByOrganizationId });
       const consent = new Consent();
       consent.personId = command.personId;
@@ -32,7 +35,7 @@ export class RecordConsentUseCase {
       consent.status = command.status;
       consent.obtainedAt = command.obtainedAt ? new Date(command.obtainedAt) : new Date();
       consent.obtainedBy = TenantContext.principal()?.subject ?? 'system';
-      consent.obtainedByOrganizationId = command.obtainedByOrganizationId ?? TenantContext.principal()?.agency ?? null;
+      consent.obtainedByOrganizationId = command.obtainedByOrganizationId ?? this.people.organizationOf() ?? null;
       consent.documentRef = command.documentRef ?? null;
       em.persist(consent);
       await em.flush();

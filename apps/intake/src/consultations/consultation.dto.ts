@@ -21,6 +21,7 @@ import {
   type Urgency,
 } from '@tsunagu/contracts';
 import { ListQuery, EnumQuery, IntQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { WithheldFieldView } from '../access/withholding';
 
 export class ReceiveConsultationCommand {
   @ApiPropertyOptional({
@@ -32,9 +33,13 @@ export class ReceiveConsultationCommand {
   @IsDateString({ strict: true })
   receivedAt?: string;
 
-  @ApiProperty({ format: 'uuid', description: 'Receiving organisation (registry id); numbers are counted per organisation.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Receiving organisation (registry id); numbers are counted per organisation. Default: the caller’s desk. Staff of a contracted desk receive only at their own desk (403 naming this field otherwise).',
+  })
+  @IsOptional()
   @IsUUID('all')
-  receivingOrganizationId!: string;
+  receivingOrganizationId?: string;
 
   @ApiProperty({ enum: CONSULTATION_ROUTES, description: '相談経路' })
   @IsIn(CONSULTATION_ROUTES)
@@ -167,10 +172,12 @@ export class ConsultationView {
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) householdId!: string | null;
   @ApiProperty({ enum: CONSULTANT_RELATIONS }) consultantRelation!: ConsultantRelation;
   @ApiProperty({ nullable: true, type: 'string' }) consultantRelationDetail!: string | null;
-  @ApiProperty({ enum: CONSULTATION_CATEGORIES, isArray: true }) categories!: ConsultationCategory[];
-  @ApiProperty({ enum: CONSULTATION_CATEGORIES }) primaryCategory!: ConsultationCategory;
-  @ApiProperty({ enum: ISSUE_TAGS, isArray: true }) issueTags!: IssueTag[];
-  @ApiProperty({ nullable: true, type: 'string' }) mainComplaint!: string | null;
+  @ApiProperty({ enum: CONSULTATION_CATEGORIES, isArray: true, nullable: true, description: 'null when withheld (health/disability or DV/abuse among them, see withheldFields).' })
+  categories!: ConsultationCategory[] | null;
+  @ApiProperty({ enum: CONSULTATION_CATEGORIES, nullable: true, description: 'null when withheld with categories.' }) primaryCategory!: ConsultationCategory | null;
+  @ApiProperty({ enum: ISSUE_TAGS, isArray: true, nullable: true, description: 'null when withheld (abuse, DV, dementia, mental health or suicide risk among them).' })
+  issueTags!: IssueTag[] | null;
+  @ApiProperty({ nullable: true, type: 'string', description: '主訴; null when empty or withheld.' }) mainComplaint!: string | null;
   @ApiProperty({ enum: URGENCIES }) urgency!: Urgency;
   @ApiProperty({ enum: CONSULTATION_CONSENT_STATUSES }) consentStatus!: ConsultationConsentStatus;
   @ApiProperty({ enum: JIGYO_ATTRIBUTIONS }) jigyoAttribution!: JigyoAttribution;
@@ -180,6 +187,12 @@ export class ConsultationView {
   @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: 'string' }) cancellationReason!: string | null;
   @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({
+    type: WithheldFieldView,
+    isArray: true,
+    description: 'Fields withheld from the caller (value null) and why: a consultation received at another desk, without a consent or 106条の6 basis covering the caller’s desk.',
+  })
+  withheldFields!: WithheldFieldView[];
 }
 
 export class MandatoryReportListQuery extends ListQuery {

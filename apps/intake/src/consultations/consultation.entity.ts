@@ -19,6 +19,7 @@ import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 @Unique({ name: 'consultation_municipality_reception_no_unique', properties: ['municipality', 'receptionNo'] })
 @Index({ properties: ['municipality', 'status', 'receivedAt'] })
 @Index({ properties: ['municipality', 'personId'] })
+@Index({ name: 'consultation_person_receiving_idx', properties: ['personId', 'receivingOrganizationId'] })
 @Index({ name: 'consultation_search_text_trgm', expression: 'create index "consultation_search_text_trgm" on "intake"."consultation" using gin ("search_text" gin_trgm_ops)' })
 export class Consultation extends TenantEntity {
   /** e.g. R7-003-000123: 年度, the receiving desk's number, and its sequence in the 年度 without gaps (reception-number.ts). */

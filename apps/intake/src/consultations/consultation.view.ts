@@ -39,6 +39,7 @@ export function consultationView(consultation: Consultation): ConsultationView {
     closedAt: consultation.closedAt?.toISOString() ?? null,
     cancellationReason: consultation.cancellationReason,
     version: consultation.version,
+    withheldFields: [],
   };
 }
 

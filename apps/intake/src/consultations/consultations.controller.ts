@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
-import { STAFF_ROLES } from '../shared/roles';
+import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import {
   CancelConsultationCommand,
   ConsultationListQuery,
@@ -21,7 +21,7 @@ import { UpdateConsultationUseCase } from './update-consultation.usecase';
 
 @ApiTags('consultations (相談受付)')
 @Controller('consultations')
-@Roles(...STAFF_ROLES)
+@Roles(...STAFF_AND_AGENCY_ROLES)
 @Audited('Consultation', { subjects: subjectsAt('personId', 'householdId') })
 export class ConsultationsController {
   constructor(

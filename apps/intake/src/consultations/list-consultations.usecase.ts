@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { PersonVisibility } from '../access/person-visibility';
 import { Consultation } from './consultation.entity';
 import type { ConsultationListQuery, ConsultationView } from './consultation.dto';
-import { consultationView } from './consultation.view';
+import { ConsultationDisclosure } from './consultation-access';
 
 @Injectable()
 export class ListConsultationsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+    private readonly disclosure: ConsultationDisclosure,
+  ) {}
 
   async execute(query: ConsultationListQuery): Promise<ListPage<ConsultationView>> {
     const page = paging(query, ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt', 'id'], '-receivedAt');
@@ -22,19 +27,25 @@ export class ListConsultationsUseCase {
         urgency: query.urgency,
         primaryCategory: query.primaryCategory,
       },
+      this.people.consultationFilter(),
     ];
     if (query.issueTag) and.push({ issueTags: { $contains: [query.issueTag] } });
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
     const [items, total] = await this.em.findAndCount(Consultation, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(consultationView), total, page);
+    return listPage(await this.disclosure.views(this.em, items), total, page);
   }
 }
 
 @Injectable()
 export class GetConsultationUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+    private readonly disclosure: ConsultationDisclosure,
+  ) {}
 
   async execute(id: string): Promise<ConsultationView> {
-    return consultationView(await findOrFail(this.em, Consultation, 'Consultation', id));
+    const [view] = await this.disclosure.views(this.em, [await this.people.findVisible(this.em, Consultation, 'Consultation', id, this.people.consultationFilter())]);
+    return view;
   }
 }

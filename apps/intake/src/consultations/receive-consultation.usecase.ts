@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationReceived } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
@@ -14,11 +16,30 @@ export class ReceiveConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
+
+  /**
+   * Where the consultation is received: the caller's desk. Staff and systems of a contracted desk cannot record it as
+   * received by another desk; city staff (the municipality that contracts the desks) may enter one for a desk, e.g.
+   * from its paper 受付票.
+   */
+  private receivingDesk(requested: string | undefined): string {
+    const principal = TenantContext.principal();
+    const desk = this.people.organizationOf(principal);
+    if (principal?.agency !== undefined && requested !== undefined && requested !== principal.agency) {
+      throw new DomainException(DomainErrorCode.Forbidden, 'A desk receives consultations at its own desk only', { errors: { receivingOrganizationId: 'must be your own desk' } });
+    }
+    const organizationId = requested ?? desk;
+    if (!organizationId) throw DomainException.invalidField('receivingOrganizationId', 'name the receiving organisation (no desk is configured for you)');
+    return organizationId;
+  }
 
   async execute(command: ReceiveConsultationCommand): Promise<ConsultationView> {
     return this.em.transactional(async (em) => {
-      const { receivedAt, receivingOrganizationId, ...fields } = command;
+      const { receivedAt, receivingOrganizationId: requested, ...fields } = command;
+      const receivingOrganizationId = this.receivingDesk(requested);
+      await this.people.assertVisibleReferences(em, [command.personId], 'personId');
       await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
       const consultation = new Consultation();
       consultation.receivedAt = receivedAt ? new Date(receivedAt) : consultation.createdAt;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationCancelled, ConsultationClosed, ConsultationScreeningStarted, ConsultationTriaged, type EventContract, type ConsultationEventData, type Disposition } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { findOrFail } from '@tsunagu/platform-http';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { nextConsultationStatus, type ConsultationAction } from './consultation-status';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView } from './consultation.dto';
+import { assertReceivingDesk } from './consultation-access';
 import { consultationEventData, consultationView } from './consultation.view';
 
 export interface ConsultationTransition {
@@ -29,11 +30,13 @@ export class TransitionConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, transition: ConsultationTransition): Promise<ConsultationView> {
     return this.em.transactional(async (em) => {
-      const consultation = await findOrFail(em, Consultation, 'Consultation', id);
+      const consultation = await this.people.findVisible(em, Consultation, 'Consultation', id, this.people.consultationFilter());
+      assertReceivingDesk(consultation);
       assertVersion(consultation, transition.expectedVersion, 'Consultation');
       const next = nextConsultationStatus(consultation.status, transition.action, transition.disposition);
       if (transition.action === 'triage') consultation.disposition = transition.disposition ?? null;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationUpdated } from '@tsunagu/contracts';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
+import { assertReceivingDesk } from './consultation-access';
 import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 
@@ -14,11 +16,13 @@ export class UpdateConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, command: UpdateConsultationCommand, expectedVersion: number): Promise<ConsultationView> {
     return this.em.transactional(async (em) => {
-      const consultation = await findOrFail(em, Consultation, 'Consultation', id);
+      const consultation = await this.people.findVisible(em, Consultation, 'Consultation', id, this.people.consultationFilter());
+      assertReceivingDesk(consultation);
       await assertKnownOrganizations(em, { referrerOrganizationId: command.referrerOrganizationId });
       assertVersion(consultation, expectedVersion, 'Consultation');
       if (consultation.status === 'cancelled') throw DomainException.invalidTransition('Consultation', consultation.status, 'edit', []);
@@ -32,6 +36,7 @@ export class UpdateConsultationUseCase {
         }
         consultation.receivedAt = when;
       }
+      await this.people.assertVisibleReferences(em, [fields.personId], 'personId');
       await applyConsultationFields(em, consultation, fields);
       await em.flush();
       await this.events.record(em, ConsultationUpdated, consultation.id, consultationEventData(consultation));

@@ -62,7 +62,7 @@ interface DemoHousehold {
   consent?: { person: string; scope: Consent['scope']; targets: string[]; method: Consent['method']; obtainedAt: string };
   /** 参加支援受入先への提供: the consent the matching service's demo participations rely on (its copies carry this id). */
   participationConsent?: { person: string; targets: string[]; obtainedAt: string };
-  consultation: Omit<ReceiveConsultationCommand, 'personId' | 'householdId'> & { person: string; disposition?: Disposition };
+  consultation: Omit<ReceiveConsultationCommand, 'personId' | 'householdId' | 'receivingOrganizationId'> & { receivingOrganizationId: string; person: string; disposition?: Disposition };
   referral?: { to: string; referredOn: string; accepted: boolean };
   /** A 多機関協働 case on the 重層 track with a first plan in preparation. */
   multiAgencyCase?: boolean;

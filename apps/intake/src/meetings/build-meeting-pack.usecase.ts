@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import type { LegalBasis } from '@tsunagu/contracts';
+import { PersonVisibility } from '../access/person-visibility';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { ProgressNote } from '../progress-notes/progress-note.entity';
@@ -19,10 +20,13 @@ export function packBases(meeting: Meeting): LegalBasis[] {
 
 @Injectable()
 export class BuildMeetingPackUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   async execute(id: string): Promise<MeetingPackView> {
-    const meeting = await findVisibleMeeting(this.em, id);
+    const meeting = await findVisibleMeeting(this.em, id, this.people);
     // Attending organisations see that the meeting exists; only acknowledged attendees (and the secretariat) get its material.
     await assertMayReadMaterial(this.em, meeting);
     const bases = packBases(meeting);

@@ -28,6 +28,7 @@ export interface MeetingDecision {
 @Entity({ tableName: 'meeting' })
 @TenantScoped()
 @Index({ properties: ['municipality', 'legalType', 'heldAt'] })
+@Index({ name: 'meeting_cases_gin', expression: 'create index "meeting_cases_gin" on "intake"."meeting" using gin ("cases" jsonb_path_ops)' })
 export class Meeting extends TenantEntity {
   @Property({ type: 'string', length: 40 })
   legalType!: MeetingLegalType;

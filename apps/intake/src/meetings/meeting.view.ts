@@ -4,6 +4,7 @@ import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { findOrFail } from '@tsunagu/platform-http';
+import type { PersonVisibility } from '../access/person-visibility';
 import { Meeting } from './meeting.entity';
 import type { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
 import type { MeetingView } from './meeting.dto';
@@ -13,8 +14,12 @@ export function attendeeOrganizationIds(meeting: Meeting): string[] {
   return [...new Set([meeting.convenerOrganizationId, ...meeting.attendees.map((attendee) => attendee.organizationId)])];
 }
 
-/** Meetings are 非公開: agency callers reach only meetings their organisation convened or attends (else 404). */
-export async function findVisibleMeeting(em: EntityManager, id: string): Promise<Meeting> {
+/**
+ * Meetings are 非公開 (else 404): with `people`, the desk model (the caller's desk convenes or attends, or the caller
+ * reads city-wide); without, agency callers reach only meetings their organisation convened or attends.
+ */
+export async function findVisibleMeeting(em: EntityManager, id: string, people?: PersonVisibility): Promise<Meeting> {
+  if (people) return people.findVisible(em, Meeting, 'Meeting', id, people.meetingFilter());
   const meeting = await findOrFail(em, Meeting, 'Meeting', id);
   const principal = TenantContext.principal();
   if (principal) assertRecordAccess(principal, { municipality: meeting.municipality, organizationIds: attendeeOrganizationIds(meeting) }, { resource: 'Meeting', id });

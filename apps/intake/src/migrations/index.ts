@@ -7,6 +7,7 @@ import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203121000 } from './Migration20261203121000';
+import { Migration20261203132812 } from './Migration20261203132812';
 import { Migration20261203140000 } from './Migration20261203140000';
 import { Migration20261203141000 } from './Migration20261203141000';
 import { Migration20261203141100 } from './Migration20261203141100';
@@ -22,6 +23,7 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203110000', class: Migration20261203110000 },
   { name: 'Migration20261203120000', class: Migration20261203120000 },
   { name: 'Migration20261203121000', class: Migration20261203121000 },
+  { name: 'Migration20261203132812', class: Migration20261203132812 },
   { name: 'Migration20261203140000', class: Migration20261203140000 },
   { name: 'Migration20261203141000', class: Migration20261203141000 },
   { name: 'Migration20261203141100', class: Migration20261203141100 },

@@ -41,6 +41,10 @@ export class Household extends TenantEntity {
   @Property({ type: 'json' })
   members: HouseholdMember[] = [];
 
+  /** The desk that registered the household; null for households registered before desks did. */
+  @Property({ type: 'uuid', nullable: true, fieldName: 'registered_by_organization' })
+  registeredByOrganizationId: string | null = null;
+
   @Property({ type: 'text', hidden: true })
   searchText = '';
 }

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Audited, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
-import { STAFF_ROLES } from '../shared/roles';
+import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { HouseholdListQuery, HouseholdView, RegisterHouseholdCommand, UpdateHouseholdCommand } from './household.dto';
 import { GetHouseholdUseCase, ListHouseholdsUseCase } from './list-households.usecase';
 import { RegisterHouseholdUseCase } from './register-household.usecase';
@@ -12,7 +12,7 @@ import { UpdateHouseholdUseCase } from './update-household.usecase';
 
 @ApiTags('households (世帯・支援単位)')
 @Controller('households')
-@Roles(...STAFF_ROLES)
+@Roles(...STAFF_AND_AGENCY_ROLES)
 @Audited('Household', { subjects: subjectsAt(':id', 'id', 'members.personId') })
 export class HouseholdsController {
   constructor(

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { PersonVisibility } from '../access/person-visibility';
 import { Household } from './household.entity';
 import type { HouseholdListQuery, HouseholdView } from './household.dto';
 import { householdView } from './household.view';
@@ -13,11 +14,12 @@ export class ListHouseholdsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(query: HouseholdListQuery): Promise<ListPage<HouseholdView>> {
     const page = paging(query, ['label', 'createdAt', 'updatedAt', 'id'], '-createdAt');
-    const and: FilterQuery<Household>[] = [];
+    const and: FilterQuery<Household>[] = [this.people.householdFilter()];
     if (query.districtId) {
       and.push({ districtId: query.districtId });
       // Nor may the district filter reveal where a DV-protected member lives.
@@ -31,7 +33,7 @@ export class ListHouseholdsUseCase {
       and.push({ id: { $in: (rows as { id: string }[]).map((row) => row.id) } });
     }
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Household, and.length ? { $and: and } : {}, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    const [items, total] = await this.em.findAndCount(Household, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     const views = [];
     for (const household of items) views.push(await householdView(this.em, household, this.visibility));
     return listPage(views, total, page);
@@ -53,9 +55,10 @@ export class GetHouseholdUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string): Promise<HouseholdView> {
-    return householdView(this.em, await findOrFail(this.em, Household, 'Household', id), this.visibility);
+    return householdView(this.em, await this.people.findVisible(this.em, Household, 'Household', id, this.people.householdFilter()), this.visibility);
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
+import { PersonVisibility, personNotVisible } from '../access/person-visibility';
 import { findDuplicateCandidates } from './find-duplicates';
 import { Person } from './person.entity';
 import type { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView } from './person.dto';
@@ -12,17 +13,19 @@ export class ListPersonsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(query: PersonListQuery): Promise<ListPage<PersonView>> {
     const page = paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
-    const and: FilterQuery<Person>[] = [];
+    // Only people the caller's desk has a relationship with (or everyone, for city-wide roles), before paging.
+    const and: FilterQuery<Person>[] = [this.people.filter('id')];
     if (query.birthDate) and.push({ birthDate: query.birthDate });
     if (query.districtId) and.push({ districtId: query.districtId, dvAddressProtection: this.visibility.canSee({ dvAddressProtection: true }) ? undefined : false });
     if (query.identityLevel) and.push({ identityLevel: query.identityLevel });
     // Kana are matched with and without the space between セイ and メイ (the search column holds both).
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Person, and.length ? { $and: and } : {}, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    const [items, total] = await this.em.findAndCount(Person, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     return listPage(items.map((person) => this.visibility.view(person)), total, page);
   }
 }
@@ -32,18 +35,25 @@ export class GetPersonUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string): Promise<PersonView> {
-    return this.visibility.view(await findOrFail(this.em, Person, 'Person', id));
+    // Outside the caller's reach answers exactly like a person that does not exist (404).
+    const person = await this.em.findOne(Person, { $and: [{ id }, this.people.filter('id')] });
+    if (!person) throw personNotVisible('Person', id);
+    return this.visibility.view(person);
   }
 }
 
 @Injectable()
 export class CheckDuplicatesUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   execute(query: DuplicateCheckQuery): Promise<DuplicateCandidateView[]> {
-    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] });
+    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] }, this.people.filter('id'));
   }
 }

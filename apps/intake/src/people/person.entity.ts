@@ -22,6 +22,7 @@ export interface Phone {
 @Entity({ tableName: 'person' })
 @TenantScoped()
 @Index({ properties: ['municipality', 'kanaKey', 'birthDate'] })
+@Index({ name: 'person_registered_by_organization_idx', properties: ['registeredByOrganizationId'] })
 @Index({ name: 'person_phone_digits_gin', expression: 'create index "person_phone_digits_gin" on "intake"."person" using gin ("phone_digits")' })
 @Index({ name: 'person_search_text_trgm', expression: 'create index "person_search_text_trgm" on "intake"."person" using gin ("search_text" gin_trgm_ops)' })
 export class Person extends TenantEntity {
@@ -74,6 +75,10 @@ export class Person extends TenantEntity {
   /** 住基 DV等支援措置: the address is shown only to roles allowed to see it. */
   @Property({ type: 'boolean' })
   dvAddressProtection = false;
+
+  /** The desk that registered the person (a relationship of its own); null for people registered before desks did. */
+  @Property({ type: 'uuid', nullable: true, fieldName: 'registered_by_organization' })
+  registeredByOrganizationId: string | null = null;
 
   @Property({ type: 'date', nullable: true })
   deceasedOn: string | null = null;

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
-import { STAFF_ROLES } from '../shared/roles';
+import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { CheckDuplicatesUseCase, GetPersonUseCase, ListPersonsUseCase } from './list-persons.usecase';
 import { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView, RegisterPersonCommand, UpdatePersonCommand } from './person.dto';
 import { RegisterPersonUseCase } from './register-person.usecase';
@@ -12,7 +12,7 @@ import { UpdatePersonUseCase } from './update-person.usecase';
 
 @ApiTags('persons (対象者・世帯員)')
 @Controller('persons')
-@Roles(...STAFF_ROLES)
+@Roles(...STAFF_AND_AGENCY_ROLES)
 @Audited('Person', { subjects: subjectsAt(':id', 'id') })
 export class PersonsController {
   constructor(

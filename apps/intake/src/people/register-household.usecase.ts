@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HouseholdRegistered } from '@tsunagu/contracts';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Household } from './household.entity';
 import type { HouseholdView, RegisterHouseholdCommand } from './household.dto';
@@ -14,11 +15,15 @@ export class RegisterHouseholdUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(command: RegisterHouseholdCommand): Promise<HouseholdView> {
     return this.em.transactional(async (em) => {
       const household = new Household();
+      // A desk groups only people it may see; the household is then a record of its own.
+      await this.people.assertVisibleReferences(em, [command.keyPersonId, ...(command.members ?? []).map((member) => member.personId)], 'members');
+      household.registeredByOrganizationId = this.people.organizationOf() ?? null;
       await applyHouseholdFields(em, household, command);
       em.persist(household);
       await em.flush();

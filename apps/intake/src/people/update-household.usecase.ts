@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HouseholdUpdated } from '@tsunagu/contracts';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
@@ -16,11 +17,16 @@ export class UpdateHouseholdUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, command: UpdateHouseholdCommand, expectedVersion: number): Promise<HouseholdView> {
     return this.em.transactional(async (em) => {
-      const household = await findOrFail(em, Household, 'Household', id);
+      const household = await this.people.findVisible(em, Household, 'Household', id, this.people.householdFilter());
+      // People added to the household must be visible to the caller; members already there stay as they are.
+      const present = new Set(household.members.map((member) => member.personId));
+      const added = [command.keyPersonId, ...(command.members ?? []).map((member) => member.personId)].filter((personId) => personId && !present.has(personId));
+      await this.people.assertVisibleReferences(em, added, 'members');
       assertVersion(household, expectedVersion, 'Household');
       const { version: _version, ...fields } = command;
       if (fields.districtId !== undefined && (await householdView(em, household, this.visibility)).districtMasked) {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PersonUpdated } from '@tsunagu/contracts';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Person } from './person.entity';
 import type { PersonView, UpdatePersonCommand } from './person.dto';
@@ -17,11 +18,12 @@ export class UpdatePersonUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly visibility: AddressVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, command: UpdatePersonCommand, expectedVersion: number): Promise<PersonView> {
     return this.em.transactional(async (em) => {
-      const person = await findOrFail(em, Person, 'Person', id);
+      const person = await this.people.findVisible(em, Person, 'Person', id, this.people.filter('id'));
       assertVersion(person, expectedVersion, 'Person');
       const { version: _version, ...fields } = command;
       // A caller who cannot see a protected address cannot change it either (they would overwrite blind).

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PlanDrafted, PlanUpdated } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { IntakeEvents } from '../shared/intake-events';
 import { SupportPlan } from './support-plan.entity';
@@ -18,11 +19,12 @@ export class DraftPlanUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(command: DraftPlanCommand): Promise<PlanView> {
     return this.em.transactional(async (em) => {
-      const record = await findVisibleCase(em, command.caseId).catch(() => {
+      const record = await findVisibleCase(em, command.caseId, this.people).catch(() => {
         throw DomainException.invalidField('caseId', `unknown id(s): ${command.caseId}`);
       });
       if (!['assessing', 'planning'].includes(record.status)) {
@@ -47,7 +49,7 @@ export class DraftPlanUseCase {
 
   async update(id: string, command: UpdatePlanCommand, expectedVersion: number): Promise<PlanView> {
     return this.em.transactional(async (em) => {
-      const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
+      const plan = await this.people.findVisible(em, SupportPlan, 'SupportPlan', id, this.people.caseRecordFilter('case_id'));
       assertVersion(plan, expectedVersion, 'SupportPlan');
       if (plan.status !== 'draft') throw DomainException.invalidTransition('SupportPlan', plan.status, 'edit', []);
       await assertKnownOrganizations(em, listedOrganizations('actions', command.actions, (action) => action.organizationId));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { PersonVisibility } from '../access/person-visibility';
 import { Evaluation } from './evaluation.entity';
 import { SupportPlan } from './support-plan.entity';
 import type { EvaluationView, PlanListQuery, PlanView } from './plan.dto';
@@ -8,20 +9,23 @@ import { evaluationView, planView } from './plan.view';
 
 @Injectable()
 export class ListPlansUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly people: PersonVisibility,
+  ) {}
 
   async execute(query: PlanListQuery): Promise<ListPage<PlanView>> {
     const page = paging(query, ['planVersion', 'createdAt', 'status', 'id'], '-planVersion');
-    const [items, total] = await this.em.findAndCount(SupportPlan, { caseId: query.caseId, status: query.status }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    const [items, total] = await this.em.findAndCount(SupportPlan, { $and: [{ caseId: query.caseId, status: query.status }, this.people.caseRecordFilter('case_id')] }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     return listPage(items.map(planView), total, page);
   }
 
   async get(id: string): Promise<PlanView> {
-    return planView(await findOrFail(this.em, SupportPlan, 'SupportPlan', id));
+    return planView(await this.people.findVisible(this.em, SupportPlan, 'SupportPlan', id, this.people.caseRecordFilter('case_id')));
   }
 
   async evaluations(planId: string): Promise<EvaluationView[]> {
-    await findOrFail(this.em, SupportPlan, 'SupportPlan', planId);
+    await this.people.findVisible(this.em, SupportPlan, 'SupportPlan', planId, this.people.caseRecordFilter('case_id'));
     return (await this.em.find(Evaluation, { planId }, { orderBy: { evaluatedOn: 'asc', createdAt: 'asc' } })).map(evaluationView);
   }
 }

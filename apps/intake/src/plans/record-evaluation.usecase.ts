@@ -5,6 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { CaseAction } from '../cases/case-status';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { applyCaseAction } from '../cases/transition-case.usecase';
 import { ConsentCoverage } from '../consents/consent-coverage';
@@ -23,6 +24,7 @@ export class RecordEvaluationUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly coverage: ConsentCoverage,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(planId: string, command: RecordEvaluationCommand): Promise<EvaluationView> {
@@ -34,7 +36,7 @@ export class RecordEvaluationUseCase {
         if (!goalIds.includes(result.goalId)) throw DomainException.invalidField(`goalResults.${index}.goalId`, `no goal ${result.goalId} in this plan`);
       }
       if (command.decision === 'close' && !command.closureReason) throw DomainException.invalidField('closureReason', 'a closure reason is required to close (終結)');
-      const record = await findVisibleCase(em, plan.caseId);
+      const record = await findVisibleCase(em, plan.caseId, this.people);
       await applyCaseAction(em, this.events, this.coverage, record, {
         action: CASE_ACTION[command.decision],
         closureReason: command.closureReason,

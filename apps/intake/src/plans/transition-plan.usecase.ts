@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { PlanApproved, PlanSubmitted, PlanSuperseded } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { applyCaseAction } from '../cases/transition-case.usecase';
@@ -20,6 +21,7 @@ export class TransitionPlanUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly coverage: ConsentCoverage,
+    private readonly people: PersonVisibility,
   ) {}
 
   async submit(id: string, expectedVersion?: number): Promise<PlanView> {
@@ -27,7 +29,7 @@ export class TransitionPlanUseCase {
       const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
       assertVersion(plan, expectedVersion, 'SupportPlan');
       if (plan.status !== 'draft') throw DomainException.invalidTransition('SupportPlan', plan.status, 'submit', plan.status === 'submitted' ? ['approve'] : []);
-      const record = await findVisibleCase(em, plan.caseId);
+      const record = await findVisibleCase(em, plan.caseId, this.people);
       if (record.track !== 'consented' || !(await this.coverage.jusouConsent(em, record.keyPersonId))) {
         throw new DomainException(DomainErrorCode.ConsentRequired, 'A plan goes to the 重層的支援会議 only with the person’s consent (重層 track); the case is on the 支援会議 track or the consent was withdrawn.');
       }
@@ -42,7 +44,7 @@ export class TransitionPlanUseCase {
 
   async approve(id: string, meetingId: string, expectedVersion?: number): Promise<PlanView> {
     return this.em.transactional(async (em) => {
-      const plan = await findOrFail(em, SupportPlan, 'SupportPlan', id);
+      const plan = await this.people.findVisible(em, SupportPlan, 'SupportPlan', id, this.people.caseRecordFilter('case_id'));
       assertVersion(plan, expectedVersion, 'SupportPlan');
       if (plan.status !== 'submitted') throw DomainException.invalidTransition('SupportPlan', plan.status, 'approve', plan.status === 'draft' ? ['submit'] : []);
       const record = await em.findOneOrFail(MultiAgencyCase, { id: plan.caseId });

@@ -1,43 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/core';
-import { recordScopeOf } from '@tsunagu/platform-auth';
-import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException, listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
+import { Consultation } from '../consultations/consultation.entity';
 import { NoteVisibility } from './note-visibility';
 import { ProgressNote } from './progress-note.entity';
 import type { ProgressNoteListQuery, ProgressNoteView } from './progress-note.dto';
-import { progressNoteView } from './progress-note.view';
 
 @Injectable()
 export class ListProgressNotesUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly visibility: NoteVisibility,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(query: ProgressNoteListQuery): Promise<ListPage<ProgressNoteView>> {
     const page = paging(query, ['occurredAt', 'createdAt', 'id'], '-occurredAt');
-    const principal = TenantContext.principal();
-    const agency = principal !== undefined && recordScopeOf(principal) === 'agency';
-    if (agency) {
-      // Agencies read notes case by case, and only of cases their organisation has a role in.
-      if (!query.caseId || query.consultationId) throw DomainException.invalidField('caseId', 'agency callers list the notes of one case (caseId)');
-      await findVisibleCase(this.em, query.caseId);
-    }
-    const where = { caseId: query.caseId, consultationId: query.consultationId, legalBasis: query.legalBasis };
-    if (!agency) {
-      const [items, total] = await this.em.findAndCount(ProgressNote, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-      return listPage(items.map(progressNoteView), total, page);
-    }
-    const visible = await this.visibility.filter(this.em, await this.em.find(ProgressNote, where, { orderBy: page.orderBy }));
-    return listPage(visible.slice(page.offset, page.offset + page.limit).map(progressNoteView), visible.length, page);
+    // A case or consultation outside the caller's reach answers 404, as reading it would.
+    if (query.caseId) await findVisibleCase(this.em, query.caseId, this.people);
+    if (query.consultationId) await this.people.findVisible(this.em, Consultation, 'Consultation', query.consultationId, this.people.consultationFilter());
+    // Notes of visible cases and consultations, narrowed in the query before paging; the text of each is then shown or withheld by its basis.
+    const where: FilterQuery<ProgressNote> = { $and: [{ caseId: query.caseId, consultationId: query.consultationId, legalBasis: query.legalBasis }, this.people.noteFilter()] };
+    const [items, total] = await this.em.findAndCount(ProgressNote, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    return listPage(await this.visibility.views(this.em, items), total, page);
   }
 
   async get(id: string): Promise<ProgressNoteView> {
-    const note = await findOrFail(this.em, ProgressNote, 'ProgressNote', id);
-    const [visible] = await this.visibility.filter(this.em, [note]);
-    if (!visible) throw DomainException.notFound('ProgressNote', id);
-    return progressNoteView(note);
+    const note = await this.people.findVisible(this.em, ProgressNote, 'ProgressNote', id, this.people.noteFilter());
+    const [view] = await this.visibility.views(this.em, [note]);
+    return view;
   }
 }

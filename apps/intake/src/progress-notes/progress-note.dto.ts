@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { LEGAL_BASES, NOTE_KINDS, type LegalBasis, type NoteKind } from '@tsunagu/contracts';
 import { ListQuery, EnumQuery, UuidQuery } from '@tsunagu/platform-http';
+import { WithheldFieldView } from '../access/withholding';
 
 export class RecordProgressNoteCommand {
   @ApiPropertyOptional({ format: 'uuid', description: 'Case the note belongs to (agencies: a case their organisation has a role in).' })
@@ -64,7 +65,9 @@ export class ProgressNoteView {
   @ApiProperty({ enum: NOTE_KINDS }) kind!: NoteKind;
   @ApiProperty() authorStaff!: string;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) authorOrganizationId!: string | null;
-  @ApiProperty() text!: string;
+  @ApiProperty({ nullable: true, type: 'string', description: 'null when withheld (see withheldFields).' }) text!: string | null;
   @ApiProperty({ enum: LEGAL_BASES }) legalBasis!: LegalBasis;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) meetingId!: string | null;
+  @ApiProperty({ type: WithheldFieldView, isArray: true, description: 'Fields withheld from the caller (value null) and why: 支援経過 of another organisation without a basis that covers the caller.' })
+  withheldFields!: WithheldFieldView[];
 }

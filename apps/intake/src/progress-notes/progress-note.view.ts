@@ -14,5 +14,6 @@ export function progressNoteView(note: ProgressNote): ProgressNoteView {
     text: note.text,
     legalBasis: note.legalBasis,
     meetingId: note.meetingId,
+    withheldFields: [],
   };
 }

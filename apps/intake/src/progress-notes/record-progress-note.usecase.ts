@@ -3,7 +3,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { ProgressNoted } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException, assertExist } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { Consultation } from '../consultations/consultation.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -18,6 +19,7 @@ export class RecordProgressNoteUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(command: RecordProgressNoteCommand): Promise<ProgressNoteView> {
@@ -25,11 +27,8 @@ export class RecordProgressNoteUseCase {
     return this.em.transactional(async (em) => {
       const principal = TenantContext.principal();
       const agency = principal && recordScopeOf(principal) === 'agency' ? (principal.agency ?? null) : null;
-      if (command.caseId) await findVisibleCase(em, command.caseId);
-      if (command.consultationId) {
-        if (principal && recordScopeOf(principal) === 'agency') throw DomainException.notFound('Consultation', command.consultationId);
-        await assertExist(em, Consultation, [command.consultationId], 'consultationId');
-      }
+      if (command.caseId) await findVisibleCase(em, command.caseId, this.people);
+      if (command.consultationId) await this.people.findVisible(em, Consultation, 'Consultation', command.consultationId, this.people.consultationFilter());
       if (command.legalBasis === 'support-meeting-106-6') {
         const meeting = command.meetingId ? await em.findOne(Meeting, { id: command.meetingId }) : null;
         if (!meeting || meeting.legalType !== 'support-meeting-106-6') {
@@ -47,7 +46,8 @@ export class RecordProgressNoteUseCase {
       note.legalBasis = command.legalBasis;
       note.meetingId = command.legalBasis === 'support-meeting-106-6' ? (command.meetingId ?? null) : null;
       note.authorStaff = principal?.subject ?? 'system';
-      note.authorOrganizationId = principal?.agency ?? null;
+      // The author's desk: whose own record (自機関所掌事務) the note is.
+      note.authorOrganizationId = this.people.organizationOf(principal) ?? null;
       em.persist(note);
       await em.flush();
       await this.events.record(em, ProgressNoted, note.id, {

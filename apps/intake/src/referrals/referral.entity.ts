@@ -8,6 +8,7 @@ import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 @Index({ properties: ['municipality', 'toOrganizationId', 'status'] })
 @Index({ properties: ['municipality', 'fromOrganizationId', 'status'] })
 @Index({ properties: ['municipality', 'consultationId'] })
+@Index({ name: 'referral_person_idx', properties: ['personId', 'toOrganizationId'] })
 export class Referral extends TenantEntity {
   @Property({ type: 'uuid' })
   consultationId!: string;

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
-import { STAFF_AND_AGENCY_ROLES, STAFF_ROLES } from '../shared/roles';
+import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { CloseReferralWithReasonCommand, CompleteReferralCommand, ReferralListQuery, ReferralView, RequestReferralCommand, RespondReferralCommand } from './referral.dto';
 import { GetReferralUseCase, ListReferralsUseCase } from './list-referrals.usecase';
 import { RequestReferralUseCase } from './request-referral.usecase';
@@ -35,7 +35,6 @@ export class ReferralsController {
   }
 
   @Post()
-  @Roles(...STAFF_ROLES)
   @ApiOperation({ summary: 'Refer (依頼); refused with 403 problem+json when no consent covers the organisation and no 106条の6 basis is given' })
   @ApiCreatedResponse({ type: ReferralView })
   @ApiForbiddenResponse({ description: 'code consent-required: no covering consent and no other basis.' })

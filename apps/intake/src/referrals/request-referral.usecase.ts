@@ -3,12 +3,13 @@ import { EntityManager } from '@mikro-orm/core';
 import { LEGAL_BASIS_LABELS, ReferralRequested } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { addBusinessDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { IntakeConfig } from '../config';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Consultation } from '../consultations/consultation.entity';
 import { MandatoryReport } from '../consultations/mandatory-report.entity';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { Referral } from './referral.entity';
 import type { ReferralView, RequestReferralCommand } from './referral.dto';
@@ -25,17 +26,23 @@ export class RequestReferralUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly coverage: ConsentCoverage,
+    private readonly people: PersonVisibility,
     @InjectConfig() private readonly config: IntakeConfig,
   ) {}
 
   async execute(command: RequestReferralCommand): Promise<ReferralView> {
     return this.em.transactional(async (em) => {
-      const consultation = await findOrFail(em, Consultation, 'Consultation', command.consultationId);
+      const consultation = await this.people.findVisible(em, Consultation, 'Consultation', command.consultationId, this.people.consultationFilter());
       await assertKnownOrganizations(em, { fromOrganizationId: command.fromOrganizationId, toOrganizationId: command.toOrganizationId });
       if (consultation.status === 'cancelled') {
         throw new DomainException(DomainErrorCode.Conflict, `Consultation ${consultation.receptionNo} was cancelled (取消); nothing can be referred from it`);
       }
-      const from = command.fromOrganizationId ?? consultation.receivingOrganizationId;
+      // A contracted desk refers from itself; city staff refer for the receiving desk unless they name another.
+      const agency = TenantContext.principal()?.agency;
+      if (agency !== undefined && command.fromOrganizationId !== undefined && command.fromOrganizationId !== agency) {
+        throw new DomainException(DomainErrorCode.Forbidden, 'A desk refers from its own desk only', { errors: { fromOrganizationId: 'must be your own desk' } });
+      }
+      const from = command.fromOrganizationId ?? agency ?? consultation.receivingOrganizationId;
       if (from === command.toOrganizationId) throw DomainException.invalidField('toOrganizationId', 'an organisation cannot refer to itself');
 
       const referral = new Referral();

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralClosedEventData, type ReferralReason } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { assertRecordAccess } from '@tsunagu/platform-auth';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
 import { assertMayAnswerReferral, nextReferralStatus, type ReferralAction } from './referral-status';
 import { Referral } from './referral.entity';
@@ -19,12 +19,9 @@ const EVENTS: Record<ReferralAction, EventContract<ReferralClosedEventData>> = {
   fail: ReferralFailed,
 };
 
-/** Loads a referral the caller may see: agency callers only referrals to or from their organisation (else 404). */
-export async function findVisibleReferral(em: EntityManager, id: string): Promise<Referral> {
-  const referral = await findOrFail(em, Referral, 'Referral', id);
-  const principal = TenantContext.principal();
-  if (principal) assertRecordAccess(principal, { municipality: referral.municipality, organizationIds: [referral.fromOrganizationId, referral.toOrganizationId] }, { resource: 'Referral', id });
-  return referral;
+/** Loads a referral the caller may see: to or from their desk, or about a person they see (else 404). */
+export function findVisibleReferral(em: EntityManager, id: string, people: PersonVisibility): Promise<Referral> {
+  return people.findVisible(em, Referral, 'Referral', id, people.referralFilter());
 }
 
 /** The first contact happened between the referral and today (a date in the future or before the referral is a typo). */
@@ -41,6 +38,7 @@ export class TransitionReferralUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(
@@ -49,7 +47,7 @@ export class TransitionReferralUseCase {
     input: { note?: string; reasonCode?: ReferralReason; firstContactOn?: string; expectedVersion?: number },
   ): Promise<ReferralView> {
     return this.em.transactional(async (em) => {
-      const referral = await findVisibleReferral(em, id);
+      const referral = await findVisibleReferral(em, id, this.people);
       const principal = TenantContext.principal();
       // The receiving organisation answers and closes the loop; the referring side and city caseworkers only watch.
       assertMayAnswerReferral(principal, referral.toOrganizationId);

@@ -1,0 +1,187 @@
+import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { consultationBody, DESK, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+
+/**
+ * The access model of issue 13 (docs/security/access-model.md) against real PostgreSQL and NATS: every desk is a front
+ * door, and each sees exactly the people it has a relationship with — in every list, before paging, and by id.
+ */
+const DESKS = {
+  houkatsu: DEMO_ORGANIZATIONS.communityCareCentre.id, // 地域包括支援センター
+  shougai: DEMO_ORGANIZATIONS.disabilityConsultation.id, // 障害者相談支援事業所
+  konkyu: DEMO_ORGANIZATIONS.selfRelianceSupport.id, // 自立相談支援機関 (生活困窮)
+  kosodate: DEMO_ORGANIZATIONS.childFamilyCentre.id, // こども家庭センター
+  shakyo: DEMO_ORGANIZATIONS.socialWelfareCouncil.id, // 市社会福祉協議会
+} as const;
+type Desk = keyof typeof DESKS;
+const DESK_NAMES = Object.keys(DESKS) as Desk[];
+
+describe('intake: desks see people through relationships', () => {
+  let intake: IntakeUnderTest;
+  const staff = {} as Record<Desk, string>;
+  const person = {} as Record<Desk, string>;
+  const consultation = {} as Record<Desk, string>;
+  let cityCaseworker: string;
+  let citySupervisor: string;
+  let cityPerson: string;
+
+  const ids = (reply: { body: { items: { id: string }[] } }) => reply.body.items.map((item) => item.id).sort();
+  const register = async (token: string, family: string, kana: string) =>
+    (await intake.call('POST', '/persons', { token, body: { familyName: family, givenName: '太郎', familyNameKana: kana, givenNameKana: 'タロウ', birthDate: '1950-01-01', confirmNotDuplicate: true } })).body
+      .id as string;
+  const sees = async (token: string, personId: string) => (await intake.call('GET', `/persons/${personId}`, { token })).status === 200;
+
+  beforeAll(async () => {
+    intake = await startIntake();
+    cityCaseworker = await intake.token({ subject: 'city-cw', roles: ['caseworker'] });
+    citySupervisor = await intake.token({ subject: 'city-sv', roles: ['supervisor'] });
+    for (const desk of DESK_NAMES) {
+      staff[desk] = await intake.token({ subject: `${desk}-1`, roles: ['caseworker'], agency: DESKS[desk] });
+      person[desk] = await register(staff[desk], `${desk}本人`, 'デスク');
+      // Received at their own desk without naming it: the desk is the caller's.
+      const received = await intake.call('POST', '/consultations', {
+        token: staff[desk],
+        body: { ...consultationBody({ personId: person[desk], mainComplaint: `${desk}の主訴`, categories: ['health-disability', 'income'], primaryCategory: 'health-disability' }), receivingOrganizationId: undefined },
+      });
+      expect(received.status).toBe(201);
+      expect(received.body.receivingOrganizationId).toBe(DESKS[desk]);
+      consultation[desk] = received.body.id;
+      await intake.call('POST', '/households', { token: staff[desk], body: { label: `${desk}家`, keyPersonId: person[desk], members: [{ personId: person[desk], relationToKey: 'self' }] } });
+    }
+    cityPerson = await register(cityCaseworker, '市窓口', 'シマドグチ');
+  });
+  afterAll(() => intake.close());
+
+  it.each(DESK_NAMES)('%s sees exactly its own person, in every list and by id', async (desk) => {
+    const token = staff[desk];
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token }))).toEqual([person[desk]]);
+    expect((await intake.call('GET', '/consultations?perPage=100', { token })).body.items.map((item: { personId: string }) => item.personId)).toEqual([person[desk]]);
+    expect((await intake.call('GET', '/households?perPage=100', { token })).body.items.map((item: { keyPersonId: string }) => item.keyPersonId)).toEqual([person[desk]]);
+    // Duplicate candidates too: a desk is not told who other desks know (every desk's person has this reading and birth date).
+    const candidates = await intake.call('GET', `/persons/duplicate-candidates?familyNameKana=${encodeURIComponent('デスク')}&givenNameKana=${encodeURIComponent('タロウ')}&birthDate=1950-01-01`, { token });
+    expect(candidates.body.map((candidate: { id: string }) => candidate.id)).toEqual([person[desk]]);
+    for (const other of DESK_NAMES.filter((name) => name !== desk)) {
+      expectProblem(await intake.call('GET', `/persons/${person[other]}`, { token }), 404);
+      expectProblem(await intake.call('GET', `/consultations/${consultation[other]}`, { token }), 404);
+    }
+    expectProblem(await intake.call('GET', `/persons/${cityPerson}`, { token }), 404);
+    // Its own record in full: the receiving desk's own duty.
+    const own = await intake.call('GET', `/consultations/${consultation[desk]}`, { token });
+    expect(own.body).toMatchObject({ mainComplaint: `${desk}の主訴`, categories: ['health-disability', 'income'], withheldFields: [] });
+  });
+
+  it('gives agency systems the same desk view, and lets no desk receive for another desk', async () => {
+    const system = await intake.agencyToken(DESKS.houkatsu);
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token: system }))).toEqual([person.houkatsu]);
+    const forged = await intake.call('POST', '/consultations', { token: staff.houkatsu, body: consultationBody({ receivingOrganizationId: DESKS.konkyu }) });
+    expectProblem(forged, 403);
+    expect(Object.keys(forged.body.errors)).toEqual(['receivingOrganizationId']);
+  });
+
+  it('filters lists in the query, before paging: page 1 of a desk has only its people when another desk has many', async () => {
+    for (let i = 0; i < 30; i += 1) await register(staff.shakyo, `社協多数${i}`, 'シャキョウ');
+    const page = await intake.call('GET', '/persons?perPage=5&page=1&sort=-createdAt', { token: staff.houkatsu });
+    expect(page.body).toMatchObject({ total: 1, page: 1, perPage: 5 });
+    expect(ids(page)).toEqual([person.houkatsu]);
+    expect((await intake.call('GET', '/persons?perPage=5', { token: staff.shakyo })).body.total).toBe(31);
+  });
+
+  it('city staff: a caseworker outside CITY_WIDE_READ_ROLES sees through the city desk only; a supervisor reads city-wide', async () => {
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token: cityCaseworker }))).toEqual([cityPerson]);
+    expectProblem(await intake.call('GET', `/persons/${person.shougai}`, { token: cityCaseworker }), 404);
+    const all = await intake.call('GET', '/persons?perPage=100', { token: citySupervisor });
+    expect(all.body.total).toBe(1 + DESK_NAMES.length + 30);
+    // City-wide readers see every field of every desk's consultation.
+    expect((await intake.call('GET', `/consultations/${consultation.shougai}`, { token: citySupervisor })).body).toMatchObject({ mainComplaint: 'shougaiの主訴', withheldFields: [] });
+  });
+
+  it('a referral from 包括 to 自立相談 opens access while requested and accepted, and a declined one closes it', async () => {
+    await intake.call('POST', '/consents', { token: staff.houkatsu, body: { personId: person.houkatsu, scope: 'agency-sharing', method: 'signature', status: 'obtained' } });
+    expect(await sees(staff.konkyu, person.houkatsu)).toBe(false);
+    const referral = await intake.call('POST', '/referrals', { token: staff.houkatsu, body: { consultationId: consultation.houkatsu, toOrganizationId: DESKS.konkyu, infoBasis: 'consent' } });
+    expect(referral.status).toBe(201);
+    expect(referral.body.fromOrganizationId).toBe(DESKS.houkatsu);
+    expect(await sees(staff.konkyu, person.houkatsu)).toBe(true);
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token: staff.konkyu }))).toEqual([person.houkatsu, person.konkyu].sort());
+    // Consent covers 自立相談: the consultation of 包括 is readable in full.
+    expect((await intake.call('GET', `/consultations/${consultation.houkatsu}`, { token: staff.konkyu })).body).toMatchObject({ mainComplaint: 'houkatsuの主訴', withheldFields: [] });
+    expect((await intake.call('POST', `/referrals/${referral.body.id}/accept`, { token: staff.konkyu, body: {} })).status).toBe(200);
+    expect(await sees(staff.konkyu, person.houkatsu)).toBe(true);
+    // Other desks learn nothing of it.
+    expect(await sees(staff.kosodate, person.houkatsu)).toBe(false);
+
+    const second = await register(staff.houkatsu, '辞退', 'ジタイ');
+    const received = await intake.call('POST', '/consultations', { token: staff.houkatsu, body: { ...consultationBody({ personId: second }), receivingOrganizationId: undefined } });
+    const declined = await intake.call('POST', '/referrals', {
+      token: staff.houkatsu,
+      body: { consultationId: received.body.id, toOrganizationId: DESKS.konkyu, infoBasis: 'support-meeting-106-6', basisNote: '令和7年6月 支援会議' },
+    });
+    expect(await sees(staff.konkyu, second)).toBe(true);
+    expect((await intake.call('POST', `/referrals/${declined.body.id}/decline`, { token: staff.konkyu, body: { reasonCode: 'no-capacity' } })).status).toBe(200);
+    expect(await sees(staff.konkyu, second)).toBe(false);
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token: staff.konkyu }))).not.toContain(second);
+  });
+
+  it('withdrawing the consent a referral rested on ends the addressee’s access', async () => {
+    const subject = await register(staff.houkatsu, '撤回', 'テッカイ');
+    const received = await intake.call('POST', '/consultations', { token: staff.houkatsu, body: { ...consultationBody({ personId: subject }), receivingOrganizationId: undefined } });
+    const consent = await intake.call('POST', '/consents', { token: staff.houkatsu, body: { personId: subject, scope: 'named-organization', targetOrganizationIds: [DESKS.shakyo], method: 'signature', status: 'obtained' } });
+    const referral = await intake.call('POST', '/referrals', { token: staff.houkatsu, body: { consultationId: received.body.id, toOrganizationId: DESKS.shakyo, infoBasis: 'consent' } });
+    expect(referral.status).toBe(201);
+    expect(await sees(staff.shakyo, subject)).toBe(true);
+    const withdrawn = await intake.call('POST', `/consents/${consent.body.id}/withdraw`, { token: staff.houkatsu, body: { reason: '本人の申出' } });
+    expect(withdrawn.status).toBeLessThan(300);
+    expect(await sees(staff.shakyo, subject)).toBe(false);
+    // The desk that referred keeps its own relationship.
+    expect(await sees(staff.houkatsu, subject)).toBe(true);
+  });
+
+  it('a case member sees the person while the case is open; closing it ends that access; meeting attendance opens it', async () => {
+    const household = (await intake.call('GET', `/households?personId=${person.kosodate}`, { token: staff.kosodate })).body.items[0].id;
+    const opened = await intake.call('POST', '/cases', {
+      token: citySupervisor,
+      body: { householdId: household, keyPersonId: person.kosodate, track: 'pre-consent', coordinatorOrganizationId: DESK, memberOrganizationIds: [DESKS.shougai] },
+    });
+    expect(opened.status).toBe(201);
+    expect(await sees(staff.shougai, person.kosodate)).toBe(true);
+    expect((await intake.call('GET', `/cases/${opened.body.id}`, { token: staff.shougai })).status).toBe(200);
+
+    // No consent covers 障害 and it attends no 支援会議: the sensitive fields of こども家庭センター's record are withheld, not dropped.
+    const withheld = await intake.call('GET', `/consultations/${consultation.kosodate}`, { token: staff.shougai });
+    expect(withheld.status).toBe(200);
+    expect(withheld.body).toMatchObject({ mainComplaint: null, categories: null, primaryCategory: null, receivingOrganizationId: DESKS.kosodate });
+    expect(withheld.body.withheldFields).toEqual([
+      { field: 'mainComplaint', reason: 'consent-scope' },
+      { field: 'categories', reason: 'consent-scope' },
+      { field: 'primaryCategory', reason: 'consent-scope' },
+    ]);
+    // 支援経過 of another organisation: listed, its text withheld.
+    await intake.call('POST', '/progress-notes', {
+      token: staff.kosodate,
+      body: { consultationId: consultation.kosodate, occurredAt: '2025-06-01T10:00:00+09:00', kind: 'interview', text: '子育ての面談記録', legalBasis: 'own-duty' },
+    });
+    const notes = await intake.call('GET', `/progress-notes?consultationId=${consultation.kosodate}`, { token: staff.shougai });
+    expect(notes.body.items).toEqual([expect.objectContaining({ text: null, authorOrganizationId: DESKS.kosodate, withheldFields: [{ field: 'text', reason: 'other-organization-duty' }] })]);
+    expect((await intake.call('GET', `/progress-notes?consultationId=${consultation.kosodate}`, { token: staff.kosodate })).body.items[0].text).toBe('子育ての面談記録');
+
+    // A 支援会議 (106条の6) about the person that 社協 attends opens the person to 社協, and is a basis for the sensitive fields.
+    expect(await sees(staff.shakyo, person.kosodate)).toBe(false);
+    const meeting = await intake.call('POST', '/meetings', {
+      token: citySupervisor,
+      body: {
+        legalType: 'support-meeting-106-6',
+        convenerOrganizationId: DESK,
+        heldAt: '2025-06-10T10:00:00+09:00',
+        attendees: [{ name: '社協 担当', organizationId: DESKS.shakyo }],
+        cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
+      },
+    });
+    expect(meeting.status).toBe(201);
+    expect(await sees(staff.shakyo, person.kosodate)).toBe(true);
+    expect((await intake.call('GET', `/consultations/${consultation.kosodate}`, { token: staff.shakyo })).body).toMatchObject({ mainComplaint: 'kosodateの主訴', withheldFields: [] });
+
+    const closed = await intake.call('POST', `/cases/${opened.body.id}/close`, { token: citySupervisor, body: { reason: 'goal-achieved' } });
+    expect(closed.body.status).toBe('closed');
+    expect(await sees(staff.shougai, person.kosodate)).toBe(false);
+    expect(ids(await intake.call('GET', '/persons?perPage=100', { token: staff.shougai }))).toEqual([person.shougai]);
+  });
+});
