@@ -45,6 +45,8 @@ export interface TsunaguDataProvider extends DataProvider {
   duplicateCandidates: (params: { familyNameKana?: string; givenNameKana?: string; birthDate?: string; phone?: string }) => Promise<RaRecord[]>;
   /** Raw GET of a path under the API root (dashboards, downloads). */
   fetchBlob: (path: string) => Promise<{ blob: Blob; filename?: string }>;
+  /** 緊急時アクセス (break-glass): opens a person the caller has no relationship with, for a bounded time, audited. */
+  grantEmergencyAccess: (personId: string, reason: string) => Promise<RaRecord>;
   /** PUT of a whole document under the API root (a target's watch plan), from a known version when there is one. */
   replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
 }
@@ -264,6 +266,9 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (![...query.keys()].length) return [];
       const result = await json<RaRecord[] | { items: RaRecord[] }>(`intake/persons/duplicate-candidates?${query.toString()}`);
       return Array.isArray(result) ? result : result.items;
+    },
+    async grantEmergencyAccess(personId, reason) {
+      return json<RaRecord>(`intake/persons/${encodeURIComponent(personId)}/emergency-access`, { method: 'POST', body: JSON.stringify({ reason }) });
     },
     async replace(path, body, version) {
       return json<RaRecord>(path.replace(/^\//, ''), { method: 'PUT', body: JSON.stringify(body), ifMatch: version });
