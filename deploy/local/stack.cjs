@@ -254,8 +254,6 @@ function createStack({
       LOG_LEVEL: logLevel,
       HOST: '127.0.0.1',
       SHUTDOWN_DRAIN_MS: '0',
-      // The demo's city desk (つながる福祉相談窓口 of 地域共生社会推進課, DEMO_ORGANIZATIONS.cityCommunityWelfare): city staff work there.
-      CITY_DESK_ORGANIZATION_ID: process.env.CITY_DESK_ORGANIZATION_ID ?? '01900000-0000-7000-8000-000000000001',
       OIDC_ISSUER: `${publicUrl}/idp`,
       TSUNAGU_PUBLIC_URL: publicUrl,
       // The city's own desk (つながる福祉相談窓口) is the effective organisation of city staff, whose tokens carry no agency.
