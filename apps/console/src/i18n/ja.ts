@@ -444,6 +444,7 @@ export const tsunaguJa = {
       cancel: '取り消す（誤登録）',
       done: '相談の状態を更新しました',
       received_at_hint: '相談を受けた日時（入力が後日でも受けた日）。未来と前年度より前は入力できません',
+      own_desk: 'あなたの窓口で受け付けます（他の機関を受付機関にはできません）',
     },
     case: {
       actions: {
