@@ -264,7 +264,8 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
     const session = await e2e.login('agency');
     try {
       const { page } = session;
-      await hasCount(page.getByRole('menuitem', { name: '本人・世帯員' }), 0);
+      // Every desk is a front door (issue 13): the centre registers and reads the people it has a relationship with.
+      await hasCount(page.getByRole('menuitem', { name: '本人・世帯員' }), 1);
       await session.openFromMenu('つなぎ（紹介）');
       await page.getByRole('combobox', { name: '状態' }).click();
       await page.getByRole('option', { name: '依頼' }).click();

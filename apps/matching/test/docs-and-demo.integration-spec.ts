@@ -41,7 +41,9 @@ describe('matching: OpenAPI document and demo data', () => {
     expect(hosts.body.total).toBe(4);
     const opportunities = await matching.call('GET', '/opportunities?status=published&perPage=100');
     expect(new Set(opportunities.body.items.map((item: { districtId: string | null }) => item.districtId)).size).toBeGreaterThanOrEqual(3);
-    const matches = (await matching.call('GET', '/matches?status=participating')).body.items;
+    // The demo 参加支援員 registered the needs and proposed the matches: they are theirs to see (docs/security/access-model.md).
+    const worker = await matching.token({ subject: 'participation', roles: ['participation-worker'] });
+    const matches = (await matching.call('GET', '/matches?status=participating', { token: worker })).body.items;
     expect(matches).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: DEMO_IDS.cafeMatch, personId: WITHDRAWN_YOUNG_ADULT, opportunityId: DEMO_IDS.cafeMenu, purpose: 'role-volunteer' }),
@@ -49,7 +51,7 @@ describe('matching: OpenAPI document and demo data', () => {
       ]),
     );
     // The café ranks first for the young adult, for the reasons the engine gives.
-    const suggestions = (await matching.call('GET', `/needs/${DEMO_IDS.youngAdultNeed}/suggestions`)).body;
+    const suggestions = (await matching.call('GET', `/needs/${DEMO_IDS.youngAdultNeed}/suggestions`, { token: worker })).body;
     expect(suggestions.items[0].opportunityId).toBe(DEMO_IDS.cafeMenu);
     expect(suggestions.items[0].reasons.map((reason: { text: string }) => reason.text)).toEqual(expect.arrayContaining(['火曜午後・木曜午後に参加可能', '関心: カフェ・料理']));
     // The host of the 通所型サービスB sees its match; the café's host sees only its own.

@@ -91,6 +91,23 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
     expectProblem(await move(matchId, { status: 'trial' }, host), 403);
   });
 
+  it("a desk sees the person's need through an active match it hosts; another desk and a city worker without a city-wide role do not", async () => {
+    const hostDesk = await matching.token({ subject: 'host-desk-1', roles: ['caseworker'], agency: HOST_ORG });
+    const otherDesk = await matching.token({ subject: 'other-desk-1', roles: ['caseworker'], agency: OTHER_ORG });
+    const cityWorker = await matching.token({ subject: 'participation-2', roles: ['participation-worker'] });
+    const needId = (await matching.call('GET', `/matches/${matchId}`)).body.needId as string;
+    expect((await matching.call('GET', `/needs/${needId}`, { token: hostDesk })).status).toBe(200);
+    expect((await matching.call('GET', '/needs', { token: hostDesk })).body.total).toBe(1);
+    expect((await matching.call('GET', '/matches', { token: hostDesk })).body.total).toBe(1);
+    for (const token of [otherDesk, cityWorker]) {
+      expectProblem(await matching.call('GET', `/needs/${needId}`, { token }), 404);
+      expectProblem(await matching.call('GET', `/matches/${matchId}`, { token }), 404);
+      expect((await matching.call('GET', '/needs', { token })).body.total).toBe(0);
+    }
+    // The city's supervisors read city-wide (CITY_WIDE_READ_ROLES).
+    expect((await matching.call('GET', `/needs/${needId}`, { token: await matching.token({ roles: ['supervisor'] }) })).status).toBe(200);
+  });
+
   it('enforces the lifecycle server-side: no going back, a reason for 中断/終了, dates not before the proposal', async () => {
     const back = await move(matchId, { status: 'proposed' });
     expectProblem(back, 400);

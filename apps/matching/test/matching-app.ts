@@ -22,7 +22,7 @@ import {
   type ResourceStatus,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
@@ -103,6 +103,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
     OUTBOX_POLL_INTERVAL_MS: '200',
     NATS_REQUEST_TIMEOUT_MS: '1000',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
+    CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
     LOG_LEVEL: 'silent',
     ...extraEnv,
   };

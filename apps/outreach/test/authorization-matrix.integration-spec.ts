@@ -2,23 +2,49 @@ import { v7 as uuidv7 } from 'uuid';
 import { contactBody, DISTRICT, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
 /**
- * Object-level authorization matrix (OWASP API1): which caller can list, read and change what. Each row is one caller;
- * each column one request against a target of Takamatsu assigned to SHAKYO (社協) only.
+ * Object-level authorization matrix (OWASP API1) under the desk access model (docs/security/access-model.md): which caller
+ * can list, read and change what. Each row is one caller; each column one request against a target of Takamatsu assigned
+ * to SHAKYO (社協) only, beside a second one assigned to HOUKATSU (地域包括) that the lists also count. City-wide reading is
+ * for city staff of CITY_WIDE_READ_ROLES (default supervisor, coordinator, auditor); everyone else — city staff at the
+ * city desk, contracted desks' staff and agency systems — sees the targets assigned to their desk.
  */
 describe('outreach: authorization matrix', () => {
   let outreach: OutreachUnderTest;
+  let supervisor = '';
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     outreach = await startOutreach();
     ids.target = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: SHAKYO }) })).body.id;
-    await outreach.call('PUT', `/targets/${ids.target}/watch-plan`, { body: { cadenceDays: 7, startedOn: '2026-01-01', watchers: [{ kind: 'volunteer', name: '見守り 一郎' }] } });
+    ids.houkatsuTarget = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: HOUKATSU }) })).body.id;
+    supervisor = await outreach.token({ subject: 'supervisor', roles: ['supervisor'] });
+    const watchPlan = { cadenceDays: 7, startedOn: '2026-01-01', watchers: [{ kind: 'volunteer', name: '見守り 一郎' }] };
+    await outreach.call('PUT', `/targets/${ids.target}/watch-plan`, { token: supervisor, body: watchPlan });
   });
   afterAll(() => outreach.close());
 
-  type Caller = 'outreach-worker' | 'supervisor' | 'admin' | 'caseworker' | 'analyst' | 'auditor' | 'agencyShakyo' | 'agencyHoukatsu' | 'otherMunicipality' | 'anonymous';
+  type Caller =
+    | 'outreach-worker'
+    | 'supervisor'
+    | 'admin'
+    | 'caseworker'
+    | 'analyst'
+    | 'auditor'
+    | 'agencyShakyo'
+    | 'agencyHoukatsu'
+    | 'deskShakyo'
+    | 'deskHoukatsu'
+    | 'deskHoukatsuSupervisor'
+    | 'otherMunicipality'
+    | 'anonymous';
   const token = async (caller: Caller): Promise<string | null> => {
     switch (caller) {
+      case 'deskShakyo':
+        return outreach.token({ subject: 'shakyo-1', roles: ['caseworker'], agency: SHAKYO });
+      case 'deskHoukatsu':
+        return outreach.token({ subject: 'houkatsu-1', roles: ['caseworker'], agency: HOUKATSU });
+      case 'deskHoukatsuSupervisor':
+        return outreach.token({ subject: 'houkatsu-2', roles: ['supervisor'], agency: HOUKATSU });
       case 'agencyShakyo':
         return outreach.agencyToken(SHAKYO);
       case 'agencyHoukatsu':
@@ -46,16 +72,24 @@ describe('outreach: authorization matrix', () => {
   // Expected status per caller and request; list rows show the status and, after the slash, how many items are seen.
   const all = (status: string) => Object.fromEntries(Object.keys(requests).map((name) => [name, status]));
   const staff = { 'list targets': '200/1', 'read target': '200', 'read contacts': '200/0', 'read watch plan': '200', 'overdue visits': '200/1', 'stage (dry: bad version)': '409', 'contact (dry: invalid)': '400' };
+  const cityWide = { ...staff, 'list targets': '200/2' };
+  const otherDesk = { 'list targets': '200/1', 'read target': '404', 'read contacts': '404', 'read watch plan': '404', 'overdue visits': '200/0', 'stage (dry: bad version)': '404', 'contact (dry: invalid)': '400' };
+  const noDesk = { ...otherDesk, 'list targets': '200/0' };
   const expected: Record<Caller, Record<string, string>> = {
-    'outreach-worker': { ...staff, 'settings (dry: invalid)': '403' },
-    supervisor: { ...staff, 'settings (dry: invalid)': '400' },
-    admin: { ...staff, 'settings (dry: invalid)': '400' },
-    caseworker: all('403'),
+    // The city desk has no target here: a city outreach worker, admin or caseworker without a city-wide role sees none.
+    'outreach-worker': { ...noDesk, 'settings (dry: invalid)': '403' },
+    supervisor: { ...cityWide, 'settings (dry: invalid)': '400' },
+    admin: { ...noDesk, 'settings (dry: invalid)': '400' },
+    caseworker: { ...noDesk, 'settings (dry: invalid)': '403' },
     analyst: all('403'),
     auditor: all('403'),
     agencyShakyo: { ...staff, 'settings (dry: invalid)': '403' },
-    agencyHoukatsu: { 'list targets': '200/0', 'read target': '404', 'read contacts': '404', 'read watch plan': '404', 'overdue visits': '200/0', 'stage (dry: bad version)': '404', 'contact (dry: invalid)': '400', 'settings (dry: invalid)': '403' },
-    otherMunicipality: { 'list targets': '200/0', 'read target': '404', 'read contacts': '404', 'read watch plan': '404', 'overdue visits': '200/0', 'stage (dry: bad version)': '404', 'contact (dry: invalid)': '400', 'settings (dry: invalid)': '400' },
+    agencyHoukatsu: { ...otherDesk, 'settings (dry: invalid)': '403' },
+    deskShakyo: { ...staff, 'settings (dry: invalid)': '403' },
+    deskHoukatsu: { ...otherDesk, 'settings (dry: invalid)': '403' },
+    // A contracted desk's supervisor never reads city-wide.
+    deskHoukatsuSupervisor: { ...otherDesk, 'settings (dry: invalid)': '400' },
+    otherMunicipality: { ...noDesk, 'settings (dry: invalid)': '400' },
     anonymous: all('401'),
   };
 
@@ -69,7 +103,7 @@ describe('outreach: authorization matrix', () => {
     }
     expect(actual).toEqual(expected[caller]);
     // Nothing changed hands: the target is still untouched.
-    expect((await outreach.call('GET', `/targets/${ids.target}`)).body.stage).toBe('not-contacted');
+    expect((await outreach.call('GET', `/targets/${ids.target}`, { token: supervisor })).body.stage).toBe('not-contacted');
   });
 });
 
@@ -88,7 +122,14 @@ describe('outreach: DV address protection per role', () => {
     outreach = await startOutreach();
     await outreach.knowPerson(personId, { protections: ['dv-address'] });
     const created = await outreach.call('POST', '/targets', {
-      body: targetBody({ personId, locationDescription: '瓦町の青い屋根のアパート2階', assignedOrganizationId: SHAKYO, discoveredOn: '2026-01-05' }),
+      // Each city caller below is assigned in person, so this matrix is about the place only, not about who reaches the target.
+      body: targetBody({
+        personId,
+        locationDescription: '瓦町の青い屋根のアパート2階',
+        assignedOrganizationId: SHAKYO,
+        assignedStaff: ['outreach-1', 'outreach-worker', 'admin', 'caseworker'],
+        discoveredOn: '2026-01-05',
+      }),
     });
     expect(created.status).toBe(201);
     targetId = created.body.id;
@@ -163,7 +204,7 @@ describe('outreach: DV address protection per role', () => {
     'outreach-worker': masked,
     supervisor: sees,
     admin: sees,
-    caseworker: Object.fromEntries(Object.keys(requests).map((name) => [name, '403'])),
+    caseworker: masked,
     agencyShakyo: masked,
     agencyHoukatsu: nothing,
     otherMunicipality: nothing,

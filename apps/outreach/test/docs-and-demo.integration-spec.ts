@@ -42,20 +42,22 @@ describe('outreach: OpenAPI document and demo data', () => {
   it('loads the demo targets once: several stages, two island districts, contacts and watch plans', async () => {
     expect(await outreach.loadDemo()).toBe(true);
     expect(await outreach.loadDemo()).toBe(false);
-    const targets = (await outreach.call('GET', '/targets?perPage=100')).body.items as { id: string; stage: string; districtId: string; identity: string }[];
+    // The demo targets are assigned to four desks; a supervisor of the city reads them all (CITY_WIDE_READ_ROLES).
+    const supervisor = await outreach.token({ roles: ['supervisor'] });
+    const targets = (await outreach.call('GET', '/targets?perPage=100', { token: supervisor })).body.items as { id: string; stage: string; districtId: string; identity: string }[];
     expect(targets).toHaveLength(5);
     expect(new Set(targets.map((t) => t.stage))).toEqual(new Set(['attempting', 'contacted', 'building-relationship', 'connected', 'not-contacted']));
     expect(targets.map((t) => t.districtId)).toEqual(expect.arrayContaining([district('女木'), district('男木')]));
     expect(new Set(targets.map((t) => t.identity))).toEqual(new Set(['person', 'location-only']));
     const megi = targets.find((t) => t.districtId === district('女木')) as { id: string };
-    expect((await outreach.call('GET', `/targets/${megi.id}/contacts`)).body.total).toBe(2);
-    expect((await outreach.call('GET', `/targets/${megi.id}/watch-plan`)).body.cadenceDays).toBe(14);
+    expect((await outreach.call('GET', `/targets/${megi.id}/contacts`, { token: supervisor })).body.total).toBe(2);
+    expect((await outreach.call('GET', `/targets/${megi.id}/watch-plan`, { token: supervisor })).body.cadenceDays).toBe(14);
     // The demo outreach worker has overdue visits; the high-risk apartment in 鶴尾 raises an alert within days.
     const worker = await outreach.token({ subject: 'outreach', roles: ['outreach-worker'] });
     expect((await outreach.call('GET', '/overdue-visits?mine=true', { token: worker })).body.total).toBeGreaterThan(0);
     const inTwoDays = new Date(Date.now() + 2 * 24 * 3600 * 1000);
     await outreach.runChecks(inTwoDays);
-    const alerts = (await outreach.call('GET', '/inactivity-alerts?status=open')).body.items as { districtId: string }[];
+    const alerts = (await outreach.call('GET', '/inactivity-alerts?status=open', { token: worker })).body.items as { districtId: string }[];
     expect(alerts.map((a) => a.districtId)).toContain(district('鶴尾'));
   });
 });

@@ -18,7 +18,7 @@ describe('outreach: Idempotency-Key on POSTs', () => {
   afterAll(() => outreach.close());
 
   it('lets the assigned agency retry logging a visit without a second contact, and refuses the key for another request', async () => {
-    const target = (await outreach.call('POST', '/targets', { body: targetBody() })).body;
+    const target = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: SHAKYO }) })).body;
     const agency = await outreach.agencyToken(SHAKYO);
     const headers = { 'idempotency-key': 'visit-2026-11-26-1' };
     const first = await outreach.call('POST', `/targets/${target.id}/contacts`, { body: contactBody(), headers, token: agency });

@@ -1,5 +1,5 @@
 import { expectEventually } from '@tsunagu/platform-testing';
-import { contactBody, DISTRICT, expectProblem, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
+import { contactBody, DESK, DISTRICT, expectProblem, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
 /** The inactivity rule and watch plans, driven with a fixed clock (RunOutreachChecksUseCase, also `main.js check`). */
 describe('outreach: inactivity alerts and gentle watching', () => {
@@ -67,7 +67,7 @@ describe('outreach: inactivity alerts and gentle watching', () => {
       expect(await streamFor(high, 'inactivity-alert.raised')).toHaveLength(2);
       const cleared = await streamFor(high, 'inactivity-alert.cleared');
       expect(cleared).toHaveLength(1);
-      expect(cleared[0].event.data).toMatchObject({ clearedByContactId: success.body.id, lastSuccessfulContactOn: null, districtId: DISTRICT, assignedOrganizationId: SHAKYO });
+      expect(cleared[0].event.data).toMatchObject({ clearedByContactId: success.body.id, lastSuccessfulContactOn: null, districtId: DISTRICT, assignedOrganizationId: DESK });
     });
     // The console lists open alerts; agency callers see their organisation's only.
     const open = await outreach.call('GET', '/inactivity-alerts?status=open');

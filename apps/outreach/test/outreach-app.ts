@@ -94,6 +94,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
     OUTBOX_POLL_INTERVAL_MS: '200',
     OUTREACH_CHECK_INTERVAL_MS: '0',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
+    CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
     LOG_LEVEL: 'silent',
     ...options.env,
   };
@@ -182,7 +183,8 @@ export function targetBody(overrides: Record<string, unknown> = {}): Record<stri
     discoveryRoute: 'welfare-commissioner',
     riskLevel: 'high',
     districtId: DISTRICT,
-    assignedOrganizationId: SHAKYO,
+    // The city desk, where the harness's default caller (a city outreach worker) works.
+    assignedOrganizationId: DESK,
     reasonTags: ['isolation'],
     ...overrides,
   };

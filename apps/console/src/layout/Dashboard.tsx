@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { CanAccess, Title, useAuthenticated, useGetIdentity, useTranslate } from 'react-admin';
+import { UnreviewedEmergencyAccesses } from '../emergency-access/UnreviewedEmergencyAccesses';
 import { WorkCards } from '../work/WorkPage';
 
 /** Welcome, the user's roles, and for caseworkers and supervisors the to-do cards (my cases, overdue, awaiting an answer). */
@@ -22,6 +23,9 @@ export function Dashboard() {
           </Typography>
         </CardContent>
       </Card>
+      <CanAccess resource="emergency-accesses" action="list">
+        <UnreviewedEmergencyAccesses />
+      </CanAccess>
       <CanAccess resource="work" action="list">
         <WorkCards />
       </CanAccess>

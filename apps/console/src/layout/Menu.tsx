@@ -1,13 +1,24 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import { CanAccess, Menu as RaMenu, useTranslate } from 'react-admin';
+import { UnreviewedEmergencyAccessBadge } from '../emergency-access/UnreviewedEmergencyAccesses';
 
 /** The caseworker's to-do page, the resources the user may list, and the reporting dashboard for analysts and supervisors. */
 export function Menu() {
   const translate = useTranslate();
   return (
     <RaMenu>
-      <RaMenu.DashboardItem />
+      {/* Supervisors and auditors see how many emergency accesses wait for review on the dashboard's entry. */}
+      <CanAccess resource="emergency-accesses" action="list" accessDenied={<RaMenu.DashboardItem />} loading={<RaMenu.DashboardItem />}>
+        <RaMenu.DashboardItem
+          leftIcon={
+            <UnreviewedEmergencyAccessBadge>
+              <DashboardIcon />
+            </UnreviewedEmergencyAccessBadge>
+          }
+        />
+      </CanAccess>
       <CanAccess resource="work" action="list">
         <RaMenu.Item to="/work" primaryText={translate('tsunagu.work.menu')} leftIcon={<ChecklistIcon />} />
       </CanAccess>

@@ -1,6 +1,26 @@
-import { ArrayField, BooleanField, CreateButton, Datagrid, EditButton, ListButton, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import {
+  ArrayField,
+  BooleanField,
+  CreateButton,
+  Datagrid,
+  EditButton,
+  ListButton,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+} from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, DistrictField } from '../shared/codes';
+import { activeGrant } from '../emergency-access/emergencyAccess';
+import { EmergencyAccessBanner, NoRelationship } from '../emergency-access/NoRelationship';
 import { Timeline } from '../timeline/Timeline';
 
 function ReceiveButton() {
@@ -33,8 +53,34 @@ function ShowActions() {
 
 /** A person's page: identity, contacts, households, and one timeline (consultations, referrals, consents, cases, plans, meetings, notes). */
 export function PersonShow() {
+  const { id } = useParams<{ id: string }>();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  // 404: no relationship of the caller's desk with this person (or no such person) — say so and offer 緊急時アクセス (issue 13).
+  const [hidden, setHidden] = useState(false);
+  if (hidden) {
+    return (
+      <NoRelationship
+        personId={id}
+        onGranted={() => setHidden(false)}
+      />
+    );
+  }
   return (
-    <Show actions={<ShowActions />}>
+    <Show
+      actions={<ShowActions />}
+      queryOptions={{
+        retry: false,
+        onError: (error: Error) => {
+          if ((error as Error & { status?: number }).status === 404) setHidden(true);
+          else {
+            notify('ra.notification.http_error', { type: 'error' });
+            redirect('list', 'persons');
+          }
+        },
+      }}
+    >
+      <EmergencyAccessBanner grant={activeGrant(id)} />
       <SimpleShowLayout>
         <TextField source="familyName" />
         <TextField source="givenName" />

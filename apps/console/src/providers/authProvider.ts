@@ -1,6 +1,6 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { AuthProvider } from 'react-admin';
-import { canAccess as rolesCanAccess, decodeClaims, isKnownResource, recordDenial, requiredRoles, takeDenial, type TokenClaims } from './permissions';
+import { canAccess as rolesCanAccess, consoleRolesOf, decodeClaims, isKnownResource, recordDenial, requiredRoles, takeDenial, type TokenClaims } from './permissions';
 import type { RuntimeConfig } from './runtimeConfig';
 
 /**
@@ -159,10 +159,10 @@ export function createAuthProvider(userManager: UserManager): AuthProvider & { g
       };
     },
     async getPermissions() {
-      return (await currentClaims())?.roles ?? [];
+      return consoleRolesOf(await currentClaims());
     },
     async canAccess({ resource, action }) {
-      const roles = (await currentClaims())?.roles ?? [];
+      const roles = consoleRolesOf(await currentClaims());
       const allowed = rolesCanAccess(roles, resource, action);
       // Remember the refusal of the screen being opened (menus ask about every resource) for the explanation page.
       if (!allowed && screenOf(window.location.hash).resource === resource) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAccess, decodeClaims, requiredRoles } from './permissions';
+import { canAccess, consoleRolesOf, decodeClaims, requiredRoles } from './permissions';
 
 function jwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -32,15 +32,34 @@ describe('canAccess', () => {
     expect(canAccess(['caseworker'], 'referrals', 'create')).toBe(true);
   });
 
+  it('gives desk staff (a token with agency) the city screens at their desk, and lets them answer referrals addressed to it', () => {
+    const houkatsu = consoleRolesOf({ roles: ['caseworker'], agency: 'org-houkatsu' });
+    for (const resource of ['persons', 'households', 'consents', 'consultations', 'referrals', 'progress-notes']) {
+      expect(canAccess(houkatsu, resource, 'list')).toBe(true);
+      expect(canAccess(houkatsu, resource, 'create')).toBe(true);
+    }
+    expect(canAccess(houkatsu, 'referrals', 'accept')).toBe(true);
+    expect(canAccess(houkatsu, 'outreach-targets', 'list')).toBe(true);
+    expect(consoleRolesOf({ roles: ['caseworker'] })).toEqual(['caseworker']);
+    expect(canAccess(consoleRolesOf({ roles: ['caseworker'] }), 'referrals', 'accept')).toBe(false);
+  });
+
+  it('shows unreviewed emergency accesses to supervisors and auditors, who mark them reviewed', () => {
+    expect(canAccess(['supervisor'], 'emergency-accesses', 'list')).toBe(true);
+    expect(canAccess(['auditor'], 'emergency-accesses', 'review')).toBe(true);
+    expect(canAccess(['caseworker'], 'emergency-accesses', 'list')).toBe(false);
+    expect(canAccess(['admin'], 'emergency-accesses', 'review')).toBe(false);
+  });
+
   it('never allows deletes nor unknown resources', () => {
     expect(canAccess(['admin'], 'districts', 'delete')).toBe(false);
     expect(canAccess(['admin'], 'unknown', 'list')).toBe(false);
     expect(canAccess([], 'districts', 'list')).toBe(false);
   });
 
-  it('lets agencies read cases, notes and meetings (the API narrows them) but keeps people, consents and plans to staff', () => {
-    for (const resource of ['cases', 'progress-notes', 'meetings']) expect(canAccess(['agency'], resource, 'list')).toBe(true);
-    for (const resource of ['persons', 'households', 'consents', 'plans', 'mandatory-reports', 'work']) expect(canAccess(['agency'], resource, 'list')).toBe(false);
+  it('lets agencies work at their desk — people, households, consents, cases, notes, meetings (the API narrows them) — but keeps plans to city staff', () => {
+    for (const resource of ['persons', 'households', 'consents', 'cases', 'progress-notes', 'meetings']) expect(canAccess(['agency'], resource, 'list')).toBe(true);
+    for (const resource of ['plans', 'mandatory-reports', 'work']) expect(canAccess(['agency'], resource, 'list')).toBe(false);
     expect(canAccess(['agency'], 'progress-notes', 'create')).toBe(true);
     expect(canAccess(['agency'], 'meetings', 'acknowledge-confidentiality')).toBe(true);
     expect(canAccess(['agency'], 'meetings', 'hold')).toBe(false);

@@ -20,14 +20,20 @@ const REGISTRY_WRITE: readonly Role[] = ['admin', 'coordinator'];
 const registry: ResourceRule = { read: REGISTRY_READ, write: REGISTRY_WRITE };
 
 const STAFF: readonly Role[] = ['caseworker', 'supervisor', 'admin'];
-const intake: ResourceRule = { read: STAFF, write: STAFF };
+/**
+ * Every desk is a front door (issue 13, docs/security/access-model.md): desk staff and agency systems register persons,
+ * households, consents and consultations, refer and record progress at their own desk; the API shows each only the
+ * persons their organisation has a relationship with (else 404).
+ */
+const intake: ResourceRule = { read: [...STAFF, 'agency'], write: [...STAFF, 'agency'] };
+const cityIntake: ResourceRule = { read: STAFF, write: STAFF };
 /** The organisation referred to answers; a supervisor or admin may answer for it (the API checks which organisation). */
 const REFERRAL_ANSWER: readonly Role[] = ['supervisor', 'admin', 'agency'];
 const STAFF_AND_AGENCY: readonly Role[] = [...STAFF, 'agency'];
 const SUPERVISION: readonly Role[] = ['supervisor', 'admin'];
 
 /** アウトリーチ and 参加支援: the roles of apps/outreach/src/shared/roles.ts and apps/matching/src/shared/roles.ts. */
-const OUTREACH: readonly Role[] = ['outreach-worker', 'supervisor', 'admin', 'agency'];
+const OUTREACH: readonly Role[] = ['outreach-worker', 'supervisor', 'admin', 'caseworker', 'agency'];
 const PARTICIPATION: readonly Role[] = ['participation-worker', 'caseworker', 'supervisor', 'admin'];
 const MENU_MAKERS: readonly Role[] = ['participation-worker', 'coordinator', 'supervisor', 'admin'];
 const PROGRAMME_PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
@@ -51,20 +57,22 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   consultations: intake,
   referrals: {
     read: [...STAFF, 'agency'],
-    write: STAFF,
+    write: [...STAFF, 'agency'],
     actions: { accept: REFERRAL_ANSWER, decline: REFERRAL_ANSWER, complete: REFERRAL_ANSWER, fail: REFERRAL_ANSWER },
   },
   households: intake,
   consents: intake,
   /** 多機関協働 cases: agencies read those their organisation has a part in; 支援決定 is the municipality's (supervisor/admin). */
   cases: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'decide-support': SUPERVISION } },
-  plans: intake,
-  evaluations: intake,
+  plans: cityIntake,
+  evaluations: cityIntake,
   /** Agencies read and add notes to cases their organisation has a role in (the API narrows by legal basis). */
   'progress-notes': { read: STAFF_AND_AGENCY, write: STAFF_AND_AGENCY },
   /** Agencies see meetings they convene or attend; a listed attendee acknowledges confidentiality for themself. */
   meetings: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'acknowledge-confidentiality': STAFF_AND_AGENCY } },
-  'mandatory-reports': intake,
+  'mandatory-reports': cityIntake,
+  /** 緊急時アクセス to review: supervisors (a desk's see their desk's) and auditors; the grant itself is on the person's 404 page. */
+  'emergency-accesses': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { review: ['supervisor', 'auditor'] } },
   /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */
   /** 私の業務: the intake to-do cards for desk staff, the outreach and participation cards for their workers. */
   work: { read: [...STAFF, 'outreach-worker', 'participation-worker'], write: [] },
@@ -103,6 +111,15 @@ export function requiredRoles(resource: string, action: Action): readonly Role[]
 export function canAccess(roles: readonly string[], resource: string, action: Action): boolean {
   const allowed = requiredRoles(resource, action);
   return roles.some((role) => (allowed as readonly string[]).includes(role));
+}
+
+/**
+ * The roles the console decides with: a desk user (a token with `agency`) acts for their organisation as an agency system
+ * does — answers referrals addressed to it, reads its cases — on top of their staff role; the API checks the organisation.
+ */
+export function consoleRolesOf(claims: Pick<TokenClaims, 'roles' | 'agency'> | undefined): string[] {
+  if (!claims) return [];
+  return claims.agency && !claims.roles.includes('agency') ? [...claims.roles, 'agency'] : claims.roles;
 }
 
 /** The claims the console reads from the access token (docs/security/tokens.md). */

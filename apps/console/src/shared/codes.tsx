@@ -92,7 +92,7 @@ export function DistrictInput(props: Partial<InputProps> & { source?: string }) 
 export function OrganizationInput(props: Partial<InputProps> & { source: string }) {
   return (
     <ReferenceInput source={props.source} reference="organizations" perPage={25}>
-      <AutocompleteInput optionText="name" label={props.label} validate={props.validate} filterToQuery={(q: string) => ({ q })} />
+      <AutocompleteInput optionText="name" label={props.label} validate={props.validate} readOnly={props.readOnly} helperText={props.helperText} filterToQuery={(q: string) => ({ q })} />
     </ReferenceInput>
   );
 }

@@ -25,6 +25,9 @@ const NAMESPACE = '8a4e2c1d-5b6f-5a7e-9c8d-1e2f3a4b5c6d';
 const demoId = (...parts: string[]) => uuidv5(parts.join(':'), NAMESPACE);
 const lg = DEMO_MUNICIPALITY.lgCode;
 
+/** The demo 参加支援員 (idp user `participation`): who registered the demo needs and proposed the matches, so the needs are theirs to see. */
+const PARTICIPATION_WORKER = 'participation';
+
 // The registry's demo ids (apps/registry/src/demo/demo-data.ts) use this namespace and these keys, so the ids
 // match across services without matching importing the registry.
 const REGISTRY_DEMO_NAMESPACE = '3d9b7f0c-2a1e-5c4d-8b6a-9f8e7d6c5b4a';
@@ -207,7 +210,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     notes: '長期のひきこもり。大人数と午前が苦手。料理は家で担当している。',
     status: 'participating' as const,
     registeredOn: '2025-06-02',
-    registeredBy: 'demo-participation',
+    registeredBy: PARTICIPATION_WORKER,
   });
   const elder = Object.assign(new ParticipationNeed(), {
     id: DEMO_IDS.elderNeed,
@@ -225,7 +228,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     notes: '一人暮らし、近所づきあいが途絶えている。膝が悪く段差が苦手。送迎があれば通える。',
     status: 'participating' as const,
     registeredOn: '2025-07-10',
-    registeredBy: 'demo-participation',
+    registeredBy: PARTICIPATION_WORKER,
   });
 
   // Copies of the consents 参加支援受入先への提供 the two people gave, with the ids of intake's demo consents
@@ -254,7 +257,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     startedOn: '2025-07-15',
     consentId: consents[0].consentId,
     nextFollowUpDue: '2025-08-12',
-    proposedBy: 'demo-participation',
+    proposedBy: PARTICIPATION_WORKER,
   });
   const dayServiceMatch = Object.assign(new Match(), {
     id: DEMO_IDS.dayServiceMatch,
@@ -276,12 +279,12 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
     startedOn: '2025-08-06',
     consentId: consents[1].consentId,
     nextFollowUpDue: '2025-09-03',
-    proposedBy: 'demo-participation',
+    proposedBy: PARTICIPATION_WORKER,
   });
   const followUps = [
-    Object.assign(new FollowUp(), { id: demoId('follow-up', 'cafe', '1'), municipality: lg, matchId: cafeMatch.id, side: 'person' as const, method: 'interview' as const, heldOn: '2025-07-29', issues: '開店直後の混雑時に緊張が強い。', adjustments: '開店30分後から入る時間帯に変更。', nextDueOn: '2025-08-12', staff: 'demo-participation' }),
-    Object.assign(new FollowUp(), { id: demoId('follow-up', 'cafe', '2'), municipality: lg, matchId: cafeMatch.id, side: 'host' as const, method: 'visit' as const, heldOn: '2025-07-29', issues: '声かけの仕方に迷いがある（受入先）。', adjustments: '作業は紙に書いて渡す方法を提案。', nextDueOn: '2025-08-12', staff: 'demo-participation' }),
-    Object.assign(new FollowUp(), { id: demoId('follow-up', 'day-service', '1'), municipality: lg, matchId: dayServiceMatch.id, side: 'both' as const, method: 'visit' as const, heldOn: '2025-08-20', issues: '送迎の時間が合わない日がある。', adjustments: '世話人と送迎順を調整。', nextDueOn: '2025-09-03', staff: 'demo-participation' }),
+    Object.assign(new FollowUp(), { id: demoId('follow-up', 'cafe', '1'), municipality: lg, matchId: cafeMatch.id, side: 'person' as const, method: 'interview' as const, heldOn: '2025-07-29', issues: '開店直後の混雑時に緊張が強い。', adjustments: '開店30分後から入る時間帯に変更。', nextDueOn: '2025-08-12', staff: PARTICIPATION_WORKER }),
+    Object.assign(new FollowUp(), { id: demoId('follow-up', 'cafe', '2'), municipality: lg, matchId: cafeMatch.id, side: 'host' as const, method: 'visit' as const, heldOn: '2025-07-29', issues: '声かけの仕方に迷いがある（受入先）。', adjustments: '作業は紙に書いて渡す方法を提案。', nextDueOn: '2025-08-12', staff: PARTICIPATION_WORKER }),
+    Object.assign(new FollowUp(), { id: demoId('follow-up', 'day-service', '1'), municipality: lg, matchId: dayServiceMatch.id, side: 'both' as const, method: 'visit' as const, heldOn: '2025-08-20', issues: '送迎の時間が合わない日がある。', adjustments: '世話人と送迎順を調整。', nextDueOn: '2025-09-03', staff: PARTICIPATION_WORKER }),
   ];
 
   for (const entity of [...hosts, ...opportunities, youngAdult, elder, ...consents, cafeMatch, dayServiceMatch, ...followUps]) em.persist(entity);

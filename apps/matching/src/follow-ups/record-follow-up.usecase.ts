@@ -7,12 +7,12 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { addDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { MatchingConfig } from '../config';
-import { findVisibleMatch } from '../matches/match-access';
 import { FOLLOWED_UP } from '../matches/match-status';
 import { MatchingEvents } from '../shared/matching-events';
 import type { FollowUpView, RecordFollowUpCommand } from './follow-up.dto';
 import { FollowUp } from './follow-up.entity';
 import { followUpEventData, followUpView } from './follow-up.view';
+import { MatchingAccess } from '../shared/matching-access';
 
 /** 定着支援 (person) and 受入先支援 (host) records; each sets when the next one is due. */
 @Injectable()
@@ -21,11 +21,12 @@ export class RecordFollowUpUseCase {
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
     @InjectConfig() private readonly config: MatchingConfig,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(matchId: string, command: RecordFollowUpCommand): Promise<FollowUpView> {
     return this.em.transactional(async (em) => {
-      const match = await findVisibleMatch(em, matchId);
+      const match = await this.access.findVisibleMatch(em, matchId);
       if (!FOLLOWED_UP.includes(match.status)) {
         throw new DomainException(DomainErrorCode.Conflict, `Follow-ups are recorded from 見学 until the match ends; this match is ${match.status}`, { allowedStatuses: FOLLOWED_UP });
       }

@@ -17,6 +17,7 @@ import { CLOSING } from './match-status';
 import type { MatchView, ProposeMatchCommand } from './match.dto';
 import { Match } from './match.entity';
 import { matchEventData, matchView } from './match.view';
+import { MatchingAccess } from '../shared/matching-access';
 
 /** 提案: proposes an opportunity to the person. It must pass every hard constraint of the need. */
 @Injectable()
@@ -24,13 +25,14 @@ export class ProposeMatchUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(command: ProposeMatchCommand): Promise<MatchView> {
     return this.em.transactional(async (em) => {
       await assertExist(em, ParticipationNeed, [command.needId], 'needId');
       await assertExist(em, Opportunity, [command.opportunityId], 'opportunityId');
-      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', command.needId);
+      const need = await this.access.findVisibleNeed(em, command.needId);
       if (need.status !== 'matching' && need.status !== 'participating') {
         throw new DomainException(DomainErrorCode.Conflict, `A need in status ${need.status} takes no proposals; move it to マッチング中 (matching) first`, { errors: { needId: `need is ${need.status}` } });
       }

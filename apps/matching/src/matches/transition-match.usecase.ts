@@ -11,10 +11,10 @@ import { ParticipationNeed } from '../needs/participation-need.entity';
 import { moveNeed } from '../needs/transition-need.usecase';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { MatchingEvents } from '../shared/matching-events';
-import { findVisibleMatch } from './match-access';
 import { assertMatchTransition, CLOSING, SHARED_WITH_HOST } from './match-status';
 import type { MatchView, TransitionMatchCommand } from './match.dto';
 import { matchEventData, matchView } from './match.view';
+import { MatchingAccess } from '../shared/matching-access';
 
 const EVENTS: Record<Exclude<MatchStatus, 'proposed'>, EventContract<MatchEventData>> = {
   visit: MatchVisitArranged,
@@ -32,11 +32,12 @@ export class TransitionMatchUseCase {
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
     @InjectConfig() private readonly config: MatchingConfig,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(id: string, command: TransitionMatchCommand, expectedVersion: number | undefined): Promise<MatchView> {
     return this.em.transactional(async (em) => {
-      const match = await findVisibleMatch(em, id);
+      const match = await this.access.findVisibleMatch(em, id);
       assertVersion(match, expectedVersion, 'Match');
       const to = command.status;
       assertMatchTransition(match.status, to);

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import type { NeedListQuery, NeedView } from './need.dto';
 import { NeedProtection } from '../people/need-protection';
 import { needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';
+import { MatchingAccess } from '../shared/matching-access';
 
 @Injectable()
 export class ListNeedsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: NeedProtection,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(query: NeedListQuery): Promise<ListPage<NeedView>> {
@@ -18,7 +20,8 @@ export class ListNeedsUseCase {
     const where: FilterQuery<ParticipationNeed> = { personId: query.personId, status: query.status, homeDistrictId: query.homeDistrictId };
     // Nor may the district filter reveal where a DV-protected person lives.
     if (query.homeDistrictId && !this.protection.canSeeProtected()) where.addressProtected = false;
-    const [items, total] = await this.em.findAndCount(ParticipationNeed, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    // Object-level narrowing (OWASP API1): beyond the city-wide roles, a desk lists the needs it has a relationship with.
+    const [items, total] = await this.em.findAndCount(ParticipationNeed, { $and: [where, await this.access.needFilter(this.em)] }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     return listPage(items.map((need) => needView(need, this.protection.masked(need))), total, page);
   }
 }
@@ -28,10 +31,11 @@ export class GetNeedUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: NeedProtection,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(id: string): Promise<NeedView> {
-    const need = await findOrFail(this.em, ParticipationNeed, 'ParticipationNeed', id);
+    const need = await this.access.findVisibleNeed(this.em, id);
     return needView(need, this.protection.masked(need));
   }
 }

@@ -3,7 +3,6 @@ import { EntityManager } from '@mikro-orm/core';
 import { ACCOMMODATION_LABELS, PARTICIPATION_PURPOSE_LABELS, TIME_SLOT_LABELS, WEEKDAY_LABELS } from '@tsunagu/contracts';
 import { rank, type MatchLabels } from '@tsunagu/matching-engine';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { findOrFail } from '@tsunagu/platform-http';
 import type { MatchingConfig } from '../config';
 import { recordGap } from '../gaps/record-gap';
 import { Host } from '../hosts/host.entity';
@@ -14,7 +13,7 @@ import { NeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import type { SuggestionsView } from './need.dto';
 import { engineNeed } from './need.view';
-import { ParticipationNeed } from './participation-need.entity';
+import { MatchingAccess } from '../shared/matching-access';
 
 /** Proximity reason for callers who may not see a protected person's districts. */
 export const MASKED_PROXIMITY = '通える範囲（地区は非公開）';
@@ -33,11 +32,12 @@ export class SuggestOpportunitiesUseCase {
     private readonly events: MatchingEvents,
     @InjectConfig() private readonly config: MatchingConfig,
     private readonly protection: NeedProtection,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(needId: string, limit?: number): Promise<SuggestionsView> {
     return this.em.transactional(async (em) => {
-      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', needId);
+      const need = await this.access.findVisibleNeed(em, needId);
       const opportunities = await em.find(Opportunity, { status: { $ne: 'ended' } }, { orderBy: { id: 'asc' } });
       const hostIds = [...new Set(opportunities.map((opportunity) => opportunity.hostId).filter((id): id is string => id !== null))];
       const hosts = new Map((hostIds.length > 0 ? await em.find(Host, { id: { $in: hostIds } }) : []).map((host) => [host.id, host]));

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { NeedStatusChanged, type NeedStatus } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { findOrFail } from '@tsunagu/platform-http';
 import { NeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import { assertNeedTransition } from './need-status';
 import type { NeedView } from './need.dto';
 import { needEventData, needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';
+import { MatchingAccess } from '../shared/matching-access';
 
 /** Moves a need along 聴取中 → マッチング中 → 参加中 → 休止 / 終了 (also used when a match starts). */
 export async function moveNeed(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, to: NeedStatus): Promise<void> {
@@ -24,11 +24,12 @@ export class TransitionNeedUseCase {
     private readonly em: EntityManager,
     private readonly events: MatchingEvents,
     private readonly protection: NeedProtection,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(id: string, to: NeedStatus, expectedVersion: number | undefined): Promise<NeedView> {
     return this.em.transactional(async (em) => {
-      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
+      const need = await this.access.findVisibleNeed(em, id);
       assertVersion(need, expectedVersion, 'ParticipationNeed');
       await moveNeed(em, this.events, need, to);
       return needView(need, this.protection.masked(need));

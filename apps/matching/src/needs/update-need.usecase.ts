@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
 import { NeedProtection } from '../people/need-protection';
 import { applyNeedFields, needView } from './need.view';
-import { ParticipationNeed } from './participation-need.entity';
+import { MatchingAccess } from '../shared/matching-access';
 
 @Injectable()
 export class UpdateNeedUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: NeedProtection,
+    private readonly access: MatchingAccess,
   ) {}
 
   async execute(id: string, command: UpdateNeedCommand, expectedVersion: number): Promise<NeedView> {
     return this.em.transactional(async (em) => {
-      const need = await findOrFail(em, ParticipationNeed, 'ParticipationNeed', id);
+      const need = await this.access.findVisibleNeed(em, id);
       assertVersion(need, expectedVersion, 'ParticipationNeed');
       if (need.status === 'ended') throw new DomainException(DomainErrorCode.Conflict, 'An ended need (終了) cannot be edited');
       // A caller who cannot see a protected person's districts cannot change them either (they would overwrite blind).

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { IdempotencyModule } from '@tsunagu/platform-http';
+import { MatchingAccess } from './matching-access';
 import { MatchingEvents } from './matching-events';
 
-/** What every matching context uses: the event recorder on top of the transactional outbox, and Idempotency-Key on POSTs (host agencies record follow-ups). */
+/** What every matching context uses: the event recorder on top of the transactional outbox, who sees which need and match, and Idempotency-Key on POSTs (host agencies record follow-ups). */
 @Global()
-@Module({ imports: [IdempotencyModule.forService('matching')], providers: [MatchingEvents], exports: [MatchingEvents] })
+@Module({ imports: [IdempotencyModule.forService('matching')], providers: [MatchingEvents, MatchingAccess], exports: [MatchingEvents, MatchingAccess] })
 export class MatchingSharedModule {}

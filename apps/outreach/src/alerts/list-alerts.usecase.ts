@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { INACTIVITY_ALERT_STATUSES, type InactivityAlertStatus } from '@tsunagu/contracts';
 import { EnumQuery, listPage, ListQuery, paging, UuidQuery, type ListPage } from '@tsunagu/platform-http';
 import { TargetProtection } from '../people/target-protection';
-import { visibleTargetsFilter } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { alertView, type AlertView } from './alert.view';
 import { InactivityAlert } from './inactivity-alert.entity';
@@ -27,16 +27,17 @@ export class ListAlertsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(query: AlertListQuery): Promise<ListPage<AlertView>> {
     const page = paging(query, ['raisedAt', 'clearedAt', 'id'], '-raisedAt');
     const and: FilterQuery<InactivityAlert>[] = [{ status: query.status, districtId: query.districtId, targetId: query.targetId, assignedOrganizationId: query.assignedOrganizationId }];
-    const scope = visibleTargetsFilter();
-    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
-    if (scope.staffSubject) {
+    const scope = this.access.visibleTargets();
+    if (!scope.all) {
       const mine = await this.em.find(OutreachTarget, { assignedStaff: { $overlap: [scope.staffSubject] } }, { fields: ['id'] });
-      and.push({ targetId: { $in: mine.map((target) => target.id) } });
+      const assigned: FilterQuery<InactivityAlert> = { targetId: { $in: mine.map((target) => target.id) } };
+      and.push(scope.organizationId ? { $or: [{ assignedOrganizationId: scope.organizationId }, assigned] } : assigned);
     }
     const protectedTargets = await this.protection.protectedTargetIds(this.em);
     const canSee = this.protection.canSeeProtected();

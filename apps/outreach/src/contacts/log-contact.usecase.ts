@@ -6,7 +6,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { alertEventData } from '../alerts/alert.view';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
-import { findVisibleTarget } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { stagesAfterContact } from '../targets/outreach-stage';
 import type { OutreachTarget } from '../targets/outreach-target.entity';
 import { TargetStages } from '../targets/target-stages';
@@ -28,13 +28,14 @@ export class LogContactUseCase {
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
     private readonly stages: TargetStages,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(targetId: string, command: LogContactCommand, now = new Date()): Promise<ContactView> {
     const contactedAt = command.contactedAt ? new Date(command.contactedAt) : now;
     if (contactedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) throw DomainException.invalidField('contactedAt', 'cannot be in the future');
     return this.em.transactional(async (em) => {
-      const target = await findVisibleTarget(em, targetId);
+      const target = await this.access.findVisibleTarget(em, targetId);
       if (target.stage === 'closed') {
         throw new DomainException(DomainErrorCode.Conflict, 'The outreach has ended (終結): contacts are no longer logged on it', { errors: { targetId: 'target is closed' } });
       }

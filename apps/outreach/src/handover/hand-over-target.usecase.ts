@@ -6,7 +6,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { v7 as uuidv7 } from 'uuid';
 import { coveringConsent } from '../consents/consent-coverage';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
-import { findVisibleTarget } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { TargetStages } from '../targets/target-stages';
 import { Handover } from './handover.entity';
 import type { HandOverCommand, HandoverView } from './handover.dto';
@@ -48,11 +48,12 @@ export class HandOverTargetUseCase {
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
     private readonly stages: TargetStages,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(targetId: string, command: HandOverCommand, now = new Date()): Promise<HandoverView> {
     return this.em.transactional(async (em) => {
-      const target = await findVisibleTarget(em, targetId);
+      const target = await this.access.findVisibleTarget(em, targetId);
       await assertKnownOrganizations(em, { toOrganizationId: command.toOrganizationId });
       if (!target.personId) refuse('The target is not a known person yet: register the person in intake and link them before handing over', 'personId', 'no known person');
       if (!HANDOVER_STAGES.includes(target.stage)) {
@@ -104,10 +105,13 @@ export class HandOverTargetUseCase {
 
 @Injectable()
 export class ListHandoversUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: TargetAccess,
+  ) {}
 
   async execute(targetId: string): Promise<HandoverView[]> {
-    await findVisibleTarget(this.em, targetId);
+    await this.access.findVisibleTarget(this.em, targetId);
     const handovers = await this.em.find(Handover, { targetId }, { orderBy: { requestedAt: 'asc', id: 'asc' } });
     return handovers.map(handoverView);
   }

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { IdempotencyModule } from '@tsunagu/platform-http';
 import { TargetStages } from '../targets/target-stages';
 import { OutreachEvents } from './outreach-events';
+import { TargetAccess } from './target-access';
 
 /**
- * What every outreach context uses: the event recorder on top of the transactional outbox, and the stage machine.
+ * What every outreach context uses: the event recorder on top of the transactional outbox, the stage machine and who sees which target.
  * Idempotency-Key on POSTs (agencies log contacts on the targets assigned to them).
  */
 @Global()
-@Module({ imports: [IdempotencyModule.forService('outreach')], providers: [OutreachEvents, TargetStages], exports: [OutreachEvents, TargetStages] })
+@Module({ imports: [IdempotencyModule.forService('outreach')], providers: [OutreachEvents, TargetStages, TargetAccess], exports: [OutreachEvents, TargetStages, TargetAccess] })
 export class OutreachSharedModule {}

@@ -1,43 +1,69 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { assertRecordAccess, recordFilterOf } from '@tsunagu/platform-auth';
-import { TenantContext } from '@tsunagu/platform-context';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { OWN_RECORDS_SCOPE, assertSameMunicipality, deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
+import { InjectConfig } from '@tsunagu/platform-config';
+import { TenantContext, type Principal } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
+import type { OutreachConfig } from '../config';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 
+/** An organisation id no target carries: the filter of a caller with no desk at all (fail closed). */
+const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Loads a target the caller may see: agency callers only targets assigned to their organisation, callers with
- * the records:own scope only targets they are assigned to; anything else is 404, as if it did not exist.
+ * What a list is narrowed to for the caller, beyond the municipality filter the ORM applies: nothing (city-wide), or the
+ * targets assigned to `organizationId` (the caller's desk) or to the caller in person (`staffSubject`).
  */
-export async function findVisibleTarget(em: EntityManager, id: string): Promise<OutreachTarget> {
-  const target = await em.findOne(OutreachTarget, { id });
-  if (!target) throw DomainException.notFound('OutreachTarget', id);
-  const principal = TenantContext.principal();
-  if (principal) {
-    assertRecordAccess(
-      principal,
-      { municipality: target.municipality, organizationIds: [target.assignedOrganizationId], ownerSubjects: target.assignedStaff },
-      { resource: 'OutreachTarget', id },
-    );
+export type VisibleTargets = { all: true } | { all: false; organizationId?: string; staffSubject: string };
+
+/**
+ * The desk access model (docs/security/access-model.md) in outreach: city staff of a CITY_WIDE_READ_ROLES role see every
+ * target of the municipality; everybody else — city staff at the city desk, contracted desks and agency systems — sees
+ * the targets assigned to their effective organisation or to them in person, and a `records:own` token only the latter.
+ * Anything else answers 404, as if it did not exist.
+ */
+@Injectable()
+export class TargetAccess {
+  private readonly settings: DeskAccessSettings;
+
+  constructor(@InjectConfig() config: OutreachConfig) {
+    this.settings = deskAccessSettingsOf(config);
   }
-  return target;
-}
 
-/** The narrowing list endpoints apply: by organisation for agency callers, by assignment for own-scoped ones. */
-export function visibleTargetsFilter(): { assignedOrganizationId?: string; staffSubject?: string } {
-  const principal = TenantContext.principal();
-  if (!principal) return {};
-  const filter = recordFilterOf(principal);
-  if (filter.scope === 'agency') return { assignedOrganizationId: filter.agency };
-  if (filter.scope === 'own') return { staffSubject: filter.subject };
-  return {};
-}
+  /** The narrowing list endpoints apply, in the query (never after paging). */
+  visibleTargets(principal: Principal | undefined = TenantContext.principal()): VisibleTargets {
+    if (!principal) return { all: true };
+    if (principal.scopes.includes(OWN_RECORDS_SCOPE)) return { all: false, staffSubject: principal.subject };
+    if (readsCityWide(principal, this.settings)) return { all: true };
+    return { all: false, organizationId: effectiveOrganizationOf(principal, this.settings) ?? NO_ORGANIZATION, staffSubject: principal.subject };
+  }
 
-/** Agency callers act for their own organisation only: a target they register or reassign must be theirs. */
-export function assertOwnOrganization(organizationId: string, field: string): void {
-  const principal = TenantContext.principal();
-  if (!principal) return;
-  const filter = recordFilterOf(principal);
-  if (filter.scope === 'agency' && filter.agency !== organizationId) {
-    throw DomainException.invalidField(field, 'agency users can only assign targets to their own organisation');
+  /** The same narrowing as a filter on targets. */
+  targetFilter(principal: Principal | undefined = TenantContext.principal()): FilterQuery<OutreachTarget> {
+    const visible = this.visibleTargets(principal);
+    if (visible.all) return {};
+    const assigned: FilterQuery<OutreachTarget> = { assignedStaff: { $overlap: [visible.staffSubject] } };
+    return visible.organizationId ? { $or: [{ assignedOrganizationId: visible.organizationId }, assigned] } : assigned;
+  }
+
+  /** Loads a target the caller may see, or answers 404. */
+  async findVisibleTarget(em: EntityManager, id: string): Promise<OutreachTarget> {
+    const target = await em.findOne(OutreachTarget, { id });
+    if (!target) throw DomainException.notFound('OutreachTarget', id);
+    const principal = TenantContext.principal();
+    if (principal) {
+      assertSameMunicipality(principal, target.municipality, { resource: 'OutreachTarget', id });
+      const visible = this.visibleTargets(principal);
+      const inReach = visible.all || target.assignedStaff.includes(visible.staffSubject) || target.assignedOrganizationId === visible.organizationId;
+      if (!inReach) throw DomainException.notFound('OutreachTarget', id);
+    }
+    return target;
+  }
+
+  /** A contracted desk or agency system acts for its own organisation only: a target it registers or reassigns must be its own. */
+  assertOwnOrganization(organizationId: string, field: string): void {
+    const principal = TenantContext.principal();
+    if (!principal || (principal.agency === undefined && !principal.client)) return;
+    if (principal.agency !== organizationId) throw DomainException.invalidField(field, 'a desk can only assign targets to its own organisation');
   }
 }

@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { TargetProtection } from '../people/target-protection';
-import { findVisibleTarget, visibleTargetsFilter } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { TargetListQuery, TargetView } from './target.dto';
 import { targetView } from './target.view';
@@ -13,6 +13,7 @@ export class ListTargetsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(query: TargetListQuery): Promise<ListPage<TargetView>> {
@@ -20,10 +21,8 @@ export class ListTargetsUseCase {
     const and: FilterQuery<OutreachTarget>[] = [
       { stage: query.stage, riskLevel: query.riskLevel, districtId: query.districtId, assignedOrganizationId: query.assignedOrganizationId, personId: query.personId },
     ];
-    const scope = visibleTargetsFilter();
-    // Object-level narrowing (OWASP API1): an agency lists only the targets assigned to it.
-    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
-    if (scope.staffSubject) and.push({ assignedStaff: { $overlap: [scope.staffSubject] } });
+    // Object-level narrowing (OWASP API1): a desk lists only the targets assigned to it (or to the caller).
+    and.push(this.access.targetFilter());
     if (query.mine) and.push({ assignedStaff: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
     const canSee = this.protection.canSeeProtected();
     // Neither the district filter nor a search of place descriptions may reveal where a DV-protected person lives.
@@ -46,10 +45,11 @@ export class GetTargetUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(id: string): Promise<TargetView> {
-    const target = await findVisibleTarget(this.em, id);
+    const target = await this.access.findVisibleTarget(this.em, id);
     return targetView(target, this.protection.masked(target));
   }
 }

@@ -5,7 +5,7 @@ import { DomainException } from '@tsunagu/platform-http';
 import { dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
-import { assertOwnOrganization } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { RegisterTargetCommand, TargetView } from './target.dto';
 import { targetView } from './target.view';
@@ -24,11 +24,12 @@ export class RegisterTargetUseCase {
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(command: RegisterTargetCommand, now = new Date()): Promise<TargetView> {
     const identity = identityOf(command);
-    assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
+    this.access.assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
     const today = dateInJapan(now);
     const discoveredOn = command.discoveredOn ?? today;
     if (discoveredOn > today) throw DomainException.invalidField('discoveredOn', 'cannot be in the future');

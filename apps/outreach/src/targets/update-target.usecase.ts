@@ -5,7 +5,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
 import { OutreachEvents, targetRef } from '../shared/outreach-events';
-import { assertOwnOrganization, findVisibleTarget } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { syncWatchPlan } from '../watch/watch-plan.sync';
 import { identityOf } from './register-target.usecase';
 import type { TargetView, UpdateTargetCommand } from './target.dto';
@@ -22,13 +22,14 @@ export class UpdateTargetUseCase {
     private readonly em: EntityManager,
     private readonly events: OutreachEvents,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(id: string, command: UpdateTargetCommand, expectedVersion: number, now = new Date()): Promise<TargetView> {
-    if (command.assignedOrganizationId !== undefined) assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
+    if (command.assignedOrganizationId !== undefined) this.access.assertOwnOrganization(command.assignedOrganizationId, 'assignedOrganizationId');
     await this.protection.assertKnown(this.em, command);
     return this.em.transactional(async (em) => {
-      const target = await findVisibleTarget(em, id);
+      const target = await this.access.findVisibleTarget(em, id);
       await assertKnownOrganizations(em, { assignedOrganizationId: command.assignedOrganizationId });
       assertVersion(target, expectedVersion, 'OutreachTarget');
       if (target.stage === 'closed') {

@@ -4,7 +4,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { dateInJapan, daysBetween } from '@tsunagu/util-japanese-calendar';
 import { TargetProtection } from '../people/target-protection';
-import { visibleTargetsFilter } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from './watch-plan.entity';
 import type { OverdueQuery, OverdueVisitView } from './watch.dto';
@@ -18,15 +18,18 @@ export class ListOverdueVisitsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(query: OverdueQuery, now = new Date()): Promise<ListPage<OverdueVisitView>> {
     const page = paging(query, ['nextDueOn', 'id'], 'nextDueOn');
     const asOf = query.asOf ?? dateInJapan(now);
     const and: FilterQuery<WatchPlan>[] = [{ active: true, nextDueOn: { $lt: asOf }, districtId: query.districtId, assignedOrganizationId: query.assignedOrganizationId }];
-    const scope = visibleTargetsFilter();
-    if (scope.assignedOrganizationId) and.push({ assignedOrganizationId: scope.assignedOrganizationId });
-    if (scope.staffSubject) and.push({ staffSubjects: { $overlap: [scope.staffSubject] } });
+    const scope = this.access.visibleTargets();
+    if (!scope.all) {
+      const assigned: FilterQuery<WatchPlan> = { staffSubjects: { $overlap: [scope.staffSubject] } };
+      and.push(scope.organizationId ? { $or: [{ assignedOrganizationId: scope.organizationId }, assigned] } : assigned);
+    }
     if (query.mine) and.push({ staffSubjects: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
     // Nor may the district filter reveal where a DV-protected person lives.
     if (query.districtId && !this.protection.canSeeProtected()) and.push({ targetId: { $nin: [...(await this.protection.protectedTargetIds(this.em))] } });

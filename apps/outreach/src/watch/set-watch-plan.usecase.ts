@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { TargetProtection } from '../people/target-protection';
-import { findVisibleTarget } from '../shared/target-access';
+import { TargetAccess } from '../shared/target-access';
 import { WatchPlan, type Watcher } from './watch-plan.entity';
 import { nextDueOf, staffSubjectsOf } from './watch-plan.sync';
 import type { SetWatchPlanCommand, WatchPlanView } from './watch.dto';
@@ -30,6 +30,7 @@ export class SetWatchPlanUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(targetId: string, command: SetWatchPlanCommand): Promise<WatchPlanView> {
@@ -38,7 +39,7 @@ export class SetWatchPlanUseCase {
       if (watcher.kind !== 'staff' && !watcher.name) throw DomainException.invalidField(`watchers.${index}.name`, 'name the 民生委員 or volunteer');
     });
     return this.em.transactional(async (em) => {
-      const target = await findVisibleTarget(em, targetId);
+      const target = await this.access.findVisibleTarget(em, targetId);
       if (target.stage === 'closed') throw new DomainException(DomainErrorCode.Conflict, 'The outreach has ended (終結): no watching is planned for it', { errors: { targetId: 'target is closed' } });
       const plan = (await em.findOne(WatchPlan, { targetId })) ?? new WatchPlan();
       plan.targetId = target.id;
@@ -63,10 +64,11 @@ export class GetWatchPlanUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly protection: TargetProtection,
+    private readonly access: TargetAccess,
   ) {}
 
   async execute(targetId: string): Promise<WatchPlanView> {
-    const target = await findVisibleTarget(this.em, targetId);
+    const target = await this.access.findVisibleTarget(this.em, targetId);
     const plan = await this.em.findOne(WatchPlan, { targetId });
     if (!plan) throw DomainException.notFound('WatchPlan', targetId);
     return watchPlanView(plan, this.protection.masked(target));

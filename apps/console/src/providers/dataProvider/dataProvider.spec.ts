@@ -1,6 +1,6 @@
 import { HttpError } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { changedFields, createDataProvider, listQuery } from './index';
+import { changedFields, createDataProvider, listQuery, SubmissionKeys } from './index';
 import { fieldErrors, messageArgsOf, toHttpError } from './problem';
 
 interface Call {
@@ -10,7 +10,7 @@ interface Call {
   body?: unknown;
 }
 
-function fakeApi(responses: Array<{ status: number; body?: unknown; type?: string }>) {
+function fakeApi(responses: Array<{ status: number; body?: unknown; type?: string }>, submissionKeys?: SubmissionKeys) {
   const calls: Call[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     calls.push({
@@ -23,7 +23,7 @@ function fakeApi(responses: Array<{ status: number; body?: unknown; type?: strin
     const type = next.type ?? (next.status >= 400 ? 'application/problem+json' : 'application/json');
     return new Response(next.body === undefined ? null : JSON.stringify(next.body), { status: next.status, headers: { 'content-type': type } });
   };
-  const provider = createDataProvider({ apiUrl: '/api', getAccessToken: async () => 'token-1', fetch });
+  const provider = createDataProvider({ apiUrl: '/api', getAccessToken: async () => 'token-1', fetch, submissionKeys });
   return { provider, calls };
 }
 
@@ -172,5 +172,41 @@ describe('changedFields and fieldErrors', () => {
   it('nests dotted and indexed paths', () => {
     expect(fieldErrors({ 'contact.email': 'must be an email', 'districtIds[1]': 'unknown' })).toEqual({ contact: { email: 'must be an email' }, districtIds: { 1: 'unknown' } });
     expect(fieldErrors(undefined)).toBeUndefined();
+  });
+});
+
+describe('Idempotency-Key on every POST (issue 15 item 11)', () => {
+  const numbered = () => {
+    let next = 0;
+    return new SubmissionKeys(() => `key-${++next}`);
+  };
+  const note = { personId: 'p1', body: '訪問した' };
+
+  it('reuses the key when the same submission is retried after a failure, and takes a new one once it succeeded', async () => {
+    const { provider, calls } = fakeApi(
+      [{ status: 503, body: { title: 'Service Unavailable', status: 503 } }, { status: 201, body: { id: 'n1', ...note } }, { status: 201, body: { id: 'n2', ...note } }],
+      numbered(),
+    );
+    await expect(provider.create('progress-notes', { data: note })).rejects.toBeInstanceOf(HttpError);
+    await provider.create('progress-notes', { data: note });
+    await provider.create('progress-notes', { data: note });
+    expect(calls.map((call) => call.headers.get('idempotency-key'))).toEqual(['key-1', 'key-1', 'key-2']);
+  });
+
+  it('gives changed input a key of its own, sends one on state changes, and none on reads or edits', async () => {
+    const { provider, calls } = fakeApi(
+      [
+        { status: 400, body: { title: 'Bad Request', status: 400, errors: { body: 'required' } } },
+        { status: 201, body: { id: 'n1', ...note } },
+        { status: 200, body: { id: 'r1', version: 2 } },
+        { status: 200, body: { id: 'r1', version: 3 } },
+      ],
+      numbered(),
+    );
+    await expect(provider.create('progress-notes', { data: { ...note, body: '' } })).rejects.toBeInstanceOf(HttpError);
+    await provider.create('progress-notes', { data: note });
+    await provider.transition('referrals', { id: 'r1', action: 'accept', version: 1 });
+    await provider.getOne('referrals', { id: 'r1' });
+    expect(calls.map((call) => call.headers.get('idempotency-key'))).toEqual(['key-1', 'key-2', 'key-3', null]);
   });
 });

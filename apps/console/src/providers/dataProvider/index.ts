@@ -33,6 +33,8 @@ export interface DataProviderOptions {
   /** The current access token (undefined when signed out: the API answers 401 and the user is sent to login). */
   getAccessToken: () => Promise<string | undefined>;
   fetch?: typeof fetch;
+  /** Idempotency-Keys of POSTs (tests pass their own to fix the keys). */
+  submissionKeys?: SubmissionKeys;
 }
 
 /** Our extra methods (react-admin's `useDataProvider()` exposes them). */
@@ -43,6 +45,8 @@ export interface TsunaguDataProvider extends DataProvider {
   duplicateCandidates: (params: { familyNameKana?: string; givenNameKana?: string; birthDate?: string; phone?: string }) => Promise<RaRecord[]>;
   /** Raw GET of a path under the API root (dashboards, downloads). */
   fetchBlob: (path: string) => Promise<{ blob: Blob; filename?: string }>;
+  /** 緊急時アクセス (break-glass): opens a person the caller has no relationship with, for a bounded time, audited. */
+  grantEmergencyAccess: (personId: string, reason: string) => Promise<RaRecord>;
   /** PUT of a whole document under the API root (a target's watch plan), from a known version when there is one. */
   replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
 }
@@ -121,8 +125,35 @@ function collectionPath(resource: string, source?: Record<string, unknown>): str
   return found.parent ? found.parent.path(parentIdOf(resource, source)) : found.path;
 }
 
+/**
+ * Idempotency-Key of every POST (ARCHITECTURE §7): one key per submission, kept until the server has answered it with a
+ * success, so resubmitting the same form after a timeout, a network error or a 5xx reuses the key and the server replays
+ * its first answer instead of creating a duplicate. Changed input is another submission, with a key of its own.
+ */
+export class SubmissionKeys {
+  private readonly pending = new Map<string, string>();
+
+  constructor(private readonly newKey: () => string = () => globalThis.crypto.randomUUID()) {}
+
+  keyFor(path: string, body: string): string {
+    const submission = `${path}\n${body}`;
+    let key = this.pending.get(submission);
+    if (!key) {
+      key = this.newKey();
+      this.pending.set(submission, key);
+      // Bounded: forget the oldest abandoned submission.
+      if (this.pending.size > 100) this.pending.delete(this.pending.keys().next().value as string);
+    }
+    return key;
+  }
+
+  answered(path: string, body: string): void {
+    this.pending.delete(`${path}\n${body}`);
+  }
+}
+
 /** The react-admin dataProvider for our `{ items, total }` APIs with problem+json errors. */
-export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = (...args) => globalThis.fetch(...args) }: DataProviderOptions): TsunaguDataProvider {
+export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = (...args) => globalThis.fetch(...args), submissionKeys = new SubmissionKeys() }: DataProviderOptions): TsunaguDataProvider {
   const base = apiUrl.replace(/\/$/, '');
 
   async function request(path: string, init: RequestInit & { ifMatch?: number } = {}): Promise<Response> {
@@ -132,6 +163,8 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     if (init.ifMatch !== undefined) headers.set('if-match', `"${init.ifMatch}"`);
+    const post = init.method === 'POST' ? { path, body: typeof init.body === 'string' ? init.body : '' } : undefined;
+    if (post) headers.set('idempotency-key', submissionKeys.keyFor(post.path, post.body));
     let response: Response;
     try {
       response = await fetchImpl(`${base}/${path}`, { ...init, headers, credentials: 'omit' });
@@ -139,6 +172,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       throw new HttpError(ERROR_MESSAGES.network, 0, { detail: error instanceof Error ? error.message : String(error) });
     }
     if (!response.ok) throw await httpErrorFromResponse(response);
+    if (post) submissionKeys.answered(post.path, post.body);
     return response;
   }
 
@@ -232,6 +266,9 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (![...query.keys()].length) return [];
       const result = await json<RaRecord[] | { items: RaRecord[] }>(`intake/persons/duplicate-candidates?${query.toString()}`);
       return Array.isArray(result) ? result : result.items;
+    },
+    async grantEmergencyAccess(personId, reason) {
+      return json<RaRecord>(`intake/persons/${encodeURIComponent(personId)}/emergency-access`, { method: 'POST', body: JSON.stringify({ reason }) });
     },
     async replace(path, body, version) {
       return json<RaRecord>(path.replace(/^\//, ''), { method: 'PUT', body: JSON.stringify(body), ifMatch: version });

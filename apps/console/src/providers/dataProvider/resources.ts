@@ -74,6 +74,7 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'progress-notes': { path: 'intake/progress-notes', sortable: ['occurredAt', 'createdAt'] },
   meetings: { path: 'intake/meetings', sortable: ['heldAt', 'createdAt', 'status'] },
   'mandatory-reports': { path: 'intake/mandatory-reports', sortable: ['createdAt', 'status'] },
+  'emergency-accesses': { path: 'intake/emergency-accesses', sortable: ['grantedAt'], readOnly: true },
   ...PROGRAMME_ROUTES,
 };
 
@@ -107,6 +108,7 @@ export type RecordAction =
   | 'close'
   | 'hand-over'
   | 'transition'
+  | 'review'
   | 'status';
 
 /** Lifecycle actions of community resources (POST …/{id}/{action}). */

@@ -1,3 +1,4 @@
+import type { DeskAccessConfig } from '@tsunagu/platform-config';
 import type { Principal, Role } from '@tsunagu/platform-context';
 
 /**
@@ -28,4 +29,10 @@ export function effectiveOrganizationOf(principal: Principal, settings: Pick<Des
 /** Whether the caller reads the whole municipality rather than through relationships (a municipality setting). */
 export function readsCityWide(principal: Principal, settings: Pick<DeskAccessSettings, 'cityWideReadRoles'>): boolean {
   return isCityStaff(principal) && principal.roles.some((role) => settings.cityWideReadRoles.includes(role));
+}
+
+/** The settings a service's configuration (`deskAccessVariables`) gives: the city desk and the city-wide roles. */
+export function deskAccessSettingsOf(config: DeskAccessConfig): DeskAccessSettings {
+  const roles = config.CITY_WIDE_READ_ROLES.split(',').map((role) => role.trim()).filter((role) => role.length > 0) as Role[];
+  return { cityDeskOrganizationId: config.CITY_DESK_ORGANIZATION_ID || undefined, cityWideReadRoles: roles };
 }

@@ -207,6 +207,27 @@ export const platformVariables = {
 
 export type PlatformConfig = ConfigValues<typeof platformVariables>;
 
+/**
+ * The desk access model (docs/security/access-model.md) of the services that hold records about people (intake,
+ * outreach, matching): one name, one default, read the same way by each.
+ */
+export const deskAccessVariables = {
+  CITY_DESK_ORGANIZATION_ID: {
+    description:
+      "Registry organisation id of the municipality's own desk (つながる福祉相談窓口): the desk of city staff, whose tokens carry no `agency` claim. Unset: city staff without a city-wide role see nothing through relationships.",
+    type: 'string',
+    example: '01900000-0000-7000-8000-000000000001',
+  },
+  CITY_WIDE_READ_ROLES: {
+    description:
+      'Comma-separated roles of city staff (no `agency` claim) that read every record about people of the municipality; everybody else, and every contracted desk, reads only through a relationship of their organisation.',
+    type: 'string',
+    default: 'supervisor,coordinator,auditor',
+  },
+} as const satisfies VariableSpecs;
+
+export type DeskAccessConfig = ConfigValues<typeof deskAccessVariables>;
+
 export function defineVariables<const T extends VariableSpecs>(specs: T): T {
   return specs;
 }
