@@ -89,3 +89,59 @@ describe('registry: list and search responses keep their contract', () => {
     expect(normalised(JSON.stringify(await asDesk(() => search.execute({ municipality: DEMO_MUNICIPALITY.lgCode, q: 'ﾐﾏﾓﾘ', limit: 3 }))))).toMatchSnapshot();
   });
 });
+
+describe('registry: keyset paging for API clients (after)', () => {
+  let registry: RegistryUnderTest;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await registry.loadDemo();
+  });
+  afterAll(() => registry.close());
+
+  const walk = async (collection: string, query: string) => {
+    const seen: { id: string; name: string }[] = [];
+    let after = '';
+    for (let pages = 0; pages < 100; pages++) {
+      const reply = await registry.call('GET', `/${collection}?${query}&after=${after}`);
+      expect(reply.status).toBe(200);
+      expect(reply.body).not.toHaveProperty('page');
+      expect(reply.body).not.toHaveProperty('total');
+      seen.push(...reply.body.items);
+      if (!reply.body.hasNext) {
+        expect(reply.body).not.toHaveProperty('next');
+        return seen;
+      }
+      after = reply.body.next;
+    }
+    throw new Error('keyset paging did not end');
+  };
+
+  it.each([
+    ['community-resources', 'sort=name'],
+    ['community-resources', 'sort=-category'],
+    ['community-resources', 'sort=-id&category=visit-type-b'],
+    ['organizations', 'sort=kana'],
+  ])('walks every %s (%s) exactly once, in the page-numbered order', async (collection, query) => {
+    const all = (await registry.call('GET', `/${collection}?${query}&perPage=100`)).body;
+    expect(all.total).toBeGreaterThan(7);
+    const walked = await walk(collection, `${query}&perPage=7`);
+    expect(walked).toEqual(all.items);
+  });
+
+  it('counts only when asked, and refuses what it cannot continue (400 naming the field)', async () => {
+    const first = await registry.call('GET', '/community-resources?after=&perPage=2&count=true');
+    expect(first.body).toMatchObject({ total: 53, perPage: 2, hasNext: true });
+    expect(first.body.items).toHaveLength(2);
+    const expectField = async (path: string, field: string) => {
+      const reply = await registry.call('GET', path);
+      expect(reply.status).toBe(400);
+      expect(String(reply.headers['content-type'])).toContain('application/problem+json');
+      expect(Object.keys(reply.body.errors)).toEqual([field]);
+    };
+    await expectField('/community-resources?after=&sort=-createdAt', 'sort');
+    await expectField('/community-resources?after=bm90LWpzb24', 'after');
+    await expectField('/community-resources?after=not%20base64!', 'after');
+    await expectField(`/community-resources?sort=kana&after=${first.body.next}`, 'after');
+    await expectField('/community-resources?after=&count=maybe', 'count');
+  });
+});
