@@ -9,6 +9,7 @@ import { Migration20261203120000 } from './Migration20261203120000';
 import { Migration20261203121000 } from './Migration20261203121000';
 import { Migration20261203140000 } from './Migration20261203140000';
 import { Migration20261203141000 } from './Migration20261203141000';
+import { Migration20261203141500 } from './Migration20261203141500';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203121000', class: Migration20261203121000 },
   { name: 'Migration20261203140000', class: Migration20261203140000 },
   { name: 'Migration20261203141000', class: Migration20261203141000 },
+  { name: 'Migration20261203141500', class: Migration20261203141500 },
 ];
