@@ -66,7 +66,7 @@ function resultsTable(results) {
 /**
  * Runs `body` against the built service `name` (dist/apps/<name>/main.js) and stops everything afterwards:
  *   serviceBench({ name, tokenUser, env }, async (bench) => { … })
- * bench: { env, databaseUrl, db (a pg Client), token, log, runService(args) (main.js <command>), start(envOverrides?) → baseUrl,
+ * bench: { env, databaseUrl, db (a pg Client), token, log, runService(args) (main.js <command>), start(envOverrides?, nodeArgs?) → baseUrl,
  *          stopService() (to start it again with other settings), measure(title, request, connections?), machine(), write(stamp, json, markdown) }.
  * Exits the process with 0, or 1 when something failed.
  */
@@ -158,10 +158,10 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       log,
       runService: (args) => runNode([main, ...args], env),
       stopService,
-      async start(overrides = {}) {
+      async start(overrides = {}, nodeArgs = []) {
         log(`starting ${name} …`);
         await stopService();
-        const service = spawn(process.execPath, [main], { cwd: ROOT, env: { ...env, ...overrides }, stdio: ['ignore', 'inherit', 'inherit'] });
+        const service = spawn(process.execPath, [...nodeArgs, main], { cwd: ROOT, env: { ...env, ...overrides }, stdio: ['ignore', 'inherit', 'inherit'] });
         running = service;
         for (let i = 0; ; i++) {
           const ok = await fetch(`${baseUrl}/api/${name}/readyz`).then(

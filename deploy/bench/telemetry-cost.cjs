@@ -85,10 +85,12 @@ serviceBench({ name: 'registry', tokenUser: 'coordinator', connections: CONNECTI
       await bench.start({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, OTEL_NODE_ENABLED_INSTRUMENTATIONS: set, OTEL_TRACES_SAMPLER_ARG: '0.1', OTEL_BSP_SCHEDULE_DELAY: '1000' });
       const title = `tracing on, 10 % sampled: ${set === '' ? 'every default auto-instrumentation' : set}`;
       results.push({ ...(await bench.measure(title, list)), set });
+      const last = results[results.length - 1];
+      log(`${title}: ${last.requestsPerSecond.toFixed(0)} req/s (${((100 * last.requestsPerSecond) / results[0].requestsPerSecond).toFixed(0)} % of off), p50 ${last.p50} ms, p99 ${last.p99} ms`);
     }
     // Tracing off under the profiler: what a list request still costs, and proof that OpenTelemetry does no work.
     const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-registry-profile-'));
-    await bench.start({ OTEL_EXPORTER_OTLP_ENDPOINT: '', NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` });
+    await bench.start({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
     results.push({ ...(await bench.measure('tracing off, under --cpu-prof', list)), set: 'off (profiled)' });
     await bench.stopService();
     const file = fs.readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
