@@ -7,6 +7,7 @@ const Fastify = require('fastify');
 const { Pool } = require('pg');
 const { v7: uuidv7 } = require('uuid');
 const { municipality, sql } = require('./scenarios.cjs');
+const { kanaSearchSql } = require('../../apps/intake/bench/persons.cjs');
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
 const app = Fastify({ logger: false });
@@ -22,6 +23,15 @@ app.get('/baseline/community-resources', async (request) => {
     pool.query(sql.listCount, [municipality, category]),
   ]);
   return { items: rows.rows, total: count.rows[0].count, page, perPage };
+});
+
+// Intake's person search by kana: the page and the count ListPersonsUseCase sends (two words → two LIKEs).
+app.get('/baseline/intake/persons', async (request, reply) => {
+  const words = String(request.query.q ?? '').trim().split(/\s+/).filter(Boolean);
+  if (words.length !== 2) return reply.code(400).send({ detail: 'q: two words (セイ メイ)' });
+  const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const [rows, count] = await Promise.all([pool.query(kanaSearchSql.page, [municipality, ...patterns]), pool.query(kanaSearchSql.count, [municipality, ...patterns])]);
+  return { items: rows.rows, total: count.rows[0].count, page: 1, perPage: 25 };
 });
 
 app.post('/baseline/community-resources', async (request, reply) => {

@@ -9,20 +9,25 @@ async function main() {
   const job = JSON.parse(process.argv[2]);
   const scenario = scenarios.find((s) => s.name === job.scenario);
   let counter = job.offset ?? 0;
+  // A rotating path (e.g. 120 different kana names), so the database does not answer one cached query.
+  let pathIndex = 0;
+  const rotate = job.paths?.length ? (request) => ({ ...request, path: job.paths[pathIndex++ % job.paths.length] }) : (request) => request;
   const headers = { 'content-type': 'application/json', ...(job.token ? { authorization: `Bearer ${job.token}` } : {}) };
   const result = await autocannon({
     url: job.baseUrl,
     connections: job.connections,
     duration: job.durationSeconds,
+    // A steady arrival rate (events/s) instead of as fast as the connections go.
+    ...(job.rate ? { overallRate: job.rate } : {}),
     headers,
     requests: [
       {
         method: scenario.method,
         path: job.path,
-        ...(scenario.body || scenario.idempotencyKey
+        ...(scenario.body || scenario.idempotencyKey || job.paths?.length
           ? {
               setupRequest: (request) => ({
-                ...request,
+                ...rotate(request),
                 ...(scenario.idempotencyKey ? { headers: { ...request.headers, 'idempotency-key': randomUUID() } } : {}),
                 ...(scenario.body ? { body: JSON.stringify(scenario.body(counter++, job.context)) } : {}),
               }),

@@ -61,8 +61,8 @@ function resultsTable(results) {
 /**
  * Runs `body` against the built service `name` (dist/apps/<name>/main.js) and stops everything afterwards:
  *   serviceBench({ name, tokenUser, env }, async (bench) => { … })
- * bench: { env, databaseUrl, db (a pg Client), token, log, runService(args) (main.js <command>), start() → baseUrl,
- *          measure(title, request, connections?), machine(), write(stamp, json, markdown) }.
+ * bench: { env, databaseUrl, db (a pg Client), token, log, runService(args) (main.js <command>), start(envOverrides?, nodeArgs?) → baseUrl,
+ *          stopService() (to start it again with other settings), measure(title, request, connections?), machine(), write(stamp, json, markdown) }.
  * Exits the process with 0, or 1 when something failed.
  */
 async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections = 20, duration = 20 }, body) {
@@ -139,6 +139,16 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
     await db.connect();
     stops.push(() => db.end());
     const baseUrl = `http://127.0.0.1:${port}`;
+    let running;
+    const stopService = () =>
+      new Promise((resolve) => {
+        const service = running;
+        running = undefined;
+        if (!service || service.exitCode !== null) return resolve();
+        service.once('exit', () => resolve());
+        service.kill('SIGTERM');
+      });
+    stops.push(stopService);
 
     await body({
       env,
@@ -147,17 +157,12 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       token,
       log,
       runService: (args) => runNode([main, ...args], env),
-      async start() {
+      stopService,
+      async start(overrides = {}, nodeArgs = []) {
         log(`starting ${name} …`);
-        const service = spawn(process.execPath, [main], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-        stops.push(
-          () =>
-            new Promise((resolve) => {
-              if (service.exitCode !== null) return resolve();
-              service.once('exit', () => resolve());
-              service.kill('SIGTERM');
-            }),
-        );
+        await stopService();
+        const service = spawn(process.execPath, [...nodeArgs, main], { cwd: ROOT, env: { ...env, ...overrides }, stdio: ['ignore', 'inherit', 'inherit'] });
+        running = service;
         for (let i = 0; ; i++) {
           const ok = await fetch(`${baseUrl}/api/${name}/readyz`).then(
             (r) => r.status === 200,

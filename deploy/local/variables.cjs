@@ -21,7 +21,11 @@ const localVariables = {
   TSUNAGU_READY_TIMEOUT_MS: { description: 'Longest a service may take to answer 200 on its readiness endpoint.', type: 'int', default: '90000' },
   BENCH_DURATION: { description: '`npm run bench`: seconds each measurement runs (after a warm-up).', type: 'int', default: '10' },
   BENCH_SEED_ROWS: { description: '`npm run bench`: community resources inserted before measuring (the list’s data set).', type: 'int', default: '3000' },
-  BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections.', type: 'int', default: '100' },
+  BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections (scenarios marked `@20` and the person search keep 20).', type: 'int', default: '100' },
+  BENCH_PERSONS: { description: '`npm run bench`: persons inserted into intake (with SQL) before its person search.', type: 'int', default: '100000' },
+  BENCH_EVENT_RATE: { description: '`npm run bench`: consultations recorded per second while the event latency is measured.', type: 'int', default: '100' },
+  BENCH_EVENT_SECONDS: { description: '`npm run bench`: seconds the steady event rate runs.', type: 'int', default: '20' },
+  BENCH_EVENT_BACKLOG: { description: '`npm run bench`: events put into intake’s outbox at once to measure the projection throughput.', type: 'int', default: '5000' },
 };
 
 module.exports = { localVariables };

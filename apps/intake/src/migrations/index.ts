@@ -11,6 +11,7 @@ import { Migration20261203132812 } from './Migration20261203132812';
 import { Migration20261203140000 } from './Migration20261203140000';
 import { Migration20261203141000 } from './Migration20261203141000';
 import { Migration20261203141100 } from './Migration20261203141100';
+import { Migration20261203141500 } from './Migration20261203141500';
 import { Migration20261203180000 } from './Migration20261203180000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
@@ -27,5 +28,6 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203140000', class: Migration20261203140000 },
   { name: 'Migration20261203141000', class: Migration20261203141000 },
   { name: 'Migration20261203141100', class: Migration20261203141100 },
+  { name: 'Migration20261203141500', class: Migration20261203141500 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
 ];

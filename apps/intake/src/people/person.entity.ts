@@ -25,6 +25,8 @@ export interface Phone {
 @Index({ name: 'person_registered_by_organization_idx', properties: ['registeredByOrganizationId'] })
 @Index({ name: 'person_phone_digits_gin', expression: 'create index "person_phone_digits_gin" on "intake"."person" using gin ("phone_digits")' })
 @Index({ name: 'person_search_text_trgm', expression: 'create index "person_search_text_trgm" on "intake"."person" using gin ("search_text" gin_trgm_ops)' })
+// Newest first, as the list and its search pages are ordered (Migration20261203141500).
+@Index({ name: 'person_municipality_created_at_id', expression: 'create index "person_municipality_created_at_id" on "intake"."person" ("municipality", "created_at" desc, "id")' })
 export class Person extends TenantEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   familyName: string | null = null;

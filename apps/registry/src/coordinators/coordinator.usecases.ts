@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CoordinatorAssigned } from '@tsunagu/contracts';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { RegistryEvents } from '../shared/registry-events';
@@ -24,12 +24,7 @@ export class ListCoordinatorsUseCase {
     if (query.current === true) and.push({ assignedFrom: { $lte: today }, $or: [{ assignedTo: null }, { assignedTo: { $gte: today } }] });
     if (query.current === false) and.push({ assignedTo: { $lt: today } });
     if (query.q) and.push({ staffDisplayName: { $ilike: `%${query.q.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
-    const [items, total] = await this.em.findAndCount(Coordinator, and.length ? { $and: and } : {}, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(coordinatorView), total, page);
+    return listPlainRows(this.em, Coordinator, and.length ? { $and: and } : {}, page, coordinatorView);
   }
 }
 

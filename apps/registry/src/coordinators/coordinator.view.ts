@@ -1,9 +1,9 @@
 import type { CoordinatorAssignedData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, type PlainRow } from '@tsunagu/platform-http';
 import type { Coordinator } from './coordinator.entity';
 import type { AssignCoordinatorCommand, CoordinatorView } from './coordinator.dto';
 
-export function coordinatorView(coordinator: Coordinator): CoordinatorView {
+export function coordinatorView(coordinator: PlainRow<Coordinator>): CoordinatorView {
   return {
     id: coordinator.id,
     staffDisplayName: coordinator.staffDisplayName,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CouncilEstablished, CouncilMeetingHeld } from '@tsunagu/contracts';
-import { DomainException, listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { DomainException, listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { RegistryEvents } from '../shared/registry-events';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
@@ -37,12 +37,7 @@ export class ListCouncilsUseCase {
     if (query.district) and.push({ districtId: query.district });
     if (query.status) and.push({ status: query.status });
     if (query.q) and.push({ name: { $ilike: `%${query.q.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
-    const [items, total] = await this.em.findAndCount(Council, and.length ? { $and: and } : {}, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(councilView), total, page);
+    return listPlainRows(this.em, Council, and.length ? { $and: and } : {}, page, councilView);
   }
 }
 
@@ -99,12 +94,7 @@ export class ListCouncilMeetingsUseCase {
   async execute(councilId: string, query: CouncilMeetingListQuery): Promise<ListPage<CouncilMeetingView>> {
     await findOrFail(this.em, Council, 'Council', councilId);
     const page = paging(query, ['heldOn', 'createdAt', 'id'], '-heldOn');
-    const [items, total] = await this.em.findAndCount(CouncilMeeting, { council: councilId }, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(councilMeetingView), total, page);
+    return listPlainRows(this.em, CouncilMeeting, { council: councilId }, page, councilMeetingView);
   }
 }
 

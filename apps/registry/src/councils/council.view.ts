@@ -1,10 +1,10 @@
 import type { CouncilEstablishedData, CouncilMeetingHeldData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, type PlainRow } from '@tsunagu/platform-http';
 import type { Council } from './council.entity';
 import type { CouncilMeeting } from './council-meeting.entity';
 import type { CouncilMeetingView, CouncilView, EstablishCouncilCommand, RecordCouncilMeetingCommand } from './council.dto';
 
-export function councilView(council: Council): CouncilView {
+export function councilView(council: PlainRow<Council>): CouncilView {
   return {
     id: council.id,
     layer: council.layer,
@@ -36,7 +36,7 @@ export function applyCouncilFields(council: Council, fields: Partial<EstablishCo
   if (council.layer === 1 && council.districtId) throw DomainException.invalidField('districtId', 'a layer-1 council covers the whole municipality');
 }
 
-export function councilMeetingView(meeting: CouncilMeeting): CouncilMeetingView {
+export function councilMeetingView(meeting: PlainRow<CouncilMeeting>): CouncilMeetingView {
   return {
     id: meeting.id,
     councilId: meeting.council,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { assertDistrictsExist } from '../shared/references';
 import { AreaMapping } from './area-mapping.entity';
@@ -19,12 +19,7 @@ export class ListAreaMappingsUseCase {
     if (query.district) and.push({ districtId: query.district });
     if (query.machiazaCode) and.push({ machiazaCode: query.machiazaCode });
     if (query.q) and.push({ machiazaName: { $like: `%${query.q.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
-    const [items, total] = await this.em.findAndCount(AreaMapping, and.length ? { $and: and } : {}, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(areaMappingView), total, page);
+    return listPlainRows(this.em, AreaMapping, and.length ? { $and: and } : {}, page, areaMappingView);
   }
 }
 

@@ -1,11 +1,11 @@
 import type { DistrictEventData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, type PlainRow } from '@tsunagu/platform-http';
 import { toKatakana } from '../shared/japanese-text';
 import type { AreaMapping } from './area-mapping.entity';
 import type { District } from './district.entity';
 import type { AreaMappingView, DistrictView, RegisterAreaMappingCommand, RegisterDistrictCommand } from './district.dto';
 
-export function districtView(district: District): DistrictView {
+export function districtView(district: PlainRow<District>): DistrictView {
   return {
     id: district.id,
     shortName: district.shortName,
@@ -36,7 +36,7 @@ export function applyDistrictFields(district: District, fields: Partial<Register
   if (fields.isIsland !== undefined) district.isIsland = fields.isIsland ?? false;
 }
 
-export function areaMappingView(mapping: AreaMapping): AreaMappingView {
+export function areaMappingView(mapping: PlainRow<AreaMapping>): AreaMappingView {
   return {
     id: mapping.id,
     machiazaCode: mapping.machiazaCode,

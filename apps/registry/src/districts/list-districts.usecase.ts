@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { searchPatterns } from '../shared/japanese-text';
 import { District } from './district.entity';
 import type { DistrictListQuery, DistrictView } from './district.dto';
@@ -16,12 +16,7 @@ export class ListDistrictsUseCase {
     if (query.areaGroup) and.push({ areaGroup: query.areaGroup });
     if (query.isIsland !== undefined) and.push({ isIsland: query.isIsland });
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(District, and.length ? { $and: and } : {}, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(districtView), total, page);
+    return listPlainRows(this.em, District, and.length ? { $and: and } : {}, page, districtView);
   }
 }
 

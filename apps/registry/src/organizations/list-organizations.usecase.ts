@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { findOrFail, paging, plainListOrKeyset, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '../shared/japanese-text';
 import { Organization } from './organization.entity';
 import type { OrganizationListQuery, OrganizationView } from './organization.dto';
@@ -10,8 +10,7 @@ import { organizationView } from './organization.view';
 export class ListOrganizationsUseCase {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(query: OrganizationListQuery): Promise<ListPage<OrganizationView>> {
-    const page = paging(query, ['name', 'kana', 'type', 'createdAt', 'updatedAt', 'id'], 'kana');
+  async execute(query: OrganizationListQuery): Promise<ListPage<OrganizationView> | KeysetPage<OrganizationView>> {
     const and: FilterQuery<Organization>[] = [];
     if (query.type) and.push({ type: query.type });
     if (query.field) and.push({ fields: { $contains: [query.field] } });
@@ -19,12 +18,8 @@ export class ListOrganizationsUseCase {
     if (query.district) and.push({ districtIds: { $contains: [query.district] } });
     if (query.archived !== undefined) and.push({ archived: query.archived });
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Organization, and.length ? { $and: and } : {}, {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(organizationView), total, page);
+    const page = () => paging(query, ['name', 'kana', 'type', 'createdAt', 'updatedAt', 'id'], 'kana');
+    return plainListOrKeyset(this.em, Organization, and.length ? { $and: and } : {}, query, page, ['name', 'kana', 'type', 'id'], organizationView);
   }
 }
 

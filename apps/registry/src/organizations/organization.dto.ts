@@ -11,7 +11,7 @@ import {
   type OrganizationOperation,
   type OrganizationType,
 } from '@tsunagu/contracts';
-import { ListQuery, BooleanQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { KeysetListQuery, BooleanQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
 
 export class RegisterOrganizationCommand {
@@ -85,7 +85,7 @@ export class UpdateOrganizationCommand extends PartialType(RegisterOrganizationC
   version?: number;
 }
 
-export class OrganizationListQuery extends ListQuery {
+export class OrganizationListQuery extends KeysetListQuery {
   @EnumQuery(ORGANIZATION_TYPES, 'Organisation type.')
   type?: OrganizationType;
 

@@ -1,10 +1,10 @@
 import type { OrganizationEventData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, type PlainRow } from '@tsunagu/platform-http';
 import { toKatakana } from '../shared/japanese-text';
 import type { Organization } from './organization.entity';
 import type { OrganizationView, UpdateOrganizationCommand } from './organization.dto';
 
-export function organizationView(organization: Organization): OrganizationView {
+export function organizationView(organization: PlainRow<Organization>): OrganizationView {
   return {
     id: organization.id,
     name: organization.name,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { KeysetPageOf, etag, expectedVersion, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
 import { GetOrganizationUseCase, ListOrganizationsUseCase } from './list-organizations.usecase';
 import { OrganizationListQuery, OrganizationView, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.dto';
 import { RegisterOrganizationUseCase } from './register-organization.usecase';
@@ -21,8 +21,8 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: 'List organisations (default order: kana)' })
-  @ApiOkResponse({ type: PageOf(OrganizationView) })
-  findAll(@Query() query: OrganizationListQuery): Promise<ListPage<OrganizationView>> {
+  @ApiOkResponse({ type: KeysetPageOf(OrganizationView) })
+  findAll(@Query() query: OrganizationListQuery): Promise<ListPage<OrganizationView> | KeysetPage<OrganizationView>> {
     return this.list.execute(query);
   }
 

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { findOrFail, paging, plainListOrKeyset, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '../shared/japanese-text';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceListQuery, ResourceView } from './resource.dto';
 import { resourceView } from './resource.view';
 
 export const RESOURCE_SORTABLE = ['name', 'kana', 'category', 'status', 'lastVerifiedOn', 'createdAt', 'updatedAt', 'id'] as const;
+/** Sorts an `after` cursor can continue (never null, compared exactly). */
+export const RESOURCE_KEYSET_SORTABLE = ['name', 'kana', 'category', 'status', 'id'] as const;
 
 export interface ResourceFilter {
   district?: string;
@@ -51,14 +53,8 @@ export function resourceWhere(filter: ResourceFilter): FilterQuery<CommunityReso
 export class ListResourcesUseCase {
   constructor(private readonly em: EntityManager) {}
 
-  async execute(query: ResourceListQuery): Promise<ListPage<ResourceView>> {
-    const page = paging(query, RESOURCE_SORTABLE);
-    const [items, total] = await this.em.findAndCount(CommunityResource, resourceWhere(query), {
-      limit: page.limit,
-      offset: page.offset,
-      orderBy: page.orderBy,
-    });
-    return listPage(items.map(resourceView), total, page);
+  async execute(query: ResourceListQuery): Promise<ListPage<ResourceView> | KeysetPage<ResourceView>> {
+    return plainListOrKeyset(this.em, CommunityResource, resourceWhere(query), query, () => paging(query, RESOURCE_SORTABLE), RESOURCE_KEYSET_SORTABLE, resourceView);
   }
 }
 

@@ -32,7 +32,7 @@ import {
   type ScheduleFrequency,
   type Weekday,
 } from '@tsunagu/contracts';
-import { ListQuery, BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { KeysetListQuery, BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
 
 export class ScheduleDto {
@@ -162,7 +162,7 @@ export class VerifyResourceCommand extends TransitionResourceCommand {
   verifiedOn?: string;
 }
 
-export class ResourceListQuery extends ListQuery {
+export class ResourceListQuery extends KeysetListQuery {
   @UuidQuery('Resources serving this district.')
   district?: string;
 

@@ -1,8 +1,10 @@
 import type { ResourceEventData } from '@tsunagu/contracts';
+import type { PlainRow } from '@tsunagu/platform-http';
 import type { CommunityResource } from './community-resource.entity';
 import type { ResourceView } from './resource.dto';
 
-export function resourceView(resource: CommunityResource): ResourceView {
+/** Built from an entity or from a plain row of a list (same properties). */
+export function resourceView(resource: PlainRow<CommunityResource>): ResourceView {
   return {
     id: resource.id,
     name: resource.name,

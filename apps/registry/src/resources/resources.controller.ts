@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { DomainException, PageOf, etag, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
+import { DomainException, KeysetPageOf, etag, expectedVersion, optionalVersion, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
 import { ChangeResourceStatusUseCase } from './change-resource-status.usecase';
 import { ImportResourcesCsvUseCase, type CsvEncoding, type ImportResourcesResult } from './import-resources-csv.usecase';
 import { GetResourceUseCase, ListResourcesUseCase } from './list-resources.usecase';
@@ -35,8 +35,8 @@ export class ResourcesController {
 
   @Get()
   @ApiOperation({ summary: 'List resources (filters, paging, Japanese text search)' })
-  @ApiOkResponse({ type: PageOf(ResourceView) })
-  async findAll(@Query() query: ResourceListQuery): Promise<ListPage<ResourceView>> {
+  @ApiOkResponse({ type: KeysetPageOf(ResourceView) })
+  async findAll(@Query() query: ResourceListQuery): Promise<ListPage<ResourceView> | KeysetPage<ResourceView>> {
     return this.list.execute(query);
   }
 

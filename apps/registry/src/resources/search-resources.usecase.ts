@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { assertMatchesSchema, SearchResourcesRpc, type ResourceSearchRequest, type ResourceSearchResponse } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, listPlainRows } from '@tsunagu/platform-http';
 import { CommunityResource } from './community-resource.entity';
 import { resourceWhere } from './list-resources.usecase';
 
@@ -32,28 +32,26 @@ export class SearchResourcesUseCase {
         public: true,
         status: 'active',
       });
-      const [resources, total] = await em.findAndCount(CommunityResource, where, { limit: request.limit ?? 50, orderBy: { name: 'asc', id: 'asc' } });
-      return {
-        total,
-        items: resources.map((resource) => ({
-          id: resource.id,
-          name: resource.name,
-          organizationId: resource.organizationId,
-          category: resource.category,
-          insuranceScheme: resource.insuranceScheme,
-          activities: [...resource.activities],
-          eligibility: resource.eligibility,
-          districtIds: [...resource.districtIds],
-          schedule: {
-            frequency: resource.scheduleFrequency,
-            weekdays: [...resource.scheduleWeekdays],
-            opensAt: resource.scheduleOpensAt,
-            closesAt: resource.scheduleClosesAt,
-          },
-          capacity: resource.capacity,
-          lastVerifiedOn: resource.lastVerifiedOn,
-        })),
-      };
+      const limit = request.limit ?? 50;
+      const { items, total } = await listPlainRows(em, CommunityResource, where, { limit, offset: 0, page: 1, perPage: limit, orderBy: { name: 'asc', id: 'asc' } }, (resource) => ({
+        id: resource.id,
+        name: resource.name,
+        organizationId: resource.organizationId,
+        category: resource.category,
+        insuranceScheme: resource.insuranceScheme,
+        activities: [...resource.activities],
+        eligibility: resource.eligibility,
+        districtIds: [...resource.districtIds],
+        schedule: {
+          frequency: resource.scheduleFrequency,
+          weekdays: [...resource.scheduleWeekdays],
+          opensAt: resource.scheduleOpensAt,
+          closesAt: resource.scheduleClosesAt,
+        },
+        capacity: resource.capacity,
+        lastVerifiedOn: resource.lastVerifiedOn,
+      }));
+      return { total, items };
     });
   }
 }

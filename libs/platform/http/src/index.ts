@@ -13,3 +13,4 @@ export * from './lib/service-app';
 export * from './lib/dto-decorators';
 export * from './lib/idempotency';
 export * from './lib/references';
+export * from './lib/plain-list';
