@@ -258,6 +258,9 @@ function createStack({
       TSUNAGU_PUBLIC_URL: publicUrl,
       // The city's own desk (つながる福祉相談窓口) is the effective organisation of city staff, whose tokens carry no agency.
       CITY_DESK_ORGANIZATION_ID: process.env.CITY_DESK_ORGANIZATION_ID ?? DEMO_CITY_DESK_ORGANIZATION_ID,
+      // Local demo keys (docs/operations/reporting-keys.md): fixed so 実人数 stays comparable across restarts; a deployment sets its own from a Secret.
+      REPORTING_PSEUDONYM_KEY: process.env.REPORTING_PSEUDONYM_KEY ?? 'tsunagu-local-demo-pseudonym-key-not-for-production',
+      REPORTING_SNAPSHOT_KEY: process.env.REPORTING_SNAPSHOT_KEY ?? 'tsunagu-local-demo-snapshot-key-not-for-production',
     };
     const idpEnv = idpEntry
       ? {

@@ -9,6 +9,7 @@ export * from './lib/cloud-event';
 export * from './lib/cloud-event-schema';
 export * from './lib/schema-validation';
 export * from './lib/asyncapi';
+export * from './lib/person-pseudonym-schema';
 export * from './registry';
 export * from './intake';
 export * from './outreach';
