@@ -42,13 +42,19 @@ function onCycle(mask: boolean[][], i: number, j: number): boolean {
         if (!mask[node][c] || (node === i && c === j)) continue;
         const next = rows + c;
         if (next === rows + j) return true;
-        if (!seen.has(next)) seen.add(next), queue.push(next);
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
       }
     } else {
       const c = node - rows;
       for (let r = 0; r < rows; r += 1) {
         if (!mask[r][c] || (r === i && c === j)) continue;
-        if (!seen.has(r)) seen.add(r), queue.push(r);
+        if (!seen.has(r)) {
+          seen.add(r);
+          queue.push(r);
+        }
       }
     }
   }
