@@ -16,6 +16,7 @@ import {
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { personPseudonym, TEST_PSEUDONYM_KEY } from '@tsunagu/util-pseudonym';
+import { expectEventually, streamEvents } from '@tsunagu/platform-testing';
 import { cloudEvent, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(180_000);
@@ -257,6 +258,66 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
     expect(csv.raw.toString('utf8')).toContain('年度,年度（和暦）,事業コード,事業,表コード,表,行コード,行,月,月（和暦）,値,単位,秘匿');
     const cp932 = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}&format=csv&encoding=cp932`);
     expect(cp932.status).toBe(200);
+  });
+
+  // Runs last: it adds events to the 年度 after closing it.
+  it('closes a 年度 as a signed snapshot that later events do not change; reopening needs a reason and keeps both versions', async () => {
+    const supervisor = await reporting.token(['supervisor']);
+    const analyst = await reporting.token(['analyst']);
+    expect((await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: analyst })).status).toBe(403);
+    const closed = await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: supervisor });
+    expect(closed.status).toBe(201);
+    expect(closed.body).toMatchObject({ fiscalYear: FISCAL_YEAR, revision: 1, status: 'closed', supersedesId: null, signatureValid: true });
+    expect((await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: supervisor })).status).toBe(409);
+    const frozen = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}`);
+    expect(frozen.body.closure).toMatchObject({ id: closed.body.id, revision: 1, status: 'closed', signatureValid: true });
+
+    // Late records for the closed 年度 arrive: the projections take them, the closed figures do not move.
+    const late = generateYear(DEMO_MUNICIPALITY.lgCode, 41, persons, 30);
+    await reporting.publish(late.events);
+    await reporting.settled();
+    const after = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}`);
+    const { closure: _closure, ...frozenFigures } = frozen.body;
+    expect({ ...after.body, closure: undefined }).toEqual({ ...frozenFigures, closure: undefined });
+    expect(table(after.body, 'comprehensive', 'consultations').totalRow?.total.value).toBe(year.consultations.length);
+    const pending = await reporting.call(`/report-closures/${FISCAL_YEAR}/diff?from=1`);
+    expect(pending.body).toContainEqual(expect.objectContaining({ jigyo: 'comprehensive', table: 'consultations', code: null, month: '年度', from: year.consultations.length, to: year.consultations.length + late.consultations.length }));
+
+    // Reopening: a reason code is required (400 naming it); the closed version is kept, marked reopened.
+    const noReason = await reporting.call(`/report-closures/${FISCAL_YEAR}/reopen`, { method: 'POST', body: {}, token: supervisor });
+    expect(noReason.status).toBe(400);
+    expect(Object.keys(noReason.body.errors)).toContain('reason');
+    const reopened = await reporting.call(`/report-closures/${FISCAL_YEAR}/reopen`, { method: 'POST', body: { reason: 'late-records', note: '3月分の入力遅れ' }, token: supervisor });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body).toMatchObject({ revision: 1, status: 'reopened', reopenReason: 'late-records', signatureValid: true });
+    const live = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}`);
+    expect(live.body.closure).toBeNull();
+    expect(table(live.body, 'comprehensive', 'consultations').totalRow?.total.value).toBe(year.consultations.length + late.consultations.length);
+
+    const second = await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: supervisor });
+    expect(second.body).toMatchObject({ revision: 2, status: 'closed', supersedesId: closed.body.id });
+    const versions = await reporting.call(`/report-closures?fiscalYear=${FISCAL_YEAR}`);
+    expect(versions.body.map((version: { revision: number; status: string }) => [version.revision, version.status])).toEqual([
+      [2, 'closed'],
+      [1, 'reopened'],
+    ]);
+    const first = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}&version=1`);
+    expect(table(first.body, 'comprehensive', 'consultations').totalRow?.total.value).toBe(year.consultations.length);
+    const diff = await reporting.call(`/report-closures/${FISCAL_YEAR}/diff?from=1&to=2`);
+    expect(diff.body.length).toBeGreaterThan(0);
+    expect((await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}&version=9`)).status).toBe(404);
+
+    // report.finalised went out through the outbox, twice, with ids and codes only.
+    await expectEventually(async () => {
+      const finalised = (await streamEvents(reporting.connection)).filter((event) => event.subject === 'tsunagu.evt.reporting.report.finalised');
+      expect(finalised.map((event) => event.event.data.revision)).toEqual([1, 2]);
+      expect(Object.keys(finalised[0].event.data).sort()).toEqual(['closureId', 'fiscalYear', 'revision', 'signature', 'supersedesClosureId']);
+    });
+
+    // A snapshot changed in the database no longer matches its signature.
+    await reporting.orm.em.fork().getConnection().execute(`update reporting.report_closure set figures = jsonb_set(figures, '{fiscalYear}', '2024') where revision = 1`);
+    const tampered = await reporting.call(`/report-closures?fiscalYear=${FISCAL_YEAR}`);
+    expect(tampered.body.map((version: { signatureValid: boolean }) => version.signatureValid)).toEqual([true, false]);
   });
 
   it('refuses a bad 年度 or format with a 400 naming the field', async () => {

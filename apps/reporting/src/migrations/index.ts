@@ -7,6 +7,7 @@ import { Migration20261128130000 } from './Migration20261128130000';
 import { Migration20261201090000 } from './Migration20261201090000';
 import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203110000 } from './Migration20261203110000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -19,4 +20,5 @@ export const reportingMigrations = [
   { name: 'Migration20261201090000', class: Migration20261201090000 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
+  { name: 'Migration20261203110000', class: Migration20261203110000 },
 ];

@@ -75,6 +75,8 @@ export interface JigyoReport {
   suppressionThreshold: number | null;
   sheets: ReportSheet[];
   notes: string[];
+  /** The closing whose frozen figures these are; null for the live figures of an open 年度. */
+  closure?: { id: string; revision: number; status: 'closed' | 'reopened'; closedAt: string; signatureValid: boolean } | null;
 }
 
 export interface FigureContext {

@@ -16,11 +16,6 @@ export class JigyoReportUseCase {
     private readonly consultations: ConsultationsReportUseCase,
   ) {}
 
-  /** The report asked for: the live figures (the closed figures once step 3 lands), in the view asked for. */
-  async execute(municipality: string, query: { fiscalYear: number; view?: 'internal' | 'published' }): Promise<JigyoReport> {
-    return this.present(await this.liveFigures(municipality, query.fiscalYear), query.view ?? 'internal');
-  }
-
   /** The internal figures as the projections hold them now (what closing a year freezes). */
   async liveFigures(municipality: string, fiscalYear: number): Promise<JigyoReport> {
     const { end } = fiscalYearRange(fiscalYear);

@@ -6,8 +6,7 @@ import type { Principal } from '@tsunagu/platform-context';
 import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
-import { JigyoReportUseCase } from './jigyo-report.usecase';
-import { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, JigyoReportQuery, MutualAidQuery, type ExportOptions } from './report.dto';
+import { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
 import {
   CasesReportUseCase,
   ConsultationsReportUseCase,
@@ -19,7 +18,7 @@ import {
 } from './reports.usecases';
 
 /** A report downloaded as CSV leaves the system as a file: audited as `export`; JSON (the console's screens) as `read`. */
-const reportAction = (request: { query: unknown }) => (['csv', 'xlsx'].includes((request.query as { format?: string } | undefined)?.format ?? '') ? 'export' : 'read');
+export const reportAction = (request: { query: unknown }) => (['csv', 'xlsx'].includes((request.query as { format?: string } | undefined)?.format ?? '') ? 'export' : 'read');
 
 /** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
 @ApiTags('reports')
@@ -35,26 +34,7 @@ export class ReportsController {
     private readonly outreach: OutreachReportUseCase,
     private readonly participation: ParticipationReportUseCase,
     private readonly projections: ProjectionStatusService,
-    private readonly jigyo: JigyoReportUseCase,
   ) {}
-
-  @Get('reports/jigyo')
-  @Audited('JigyoReport', { action: reportAction })
-  @ApiOperation({
-    summary:
-      '年度 report per 事業 (第1号 包括的相談支援 by field, 多機関協働, アウトリーチ, 参加支援, 地域づくり): 延べ and 実人数 by month, district and organisation; a closed 年度 answers with its frozen figures',
-  })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  async jigyoReport(@CurrentPrincipal() principal: Principal, @Query() query: JigyoReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
-    const report = await this.jigyo.execute(principal.municipality, query);
-    if (query.format === 'xlsx') {
-      const file = await this.jigyo.xlsx(report);
-      reply.header('content-type', file.contentType);
-      reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
-      return file.body;
-    }
-    return this.respond(reply, { format: query.format, encoding: query.encoding }, report, () => this.jigyo.table(report, query.wareki ?? false));
-  }
 
   @Get('reports/mutual-aid')
   @Audited('MutualAidReport', { action: reportAction })
