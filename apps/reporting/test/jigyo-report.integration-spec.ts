@@ -51,12 +51,16 @@ function generateYear(municipality: string, seed: number, persons: string[], rec
     const personId = next() < 0.85 ? persons[Math.floor(next() * persons.length)] : null;
     const field = JIGYO_ATTRIBUTIONS[Math.floor(next() * JIGYO_ATTRIBUTIONS.length)];
     const day = new Date(Date.UTC(FISCAL_YEAR, 3, 1) + Math.floor(next() * 365) * 86_400_000);
-    const time = new Date(day.getTime() + 3 * 3_600_000).toISOString(); // 12:00 in Japan
+    const receivedAt = new Date(day.getTime() + 3 * 3_600_000).toISOString(); // 12:00 in Japan
+    // Staff may enter a reception up to weeks later (back-dated): the report counts it on its 受付日, not on the event's day.
+    const time = new Date(day.getTime() + 3 * 3_600_000 + Math.floor(next() * 40) * 86_400_000).toISOString();
     const data: ConsultationEventData = {
       consultationId: uuidv7(),
-      receptionNo: `R7-${String(i + 1).padStart(6, '0')}`,
+      receptionNo: `R7-001-${String(i + 1).padStart(6, '0')}`,
       receivingOrganizationId: i % 3 === 0 ? OTHER_DESK : DESK,
       fiscalYear: FISCAL_YEAR,
+      receivedAt,
+      recordedAt: time,
       personId,
       personPseudonym: personId ? personPseudonym(TEST_PSEUDONYM_KEY, municipality, personId) : null,
       householdId: null,
@@ -72,9 +76,9 @@ function generateYear(municipality: string, seed: number, persons: string[], rec
     };
     events.push(cloudEvent(ConsultationReceived, data.consultationId, data, { municipality, time }));
     if (i % 33 === 5) {
-      events.push(cloudEvent(ConsultationCancelled, data.consultationId, { ...data, status: 'cancelled' }, { municipality, time: new Date(day.getTime() + 4 * 3_600_000).toISOString() }));
+      events.push(cloudEvent(ConsultationCancelled, data.consultationId, { ...data, status: 'cancelled' }, { municipality, time: new Date(Date.parse(time) + 3_600_000).toISOString() }));
     } else {
-      consultations.push({ personId, field, month: time.slice(0, 7) });
+      consultations.push({ personId, field, month: receivedAt.slice(0, 7) });
     }
   }
   return { events, consultations, persons };
@@ -160,6 +164,9 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
     const distinct = (list: Generated['consultations']) => new Set(list.filter((c) => c.personId).map((c) => c.personId)).size;
     expect(people.totalRow?.total.value).toBe(distinct(year.consultations));
     expect(consultations.totalRow?.total.value).toBe(year.consultations.length);
+    // Months by 受付日 (receivedAt), however late the reception was recorded.
+    expect(consultations.totalRow?.cells.map((cell) => cell.value)).toEqual(reply.body.months.map((month: string) => year.consultations.filter((c) => c.month === month).length));
+    people.totalRow?.cells.forEach((cell, j) => expect(cell.value).toBe(distinct(year.consultations.filter((c) => c.month === reply.body.months[j]))));
     for (const row of people.rows) {
       const inField = year.consultations.filter((c) => c.field === row.code);
       expect({ field: row.code, persons: row.total.value }).toEqual({ field: row.code, persons: distinct(inField) });
