@@ -245,7 +245,7 @@ async function benchCommand(context) {
   }
   let eventFigures;
   if (ready.upstreams.intake && ready.upstreams.reporting) {
-    eventFigures = await measureEvents({ databaseUrl: ready.env.DATABASE_URL, intakeUrl: serviceUrl('intake'), token: tokens.staff, context: benchContext, measure, log: say });
+    eventFigures = await measureEvents({ databaseUrl: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, intakeUrl: serviceUrl('intake'), token: tokens.staff, context: benchContext, measure, log: say });
     say('');
     say(eventFigures.text);
     goalLines.push(

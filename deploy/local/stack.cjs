@@ -268,6 +268,9 @@ function createStack({
       CITY_DESK_ORGANIZATION_ID: process.env.CITY_DESK_ORGANIZATION_ID ?? DEMO_CITY_DESK_ORGANIZATION_ID,
       // A development key, so the local sealers sign audit checkpoints as production does; never use it elsewhere.
       AUDIT_CHECKPOINT_KEY: process.env.AUDIT_CHECKPOINT_KEY ?? 'local-development-audit-checkpoint-key-not-for-production',
+      // Local demo keys (docs/operations/reporting-keys.md): fixed so 実人数 stays comparable across restarts; a deployment sets its own from a Secret.
+      REPORTING_PSEUDONYM_KEY: process.env.REPORTING_PSEUDONYM_KEY ?? 'tsunagu-local-demo-pseudonym-key-not-for-production',
+      REPORTING_SNAPSHOT_KEY: process.env.REPORTING_SNAPSHOT_KEY ?? 'tsunagu-local-demo-snapshot-key-not-for-production',
     };
     const idpEnv = idpEntry
       ? {

@@ -1,8 +1,10 @@
 import { platformVariables, type ConfigValues } from '@tsunagu/platform-config';
+import { pseudonymVariables } from '@tsunagu/util-pseudonym';
 
 /** Platform variables plus intake's own (docs/services/intake.md). */
 export const intakeVariables = {
   ...platformVariables,
+  ...pseudonymVariables,
   INTAKE_DV_ADDRESS_ROLES: {
     description: 'Roles that may see the address of a person under DV address protection (住基 DV等支援措置); everyone else sees it masked.',
     type: 'string',

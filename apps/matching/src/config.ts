@@ -1,9 +1,11 @@
 import { deskAccessVariables, platformVariables, type ConfigValues } from '@tsunagu/platform-config';
+import { pseudonymVariables } from '@tsunagu/util-pseudonym';
 
 /** Platform variables plus matching's own (docs/services/matching.md). */
 export const matchingVariables = {
   ...platformVariables,
   ...deskAccessVariables,
+  ...pseudonymVariables,
   MATCHING_FOLLOW_UP_DAYS: {
     description: 'Days after a follow-up (or the start of participation) until the next 定着支援 follow-up is due, when the staff member sets no date.',
     type: 'int',

@@ -1,9 +1,11 @@
 import { deskAccessVariables, platformVariables, type ConfigValues } from '@tsunagu/platform-config';
+import { pseudonymVariables } from '@tsunagu/util-pseudonym';
 
 /** Platform variables plus outreach's own (docs/services/outreach.md). */
 export const outreachVariables = {
   ...platformVariables,
   ...deskAccessVariables,
+  ...pseudonymVariables,
   OUTREACH_INACTIVITY_DAYS_DEFAULT: {
     description:
       'Days without a successful contact (面談できた / 短時間会話) after which a high-risk target raises an inactivity alert, for municipalities that have not set their own (PUT /settings).',

@@ -1,4 +1,5 @@
 import { Module, type Type } from '@nestjs/common';
+import { REPORTING_EVENTS } from '@tsunagu/contracts';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
@@ -7,6 +8,7 @@ import { HealthModule } from '@tsunagu/platform-http';
 import { MessagingModule } from '@tsunagu/platform-messaging';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
+import { ClosuresModule } from './closures/report-closures.controller';
 import { reportingVariables } from './config';
 import { IndicatorsModule } from './indicators/indicators.controller';
 import { reportingPersistence } from './persistence';
@@ -28,12 +30,13 @@ export function reportingAppModule(env: Record<string, string | undefined> = pro
       AuthModule.forRoot(),
       // Every report read (JSON) and export (CSV), and every settings or indicator change, leaves an audit record.
       AuditModule.forService('reporting'),
-      // Reporting publishes nothing yet (report.finalised will come with snapshots): no relay.
-      MessagingModule.forService({ service: 'reporting', events: PROJECTED_EVENTS, relay: false }),
+      // Reporting publishes report.finalised / report.reopened through its outbox (the relay runs here).
+      MessagingModule.forService({ service: 'reporting', events: [...PROJECTED_EVENTS, ...REPORTING_EVENTS] }),
       ProjectionsModule,
       ReportsModule,
       SettingsModule,
       IndicatorsModule,
+      ClosuresModule,
     ],
   })
   class AppModule {}

@@ -17,5 +17,11 @@ export const reportingVariables = {
     default: '100000',
     min: 1,
   },
+  REPORTING_SNAPSHOT_KEY: {
+    description:
+      'Secret (≥ 32 characters) that signs the figures of a closed 年度 (HMAC-SHA256), so a changed snapshot is detected. Closing a year is refused while unset (outside tests).',
+    type: 'string',
+    sensitive: true,
+  },
 } as const;
 export type ReportingConfig = ConfigValues<typeof reportingVariables>;

@@ -171,6 +171,21 @@ the services themselves never get the owner's credentials (ADR 0012).
   value: {{ $v.audit.sealIntervalMs | quote }}
 - name: AUDIT_CHECKPOINT_INTERVAL_SECONDS
   value: {{ $v.audit.checkpointIntervalSeconds | quote }}
+{{- /* Each key only where it is used: the publishers stamp pseudonyms, reporting signs closed years. */}}
+{{- if has .name (list "intake" "outreach" "matching") }}
+- name: REPORTING_PSEUDONYM_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.reportingKeys.existingSecret | quote }}
+      key: {{ $v.reportingKeys.pseudonymKey | quote }}
+{{- end }}
+{{- if eq .name "reporting" }}
+- name: REPORTING_SNAPSHOT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.reportingKeys.existingSecret | quote }}
+      key: {{ $v.reportingKeys.snapshotKey | quote }}
+{{- end }}
 {{- with $v.otel.endpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
@@ -344,6 +359,9 @@ Checks the schema cannot express. Each failure names the value and says what to 
 {{- end -}}
 {{- if ge (int $v.shutdownDrainMs) (mul (int $v.terminationGracePeriodSeconds) 1000) -}}
 {{- $errors = append $errors (printf "shutdownDrainMs (%v) must be shorter than terminationGracePeriodSeconds (%v s), or pods are killed while draining" $v.shutdownDrainMs $v.terminationGracePeriodSeconds) -}}
+{{- end -}}
+{{- if and (not $v.reportingKeys.existingSecret) (or (has "intake" $enabled) (has "outreach" $enabled) (has "matching" $enabled) (has "reporting" $enabled)) -}}
+{{- $errors = append $errors "reportingKeys.existingSecret is required: intake, outreach and matching need REPORTING_PSEUDONYM_KEY and reporting REPORTING_SNAPSHOT_KEY to start (docs/operations/reporting-keys.md)" -}}
 {{- end -}}
 {{- range $name := $enabled -}}
 {{- $svc := include "tsunagu.service" (dict "root" $ "name" $name) | fromYaml -}}

@@ -75,13 +75,16 @@ describe('service environment and docs/configuration variables', () => {
 
 describe.each([
   { service: 'intake', own: ['INTAKE_DV_ADDRESS_ROLES', 'INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS', 'CITY_DESK_ORGANIZATION_ID', 'CITY_WIDE_READ_ROLES', 'EMERGENCY_ACCESS_MINUTES'] },
-  { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG'] },
+  { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG', 'REPORTING_SNAPSHOT_KEY'] },
   { service: 'outreach', own: ['OUTREACH_INACTIVITY_DAYS_DEFAULT', 'OUTREACH_CHECK_INTERVAL_MS', 'OUTREACH_DV_ADDRESS_ROLES', 'OUTREACH_PERSON_WAIT_MS'] },
   { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT', 'MATCHING_DV_ADDRESS_ROLES', 'MATCHING_PERSON_WAIT_MS'] },
 ])('$service environment (apps/$service/src/config.ts)', ({ service, own }) => {
   const platform = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
-  const declared = declaredVariables(read(workspaceRoot, 'apps', service, 'src', 'config.ts'));
-  const ownDeclared = [...declared.keys()];
+  const source = read(workspaceRoot, 'apps', service, 'src', 'config.ts');
+  const ownDeclared = [...declaredVariables(source).keys()];
+  // Variables a shared lib declares once and the service spreads in (REPORTING_PSEUDONYM_KEY: libs/util/pseudonym).
+  const spread = source.includes('...pseudonymVariables') ? declaredVariables(read(workspaceRoot, 'libs', 'util', 'pseudonym', 'src', 'lib', 'person-pseudonym.ts')) : new Map<string, string>();
+  const declared = new Map([...declaredVariables(source), ...spread]);
   const configurationDoc = read(workspaceRoot, 'docs', 'configuration.md');
   const valuesText = read(chartDir, 'values.yaml');
   const envOf = (manifests: ReturnType<typeof render>) =>

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { CaseOpened, CaseStatusChanged, CaseTrackChanged, PlanDrafted, ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { caseEventData } from '../cases/case.view';
@@ -208,7 +209,7 @@ const HOUSEHOLDS: DemoHousehold[] = [
 /** Loads the demo households once; returns false when they are already there. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(Household, { id: demoId('household', HOUSEHOLDS[0].key) })) return false;
-  const events = new IntakeEvents(new OutboxService());
+  const events = new IntakeEvents(new OutboxService(), PersonPseudonyms.fromEnv());
   await em.transactional(async (tx) => {
     for (const demo of HOUSEHOLDS) await loadHousehold(tx, events, demo);
   });

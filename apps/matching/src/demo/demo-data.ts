@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { FollowUpRecorded, HostRegistered, MatchProposed, MatchStarted, MatchTrialStarted, MatchVisitArranged, NeedRegistered, NeedStatusChanged } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { ConsentCopy } from '../consents/consent-copy.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -65,7 +66,7 @@ function host(id: string, fields: Partial<Host> & Pick<Host, 'organizationId' | 
 
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(Host, { id: DEMO_IDS.cafeHost })) return false;
-  const events = new MatchingEvents(new OutboxService());
+  const events = new MatchingEvents(new OutboxService(), PersonPseudonyms.fromEnv());
 
   const hosts = [
     host(DEMO_IDS.cafeHost, {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventContract } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 
 /**
  * The one way matching emits a domain event: checked against its contract (ids and codes only) and
@@ -9,10 +11,14 @@ import { OutboxService } from '@tsunagu/platform-messaging';
  */
 @Injectable()
 export class MatchingEvents {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly pseudonyms: PersonPseudonyms,
+  ) {}
 
   async record<T>(em: EntityManager, contract: EventContract<T>, aggregateId: string, data: T): Promise<void> {
-    this.outbox.record(em, contract, { aggregateId, data });
+    // Events reporting counts 実人数 from carry the pseudonymous person key, stamped here for every use case.
+    this.outbox.record(em, contract, { aggregateId, data: this.pseudonyms.stamp(contract, TenantContext.requireMunicipality(), data) });
     await em.flush();
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { addDays, dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
@@ -148,7 +149,7 @@ const TARGETS: DemoTarget[] = [
 /** Loads the demo targets once (system work for 高松市); false when they are already there. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(OutreachTarget, { id: demoId('target', TARGETS[0].key) })) return false;
-  const events = new OutreachEvents(new OutboxService());
+  const events = new OutreachEvents(new OutboxService(), PersonPseudonyms.fromEnv());
   const now = new Date();
   await em.transactional(async (tx) => {
     for (const demo of TARGETS) await loadTarget(tx, events, demo, now);

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventContract, OutreachTargetRef } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
 import { OutboxService } from '@tsunagu/platform-messaging';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
 import type { OutreachTarget } from '../targets/outreach-target.entity';
 
@@ -11,16 +13,21 @@ import type { OutreachTarget } from '../targets/outreach-target.entity';
  */
 @Injectable()
 export class OutreachEvents {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly pseudonyms: PersonPseudonyms,
+  ) {}
 
   async record<T>(em: EntityManager, contract: EventContract<T>, aggregateId: string, data: T): Promise<void> {
-    this.outbox.record(em, contract, { aggregateId, data });
+    // Events reporting counts 実人数 from carry the pseudonymous person key, stamped here for every use case.
+    this.outbox.record(em, contract, { aggregateId, data: this.pseudonyms.stamp(contract, TenantContext.requireMunicipality(), data) });
     await em.flush();
   }
 
   /** Many events of one kind in one flush (the periodic check raises thousands at once on a first run). */
   async recordAll<T>(em: EntityManager, contract: EventContract<T>, events: readonly { aggregateId: string; data: T }[]): Promise<void> {
-    for (const event of events) this.outbox.record(em, contract, event);
+    const municipality = TenantContext.requireMunicipality();
+    for (const event of events) this.outbox.record(em, contract, { ...event, data: this.pseudonyms.stamp(contract, municipality, event.data) });
     await em.flush();
   }
 }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { IdempotencyModule } from '@tsunagu/platform-http';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { TargetStages } from '../targets/target-stages';
 import { OutreachEvents } from './outreach-events';
 import { TargetAccess } from './target-access';
@@ -9,5 +11,5 @@ import { TargetAccess } from './target-access';
  * Idempotency-Key on POSTs (agencies log contacts on the targets assigned to them).
  */
 @Global()
-@Module({ imports: [IdempotencyModule.forService('outreach')], providers: [OutreachEvents, TargetStages, TargetAccess], exports: [OutreachEvents, TargetStages, TargetAccess] })
+@Module({ imports: [IdempotencyModule.forService('outreach')], providers: [{ provide: PersonPseudonyms, useFactory: PersonPseudonyms.fromConfig, inject: [TSUNAGU_CONFIG] }, OutreachEvents, TargetStages, TargetAccess], exports: [OutreachEvents, TargetStages, TargetAccess] })
 export class OutreachSharedModule {}

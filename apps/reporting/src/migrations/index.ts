@@ -6,6 +6,8 @@ import { Migration20261128120000 } from './Migration20261128120000';
 import { Migration20261128130000 } from './Migration20261128130000';
 import { Migration20261201090000 } from './Migration20261201090000';
 import { Migration20261203090000 } from './Migration20261203090000';
+import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203141100 } from './Migration20261203141100';
 import { Migration20261203180000 } from './Migration20261203180000';
 
@@ -19,6 +21,8 @@ export const reportingMigrations = [
   { name: 'Migration20261128130000', class: Migration20261128130000 },
   { name: 'Migration20261201090000', class: Migration20261201090000 },
   { name: 'Migration20261203090000', class: Migration20261203090000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
+  { name: 'Migration20261203110000', class: Migration20261203110000 },
   { name: 'Migration20261203141100', class: Migration20261203141100 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
 ];

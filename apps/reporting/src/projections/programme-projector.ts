@@ -116,16 +116,19 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
     }
     if (contract === OutreachTargetRegistered) {
       const data = event.data as OutreachTargetRegisteredData;
-      await run(`update ${t('outreach_target')} set discovery_route = ?, target_identity = ?, registered_on = ? where target_id = ?`, [
+      await run(`update ${t('outreach_target')} set discovery_route = ?, target_identity = ?, registered_on = ?, pseudonym = coalesce(?, pseudonym) where target_id = ?`, [
         data.discoveryRoute,
         data.identity,
         data.occurredOn,
+        data.personPseudonym ?? null,
         data.targetId,
       ]);
     } else if (contract === OutreachTargetUpdated) {
       // The identity can grow (a place-only target whose person becomes known); route and registration day stay the registration's.
       const data = event.data as OutreachTargetRegisteredData;
       await run(`update ${t('outreach_target')} set target_identity = ? where target_id = ? and state_event_id = ?`, [data.identity, data.targetId, event.id]);
+      // A person who becomes known keeps their key, whichever order the events arrive in (the key never changes once known).
+      if (data.personPseudonym) await run(`update ${t('outreach_target')} set pseudonym = ? where target_id = ?`, [data.personPseudonym, data.targetId]);
     } else if (contract === OutreachStageChanged && (event.data as OutreachStageChangedData).newlyConnected) {
       await run(`update ${t('outreach_target')} set connected_on = least(coalesce(connected_on, ?::date), ?::date) where target_id = ?`, [
         ref.occurredOn,
@@ -167,11 +170,12 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
   if (contract === NeedRegistered || contract === NeedStatusChanged) {
     const data = event.data as NeedEventData;
     await run(
-      `insert into ${t('participation_need')} as n (need_id, municipality, case_id, district_id, purposes, status, registered_on, state_at, state_event_id) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?)
+      `insert into ${t('participation_need')} as n (need_id, municipality, case_id, district_id, purposes, status, registered_on, pseudonym, state_at, state_event_id) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)
        on conflict (need_id) do update set case_id = excluded.case_id, district_id = excluded.district_id, purposes = excluded.purposes, status = excluded.status,
-         registered_on = excluded.registered_on, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+         registered_on = excluded.registered_on, pseudonym = coalesce(excluded.pseudonym, n.pseudonym), state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (n.state_at, n.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
-      [data.needId, lg, data.caseId, data.homeDistrictId, pgArray(data.purposes), data.status, data.registeredOn, at, event.id],
+      // The person id is dropped: only the pseudonymous key is kept.
+      [data.needId, lg, data.caseId, data.homeDistrictId, pgArray(data.purposes), data.status, data.registeredOn, data.personPseudonym ?? null, at, event.id],
     );
   } else if (contract === HostRegistered || contract === HostUpdated) {
     const data = event.data as HostEventData;

@@ -43,6 +43,7 @@ export function projectionDdl(schema: string): string[] {
     ...outreachProjectionDdl(schema),
     ...participationProjectionDdl(schema),
     ...districtWithheldDdl(schema),
+    ...jigyoDdl(schema),
   ];
 }
 
@@ -114,6 +115,21 @@ export function consultationDistrictDdl(schema: string): string[] {
 export function districtWithheldDdl(schema: string): string[] {
   assertSchema(schema);
   return ['household', 'consultation', 'outreach_target', 'menu_gap'].map((table) => `alter table "${schema}"."${table}" add column district_withheld boolean not null default false`);
+}
+
+/**
+ * Per-事業 counting (Migration20261203100000; frozen likewise, issue 17): the 事業 a consultation is counted under
+ * (jigyoAttribution), and the pseudonymous person key of consultations, outreach targets and participation needs
+ * (a keyed hash the publishers stamp; never the person id) so 実人数 can be counted across them.
+ */
+export function jigyoDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `alter table ${t('consultation')} add column jigyo_attribution varchar(40) null, add column pseudonym varchar(43) null`,
+    `alter table ${t('outreach_target')} add column pseudonym varchar(43) null`,
+    `alter table ${t('participation_need')} add column pseudonym varchar(43) null`,
+  ];
 }
 
 /**
@@ -268,4 +284,7 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   gap_id: 'uuid',
   failing_constraints: 'ARRAY',
   recorded_on: 'date',
+  jigyo_attribution: 'character varying',
+  // The pseudonymous person key (HMAC of municipality and person id under a key reporting never holds): counts 実人数, identifies nobody.
+  pseudonym: 'character varying',
 };

@@ -161,11 +161,10 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
     const data = event.data as ConsultationEventData;
     if (data.householdId) await lockHousehold(run, data.householdId);
     await run(
-      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, district_withheld, route, primary_category, categories, issue_tags, status, disposition, cancelled, state_at, state_event_id)
-       values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), coalesce((select district_withheld from ${t('household')} where household_id = ?), false), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?)
-       on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, received_on = coalesce(excluded.received_on, c.received_on),
-         receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
-         district_id = excluded.district_id, district_withheld = excluded.district_withheld,
+      `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, district_withheld, route, primary_category, categories, issue_tags, status, disposition, cancelled, jigyo_attribution, pseudonym, state_at, state_event_id)
+       values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), coalesce((select district_withheld from ${t('household')} where household_id = ?), false), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)
+       on conflict (consultation_id) do update set fiscal_year = excluded.fiscal_year, received_on = coalesce(excluded.received_on, c.received_on), receiving_organization_id = excluded.receiving_organization_id, household_id = excluded.household_id,
+         district_id = excluded.district_id, district_withheld = excluded.district_withheld, jigyo_attribution = excluded.jigyo_attribution, pseudonym = excluded.pseudonym,
          route = excluded.route, primary_category = excluded.primary_category, categories = excluded.categories, issue_tags = excluded.issue_tags, status = excluded.status,
          disposition = excluded.disposition, cancelled = excluded.cancelled, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
@@ -188,6 +187,9 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
         data.status,
         data.disposition,
         data.status === 'cancelled',
+        data.jigyoAttribution,
+        // Only the pseudonymous key is kept: the person id in the event is dropped here.
+        data.personPseudonym ?? null,
         at,
         event.id,
       ],

@@ -74,3 +74,45 @@ export class MeasureReportQuery extends FiscalYearQuery {
   @IsIn(['internal', 'published'])
   view?: 'internal' | 'published';
 }
+
+/** The per-事業 年度 report (issue 17): JSON, tidy CSV, or XLSX with one sheet per 事業. */
+export class JigyoReportQuery {
+  @ApiProperty({ description: '年度 (西暦 of its April), e.g. 2025 = 令和7年度', example: 2025 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  fiscalYear!: number;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json', description: 'xlsx: one sheet per 事業 with 和暦 headings, as cities file it; csv: tidy long format.' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ enum: ['utf-8', 'cp932'], default: 'utf-8', description: 'CSV encoding: UTF-8 with BOM, or CP932.' })
+  @IsOptional()
+  @IsIn(['utf-8', 'cp932'])
+  encoding?: 'utf-8' | 'cp932';
+
+  @ApiPropertyOptional({ description: 'CSV: adds 和暦 columns next to the 西暦 ones.', default: false })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  wareki?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['internal', 'published'],
+    default: 'internal',
+    description: 'published: small counts and the counts that would give them away through the totals are blanked and flagged (秘匿).',
+  })
+  @IsOptional()
+  @IsIn(['internal', 'published'])
+  view?: 'internal' | 'published';
+
+  @ApiPropertyOptional({ description: 'A closed 年度: the figures of this closing version instead of the one in force.', minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version?: number;
+}

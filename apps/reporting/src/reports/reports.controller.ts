@@ -18,7 +18,7 @@ import {
 } from './reports.usecases';
 
 /** A report downloaded as CSV leaves the system as a file: audited as `export`; JSON (the console's screens) as `read`. */
-const reportAction = (request: { query: unknown }) => ((request.query as { format?: string } | undefined)?.format === 'csv' ? 'export' : 'read');
+export const reportAction = (request: { query: unknown }) => (['csv', 'xlsx'].includes((request.query as { format?: string } | undefined)?.format ?? '') ? 'export' : 'read');
 
 /** Aggregates only; analysts, supervisors and admins; always the caller's own municipality. */
 @ApiTags('reports')

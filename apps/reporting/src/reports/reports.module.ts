@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '../projections/projections.module';
+import { JigyoQueries } from './jigyo-queries';
+import { JigyoReportUseCase } from './jigyo-report.usecase';
 import { ReportQueries } from './report-queries';
 import { ReportsController } from './reports.controller';
 import {
@@ -24,7 +26,9 @@ import {
     IndicatorsReportUseCase,
     OutreachReportUseCase,
     ParticipationReportUseCase,
+    JigyoQueries,
+    JigyoReportUseCase,
   ],
-  exports: [ReportQueries, ConsultationsReportUseCase],
+  exports: [ReportQueries, ConsultationsReportUseCase, JigyoReportUseCase],
 })
 export class ReportsModule {}

@@ -1,4 +1,5 @@
 import { defineEvent, objectWithLaterFields, type EventContract, type JsonSchema } from '../lib/event-contract';
+import { personPseudonymSchema } from '../lib/person-pseudonym-schema';
 import {
   ABUSE_LAWS,
   CONSENT_METHODS,
@@ -154,6 +155,8 @@ export interface ConsultationEventData {
   receivedAt?: string;
   recordedAt?: string;
   personId: string | null;
+  /** Pseudonymous person key (stamped by the publisher from personId; see personPseudonymSchema). */
+  personPseudonym?: string | null;
   householdId: string | null;
   route: ConsultationRoute;
   primaryCategory: ConsultationCategory;
@@ -165,7 +168,7 @@ export interface ConsultationEventData {
   disposition: Disposition | null;
   status: ConsultationStatus;
 }
-const consultationSchema = objectWithLaterFields(['receivedAt', 'recordedAt'], {
+const consultationSchema = objectWithLaterFields(['receivedAt', 'recordedAt', 'personPseudonym'], {
   consultationId: uuid,
   // R7-003-000123 (年度, desk, sequence); events before desk numbers carried R7-000123.
   receptionNo: { type: 'string', pattern: '^[RH]\\d+-(\\d{3}-)?\\d{6}$' },
@@ -174,6 +177,7 @@ const consultationSchema = objectWithLaterFields(['receivedAt', 'recordedAt'], {
   receivedAt: { type: 'string', format: 'date-time' },
   recordedAt: { type: 'string', format: 'date-time' },
   personId: nullableUuid,
+  personPseudonym: personPseudonymSchema,
   householdId: nullableUuid,
   route: codeOf(CONSULTATION_ROUTES),
   primaryCategory: codeOf(CONSULTATION_CATEGORIES),

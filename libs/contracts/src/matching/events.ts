@@ -1,4 +1,5 @@
 import { defineEvent, type EventContract, type JsonSchema } from '../lib/event-contract';
+import { personPseudonymSchema } from '../lib/person-pseudonym-schema';
 import { WEEKDAYS, type Weekday } from '../registry/codes';
 import {
   FOLLOW_UP_METHODS,
@@ -42,7 +43,7 @@ const codeOf = (values: readonly string[]) => ({ enum: [...values] });
 const codesOf = (values: readonly string[]) => ({ type: 'array', items: { enum: [...values] } });
 
 /** Properties a receiver must accept without them (added later; a rebuild replays events published before). */
-const OPTIONAL = new Set(['districtWithheld']);
+const OPTIONAL = new Set(['districtWithheld', 'personPseudonym']);
 
 function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !OPTIONAL.has(key)) };
@@ -52,6 +53,8 @@ export interface NeedEventData {
   needId: string;
   /** Intake's person id (the only link to the person; no personal data is copied). */
   personId: string;
+  /** Pseudonymous person key (stamped by the publisher from personId; see personPseudonymSchema). */
+  personPseudonym?: string | null;
   caseId: string | null;
   purposes: ParticipationPurpose[];
   homeDistrictId: string | null;
@@ -65,6 +68,7 @@ export interface NeedEventData {
 const needSchema = object({
   needId: uuid,
   personId: uuid,
+  personPseudonym: personPseudonymSchema,
   caseId: nullableUuid,
   purposes: codesOf(PARTICIPATION_PURPOSES),
   homeDistrictId: nullableUuid,

@@ -1,4 +1,5 @@
 import { defineEvent, type EventContract, type JsonSchema } from '../lib/event-contract';
+import { personPseudonymSchema } from '../lib/person-pseudonym-schema';
 import { ISSUE_TAGS, LEGAL_BASES, type IssueTag, type LegalBasis } from '../intake/codes';
 import {
   CONTACT_METHODS,
@@ -38,7 +39,7 @@ const codesOf = (values: readonly string[]) => ({ type: 'array', items: { enum: 
 const fiscalYear = { type: 'integer', minimum: 1989, maximum: 2200 } as const;
 
 /** Properties a receiver must accept without them (added later; a rebuild replays events published before). */
-const OPTIONAL = new Set(['districtWithheld']);
+const OPTIONAL = new Set(['districtWithheld', 'personPseudonym']);
 
 function object(properties: Record<string, JsonSchema>): JsonSchema {
   return { type: 'object', additionalProperties: false, properties, required: Object.keys(properties).filter((key) => !OPTIONAL.has(key)) };
@@ -70,6 +71,8 @@ const targetRef = {
 export interface OutreachTargetRegisteredData extends OutreachTargetRef {
   identity: TargetIdentity;
   personId: string | null;
+  /** Pseudonymous person key (stamped by the publisher from personId; see personPseudonymSchema). */
+  personPseudonym?: string | null;
   householdId: string | null;
   discoveryRoute: DiscoveryRoute;
   reasonTags: IssueTag[];
@@ -85,6 +88,7 @@ export const OutreachTargetRegistered = defineEvent<OutreachTargetRegisteredData
     ...targetRef,
     identity: codeOf(TARGET_IDENTITIES),
     personId: nullableUuid,
+    personPseudonym: personPseudonymSchema,
     householdId: nullableUuid,
     discoveryRoute: codeOf(DISCOVERY_ROUTES),
     reasonTags: codesOf(ISSUE_TAGS),

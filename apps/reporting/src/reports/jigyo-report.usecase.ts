@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { fiscalYearRange, todayInJapan } from '@tsunagu/util-japanese-calendar';
+import type { Column, TidyTable } from '../shared/tidy-export';
+import { writeXlsx, SUPPRESSED_MARK, type XlsxSheet } from '../shared/xlsx-export';
+import { JigyoQueries } from './jigyo-queries';
+import { buildJigyoFigures, JIGYO_SHEET_NAMES, publishJigyoReport, type JigyoReport } from './jigyo-report';
+import { ReportQueries } from './report-queries';
+import { ConsultationsReportUseCase } from './reports.usecases';
+
+/** The per-事業 年度 report (issue 17): figures from the live projections, published with suppression, as JSON, CSV or XLSX. */
+@Injectable()
+export class JigyoReportUseCase {
+  constructor(
+    private readonly queries: JigyoQueries,
+    private readonly reportQueries: ReportQueries,
+    private readonly consultations: ConsultationsReportUseCase,
+  ) {}
+
+  /** The internal figures as the projections hold them now (what closing a year freezes). */
+  async liveFigures(municipality: string, fiscalYear: number): Promise<JigyoReport> {
+    const { end } = fiscalYearRange(fiscalYear);
+    const today = todayInJapan();
+    const [comprehensive, multiAgency, outreach, participation, community, districts] = await Promise.all([
+      this.queries.comprehensive(municipality, fiscalYear),
+      this.queries.multiAgency(municipality, fiscalYear),
+      this.queries.outreach(municipality, fiscalYear),
+      this.queries.participation(municipality, fiscalYear),
+      this.queries.community(municipality, today < end ? today : end),
+      this.reportQueries.districts(municipality),
+    ]);
+    return buildJigyoFigures(
+      { comprehensive, 'multi-agency': multiAgency, outreach, participation, community },
+      { municipality, fiscalYear, months: this.queries.months(fiscalYear), districts },
+    );
+  }
+
+  /** The view asked for of some figures: as they are, or published with the municipality's threshold. */
+  async present(figures: JigyoReport, view: 'internal' | 'published'): Promise<JigyoReport> {
+    return view === 'published' ? publishJigyoReport(figures, await this.consultations.threshold(figures.municipality)) : figures;
+  }
+
+  /** Tidy long format: one row per (事業, table, row, month or 年度). */
+  table(report: JigyoReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
+    const columns: Column<Record<string, unknown>>[] = [
+      { key: 'fiscalYear', header: '年度' },
+      ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
+      { key: 'jigyo', header: '事業コード' },
+      { key: 'jigyoLabel', header: '事業' },
+      { key: 'table', header: '表コード' },
+      { key: 'tableTitle', header: '表' },
+      { key: 'code', header: '行コード' },
+      { key: 'label', header: '行' },
+      { key: 'month', header: '月' },
+      ...(withWareki ? [{ key: 'monthWareki', header: '月（和暦）' }] : []),
+      { key: 'value', header: '値' },
+      { key: 'unit', header: '単位' },
+      { key: 'suppressed', header: '秘匿' },
+    ];
+    const rows = report.sheets.flatMap((sheet) =>
+      sheet.tables.flatMap((table) =>
+        [...table.rows, ...(table.totalRow ? [table.totalRow] : [])].flatMap((row) =>
+          [...row.cells.map((cell, j) => ({ cell, month: report.months[j], monthWareki: report.monthLabels[j] })), { cell: row.total, month: '年度', monthWareki: report.fiscalYearLabel }].map(({ cell, month, monthWareki }) => ({
+            fiscalYear: report.fiscalYear,
+            fiscalYearLabel: report.fiscalYearLabel,
+            jigyo: sheet.jigyo,
+            jigyoLabel: sheet.title,
+            table: table.key,
+            tableTitle: table.title,
+            code: row.code ?? 'total',
+            label: row.label,
+            month,
+            monthWareki,
+            value: cell.value,
+            unit: table.unit,
+            suppressed: cell.suppressed,
+          })),
+        ),
+      ),
+    );
+    return { name: `jigyo_${report.fiscalYear}_${report.view}`, columns, rows };
+  }
+
+  /** One sheet per 事業, 和暦 headings, the tables as printed; suppressed counts as 「＊」. */
+  async xlsx(report: JigyoReport): Promise<{ body: Buffer; fileName: string; contentType: string }> {
+    const sheets: XlsxSheet[] = report.sheets.map((sheet) => ({
+      name: JIGYO_SHEET_NAMES[sheet.jigyo],
+      title: `${report.fiscalYearLabel} ${sheet.title} 実施状況`,
+      tables: sheet.tables.map((table) => ({
+        title: `${table.title}（単位：${table.unit}）`,
+        rowHeading: '項目',
+        headings: table.kind === 'figures' ? ['年度'] : [...report.monthLabels, '年度計'],
+        rows: [...table.rows, ...(table.totalRow ? [table.totalRow] : [])].map((row) => ({ label: row.label, values: [...row.cells, row.total].map((cell) => cell.value) })),
+      })),
+      notes: [...report.notes, ...(report.view === 'published' ? [`${SUPPRESSED_MARK}：${report.suppressionThreshold}未満の数、及びそれを合計から逆算できないよう秘匿した数。`] : [])],
+    }));
+    return {
+      body: await writeXlsx(sheets),
+      fileName: `jigyo_${report.fiscalYear}_${report.view}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
+  }
+}

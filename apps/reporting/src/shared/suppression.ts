@@ -1,0 +1,134 @@
+/*
+ * Small-cell suppression of published tables (issue 17): primary — counts 1 … threshold-1 — and secondary
+ * (complementary), so that no suppressed cell can be worked out again from the row and column totals.
+ *
+ * A table with its totals is an (R+1)×(C+1) grid whose every line sums to zero once the totals change sign, so
+ * the suppressed cells are the edges of a bipartite graph (rows × columns) and a suppressed cell is determined
+ * by the published ones exactly when its edge is a bridge — on no cycle of suppressed cells. The secondary step
+ * puts every suppressed cell on a cycle by suppressing the cheapest rectangle through it, and never picks a zero
+ * (a cycle through published-as-suppressed zeros could be pinned by non-negativity).
+ */
+
+/** A count as published: null and flagged when suppressed; zeros are never suppressed (they single nobody out). */
+export interface PublishedCell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+/** Primary rule alone (one count that is part of no table with totals). */
+export function suppressCount(count: number, threshold: number): PublishedCell {
+  return count > 0 && count < threshold ? { value: null, suppressed: true } : { value: count, suppressed: false };
+}
+
+/** The grid of a table with its totals: cells, each row's total (last column), each column's total (last row) and the grand total. */
+export function withTotals(cells: readonly (readonly number[])[]): number[][] {
+  const columns = cells[0]?.length ?? 0;
+  const grid = cells.map((row) => [...row, row.reduce((sum, value) => sum + value, 0)]);
+  const totals = Array.from({ length: columns + 1 }, (_, j) => grid.reduce((sum, row) => sum + row[j], 0));
+  return [...grid, totals];
+}
+
+/** Whether the suppressed cell (i, j) lies on a cycle of suppressed cells (rows i' ↔ columns j' by suppressed cells), i.e. is not a bridge. */
+function onCycle(mask: boolean[][], i: number, j: number): boolean {
+  const rows = mask.length;
+  const columns = mask[0].length;
+  // Nodes 0 … rows-1 are rows, rows … rows+columns-1 columns; search from row i to column j without the edge (i, j).
+  const seen = new Set<number>([i]);
+  const queue = [i];
+  while (queue.length > 0) {
+    const node = queue.shift() as number;
+    if (node < rows) {
+      for (let c = 0; c < columns; c += 1) {
+        if (!mask[node][c] || (node === i && c === j)) continue;
+        const next = rows + c;
+        if (next === rows + j) return true;
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    } else {
+      const c = node - rows;
+      for (let r = 0; r < rows; r += 1) {
+        if (!mask[r][c] || (r === i && c === j)) continue;
+        if (!seen.has(r)) {
+          seen.add(r);
+          queue.push(r);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Suppresses a grid that already holds its totals (see withTotals): returns the mask of suppressed cells.
+ * Primary cells are 0 < n < threshold anywhere (a small total is as telling as a small cell); secondary cells
+ * are added until every suppressed cell is on a cycle of suppressed cells.
+ */
+export function suppressionMask(grid: readonly (readonly number[])[], threshold: number): boolean[][] {
+  const mask = grid.map((row) => row.map((value) => value > 0 && value < threshold));
+  const rows = grid.length;
+  const columns = grid[0]?.length ?? 0;
+  for (;;) {
+    let bridge: [number, number] | null = null;
+    for (let i = 0; i < rows && !bridge; i += 1) for (let j = 0; j < columns && !bridge; j += 1) if (mask[i][j] && !onCycle(mask, i, j)) bridge = [i, j];
+    if (!bridge) return mask;
+    const [i, j] = bridge;
+    // The cheapest rectangle (i, j) – (i, j2) – (i2, j2) – (i2, j): least newly hidden total, then fewest new cells.
+    let best: { cells: [number, number][]; cost: number } | null = null;
+    for (let i2 = 0; i2 < rows; i2 += 1) {
+      if (i2 === i) continue;
+      for (let j2 = 0; j2 < columns; j2 += 1) {
+        if (j2 === j) continue;
+        const corners: [number, number][] = [
+          [i, j2],
+          [i2, j2],
+          [i2, j],
+        ];
+        if (corners.some(([r, c]) => !mask[r][c] && grid[r][c] <= 0)) continue;
+        const added = corners.filter(([r, c]) => !mask[r][c]);
+        const cost = added.reduce((sum, [r, c]) => sum + grid[r][c], 0) * 1000 + added.length;
+        if (!best || cost < best.cost) best = { cells: added, cost };
+      }
+    }
+    if (!best) {
+      // No rectangle of positive cells exists: hide every positive cell rather than publish a recoverable one.
+      for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) if (grid[r][c] > 0) mask[r][c] = true;
+      return mask;
+    }
+    for (const [r, c] of best.cells) mask[r][c] = true;
+  }
+}
+
+/** A table published with its totals: cells[i][j], rowTotals[i], columnTotals[j], total. */
+export interface PublishedTable {
+  cells: PublishedCell[][];
+  rowTotals: PublishedCell[];
+  columnTotals: PublishedCell[];
+  total: PublishedCell;
+}
+
+/** The table with its totals, suppressed as a whole when `threshold` is set (published view), as is otherwise. */
+export function publishTable(cells: readonly (readonly number[])[], threshold: number | null): PublishedTable {
+  const grid = withTotals(cells);
+  const mask = threshold === null ? grid.map((row) => row.map(() => false)) : suppressionMask(grid, threshold);
+  const cell = (i: number, j: number): PublishedCell => (mask[i][j] ? { value: null, suppressed: true } : { value: grid[i][j], suppressed: false });
+  const rows = cells.length;
+  const columns = grid[0].length - 1;
+  return {
+    cells: cells.map((row, i) => row.map((_, j) => cell(i, j))),
+    rowTotals: cells.map((_, i) => cell(i, columns)),
+    columnTotals: Array.from({ length: columns }, (_, j) => cell(rows, j)),
+    total: cell(rows, columns),
+  };
+}
+
+/** A list of counts published with its total (one column): suppressed so that no count is the total minus the others. */
+export function publishList(counts: readonly number[], threshold: number | null): { cells: PublishedCell[]; total: PublishedCell } {
+  const table = publishTable(
+    counts.map((count) => [count]),
+    threshold,
+  );
+  return { cells: table.cells.map(([cell]) => cell), total: table.columnTotals[0] };
+}
