@@ -90,7 +90,7 @@ One service's effective settings: serviceDefaults overlaid by services.<name>, a
 {{/* Image reference. Call with (dict "root" $ "image" $svc.image "component" "registry"). */}}
 {{- define "tsunagu.image" -}}
 {{- $g := .root.Values.global.image -}}
-{{- $repository := .image.repository | default (printf "%s/%s" $g.repositoryPrefix .component) -}}
+{{- $repository := .image.repository | default (printf "%s/%s%s" $g.repositoryPrefix ($g.namePrefix | default "") .component) -}}
 {{- $ref := $repository -}}
 {{- if $g.registry -}}
 {{- $ref = printf "%s/%s" $g.registry $repository -}}
