@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { AuditRecordsController } from './audit-records.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditMetrics } from './audit-metrics';
 import { AUDIT_OPTIONS, AuditService, type AuditOptions } from './audit.service';
 import { AuditTrail } from './audit-trail';
 
@@ -26,6 +27,7 @@ export class AuditModule {
         },
         AuditService,
         AuditTrail,
+        AuditMetrics,
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
       exports: [AuditService],
