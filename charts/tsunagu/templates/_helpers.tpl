@@ -165,6 +165,7 @@ Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credential
   value: {{ $v.shutdownDrainMs | quote }}
 - name: DEMO_DATA
   value: {{ $v.demoData | quote }}
+{{- include "tsunagu.tlsEnv" .root }}
 {{- range $key := keys $v.extraEnv | sortAlpha }}
 - name: {{ $key }}
   value: {{ index $v.extraEnv $key | quote }}
