@@ -8,7 +8,7 @@ tls.allowPlaintext says a service mesh encrypts pod traffic instead.
 {{- define "tsunagu.tlsEnv" -}}
 {{- $t := .Values.tls -}}
 {{- with $t.databaseSslMode }}
-{{- /* MikroORM drops the query string of DATABASE_URL (`?sslmode=` never reaches the driver); node-postgres reads PGSSLMODE for every connection without its own TLS setting. */}}
+{{- /* node-postgres reads PGSSLMODE for every connection whose URL has no sslmode of its own; the chart cannot see the URL in the Secret. */}}
 - name: PGSSLMODE
   value: {{ . | quote }}
 {{- end }}

@@ -61,7 +61,7 @@ function declaredVariables(source: string): Map<string, string> {
 
 /** Variables the chart sets for libraries and the runtime, not for the services' own config (templates/_tls.tpl). */
 const runtimeVariables = new Map([
-  ['PGSSLMODE', 'node-postgres: TLS to PostgreSQL (MikroORM drops the query string of DATABASE_URL)'],
+  ['PGSSLMODE', 'node-postgres: TLS to PostgreSQL when DATABASE_URL has no sslmode of its own'],
   ['NODE_EXTRA_CA_CERTS', "Node.js: the city's CA for PostgreSQL, NATS, the IdP and the collector"],
 ]);
 
