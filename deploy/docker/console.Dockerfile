@@ -4,7 +4,10 @@
 #   docker build -f deploy/docker/console.Dockerfile -t tsunagu/console:0.1.0 .
 # Kubernetes probes call /healthz: no HEALTHCHECK here.
 
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# Node 24 LTS. pin: the release workflow (.github/workflows/release.yml) resolves this tag to its digest and builds
+# with NODE_IMAGE=<tag>@sha256:…; Renovate (renovate.json, pinDigests) proposes the digest here as a pull request.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
+# pin: resolved to its digest by the release workflow, like NODE_IMAGE.
 ARG NGINX_IMAGE=nginxinc/nginx-unprivileged:1.28-alpine
 
 # 1. Build the static files.

@@ -5,7 +5,9 @@
 # The image runs `node main.js` (HTTP on PORT, default 3000); `docker run … migrate` runs the migrations and
 # exits (the Helm pre-install/pre-upgrade Job). Kubernetes probes check health: no HEALTHCHECK here.
 
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# Node 24 LTS. pin: the release workflow (.github/workflows/release.yml) resolves this tag to its digest and builds
+# with NODE_IMAGE=<tag>@sha256:…; Renovate (renovate.json, pinDigests) proposes the digest here as a pull request.
+ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 # 1. Build the service with Nx: webpack bundle + generated package.json and lock of its production dependencies.
 FROM ${NODE_IMAGE} AS build

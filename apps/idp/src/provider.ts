@@ -9,6 +9,7 @@ import {
   tsunaguClaims,
 } from './demo-identities';
 import type { IdpSecrets } from './keys';
+import { loggedOutPage, logoutPage } from './login-page';
 
 /** The oidc-provider instance of the local IdP: demo users, the console client and agency clients. */
 export function createProvider(config: IdpConfig, secrets: IdpSecrets): Provider {
@@ -51,7 +52,16 @@ export function createProvider(config: IdpConfig, secrets: IdpSecrets): Provider
       clientCredentials: { enabled: true },
       introspection: { enabled: false },
       revocation: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      // Our own pages: oidc-provider's defaults load a font from fonts.googleapis.com, which a closed network cannot reach.
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: { body: string }, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (ctx: { body: string }) => {
+          ctx.body = loggedOutPage();
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => config.IDP_RESOURCE,

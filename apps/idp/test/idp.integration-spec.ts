@@ -220,6 +220,49 @@ describe('local IdP (dist/apps/idp/main.js)', () => {
     expect((await exchange(verifier)).status).toBe(400);
   });
 
+  it('serves its login, logout and signed-out pages without anything from another origin (closed networks such as LGWAN)', async () => {
+    const jar = new CookieJar();
+    const go = async (url: string, init: RequestInit = {}) => {
+      const response = await fetch(new URL(url, issuer), { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header() } });
+      jar.store(response);
+      return response;
+    };
+    /** Every URL a browser would fetch or follow from the page: src/href/action attributes, CSS url() and @import. */
+    const references = (html: string) => [
+      ...[...html.matchAll(/\b(?:src|href|action|srcset)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]),
+      ...[...html.matchAll(/url\(\s*["']?([^"')]+)/gi)].map((m) => m[1]),
+      ...[...html.matchAll(/@import\s+["']?([^"';\s]+)/gi)].map((m) => `@import ${m[1]}`),
+    ];
+    const foreign = (html: string) => references(html).filter((ref) => ref.startsWith('@import') || (/^([a-z]+:)?\/\//i.test(ref) && new URL(ref, issuer).origin !== new URL(issuer).origin));
+
+    const authorize = await go(
+      `${issuer}/auth?${new URLSearchParams({ client_id: 'tsunagu-console', response_type: 'code', redirect_uri: 'http://localhost:5173/callback', scope: 'openid', code_challenge: 'x'.repeat(43), code_challenge_method: 'S256' })}`,
+    );
+    const login = await (await go(authorize.headers.get('location')!)).text();
+    expect(login).toContain('ユーザー名');
+    // Signed in, so that the sign-out asks for confirmation (without a session the provider signs out at once).
+    const signedIn = await go(/action="([^"]+)"/.exec(login)![1], { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=caseworker&password=demo' });
+    expect(signedIn.status).toBe(303);
+    let location = signedIn.headers.get('location')!;
+    for (let hop = 0; hop < 10 && !location.startsWith('http://localhost:5173/'); hop += 1) location = (await go(location)).headers.get('location')!;
+
+    const logout = await go(`${issuer}/session/end`);
+    expect(logout.status).toBe(200);
+    const logoutHtml = await logout.text();
+    expect(logoutHtml).toContain('ログアウトしますか');
+    expect(logoutHtml).toContain('form="op.logoutForm"');
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(logoutHtml)![1];
+    const confirm = await go(/action="([^"]+)"/.exec(logoutHtml)![1], { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `xsrf=${xsrf}&logout=yes` });
+    expect([302, 303]).toContain(confirm.status);
+    const signedOut = await (await go(confirm.headers.get('location')!)).text();
+    expect(signedOut).toContain('ログアウトしました');
+
+    for (const [page, html] of Object.entries({ login, logout: logoutHtml, signedOut })) {
+      expect({ page, foreign: foreign(html) }).toEqual({ page, foreign: [] });
+      expect({ page, fonts: /fonts\.(googleapis|gstatic)\.com/.test(html) }).toEqual({ page, fonts: false });
+    }
+  });
+
   it('refuses a client with 429 and Retry-After after ten wrong passwords in a minute; other clients still sign in', async () => {
     const startLogin = async (address: string) => {
       const jar = new CookieJar();

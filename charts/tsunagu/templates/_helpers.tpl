@@ -90,7 +90,7 @@ One service's effective settings: serviceDefaults overlaid by services.<name>, a
 {{/* Image reference. Call with (dict "root" $ "image" $svc.image "component" "registry"). */}}
 {{- define "tsunagu.image" -}}
 {{- $g := .root.Values.global.image -}}
-{{- $repository := .image.repository | default (printf "%s/%s" $g.repositoryPrefix .component) -}}
+{{- $repository := .image.repository | default (printf "%s/%s%s" $g.repositoryPrefix ($g.namePrefix | default "") .component) -}}
 {{- $ref := $repository -}}
 {{- if $g.registry -}}
 {{- $ref = printf "%s/%s" $g.registry $repository -}}
@@ -194,6 +194,7 @@ the services themselves never get the owner's credentials (ADR 0012).
   value: {{ $v.shutdownDrainMs | quote }}
 - name: DEMO_DATA
   value: {{ $v.demoData | quote }}
+{{- include "tsunagu.tlsEnv" .root }}
 {{- range $key := keys $v.extraEnv | sortAlpha }}
 - name: {{ $key }}
   value: {{ index $v.extraEnv $key | quote }}

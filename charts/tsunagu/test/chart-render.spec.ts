@@ -222,7 +222,8 @@ describe.each(variants)('helm template with $name', ({ options, services }) => {
   });
 
   it('limits each service with a NetworkPolicy: ingress from the controller and Tsunagu pods, egress to PostgreSQL, NATS, OIDC and DNS', () => {
-    const policies = byKind(manifests, 'NetworkPolicy');
+    // The hook pods' own policies (migration Jobs, helm test) are checked in chart-hooks-monitoring-tls.spec.ts.
+    const policies = byKind(manifests, 'NetworkPolicy').filter((m) => !m.metadata.annotations?.['helm.sh/hook']);
     expect(policies.map(component).sort()).toEqual([...services, 'console'].sort());
     for (const name of services) {
       const policy = find(manifests, 'NetworkPolicy', name);
@@ -278,7 +279,7 @@ describe.each([
   it.each(landedServices)('$name: probes, Ingress path, NetworkPolicy with NATS egress, migration hook and helm test', ({ name, env: expected }) => {
     const deployment = find(manifests, 'Deployment', name);
     const [container] = podSpec(deployment).containers;
-    expect(container.image).toMatch(new RegExp(`tsunagu/${name}:`));
+    expect(container.image).toMatch(new RegExp(`/tsunagu/tsunagu-${name}:`)); // the names release.yml publishes (mirrored as they are)
     expect(container.livenessProbe.httpGet.path).toBe(`/api/${name}/healthz`);
     expect(container.readinessProbe.httpGet.path).toBe(`/api/${name}/readyz`);
     expect(container.startupProbe.httpGet.path).toBe(`/api/${name}/healthz`);
@@ -330,7 +331,7 @@ describe('production values', () => {
 
   it('pins images to a release tag in the city registry and terminates TLS at the Ingress', () => {
     for (const workload of manifests.filter((m) => ['Deployment', 'Job', 'Pod'].includes(m.kind))) {
-      for (const container of podSpec(workload).containers) expect(container.image).toMatch(/^registry\.city\.example\.lg\.jp\/tsunagu\/[a-z]+:0\.1\.0$/);
+      for (const container of podSpec(workload).containers) expect(container.image).toMatch(/^registry\.city\.example\.lg\.jp\/tsunagu\/tsunagu-[a-z]+:0\.1\.0$/);
     }
     const [ingress] = byKind(manifests, 'Ingress');
     expect(ingress.spec.tls).toEqual([{ hosts: [production.ingress.host], secretName: production.ingress.tlsSecretName }]);
@@ -383,7 +384,7 @@ describe('values that change the rendering', () => {
   it('pins an image by digest', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     const manifests = render({ values: { services: { registry: { image: { digest } } } } });
-    expect(podSpec(find(manifests, 'Deployment', 'registry')).containers[0].image).toBe(`tsunagu/registry:0.1.0@${digest}`);
+    expect(podSpec(find(manifests, 'Deployment', 'registry')).containers[0].image).toBe(`ghcr.io/tsunagu/tsunagu-registry:0.1.0@${digest}`);
   });
 
   it('renders no NetworkPolicy when they are disabled', () => {

@@ -1,3 +1,4 @@
+import Ajv from 'ajv';
 import type { Manifest } from './helm';
 
 /**
@@ -58,7 +59,130 @@ export interface SchemaReport {
   unknownFields: string[];
 }
 
+/**
+ * Custom resources of the Prometheus Operator are not in kubernetes-models: a closed schema of the fields the chart
+ * renders (monitoring.coreos.com/v1), so a typo is still an unknown field.
+ */
+const labelMap = { type: 'object', additionalProperties: { type: 'string' } };
+const crdMetadata = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name'],
+  properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: labelMap, annotations: labelMap },
+};
+const crdSchemas: Record<string, object> = {
+  'monitoring.coreos.com/v1/ServiceMonitor': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['apiVersion', 'kind', 'metadata', 'spec'],
+    properties: {
+      apiVersion: { const: 'monitoring.coreos.com/v1' },
+      kind: { const: 'ServiceMonitor' },
+      metadata: crdMetadata,
+      spec: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['selector', 'endpoints'],
+        properties: {
+          selector: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              matchLabels: labelMap,
+              matchExpressions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['key', 'operator'],
+                  properties: { key: { type: 'string' }, operator: { enum: ['In', 'NotIn', 'Exists', 'DoesNotExist'] }, values: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+            },
+          },
+          namespaceSelector: { type: 'object', additionalProperties: false, properties: { any: { type: 'boolean' }, matchNames: { type: 'array', items: { type: 'string' } } } },
+          endpoints: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['port'],
+              properties: {
+                port: { type: 'string' },
+                path: { type: 'string', pattern: '^/' },
+                interval: { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$' },
+                scrapeTimeout: { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$' },
+                honorLabels: { type: 'boolean' },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  'monitoring.coreos.com/v1/PrometheusRule': {
+    type: 'object',
+    additionalProperties: false,
+    required: ['apiVersion', 'kind', 'metadata', 'spec'],
+    properties: {
+      apiVersion: { const: 'monitoring.coreos.com/v1' },
+      kind: { const: 'PrometheusRule' },
+      metadata: crdMetadata,
+      spec: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['groups'],
+        properties: {
+          groups: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'rules'],
+              properties: {
+                name: { type: 'string' },
+                interval: { type: 'string' },
+                rules: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['alert', 'expr'],
+                    properties: {
+                      alert: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+                      expr: { type: 'string', minLength: 1 },
+                      for: { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$' },
+                      labels: labelMap,
+                      annotations: labelMap,
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+function validateCustomResource(manifest: Manifest, schema: object): SchemaReport {
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+  validate(manifest);
+  const errors: string[] = [];
+  const unknownFields: string[] = [];
+  for (const error of validate.errors ?? []) {
+    const path = error.instancePath.replace(/^\//, '').replace(/\/(\d+)/g, '[$1]').replace(/\//g, '.');
+    if (error.keyword === 'additionalProperties') unknownFields.push(`${path ? `${path}.` : ''}${(error.params as { additionalProperty: string }).additionalProperty}`);
+    else errors.push(`${path} ${error.message}`);
+  }
+  return { errors, unknownFields };
+}
+
 export function validateManifest(manifest: Manifest): SchemaReport {
+  const customSchema = crdSchemas[`${manifest.apiVersion}/${manifest.kind}`];
+  if (customSchema) return validateCustomResource(manifest, customSchema);
   const model = modelFor(manifest.apiVersion, manifest.kind);
   const errors: string[] = [];
   try {

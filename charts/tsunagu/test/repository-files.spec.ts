@@ -29,6 +29,13 @@ describe('values.yaml documentation', () => {
     expect(missing).toEqual([]);
   });
 
+  it('generates README.md from it (`node charts/tsunagu/scripts/readme.cjs`), and README.md is up to date', () => {
+    const { renderReadme, readmePath } = require('../scripts/readme.cjs') as { renderReadme(): string; readmePath: string };
+    const expected = renderReadme();
+    for (const param of params) expect(expected).toContain(`| \`${param}\` |`);
+    expect(readFileSync(readmePath, 'utf8')).toBe(expected);
+  });
+
   it('keeps services a map whose blocks are closed in values.schema.json', () => {
     const schema = JSON.parse(read(chartDir, 'values.schema.json'));
     expect(Array.isArray(values.services)).toBe(false);
@@ -52,6 +59,12 @@ function declaredVariables(source: string): Map<string, string> {
   return declared;
 }
 
+/** Variables the chart sets for libraries and the runtime, not for the services' own config (templates/_tls.tpl). */
+const runtimeVariables = new Map([
+  ['PGSSLMODE', 'node-postgres: TLS to PostgreSQL when DATABASE_URL has no sslmode of its own'],
+  ['NODE_EXTRA_CA_CERTS', "Node.js: the city's CA for PostgreSQL, NATS, the IdP and the collector"],
+]);
+
 describe('service environment and docs/configuration variables', () => {
   const declared = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
   const container = podSpec(find(render({}), 'Deployment', 'registry')).containers[0] as { env: { name: string }[] };
@@ -68,8 +81,8 @@ describe('service environment and docs/configuration variables', () => {
     expect(required.filter((name) => !set.includes(name))).toEqual([]);
   });
 
-  it('sets only variables the services declare', () => {
-    expect(set.filter((name) => !declared.has(name))).toEqual([]);
+  it('sets only variables the services declare (or node-postgres and Node read)', () => {
+    expect(set.filter((name) => !declared.has(name) && !runtimeVariables.has(name))).toEqual([]);
   });
 });
 
@@ -99,7 +112,7 @@ describe.each([
     ['values-production.yaml', { valuesFiles: ['values-production.yaml'] }],
   ])('with %s sets only variables the service or the platform declares, and every required one', (_name, options) => {
     const set = envOf(render(options));
-    expect(set.filter((name) => !declared.has(name) && !platform.has(name))).toEqual([]);
+    expect(set.filter((name) => !declared.has(name) && !platform.has(name) && !runtimeVariables.has(name))).toEqual([]);
     const required = [...declared, ...platform].filter(([, body]) => /required: true/.test(body) && !/default:/.test(body)).map(([name]) => name);
     expect(required.filter((name) => !set.includes(name))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { AuditRecordsController } from './audit-records.controller';
 import { AuditInterceptor } from './audit.interceptor';
+import { AuditMetrics } from './audit-metrics';
 import { AUDIT_OPTIONS, AuditService, type AuditOptions } from './audit.service';
 import { AuditSealer } from './audit-sealer';
 import { AuditTrail } from './audit-trail';
@@ -56,6 +57,7 @@ export class AuditModule {
         AuditTrail,
         AuditSealer,
         AuditTransactionHook,
+        AuditMetrics,
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
       exports: [AuditService, AuditSealer],

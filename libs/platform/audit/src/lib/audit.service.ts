@@ -394,6 +394,19 @@ export class AuditService {
     });
   }
 
+  /**
+   * Seconds since the latest stored checkpoint; without one, since the first audit record (nothing written since then
+   * is protected against truncation); 0 for an empty trail. Read by the /metrics gauge (audit-metrics.ts).
+   */
+  async checkpointAgeSeconds(): Promise<number> {
+    const result = await this.knex().raw(
+      `select extract(epoch from now() - coalesce(
+         (select max(created_at) from ${this.schema}.audit_checkpoint),
+         (select occurred_at from ${this.schema}.audit_record order by seq asc limit 1)))::float8 as age`,
+    );
+    return Math.max(0, Number(result.rows[0]?.age ?? 0));
+  }
+
   /** The newest stored checkpoint whose signature verifies; a forged one fails verification outright. */
   private async latestCheckpoint(executor: Knex | Knex.Transaction): Promise<{ seq: number; headHash: string; source: 'stored'; forged?: boolean } | undefined> {
     const key = this.options.checkpointKey;

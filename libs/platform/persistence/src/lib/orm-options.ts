@@ -44,6 +44,9 @@ export function ormOptions(service: ServicePersistence, connection: OrmConnectio
         done(null, raw);
       },
     },
+    // MikroORM keeps only host, port, user, password and database of clientUrl: node-postgres gets the whole URL too,
+    // so its query (`sslmode=verify-full`, `sslrootcert=…`) still decides TLS instead of being dropped.
+    driverOptions: { connection: { connectionString: connection.databaseUrl } },
     forceUtcTimezone: true,
     allowGlobalContext: false,
     ignoreUndefinedInQuery: true,

@@ -1,5 +1,5 @@
 import type { CustomStrategy } from '@nestjs/microservices';
-import { natsServers } from '../nats-connection';
+import { natsConnectionOptions } from '../nats-connection';
 import { RpcNatsServer } from './rpc-nats.server';
 
 export interface RpcServerSettings {
@@ -18,7 +18,7 @@ export interface RpcServerSettings {
 export function rpcServerOptions(settings: RpcServerSettings): CustomStrategy {
   return {
     strategy: new RpcNatsServer({
-      servers: natsServers(settings.natsUrl),
+      ...natsConnectionOptions(settings.natsUrl),
       name: `${settings.service}-rpc`,
       queue: settings.service,
       gracefulShutdown: true,
