@@ -399,11 +399,12 @@ export class AuditService {
    * is protected against truncation); 0 for an empty trail. Read by the /metrics gauge (audit-metrics.ts).
    */
   async checkpointAgeSeconds(): Promise<number> {
-    const result = await this.knex().raw(
+    // The oldest record may be any municipality's: system work under row-level security (ADR 0012).
+    const result = await TenantContext.runAsSystem(undefined, async () => await this.knex().raw(
       `select extract(epoch from now() - coalesce(
          (select max(created_at) from ${this.schema}.audit_checkpoint),
          (select occurred_at from ${this.schema}.audit_record order by seq asc limit 1)))::float8 as age`,
-    );
+    ), 'audit-metrics');
     return Math.max(0, Number(result.rows[0]?.age ?? 0));
   }
 
