@@ -11,7 +11,7 @@ function checkpointAgeGauge(): Gauge {
     (register.getSingleMetric(NAME) as Gauge | undefined) ??
     new Gauge({
       name: NAME,
-      help: 'Seconds since the latest signed audit checkpoint (since the first audit record when there is none; 0 for an empty trail). Alert when it exceeds the checkpoint schedule.',
+      help: 'Seconds the oldest audit record not covered by a signed checkpoint has waited (0 when all are covered). Grows while no sealer checkpoints, e.g. without AUDIT_CHECKPOINT_KEY.',
       async collect() {
         if (!source) return;
         try {
@@ -24,7 +24,7 @@ function checkpointAgeGauge(): Gauge {
   );
 }
 
-/** Exposes the audit checkpoint's age so an alert can catch a stopped checkpoint schedule (PrometheusRule TsunaguAuditCheckpointAge). */
+/** Exposes how long records wait for a checkpoint, so an alert catches checkpoints that stopped (PrometheusRule TsunaguAuditCheckpointAge). */
 @Injectable()
 export class AuditMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly read = () => this.audit.checkpointAgeSeconds();

@@ -395,17 +395,19 @@ export class AuditService {
   }
 
   /**
-   * Seconds since the latest stored checkpoint; without one, since the first audit record (nothing written since then
-   * is protected against truncation); 0 for an empty trail. Read by the /metrics gauge (audit-metrics.ts).
+   * How long the oldest audit record not covered by the latest stored checkpoint has waited (unsealed, or sealed after
+   * it); 0 when every record is covered. The sealer checkpoints every AUDIT_CHECKPOINT_INTERVAL_SECONDS when the chain
+   * moved, so this stays small while a sealer runs with the key, and grows when none does. Read by /metrics.
    */
   async checkpointAgeSeconds(): Promise<number> {
-    // The oldest record may be any municipality's: system work under row-level security (ADR 0012).
-    const result = await TenantContext.runAsSystem(undefined, async () => await this.knex().raw(
-      `select extract(epoch from now() - coalesce(
-         (select max(created_at) from ${this.schema}.audit_checkpoint),
-         (select occurred_at from ${this.schema}.audit_record order by seq asc limit 1)))::float8 as age`,
-    ), 'audit-metrics');
-    return Math.max(0, Number(result.rows[0]?.age ?? 0));
+    return TenantContext.runAsSystem(undefined, async () => {
+      const result = await this.knex().raw(
+        `select extract(epoch from now() - min(r.occurred_at))::float8 as age from ${this.table} r
+          where r.chain_pos is null
+             or r.chain_pos > coalesce((select coalesce(c.chain_pos, c.chain_seq) from "${this.schema}".audit_checkpoint c order by c.id desc limit 1), 0)`,
+      );
+      return Math.max(0, Number(result.rows[0]?.age ?? 0));
+    });
   }
 
   /** The newest stored checkpoint whose signature verifies; a forged one fails verification outright. */
