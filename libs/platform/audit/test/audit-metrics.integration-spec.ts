@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { register } from 'prom-client';
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer } from '@tsunagu/platform-testing';
+import { AuditSealer } from '../src';
 import { migrate, SERVICE, startTestApp } from './test-app';
 
 /** The gauge the chart's TsunaguAuditCheckpointAge alert reads, as Prometheus would scrape it. */
@@ -38,6 +39,8 @@ describe('tsunagu_audit_checkpoint_age_seconds (real PostgreSQL)', () => {
     const unprotected = await checkpointAge();
     expect(unprotected).toBeGreaterThanOrEqual(1);
 
+    // Checkpoints sign the sealed chain: seal now instead of waiting for the sealer's interval.
+    await app.get(AuditSealer).sealNow();
     const admin = await issuer.token({ roles: ['admin'] });
     expect((await post(`/api/${SERVICE}/audit-records/checkpoints`, admin)).statusCode).toBe(201);
     const afterCheckpoint = await checkpointAge();
