@@ -257,6 +257,14 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
         for (const line of lines) expect(line.filter((cell) => cell.suppressed).length).not.toBe(1);
       }
     }
+    // Every published report applies the same rules (the referrals' overdue list is not published).
+    for (const path of ['consultations', 'referrals', 'indicators', 'cases', 'outreach', 'participation']) {
+      const reply = await reporting.call(`/reports/${path}?fiscalYear=${FISCAL_YEAR}&view=published`);
+      expect({ path, status: reply.status, view: reply.body.view }).toEqual({ path, status: 200, view: 'published' });
+    }
+    expect((await reporting.call(`/reports/referrals?fiscalYear=${FISCAL_YEAR}&view=published`)).body.overdue).toEqual([]);
+    const byField = (await reporting.call(`/reports/consultations?fiscalYear=${FISCAL_YEAR}&by=route&view=published`)).body.cells as { month: string; suppressed: boolean }[];
+    for (const month of new Set(byField.map((one) => one.month))) expect(byField.filter((one) => one.month === month && one.suppressed).length).not.toBe(1);
     // The internal view of the same figures shows every count.
     expect(JSON.stringify(internal.body)).not.toContain('"suppressed":true');
     const csv = await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}&view=published&format=csv&wareki=true`);

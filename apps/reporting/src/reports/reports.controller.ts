@@ -6,7 +6,7 @@ import type { Principal } from '@tsunagu/platform-context';
 import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
-import { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery, type ExportOptions } from './report.dto';
+import { MeasureReportQuery, ConsultationsQuery, MutualAidQuery, type ExportOptions } from './report.dto';
 import {
   CasesReportUseCase,
   ConsultationsReportUseCase,
@@ -64,7 +64,7 @@ export class ReportsController {
     summary: 'つなぎ: counts per status, acceptance rate, median business days to first contact, overdue list (ids only)',
   })
   @ApiProduces('application/json', 'text/csv')
-  async referralsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  async referralsReport(@CurrentPrincipal() principal: Principal, @Query() query: MeasureReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const report = await this.referrals.execute(principal.municipality, query);
     return this.respond(reply, query, report, () => this.referrals.table(report, query.wareki ?? false));
   }
@@ -108,7 +108,7 @@ export class ReportsController {
     summary: '評価指標: target vs actual per 年度 (actuals from the projections)',
   })
   @ApiProduces('application/json', 'text/csv')
-  async indicatorsReport(@CurrentPrincipal() principal: Principal, @Query() query: FiscalYearQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+  async indicatorsReport(@CurrentPrincipal() principal: Principal, @Query() query: MeasureReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const report = await this.indicators.execute(principal.municipality, query);
     return this.respond(reply, query, report, () => this.indicators.table(report, query.wareki ?? false));
   }

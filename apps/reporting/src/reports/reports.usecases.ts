@@ -23,8 +23,9 @@ import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '@tsunag
 import type { ReportingConfig } from '../config';
 import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '../indicators/indicator.entity';
 import { ReportingSetting } from '../settings/reporting-setting.entity';
-import { suppress, type Column, type TidyTable } from '../shared/tidy-export';
-import type { MeasureReportQuery, ConsultationsQuery, FiscalYearQuery, MutualAidQuery } from './report.dto';
+import { publishList, publishTable, suppressCount } from '../shared/suppression';
+import { type Column, type TidyTable } from '../shared/tidy-export';
+import type { MeasureReportQuery, ConsultationsQuery, MutualAidQuery } from './report.dto';
 import { ReportQueries, UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL, type CaseMeasureCount, type ReferralFigures } from './report-queries';
 
 export interface MutualAidRow {
@@ -149,10 +150,11 @@ export class ConsultationsReportUseCase {
     const labels = DIMENSION_LABELS[by];
     const months = new Set(fiscalYearMonths(query.fiscalYear));
     const districts = by === 'district' ? await this.queries.districts(municipality) : null;
-    const cells = counts
-      .filter((row) => months.has(row.month))
-      .map((row): ConsultationCell => {
-        const shown = threshold === null ? { count: row.count, suppressed: false } : suppress(row.count, threshold);
+    const inYear = counts.filter((row) => months.has(row.month));
+    const published = threshold === null ? null : publishCounts(inYear, threshold);
+    const cells = inYear
+      .map((row, i): ConsultationCell => {
+        const shown = published ? published[i] : { count: row.count, suppressed: false };
         if (districts) {
           const district = row.code ? districts.get(row.code) : undefined;
           return {
@@ -212,7 +214,14 @@ export class ConsultationsReportUseCase {
   }
 }
 
-export interface ReferralsReport extends ReferralFigures {
+export interface ReferralsReport extends Omit<ReferralFigures, 'byStatus' | 'requested' | 'accepted' | 'declined'> {
+  /** Per status; published: suppressed as a list with `requested` as its total (null = 秘匿). */
+  byStatus: Record<string, number | null>;
+  requested: number | null;
+  accepted: number | null;
+  declined: number | null;
+  view: 'internal' | 'published';
+  suppressionThreshold: number | null;
   title: string;
   municipality: string;
   fiscalYear: number;
@@ -225,38 +234,66 @@ export interface ReferralsReport extends ReferralFigures {
 /** つなぎ: counts per status, acceptance rate, median business days to first contact, overdue follow-ups (ids only). */
 @Injectable()
 export class ReferralsReportUseCase {
-  constructor(private readonly queries: ReportQueries) {}
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly consultations: ConsultationsReportUseCase,
+  ) {}
 
-  async execute(municipality: string, query: FiscalYearQuery): Promise<ReferralsReport> {
+  async execute(municipality: string, query: MeasureReportQuery): Promise<ReferralsReport> {
     const figures = await this.queries.referrals(municipality, query.fiscalYear, todayInJapan());
     const decided = figures.accepted + figures.declined;
-    return {
+    const report: ReferralsReport = {
       title: 'つなぎ（紹介）状況',
       municipality,
       fiscalYear: query.fiscalYear,
       fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      view: 'internal',
+      suppressionThreshold: null,
       ...figures,
       acceptanceRate: decided === 0 ? null : Math.round((figures.accepted / decided) * 1000) / 1000,
       statusLabels: REFERRAL_STATUS_LABELS,
+    };
+    if ((query.view ?? 'internal') === 'internal') return report;
+    // Published: the statuses add up to the referrals requested (suppressed together); the overdue list is the desk's working list, not published.
+    const threshold = await this.consultations.threshold(municipality);
+    const statuses = Object.keys(REFERRAL_STATUS_LABELS);
+    const list = publishList(
+      statuses.map((status) => figures.byStatus[status] ?? 0),
+      threshold,
+    );
+    const accepted = suppressCount(figures.accepted, threshold);
+    const declined = suppressCount(figures.declined, threshold);
+    return {
+      ...report,
+      view: 'published',
+      suppressionThreshold: threshold,
+      byStatus: Object.fromEntries(statuses.map((status, i) => [status, list.cells[i].value])),
+      requested: list.total.value,
+      accepted: accepted.value,
+      declined: declined.value,
+      acceptanceRate: accepted.suppressed || declined.suppressed ? null : report.acceptanceRate,
+      overdue: [],
     };
   }
 
   table(report: ReferralsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {
     return {
-      name: `referrals_${report.fiscalYear}`,
+      name: report.view === 'published' ? `referrals_${report.fiscalYear}_published` : `referrals_${report.fiscalYear}`,
       columns: [
         { key: 'fiscalYear', header: '年度' },
         ...(withWareki ? [{ key: 'fiscalYearLabel', header: '年度（和暦）' }] : []),
         { key: 'status', header: 'ステータス' },
         { key: 'label', header: '名称' },
         { key: 'count', header: '件数' },
+        ...(report.view === 'published' ? [{ key: 'suppressed', header: '秘匿' }] : []),
       ],
       rows: Object.entries(REFERRAL_STATUS_LABELS).map(([status, label]) => ({
         fiscalYear: report.fiscalYear,
         fiscalYearLabel: report.fiscalYearLabel,
         status,
         label,
-        count: report.byStatus[status] ?? 0,
+        count: report.byStatus[status] === undefined ? 0 : report.byStatus[status],
+        suppressed: report.byStatus[status] === null,
       })),
     };
   }
@@ -295,6 +332,21 @@ export interface MeasureReport<M extends string = string> {
   cells: MeasureCell<M>[];
 }
 
+/**
+ * Published counts of a (code × month) table with complementary suppression over the whole grid and its totals,
+ * in the order of `counts` (absent cells are zeros, never published as suppressed).
+ */
+function publishCounts(counts: readonly { month: string; code: string | null; count: number }[], threshold: number): { count: number | null; suppressed: boolean }[] {
+  const codes = [...new Set(counts.map((row) => row.code ?? ''))];
+  const months = [...new Set(counts.map((row) => row.month))];
+  const grid = codes.map((code) => months.map((month) => counts.filter((row) => (row.code ?? '') === code && row.month === month).reduce((sum, row) => sum + row.count, 0)));
+  const table = publishTable(grid, threshold);
+  return counts.map((row) => {
+    const cell = table.cells[codes.indexOf(row.code ?? '')][months.indexOf(row.month)];
+    return { count: cell.value, suppressed: cell.suppressed };
+  });
+}
+
 /** Builds the cells of a measure report from the counts the queries found (absent = 0). */
 async function measureReport<M extends string>(
   title: string,
@@ -323,11 +375,16 @@ async function measureReport<M extends string>(
         : codes
           ? Object.entries(codes)
           : [[null, null] as const];
-    return entries.map(([code, label]): MeasureCell<M> => {
-      const count = found.get(`${measure}:${code ?? ''}`) ?? 0;
-      const shown = context.threshold === null ? { count, suppressed: false } : suppress(count, context.threshold);
-      return { measure, measureLabel, code, label, ...shown };
-    });
+    const counted = entries.map(([code]) => found.get(`${measure}:${code ?? ''}`) ?? 0);
+    // A measure's codes add up to its total: suppressed as a list, so no count is the total minus the others.
+    const shown = context.threshold === null ? null : publishList(counted, context.threshold).cells;
+    return entries.map(([code, label], i): MeasureCell<M> => ({
+      measure,
+      measureLabel,
+      code,
+      label,
+      ...(shown ? { count: shown[i].value, suppressed: shown[i].suppressed } : { count: counted[i], suppressed: false }),
+    }));
   });
   return {
     title,
@@ -599,12 +656,16 @@ export interface IndicatorResult {
   measureLabel: string;
   unit: string;
   target: number | null;
-  actual: number;
+  /** null when suppressed (published view). */
+  actual: number | null;
+  suppressed: boolean;
   /** actual / target, 3 decimals; null without a (non-zero) target. */
   achievementRate: number | null;
 }
 
 export interface IndicatorsReport {
+  view: 'internal' | 'published';
+  suppressionThreshold: number | null;
   title: string;
   municipality: string;
   fiscalYear: number;
@@ -621,9 +682,11 @@ export class IndicatorsReportUseCase {
   constructor(
     private readonly queries: ReportQueries,
     private readonly em: EntityManager,
+    private readonly consultations: ConsultationsReportUseCase,
   ) {}
 
-  async execute(municipality: string, query: FiscalYearQuery): Promise<IndicatorsReport> {
+  async execute(municipality: string, query: MeasureReportQuery): Promise<IndicatorsReport> {
+    const threshold = (query.view ?? 'internal') === 'published' ? await this.consultations.threshold(municipality) : null;
     const definitions = await this.em.find(IndicatorDefinition, { municipality }, { orderBy: { code: 'asc', definitionVersion: 'desc' } });
     const targets = await this.em.find(IndicatorTarget, {
       municipality,
@@ -641,7 +704,9 @@ export class IndicatorsReportUseCase {
     const results = [...chosen.values()]
       .sort((a, b) => a.definition.code.localeCompare(b.definition.code))
       .map(({ definition, target }): IndicatorResult => {
-        const actual = actuals[definition.measure];
+        // Published: an actual that is a small count is blanked (targets are plans, not counts of people).
+        const shown = threshold === null ? { value: actuals[definition.measure], suppressed: false } : suppressCount(actuals[definition.measure], threshold);
+        const actual = shown.value;
         return {
           code: definition.code,
           definitionId: definition.id,
@@ -652,7 +717,8 @@ export class IndicatorsReportUseCase {
           unit: definition.unit,
           target,
           actual,
-          achievementRate: target ? Math.round((actual / target) * 1000) / 1000 : null,
+          suppressed: shown.suppressed,
+          achievementRate: target && actual !== null ? Math.round((actual / target) * 1000) / 1000 : null,
         };
       });
     return {
@@ -660,6 +726,8 @@ export class IndicatorsReportUseCase {
       municipality,
       fiscalYear: query.fiscalYear,
       fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
+      view: threshold === null ? 'internal' : 'published',
+      suppressionThreshold: threshold,
       results,
     };
   }
@@ -678,6 +746,8 @@ export class IndicatorsReportUseCase {
         { key: 'unit', header: '単位' },
         { key: 'target', header: '目標値' },
         { key: 'actual', header: '実績値' },
+        // Only the published view has suppressed cells (the internal CSV keeps its columns).
+        ...(report.view === 'published' ? [{ key: 'suppressed', header: '秘匿' }] : []),
         { key: 'achievementRate', header: '達成率' },
       ],
       rows: report.results.map((result) => ({

@@ -1,6 +1,7 @@
 import * as iconv from 'iconv-lite';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { toCsv as writeCsv, type CsvColumn } from '@tsunagu/util-csv';
+import { suppressCount } from './suppression';
 
 /*
  * Tidy exports (DOMAIN §6.2): one header row, one table per file, codes next to labels, blank distinct
@@ -55,7 +56,8 @@ export function encodeCsv<R>(table: TidyTable<R>, encoding: CsvEncoding): Encode
   return { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), contentType: 'text/csv; charset=utf-8', fileName: `${table.name}_utf8bom.csv` };
 }
 
-/** Published cells with 0 < n < threshold become blank and flagged; zeros stay (they single nobody out). */
+/** Published cells with 0 < n < threshold become blank and flagged; zeros stay (the primary rule of shared/suppression). */
 export function suppress(count: number, threshold: number): { count: number | null; suppressed: boolean } {
-  return count > 0 && count < threshold ? { count: null, suppressed: true } : { count, suppressed: false };
+  const cell = suppressCount(count, threshold);
+  return { count: cell.value, suppressed: cell.suppressed };
 }
