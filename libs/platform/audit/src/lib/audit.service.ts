@@ -191,7 +191,14 @@ export class AuditService {
     return this.insert(this.facts(entry), executor);
   }
 
-  async insert(facts: AuditFacts, executor: Knex | Knex.Transaction = this.knex()): Promise<AuditRecord> {
+  async insert(facts: AuditFacts, executor?: Knex | Knex.Transaction): Promise<AuditRecord> {
+    // A record of nobody's municipality (an anonymous refusal) is written as system work: under row-level security its
+    // RETURNING row would be invisible to a session without a municipality, which PostgreSQL refuses (ADR 0012).
+    if (!executor && facts.municipality === null) return TenantContext.runAsSystem(undefined, async () => await this.insertWith(facts, this.knex()), TenantContext.requestId());
+    return this.insertWith(facts, executor ?? this.knex());
+  }
+
+  private async insertWith(facts: AuditFacts, executor: Knex | Knex.Transaction): Promise<AuditRecord> {
     const result = await executor.raw(`insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES} returning seq::text as seq`, [
       facts.id,
       facts.occurredAt,
