@@ -222,6 +222,8 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     const person = new Person();
     person.id = demoId('person', demo.key, key);
     applyPersonFields(person, fields);
+    // The demo households were registered at the city's つながる福祉相談窓口, so the city desk's staff see them (issue 13).
+    person.registeredByOrganizationId = ORG.cityCommunityWelfare.id;
     em.persist(person);
     ids.set(key, person.id);
   }
@@ -234,6 +236,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
 
   const household = new Household();
   household.id = demoId('household', demo.key);
+  household.registeredByOrganizationId = ORG.cityCommunityWelfare.id;
   await applyHouseholdFields(em, household, {
     label: demo.label,
     keyPersonId: personId(demo.keyPerson),
