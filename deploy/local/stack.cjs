@@ -225,6 +225,9 @@ function createStack({
     const projects = present.map((entry) => entry.project);
     say(`building ${projects.join(', ')} …`);
     const nxEnv = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
+    // A test runner's NODE_ENV=test (vitest, jest) would make Vite build the console in development mode, whose
+    // emotion writes inline <style> text the console's CSP refuses: each build decides its own mode.
+    delete nxEnv.NODE_ENV;
     await run(process.execPath, [NX, 'run-many', '-t', 'build', '-p', projects.join(','), '--parallel=2', '--outputStyle=static'], {
       env: nxEnv,
       track: (child) => (foreground = child),

@@ -628,10 +628,14 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     const { page } = caseworker;
     const demoCase = ((await caseworker.api('GET', `/api/intake/cases?q=C-R7-0001`)).body as { items: Array<{ id: string; coordinatorOrganizationId: string; memberOrganizationIds: string[] }> }).items[0];
     const [first, second] = demoCase.memberOrganizationIds;
+    // The municipality organises a 支援会議 (社福法106条の6): the caseworker's own division convenes it, so their desk sees it.
+    const divisions = ((await caseworker.api('GET', '/api/registry/organizations?type=municipal-division&perPage=100')).body as { items: Array<{ id: string; name: string }> }).items;
+    const cityDivision = divisions.find((organization) => organization.name.includes('地域共生社会推進課'));
+    expect(cityDivision).toBeDefined();
     const scheduled = await caseworker.api('POST', '/api/intake/meetings', {
       legalType: 'support-meeting-106-6',
       localName: 'まるごと会議（e2e）',
-      convenerOrganizationId: demoCase.coordinatorOrganizationId,
+      convenerOrganizationId: cityDivision?.id,
       heldAt: '2026-01-15T10:00:00+09:00',
       attendees: [
         { name: '地域包括 担当', organizationId: first },
@@ -662,7 +666,9 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await shows(page.getByRole('button', { name: '記録を確定する' }));
   });
 
-  it('an agency reads a case its organisation is part of (no people, no plans) without being sent to the 403 page', async () => {
+  // Every desk is a front door (issue 13): a role on the person's case opens the people of that case to the organisation;
+  // 支援プラン remain the municipality's.
+  it('an agency reads a case its organisation is part of (its household too, no plans) without being sent to the 403 page', async () => {
     const agency = await e2e.login('agency');
     try {
       const { page } = agency;
@@ -671,7 +677,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
       await page.waitForURL(/#\/cases\/[^/]+\/show/);
       await shows(page.getByText('社会福祉法人 高松市社会福祉協議会'));
       await shows(page.getByText('支援経過', { exact: true }));
-      await hasCount(page.getByRole('link', { name: '讃岐家' }), 0);
+      await shows(page.getByRole('link', { name: '讃岐家' }));
       await hasCount(page.getByText('支援プラン（版）'), 0);
       await hasCount(page.getByRole('heading', { name: 'この画面を使う権限がありません' }), 0);
       expect(page.url()).toMatch(/#\/cases\/[^/]+\/show/);

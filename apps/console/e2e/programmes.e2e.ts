@@ -254,16 +254,17 @@ describe('participation worker (参加支援員)', () => {
 });
 
 describe('users without the role', () => {
-  it('caseworker: no outreach menu entry, and the 403 explanation on the direct URL', async () => {
-    const session = await e2e.login('caseworker');
+  // Desk caseworkers reach the outreach targets assigned to their desk (issue 13); the 参加支援員 does not do outreach.
+  it('participation worker: no outreach menu entry, and the 403 explanation on the direct URL', async () => {
+    const session = await e2e.login('participation');
     try {
       const { page } = session;
-      await shows(page.getByRole('menuitem', { name: '相談受付' }));
+      await shows(page.getByRole('menuitem', { name: '参加ニーズ' }));
       await hasCount(page.getByRole('menuitem', { name: 'アウトリーチ対象' }), 0);
       await session.open('/outreach-targets');
       await shows(page.getByRole('heading', { name: 'この画面を使う権限がありません' }));
       await shows(page.getByText('開こうとした画面: アウトリーチ対象'));
-      await shows(page.getByText('この操作に必要なロール: アウトリーチ支援員、係長・スーパーバイザー、システム管理者、関係機関職員'));
+      await shows(page.getByText('この操作に必要なロール: アウトリーチ支援員、係長・スーパーバイザー、システム管理者、相談支援員、関係機関職員'));
     } finally {
       await session.close();
     }

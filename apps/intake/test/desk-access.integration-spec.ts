@@ -184,4 +184,40 @@ describe('intake: desks see people through relationships', () => {
     expect(await sees(staff.shougai, person.kosodate)).toBe(false);
     expect(ids(await intake.call('GET', '/persons?perPage=100', { token: staff.shougai }))).toEqual([person.shougai]);
   });
+
+  it('a desk schedules only meetings it convenes or attends, and then reads them (meetings are 非公開, visible by that alone)', async () => {
+    const household = (await intake.call('GET', `/households?personId=${person.houkatsu}`, { token: staff.houkatsu })).body.items[0].id;
+    const opened = await intake.call('POST', '/cases', {
+      token: citySupervisor,
+      body: { householdId: household, keyPersonId: person.houkatsu, track: 'pre-consent', coordinatorOrganizationId: DESKS.houkatsu, memberOrganizationIds: [DESKS.konkyu] },
+    });
+    expect(opened.status).toBe(201);
+    const meetingOf = (convener: string, attendee: string) => ({
+      legalType: 'support-meeting-106-6',
+      convenerOrganizationId: convener,
+      heldAt: '2025-07-01T10:00:00+09:00',
+      attendees: [{ name: '出席者', organizationId: attendee }],
+      cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
+    });
+    // 包括 would schedule a meeting of others about its own person: refused, naming the convener, and nothing is written.
+    const foreign = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingOf(DESKS.konkyu, DESKS.shakyo) });
+    expectProblem(foreign, 400);
+    expect(Object.keys(foreign.body.errors)).toEqual(['convenerOrganizationId']);
+    const convenedBy = async (organizationId: string) =>
+      (await intake.call('GET', '/meetings?perPage=100', { token: citySupervisor })).body.items.filter((item: { convenerOrganizationId: string }) => item.convenerOrganizationId === organizationId);
+    expect(await convenedBy(DESKS.konkyu)).toEqual([]);
+    // Attending is enough; the desk then reads the meeting it scheduled.
+    const attended = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingOf(DESKS.konkyu, DESKS.houkatsu) });
+    expect(attended.status).toBe(201);
+    expect((await intake.call('GET', `/meetings/${attended.body.id}`, { token: staff.houkatsu })).status).toBe(200);
+    // The city desk's caseworker convenes for the municipality (DESK is CITY_DESK_ORGANIZATION_ID in these tests).
+    const convened = await intake.call('POST', '/meetings', { token: cityCaseworker, body: meetingOf(DESK, DESKS.konkyu) });
+    expect(convened.status).toBe(201);
+    expect((await intake.call('GET', `/meetings/${convened.body.id}`, { token: cityCaseworker })).status).toBe(200);
+    // An edit that takes the desk off its own meeting would hide it from the desk: refused the same way.
+    const { legalType: _legalType, ...fields } = meetingOf(DESKS.konkyu, DESKS.shakyo);
+    const moved = await intake.call('PATCH', `/meetings/${attended.body.id}`, { token: staff.houkatsu, body: { ...fields, version: attended.body.version } });
+    expectProblem(moved, 400);
+    expect(Object.keys(moved.body.errors)).toEqual(['convenerOrganizationId']);
+  });
 });

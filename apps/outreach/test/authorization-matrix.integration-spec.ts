@@ -15,8 +15,9 @@ describe('outreach: authorization matrix', () => {
 
   beforeAll(async () => {
     outreach = await startOutreach();
-    ids.target = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: SHAKYO }) })).body.id;
-    ids.houkatsuTarget = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: HOUKATSU }) })).body.id;
+    // Each registered by its own desk's system, so the city desk has no relationship with either (a registering desk keeps sight).
+    ids.target = (await outreach.call('POST', '/targets', { token: await outreach.agencyToken(SHAKYO), body: targetBody({ assignedOrganizationId: SHAKYO }) })).body.id;
+    ids.houkatsuTarget = (await outreach.call('POST', '/targets', { token: await outreach.agencyToken(HOUKATSU), body: targetBody({ assignedOrganizationId: HOUKATSU }) })).body.id;
     supervisor = await outreach.token({ subject: 'supervisor', roles: ['supervisor'] });
     const watchPlan = { cadenceDays: 7, startedOn: '2026-01-01', watchers: [{ kind: 'volunteer', name: '見守り 一郎' }] };
     await outreach.call('PUT', `/targets/${ids.target}/watch-plan`, { token: supervisor, body: watchPlan });

@@ -173,6 +173,18 @@ describe('outreach: targets, stage machine, contacts', () => {
     expectProblem(await outreach.call('GET', '/targets', { token: null }), 401);
   });
 
+  it('keeps a target in sight of the desk that registered it for another organisation, and of nobody else', async () => {
+    // A city アウトリーチ支援員 (the city desk) finds someone and hands the target to 社協 at registration.
+    const id = (await outreach.call('POST', '/targets', { body: targetBody({ assignedOrganizationId: SHAKYO }) })).body.id;
+    expect((await outreach.call('GET', `/targets/${id}`)).status).toBe(200);
+    expect((await outreach.call('GET', '/targets?perPage=100')).body.items.map((t: { id: string }) => t.id)).toContain(id);
+    expect((await outreach.call('GET', `/targets/${id}`, { token: await outreach.agencyToken(SHAKYO) })).status).toBe(200);
+    // 地域包括 neither registered nor holds it.
+    const houkatsu = await outreach.token({ subject: 'houkatsu-1', roles: ['caseworker'], agency: HOUKATSU });
+    expectProblem(await outreach.call('GET', `/targets/${id}`, { token: houkatsu }), 404);
+    expect((await outreach.call('GET', '/targets?perPage=100', { token: houkatsu })).body.items.map((t: { id: string }) => t.id)).not.toContain(id);
+  });
+
   it('audits every read of a target', async () => {
     const id = (await outreach.call('POST', '/targets', { body: targetBody() })).body.id;
     await outreach.call('GET', `/targets/${id}`);

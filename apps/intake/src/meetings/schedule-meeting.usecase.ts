@@ -9,6 +9,7 @@ import { IntakeEvents } from '../shared/intake-events';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
 import { loadAcknowledgements } from './meeting-access';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';
 
 /** A 重層的支援会議 discusses only consented cases (重層 track); a 支援会議 may discuss any, without consent. */
@@ -62,6 +63,7 @@ export class ScheduleMeetingUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(command: ScheduleMeetingCommand): Promise<MeetingView> {
@@ -71,6 +73,7 @@ export class ScheduleMeetingUseCase {
       const { legalType: _legalType, ...fields } = command;
       await assertKnownOrganizations(em, meetingOrganizations(fields));
       applyMeetingFields(meeting, fields);
+      this.assertDeskTakesPart(meeting);
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       em.persist(meeting);
       await em.flush();
@@ -81,16 +84,28 @@ export class ScheduleMeetingUseCase {
 
   async update(id: string, command: UpdateMeetingCommand, expectedVersion: number): Promise<MeetingView> {
     return this.em.transactional(async (em) => {
-      const meeting = await findVisibleMeeting(em, id);
+      const meeting = await findVisibleMeeting(em, id, this.people);
       assertVersion(meeting, expectedVersion, 'Meeting');
       if (!['scheduled', 'held'].includes(meeting.status)) throw DomainException.invalidTransition('Meeting', meeting.status, 'edit', []);
       const { version: _version, ...fields } = command;
       await assertKnownOrganizations(em, meetingOrganizations(fields));
       applyMeetingFields(meeting, fields);
+      this.assertDeskTakesPart(meeting);
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       await em.flush();
       await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
       return meetingView(meeting, (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? []);
     });
+  }
+
+  /**
+   * A desk schedules (or edits) only meetings it convenes or attends: meetings are 非公開 and visible by that
+   * relationship alone, so a meeting without the caller's desk would vanish from them the moment it is saved.
+   */
+  private assertDeskTakesPart(meeting: Meeting): void {
+    if (this.people.reach().kind === 'all') return;
+    const desk = this.people.organizationOf();
+    if (desk !== undefined && (meeting.convenerOrganizationId === desk || meeting.attendees.some((attendee) => attendee.organizationId === desk))) return;
+    throw DomainException.invalidField('convenerOrganizationId', 'your organisation must convene or attend a meeting it schedules (会議の主催または出席に自機関を含めてください)');
   }
 }

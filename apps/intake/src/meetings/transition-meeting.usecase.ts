@@ -9,6 +9,7 @@ import type { AcknowledgeConfidentialityCommand, MeetingView } from './meeting.d
 import { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
 import { acknowledgementOf, attendeeKey, callerAsAttendee, isSecretariat, loadAcknowledgements } from './meeting-access';
 import type { MeetingAttendee } from './meeting.entity';
+import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleMeeting, meetingEventData, meetingView } from './meeting.view';
 
 export type MeetingAction = 'hold' | 'finalise' | 'cancel';
@@ -27,11 +28,12 @@ export class TransitionMeetingUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
+    private readonly people: PersonVisibility,
   ) {}
 
   async execute(id: string, action: MeetingAction, expectedVersion?: number): Promise<MeetingView> {
     return this.em.transactional(async (em) => {
-      const meeting = await findVisibleMeeting(em, id);
+      const meeting = await findVisibleMeeting(em, id, this.people);
       assertVersion(meeting, expectedVersion, 'Meeting');
       const next = MACHINE[meeting.status][action];
       if (!next) throw DomainException.invalidTransition('Meeting', meeting.status, action, Object.keys(MACHINE[meeting.status]));
@@ -61,7 +63,7 @@ export class TransitionMeetingUseCase {
    */
   async acknowledge(id: string, command: AcknowledgeConfidentialityCommand): Promise<MeetingView> {
     return this.em.transactional(async (em) => {
-      const meeting = await findVisibleMeeting(em, id);
+      const meeting = await findVisibleMeeting(em, id, this.people);
       if (meeting.status !== 'scheduled' && meeting.status !== 'held') throw DomainException.invalidTransition('Meeting', meeting.status, 'acknowledge', []);
       const principal = TenantContext.principal();
       const onBehalf = command.staffSubject !== undefined || command.name !== undefined || command.organizationId !== undefined;

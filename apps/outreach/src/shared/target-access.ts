@@ -12,14 +12,14 @@ const NO_ORGANIZATION = '00000000-0000-0000-0000-000000000000';
 
 /**
  * What a list is narrowed to for the caller, beyond the municipality filter the ORM applies: nothing (city-wide), or the
- * targets assigned to `organizationId` (the caller's desk) or to the caller in person (`staffSubject`).
+ * targets assigned to or registered by `organizationId` (the caller's desk), or assigned to the caller in person.
  */
 export type VisibleTargets = { all: true } | { all: false; organizationId?: string; staffSubject: string };
 
 /**
  * The desk access model (docs/security/access-model.md) in outreach: city staff of a CITY_WIDE_READ_ROLES role see every
  * target of the municipality; everybody else — city staff at the city desk, contracted desks and agency systems — sees
- * the targets assigned to their effective organisation or to them in person, and a `records:own` token only the latter.
+ * the targets assigned to or registered by their effective organisation or assigned to them in person, and a `records:own` token only the latter.
  * Anything else answers 404, as if it did not exist.
  */
 @Injectable()
@@ -43,7 +43,7 @@ export class TargetAccess {
     const visible = this.visibleTargets(principal);
     if (visible.all) return {};
     const assigned: FilterQuery<OutreachTarget> = { assignedStaff: { $overlap: [visible.staffSubject] } };
-    return visible.organizationId ? { $or: [{ assignedOrganizationId: visible.organizationId }, assigned] } : assigned;
+    return visible.organizationId ? { $or: [{ assignedOrganizationId: visible.organizationId }, { registeredByOrganizationId: visible.organizationId }, assigned] } : assigned;
   }
 
   /** Loads a target the caller may see, or answers 404. */
@@ -54,10 +54,18 @@ export class TargetAccess {
     if (principal) {
       assertSameMunicipality(principal, target.municipality, { resource: 'OutreachTarget', id });
       const visible = this.visibleTargets(principal);
-      const inReach = visible.all || target.assignedStaff.includes(visible.staffSubject) || target.assignedOrganizationId === visible.organizationId;
+      const inReach =
+        visible.all ||
+        target.assignedStaff.includes(visible.staffSubject) ||
+        (visible.organizationId !== undefined && (target.assignedOrganizationId === visible.organizationId || target.registeredByOrganizationId === visible.organizationId));
       if (!inReach) throw DomainException.notFound('OutreachTarget', id);
     }
     return target;
+  }
+
+  /** The caller's desk (effective organisation), or undefined for the system and for city staff without a configured desk. */
+  deskOf(principal: Principal | undefined = TenantContext.principal()): string | undefined {
+    return principal ? effectiveOrganizationOf(principal, this.settings) : undefined;
   }
 
   /** A contracted desk or agency system acts for its own organisation only: a target it registers or reassigns must be its own. */

@@ -11,6 +11,7 @@ import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 @Index({ properties: ['municipality', 'assignedOrganizationId', 'stage'] })
 @Index({ properties: ['municipality', 'districtId', 'stage'] })
 @Index({ properties: ['municipality', 'personId'] })
+@Index({ name: 'outreach_target_registered_by_index', properties: ['municipality', 'registeredByOrganizationId'] })
 @Index({
   name: 'outreach_target_inactivity_index',
   expression:
@@ -56,6 +57,13 @@ export class OutreachTarget extends TenantEntity {
 
   @Property({ type: 'uuid' })
   assignedOrganizationId!: string;
+
+  /**
+   * The desk (effective organisation) of whoever registered the target: it keeps sight of what it found and handed to
+   * another organisation (a city アウトリーチ支援員 registering a target for 社協). Null for system and older records.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  registeredByOrganizationId: string | null = null;
 
   /** Subjects of the assigned staff (担当支援員). */
   @Property({ type: ArrayType, columnType: 'text[]' })

@@ -48,6 +48,7 @@ export class RegisterTargetUseCase {
       target.riskLevel = command.riskLevel;
       target.districtId = command.districtId ?? null;
       target.assignedOrganizationId = command.assignedOrganizationId;
+      target.registeredByOrganizationId = this.access.deskOf() ?? null;
       target.assignedStaff = [...(command.assignedStaff ?? [])];
       target.meetingIds = [...(command.meetingIds ?? [])];
       target.note = command.note ?? null;
