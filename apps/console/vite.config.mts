@@ -13,6 +13,8 @@ export default defineConfig({
     alias: {
       '@tsunagu/contracts': `${workspace}libs/contracts/src/index.ts`,
       '@tsunagu/util-csv': `${workspace}libs/util/csv/src/index.ts`,
+      // 和暦 and 年度 as the services write them (one implementation); the module alone, without the holiday table.
+      '@tsunagu/util-japanese-calendar': `${workspace}libs/util/japanese-calendar/src/lib/wareki.ts`,
       // The shared CSV writer imports csv-stringify's Node build; in the browser its self-contained build (no Buffer).
       'csv-stringify/sync': 'csv-stringify/browser/esm/sync',
     },

@@ -128,7 +128,7 @@ async function test() {
         log: (line) => /\b(ERROR|FATAL|PANIC|\[ERR\]|\[FTL\])/.test(line) && err(`infra │ ${line}`),
       });
     } catch (error) {
-      err(error.code === 'NATS_SERVER_MISSING' ? error.message : `could not start the test infrastructure: ${error.stack ?? error}`);
+      err(error.code === 'NATS_SERVER_MISSING' ? error.message : `could not start the test infrastructure: ${error?.stack ?? error}`);
       fs.rmSync(baseDir, { recursive: true, force: true });
       process.exit(2);
     }
@@ -320,7 +320,7 @@ async function main() {
 
 if (require.main === module) {
   main().catch((error) => {
-    err(error.stack ?? String(error));
+    err(error?.stack ?? String(error));
     process.exit(1);
   });
 }

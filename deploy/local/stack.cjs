@@ -480,7 +480,8 @@ function supervise(main) {
     (code) => {
       if (typeof code === 'number') void exit(code);
     },
-    (error) => void exit(error.exitCode ?? 1, error instanceof StackError ? error.message : (error.stack ?? String(error))),
+    // A rejection may carry no error at all (a library rejecting with undefined): never crash on reading it.
+    (error) => void exit(error?.exitCode ?? 1, error instanceof StackError ? error.message : (error?.stack ?? String(error))),
   );
 }
 

@@ -11,6 +11,7 @@ const { parseUsers } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
+const { assertReachableByOthers, findOnPath, startNats } = require('../infrastructure.cjs');
 
 describe('service table', () => {
   it('has unique names and ports, one idp and services with readiness paths under /api/<name>', () => {
@@ -99,5 +100,34 @@ describe('supervisor', () => {
 describe('npm test checks', () => {
   it('runs the configuration docs check', () => {
     assert.ok(EXTRA_CHECKS.some((check) => check.args.includes('deploy/local/docs.cjs')));
+  });
+});
+
+describe('infrastructure', () => {
+  it('says in one line what to do when PostgreSQL (run as `postgres` under root) cannot enter a directory above its data', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-home-'));
+    const data = path.join(home, 'checkout', '.local');
+    fs.mkdirSync(data, { recursive: true });
+    try {
+      fs.chmodSync(home, 0o700);
+      assert.throws(() => assertReachableByOthers(data), (error) => error.message.includes(`chmod o+x ${home}`) && !error.message.includes('\n'));
+      fs.chmodSync(home, 0o755);
+      assert.doesNotThrow(() => assertReachableByOthers(data));
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('stops NATS at once when it was already ended by a signal (stop after a restart by hand does not hang)', { skip: !findOnPath('nats-server') && 'nats-server is not installed' }, async () => {
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-nats-'));
+    try {
+      const nats = await startNats({ storeDir: store });
+      process.kill(nats.pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stopped = await Promise.race([nats.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 5000))]);
+      assert.equal(stopped, 'stopped');
+    } finally {
+      fs.rmSync(store, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Typography } from '@mui/material';
 import { useFieldValue, type FieldProps } from 'react-admin';
 import { useDateDisplay } from './calendar';
-import { formatDate, formatWareki } from './wareki';
+import { formatDate, formatWareki } from '@tsunagu/util-japanese-calendar';
 
 /** A date (or timestamp, in Japan time) in 和暦 or 西暦 following the toggle; the other calendar as a tooltip. */
 export function DateField(props: FieldProps & { showTime?: boolean }) {

@@ -2,7 +2,7 @@ import { TextField } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import { FieldTitle, InputHelperText, useInput, useResourceContext, useTranslate, type InputProps, type Validator } from 'react-admin';
 import { useDateDisplay } from './calendar';
-import { formatDate, parseDateInput } from './wareki';
+import { formatDate, parseDateInput } from '@tsunagu/util-japanese-calendar';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FieldTitle, InputHelperText, useInput, useResourceContext, useTranslate, type InputProps, type Validator } from 'react-admin';
 import { useDateDisplay } from './calendar';
 import { japanDateAndTime, japanInstant, parseTimeInput } from './date-time';
-import { formatDate, parseDateInput } from './wareki';
+import { formatDate, parseDateInput } from '@tsunagu/util-japanese-calendar';
 
 /** The value is an ISO instant once both parts read as a date and a time; the typed text otherwise. */
 const readableDateTime: Validator = (value: unknown) =>

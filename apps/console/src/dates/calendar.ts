@@ -1,5 +1,5 @@
 import { useLocaleState, useStore } from 'react-admin';
-import type { Calendar } from './wareki';
+import type { Calendar } from '@tsunagu/util-japanese-calendar';
 
 /** The 和暦/西暦 choice (react-admin's in-memory store: a preference, not personal data). */
 export function useCalendar(): [Calendar, (calendar: Calendar) => void] {

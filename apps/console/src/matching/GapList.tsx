@@ -2,7 +2,7 @@ import { Box, Card, CardContent, MenuItem, Table, TableBody, TableCell, TableHea
 import { useState } from 'react';
 import { Loading, RecordContextProvider, Title, useRequireAccess, useTranslate } from 'react-admin';
 import { useDateDisplay } from '../dates/calendar';
-import { fiscalYearLabel } from '../dates/wareki';
+import { fiscalYearLabel } from '@tsunagu/util-japanese-calendar';
 import { useReport } from '../reports/reportData';
 import { currentFiscalYear } from '../reports/ReportsPage';
 import { DistrictField } from '../shared/codes';
@@ -48,7 +48,7 @@ export function GapList() {
       >
         {years.map((year) => (
           <MenuItem key={year} value={year}>
-            {fiscalYearLabel(`${year}-04-01`, calendar)}
+            {fiscalYearLabel(year, calendar)}
           </MenuItem>
         ))}
       </MuiTextField>

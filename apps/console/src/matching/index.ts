@@ -4,7 +4,7 @@ import AlarmIcon from '@mui/icons-material/Alarm';
 import StorefrontIcon from '@mui/icons-material/Storefront';
 import LocalActivityIcon from '@mui/icons-material/LocalActivity';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { formatWareki } from '../dates/wareki';
+import { formatWareki } from '@tsunagu/util-japanese-calendar';
 import { GapList } from './GapList';
 import { HostCreate, HostEdit } from './HostForms';
 import { HostList } from './HostList';

@@ -2,7 +2,7 @@ import { Alert, List as MuiList, ListItem, ListItemText, Typography } from '@mui
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FormDataConsumer, useDataProvider, useTranslate, type RaRecord } from 'react-admin';
-import { formatDate } from '../dates/wareki';
+import { formatDate } from '@tsunagu/util-japanese-calendar';
 import { useDateDisplay } from '../dates/calendar';
 import type { TsunaguDataProvider } from '../providers/dataProvider';
 

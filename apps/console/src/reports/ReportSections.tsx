@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { Pending } from '../shared/Pending';
 import { useDateDisplay } from '../dates/calendar';
-import { formatDate } from '../dates/wareki';
+import { formatDate } from '@tsunagu/util-japanese-calendar';
 import { BarChart } from './BarChart';
 import { funnelBars, monthlyBars, mutualAidBars } from './chartData';
 import { CsvButtons, useReport } from './reportData';

@@ -1,7 +1,7 @@
 import { Alert, Box, Card, CardContent, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField as MuiTextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Loading, Title, useAuthenticated, useRequireAccess, useTranslate } from 'react-admin';
-import { fiscalYearLabel } from '../dates/wareki';
+import { fiscalYearLabel } from '@tsunagu/util-japanese-calendar';
 import { useDateDisplay } from '../dates/calendar';
 import { CasesSection, IndicatorsSection, MutualAidSection, ReportCharts, type MutualAidReport } from './ReportSections';
 import { CsvButtons, useReport } from './reportData';
@@ -47,7 +47,7 @@ export function ReportsPage() {
       <MuiTextField select size="small" label={translate('tsunagu.reports.fiscal_year')} value={fiscalYear} onChange={(event) => setFiscalYear(Number(event.target.value))} sx={{ minWidth: 200, mb: 2 }}>
         {years.map((year) => (
           <MenuItem key={year} value={year}>
-            {fiscalYearLabel(`${year}-04-01`, calendar)}
+            {fiscalYearLabel(year, calendar)}
           </MenuItem>
         ))}
       </MuiTextField>

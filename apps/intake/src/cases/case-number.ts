@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { fiscalYearPrefix } from '../shared/dates';
+import { fiscalYearInitial } from '@tsunagu/util-japanese-calendar';
 
 /** Next case number of the municipality in a 年度 (C-R7-0001), gapless for the same reason as reception numbers. */
 export async function nextCaseNumber(em: EntityManager, municipality: string, fiscalYear: number): Promise<string> {
@@ -11,5 +11,5 @@ export async function nextCaseNumber(em: EntityManager, municipality: string, fi
     'all',
     em.getTransactionContext(),
   );
-  return `C-${fiscalYearPrefix(fiscalYear)}-${String(Number(rows[0].last_no)).padStart(4, '0')}`;
+  return `C-${fiscalYearInitial(fiscalYear)}-${String(Number(rows[0].last_no)).padStart(4, '0')}`;
 }

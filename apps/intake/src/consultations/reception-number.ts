@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { fiscalYearPrefix } from '../shared/dates';
+import { fiscalYearInitial } from '@tsunagu/util-japanese-calendar';
 
 /**
  * 受付番号 `R7-003-000123`: 年度, the receiving desk's number in the municipality, and the desk's sequence in that 年度.
@@ -8,7 +8,7 @@ import { fiscalYearPrefix } from '../shared/dates';
  * in later 年度, so staff learn their desk's prefix.
  */
 export function receptionNumber(fiscalYear: number, deskNo: number, seq: number): string {
-  return `${fiscalYearPrefix(fiscalYear)}-${String(deskNo).padStart(3, '0')}-${String(seq).padStart(6, '0')}`;
+  return `${fiscalYearInitial(fiscalYear)}-${String(deskNo).padStart(3, '0')}-${String(seq).padStart(6, '0')}`;
 }
 
 /**

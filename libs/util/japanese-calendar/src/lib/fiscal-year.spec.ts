@@ -1,4 +1,4 @@
-import { fiscalYearLabel, fiscalYearMonths, fiscalYearOf, fiscalYearRange, wareki } from './fiscal-year';
+import { fiscalYearMonths, fiscalYearOf, fiscalYearRange } from './fiscal-year';
 
 describe('年度 and 和暦', () => {
   it('derives the 年度 of a date (April – March) and its first and last day', () => {
@@ -10,12 +10,5 @@ describe('年度 and 和暦', () => {
     expect(fiscalYearMonths(2025)[0]).toBe('2025-04');
     expect(fiscalYearMonths(2025)[8]).toBe('2025-12');
     expect(fiscalYearMonths(2025)[11]).toBe('2026-03');
-  });
-
-  it('labels 年度 and 和暦 (元年 included)', () => {
-    expect(fiscalYearLabel(2025)).toBe('令和7年度');
-    expect(fiscalYearLabel(2019)).toBe('平成31年度');
-    expect(wareki('2019-05-01')).toBe('令和元年5月1日');
-    expect(wareki('2026-03')).toBe('令和8年3月');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * 和暦 (Japanese era) dates — DOMAIN.md §6.1. Dates travel as ISO 8601 (`YYYY-MM-DD`); staff read and type
  * 和暦 (令和7年4月1日, 元年 for year 1, short R7.4.1 / JIS X 0301 R07.04.01) or 西暦. Pure functions, no Intl
- * calendar support needed (browsers differ in how they print 元年).
+ * calendar support needed (browsers and Node's ICU differ in how they print 元年). Shared by the services (reports,
+ * sheets) and the console, so a date reads the same everywhere.
  */
 
 export interface Era {
@@ -154,14 +155,31 @@ export function parseDateInput(input: string | null | undefined): string | undef
   return eraOf(parts) === era ? isoOf(parts) : undefined;
 }
 
-/** 年度 (fiscal year, April–March) of a date, labelled 「令和7年度」 (元年度 for year 1). */
-export function fiscalYearLabel(value: string | Date, calendar: Calendar = 'wareki'): string {
-  const parts = datePartsOf(value);
-  if (!parts) return '';
-  const fiscalYear = parts.month >= 4 ? parts.year : parts.year - 1;
+/**
+ * 年度 (fiscal year, April–March) labelled 「令和7年度」 (元年度 for year 1), or 「2025年度」 in 西暦. A 年度 is named after
+ * the era in force for most of it, as government documents name it after an era change: FY2019 is 令和元年度 (not
+ * 平成31年度), FY1988 昭和63年度, FY1989 平成元年度 (docs/adr/0013).
+ */
+export function fiscalYearLabel(fiscalYear: number, calendar: Calendar = 'wareki'): string {
   if (calendar === 'seireki') return `${fiscalYear}年度`;
-  // A 年度 is named after the era in force for most of it (FY2019 is 令和元年度, FY1988 昭和63年度).
   const wareki = warekiYear({ year: fiscalYear, month: 10, day: 1 });
   if (!wareki) return `${fiscalYear}年度`;
   return `${wareki.era.name}${wareki.year === 1 ? '元' : wareki.year}年度`;
+}
+
+/** The short era label of a 年度 for numbers (受付番号, case numbers): 2025 → R7, 2019 → R1, 2018 → H30; same rule as above. */
+export function fiscalYearInitial(fiscalYear: number): string {
+  const wareki = warekiYear({ year: fiscalYear, month: 10, day: 1 });
+  return wareki ? `${wareki.era.initial}${wareki.year}` : String(fiscalYear);
+}
+
+/** 和暦 of a month 「令和7年4月」 (`YYYY-MM`) or of a date 「令和7年4月1日」 (`YYYY-MM-DD`); '' when unreadable. */
+export function wareki(value: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!month) return formatWareki(value, 'long');
+  const parts = { year: Number(month[1]), month: Number(month[2]), day: 1 };
+  if (!isRealDate(parts)) return '';
+  const year = warekiYear(parts);
+  if (!year) return `${parts.year}年${parts.month}月`;
+  return `${year.era.name}${year.year === 1 ? '元' : year.year}年${parts.month}月`;
 }

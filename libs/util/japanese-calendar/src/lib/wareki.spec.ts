@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { datePartsOf, fiscalYearLabel, formatDate, formatSeireki, formatWareki, parseDateInput } from './wareki';
+import { fiscalYearOf } from './fiscal-year';
+import { datePartsOf, fiscalYearInitial, fiscalYearLabel, formatDate, formatSeireki, formatWareki, parseDateInput, wareki } from './wareki';
 
 describe('formatWareki', () => {
   it('writes 令和7年4月1日 for 2025-04-01 and the short and JIS forms', () => {
@@ -106,12 +106,34 @@ describe('parseDateInput', () => {
 });
 
 describe('fiscalYearLabel', () => {
-  it('names the 年度 (April–March)', () => {
-    expect(fiscalYearLabel('2025-04-01')).toBe('令和7年度');
-    expect(fiscalYearLabel('2026-03-31')).toBe('令和7年度');
-    expect(fiscalYearLabel('2025-03-31')).toBe('令和6年度');
-    expect(fiscalYearLabel('2019-04-01')).toBe('令和元年度');
-    expect(fiscalYearLabel('1988-12-01')).toBe('昭和63年度');
-    expect(fiscalYearLabel('2025-04-01', 'seireki')).toBe('2025年度');
+  it('names the 年度 (April–March) of a date', () => {
+    expect(fiscalYearLabel(fiscalYearOf('2025-04-01'))).toBe('令和7年度');
+    expect(fiscalYearLabel(fiscalYearOf('2026-03-31'))).toBe('令和7年度');
+    expect(fiscalYearLabel(fiscalYearOf('2025-03-31'))).toBe('令和6年度');
+    expect(fiscalYearLabel(2025, 'seireki')).toBe('2025年度');
+  });
+
+  it('names a 年度 after the era in force for most of it, as government documents do after an era change', () => {
+    expect(fiscalYearLabel(2019)).toBe('令和元年度');
+    expect(fiscalYearLabel(2018)).toBe('平成30年度');
+    expect(fiscalYearLabel(1989)).toBe('平成元年度');
+    expect(fiscalYearLabel(1988)).toBe('昭和63年度');
+    expect(fiscalYearLabel(1926)).toBe('大正15年度');
+  });
+
+  it('gives the short era label of a 年度 for reception and case numbers by the same rule', () => {
+    expect(fiscalYearInitial(2025)).toBe('R7');
+    expect(fiscalYearInitial(2019)).toBe('R1');
+    expect(fiscalYearInitial(2018)).toBe('H30');
+  });
+});
+
+describe('wareki', () => {
+  it('writes a month or a date in 和暦, 元年 included, and nothing for what is not one', () => {
+    expect(wareki('2019-05-01')).toBe('令和元年5月1日');
+    expect(wareki('2019-04')).toBe('平成31年4月');
+    expect(wareki('2026-03')).toBe('令和8年3月');
+    expect(wareki('2026-13')).toBe('');
+    expect(wareki('2026-02-30')).toBe('');
   });
 });
