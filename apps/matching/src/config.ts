@@ -20,6 +20,14 @@ export const matchingVariables = {
     min: 1,
     max: 100,
   },
+  MATCHING_GAP_CHECK_INTERVAL_MS: {
+    description:
+      'How often each replica ranks every need being heard or matched again and records a menu gap (メニュー不足) for those nothing fits (one replica at a time per municipality, by advisory lock): menus change without anybody touching a need. 0 turns the periodic check off; the need\'s own writes still record gaps.',
+    type: 'int',
+    default: '3600000',
+    min: 0,
+    max: 86400000,
+  },
   MATCHING_DV_ADDRESS_ROLES: {
     description:
       "Roles that may see the home and preferred districts of a need whose person is under DV address protection in intake (mirrors INTAKE_DV_ADDRESS_ROLES); everyone else sees them masked, and the district filter leaves such needs out.",

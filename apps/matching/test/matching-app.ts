@@ -104,6 +104,8 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
     NATS_REQUEST_TIMEOUT_MS: '1000',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
     CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
+    // Tests run the periodic menu-gap check themselves (MenuGapCheckUseCase), never on a timer.
+    MATCHING_GAP_CHECK_INTERVAL_MS: '0',
     LOG_LEVEL: 'silent',
     ...extraEnv,
   };

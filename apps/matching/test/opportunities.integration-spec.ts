@@ -1,5 +1,6 @@
 import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated, type ResourceSearchRequest } from '@tsunagu/contracts';
 import { v7 as uuidv7 } from 'uuid';
+import { MenuGapCheckUseCase } from '../src/gaps/menu-gap-check';
 import { DISTRICT_FAR, DISTRICT_HOME, expectProblem, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Registry resources become opportunities by events; registry changes reach the suggestions; gaps are recorded. */
@@ -85,6 +86,9 @@ describe('matching: opportunities from registry events, suggestions and menu gap
   it('a suspended resource disappears from the suggestions, and comes back when resumed', async () => {
     await matching.publish(ResourceSuspended, resource, resourceData(resource, { status: 'suspended' }));
     await eventually(async () => expect((await suggestions()).items).toEqual([]));
+    // Reading suggestions records nothing (a GET changes nothing); the periodic check records the gap the suspension left.
+    expect((await suggestions()).gapId).toBeNull();
+    expect(await matching.app.get(MenuGapCheckUseCase).execute()).toEqual(expect.arrayContaining([expect.objectContaining({ ran: true, gapsRecorded: expect.any(Number) })]));
     const gapBody = await suggestions();
     expect(gapBody.rejections.inactive).toBe(1);
     expect(gapBody.gapId).toEqual(expect.any(String));
@@ -112,11 +116,17 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     await matching.publish(ResourceRetired, resource, resourceData(resource, { status: 'retired' }));
     await eventually(async () => expect((await matching.call('GET', `/opportunities/${opportunityId}`)).body.status).toBe('ended'));
     await eventually(async () => expect((await matching.call('GET', `/opportunities?resourceId=${far}`)).body.items).toEqual([expect.objectContaining({ status: 'published' })]));
+    await matching.app.get(MenuGapCheckUseCase).execute();
     const body = await suggestions();
     expect(body.items).toEqual([]);
     expect(body.rejections.district).toBe(1);
-    const again = await suggestions();
-    expect(again.gapId).toBe(body.gapId); // the same outcome the same day is one gap, not one per click
+    expect(body.gapId).toEqual(expect.any(String));
+    // The same outcome the same day is one gap, not one per check or per click.
+    const gapsOfNeed = async () => (await matching.call('GET', `/gaps/records?needId=${needId}`)).body.items.length;
+    const before = await gapsOfNeed();
+    await matching.app.get(MenuGapCheckUseCase).execute();
+    expect((await suggestions()).gapId).toBe(body.gapId);
+    expect(await gapsOfNeed()).toBe(before);
     const records = await matching.call('GET', `/gaps/records?needId=${needId}`);
     expect(records.body.items.find((item: { id: string }) => item.id === body.gapId)).toEqual(expect.objectContaining({ districtId: DISTRICT_HOME, failingConstraints: expect.arrayContaining(['district']), weekdays: ['tu'], timeSlots: ['morning'] }));
     const analyst = await matching.token({ roles: ['analyst'] });

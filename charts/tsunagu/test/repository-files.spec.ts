@@ -90,7 +90,7 @@ describe.each([
   { service: 'intake', own: ['INTAKE_DV_ADDRESS_ROLES', 'INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS', 'CITY_DESK_ORGANIZATION_ID', 'CITY_WIDE_READ_ROLES', 'EMERGENCY_ACCESS_MINUTES'] },
   { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG', 'REPORTING_SNAPSHOT_KEY'] },
   { service: 'outreach', own: ['OUTREACH_INACTIVITY_DAYS_DEFAULT', 'OUTREACH_CHECK_INTERVAL_MS', 'OUTREACH_DV_ADDRESS_ROLES', 'OUTREACH_PERSON_WAIT_MS'] },
-  { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT', 'MATCHING_DV_ADDRESS_ROLES', 'MATCHING_PERSON_WAIT_MS'] },
+  { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT', 'MATCHING_GAP_CHECK_INTERVAL_MS', 'MATCHING_DV_ADDRESS_ROLES', 'MATCHING_PERSON_WAIT_MS'] },
 ])('$service environment (apps/$service/src/config.ts)', ({ service, own }) => {
   const platform = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));
   const source = read(workspaceRoot, 'apps', service, 'src', 'config.ts');

@@ -4,6 +4,7 @@ import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { PageOf, type ListPage } from '@tsunagu/platform-http';
 import { AGGREGATE_ROLES, STAFF_ROLES } from '../shared/roles';
+import { MenuGapCheckScheduler, MenuGapCheckUseCase } from './menu-gap-check';
 import { GapListQuery, GapSummaryQuery, GapSummaryView, GapView } from './gap.dto';
 import { ListGapsUseCase, SummarizeGapsUseCase } from './summarize-gaps.usecase';
 
@@ -34,5 +35,5 @@ export class GapsController {
 }
 
 /** メニュー不足: recorded by the suggestions, aggregated per district. */
-@Module({ controllers: [GapsController], providers: [SummarizeGapsUseCase, ListGapsUseCase] })
+@Module({ controllers: [GapsController], providers: [SummarizeGapsUseCase, ListGapsUseCase, MenuGapCheckUseCase, MenuGapCheckScheduler] })
 export class GapsModule {}

@@ -12,9 +12,9 @@ import { MenuGap } from './menu-gap.entity';
  * records nothing new, so the per-district counts are counts of needs left without a menu, not of clicks.
  */
 export async function recordGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
+  const same = await sameGapToday(em, need, failingConstraints);
+  if (same) return same;
   const recordedOn = todayInJapan();
-  const latest = await em.findOne(MenuGap, { needId: need.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
-  if (latest && latest.recordedOn === recordedOn && latest.failingConstraints.join() === failingConstraints.join() && latest.purposes.join() === need.purposes.join()) return latest;
   const gap = new MenuGap();
   gap.needId = need.id;
   gap.purposes = [...need.purposes];
@@ -38,4 +38,11 @@ export async function recordGap(em: EntityManager, events: MatchingEvents, need:
     recordedOn: gap.recordedOn,
   });
   return gap;
+}
+
+/** The gap already recorded today for the need with the same outcome (failing constraints, purposes), if any. */
+export async function sameGapToday(em: EntityManager, need: ParticipationNeed, failingConstraints: readonly GapConstraint[]): Promise<MenuGap | null> {
+  const latest = await em.findOne(MenuGap, { needId: need.id }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  const same = latest && latest.recordedOn === todayInJapan() && latest.failingConstraints.join() === failingConstraints.join() && latest.purposes.join() === need.purposes.join();
+  return same ? latest : null;
 }

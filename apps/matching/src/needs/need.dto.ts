@@ -186,5 +186,5 @@ export class SuggestionsView {
   @ApiProperty({ type: 'integer', description: 'Opportunities looked at.' }) considered!: number;
   @ApiProperty({ type: 'integer', description: 'Opportunities that passed every hard constraint.' }) passed!: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'How many opportunities each hard constraint removed.' }) rejections!: Record<string, number>;
-  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The menu gap recorded when nothing passed.' }) gapId!: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The menu gap already recorded today for this outcome (by the need’s own writes or the periodic check); null when none. Reading suggestions records nothing.' }) gapId!: string | null;
 }

@@ -60,7 +60,7 @@ export class NeedsController {
   }
 
   @Get(':id/suggestions')
-  @ApiOperation({ summary: 'Opportunities ranked for the need, each with reasons per factor that add up to its score; records a menu gap when none passes' })
+  @ApiOperation({ summary: 'Opportunities ranked for the need, each with reasons per factor that add up to its score; changes nothing (gapId: the menu gap already recorded for this outcome today, by the need’s own writes or the periodic check)' })
   @ApiOkResponse({ type: SuggestionsView })
   suggestions(@Param('id', ParseUUIDPipe) id: string, @Query() query: SuggestionQuery): Promise<SuggestionsView> {
     return this.suggest.execute(id, query.limit);

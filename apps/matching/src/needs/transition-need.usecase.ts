@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { NeedStatusChanged, type NeedStatus } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { checkMenuGap } from '../gaps/menu-gap-check';
 import { NeedProtection } from '../people/need-protection';
 import { MatchingEvents } from '../shared/matching-events';
 import { assertNeedTransition } from './need-status';
@@ -16,6 +17,8 @@ export async function moveNeed(em: EntityManager, events: MatchingEvents, need: 
   need.status = to;
   await em.flush();
   await events.record(em, NeedStatusChanged, need.id, needEventData(need));
+  // Back to 聴取中 or マッチング中 (e.g. from 休止): a need nothing fits is a menu gap from now on.
+  await checkMenuGap(em, events, need);
 }
 
 @Injectable()

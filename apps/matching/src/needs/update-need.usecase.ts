@@ -3,7 +3,9 @@ import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
+import { checkMenuGap } from '../gaps/menu-gap-check';
 import { NeedProtection } from '../people/need-protection';
+import { MatchingEvents } from '../shared/matching-events';
 import { applyNeedFields, needView } from './need.view';
 import { MatchingAccess } from '../shared/matching-access';
 
@@ -11,6 +13,7 @@ import { MatchingAccess } from '../shared/matching-access';
 export class UpdateNeedUseCase {
   constructor(
     private readonly em: EntityManager,
+    private readonly events: MatchingEvents,
     private readonly protection: NeedProtection,
     private readonly access: MatchingAccess,
   ) {}
@@ -27,6 +30,8 @@ export class UpdateNeedUseCase {
       }
       applyNeedFields(need, command);
       await em.flush();
+      // Changed purposes, days or districts may leave nothing that fits.
+      await checkMenuGap(em, this.events, need);
       return needView(need, this.protection.masked(need));
     });
   }

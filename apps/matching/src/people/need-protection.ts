@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
+import { MenuGap } from '../gaps/menu-gap.entity';
 import type { MatchingConfig } from '../config';
 import { Match } from '../matches/match.entity';
 import { ParticipationNeed } from '../needs/participation-need.entity';
@@ -21,6 +22,9 @@ export async function refreshNeedProtection(em: EntityManager, personIds: readon
   const byId = new Map(needs.map((need) => [need.id, need]));
   if (needs.length > 0) {
     for (const match of await em.find(Match, { needId: { $in: [...byId.keys()] } })) match.homeDistrictId = homeDistrictForEvents(byId.get(match.needId) as ParticipationNeed);
+    // Menu gaps recorded before the protection arrived carry the home district: withhold it there too.
+    const protectedNeeds = needs.filter((need) => need.addressProtected).map((need) => need.id);
+    if (protectedNeeds.length > 0) for (const gap of await em.find(MenuGap, { needId: { $in: protectedNeeds }, districtId: { $ne: null } })) gap.districtId = null;
   }
   await em.flush();
 }
