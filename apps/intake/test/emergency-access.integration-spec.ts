@@ -107,4 +107,17 @@ describe('intake: emergency access (break-glass)', () => {
     expect((await intake.call('GET', '/emergency-accesses?reviewed=false', { token: auditor })).body.items).toEqual([]);
     expect((await intake.call('GET', '/emergency-accesses?reviewed=true', { token: auditor })).body.total).toBe(1);
   });
+
+  it('who saw this person: a city supervisor reads the trail per person (the break-glass read among it); never the whole trail, never a desk supervisor', async () => {
+    const trail = await intake.call('GET', `/audit-records?subjectId=${personId}&perPage=100`, { token: citySupervisor });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'houkatsu-1', action: 'read', resourceType: 'Person', resourceId: personId, outcome: 'success' })]));
+    // Nothing about the other person.
+    expect(trail.body.items.every((item: { resourceId: string | null }) => item.resourceId !== otherPersonId)).toBe(true);
+    const whole = await intake.call('GET', '/audit-records?perPage=100', { token: citySupervisor });
+    expectProblem(whole, 400);
+    expect(Object.keys(whole.body.errors)).toEqual(['subjectId']);
+    expectProblem(await intake.call('GET', `/audit-records?subjectId=${personId}`, { token: shakyoSupervisor }), 403);
+    expectProblem(await intake.call('GET', `/audit-records?subjectId=${personId}`, { token: desk }), 403);
+  });
 });

@@ -233,7 +233,8 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
       expect(await auditRows(requestId)).toEqual([expect.objectContaining({ resource_type: 'AuditRecord', action: 'list', actor: 'au-1' })]);
       const forbidden = await call('GET', `/api/${SERVICE}/audit-records`, { token: await token({ roles: ['caseworker'] }) });
       expect(forbidden.status).toBe(403);
-      expect(forbidden.body.requiredRoles).toEqual(['auditor', 'admin']);
+      // Supervisors read it per person (subjectId); see apps/intake/test/emergency-access.integration-spec.ts.
+      expect(forbidden.body.requiredRoles).toEqual(['auditor', 'admin', 'supervisor']);
     });
 
     it('verifies the chain it has written', async () => {

@@ -78,8 +78,20 @@ export class VerifyQuery {
 export class AuditRecordsController {
   constructor(private readonly audit: AuditService) {}
 
+  /**
+   * Auditors and admins query the whole trail. A city supervisor reads it per person — who read or changed what about
+   * them and when (issue 13: the basis of a 開示請求 or an incident report) — so `subjectId` is required of them; a
+   * contracted desk's supervisor (claim `agency`) is not given the city's trail.
+   */
   @Get()
+  @Roles('auditor', 'admin', 'supervisor')
   async list(@Query() query: AuditRecordQuery, @CurrentPrincipal() principal: Principal): Promise<ListPage<AuditRecord>> {
+    if (!principal.roles.some((role) => role === 'auditor' || role === 'admin')) {
+      if (principal.agency !== undefined || principal.client) {
+        throw new DomainException(DomainErrorCode.Forbidden, "A contracted desk's supervisor does not read the city's audit trail");
+      }
+      if (!query.subjectId) throw DomainException.invalidField('subjectId', 'a supervisor reads the trail per person: give the person (or household) id');
+    }
     const page = paging(query, ['seq', 'occurredAt'], '-seq');
     const { items, total } = await this.audit.list(
       {
