@@ -848,9 +848,48 @@ describe('every desk a front door (issue 13: 地域包括 → 自立相談支援
 
       await session.open(`/persons/${ownPersonId}/show`);
       await shows(page.getByText(ownGivenName));
+      // Desk staff do not read the audit trail: no 「閲覧・操作の記録」 tab.
+      await hasCount(page.getByRole('tab', { name: '閲覧・操作の記録' }), 0);
       await seesOnly(session, '45-desk-received-no-relationship');
     } finally {
       await session.close();
+    }
+  });
+
+  it('an admin reads on the person page who tried to open them: the desks refused in the steps above, with the actor', async () => {
+    // Only roles the audit API answers (auditor, admin) get the tab; of those only the admin also opens person pages.
+    const admin = await e2e.login('admin');
+    try {
+      const { page } = admin;
+      const cityPerson = unrelated[1];
+      await admin.open(`/persons/${cityPerson.id}/show`);
+      await shows(page.getByText('昭和60年3月15日'));
+      await page.getByRole('tab', { name: '閲覧・操作の記録' }).click();
+      const trail = page.getByRole('table', { name: '閲覧・操作の記録' });
+      // The 地域包括 desk's attempt to open the person (404 to them, 拒否 in the trail), newest first with the 自立相談 desk's.
+      const refused = trail.locator('tbody tr[data-service="intake"][data-action="read"][data-outcome="denied"]');
+      await shows(refused.filter({ hasText: 'houkatsu' }));
+      await shows(refused.filter({ hasText: 'jiritsu' }));
+      await containsText(refused.filter({ hasText: 'houkatsu' }).first(), /令和\d+年\d+月\d+日 \d{2}:\d{2}:\d{2}.*houkatsu.*相談支援員.*閲覧.*本人・世帯員.*拒否.*相談・つなぎ/);
+      const rows = await trail.locator('tbody tr').allInnerTexts();
+      expect(rows.findIndex((row) => row.includes('jiritsu'))).toBeLessThan(rows.findIndex((row) => row.includes('houkatsu')));
+      await hasCount(page.getByText(/読み込めなかったため表示していません/), 0);
+      await expectAccessible(admin, '46-person-access-log');
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('a supervisor (city-wide reader) opens the person the desk registered, without the access log, which the audit API keeps to auditors and admins', async () => {
+    const supervisor = await e2e.login('supervisor');
+    try {
+      const { page } = supervisor;
+      await supervisor.open(`/persons/${ownPersonId}/show`);
+      await shows(page.getByText(ownGivenName));
+      await hasCount(page.getByRole('tab', { name: '閲覧・操作の記録' }), 0);
+      expect((await supervisor.api('GET', `/api/intake/audit-records?subjectId=${ownPersonId}`)).status).toBe(403);
+    } finally {
+      await supervisor.close();
     }
   });
 });
