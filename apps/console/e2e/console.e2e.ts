@@ -12,7 +12,8 @@ import { expectAccessible, useConsoleStack } from './setup';
  */
 const PREPARING = '四番丁ふれあいサロン（準備中）';
 
-const e2e = useConsoleStack(['idp', 'registry', 'intake', 'reporting', 'console'], 'e2e');
+// outreach and matching too: the person page's 「閲覧・操作の記録」 reads every service's audit trail.
+const e2e = useConsoleStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'reporting', 'console'], 'e2e');
 
 /** The id of the demo resource still being prepared (read through the API as the signed-in user). */
 async function preparingResourceId(session: ConsoleSession): Promise<string> {
@@ -709,6 +710,186 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     } finally {
       await analyst.close();
+    }
+  });
+});
+
+// Every desk is a front door (issue 13): a contracted desk registers and refers through the same screens as city staff,
+// and sees only the persons its organisation has a relationship with — anyone else is the 404 page with the 緊急時アクセス offer.
+describe('every desk a front door (issue 13: 地域包括 → 自立相談支援機関)', () => {
+  const stamp = String(Date.now());
+  const ownGivenName = `包括${stamp}`;
+  const ownName = `香川 ${ownGivenName}`;
+  let ownPersonId = '';
+  let referralId = '';
+  /** Persons neither desk has a relationship with: one the 障害 desk registered, one of the city desk's demo households. */
+  const unrelated: Array<{ id: string; name: string; q: string }> = [];
+
+  beforeAll(async () => {
+    const shougai = await e2e.login('shougai');
+    try {
+      const registered = await shougai.api('POST', '/api/intake/persons', { familyName: '多肥', givenName: `障害${stamp}`, familyNameKana: 'タヒ', givenNameKana: 'ショウガイ', identityLevel: 'unconfirmed' });
+      expect(registered.status).toBe(201);
+      unrelated.push({ id: (registered.body as { id: string }).id, name: `多肥 障害${stamp}`, q: `障害${stamp}` });
+    } finally {
+      await shougai.close();
+    }
+    // 𠮷田 由美: registered by the city desk, received at the こども家庭センター — nothing to do with 地域包括 or 自立相談.
+    const city = await e2e.login('caseworker');
+    try {
+      const found = (await city.api('GET', `/api/intake/persons?q=${encodeURIComponent('ﾖｼﾀﾞ ﾕﾐ')}`)).body as { items: Array<{ id: string }> };
+      expect(found.items).toHaveLength(1);
+      unrelated.push({ id: found.items[0].id, name: '𠮷田 由美', q: 'ﾖｼﾀﾞ ﾕﾐ' });
+    } finally {
+      await city.close();
+    }
+  });
+
+  /** The persons list of the signed-in desk, searched: only its own people are found; the others are the 404 page. */
+  async function seesOnly(session: ConsoleSession, screen: string): Promise<void> {
+    const { page } = session;
+    await session.openFromMenu('本人・世帯員');
+    await page.getByRole('textbox', { name: /キーワード/ }).fill(stamp);
+    await shows(page.getByRole('cell', { name: ownGivenName }));
+    await hasCount(page.locator('tbody tr'), 1);
+    for (const person of unrelated) {
+      const listed = (await session.api('GET', `/api/intake/persons?q=${encodeURIComponent(person.q)}`)).body as { items: Array<{ id: string }> };
+      expect(listed.items.map((item) => item.id)).not.toContain(person.id);
+      await session.open('/persons');
+      await page.getByRole('textbox', { name: /キーワード/ }).fill(person.q);
+      await page.waitForLoadState('networkidle');
+      await hasCount(page.getByRole('cell', { name: person.name }), 0);
+      await session.open(`/persons/${person.id}/show`);
+      await shows(page.getByRole('heading', { name: 'この方の記録を見る権限がありません（関係する機関のみ閲覧できます）' }));
+      await shows(page.getByRole('button', { name: '緊急時アクセスを申請' }));
+      await hasCount(page.getByText(person.name), 0);
+    }
+    await expectAccessible(session, screen);
+  }
+
+  it('the 地域包括 desk registers a person and a consultation at its desk, and refers it to the 自立相談支援機関', async () => {
+    const session = await e2e.login('houkatsu');
+    try {
+      const { page } = session;
+      await session.openFromMenu('本人・世帯員');
+      await page.getByRole('link', { name: '作成' }).click();
+      await page.getByRole('textbox', { name: '姓', exact: true }).fill('香川');
+      await page.getByRole('textbox', { name: '名', exact: true }).fill(ownGivenName);
+      await page.getByRole('textbox', { name: 'セイ（カナ）' }).fill('カガワ');
+      await page.getByRole('textbox', { name: 'メイ（カナ）' }).fill('ホウカツ');
+      await expectAccessible(session, '40-desk-person-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/#\/persons\/[^/]+\/show/);
+      ownPersonId = /\/persons\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+      await shows(page.getByText(ownGivenName));
+
+      // Referring on consent needs a consent that covers the 自立相談支援機関, recorded from the person's page.
+      await page.getByRole('link', { name: '同意を記録する' }).click();
+      await page.waitForURL(/#\/consents\/create/);
+      await hasValue(page.getByRole('combobox', { name: /^本人/ }), `${ownName}（カガワ ホウカツ）`);
+      await page.getByRole('combobox', { name: '共有先の機関' }).fill('生活自立');
+      await page.getByRole('option', { name: '高松市生活自立支援センター' }).click();
+      await page.getByRole('textbox', { name: '同意書の保管場所・番号' }).fill(`包括 同意書 ${stamp}`);
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/#\/consents\/[^/]+\/show/);
+      await shows(page.getByText(`包括 同意書 ${stamp}`));
+
+      await session.open(`/persons/${ownPersonId}/show`);
+      await page.getByRole('link', { name: '相談を受け付ける' }).click();
+      await hasValue(page.getByRole('combobox', { name: '本人' }), `${ownName}（カガワ ホウカツ）`);
+      // The desk receives at its own desk only: 受付機関 is preset to it.
+      await hasValue(page.getByRole('combobox', { name: /^受付機関/ }), '高松市地域包括支援センター');
+      await page.getByRole('combobox', { name: /^相談内容/ }).click();
+      await page.getByRole('option', { name: '家賃・ローン' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('combobox', { name: /^主たる相談内容/ }).click();
+      await page.getByRole('option', { name: '家賃・ローン' }).click();
+      await page.getByRole('textbox', { name: '主訴' }).fill(`家賃が払えず生活が苦しい（e2e ${stamp}）`);
+      await expectAccessible(session, '41-desk-consultation-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shows(page.getByText(`家賃が払えず生活が苦しい（e2e ${stamp}）`));
+
+      await page.getByRole('link', { name: 'つなぐ（紹介する）' }).click();
+      await page.getByRole('combobox', { name: /^紹介先/ }).fill('生活自立');
+      await page.getByRole('option', { name: '高松市生活自立支援センター' }).click();
+      await page.getByRole('textbox', { name: '依頼内容' }).fill(`家計の立て直しを一緒に考えてください（e2e ${stamp}）`);
+      await expectAccessible(session, '42-desk-referral-create');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shows(page.getByText(`家計の立て直しを一緒に考えてください（e2e ${stamp}）`));
+      await shows(page.getByText('依頼', { exact: true }));
+      referralId = /\/referrals\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+      expect(referralId).not.toBe('');
+      // The referring desk watches; only the 自立相談支援機関 answers.
+      await hasCount(page.getByRole('button', { name: '受理する' }), 0);
+
+      await seesOnly(session, '43-desk-no-relationship');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('the 自立相談 desk sees the referral and the person, accepts it, and still sees no one else', async () => {
+    const session = await e2e.login('jiritsu');
+    try {
+      const { page } = session;
+      await session.openFromMenu('つなぎ（紹介）');
+      await shows(page.locator('tbody tr'));
+      const listed = (await session.api('GET', '/api/intake/referrals?status=requested&perPage=100')).body as { items: Array<{ id: string }> };
+      expect(listed.items.map((item) => item.id)).toContain(referralId);
+      await session.open(`/referrals/${referralId}/show`);
+      await shows(page.getByText(`家計の立て直しを一緒に考えてください（e2e ${stamp}）`));
+      await expectAccessible(session, '44-desk-referral-received');
+      await page.getByRole('button', { name: '受理する' }).click();
+      const dialog = page.getByRole('dialog');
+      await shows(dialog.getByText('この紹介を受理します。紹介元に伝わります。'));
+      await dialog.getByRole('button', { name: '受理する' }).click();
+      await shows(page.getByText('受理しました'));
+      await shows(page.getByText('受理', { exact: true }));
+
+      await session.open(`/persons/${ownPersonId}/show`);
+      await shows(page.getByText(ownGivenName));
+      // Desk staff do not read the audit trail: no 「閲覧・操作の記録」 tab.
+      await hasCount(page.getByRole('tab', { name: '閲覧・操作の記録' }), 0);
+      await seesOnly(session, '45-desk-received-no-relationship');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('an admin reads on the person page who tried to open them: the desks refused in the steps above, with the actor', async () => {
+    // Only roles the audit API answers (auditor, admin) get the tab; of those only the admin also opens person pages.
+    const admin = await e2e.login('admin');
+    try {
+      const { page } = admin;
+      const cityPerson = unrelated[1];
+      await admin.open(`/persons/${cityPerson.id}/show`);
+      await shows(page.getByText('昭和60年3月15日'));
+      await page.getByRole('tab', { name: '閲覧・操作の記録' }).click();
+      const trail = page.getByRole('table', { name: '閲覧・操作の記録' });
+      // The 地域包括 desk's attempt to open the person (404 to them, 拒否 in the trail), newest first with the 自立相談 desk's.
+      const refused = trail.locator('tbody tr[data-service="intake"][data-action="read"][data-outcome="denied"]');
+      await shows(refused.filter({ hasText: 'houkatsu' }));
+      await shows(refused.filter({ hasText: 'jiritsu' }));
+      await containsText(refused.filter({ hasText: 'houkatsu' }).first(), /令和\d+年\d+月\d+日 \d{2}:\d{2}:\d{2}.*houkatsu.*相談支援員.*閲覧.*本人・世帯員.*拒否.*相談・つなぎ/);
+      const rows = await trail.locator('tbody tr').allInnerTexts();
+      expect(rows.findIndex((row) => row.includes('jiritsu'))).toBeLessThan(rows.findIndex((row) => row.includes('houkatsu')));
+      await hasCount(page.getByText(/読み込めなかったため表示していません/), 0);
+      await expectAccessible(admin, '46-person-access-log');
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('a supervisor (city-wide reader) opens the person the desk registered, without the access log, which the audit API keeps to auditors and admins', async () => {
+    const supervisor = await e2e.login('supervisor');
+    try {
+      const { page } = supervisor;
+      await supervisor.open(`/persons/${ownPersonId}/show`);
+      await shows(page.getByText(ownGivenName));
+      await hasCount(page.getByRole('tab', { name: '閲覧・操作の記録' }), 0);
+      expect((await supervisor.api('GET', `/api/intake/audit-records?subjectId=${ownPersonId}`)).status).toBe(403);
+    } finally {
+      await supervisor.close();
     }
   });
 });

@@ -13,6 +13,11 @@ export const theme: RaThemeOptions = {
     warning: { main: '#8a4b00' },
     error: { main: '#b71c1c' },
   },
+  components: {
+    ...defaultTheme.components,
+    // A preset, read-only input (a desk's own 受付機関) still explains itself: MUI's disabled grey is 2.7:1 on white.
+    MuiFormHelperText: { styleOverrides: { root: { '&.Mui-disabled': { color: 'rgba(0, 0, 0, 0.6)' } } } },
+  },
   typography: {
     fontFamily: ['"Noto Sans JP"', '"Hiragino Sans"', '"Yu Gothic UI"', 'Meiryo', 'system-ui', 'sans-serif'].join(','),
   },

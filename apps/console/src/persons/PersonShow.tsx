@@ -11,12 +11,15 @@ import {
   ReferenceManyField,
   Show,
   SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   TopToolbar,
+  useCanAccess,
   useNotify,
   useRecordContext,
   useRedirect,
 } from 'react-admin';
+import { SubjectAuditTrail } from '../audit-records/SubjectAuditTrail';
 import { DateField } from '../dates/DateField';
 import { CodeField, DistrictField } from '../shared/codes';
 import { activeGrant } from '../emergency-access/emergencyAccess';
@@ -40,6 +43,41 @@ function PersonTimeline() {
   return <Timeline subject={record ? { personId: String(record.id) } : undefined} />;
 }
 
+function PersonAuditTrail() {
+  const record = useRecordContext();
+  return <SubjectAuditTrail subjectId={record ? String(record.id) : undefined} />;
+}
+
+/** The person's fields, households and timeline: the whole page, or its first tab next to the access log. */
+function personDetails() {
+  return [
+    <TextField key="familyName" source="familyName" />,
+    <TextField key="givenName" source="givenName" />,
+    <TextField key="familyNameKana" source="familyNameKana" />,
+    <TextField key="givenNameKana" source="givenNameKana" />,
+    <TextField key="aliasName" source="aliasName" />,
+    <DateField key="birthDate" source="birthDate" />,
+    <CodeField key="sex" source="sex" table="sex" />,
+    <CodeField key="identityLevel" source="identityLevel" table="identityLevel" />,
+    <TextField key="addressRaw" source="addressRaw" />,
+    <DistrictField key="districtId" source="districtId" />,
+    <ArrayField key="phones" source="phones">
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <CodeField source="type" table="phoneType" label="resources.persons.fields.phones.type" />
+        <TextField source="number" label="resources.persons.fields.phones.number" />
+      </Datagrid>
+    </ArrayField>,
+    <BooleanField key="dvAddressProtection" source="dvAddressProtection" />,
+    <ReferenceManyField key="households" reference="households" target="personId" label="resources.persons.fields.households">
+      <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
+        <TextField source="label" />
+        <ReferenceField source="keyPersonId" reference="persons" link={false} />
+      </Datagrid>
+    </ReferenceManyField>,
+    <PersonTimeline key="timeline" />,
+  ];
+}
+
 function ShowActions() {
   return (
     <TopToolbar>
@@ -56,6 +94,7 @@ export function PersonShow() {
   const { id } = useParams<{ id: string }>();
   const notify = useNotify();
   const redirect = useRedirect();
+  const auditTrail = useCanAccess({ resource: 'intake-audit-records', action: 'list' });
   // 404: no relationship of the caller's desk with this person (or no such person) — say so and offer 緊急時アクセス (issue 13).
   const [hidden, setHidden] = useState(false);
   if (hidden) {
@@ -81,32 +120,17 @@ export function PersonShow() {
       }}
     >
       <EmergencyAccessBanner grant={activeGrant(id)} />
-      <SimpleShowLayout>
-        <TextField source="familyName" />
-        <TextField source="givenName" />
-        <TextField source="familyNameKana" />
-        <TextField source="givenNameKana" />
-        <TextField source="aliasName" />
-        <DateField source="birthDate" />
-        <CodeField source="sex" table="sex" />
-        <CodeField source="identityLevel" table="identityLevel" />
-        <TextField source="addressRaw" />
-        <DistrictField source="districtId" />
-        <ArrayField source="phones">
-          <Datagrid bulkActionButtons={false} rowClick={false}>
-            <CodeField source="type" table="phoneType" label="resources.persons.fields.phones.type" />
-            <TextField source="number" label="resources.persons.fields.phones.number" />
-          </Datagrid>
-        </ArrayField>
-        <BooleanField source="dvAddressProtection" />
-        <ReferenceManyField reference="households" target="personId" label="resources.persons.fields.households">
-          <Datagrid bulkActionButtons={false} rowClick="show" empty={<span />}>
-            <TextField source="label" />
-            <ReferenceField source="keyPersonId" reference="persons" link={false} />
-          </Datagrid>
-        </ReferenceManyField>
-        <PersonTimeline />
-      </SimpleShowLayout>
+      {/* 「閲覧・操作の記録」 (who saw this person) only for roles the audit API answers: auditors and admins. */}
+      {auditTrail.canAccess ? (
+        <TabbedShowLayout>
+          <TabbedShowLayout.Tab label="tsunagu.subject_audit.tab_details">{personDetails()}</TabbedShowLayout.Tab>
+          <TabbedShowLayout.Tab label="tsunagu.subject_audit.tab" path="access-log">
+            <PersonAuditTrail />
+          </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+      ) : (
+        <SimpleShowLayout>{personDetails()}</SimpleShowLayout>
+      )}
     </Show>
   );
 }

@@ -21,6 +21,11 @@ describe('canAccess', () => {
     expect(canAccess(['caseworker'], 'audit-records', 'list')).toBe(false);
     expect(canAccess(['auditor'], 'community-resources', 'list')).toBe(false);
     expect(requiredRoles('audit-records', 'list')).toEqual(['auditor', 'admin']);
+    // The person page's 「閲覧・操作の記録」 reads every service's trail: the same roles the API allows, not supervisors.
+    for (const trail of ['intake-audit-records', 'outreach-audit-records', 'matching-audit-records']) {
+      expect(requiredRoles(trail, 'list')).toEqual(['auditor', 'admin']);
+      expect(canAccess(['supervisor'], trail, 'list')).toBe(false);
+    }
   });
 
   it('lets the organisation referred to (agency) and supervisors answer a referral, not the desk caseworker who sent it', () => {

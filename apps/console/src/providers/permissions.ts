@@ -52,6 +52,9 @@ const PROGRAMME_PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   'participation-gaps': { read: [...new Set([...PARTICIPATION, 'coordinator' as const, 'analyst' as const])], write: [] },
 };
 
+/** The audit trails (libs/platform/audit's AuditRecordsController, the same in every service): auditors and admins. */
+const AUDIT_TRAIL: ResourceRule = { read: ['auditor', 'admin'], write: [] };
+
 export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   persons: intake,
   consultations: intake,
@@ -87,7 +90,10 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   coordinators: registry,
   councils: registry,
   'council-meetings': registry,
-  'audit-records': { read: ['auditor', 'admin'], write: [] },
+  'audit-records': AUDIT_TRAIL,
+  'intake-audit-records': AUDIT_TRAIL,
+  'outreach-audit-records': AUDIT_TRAIL,
+  'matching-audit-records': AUDIT_TRAIL,
   ...PROGRAMME_PERMISSIONS,
 };
 

@@ -59,6 +59,10 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
     parent: { field: 'councilId', path: (councilId) => `registry/councils/${encodeURIComponent(councilId)}/meetings` },
   },
   'audit-records': { path: 'registry/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+  // Each service keeps its own trail; the person page's 「閲覧・操作の記録」 reads these by subjectId.
+  'intake-audit-records': { path: 'intake/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+  'outreach-audit-records': { path: 'outreach/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+  'matching-audit-records': { path: 'matching/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'] },
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
   referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
