@@ -857,7 +857,7 @@ describe('every desk a front door (issue 13: 地域包括 → 自立相談支援
   });
 
   it('an admin reads on the person page who tried to open them: the desks refused in the steps above, with the actor', async () => {
-    // Only roles the audit API answers (auditor, admin) get the tab; of those only the admin also opens person pages.
+    // The admin reads the whole trail; here the refused reads of a city person the desks tried to open.
     const admin = await e2e.login('admin');
     try {
       const { page } = admin;
@@ -880,14 +880,21 @@ describe('every desk a front door (issue 13: 地域包括 → 自立相談支援
     }
   });
 
-  it('a supervisor (city-wide reader) opens the person the desk registered, without the access log, which the audit API keeps to auditors and admins', async () => {
+  it("a city supervisor (city-wide reader) opens the person the desk registered and sees who saw them; the API gives a supervisor one person's trail, never the whole", async () => {
     const supervisor = await e2e.login('supervisor');
     try {
       const { page } = supervisor;
       await supervisor.open(`/persons/${ownPersonId}/show`);
       await shows(page.getByText(ownGivenName));
-      await hasCount(page.getByRole('tab', { name: '閲覧・操作の記録' }), 0);
-      expect((await supervisor.api('GET', `/api/intake/audit-records?subjectId=${ownPersonId}`)).status).toBe(403);
+      await page.getByRole('tab', { name: '閲覧・操作の記録' }).click();
+      // The desks' own work on the person: 地域包括 registered them, 自立相談 opened them after accepting the referral.
+      const rows = page.getByRole('table', { name: '閲覧・操作の記録' }).locator('tbody tr[data-service="intake"][data-outcome="success"]');
+      await shows(rows.filter({ hasText: 'houkatsu' }));
+      await shows(rows.filter({ hasText: 'jiritsu' }));
+      await expectAccessible(supervisor, '47-person-access-log-supervisor');
+      await hasCount(page.getByText(/読み込めなかったため表示していません/), 0);
+      expect((await supervisor.api('GET', `/api/intake/audit-records?subjectId=${ownPersonId}`)).status).toBe(200);
+      expect((await supervisor.api('GET', '/api/intake/audit-records')).status).toBe(400);
     } finally {
       await supervisor.close();
     }

@@ -14,12 +14,13 @@ import {
   TabbedShowLayout,
   TextField,
   TopToolbar,
-  useCanAccess,
+  useGetIdentity,
   useNotify,
   useRecordContext,
   useRedirect,
 } from 'react-admin';
 import { SubjectAuditTrail } from '../audit-records/SubjectAuditTrail';
+import { mayReadSubjectTrail } from '../providers/permissions';
 import { DateField } from '../dates/DateField';
 import { CodeField, DistrictField } from '../shared/codes';
 import { activeGrant } from '../emergency-access/emergencyAccess';
@@ -94,7 +95,8 @@ export function PersonShow() {
   const { id } = useParams<{ id: string }>();
   const notify = useNotify();
   const redirect = useRedirect();
-  const auditTrail = useCanAccess({ resource: 'intake-audit-records', action: 'list' });
+  const { identity } = useGetIdentity();
+  const auditTrail = mayReadSubjectTrail(identity as { roles: string[]; agency?: string } | undefined);
   // 404: no relationship of the caller's desk with this person (or no such person) — say so and offer 緊急時アクセス (issue 13).
   const [hidden, setHidden] = useState(false);
   if (hidden) {
@@ -120,8 +122,8 @@ export function PersonShow() {
       }}
     >
       <EmergencyAccessBanner grant={activeGrant(id)} />
-      {/* 「閲覧・操作の記録」 (who saw this person) only for roles the audit API answers: auditors and admins. */}
-      {auditTrail.canAccess ? (
+      {/* 「閲覧・操作の記録」 (who saw this person) only for those the audit API answers about a person: auditors, admins, city supervisors. */}
+      {auditTrail ? (
         <TabbedShowLayout>
           <TabbedShowLayout.Tab label="tsunagu.subject_audit.tab_details">{personDetails()}</TabbedShowLayout.Tab>
           <TabbedShowLayout.Tab label="tsunagu.subject_audit.tab" path="access-log">

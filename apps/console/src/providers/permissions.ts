@@ -113,6 +113,16 @@ export function requiredRoles(resource: string, action: Action): readonly Role[]
   return READ_ACTIONS.has(action) ? rule.read : rule.write;
 }
 
+/**
+ * 「閲覧・操作の記録」 of one person (who saw this person): the audit API gives auditors and admins the whole trail and city
+ * supervisors (no `agency` claim) the trail of one person; a contracted desk's supervisor is refused it.
+ */
+export function mayReadSubjectTrail(claims: Pick<TokenClaims, 'roles' | 'agency'> | undefined): boolean {
+  if (!claims) return false;
+  if (canAccess(claims.roles, 'intake-audit-records', 'list')) return true;
+  return claims.roles.includes('supervisor') && !claims.agency;
+}
+
 /** react-admin's `canAccess` decision for a user's roles. */
 export function canAccess(roles: readonly string[], resource: string, action: Action): boolean {
   const allowed = requiredRoles(resource, action);
