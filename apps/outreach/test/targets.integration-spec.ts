@@ -92,6 +92,8 @@ describe('outreach: targets, stage machine, contacts', () => {
       [targetBody({ discoveredOn: '2026-13-01' }), 'discoveredOn'],
       [targetBody({ discoveredOn: '2999-01-01' }), 'discoveredOn'],
       [targetBody({ familyName: '山田' }), 'familyName'],
+      [targetBody({ reasonTags: Array.from({ length: 10_000 }, () => 'hikikomori') }), 'reasonTags'],
+      [targetBody({ assignedStaff: Array.from({ length: 10_000 }, (_, index) => `staff-${index}`) }), 'assignedStaff'],
     ];
     for (const [body, field] of cases) {
       const reply = await outreach.call('POST', '/targets', { body });
@@ -106,6 +108,8 @@ describe('outreach: targets, stage machine, contacts', () => {
       [contactBody({ legalBasis: undefined }), 'legalBasis'],
       [contactBody({ contactedAt: '2999-01-01T00:00:00Z' }), 'contactedAt'],
       [contactBody({ accompaniedBy: [{ kind: 'neighbour' }] }), 'accompaniedBy.0.kind'],
+      [contactBody({ observations: Array.from({ length: 10_000 }, () => 'smell') }), 'observations'],
+      [contactBody({ accompaniedBy: Array.from({ length: 10_000 }, () => ({ kind: 'neighbour' })) }), 'accompaniedBy'],
     ];
     for (const [body, field] of contactCases) {
       const reply = await outreach.call('POST', `/targets/${id}/contacts`, { body });
