@@ -1,7 +1,6 @@
 import { OUTREACH_EVENTS } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
 import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
-import { expectEventually } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, DISTRICT, expectProblem, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
@@ -193,9 +192,7 @@ describe('outreach: targets, stage machine, contacts', () => {
     const id = (await outreach.call('POST', '/targets', { body: targetBody() })).body.id;
     await outreach.call('GET', `/targets/${id}`);
     await outreach.call('GET', `/targets/${id}`, { token: await outreach.agencyToken(HOUKATSU) });
-    const rows = await TenantContext.runAsSystem(undefined, () =>
-      outreach.orm.em.fork().getConnection().execute(`select action, resource_type, outcome from outreach.audit_record where resource_id = ? order by seq`, [id]),
-    );
+    const rows = await asSystem(outreach.orm, `select action, resource_type, outcome from outreach.audit_record where resource_id = ? order by seq`, [id]);
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'create', resource_type: 'OutreachTarget' }),
