@@ -95,6 +95,21 @@ describe('intake: bad input is refused with problem+json and writes nothing', ()
     expect((await intake.call('POST', '/meetings', { body: { ...meeting, attendees: meeting.attendees.slice(0, 1) } })).status).toBe(201);
   });
 
+  it('refuses lists over their cap, naming the field, without walking the whole list', async () => {
+    const persons = await count('persons');
+    const person = await intake.call('POST', '/persons', { body: { familyName: '山田', phones: Array.from({ length: 10_000 }, () => ({ type: 'fax', number: 'abc' })) } });
+    expectProblem(person, 400);
+    expect(person.body.errors.phones).toMatch(/no more than 10/);
+    expect(Object.keys(person.body.errors).filter((field) => field.startsWith('phones.')).length).toBeLessThanOrEqual(2 * 11);
+    expect(await count('persons')).toBe(persons);
+
+    const consultations = await count('consultations');
+    const consultation = await intake.call('POST', '/consultations', { body: { ...consultationBody(), issueTags: Array.from({ length: 10_000 }, () => 'abuse') } });
+    expectProblem(consultation, 400);
+    expect(consultation.body.errors.issueTags).toMatch(/no more than/);
+    expect(await count('consultations')).toBe(consultations);
+  });
+
   it('caps page size and checks sort fields and filters', async () => {
     const oversize = await intake.call('GET', '/persons?perPage=1000');
     expectProblem(oversize, 400);

@@ -9,6 +9,7 @@ const MINUTES = '議事録: 長男の通院先と連絡を取る役割を包括�
 describe('intake: multi-agency cases, plans, evaluations, notes and meetings', () => {
   let intake: IntakeUnderTest;
   let keyPersonId: string;
+  let sonId: string;
   let householdId: string;
   let caseId: string;
   let supportMeetingId: string;
@@ -35,10 +36,10 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
       intake.token({ subject: 'auditor-1', roles: ['auditor'] }),
     ]);
     keyPersonId = (await intake.call('POST', '/persons', { body: { familyName: '讃岐', givenName: '一郎', familyNameKana: 'サヌキ', givenNameKana: 'イチロウ', birthDate: '1940-06-12' } })).body.id;
-    const son = (await intake.call('POST', '/persons', { body: { familyName: '讃岐', givenName: '健太', familyNameKana: 'サヌキ', givenNameKana: 'ケンタ', birthDate: '1972-09-30' } })).body.id;
+    sonId = (await intake.call('POST', '/persons', { body: { familyName: '讃岐', givenName: '健太', familyNameKana: 'サヌキ', givenNameKana: 'ケンタ', birthDate: '1972-09-30' } })).body.id;
     householdId = (
       await intake.call('POST', '/households', {
-        body: { label: '讃岐家', keyPersonId, members: [{ personId: keyPersonId, relationToKey: 'self' }, { personId: son, relationToKey: 'child', careEdges: [{ toPersonId: keyPersonId, kind: 'financial-dependency' }] }] },
+        body: { label: '讃岐家', keyPersonId, members: [{ personId: keyPersonId, relationToKey: 'self' }, { personId: sonId, relationToKey: 'child', careEdges: [{ toPersonId: keyPersonId, kind: 'financial-dependency' }] }] },
       })
     ).body.id;
   });
@@ -282,6 +283,28 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     expect((await intake.call('GET', `/cases/${caseId}`)).body).toMatchObject({ status: 'closed', closureReason: 'goal-achieved', allowedActions: [] });
     expect((await intake.call('GET', `/plans/${v2.body.id}`)).body.status).toBe('ended');
     expect((await intake.call('GET', `/plans/${v2.body.id}/evaluations`)).body).toHaveLength(1);
+  });
+
+  it('names in the audit trail the persons behind the notes, plans and meetings it shows (who saw this person)', async () => {
+    const walkIn = (await intake.call('POST', '/persons', { body: { familyName: '香川', givenName: '花子', familyNameKana: 'カガワ', givenNameKana: 'ハナコ', birthDate: '1985-04-01' } })).body.id;
+    const consultationId = (await post('/consultations', consultationBody({ personId: walkIn }))).body.id;
+    const consultationNote = await post('/progress-notes', { consultationId, occurredAt: '2025-07-02T09:00:00+09:00', kind: 'interview', text: '来所相談', legalBasis: 'consent' });
+    expect(consultationNote.status).toBe(201);
+    expect((await intake.call('GET', `/progress-notes/${consultationNote.body.id}`)).status).toBe(200);
+    for (const path of [`/progress-notes?caseId=${caseId}`, `/plans?caseId=${caseId}`, `/meetings/${jusouMeetingId}`, `/meetings?caseId=${caseId}`]) {
+      expect((await intake.call('GET', path)).status).toBe(200);
+    }
+
+    const seen = async (subjectId: string) =>
+      (await intake.call('GET', `/audit-records?subjectId=${subjectId}&perPage=100`, { token: auditor })).body.items.map(
+        (record: { resourceType: string; action: string }) => `${record.resourceType} ${record.action}`,
+      );
+    // The key person and the son of the household behind the case; the walk-in behind the consultation only.
+    const caseRecords = ['ProgressNote list', 'SupportPlan list', 'SupportPlan create', 'SupportPlan transition', 'Evaluation create', 'Meeting read', 'Meeting list', 'Meeting create', 'ProgressNote create'];
+    expect(await seen(keyPersonId)).toEqual(expect.arrayContaining(caseRecords));
+    expect(await seen(sonId)).toEqual(expect.arrayContaining(caseRecords));
+    expect(await seen(walkIn)).toEqual(expect.arrayContaining(['ProgressNote create', 'ProgressNote read']));
+    expect(await seen(walkIn)).not.toContain('ProgressNote list');
   });
 
   it('publishes case, plan and meeting events without personal data', async () => {

@@ -1,6 +1,5 @@
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { TenantContext } from '@tsunagu/platform-context';
-import { expectEventually } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
 
@@ -60,9 +59,7 @@ describe('intake: consultations', () => {
     }
     expect(deskCodes.size).toBe(4);
     // The database refuses a duplicate number in the municipality whatever the desk.
-    const duplicate = await TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () =>
-      intake.orm.em.fork().getConnection().execute(`update "intake"."consultation" set reception_no = ? where reception_no = ?`, [numbers[0], numbers[1]]),
-    ).catch((error: Error) => error);
+    const duplicate = await asSystem(intake.orm, `update "intake"."consultation" set reception_no = ? where reception_no = ?`, [numbers[0], numbers[1]], DEMO_MUNICIPALITY.lgCode).catch((error: Error) => error);
     expect(String(duplicate)).toMatch(/consultation_municipality_reception_no_unique/);
   });
 

@@ -1,5 +1,5 @@
-import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { asSystem } from '@tsunagu/platform-testing';
 import { expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 const HOUKATSU = DEMO_ORGANIZATIONS.communityCareCentre.id;
@@ -86,7 +86,7 @@ describe('intake: emergency access (break-glass)', () => {
 
     // Expiry: the access ends when expires_at passes (moved into the past rather than waiting an hour).
     // System work: under row-level security a statement without the tenant setting updates nothing (ADR 0012).
-    await TenantContext.runAsSystem(undefined, async () => await intake.orm.em.getConnection().execute(`update "intake"."emergency_access" set expires_at = now() - interval '1 second' where id = ?`, [granted.body.id]));
+    await asSystem(intake.orm, `update "intake"."emergency_access" set expires_at = now() - interval '1 second' where id = ?`, [granted.body.id]);
     expectProblem(await intake.call('GET', `/persons/${personId}`, { token: desk }), 404);
     expect((await intake.call('GET', '/persons?perPage=100', { token: desk })).body.items).toEqual([]);
   });

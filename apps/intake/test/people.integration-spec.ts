@@ -1,4 +1,4 @@
-import { expectEventually } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { TenantContext } from '@tsunagu/platform-context';
 import { Migration20261203090000 } from '../src/migrations/Migration20261203090000';
 import { expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
@@ -218,8 +218,7 @@ describe('intake: people and households', () => {
     const person = (await intake.call('POST', '/persons', { body: { familyName: '以前', givenName: '保護', familyNameKana: 'イゼン', givenNameKana: 'ホゴ', districtId: district } })).body.id as string;
     const household = (await intake.call('POST', '/households', { body: { label: '以前家', keyPersonId: person, districtId: district, members: [{ personId: person, relationToKey: 'self' }] } })).body.id as string;
     // The flag as it was set before this release: no event announced it.
-    const connection = intake.orm.em.fork().getConnection();
-    await TenantContext.runAsSystem(undefined, () => connection.execute('update "intake"."person" set dv_address_protection = true where id = ?', [person]));
+    await asSystem(intake.orm, 'update "intake"."person" set dv_address_protection = true where id = ?', [person]);
     // As `migrate` runs migrations: system work under row-level security.
     await TenantContext.runAsSystem(undefined, () =>
       new Migration20261203090000(intake.orm.em.getDriver() as unknown as ConstructorParameters<typeof Migration20261203090000>[0], intake.orm.config).up(),
@@ -278,9 +277,7 @@ describe('intake: people and households', () => {
   it('audits every read of a person', async () => {
     const any = (await intake.call('GET', '/persons?perPage=1')).body.items[0];
     await intake.call('GET', `/persons/${any.id}`);
-    const rows = await TenantContext.runAsSystem(undefined, () =>
-      intake.orm.em.fork().getConnection().execute(`select action, resource_type, resource_id, actor, outcome from intake.audit_record where resource_id = ? order by seq`, [any.id]),
-    );
+    const rows = await asSystem(intake.orm, `select action, resource_type, resource_id, actor, outcome from intake.audit_record where resource_id = ? order by seq`, [any.id]);
     expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', resource_type: 'Person', actor: 'caseworker-1', outcome: 'success' })]));
   });
 });

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { TenantContext } from '@tsunagu/platform-context';
+import { asSystem } from '@tsunagu/platform-testing';
 import { ConsentRecorded, ConsentWithdrawn, DISTRICT_HOME, expectProblem, HOST_ORG, hostConsent, needBody, OTHER_ORG, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Match lifecycle: hard constraints on proposal, the consent gate, allowed and refused moves, follow-ups, host isolation, events. */
@@ -14,9 +14,7 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
   const move = (id: string, body: Record<string, unknown>, token?: string) => matching.call('POST', `/matches/${id}/transition`, { body, token });
   /** Status of matching's copy of an intake consent (undefined until the event has been consumed). */
   const consentStatus = async (consentId: string): Promise<string | undefined> => {
-    const rows: { status: string }[] = await TenantContext.runAsSystem(undefined, () =>
-      matching.orm.em.fork().getConnection().execute(`select "status" from "matching"."consent_copy" where "consent_id" = ?`, [consentId]),
-    );
+    const rows: { status: string }[] = await asSystem(matching.orm, `select "status" from "matching"."consent_copy" where "consent_id" = ?`, [consentId]);
     return rows[0]?.status;
   };
 
@@ -141,7 +139,7 @@ describe('matching: match lifecycle, consent gate and follow-ups', () => {
     expect((await matching.call('GET', '/follow-ups/overdue')).body.total).toBe(0);
     // A follow-up held long ago whose next one fell due yesterday makes the match overdue.
     await matching.call('POST', `/matches/${matchId}/follow-ups`, { body: { side: 'both', method: 'visit', heldOn: new Date().toISOString().slice(0, 10), nextDueOn: '2099-12-31' } });
-    await TenantContext.runAsSystem(undefined, () => matching.orm.em.fork().getConnection().execute(`update "matching"."match" set "next_follow_up_due" = '2020-01-01' where "id" = ?`, [matchId]));
+    await asSystem(matching.orm, `update "matching"."match" set "next_follow_up_due" = '2020-01-01' where "id" = ?`, [matchId]);
     const overdue = await matching.call('GET', '/follow-ups/overdue');
     expect(overdue.body.items.map((item: { id: string }) => item.id)).toEqual([matchId]);
   });

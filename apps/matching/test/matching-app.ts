@@ -27,6 +27,7 @@ import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
+  asSystem,
   createTestDatabase,
   expectEventually,
   startTestIssuer,
@@ -158,9 +159,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
       await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, { municipality });
       if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: [], protections }, { municipality });
       await expectEventually(async () => {
-        const rows = await TenantContext.runAsSystem(municipality, () =>
-          orm.em.fork().getConnection().execute('select is_protected from matching.person_copy where person_id = ? and municipality = ?', [personId, municipality]),
-        );
+        const rows = await asSystem(orm, 'select is_protected from matching.person_copy where person_id = ? and municipality = ?', [personId, municipality], municipality);
         expect(rows).toEqual([{ is_protected: (protections ?? []).length > 0 }]);
       });
       return personId;

@@ -1,6 +1,5 @@
 import { CaseOpened, ConsentRecorded, ConsentWithdrawn, ConsultationReceived, type ConsentEventData, type ConsultationEventData } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
-import { expectEventually } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
 import { DESK, expectProblem, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
@@ -33,7 +32,7 @@ describe('outreach: hand-over to intake', () => {
 
   async function mirrored(consentId: string, status: string): Promise<void> {
     await expectEventually(async () => {
-      const rows = await TenantContext.runAsSystem(undefined, () => outreach.orm.em.fork().getConnection().execute(`select status from outreach.consent_mirror where consent_id = ?`, [consentId]));
+      const rows = await asSystem(outreach.orm, `select status from outreach.consent_mirror where consent_id = ?`, [consentId]);
       expect(rows).toEqual([{ status }]);
     });
   }

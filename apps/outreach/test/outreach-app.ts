@@ -7,6 +7,7 @@ import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
+  asSystem,
   createTestDatabase,
   expectEventually,
   startTestIssuer,
@@ -133,14 +134,11 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
         await under.publish(HouseholdRegistered, householdId, { householdId, keyPersonId: personId, memberPersonIds: [personId], districtId: null, districtWithheld: protections !== undefined, careEdgeKinds: [] }, municipality);
       }
       if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: householdId ? [householdId] : [], protections }, municipality);
-      await expectEventually(() =>
-        TenantContext.runAsSystem(municipality, async () => {
-          const connection = orm.em.fork().getConnection();
-          const [person] = await connection.execute('select is_protected from outreach.person_mirror where person_id = ? and municipality = ?', [personId, municipality]);
-          expect(person).toEqual({ is_protected: (protections ?? []).length > 0 });
-          if (householdId) expect(await connection.execute('select 1 from outreach.household_mirror where household_id = ?', [householdId])).toHaveLength(1);
-        }),
-      );
+      await expectEventually(async () => {
+        const [person] = await asSystem(orm, 'select is_protected from outreach.person_mirror where person_id = ? and municipality = ?', [personId, municipality], municipality);
+        expect(person).toEqual({ is_protected: (protections ?? []).length > 0 });
+        if (householdId) expect(await asSystem(orm, 'select 1 from outreach.household_mirror where household_id = ?', [householdId], municipality)).toHaveLength(1);
+      });
     },
     async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
       const demo = Object.values(DEMO_ORGANIZATIONS);

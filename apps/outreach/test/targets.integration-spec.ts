@@ -1,7 +1,6 @@
 import { OUTREACH_EVENTS } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
 import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
-import { expectEventually } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, DISTRICT, expectProblem, HOUKATSU, SHAKYO, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
@@ -92,6 +91,8 @@ describe('outreach: targets, stage machine, contacts', () => {
       [targetBody({ discoveredOn: '2026-13-01' }), 'discoveredOn'],
       [targetBody({ discoveredOn: '2999-01-01' }), 'discoveredOn'],
       [targetBody({ familyName: '山田' }), 'familyName'],
+      [targetBody({ reasonTags: Array.from({ length: 10_000 }, () => 'hikikomori') }), 'reasonTags'],
+      [targetBody({ assignedStaff: Array.from({ length: 10_000 }, (_, index) => `staff-${index}`) }), 'assignedStaff'],
     ];
     for (const [body, field] of cases) {
       const reply = await outreach.call('POST', '/targets', { body });
@@ -106,6 +107,8 @@ describe('outreach: targets, stage machine, contacts', () => {
       [contactBody({ legalBasis: undefined }), 'legalBasis'],
       [contactBody({ contactedAt: '2999-01-01T00:00:00Z' }), 'contactedAt'],
       [contactBody({ accompaniedBy: [{ kind: 'neighbour' }] }), 'accompaniedBy.0.kind'],
+      [contactBody({ observations: Array.from({ length: 10_000 }, () => 'smell') }), 'observations'],
+      [contactBody({ accompaniedBy: Array.from({ length: 10_000 }, () => ({ kind: 'neighbour' })) }), 'accompaniedBy'],
     ];
     for (const [body, field] of contactCases) {
       const reply = await outreach.call('POST', `/targets/${id}/contacts`, { body });
@@ -189,9 +192,7 @@ describe('outreach: targets, stage machine, contacts', () => {
     const id = (await outreach.call('POST', '/targets', { body: targetBody() })).body.id;
     await outreach.call('GET', `/targets/${id}`);
     await outreach.call('GET', `/targets/${id}`, { token: await outreach.agencyToken(HOUKATSU) });
-    const rows = await TenantContext.runAsSystem(undefined, () =>
-      outreach.orm.em.fork().getConnection().execute(`select action, resource_type, outcome from outreach.audit_record where resource_id = ? order by seq`, [id]),
-    );
+    const rows = await asSystem(outreach.orm, `select action, resource_type, outcome from outreach.audit_record where resource_id = ? order by seq`, [id]);
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'create', resource_type: 'OutreachTarget' }),

@@ -1,5 +1,5 @@
 import { OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
-import { TenantContext } from '@tsunagu/platform-context';
+import { asSystem } from '@tsunagu/platform-testing';
 import { expectProblem, startRegistry, type RegistryUnderTest } from './registry-app';
 
 describe('registry: every route is guarded, one municipality never sees another, writes leave events and audit', () => {
@@ -69,10 +69,9 @@ describe('registry: every route is guarded, one municipality never sees another,
   });
 
   it('records events in the outbox in the same transaction as the change, and audits writes', async () => {
-    const connection = registry.orm.em.getConnection();
     const events = async (): Promise<{ type: string; data: { resourceId: string } }[]> =>
       // Every municipality's rows, as the operator sees them: system work under row-level security.
-      TenantContext.runAsSystem(undefined, () => connection.execute('select type, data from registry.outbox_event order by id'));
+      asSystem(registry.orm, 'select type, data from registry.outbox_event order by id');
     const before = (await events()).length;
     const created = await registry.call('POST', '/community-resources', { body: { ...resourceBody(), name: '花園 夕方の体操' } });
     await registry.call('POST', `/community-resources/${created.body.id}/publish`, { body: {} });
@@ -89,11 +88,10 @@ describe('registry: every route is guarded, one municipality never sees another,
     expectProblem(refused, 409);
     expect((await events()).length).toBe(after.length);
 
-    const audit = await TenantContext.runAsSystem(undefined, () =>
-      connection.execute<{ action: string; resource_type: string; outcome: string }[]>(
-        `select action, resource_type, outcome from registry.audit_record where resource_id = ? order by seq`,
-        [created.body.id],
-      ),
+    const audit = await asSystem<{ action: string; resource_type: string; outcome: string }>(
+      registry.orm,
+      `select action, resource_type, outcome from registry.audit_record where resource_id = ? order by seq`,
+      [created.body.id],
     );
     expect(audit).toEqual([
       { action: 'create', resource_type: 'CommunityResource', outcome: 'success' },

@@ -52,6 +52,23 @@ describe('registry: bad input is refused with problem+json and writes nothing', 
     expect(await count('community-resources')).toBe(before);
   });
 
+  it('refuses lists over their cap, naming the field, without walking the whole list', async () => {
+    const before = await count('community-resources');
+    const manyDistricts = Array.from({ length: 10_000 }, (_, index) => `01900000-0000-7000-8000-${String(index).padStart(12, '0')}`);
+    const resource = await registry.call('POST', '/community-resources', { body: { ...validResource(), districtIds: manyDistricts } });
+    expectProblem(resource, 400);
+    expect(resource.body.errors.districtIds).toMatch(/no more than 200/);
+    expect(await count('community-resources')).toBe(before);
+
+    const councils = await count('councils');
+    const council = await registry.call('POST', '/councils', { body: { layer: 1, name: '大きすぎる協議体', members: Array.from({ length: 10_000 }, () => ({ role: 5 })) } });
+    expectProblem(council, 400);
+    expect(council.body.errors.members).toMatch(/no more than 100/);
+    // Cut to one item past the cap before validation: members 0–100 are named, never all 10,000.
+    expect(Object.keys(council.body.errors).filter((field) => field.startsWith('members.'))).toHaveLength(101);
+    expect(await count('councils')).toBe(councils);
+  });
+
   it('rejects references to districts that do not exist', async () => {
     const before = await count('community-resources');
     const reply = await registry.call('POST', '/community-resources', { body: { ...validResource(), districtIds: ['01900000-0000-7000-8000-00000000dead'] } });

@@ -1,5 +1,5 @@
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { TenantContext } from '@tsunagu/platform-context';
+import { asSystem } from '@tsunagu/platform-testing';
 import { startRegistry, type RegistryUnderTest } from './registry-app';
 
 interface Resource {
@@ -57,9 +57,7 @@ describe('registry: demo data reproduces the Takamatsu presentation', () => {
 
   it('records the events staff entry would have produced, so projections built from events see the demo', async () => {
     // The outbox as the relay reads it: system work under row-level security.
-    const published: { data: { category: string; districtIds: string[]; insuranceScheme: string } }[] = await TenantContext.runAsSystem(undefined, () =>
-      registry.orm.em.fork().getConnection().execute(`select data from registry.outbox_event where type = 'jp.tsunagu.registry.resource.published.v1'`),
-    );
+    const published: { data: { category: string; districtIds: string[]; insuranceScheme: string } }[] = await asSystem(registry.orm, `select data from registry.outbox_event where type = 'jp.tsunagu.registry.resource.published.v1'`);
     const districtsWith = (predicate: (data: (typeof published)[number]['data']) => boolean) =>
       new Set(published.map((row) => row.data).filter(predicate).flatMap((data) => data.districtIds)).size;
     expect([
@@ -67,9 +65,7 @@ describe('registry: demo data reproduces the Takamatsu presentation', () => {
       districtsWith((data) => data.category === 'day-type-b'),
       districtsWith((data) => data.insuranceScheme === 'non-insurance'),
     ]).toEqual([26, 6, 20]);
-    const [{ districts }] = await TenantContext.runAsSystem(undefined, () =>
-      registry.orm.em.fork().getConnection().execute(`select count(*)::int as districts from registry.outbox_event where type = 'jp.tsunagu.registry.district.registered.v1'`),
-    );
+    const [{ districts }] = await asSystem(registry.orm, `select count(*)::int as districts from registry.outbox_event where type = 'jp.tsunagu.registry.district.registered.v1'`);
     expect(districts).toBe(44);
   });
 

@@ -1,5 +1,6 @@
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
+import { asSystem } from '@tsunagu/platform-testing';
 import { SearchResourcesUseCase } from '../src/resources/search-resources.usecase';
 import { startRegistry, type RegistryUnderTest } from './registry-app';
 
@@ -38,12 +39,8 @@ describe('registry: list and search responses keep their contract', () => {
     // Demo rows are created within the same few milliseconds; one second apart in id order makes them reproducible.
     for (const table of ['community_resource', 'organization', 'district', 'area_mapping', 'coordinator', 'council', 'council_meeting']) {
       // System work: under row-level security a statement without the tenant setting updates nothing (ADR 0012).
-      await TenantContext.runAsSystem(undefined, async () =>
-        await registry.orm.em.getConnection().execute(
-        `update "registry"."${table}" t set created_at = timestamptz '2026-04-01T00:00:00Z' + n.n * interval '1 second', updated_at = timestamptz '2026-04-01T00:00:00Z' + n.n * interval '1 second' + interval '1 day'
-         from (select id, row_number() over (order by id) as n from "registry"."${table}") n where n.id = t.id`,
-      ),
-      );
+      await asSystem(registry.orm, `update "registry"."${table}" t set created_at = timestamptz '2026-04-01T00:00:00Z' + n.n * interval '1 second', updated_at = timestamptz '2026-04-01T00:00:00Z' + n.n * interval '1 second' + interval '1 day'
+         from (select id, row_number() over (order by id) as n from "registry"."${table}") n where n.id = t.id`);
     }
     konan = (await registry.call('GET', `/districts?q=${encodeURIComponent('香南')}`)).body.items[0].id;
     council = (await registry.call('GET', '/councils?perPage=1')).body.items[0].id;

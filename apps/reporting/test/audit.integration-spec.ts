@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { TenantContext } from '@tsunagu/platform-context';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { asSystem } from '@tsunagu/platform-testing';
 import { registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);
@@ -23,11 +23,10 @@ describe('audit trail of reports, exports and changes', () => {
     const requestId = randomUUID();
     const reply = await reporting.call(path, { ...options, headers: { ...(options.headers ?? {}), 'x-request-id': requestId } });
     // As the auditor's tooling reads the trail: system work under row-level security.
-    const records = await TenantContext.runAsSystem(undefined, () =>
-      reporting.orm.em
-        .fork()
-        .getConnection()
-        .execute<Record<string, unknown>[]>(`select action, resource_type, resource_id, outcome, http_status, actor, roles, municipality from "reporting"."audit_record" where request_id = ?`, [requestId]),
+    const records = await asSystem(
+      reporting.orm,
+      `select action, resource_type, resource_id, outcome, http_status, actor, roles, municipality from "reporting"."audit_record" where request_id = ?`,
+      [requestId],
     );
     return { reply, records };
   }

@@ -1,5 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import { TenantContext } from '@tsunagu/platform-context';
 import {
   ConsultationReceived,
   HouseholdRegistered,
@@ -12,6 +11,7 @@ import {
 } from '@tsunagu/contracts';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { asSystem } from '@tsunagu/platform-testing';
 import { cloudEvent, demoDistrictId, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);
@@ -142,12 +142,12 @@ describe('reporting: DV-protected households are counted without a district (非
 
   it('stores no district for a withheld household, even the one it had before the protection', async () => {
     // Every municipality's rows: system work under row-level security.
-    const rows = await TenantContext.runAsSystem(undefined, () => reporting.orm.em.fork().getConnection().execute(`select district_id, district_withheld from "reporting"."consultation" where district_withheld`));
+    const rows = await asSystem(reporting.orm, `select district_id, district_withheld from "reporting"."consultation" where district_withheld`);
     expect(rows).toEqual([
       { district_id: null, district_withheld: true },
       { district_id: null, district_withheld: true },
     ]);
-    const households = await TenantContext.runAsSystem(undefined, () => reporting.orm.em.fork().getConnection().execute(`select count(*)::int as n from "reporting"."household" where district_id = ?`, [tsukiji]));
+    const households = await asSystem(reporting.orm, `select count(*)::int as n from "reporting"."household" where district_id = ?`, [tsukiji]);
     expect(households).toEqual([{ n: 0 }]);
   });
 });

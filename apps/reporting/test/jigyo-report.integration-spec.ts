@@ -15,9 +15,8 @@ import {
   type NeedEventData,
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
-import { TenantContext } from '@tsunagu/platform-context';
 import { personPseudonym, TEST_PSEUDONYM_KEY } from '@tsunagu/util-pseudonym';
-import { expectEventually, streamEvents } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually, streamEvents } from '@tsunagu/platform-testing';
 import { cloudEvent, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(180_000);
@@ -200,9 +199,7 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
   it('keys one person differently in each municipality and stores no person id', async () => {
     const em = reporting.orm.em.fork();
     // Inspecting every municipality's rows: system work under row-level security.
-    const rows: { municipality: string; pseudonym: string }[] = await TenantContext.runAsSystem(undefined, () =>
-      em.getConnection().execute(`select distinct municipality, pseudonym from reporting.consultation where pseudonym is not null and not cancelled`, [], 'all'),
-    );
+    const rows: { municipality: string; pseudonym: string }[] = await asSystem(em, `select distinct municipality, pseudonym from reporting.consultation where pseudonym is not null and not cancelled`);
     const here = new Set(rows.filter((row) => row.municipality === DEMO_MUNICIPALITY.lgCode).map((row) => row.pseudonym));
     const there = new Set(rows.filter((row) => row.municipality === OTHER_MUNICIPALITY.lgCode).map((row) => row.pseudonym));
     expect(here.size).toBe(new Set(year.consultations.filter((c) => c.personId).map((c) => c.personId)).size);
@@ -333,9 +330,7 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
 
     // A snapshot changed in the database no longer matches its signature.
     // As someone with database access would (system work under row-level security).
-    await TenantContext.runAsSystem(undefined, () =>
-      reporting.orm.em.fork().getConnection().execute(`update reporting.report_closure set figures = jsonb_set(figures, '{fiscalYear}', '2024') where revision = 1`),
-    );
+    await asSystem(reporting.orm, `update reporting.report_closure set figures = jsonb_set(figures, '{fiscalYear}', '2024') where revision = 1`);
     const tampered = await reporting.call(`/report-closures?fiscalYear=${FISCAL_YEAR}`);
     expect(tampered.body.map((version: { signatureValid: boolean }) => version.signatureValid)).toEqual([true, false]);
   });

@@ -9,9 +9,8 @@ import { DistrictRegistered, ResourcePublished, ResourceRegistered, type CloudEv
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
-import { TenantContext } from '@tsunagu/platform-context';
 import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
+import { asSystem, createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
 import { REPORTING_APP_OPTIONS } from '../src/app-options';
 import { reportingAppModule } from '../src/app.module';
 import { reportingPersistence } from '../src/persistence';
@@ -128,13 +127,8 @@ export async function startReporting(): Promise<ReportingUnderTest> {
     },
     async snapshot() {
       const result: Record<string, unknown[]> = {};
-      const em = orm.em.fork();
       // Every municipality's rows: system work under row-level security.
-      await TenantContext.runAsSystem(undefined, async () => {
-        for (const table of PROJECTION_TABLES) {
-          result[table] = await em.getConnection().execute(`select * from "reporting"."${table}" order by 1`);
-        }
-      });
+      for (const table of PROJECTION_TABLES) result[table] = await asSystem(orm, `select * from "reporting"."${table}" order by 1`);
       return result;
     },
     async settled() {

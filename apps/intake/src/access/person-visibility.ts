@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { raw, type EntityManager } from '@mikro-orm/core';
-import { effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
+import { deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal, type Role } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
@@ -116,12 +116,7 @@ export class PersonVisibility {
   readonly settings: DeskAccessSettings;
 
   constructor(@InjectConfig() config: IntakeConfig) {
-    this.settings = {
-      cityDeskOrganizationId: config.CITY_DESK_ORGANIZATION_ID,
-      cityWideReadRoles: config.CITY_WIDE_READ_ROLES.split(',')
-        .map((role) => role.trim())
-        .filter(Boolean) as Role[],
-    };
+    this.settings = deskAccessSettingsOf(config);
   }
 
   reach(principal = TenantContext.principal()): PersonReach {

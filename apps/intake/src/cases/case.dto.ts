@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CASE_STATUSES, CASE_TRACKS, CLOSURE_REASONS, type CaseStatus, type CaseTrack, type ClosureReason } from '@tsunagu/contracts';
-import { BooleanQuery, ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { BooleanQuery, ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class OpenCaseCommand {
   @ApiProperty({ format: 'uuid' })
@@ -29,7 +29,7 @@ export class OpenCaseCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(30)
+  @CappedArray(30)
   @IsUUID('all', { each: true })
   memberOrganizationIds?: string[];
 }

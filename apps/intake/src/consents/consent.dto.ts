@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CONSENT_METHODS, CONSENT_SCOPES, CONSENT_STATUSES, type ConsentMethod, type ConsentScope, type ConsentStatus } from '@tsunagu/contracts';
-import { ListQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 /** What can be recorded directly; 撤回 happens only through the withdraw endpoint. */
 export const RECORDABLE_CONSENT_STATUSES = ['obtained', 'refused', 'unable-to-judge'] as const;
@@ -19,7 +19,7 @@ export class RecordConsentCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(50)
+  @CappedArray(50)
   @IsUUID('all', { each: true })
   targetOrganizationIds?: string[];
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   CONSULTANT_RELATIONS,
   CONSULTATION_CATEGORIES,
@@ -20,7 +20,7 @@ import {
   type JigyoAttribution,
   type Urgency,
 } from '@tsunagu/contracts';
-import { ListQuery, EnumQuery, IntQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, EnumQuery, IntQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 import { WithheldFieldView } from '../access/withholding';
 
 export class ReceiveConsultationCommand {
@@ -74,7 +74,7 @@ export class ReceiveConsultationCommand {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @ArrayMaxSize(CONSULTATION_CATEGORIES.length)
+  @CappedArray(CONSULTATION_CATEGORIES.length)
   @IsIn(CONSULTATION_CATEGORIES, { each: true })
   categories!: ConsultationCategory[];
 
@@ -85,6 +85,7 @@ export class ReceiveConsultationCommand {
   @ApiPropertyOptional({ enum: ISSUE_TAGS, isArray: true, description: '課題タグ; abuse tags open a 通報 record' })
   @IsOptional()
   @IsArray()
+  @CappedArray(ISSUE_TAGS.length)
   @ArrayUnique()
   @IsIn(ISSUE_TAGS, { each: true })
   issueTags?: IssueTag[];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import type { LegalBasis } from '@tsunagu/contracts';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { SupportPlan } from '../plans/support-plan.entity';
@@ -44,6 +45,7 @@ export class BuildMeetingPackUseCase {
           { orderBy: { occurredAt: 'asc' } },
         )
       : [];
+    await recordCaseSubjects(this.em, caseIds);
     const plans = caseIds.length ? await this.em.find(SupportPlan, { caseId: { $in: caseIds } }, { orderBy: { planVersion: 'desc' } }) : [];
     return {
       meetingId: meeting.id,

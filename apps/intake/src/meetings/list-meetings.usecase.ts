@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/core';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { Meeting } from './meeting.entity';
@@ -21,11 +22,13 @@ export class ListMeetingsUseCase {
     if (query.caseId) and.push({ [raw((alias: string) => `${alias}.cases @> jsonb_build_array(jsonb_build_object('caseId', ?::text))`, [query.caseId])]: true });
     const [shown, total] = await this.em.findAndCount(Meeting, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     const acknowledgements = await loadAcknowledgements(this.em, shown.map((meeting) => meeting.id));
+    await recordCaseSubjects(this.em, shown.flatMap((meeting) => meeting.cases.map((item) => item.caseId)));
     return listPage(shown.map((meeting) => meetingView(meeting, acknowledgements.get(meeting.id) ?? [])), total, page);
   }
 
   async get(id: string): Promise<MeetingView> {
     const meeting = await findVisibleMeeting(this.em, id, this.people);
+    await recordCaseSubjects(this.em, meeting.cases.map((item) => item.caseId));
     return meetingView(meeting, (await loadAcknowledgements(this.em, [meeting.id])).get(meeting.id) ?? []);
   }
 }

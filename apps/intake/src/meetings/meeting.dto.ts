@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsDateString, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { AGENDA_ITEMS, MEETING_LEGAL_TYPES, MEETING_STATUSES, type AgendaItem, type MeetingLegalType, type MeetingStatus } from '@tsunagu/contracts';
-import { ListQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class AttendeeDto {
   @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'Subject of the attendee’s account, when they have one.' })
@@ -87,7 +87,7 @@ export class MeetingDecisionDto {
   @ApiPropertyOptional({ type: RoleAssignmentDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @CappedArray(30)
   @ValidateNested({ each: true })
   @Type(() => RoleAssignmentDto)
   roleAssignments?: RoleAssignmentDto[];
@@ -127,7 +127,7 @@ export class ScheduleMeetingCommand {
   @ApiPropertyOptional({ type: AttendeeDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(60)
+  @CappedArray(60)
   @ValidateNested({ each: true })
   @Type(() => AttendeeDto)
   attendees?: AttendeeDto[];
@@ -135,7 +135,7 @@ export class ScheduleMeetingCommand {
   @ApiPropertyOptional({ type: MeetingCaseDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(60)
+  @CappedArray(60)
   @ValidateNested({ each: true })
   @Type(() => MeetingCaseDto)
   cases?: MeetingCaseDto[];
@@ -145,7 +145,7 @@ export class UpdateMeetingCommand extends PartialType(OmitType(ScheduleMeetingCo
   @ApiPropertyOptional({ type: MeetingDecisionDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(60)
+  @CappedArray(60)
   @ValidateNested({ each: true })
   @Type(() => MeetingDecisionDto)
   decisions?: MeetingDecisionDto[];

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '@tsunagu/registry-organization-copy';
 import { IntakeEvents } from '../shared/intake-events';
@@ -78,6 +79,7 @@ export class ScheduleMeetingUseCase {
       em.persist(meeting);
       await em.flush();
       await this.events.record(em, MeetingScheduled, meeting.id, meetingEventData(meeting));
+      await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, []);
     });
   }
@@ -94,6 +96,7 @@ export class ScheduleMeetingUseCase {
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       await em.flush();
       await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
+      await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? []);
     });
   }

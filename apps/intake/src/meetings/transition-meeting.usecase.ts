@@ -4,6 +4,7 @@ import { MeetingCancelled, MeetingHeld, MeetingMinutesFinalised, type MeetingEve
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { IntakeEvents } from '../shared/intake-events';
 import type { AcknowledgeConfidentialityCommand, MeetingView } from './meeting.dto';
 import { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
@@ -51,6 +52,7 @@ export class TransitionMeetingUseCase {
       meeting.status = next;
       await em.flush();
       await this.events.record(em, EVENTS[action], meeting.id, meetingEventData(meeting));
+      await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, acknowledgements);
     });
   }
@@ -93,6 +95,7 @@ export class TransitionMeetingUseCase {
         await em.flush();
         acknowledgements.push(acknowledgement);
       }
+      await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, acknowledgements);
     });
   }

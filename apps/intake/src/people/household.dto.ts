@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { CARE_EDGE_KINDS, RELATIONS_TO_KEY, type CareEdgeKind, type RelationToKey } from '@tsunagu/contracts';
-import { ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class CareEdgeDto {
   @ApiProperty({ format: 'uuid', description: 'The member who is cared for / depended on.' })
@@ -36,7 +36,7 @@ export class HouseholdMemberDto {
   @ApiPropertyOptional({ type: CareEdgeDto, isArray: true, description: 'Who this member cares for or depends on.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @CappedArray(20)
   @ValidateNested({ each: true })
   @Type(() => CareEdgeDto)
   careEdges?: CareEdgeDto[];
@@ -61,7 +61,7 @@ export class RegisterHouseholdCommand {
   @ApiPropertyOptional({ type: 'string', isArray: true, description: '住基 世帯番号' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5)
+  @CappedArray(5)
   @IsString({ each: true })
   @MaxLength(30, { each: true })
   jukiSetaiNumbers?: string[];
@@ -69,7 +69,7 @@ export class RegisterHouseholdCommand {
   @ApiPropertyOptional({ type: HouseholdMemberDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @CappedArray(30)
   @ValidateNested({ each: true })
   @Type(() => HouseholdMemberDto)
   members?: HouseholdMemberDto[];

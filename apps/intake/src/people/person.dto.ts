@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BIRTH_DATE_PRECISIONS, IDENTITY_LEVELS, PHONE_TYPES, SEXES, type BirthDatePrecision, type IdentityLevel, type PhoneType, type Sex } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 // Digits may be typed full-width (０８７…); they are kept as entered and compared as digits.
 const PHONE = /^[0-9０-９+＋\-－ー() （）]{6,24}$/;
@@ -127,7 +127,7 @@ export class RegisterPersonCommand {
   @ApiPropertyOptional({ type: PhoneDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @CappedArray(10)
   @ValidateNested({ each: true })
   @Type(() => PhoneDto)
   phones?: PhoneDto[];

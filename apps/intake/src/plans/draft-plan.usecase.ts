@@ -5,6 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { IntakeEvents } from '../shared/intake-events';
@@ -43,6 +44,7 @@ export class DraftPlanUseCase {
       em.persist(plan);
       await em.flush();
       await this.events.record(em, PlanDrafted, plan.id, planEventData(plan));
+      await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
   }
@@ -57,6 +59,7 @@ export class DraftPlanUseCase {
       applyPlanFields(plan, fields);
       await em.flush();
       await this.events.record(em, PlanUpdated, plan.id, planEventData(plan));
+      await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
   }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { EVALUATION_DECISIONS, GOAL_RESULTS, GOAL_TERMS, PLAN_STATUSES, CLOSURE_REASONS, type ClosureReason, type EvaluationDecision, type GoalResult, type GoalTerm, type PlanStatus } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class PlanGoalDto {
   @ApiProperty({ maxLength: 20, example: 'g1', description: 'Id of the goal within the plan (actions and evaluations refer to it).' })
@@ -94,7 +94,7 @@ export class DraftPlanCommand {
   @ApiPropertyOptional({ type: PlanGoalDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @CappedArray(30)
   @ValidateNested({ each: true })
   @Type(() => PlanGoalDto)
   goals?: PlanGoalDto[];
@@ -102,7 +102,7 @@ export class DraftPlanCommand {
   @ApiPropertyOptional({ type: PlanActionDto, isArray: true, description: '役割分担' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(60)
+  @CappedArray(60)
   @ValidateNested({ each: true })
   @Type(() => PlanActionDto)
   actions?: PlanActionDto[];
@@ -169,7 +169,7 @@ export class RecordEvaluationCommand {
 
   @ApiProperty({ type: GoalEvaluationDto, isArray: true })
   @IsArray()
-  @ArrayMaxSize(30)
+  @CappedArray(30)
   @ValidateNested({ each: true })
   @Type(() => GoalEvaluationDto)
   goalResults!: GoalEvaluationDto[];

@@ -4,6 +4,7 @@ import { EvaluationRecorded, type EvaluationDecision } from '@tsunagu/contracts'
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { recordCaseSubjects } from '../access/case-subjects';
 import type { CaseAction } from '../cases/case-status';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
@@ -62,6 +63,7 @@ export class RecordEvaluationUseCase {
         meetingId: evaluation.meetingId,
         evaluatedOn: evaluation.evaluatedOn,
       });
+      await recordCaseSubjects(em, [record.id]);
       return evaluationView(evaluation);
     });
   }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { PlanApproved, PlanSubmitted, PlanSuperseded } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { MultiAgencyCase } from '../cases/case.entity';
@@ -38,6 +39,7 @@ export class TransitionPlanUseCase {
       plan.status = 'submitted';
       await em.flush();
       await this.events.record(em, PlanSubmitted, plan.id, planEventData(plan));
+      await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
   }
@@ -65,6 +67,7 @@ export class TransitionPlanUseCase {
       plan.meetingId = meeting.id;
       await em.flush();
       await this.events.record(em, PlanApproved, plan.id, planEventData(plan));
+      await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
   }

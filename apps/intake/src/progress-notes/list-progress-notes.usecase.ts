@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { Consultation } from '../consultations/consultation.entity';
@@ -24,11 +25,13 @@ export class ListProgressNotesUseCase {
     // Notes of visible cases and consultations, narrowed in the query before paging; the text of each is then shown or withheld by its basis.
     const where: FilterQuery<ProgressNote> = { $and: [{ caseId: query.caseId, consultationId: query.consultationId, legalBasis: query.legalBasis }, this.people.noteFilter()] };
     const [items, total] = await this.em.findAndCount(ProgressNote, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+    await recordCaseSubjects(this.em, items.map((note) => note.caseId), items.map((note) => note.consultationId));
     return listPage(await this.visibility.views(this.em, items), total, page);
   }
 
   async get(id: string): Promise<ProgressNoteView> {
     const note = await this.people.findVisible(this.em, ProgressNote, 'ProgressNote', id, this.people.noteFilter());
+    await recordCaseSubjects(this.em, [note.caseId], [note.consultationId]);
     const [view] = await this.visibility.views(this.em, [note]);
     return view;
   }

@@ -4,6 +4,7 @@ import { ProgressNoted } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
+import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { Consultation } from '../consultations/consultation.entity';
@@ -58,6 +59,7 @@ export class RecordProgressNoteUseCase {
         legalBasis: note.legalBasis,
         authorOrganizationId: note.authorOrganizationId,
       });
+      await recordCaseSubjects(em, [note.caseId], [note.consultationId]);
       return progressNoteView(note);
     });
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
   ACCOMMODATIONS,
   HOST_AGREEMENT_STATUSES,
@@ -10,7 +10,7 @@ import {
   type HostType,
   type ParticipationPurpose,
 } from '@tsunagu/contracts';
-import { EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { EnumQuery, ListQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class HostFields {
   @ApiProperty({ maxLength: 200, description: 'Name of the organisation as hosts are listed (public name).' })
@@ -21,12 +21,14 @@ export class HostFields {
 
   @ApiProperty({ enum: HOST_TYPES, isArray: true, description: '企業 / 農家 / 社会福祉法人 / NPO / 地域団体・サロン / 商店 / 公共施設 / その他' })
   @IsArray()
+  @CappedArray(HOST_TYPES.length)
   @ArrayUnique()
   @IsIn(HOST_TYPES, { each: true })
   hostTypes!: HostType[];
 
   @ApiProperty({ enum: PARTICIPATION_PURPOSES, isArray: true, description: 'Purposes the host takes people in for.' })
   @IsArray()
+  @CappedArray(PARTICIPATION_PURPOSES.length)
   @ArrayUnique()
   @IsIn(PARTICIPATION_PURPOSES, { each: true })
   accepts!: ParticipationPurpose[];
@@ -34,6 +36,7 @@ export class HostFields {
   @ApiPropertyOptional({ enum: ACCOMMODATIONS, isArray: true, description: '合理的配慮 offered on every menu.' })
   @IsOptional()
   @IsArray()
+  @CappedArray(ACCOMMODATIONS.length)
   @ArrayUnique()
   @IsIn(ACCOMMODATIONS, { each: true })
   accommodations?: Accommodation[];
@@ -53,7 +56,7 @@ export class HostFields {
   @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(44)
+  @CappedArray(44)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   districtIds?: string[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   ACCOMMODATIONS,
   NEED_STATUSES,
@@ -17,12 +17,13 @@ import {
   type TravelMeans,
   type TravelRange,
 } from '@tsunagu/contracts';
-import { EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { EnumQuery, ListQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 import { WeeklySlotDto, WeeklySlotsProperty, WordsProperty } from '../shared/slot.dto';
 
 export class NeedFields {
   @ApiProperty({ enum: PARTICIPATION_PURPOSES, isArray: true, description: '居場所 / 役割・ボランティア / 就労体験 / 就労 / 学び / 趣味・交流 / 住まい関連' })
   @IsArray()
+  @CappedArray(PARTICIPATION_PURPOSES.length)
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(PARTICIPATION_PURPOSES, { each: true })
@@ -39,7 +40,7 @@ export class NeedFields {
   @ApiPropertyOptional({ type: 'string', format: 'uuid', isArray: true, description: 'Neighbouring or preferred districts (希望地区).' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(44)
+  @CappedArray(44)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   preferredDistrictIds?: string[];
@@ -52,6 +53,7 @@ export class NeedFields {
   @ApiPropertyOptional({ enum: TRAVEL_MEANS, isArray: true, description: '移動手段' })
   @IsOptional()
   @IsArray()
+  @CappedArray(TRAVEL_MEANS.length)
   @ArrayUnique()
   @IsIn(TRAVEL_MEANS, { each: true })
   travelMeans?: TravelMeans[];
@@ -74,6 +76,7 @@ export class NeedFields {
   @ApiPropertyOptional({ enum: ACCOMMODATIONS, isArray: true, description: '必要な合理的配慮' })
   @IsOptional()
   @IsArray()
+  @CappedArray(ACCOMMODATIONS.length)
   @ArrayUnique()
   @IsIn(ACCOMMODATIONS, { each: true })
   accommodations?: Accommodation[];

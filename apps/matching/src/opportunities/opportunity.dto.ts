@@ -14,7 +14,7 @@ import {
   type PhysicalLoad,
   type ResourceCategory,
 } from '@tsunagu/contracts';
-import { EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { EnumQuery, ListQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 import { WeeklySlotDto, WeeklySlotsProperty, WordsProperty } from '../shared/slot.dto';
 
 /** Participation terms staff or the host set on any opportunity (registry resource or own menu). */
@@ -35,6 +35,7 @@ export class OpportunityTerms {
   @ApiPropertyOptional({ enum: PARTICIPATION_PURPOSES, isArray: true })
   @IsOptional()
   @IsArray()
+  @CappedArray(PARTICIPATION_PURPOSES.length)
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(PARTICIPATION_PURPOSES, { each: true })
@@ -86,6 +87,7 @@ export class OpportunityTerms {
   @ApiPropertyOptional({ enum: ACCOMMODATIONS, isArray: true })
   @IsOptional()
   @IsArray()
+  @CappedArray(ACCOMMODATIONS.length)
   @ArrayUnique()
   @IsIn(ACCOMMODATIONS, { each: true })
   accommodations?: Accommodation[];

@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { TIME_SLOTS, WEEKDAYS, type TimeSlot, type Weekday } from '@tsunagu/contracts';
+import { CappedArray } from '@tsunagu/platform-http';
 
 /** One weekday × time slot (e.g. 火曜午前), for a need's availability and a menu's sessions. */
 export class WeeklySlotDto {
@@ -21,7 +22,7 @@ export const WeeklySlotsProperty = (description: string): PropertyDecorator =>
     ApiPropertyOptional({ type: WeeklySlotDto, isArray: true, description }),
     IsOptional(),
     IsArray(),
-    ArrayMaxSize(21),
+    CappedArray(21),
     ValidateNested({ each: true }),
     Type(() => WeeklySlotDto),
   );
@@ -32,7 +33,7 @@ export const WordsProperty = (description: string): PropertyDecorator =>
     ApiPropertyOptional({ type: 'string', isArray: true, maxItems: 20, description }),
     IsOptional(),
     IsArray(),
-    ArrayMaxSize(20),
+    CappedArray(20),
     ArrayUnique(),
     IsString({ each: true }),
     MaxLength(30, { each: true }),

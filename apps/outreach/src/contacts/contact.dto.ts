@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsDateString, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import {
   CONTACT_METHODS,
   CONTACT_RESULTS,
@@ -13,7 +13,7 @@ import {
   type ObservationCode,
   type WatcherKind,
 } from '@tsunagu/contracts';
-import { DateProperty, EnumQuery, ListQuery } from '@tsunagu/platform-http';
+import { DateProperty, EnumQuery, ListQuery, CappedArray } from '@tsunagu/platform-http';
 
 export class CompanionDto {
   @ApiProperty({ enum: WATCHER_KINDS, description: '職員 / 民生委員・児童委員 / ボランティア' })
@@ -44,6 +44,7 @@ export class LogContactCommand {
   @ApiPropertyOptional({ enum: OBSERVATION_CODES, isArray: true, description: '郵便物滞留 / 異臭 / ごみ堆積 / ライフライン停止 / 健康状態懸念 / 家屋破損 / 特記なし' })
   @IsOptional()
   @IsArray()
+  @CappedArray(OBSERVATION_CODES.length)
   @ArrayUnique()
   @IsIn(OBSERVATION_CODES, { each: true })
   observations?: ObservationCode[];
@@ -57,7 +58,7 @@ export class LogContactCommand {
   @ApiPropertyOptional({ type: CompanionDto, isArray: true, description: '同行者 (e.g. the 民生委員)' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @CappedArray(10)
   @ValidateNested({ each: true })
   @Type(() => CompanionDto)
   accompaniedBy?: CompanionDto[];

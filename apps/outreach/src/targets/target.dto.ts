@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   DISCOVERY_ROUTES,
   ISSUE_TAGS,
@@ -14,7 +14,7 @@ import {
   type RiskLevel,
   type TargetIdentity,
 } from '@tsunagu/contracts';
-import { BooleanQuery, DateProperty, EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { BooleanQuery, DateProperty, EnumQuery, ListQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 const MOVABLE_STAGES = OUTREACH_STAGES.filter((stage) => stage !== 'closed' && stage !== 'not-contacted');
 
@@ -47,6 +47,7 @@ export class RegisterTargetCommand {
   @ApiPropertyOptional({ enum: ISSUE_TAGS, isArray: true, description: '課題タグ (reasons for concern)' })
   @IsOptional()
   @IsArray()
+  @CappedArray(ISSUE_TAGS.length)
   @ArrayUnique()
   @IsIn(ISSUE_TAGS, { each: true })
   reasonTags?: IssueTag[];
@@ -68,7 +69,7 @@ export class RegisterTargetCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(20)
+  @CappedArray(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   assignedStaff?: string[];
@@ -77,7 +78,7 @@ export class RegisterTargetCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(50)
+  @CappedArray(50)
   @IsUUID('all', { each: true })
   meetingIds?: string[];
 
@@ -182,6 +183,7 @@ export class UpdateTargetCommand {
   @ApiPropertyOptional({ enum: ISSUE_TAGS, isArray: true })
   @IsOptional()
   @IsArray()
+  @CappedArray(ISSUE_TAGS.length)
   @ArrayUnique()
   @IsIn(ISSUE_TAGS, { each: true })
   reasonTags?: IssueTag[];
@@ -205,7 +207,7 @@ export class UpdateTargetCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(20)
+  @CappedArray(20)
   @IsString({ each: true })
   @MaxLength(200, { each: true })
   assignedStaff?: string[];
@@ -214,7 +216,7 @@ export class UpdateTargetCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(50)
+  @CappedArray(50)
   @IsUUID('all', { each: true })
   meetingIds?: string[];
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { RISK_LEVELS, WATCHER_KINDS, OUTREACH_STAGES, type OutreachStage, type RiskLevel, type WatcherKind } from '@tsunagu/contracts';
-import { BooleanQuery, DateProperty, ListQuery, UuidQuery } from '@tsunagu/platform-http';
+import { BooleanQuery, DateProperty, ListQuery, UuidQuery, CappedArray } from '@tsunagu/platform-http';
 
 export class WatcherDto {
   @ApiProperty({ enum: WATCHER_KINDS, description: '職員 / 民生委員・児童委員 / ボランティア' })
@@ -31,7 +31,7 @@ export class SetWatchPlanCommand {
 
   @ApiProperty({ type: WatcherDto, isArray: true })
   @IsArray()
-  @ArrayMaxSize(20)
+  @CappedArray(20)
   @ValidateNested({ each: true })
   @Type(() => WatcherDto)
   watchers!: WatcherDto[];

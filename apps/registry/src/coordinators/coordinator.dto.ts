@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { COORDINATOR_LAYERS, type CoordinatorLayer } from '@tsunagu/contracts';
-import { ListQuery, BooleanQuery, DateProperty, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, BooleanQuery, DateProperty, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class AssignCoordinatorCommand {
   @ApiProperty({ maxLength: 100, example: '香南地区 第2層SC' })
@@ -24,7 +24,7 @@ export class AssignCoordinatorCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(200)
+  @CappedArray(200)
   @IsUUID('all', { each: true })
   districtIds?: string[];
 

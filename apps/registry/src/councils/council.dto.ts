@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { COUNCIL_LAYERS, COUNCIL_STATUSES, type CouncilLayer, type CouncilStatus } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 export class CouncilMemberDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -39,7 +39,7 @@ export class EstablishCouncilCommand {
   @ApiPropertyOptional({ type: CouncilMemberDto, isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @CappedArray(100)
   @ValidateNested({ each: true })
   @Type(() => CouncilMemberDto)
   members?: CouncilMemberDto[];
@@ -92,7 +92,7 @@ export class RecordCouncilMeetingCommand {
   @ApiPropertyOptional({ type: 'string', isArray: true, description: 'Local issues raised (no personal case details).' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @CappedArray(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   issuesRaised?: string[];
@@ -100,7 +100,7 @@ export class RecordCouncilMeetingCommand {
   @ApiPropertyOptional({ type: 'string', isArray: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @CappedArray(50)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   actionsAgreed?: string[];

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import {
   JUSOU_ROLES,
   ORGANIZATION_FIELDS,
@@ -11,7 +11,7 @@ import {
   type OrganizationOperation,
   type OrganizationType,
 } from '@tsunagu/contracts';
-import { KeysetListQuery, BooleanQuery, EnumQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { KeysetListQuery, BooleanQuery, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
 
 export class RegisterOrganizationCommand {
@@ -33,6 +33,7 @@ export class RegisterOrganizationCommand {
   @ApiPropertyOptional({ enum: ORGANIZATION_FIELDS, isArray: true })
   @IsOptional()
   @IsArray()
+  @CappedArray(ORGANIZATION_FIELDS.length)
   @ArrayUnique()
   @IsIn(ORGANIZATION_FIELDS, { each: true })
   fields?: OrganizationField[];
@@ -40,6 +41,7 @@ export class RegisterOrganizationCommand {
   @ApiPropertyOptional({ enum: JUSOU_ROLES, isArray: true, description: 'Roles in 重層 (第1〜6号).' })
   @IsOptional()
   @IsArray()
+  @CappedArray(JUSOU_ROLES.length)
   @ArrayUnique()
   @IsIn(JUSOU_ROLES, { each: true })
   jusouRoles?: JusouRole[];
@@ -58,7 +60,7 @@ export class RegisterOrganizationCommand {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(200)
+  @CappedArray(200)
   @IsUUID('all', { each: true })
   districtIds?: string[];
 

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -32,7 +31,7 @@ import {
   type ScheduleFrequency,
   type Weekday,
 } from '@tsunagu/contracts';
-import { KeysetListQuery, BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+import { KeysetListQuery, BooleanQuery, DateProperty, EnumQuery, TIME_OF_DAY, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 import { ContactDto } from '../shared/contact.dto';
 
 export class ScheduleDto {
@@ -43,6 +42,7 @@ export class ScheduleDto {
 
   @ApiProperty({ enum: WEEKDAYS, isArray: true, description: 'Days it runs: mo tu we th fr sa su (月〜日).' })
   @IsArray()
+  @CappedArray(WEEKDAYS.length)
   @ArrayUnique()
   @IsIn(WEEKDAYS, { each: true })
   weekdays!: Weekday[];
@@ -91,7 +91,7 @@ export class RegisterResourceCommand {
   @ApiProperty({ type: 'string', format: 'uuid', isArray: true })
   @IsArray()
   @ArrayUnique()
-  @ArrayMaxSize(200)
+  @CappedArray(200)
   @IsUUID('all', { each: true })
   districtIds!: string[];
 
@@ -106,6 +106,7 @@ export class RegisterResourceCommand {
   @ApiPropertyOptional({ enum: RESOURCE_ACTIVITIES, isArray: true })
   @IsOptional()
   @IsArray()
+  @CappedArray(RESOURCE_ACTIVITIES.length)
   @ArrayUnique()
   @IsIn(RESOURCE_ACTIVITIES, { each: true })
   activities?: ResourceActivity[];

@@ -8,3 +8,4 @@ export * from './lib/openapi-probes';
 export * from './lib/log-capture';
 export * from './lib/seams-suite';
 export * from './lib/row-level-security';
+export * from './lib/as-system';

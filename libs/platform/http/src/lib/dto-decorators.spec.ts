@@ -1,5 +1,8 @@
+import { Type } from 'class-transformer';
+import { ArrayUnique, IsString, ValidateBy, ValidateNested } from 'class-validator';
 import { DomainException } from './domain-exception';
-import { etag, expectedVersion, optionalVersion } from './dto-decorators';
+import { CappedArray, etag, expectedVersion, optionalVersion } from './dto-decorators';
+import { createValidationPipe } from './validation';
 
 const fieldOf = (act: () => unknown): string[] => {
   try {
@@ -36,5 +39,49 @@ describe('the version an edit is based on', () => {
   it('writes the ETag of a version the way If-Match sends it back', () => {
     expect(etag(3)).toBe('"3"');
     expect(expectedVersion(undefined, etag(12))).toBe(12);
+  });
+});
+
+describe('capped lists', () => {
+  let itemsSeen = 0;
+  const Counted = () => ValidateBy({ name: 'counted', validator: { validate: () => ++itemsSeen > 0 } }, { each: true });
+
+  class Member {
+    @IsString()
+    role!: string;
+  }
+
+  class Roster {
+    @CappedArray(3)
+    @ArrayUnique()
+    @Counted()
+    tags!: string[];
+
+    @CappedArray(2)
+    @ValidateNested({ each: true })
+    @Type(() => Member)
+    members!: Member[];
+  }
+
+  const validate = async (body: unknown): Promise<Record<string, string>> => {
+    try {
+      await createValidationPipe().transform(body, { type: 'body', metatype: Roster });
+      return {};
+    } catch (error) {
+      return (error as DomainException).details.errors ?? {};
+    }
+  };
+
+  it('accepts lists up to the cap', async () => {
+    expect(await validate({ tags: ['a', 'b', 'c'], members: [{ role: 'x' }, { role: 'y' }] })).toEqual({});
+  });
+
+  it('refuses a longer list by name, looking at no more than one item past the cap', async () => {
+    itemsSeen = 0;
+    const errors = await validate({ tags: Array.from({ length: 10_000 }, (_, index) => `t${index}`), members: Array.from({ length: 10_000 }, () => ({ role: 5 })) });
+    expect(errors['tags']).toMatch(/no more than 3/);
+    expect(errors['members']).toMatch(/no more than 2/);
+    expect(itemsSeen).toBe(4);
+    expect(Object.keys(errors).filter((field) => field.startsWith('members.'))).toEqual(['members.0.role', 'members.1.role', 'members.2.role']);
   });
 });

@@ -3,7 +3,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
 import { DomainException } from './domain-exception';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -23,6 +23,16 @@ export function isCalendarDate(value: unknown): value is string {
 /** Query integers: only plain decimal digits become numbers ("1e18", "0x10", "" stay strings and fail IsInt). */
 export const toQueryInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A list cut to one item over `max`: still over the cap, so the field is refused by name, with bounded work. */
+export const capList = (max: number) => ({ value }: { value: unknown }): unknown => (Array.isArray(value) && value.length > max ? value.slice(0, max + 1) : value);
+
+/**
+ * At most `max` items (`@ArrayMaxSize`). The cap alone does not bound the work: class-transformer and every
+ * `each` / nested validator still walk the whole list (10,000 UUIDs through `@ArrayUnique` hold the event loop
+ * for seconds), so the list is first cut to `max + 1` items, which still fails the cap and names the field.
+ */
+export const CappedArray = (max: number): PropertyDecorator => applyDecorators(Transform(capList(max), { toClassOnly: true }), ArrayMaxSize(max));
 
 /** `version` in a PATCH or transition body (alternative to `If-Match`). */
 export const VersionProperty = (): PropertyDecorator =>

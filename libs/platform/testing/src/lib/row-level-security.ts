@@ -23,6 +23,16 @@ export interface RowLevelSecurityFindings {
   ownerOperationsAllowed: string[];
 }
 
+/** The findings lists that must stay empty, as they start. */
+const noProblems = (): Omit<RowLevelSecurityFindings, 'tenantTables' | 'tablesWithRows' | 'tablesWithOtherMunicipality'> => ({
+  unprotected: [],
+  roleProblems: [],
+  visibleWithoutSetting: [],
+  visibleToOtherMunicipality: [],
+  writableForOtherMunicipality: [],
+  ownerOperationsAllowed: [],
+});
+
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 async function connected<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
@@ -61,12 +71,7 @@ export async function checkRowLevelSecurity(database: TestDatabase, schema: stri
     tenantTables: [],
     tablesWithRows: [],
     tablesWithOtherMunicipality: [],
-    unprotected: [],
-    roleProblems: [],
-    visibleWithoutSetting: [],
-    visibleToOtherMunicipality: [],
-    writableForOtherMunicipality: [],
-    ownerOperationsAllowed: [],
+    ...noProblems(),
   };
   const owner = decodeURIComponent(new URL(database.url).username);
   const application = database.applicationRole;
@@ -177,4 +182,15 @@ export async function checkRowLevelSecurity(database: TestDatabase, schema: stri
     }
   });
   return findings;
+}
+
+/**
+ * What every service's row-level security test expects of `checkRowLevelSecurity`: tenant tables with rows of this
+ * and another municipality were checked (so the test did not pass on empty tables), and none of the checks found anything.
+ */
+export function expectRowLevelSecurityHolds(findings: RowLevelSecurityFindings): void {
+  expect(findings.tenantTables.length).toBeGreaterThan(0);
+  expect(findings.tablesWithRows.length).toBeGreaterThan(0);
+  expect(findings.tablesWithOtherMunicipality.length).toBeGreaterThan(0);
+  expect(findings).toMatchObject(noProblems());
 }
