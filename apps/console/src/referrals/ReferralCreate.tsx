@@ -108,6 +108,9 @@ export function ReferralCreate() {
   const onError = (error: unknown) => {
     const httpError = error as HttpError;
     setMissing(missingConsentOf(error));
+    // Field errors (400/422) are shown on their inputs with the form's own message, as react-admin does by default.
+    const fieldErrors = (httpError?.body as { errors?: Record<string, unknown> } | undefined)?.errors;
+    if (fieldErrors && Object.keys(fieldErrors).length) return;
     notify(httpError?.message || 'tsunagu.errors.server', { type: 'error', messageArgs: messageArgsOf(httpError) });
   };
   const resolved = () => setMissing(undefined);
