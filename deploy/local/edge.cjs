@@ -133,8 +133,10 @@ const pathOf = (url) => (url ?? '/').split('?')[0];
  * options.publicPort: the port clients see (x-forwarded-port)
  * options.bodyLimit: largest request body forwarded (413 above it)
  * options.connectSources: extra CSP connect-src origins (an OIDC issuer on another origin)
+ * options.consoleConfig: ({ origin }) => the console's runtime settings, served as /console-config.json (as the chart's
+ *   ConfigMap is); without it that path is a 404 and the console uses its built-in defaults
  */
-function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEFAULT_BODY_LIMIT, connectSources = [], log = () => undefined }) {
+function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEFAULT_BODY_LIMIT, connectSources = [], consoleConfig, log = () => undefined }) {
   const securityHeaders = consoleSecurityHeaders({ connectSources });
   const app = Fastify({
     logger: false,
@@ -233,6 +235,15 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
     if (path.extname(pathname) !== '' && !/\.html?$/.test(pathname)) return problem(reply, 404, 'Not Found', `No file ${pathname}`, pathname);
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
+
+  if (consoleConfig) {
+    // The origin the browser used (localhost or 127.0.0.1, any port): the console reads its OIDC settings from here.
+    app.get('/console-config.json', async (request, reply) => {
+      const host = request.headers.host ?? `localhost:${publicPort}`;
+      if (!/^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)) return problem(reply, 400, 'Bad Request', 'Malformed Host header', '/console-config.json');
+      return reply.header('cache-control', 'no-store').header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(consoleConfig({ origin: `http://${host}` })));
+    });
+  }
 
   for (const [name, upstream] of Object.entries(upstreams)) {
     const prefix = name === 'idp' ? '/idp' : `/api/${name}`;

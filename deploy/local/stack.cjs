@@ -363,7 +363,9 @@ function createStack({
     const staticDir = staticApps[0] ? path.join(ROOT, staticApps[0].dist) : undefined;
     const landing = () =>
       renderLanding({ services: services.map(({ name }) => ({ name, port: ports[name] })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
-    const edgeOptions = { upstreams, staticDir, landing, publicPort: edgePort, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
+    // The console's runtime settings as a deployment's ConfigMap gives them (so no 404 on every login): the local idp.
+    const consoleConfig = idpEntry ? ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console' }) : undefined;
+    const edgeOptions = { upstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
     const edge = createEdge(edgeOptions);
     edges.push(edge);
     await edge.listen({ port: edgePort, host: edgeHost });

@@ -99,7 +99,8 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await dialog.getByRole('button', { name: '引き継ぐ' }).click();
     await shows(dialog.getByTestId('command-refusal'));
     await containsText(dialog.getByTestId('command-refusal'), /本人の同意がこの引継ぎ先をカバーしていない/);
-    await containsText(dialog.getByTestId('command-refusal'), /サーバーからの説明: .*consent/);
+    // In Japanese only: the server's English detail is not shown (issue 15).
+    await hasCount(dialog.getByTestId('command-refusal').getByText(/サーバーからの説明|consent/), 0);
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
     await hasCount(page.getByText('まだ引き継いでいません。'), 1);
   });
@@ -221,7 +222,7 @@ describe('participation worker (参加支援員)', () => {
     const refusal = page.getByTestId('command-refusal');
     await shows(refusal);
     await containsText(refusal, /本人の同意「参加支援受入先への提供」がこの受入先をカバーしていない/);
-    await containsText(refusal, /participation-hosts/);
+    await hasCount(refusal.getByText(/サーバーからの説明|participation-hosts|consent/), 0);
     // Still on the match page (not the access-denied page), and the match is still 提案.
     await shows(page.getByRole('group', { name: 'マッチングの状態を進める' }));
     expect(((await session.api('GET', `/api/matching/matches/${matches.items[0].id}`)).body as { status: string }).status).toBe('proposed');

@@ -205,6 +205,32 @@ describe('intake: referrals (つなぎ)', () => {
     expect((await intake.call('GET', '/consents', { token: marugame })).body.total).toBe(0);
   });
 
+  it('lists the requests a desk has to answer (incoming=true), and the addressee reads whom it is asked to accept', async () => {
+    const toA = (await refer({ requestNote: '受け付けた依頼の確認' })).body;
+    const fromA = (await intake.call('POST', '/referrals', { body: { consultationId, fromOrganizationId: ORG_A, toOrganizationId: DESK, infoBasis: 'support-meeting-106-6', basisNote: '支援会議（第4回）' } })).body;
+    const agencyA = await intake.agencyToken(ORG_A);
+    const inboxA = await intake.call('GET', '/referrals?incoming=true&status=requested&perPage=100', { token: agencyA });
+    expect(inboxA.status).toBe(200);
+    const idsA = inboxA.body.items.map((r: { id: string }) => r.id);
+    expect(idsA).toContain(toA.id);
+    // What the desk sent itself is not in its inbox.
+    expect(idsA).not.toContain(fromA.id);
+    expect(inboxA.body.items.every((r: { toOrganizationId: string }) => r.toOrganizationId === ORG_A)).toBe(true);
+    // City staff answer for the city desk (CITY_DESK_ORGANIZATION_ID).
+    const inboxCity = await intake.call('GET', '/referrals?incoming=true&perPage=100');
+    const idsCity = inboxCity.body.items.map((r: { id: string }) => r.id);
+    expect(idsCity).toContain(fromA.id);
+    expect(idsCity).not.toContain(toA.id);
+    expect(inboxCity.body.items.every((r: { toOrganizationId: string }) => r.toOrganizationId === DESK)).toBe(true);
+    // Another agency's inbox does not hold it.
+    expect((await intake.call('GET', '/referrals?incoming=true', { token: await intake.agencyToken(ORG_B) })).body.items.map((r: { id: string }) => r.id)).not.toContain(toA.id);
+    // The consent covers ORG_A: the addressee reads the person's name and contact.
+    const person = await intake.call('GET', `/persons/${personId}`, { token: agencyA });
+    expect(person.status).toBe(200);
+    expect(person.body).toMatchObject({ familyName: '髙松', givenName: '花子', phones: [{ type: 'home', number: '087-000-1234' }] });
+    expectProblem(await intake.call('GET', `/persons/${personId}`, { token: await intake.agencyToken(ORG_B) }), 404);
+  });
+
   it('stops further sharing once the consent is withdrawn', async () => {
     const consents = (await intake.call('GET', `/consents?personId=${personId}&status=obtained&scope=agency-sharing`)).body.items;
     for (const consent of consents) {

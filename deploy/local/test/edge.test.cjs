@@ -237,6 +237,28 @@ describe('edge', () => {
     }
   });
 
+  it('answers /console-config.json with a 404 problem (never index.html) when the stack gives no console settings', async () => {
+    const res = await request(edgePort, { path: '/console-config.json' });
+    assert.equal(res.status, 404);
+    assert.match(res.headers['content-type'], /problem\+json/);
+  });
+
+  it('serves the console settings of the local idp at /console-config.json, for the origin the browser used', async () => {
+    const configured = createEdge({ upstreams: {}, landing: () => '', publicPort: 8080, consoleConfig: ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console' }) });
+    await configured.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const port = configured.server.address().port;
+      const res = await request(port, { path: '/console-config.json' });
+      assert.equal(res.status, 200);
+      assert.match(res.headers['content-type'], /^application\/json/);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.deepEqual(JSON.parse(res.body), { oidcAuthority: `http://127.0.0.1:${port}/idp`, oidcClientId: 'tsunagu-console' });
+      assert.ok(res.headers['content-security-policy'], 'the edge’s own answers carry the console security headers');
+    } finally {
+      await configured.close();
+    }
+  });
+
   it('serves the landing page at / while there is no console build', async () => {
     const res = await request(edgePort, { path: '/' });
     assert.equal(res.status, 200);

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import { screenOf } from '../providers/authProvider';
 import { isKnownResource, requiredRoles, takeDenial } from '../providers/permissions';
+import { useProblemText } from '../shared/problemText';
 
 /** The last screen opened before the access-denied page (memory only). */
 let lastScreenPath: string | undefined;
@@ -26,7 +27,9 @@ export function AccessDenied() {
   const resource = screen?.resource && isKnownResource(screen.resource) ? screen.resource : recorded?.resource;
   const action = screen?.resource && isKnownResource(screen.resource) ? screen.action : (recorded?.action ?? 'list');
   const required = resource ? requiredRoles(resource, action) : [];
-  const detail = recorded?.resource === resource ? recorded?.detail : undefined;
+  const problemText = useProblemText();
+  // The service's reason in our words (never its English text), when it refused this screen.
+  const reason = recorded?.resource === resource && recorded?.problem && !Array.isArray(recorded.problem.requiredRoles) ? problemText(recorded.problem) : undefined;
   const roleNames = (roles: readonly string[] | undefined) =>
     roles && roles.length ? roles.map((role) => translate(`tsunagu.roles.${role}`, { _: role })).join('、') : translate('tsunagu.access_denied.none');
   const resourceName = resource ? translate(`resources.${resource}.name`, { smart_count: 2, _: translate(`tsunagu.${resource}.title`, { _: resource }) }) : undefined;
@@ -43,7 +46,7 @@ export function AccessDenied() {
             {resource && required.length > 0 && <div data-testid="required-roles">{translate('tsunagu.access_denied.required', { roles: roleNames(required) })}</div>}
             {resource && required.length === 0 && <div>{translate('tsunagu.access_denied.nobody')}</div>}
             <div>{translate('tsunagu.access_denied.yours', { roles: roleNames(permissions ?? recorded?.roles) })}</div>
-            {detail && <div>{detail}</div>}
+            {reason && <div data-testid="refusal-reason">{reason}</div>}
           </Alert>
           <Typography variant="body2" sx={{ mb: 2 }}>
             {translate('tsunagu.access_denied.ask')}

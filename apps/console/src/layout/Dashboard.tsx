@@ -1,9 +1,9 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { CanAccess, Title, useAuthenticated, useGetIdentity, useTranslate } from 'react-admin';
 import { UnreviewedEmergencyAccesses } from '../emergency-access/UnreviewedEmergencyAccesses';
-import { WorkCards } from '../work/WorkPage';
+import { IncomingReferralsCard, WorkCards } from '../work/WorkPage';
 
-/** Welcome, the user's roles, and for caseworkers and supervisors the to-do cards (my cases, overdue, awaiting an answer). */
+/** Welcome, the user's roles, the to-do cards for desk staff (my cases, requests to answer, overdue, awaiting an answer), an agency's requests to answer. */
 export function Dashboard() {
   useAuthenticated();
   const translate = useTranslate();
@@ -26,7 +26,16 @@ export function Dashboard() {
       <CanAccess resource="emergency-accesses" action="list">
         <UnreviewedEmergencyAccesses />
       </CanAccess>
-      <CanAccess resource="work" action="list">
+      <CanAccess
+        resource="work"
+        action="list"
+        accessDenied={
+          // Agency users have no 私の業務: their dashboard lists the requests addressed to their organisation.
+          <CanAccess resource="referrals" action="list">
+            <IncomingReferralsCard />
+          </CanAccess>
+        }
+      >
         <WorkCards />
       </CanAccess>
     </Box>

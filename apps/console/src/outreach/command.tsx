@@ -2,6 +2,7 @@ import { Alert, AlertTitle } from '@mui/material';
 import { useContext, useEffect, useState } from 'react';
 import { DataProviderContext, useDataProvider, useLogoutIfAccessDenied, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import type { TsunaguDataProvider } from '../providers/dataProvider';
+import { useProblemText } from '../shared/problemText';
 import { refusalOf, type Refusal } from './refusal';
 
 /**
@@ -39,12 +40,17 @@ export function useCommand(consentMessage: string) {
 /** The server's refusal, in Japanese first, with its own words below (role="alert": read out when it appears). */
 export function RefusalAlert({ refusal, onClose }: { refusal?: Refusal; onClose?: () => void }) {
   const translate = useTranslate();
+  const problemText = useProblemText();
   if (!refusal) return null;
   const title = translate(refusal.message, { _: refusal.message, detail: '', names: '' }).replace(/（）|\(\)/, '');
+  // The reason in our words; the server's own (English) words only for a problem the console does not know.
+  const consentRefusal = refusal.consent === true;
+  const reason = refusal.problem && !consentRefusal ? problemText(refusal.problem) : undefined;
   return (
     <Alert severity="error" role="alert" onClose={onClose} sx={{ my: 1 }} data-testid="command-refusal">
       <AlertTitle>{title}</AlertTitle>
-      {refusal.detail && <span lang="en">{translate('tsunagu.programmes.server_said', { detail: refusal.detail })}</span>}
+      {reason && reason !== title ? <span>{reason}</span> : null}
+      {!reason && !consentRefusal && refusal.detail && <span lang="en">{translate('tsunagu.programmes.server_said', { detail: refusal.detail })}</span>}
     </Alert>
   );
 }

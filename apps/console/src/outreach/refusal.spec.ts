@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { refusalOf } from './refusal';
 
 describe('refusalOf', () => {
-  it('explains the consent gate (403 consent-required) and keeps the server’s detail', () => {
+  it('explains the consent gate (403 consent-required) and keeps the problem for the screen to explain', () => {
     const error = new HttpError('tsunagu.errors.forbidden', 403, { code: 'consent-required', detail: 'No consent 「参加支援受入先への提供」 covers this host' });
     expect(refusalOf(error, 'tsunagu.matching.consent_required')).toEqual({
       message: 'tsunagu.matching.consent_required',
       detail: 'No consent 「参加支援受入先への提供」 covers this host',
+      problem: { code: 'consent-required', detail: 'No consent 「参加支援受入先への提供」 covers this host' },
+      consent: true,
     });
   });
 
@@ -21,10 +23,10 @@ describe('refusalOf', () => {
 
   it('keeps the dataProvider’s message for other refusals', () => {
     const error = new HttpError('tsunagu.errors.invalid_transition', 409, { code: 'invalid-transition', detail: 'proposed → proposed' });
-    expect(refusalOf(error, 'x')).toEqual({ message: 'tsunagu.errors.invalid_transition', detail: 'proposed → proposed' });
+    expect(refusalOf(error, 'x')).toEqual({ message: 'tsunagu.errors.invalid_transition', detail: 'proposed → proposed', problem: { code: 'invalid-transition', detail: 'proposed → proposed' } });
   });
 
   it('falls back to the server error without a message', () => {
-    expect(refusalOf(undefined, 'x')).toEqual({ message: 'tsunagu.errors.server', detail: undefined });
+    expect(refusalOf(undefined, 'x')).toEqual({ message: 'tsunagu.errors.server', detail: undefined, problem: undefined });
   });
 });

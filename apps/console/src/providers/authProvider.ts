@@ -1,6 +1,7 @@
 import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { AuthProvider } from 'react-admin';
 import { canAccess as rolesCanAccess, consoleRolesOf, decodeClaims, isKnownResource, recordDenial, requiredRoles, takeDenial, type TokenClaims } from './permissions';
+import { isScreenRefusal } from './dataProvider/problem';
 import type { RuntimeConfig } from './runtimeConfig';
 
 /**
@@ -124,22 +125,24 @@ export function createAuthProvider(userManager: UserManager): AuthProvider & { g
       // clear) would re-run every pending auth check and bounce between routes.
       if (!(await currentClaims())) throw { redirectTo: '/login', logoutUser: false, message: false };
     },
-    async checkError(error: { status?: number; body?: { detail?: string } }) {
+    async checkError(error: { status?: number; method?: string; body?: Record<string, unknown> }) {
       if (error?.status === 401) {
         await userManager.removeUser();
         throw new Error('tsunagu.errors.unauthenticated');
       }
-      if (error?.status === 403) {
+      // Only a screen the roles do not open goes to the explanation page; a refused save (a missing consent, a desk
+      // rule) stays on its form with the input kept — redirecting here would also turn the save into an empty answer.
+      if (isScreenRefusal(error)) {
         const claims = await currentClaims();
         const screen = screenOf(window.location.hash);
         const previous = takeDenial();
         if (screen.resource && isKnownResource(screen.resource)) {
-          recordDenial({ ...screen, required: requiredRoles(screen.resource, screen.action), roles: claims?.roles ?? [], detail: error.body?.detail });
+          recordDenial({ ...screen, required: requiredRoles(screen.resource, screen.action), roles: claims?.roles ?? [], problem: error.body });
         } else if (previous) {
           // Already on the explanation page (the screen's access check came first): keep what it recorded.
-          recordDenial({ ...previous, detail: previous.detail ?? error.body?.detail });
+          recordDenial({ ...previous, problem: previous.problem ?? error.body });
         } else {
-          recordDenial({ required: [], roles: claims?.roles ?? [], detail: error.body?.detail });
+          recordDenial({ required: [], roles: claims?.roles ?? [], problem: error.body });
         }
         // Stay signed in: explain what is missing instead.
         throw { redirectTo: '/access-denied', logoutUser: false, message: false };

@@ -171,7 +171,8 @@ export interface Denial {
   action?: string;
   required: readonly string[];
   roles: readonly string[];
-  detail?: string;
+  /** The service's problem+json (explained in our own words on the page, never shown raw). */
+  problem?: Record<string, unknown>;
 }
 
 let lastDenial: Denial | undefined;

@@ -1,7 +1,7 @@
 /**
  * Settings the console reads at start-up from `/console-config.json` on its own origin, so one published
  * image can point at each city's IdP (the Helm chart mounts the file from a ConfigMap). No file (404) or no
- * answer: the build-time defaults (the local stack serves no such file).
+ * answer: the build-time defaults (the local stack's edge serves the local idp's settings, deploy/local/edge.cjs).
  */
 export const RUNTIME_CONFIG_PATH = '/console-config.json';
 

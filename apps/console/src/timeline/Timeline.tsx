@@ -2,7 +2,7 @@ import { Alert, Box, Chip, Link, List as MuiList, ListItem, Stack, Typography } 
 import { useEffect, useState } from 'react';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { loadTimeline, OUTREACH_CONTACTS, TIMELINE_EXTENSIONS, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
+import { isLoadableSubject, isRecordId, loadTimeline, OUTREACH_CONTACTS, TIMELINE_EXTENSIONS, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
 import { Pending } from '../shared/Pending';
 
 /**
@@ -13,7 +13,7 @@ function useTimeline(subject: TimelineSubject | undefined): TimelineResult | und
   const dataProvider = useDataProvider();
   const outreach = useCanAccess({ resource: 'outreach-targets', action: 'list' });
   const [result, setResult] = useState<TimelineResult | undefined>();
-  const key = subject ? JSON.stringify(subject) : '';
+  const key = isLoadableSubject(subject) ? JSON.stringify({ ...subject, ...('memberIds' in subject ? { memberIds: subject.memberIds.filter((id) => isRecordId(id)) } : {}) }) : '';
   const withOutreach = outreach.canAccess === true;
   useEffect(() => {
     if (!key || outreach.isPending) return;

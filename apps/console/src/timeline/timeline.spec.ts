@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, loadTimeline, mergeTimeline, OUTREACH_CONTACTS, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
+import { instantOf, isLoadableSubject, isRecordId, loadTimeline, mergeTimeline, OUTREACH_CONTACTS, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
 
 const at = (key: string, time: string, kind = 'consultation'): TimelineEntry => ({ key, kind, resource: 'x', id: key, at: time, allDay: !time.includes('T') });
 
@@ -109,5 +109,18 @@ describe('loadTimeline', () => {
     expect(person[0].labels).toEqual([{ table: 'contactMethod', code: 'visit' }]);
     const household = await OUTREACH_CONTACTS.load({ householdId: 'h1', memberIds: ['father', 'son'] }, fakeList(outreach));
     expect(household).toHaveLength(2);
+  });
+});
+
+describe('isLoadableSubject', () => {
+  it('asks for nothing about a placeholder record without an id (no personId=undefined after a refusal)', () => {
+    expect(isLoadableSubject({ personId: 'undefined' })).toBe(false);
+    expect(isLoadableSubject({ personId: '' })).toBe(false);
+    expect(isLoadableSubject({ householdId: 'null', memberIds: [] })).toBe(false);
+    expect(isLoadableSubject(undefined)).toBe(false);
+    expect(isLoadableSubject({ personId: '0190aaaa-0000-7000-8000-000000000001' })).toBe(true);
+    expect(isLoadableSubject({ householdId: 'h1', memberIds: ['p1'] })).toBe(true);
+    expect(isRecordId(undefined)).toBe(false);
+    expect(isRecordId('p1')).toBe(true);
   });
 });

@@ -35,6 +35,20 @@ export type ListFn = (resource: string, filter: Record<string, unknown>) => Prom
 
 export type TimelineSubject = { personId: string } | { householdId: string; memberIds: readonly string[] };
 
+/** A record id the API can be asked about: not empty, and not the text of a missing one (`String(undefined)`). */
+export function isRecordId(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value !== 'undefined' && value !== 'null';
+}
+
+/**
+ * Whether the subject names real records. After a refusal react-admin hands its screens an empty placeholder record
+ * (no id): its timeline must not ask for `personId=undefined`.
+ */
+export function isLoadableSubject(subject: TimelineSubject | undefined): subject is TimelineSubject {
+  if (!subject) return false;
+  return 'personId' in subject ? isRecordId(subject.personId) : isRecordId(subject.householdId);
+}
+
 export interface TimelineSource {
   kind: TimelineKind;
   load: (subject: TimelineSubject, list: ListFn) => Promise<TimelineEntry[]>;

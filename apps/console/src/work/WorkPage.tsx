@@ -10,6 +10,8 @@ import { Pending } from '../shared/Pending';
 export const WORK_LISTS = [
   { key: 'my_cases', resource: 'cases', filter: { mine: true }, sort: { field: 'updatedAt', order: 'DESC' } },
   { key: 'overdue_referrals', resource: 'referrals', filter: { overdue: true }, sort: { field: 'followUpDue', order: 'ASC' } },
+  // The desk's inbox: requests addressed to the caller's own desk (the agency's, or the city desk's) still to answer.
+  { key: 'incoming_referrals', resource: 'referrals', filter: { incoming: true, status: 'requested' }, sort: { field: 'referredOn', order: 'ASC' } },
   { key: 'awaiting_answer', resource: 'referrals', filter: { status: 'requested' }, sort: { field: 'referredOn', order: 'ASC' } },
   { key: 'reports_pending', resource: 'mandatory-reports', filter: { status: 'decision-pending' }, sort: { field: 'createdAt', order: 'ASC' } },
 ] as const satisfies ReadonlyArray<{ key: string; resource: string; filter: Record<string, unknown>; sort: SortPayload }>;
@@ -33,7 +35,8 @@ function RowText({ list, record }: { list: WorkList; record: RaRecord }) {
   if (list.resource === 'referrals') {
     return (
       <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <ReferenceField source="toOrganizationId" reference="organizations" record={record} link={false} />
+        {/* The inbox names who asked; the other lists whom the desk asked. */}
+        <ReferenceField source={list.key === 'incoming_referrals' ? 'fromOrganizationId' : 'toOrganizationId'} reference="organizations" record={record} link={false} />
         <span>{translate('resources.referrals.fields.followUpDue')}:</span>
         <DateField source="followUpDue" record={record} />
       </Stack>
@@ -82,6 +85,16 @@ function WorkCard({ list }: { list: WorkList }) {
   );
 }
 
+/** The desk's inbox alone: the dashboard of an agency user (who has no 私の業務 page). */
+export function IncomingReferralsCard() {
+  const incoming = WORK_LISTS.find((list) => list.key === 'incoming_referrals');
+  return incoming ? (
+    <Stack direction="row" useFlexGap spacing={2} sx={{ flexWrap: 'wrap', mt: 2 }}>
+      <WorkCard list={incoming} />
+    </Stack>
+  ) : null;
+}
+
 /** The to-do cards (each only for roles that may read its list): intake's four, then アウトリーチ and 参加支援. */
 export function WorkCards() {
   return (
@@ -97,7 +110,7 @@ export function WorkCards() {
   );
 }
 
-/** 私の業務: my cases, overdue follow-ups, referrals awaiting an answer, 通報 decisions pending; overdue visits, inactivity alerts, overdue 定着支援. */
+/** 私の業務: my cases, overdue follow-ups, requests to answer, referrals awaiting an answer, 通報 decisions pending; overdue visits, inactivity alerts, overdue 定着支援. */
 export function WorkPage() {
   useAuthenticated();
   const { isPending } = useRequireAccess({ resource: 'work', action: 'list' });

@@ -9,6 +9,10 @@ describe('my work lists', () => {
     expect(overdue && listLink(overdue)).toBe(`#/referrals?filter=${encodeURIComponent('{"overdue":true}')}&sort=followUpDue&order=ASC`);
     expect(WORK_LISTS.find((list) => list.key === 'my_cases')?.filter).toEqual({ mine: true });
     expect(WORK_LISTS.find((list) => list.key === 'awaiting_answer')?.filter).toEqual({ status: 'requested' });
+    // The desk's inbox: requests addressed to the caller's own desk, still to answer.
+    const incoming = WORK_LISTS.find((list) => list.key === 'incoming_referrals');
+    expect(incoming?.filter).toEqual({ incoming: true, status: 'requested' });
+    expect(incoming && listLink(incoming)).toBe(`#/referrals?filter=${encodeURIComponent('{"incoming":true,"status":"requested"}')}&sort=referredOn&order=ASC`);
   });
 });
 

@@ -25,6 +25,11 @@ export class ListReferralsUseCase {
     // Object-level narrowing (OWASP API1), in the query: to or from the caller's desk, or about a person they see.
     and.push(this.people.referralFilter());
     if (query.overdue === true) and.push({ status: { $in: ['requested', 'accepted'] }, followUpDue: { $lt: todayInJapan() } });
+    if (query.incoming === true) {
+      // The desk's inbox: a caller without a desk (no agency, no city desk configured) has none.
+      const desk = this.people.organizationOf(principal);
+      and.push(desk === undefined ? { id: null } : { toOrganizationId: desk });
+    }
     if (query.overdue === false) and.push({ $or: [{ status: { $nin: ['requested', 'accepted'] } }, { followUpDue: { $gte: todayInJapan() } }] });
     const [items, total] = await this.em.findAndCount(Referral, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
     return listPage(items.map((referral) => referralView(referral, principal)), total, page);

@@ -100,6 +100,9 @@ export class ReferralListQuery extends ListQuery {
 
   @BooleanQuery('Open (依頼/受理) and past their follow-up date.')
   overdue?: boolean;
+
+  @BooleanQuery('Addressed to the caller’s own desk (its agency; city staff: the city desk), the requests it has to answer. Nothing for a caller without a desk.')
+  incoming?: boolean;
 }
 
 export class ReferralView {

@@ -171,7 +171,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     } catch (error) {
       throw new HttpError(ERROR_MESSAGES.network, 0, { detail: error instanceof Error ? error.message : String(error) });
     }
-    if (!response.ok) throw await httpErrorFromResponse(response);
+    if (!response.ok) throw Object.assign(await httpErrorFromResponse(response), { method: init.method ?? 'GET' });
     if (post) submissionKeys.answered(post.path, post.body);
     return response;
   }

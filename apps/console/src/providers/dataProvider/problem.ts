@@ -17,6 +17,7 @@ export const ERROR_MESSAGES = {
   duplicatePerson: 'tsunagu.errors.duplicate_person',
   invalidTransition: 'tsunagu.errors.invalid_transition',
   missingAcknowledgements: 'tsunagu.errors.missing_acknowledgements',
+  consentRequired: 'tsunagu.errors.consent_required',
   stateConflict: 'tsunagu.errors.state_conflict',
   validation: 'tsunagu.errors.validation',
   forbidden: 'tsunagu.errors.forbidden',
@@ -88,6 +89,10 @@ export function toHttpError(status: number, problem: Problem | undefined, fallba
     if (isStaleVersion(status, body)) return new HttpError(ERROR_MESSAGES.conflict, status, withoutErrors);
     return new HttpError(body.code === 'conflict' ? ERROR_MESSAGES.stateConflict : ERROR_MESSAGES.invalidTransition, status, withoutErrors);
   }
+  if (status === 403 && body.code === 'consent-required') {
+    // A business rule, not a permission: the user may record the consent (or choose another basis) and retry.
+    return new HttpError(ERROR_MESSAGES.consentRequired, status, withoutErrors);
+  }
   const key =
     status === 401
       ? ERROR_MESSAGES.unauthenticated
@@ -106,6 +111,57 @@ export function messageArgsOf(error: HttpError): Record<string, string> {
   const body = (error.body ?? {}) as Problem;
   const missing = Array.isArray(body.missingAcknowledgements) ? (body.missingAcknowledgements as Array<{ name?: string }>) : [];
   return { names: missing.map((attendee) => attendee.name ?? '').filter(Boolean).join('、'), detail: typeof body.detail === 'string' ? body.detail : '' };
+}
+
+/** A failed request's error, with the method it was sent with (the auth provider tells a screen's refusal from a refused save). */
+export type RequestHttpError = HttpError & { method?: string };
+
+/**
+ * True for a 403 that refuses the screen itself: the role check (`forbidden`, or no code) on a read. Everything else —
+ * a missing consent, a desk rule on a save, any other 4xx — is answered where the user is, keeping what they typed.
+ */
+export function isScreenRefusal(error: unknown): boolean {
+  const httpError = (error ?? {}) as Partial<RequestHttpError>;
+  if (httpError.status !== 403) return false;
+  const code = ((httpError.body ?? {}) as Problem).code;
+  if (code !== undefined && code !== 'forbidden') return false;
+  return httpError.method === undefined || httpError.method === 'GET' || httpError.method === 'HEAD';
+}
+
+/** Our own words for a problem the services send (its i18n key and values), by code and reason; undefined when we have none. */
+export interface ProblemExplanation {
+  key: string;
+  /** `%{roles}` as role codes (comma-separated: the screen translates them), `%{field}` of a field rule. */
+  args: Record<string, string>;
+}
+
+/**
+ * The known problem codes and reasons in words staff can act on, so the server's English `detail` never reaches a
+ * screen: consent and legal-basis refusals (intake's referral rules), the role check, the desk rules.
+ */
+export function explainProblem(problem: Problem | undefined): ProblemExplanation | undefined {
+  if (!problem || typeof problem !== 'object') return undefined;
+  const code = typeof problem.code === 'string' ? problem.code : undefined;
+  const infoBasis = problem.errors && typeof problem.errors === 'object' ? String((problem.errors as Record<string, unknown>).infoBasis ?? '') : '';
+  if (code === 'consent-required') {
+    if (typeof problem.organizationId === 'string') return { key: 'tsunagu.problems.consent_for_organization', args: {} };
+    if (/mandatory report/.test(infoBasis)) return { key: 'tsunagu.problems.no_mandatory_report', args: {} };
+    if (/not a basis/.test(infoBasis)) return { key: 'tsunagu.problems.basis_not_for_sharing', args: {} };
+    return { key: 'tsunagu.problems.consent_required', args: {} };
+  }
+  if (code === 'forbidden' || (code === undefined && problem.status === 403)) {
+    if (Array.isArray(problem.requiredRoles) && problem.requiredRoles.length) return { key: 'tsunagu.problems.roles_required', args: { roles: problem.requiredRoles.map(String).join(',') } };
+    const fields = problem.errors && typeof problem.errors === 'object' ? Object.keys(problem.errors) : [];
+    if (fields.includes('fromOrganizationId')) return { key: 'tsunagu.problems.own_desk_only', args: {} };
+    if (typeof problem.consultationId === 'string') return { key: 'tsunagu.problems.receiving_desk_only', args: {} };
+    return { key: 'tsunagu.problems.forbidden', args: {} };
+  }
+  if (code === 'not-found') return { key: 'tsunagu.problems.not_found', args: {} };
+  if (code === 'stale-version' || code === 'precondition-failed') return { key: 'tsunagu.errors.conflict', args: {} };
+  if (code === 'invalid-transition') return { key: 'tsunagu.errors.invalid_transition', args: {} };
+  if (code === 'too-many-requests') return { key: 'tsunagu.problems.too_many_requests', args: {} };
+  if (code === 'upstream-unavailable') return { key: 'tsunagu.errors.unavailable', args: {} };
+  return undefined;
 }
 
 /** Reads a failed `Response` (problem+json, JSON or text) into an `HttpError`. */
