@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { describeError } from '@tsunagu/platform-observability';
+import { PeriodicJob } from '@tsunagu/platform-observability';
 import type { MatchingConfig } from '../config';
 import { rankOpportunities } from '../needs/suggest-opportunities.usecase';
 import { ParticipationNeed } from '../needs/participation-need.entity';
@@ -80,8 +80,10 @@ export class MenuGapCheckUseCase {
 @Injectable()
 export class MenuGapCheckScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MenuGapCheck');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job = new PeriodicJob(this.logger, 'menu gap check', async () => {
+    const recorded = (await this.check.execute()).reduce((sum, result) => sum + result.gapsRecorded, 0);
+    if (recorded > 0) this.logger.log(`menu gaps recorded: ${recorded}`);
+  });
 
   constructor(
     private readonly check: MenuGapCheckUseCase,
@@ -89,24 +91,10 @@ export class MenuGapCheckScheduler implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.MATCHING_GAP_CHECK_INTERVAL_MS;
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.check
-        .execute()
-        .then((results) => {
-          const recorded = results.reduce((sum, result) => sum + result.gapsRecorded, 0);
-          if (recorded > 0) this.logger.log(`menu gaps recorded: ${recorded}`);
-        })
-        .catch((error: unknown) => this.logger.error(`menu gap check failed: ${describeError(error)}`))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.job.start(this.config.MATCHING_GAP_CHECK_INTERVAL_MS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -11,7 +11,7 @@ import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from '../watch/watch-plan.entity';
 import { alertEventData } from './alert.view';
 import { InactivityAlert } from './inactivity-alert.entity';
-import { describeError } from '@tsunagu/platform-observability';
+import { PeriodicJob } from '@tsunagu/platform-observability';
 
 export interface OutreachCheckResult {
   municipality: string;
@@ -133,8 +133,12 @@ export class RunOutreachChecksUseCase {
 @Injectable()
 export class OutreachChecksScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutreachChecks');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job = new PeriodicJob(this.logger, 'outreach check', async () => {
+    const results = await this.checks.execute();
+    const raised = results.reduce((sum, result) => sum + result.alertsRaised, 0);
+    const overdue = results.reduce((sum, result) => sum + result.overduePublished, 0);
+    if (raised + overdue > 0) this.logger.log(`inactivity alerts raised: ${raised}, watch overdue published: ${overdue}`);
+  });
 
   constructor(
     private readonly checks: RunOutreachChecksUseCase,
@@ -142,25 +146,10 @@ export class OutreachChecksScheduler implements OnApplicationBootstrap, OnModule
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = this.config.OUTREACH_CHECK_INTERVAL_MS;
-    if (interval <= 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.checks
-        .execute()
-        .then((results) => {
-          const raised = results.reduce((sum, result) => sum + result.alertsRaised, 0);
-          const overdue = results.reduce((sum, result) => sum + result.overduePublished, 0);
-          if (raised + overdue > 0) this.logger.log(`inactivity alerts raised: ${raised}, watch overdue published: ${overdue}`);
-        })
-        .catch((error: unknown) => this.logger.error(`outreach check failed: ${describeError(error)}`))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.job.start(this.config.OUTREACH_CHECK_INTERVAL_MS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.job.stop();
   }
 }

@@ -3,3 +3,4 @@ export * from './lib/logging';
 export * from './lib/safe-error';
 export * from './lib/request-id';
 export * from './lib/span-redaction';
+export * from './lib/periodic-job';
