@@ -100,6 +100,9 @@ export function changedFields(data: Record<string, unknown>, previous: Record<st
   return body;
 }
 
+/** The server's cap on `?ids=` (and on `perPage`). */
+export const IDS_PER_REQUEST = 100;
+
 /** A create body: drops empty values and server fields (except those the resource takes on create, e.g. a consent's status). */
 export function createBody(data: Record<string, unknown>, drop: readonly string[] = [], allow: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -213,6 +216,18 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       const all = await getList(resource, { pagination: { page: 1, perPage: 100 }, sort: { field: '', order: 'ASC' }, filter: {}, signal: params.signal });
       const wanted = new Set(params.ids.map(String));
       return { data: all.data.filter((record) => wanted.has(String(record.id))) };
+    }
+    if (found.idsFilter) {
+      // A page of names (needs, matches, targets): one list request per 100 ids; those not visible are left out.
+      const ids = [...new Set(params.ids.map(String))];
+      const pages = [];
+      for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) pages.push(ids.slice(start, start + IDS_PER_REQUEST));
+      const answers = await Promise.all(
+        pages.map((page) =>
+          getList(resource, { pagination: { page: 1, perPage: IDS_PER_REQUEST }, sort: { field: '', order: 'ASC' }, filter: { [found.idsFilter as string]: page }, signal: params.signal }),
+        ),
+      );
+      return { data: answers.flatMap((answer) => answer.data) };
     }
     const data = await Promise.all(params.ids.map((id) => getOne(resource, { id, signal: params.signal }).then((result) => result.data)));
     return { data };
