@@ -92,6 +92,17 @@ describe('dataProvider', () => {
     expect(calls[0].headers.get('if-match')).toBe('"3"');
   });
 
+  it('sends a changed status in an edit only where the edit takes one (a menu), never otherwise', async () => {
+    const { provider, calls } = fakeApi([
+      { status: 200, body: { id: 'o1', status: 'suspended', version: 3 } },
+      { status: 200, body: { id: 'r1', status: 'active', version: 2 } },
+    ]);
+    await provider.update('participation-opportunities', { id: 'o1', previousData: { id: 'o1', title: 'カフェ', status: 'published', version: 2 }, data: { id: 'o1', title: 'カフェ', status: 'suspended', version: 2 } });
+    expect(calls[0]).toMatchObject({ url: '/api/matching/opportunities/o1', method: 'PATCH', body: { status: 'suspended' } });
+    await provider.update('community-resources', { id: 'r1', previousData: { id: 'r1', name: 'a', status: 'draft', version: 1 }, data: { id: 'r1', name: 'b', status: 'active', version: 1 } });
+    expect(calls[1].body).toEqual({ name: 'b' });
+  });
+
   it('runs lifecycle actions as POST …/{id}/{action} with If-Match', async () => {
     const { provider, calls } = fakeApi([{ status: 200, body: { id: 'r1', status: 'active', version: 2 } }]);
     const { data } = await provider.transition('community-resources', { id: 'r1', action: 'publish', version: 1 });

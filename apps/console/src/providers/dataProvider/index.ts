@@ -87,12 +87,13 @@ function isEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The PATCH body of an edit: only the fields the user changed (the API rejects unknown and read-only
- * fields), `''` sent as `null` (cleared). The version travels as `If-Match`.
+ * fields), `''` sent as `null` (cleared), and server fields only where the resource's edit takes them (a menu's status).
+ * The version travels as `If-Match`.
  */
-export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, unknown> {
+export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined, allow: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (SERVER_FIELDS.has(key)) continue;
+    if (SERVER_FIELDS.has(key) && !allow.includes(key)) continue;
     if (previous && isEqual(value, previous[key])) continue;
     if (previous && !(key in previous) && (value === '' || value === null || value === undefined)) continue;
     body[key] = value === '' ? null : value;
@@ -252,7 +253,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (found.readOnly) throw new HttpError(ERROR_MESSAGES.forbidden, 405, {});
       const previous = params.previousData as Record<string, unknown> | undefined;
       const data = params.data as Record<string, unknown>;
-      const body = changedFields(data, previous);
+      const body = changedFields(data, previous, found.updateFields);
       if (found.parent) delete body[found.parent.field];
       const version = typeof previous?.version === 'number' ? previous.version : typeof data.version === 'number' ? data.version : undefined;
       const path = `${collectionPath(resource, { ...previous, ...data })}/${encodeURIComponent(String(params.id))}`;

@@ -23,6 +23,8 @@ export interface ResourceRoute {
   readOnly?: boolean;
   /** Fields the server otherwise owns that this collection's create command takes (a consent is recorded with its status). */
   createFields?: readonly string[];
+  /** Likewise for an edit's PATCH (a host menu's status is changed from its edit form). */
+  updateFields?: readonly string[];
 }
 
 /** アウトリーチ (apps/outreach) and 参加支援 (apps/matching): targets, contacts, alerts, needs, matches, follow-ups, hosts, menus. */
@@ -49,7 +51,7 @@ const PROGRAMME_ROUTES: Record<string, ResourceRoute> = {
   },
   'participation-overdue': { path: 'matching/follow-ups/overdue', sortable: [], readOnly: true },
   'participation-hosts': { path: 'matching/hosts', sortable: ['name', 'registeredOn'] },
-  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'], createFields: ['status'] },
+  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'], createFields: ['status'], updateFields: ['status'] },
 };
 
 export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
