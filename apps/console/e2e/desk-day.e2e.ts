@@ -8,9 +8,11 @@ import { expectAccessible, useConsoleStack } from './setup';
  * The desk's day (issue 15) in Debian's Chromium against the real stack: a referral whose consultation says 同意あり but
  * has no consent record stays on its form, says what is missing and records it there; the agency referred to sees whom
  * it is asked to accept and has the request in its inbox; no English server text, no /console-config.json 404, no
- * `personId=undefined` request.
+ * `personId=undefined` request. Dead ends (item 8): a district lists its resources, the resource list filters by district,
+ * and lists of needs, matches, targets and 私の業務 name the person (one `?ids=` request a page). Leftovers (item 10):
+ * matches on the timeline, a menu's status from its edit form, a case's opening date.
  */
-const e2e = useConsoleStack(['idp', 'registry', 'intake', 'console'], 'desk-day e2e', 'desk-day-');
+const e2e = useConsoleStack(['idp', 'registry', 'intake', 'outreach', 'matching', 'console'], 'desk-day e2e', 'desk-day-');
 
 const CENTRE = '高松市地域包括支援センター';
 
@@ -232,5 +234,186 @@ describe('leftovers (issue 15, item 3 of the desk day)', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+/** A person registered through intake's API by this session's desk. */
+async function registeredPerson(session: ConsoleSession, familyName: string, givenName: string): Promise<string> {
+  const created = await session.api('POST', '/api/intake/persons', { familyName, givenName, familyNameKana: 'イキドマリ', givenNameKana: 'テスト', confirmNotDuplicate: true });
+  expect(created.status).toBe(201);
+  return (created.body as { id: string }).id;
+}
+
+/** The URLs of person reads: the batched list (`?ids=`) and any single GET (which the lists must not send). */
+function personReads(urls: string[]): { batched: string[]; single: string[] } {
+  const paths = urls.map((url) => new URL(url)).filter((url) => url.pathname.startsWith('/api/intake/persons'));
+  return {
+    batched: paths.filter((url) => url.pathname === '/api/intake/persons' && url.searchParams.has('ids')).map((url) => url.href),
+    single: paths.filter((url) => /^\/api\/intake\/persons\/[0-9a-f-]{36}$/.test(url.pathname)).map((url) => url.href),
+  };
+}
+
+describe('dead ends (issue 15, item 8): districts, resources and lists that name the person', () => {
+  let supervisor: ConsoleSession;
+  let personId = '';
+  let needId = '';
+  const family = '行止';
+  const given = `八歩${Date.now() % 10_000}`;
+  const place = `行き止まりの確認 e2e ${Date.now() % 100_000}`;
+
+  beforeAll(async () => {
+    supervisor = await e2e.login('supervisor');
+    personId = await registeredPerson(supervisor, family, given);
+  });
+  afterAll(async () => supervisor?.close());
+
+  it('shows a district\'s community resources on its page, and the resource list filters by district', async () => {
+    const { page } = supervisor;
+    const resources = (await supervisor.api('GET', '/api/registry/community-resources?perPage=100')).body as { items: Array<{ id: string; name: string; districtIds: string[] }> };
+    const resource = resources.items.find((item) => item.districtIds.length > 0);
+    expect(resource).toBeDefined();
+    const districtId = resource?.districtIds[0] ?? '';
+    const district = (await supervisor.api('GET', `/api/registry/districts/${districtId}`)).body as { shortName: string };
+    await supervisor.open(`/districts/${districtId}/show`);
+    const section = page.getByTestId('district-resources');
+    await shows(section.getByRole('heading', { name: 'この地区の地域資源' }));
+    const inDistrict = (await supervisor.api('GET', `/api/registry/community-resources?district=${districtId}&perPage=25&sort=kana`)).body as { items: Array<{ name: string }>; total: number };
+    expect(inDistrict.total).toBeGreaterThan(0);
+    await shows(section.getByRole('cell', { name: inDistrict.items[0].name, exact: true }));
+    await expectAccessible(supervisor, 'd09-district-resources');
+
+    // 「地域資源の一覧で見る」: the list with this district's filter set, the filter shown (not hidden behind 「フィルタを追加」).
+    await section.getByRole('link', { name: '地域資源の一覧で見る（この地区）' }).click();
+    await page.waitForURL(/#\/community-resources\?filter=/);
+    await hasValue(page.getByRole('combobox', { name: '地区' }), district.shortName);
+    await shows(page.getByRole('cell', { name: inDistrict.items[0].name, exact: true }));
+    await expectAccessible(supervisor, 'd10-resources-by-district');
+
+    // Chosen in the list itself (from an empty filter: the list otherwise remembers the last one).
+    await supervisor.openListFiltered('/community-resources', {});
+    const filter = page.getByRole('combobox', { name: '地区' });
+    await hasValue(filter, '');
+    await filter.click();
+    await filter.fill(district.shortName);
+    await page.getByRole('option', { name: district.shortName, exact: true }).click();
+    await page.waitForURL((url) => decodeURIComponent(url.href).includes(`"district":"${districtId}"`));
+    await shows(page.getByRole('cell', { name: inDistrict.items[0].name, exact: true }));
+  });
+
+  it('names the person on needs, the match board and 定着支援 lists, with one batched person request a page', async () => {
+    const { page } = supervisor;
+    const created = await supervisor.api('POST', '/api/matching/needs', { personId, purposes: ['role-volunteer', 'ibasho', 'hobby-social'], travelRange: 'citywide' });
+    expect(created.status).toBe(201);
+    const need = created.body as { id: string; version: number };
+    needId = need.id;
+    expect((await supervisor.api('POST', `/api/matching/needs/${need.id}/status`, { status: 'matching', version: need.version })).status).toBe(200);
+
+    const requests = recordRequests(supervisor);
+    await supervisor.open('/participation-needs');
+    const row = page.locator('tbody tr').filter({ hasText: `${family} ${given}` });
+    await shows(row);
+    await shows(page.getByRole('columnheader', { name: '本人' }));
+    const reads = personReads(requests);
+    expect(reads.single).toEqual([]);
+    expect(reads.batched.length).toBeGreaterThan(0);
+    await expectAccessible(supervisor, 'd11-needs-named');
+
+    // Propose a menu, then the board names the person on the card.
+    await supervisor.open(`/participation-needs/${needId}/show`);
+    const propose = page.getByRole('button', { name: /^提案する: / });
+    await shows(propose.first());
+    await propose.first().click();
+    await shows(page.getByText('提案しました'));
+    await supervisor.open('/participation-matches');
+    await shows(page.locator('[data-column]').getByTestId('match-person').filter({ hasText: `${family} ${given}` }));
+    expect(personReads(requests).single).toEqual([]);
+    await expectAccessible(supervisor, 'd12-match-board-named');
+  });
+
+  it('names the person on outreach targets, 「場所のみ」 for a place, and 「—（表示できません）」 to a desk that may not see them', async () => {
+    const { page } = supervisor;
+    const centre = await centreId(supervisor);
+    const target = { discoveryRoute: 'resident', riskLevel: 'medium', assignedOrganizationId: centre };
+    expect((await supervisor.api('POST', '/api/outreach/targets', { ...target, personId, locationDescription: `${place}（本人）` })).status).toBe(201);
+    expect((await supervisor.api('POST', '/api/outreach/targets', { ...target, locationDescription: `${place}（場所）` })).status).toBe(201);
+    await supervisor.openListFiltered('/outreach-targets', { q: place });
+    await hasCount(page.locator('tbody tr'), 2);
+    await shows(page.locator('tbody tr').filter({ hasText: '（本人）' }).getByText(`${family} ${given}`));
+    await shows(page.locator('tbody tr').filter({ hasText: '（場所）' }).getByText('場所のみ', { exact: true }));
+    await expectAccessible(supervisor, 'd13-targets-named');
+
+    // The 地域包括 desk works the target but the person was registered at the city desk: withheld, not an error page.
+    const houkatsu = await e2e.login('houkatsu');
+    try {
+      const requests = recordRequests(houkatsu);
+      await houkatsu.openListFiltered('/outreach-targets', { q: place });
+      const withheld = houkatsu.page.locator('tbody tr').filter({ hasText: '（本人）' });
+      await shows(withheld.getByText('—（表示できません）'));
+      await hasCount(houkatsu.page.getByText(`${family} ${given}`), 0);
+      await hasCount(houkatsu.page.getByText('この画面を使う権限がありません'), 0);
+      expect(personReads(requests).single).toEqual([]);
+      await expectAccessible(houkatsu, 'd14-target-person-withheld');
+    } finally {
+      await houkatsu.close();
+    }
+  });
+
+  it('names the person on 私の業務 (referrals awaiting an answer)', async () => {
+    const desk = await e2e.login('caseworker');
+    try {
+      const { page } = desk;
+      const requests = recordRequests(desk);
+      await desk.open('/work');
+      const card = page.locator('[data-work="awaiting_answer"]');
+      await shows(card.getByRole('listitem').first());
+      await shows(card.locator('[data-person="name"], [data-person="withheld"]').first());
+      expect(personReads(requests).single).toEqual([]);
+      await expectAccessible(desk, 'd15-work-named');
+    } finally {
+      await desk.close();
+    }
+  });
+
+  describe('leftovers (issue 15, item 10)', () => {
+    it('puts the participation match on the person\'s timeline, linking to the match', async () => {
+      const { page } = supervisor;
+      await supervisor.open(`/persons/${personId}/show`);
+      const timeline = page.getByRole('list', { name: '経過（時系列）' });
+      const match = timeline.locator('li[data-kind="participation-match"]');
+      await shows(match);
+      await containsText(match, /参加支援（マッチング）/);
+      await containsText(match, /提案/);
+      await expectAccessible(supervisor, 'd16-timeline-match');
+      await match.getByRole('link').click();
+      await page.waitForURL(/#\/participation-matches\/[^/]+\/show/);
+    });
+
+    it('changes a menu\'s status from its edit form', async () => {
+      const { page } = supervisor;
+      const menus = (await supervisor.api('GET', '/api/matching/opportunities?perPage=100')).body as { items: Array<{ id: string; source: string; status: string }> };
+      const menu = menus.items.find((item) => item.source === 'host-menu' && item.status !== 'ended');
+      expect(menu).toBeDefined();
+      const next = menu?.status === 'suspended' ? { code: 'published', label: '公開' } : { code: 'suspended', label: '休止' };
+      await supervisor.open(`/participation-opportunities/${menu?.id}`);
+      const status = page.getByRole('combobox', { name: /^状態/ });
+      await shows(status);
+      await expectAccessible(supervisor, 'd17-menu-edit-status');
+      await status.click();
+      await page.getByRole('option', { name: next.label, exact: true }).click();
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/#\/participation-opportunities\/[^/]+\/show|#\/participation-opportunities(\?|$)/);
+      expect(((await supervisor.api('GET', `/api/matching/opportunities/${menu?.id}`)).body as { status: string }).status).toBe(next.code);
+    });
+
+    it('shows the case\'s opening date on the case view', async () => {
+      const { page } = supervisor;
+      const cases = (await supervisor.api('GET', '/api/intake/cases?perPage=1')).body as { items: Array<{ id: string; openedOn: string }> };
+      expect(cases.items[0]?.openedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await supervisor.open(`/cases/${cases.items[0].id}/show`);
+      const opened = page.locator('.ra-field-openedOn');
+      await containsText(opened, /開始日/);
+      await containsText(opened, /(令和|平成)\S*年\d+月\d+日/);
+      await expectAccessible(supervisor, 'd18-case-opened-on');
+    });
   });
 });

@@ -55,6 +55,8 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     const opened = await post('/cases', { householdId, keyPersonId, consultationId, track: 'pre-consent', coordinatorOrganizationId: DESK, memberOrganizationIds: [ORG_A] });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ status: 'potential', track: 'pre-consent', caseNo: expect.stringMatching(/^C-R\d+-0001$/), allowedActions: ['record-consent', 'close'] });
+    // Its opening date is the day it was registered, in Japan (the case view shows it).
+    expect(opened.body.openedOn).toBe(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date()));
     caseId = opened.body.id;
   });
 

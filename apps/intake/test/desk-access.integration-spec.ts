@@ -77,6 +77,21 @@ describe('intake: desks see people through relationships', () => {
     expect(Object.keys(forged.body.errors)).toEqual(['receivingOrganizationId']);
   });
 
+  it('names a page of people by ids in one request, leaving out those the desk may not see; a bounded, validated list', async () => {
+    const asked = [person.houkatsu, person.shakyo, cityPerson];
+    const reply = await intake.call('GET', `/persons?perPage=100&ids=${asked.join(',')}`, { token: staff.houkatsu });
+    expect(reply.status).toBe(200);
+    expect(ids(reply)).toEqual([person.houkatsu]);
+    expect(reply.body.items[0]).toMatchObject({ familyName: 'houkatsu本人', givenName: '太郎' });
+    expect(ids(await intake.call('GET', `/persons?perPage=100&ids=${asked.join(',')}`, { token: citySupervisor }))).toEqual([...asked].sort());
+    const tooMany = Array.from({ length: 101 }, (_, i) => `0190aaaa-0000-7000-8000-${String(i).padStart(12, '0')}`).join(',');
+    for (const bad of [tooMany, 'not-a-uuid']) {
+      const refused = await intake.call('GET', `/persons?ids=${bad}`, { token: citySupervisor });
+      expectProblem(refused, 400);
+      expect(Object.keys(refused.body.errors)).toEqual(['ids']);
+    }
+  });
+
   it('filters lists in the query, before paging: page 1 of a desk has only its people when another desk has many', async () => {
     for (let i = 0; i < 30; i += 1) await register(staff.shakyo, `社協多数${i}`, 'シャキョウ');
     const page = await intake.call('GET', '/persons?perPage=5&page=1&sort=-createdAt', { token: staff.houkatsu });

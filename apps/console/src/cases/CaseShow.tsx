@@ -31,6 +31,7 @@ export function CaseShow() {
     <Show actions={<ShowActions />}>
       <SimpleShowLayout>
         <TextField source="caseNo" />
+        <DateField source="openedOn" />
         {canRead.households && <ReferenceField source="householdId" reference="households" link="show" />}
         {canRead.persons && <ReferenceField source="keyPersonId" reference="persons" link="show" />}
         {canRead.consultations && <ReferenceField source="consultationId" reference="consultations" link="show" />}

@@ -8,7 +8,7 @@ const filters = [
   <QInput key="q" source="q" alwaysOn />,
   <CodeSelectInput key="status" source="status" table="resourceStatus" alwaysOn />,
   <CodeSelectInput key="category" source="category" table="resourceCategory" alwaysOn />,
-  <DistrictInput key="district" source="district" />,
+  <DistrictInput key="district" source="district" alwaysOn />,
   <CodeSelectInput key="activity" source="activity" table="resourceActivity" />,
   <CodeSelectInput key="insuranceScheme" source="insuranceScheme" table="insuranceScheme" />,
 ];

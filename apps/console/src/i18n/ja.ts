@@ -74,6 +74,7 @@ export const tsunaguJa = {
       name: '多機関協働ケース |||| 多機関協働ケース',
       fields: {
         caseNo: 'ケース番号',
+        openedOn: '開始日',
         householdId: '世帯',
         keyPersonId: 'キーパーソン',
         consultationId: 'きっかけの相談',
@@ -302,6 +303,7 @@ export const tsunaguJa = {
         public: '一般公開',
         status: '状態',
         lastVerifiedOn: '最終確認日',
+        district: '地区',
         updatedAt: '更新日',
         createdAt: '登録日',
         q: 'キーワード（かな・カナ・半角可）',
@@ -487,6 +489,7 @@ export const tsunaguJa = {
         meeting: '会議',
         'progress-note': '支援経過',
         'outreach-contact': 'アウトリーチ',
+        'participation-match': '参加支援（マッチング）',
         consultations: '相談',
         referrals: 'つなぎ',
         consents: '同意',
@@ -509,6 +512,8 @@ export const tsunaguJa = {
       },
       young_carer: 'ヤングケアラー',
     },
+    person_ref: { label: '本人', withheld: '—（表示できません）' },
+    district_resources: { title: 'この地区の地域資源', none: 'この地区の地域資源は登録されていません。', see_all: '地域資源の一覧で見る（この地区）' },
     work: {
       menu: '私の業務',
       title: '私の業務',

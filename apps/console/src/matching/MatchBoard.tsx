@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Link, Paper, Stack, Typography } from '@mui/mat
 import { BooleanInput, FilterForm, ListBase, Loading, RecordContextProvider, ReferenceField, Title, useListContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { OrganizationInput } from '../shared/codes';
+import { PersonNameField } from '../shared/PersonNameField';
 import { boardColumns } from './board';
 
 const filters = [<OrganizationInput key="hostOrganizationId" source="hostOrganizationId" alwaysOn />, <BooleanInput key="followUpOverdue" source="followUpOverdue" alwaysOn />];
@@ -33,6 +34,9 @@ function Board() {
                     <Link href={`#/participation-matches/${encodeURIComponent(String(match.id))}/show`} underline="always">
                       <ReferenceField source="opportunityId" reference="participation-opportunities" link={false} />
                     </Link>
+                    <Typography variant="body2" component="div" data-testid="match-person">
+                      <PersonNameField source="personId" />
+                    </Typography>
                     <Typography variant="body2" component="div">
                       {translate(`tsunagu.codes.matchStatus.${String(match.status)}`, { _: String(match.status) })}・<DateField source="proposedOn" />
                     </Typography>

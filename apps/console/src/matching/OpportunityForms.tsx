@@ -1,4 +1,4 @@
-import { ArrayInput, BooleanInput, NumberInput, ReferenceInput, AutocompleteInput, required, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
+import { ArrayInput, BooleanInput, NumberInput, ReferenceInput, AutocompleteInput, required, SimpleForm, SimpleFormIterator, TextInput, useRecordContext } from 'react-admin';
 import { CodeSelectArrayInput, CodeSelectInput, DistrictInput } from '../shared/codes';
 import { TsunaguCreate, TsunaguEdit } from '../shared/forms';
 import { words, wordsText } from './words';
@@ -44,12 +44,20 @@ export function OpportunityCreate() {
   );
 }
 
-/** Edit a menu's terms (or the terms staff set on a registry resource; its status follows the registry). */
+/** A host menu's status (準備中 / 募集中 / 休止…) is set here; a registry resource's follows the registry and is shown read-only. */
+function MenuStatusInput() {
+  const record = useRecordContext();
+  const fromRegistry = record?.source === 'registry-resource';
+  return <CodeSelectInput source="status" table="menuStatus" validate={required()} readOnly={fromRegistry} helperText={fromRegistry ? 'tsunagu.matching.status_follows_registry' : false} />;
+}
+
+/** Edit a menu's terms and status (or the terms staff set on a registry resource; its status follows the registry). */
 export function OpportunityEdit() {
   return (
     <TsunaguEdit>
       <SimpleForm>
         <MenuInputs />
+        <MenuStatusInput />
       </SimpleForm>
     </TsunaguEdit>
   );

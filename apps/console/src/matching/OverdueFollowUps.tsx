@@ -1,15 +1,18 @@
 import { Card, CardContent, Link, List as MuiList, ListItem, Typography } from '@mui/material';
 import { CanAccess, Datagrid, List, Loading, RecordContextProvider, ReferenceField, ShowButton, useGetList, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { OrganizationField, StatusField } from '../shared/codes';
+import { OrganizationField, StatusField, useCanRead } from '../shared/codes';
+import { PersonNameField } from '../shared/PersonNameField';
 import { csvExporter } from '../shared/csvExporter';
 
 /** Open matches whose next follow-up is past due, oldest first (GET /follow-ups/overdue). */
 export function OverdueFollowUps() {
+  const canReadPersons = useCanRead('persons');
   return (
     <List exporter={csvExporter} sort={{ field: 'nextFollowUpDue', order: 'ASC' }} pagination={false} perPage={100}>
       <Datagrid rowClick={(id) => `/participation-matches/${encodeURIComponent(String(id))}/show`} bulkActionButtons={false}>
         <DateField source="nextFollowUpDue" sortable={false} />
+        {canReadPersons ? <PersonNameField source="personId" label="tsunagu.person_ref.label" sortable={false} /> : null}
         <ReferenceField source="opportunityId" reference="participation-opportunities" link={false} sortable={false} />
         <OrganizationField source="hostOrganizationId" sortable={false} />
         <StatusField source="status" table="matchStatus" sortable={false} />
@@ -57,6 +60,9 @@ function OverdueFollowUpsCard() {
                   <Link href={`#/participation-matches/${encodeURIComponent(String(match.id))}/show`} underline="always">
                     <ReferenceField source="opportunityId" reference="participation-opportunities" link={false} />
                   </Link>
+                  <Typography variant="body2" component="span" sx={{ ml: 1 }}>
+                    <PersonNameField source="personId" />
+                  </Typography>
                   <Typography variant="body2" component="span" sx={{ ml: 1 }}>
                     {translate('resources.participation-overdue.fields.nextFollowUpDue')}: <DateField source="nextFollowUpDue" />
                   </Typography>

@@ -1,7 +1,8 @@
 import { Chip, Stack } from '@mui/material';
-import { Datagrid, List, ShowButton, TextField, useListContext, useTranslate } from 'react-admin';
+import { Datagrid, List, ShowButton, TextField, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeField, CodeSelectInput, DistrictField, DistrictInput, OrganizationField, OrganizationInput } from '../shared/codes';
+import { CodeField, CodeSelectInput, DistrictField, DistrictInput, OrganizationField, OrganizationInput, useCanRead } from '../shared/codes';
+import { PersonNameField } from '../shared/PersonNameField';
 import { QInput } from '../shared/SearchInput';
 import { StageField } from './StageField';
 import { STAGE_ORDER, stageColour } from './stages';
@@ -39,14 +40,23 @@ function StageChips() {
   );
 }
 
+/** The target's person by name; a target not yet known as a person says so (「場所のみ」, 「世帯のみ」). */
+function TargetPersonField(_props: { label?: string; sortable?: boolean }) {
+  const translate = useTranslate();
+  const record = useRecordContext();
+  const identity = String(record?.identity ?? 'location-only');
+  return <PersonNameField source="personId" emptyText={translate(`tsunagu.codes.targetIdentity.${identity}`, { _: identity })} />;
+}
+
 /** アウトリーチ対象: filter by stage (chips or select), district, risk and organisation. No CSV export: places and concerns stay in the service. */
 export function TargetList() {
+  const canReadPersons = useCanRead('persons');
   return (
     <List filters={filters} sort={{ field: 'discoveredOn', order: 'DESC' }} exporter={false}>
       <StageChips />
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="discoveredOn" />
-        <CodeField source="identity" table="targetIdentity" sortable={false} />
+        {canReadPersons ? <TargetPersonField label="tsunagu.person_ref.label" sortable={false} /> : <CodeField source="identity" table="targetIdentity" sortable={false} />}
         <TextField source="locationDescription" sortable={false} sx={{ display: 'inline-block', maxWidth: 360 }} />
         <CodeField source="riskLevel" table="riskLevel" />
         <StageField source="stage" />

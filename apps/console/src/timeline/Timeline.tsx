@@ -2,7 +2,7 @@ import { Alert, Box, Chip, Link, List as MuiList, ListItem, Stack, Typography } 
 import { useEffect, useState } from 'react';
 import { useCanAccess, useDataProvider, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { isLoadableSubject, isRecordId, loadTimeline, OUTREACH_CONTACTS, TIMELINE_EXTENSIONS, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
+import { isLoadableSubject, isRecordId, loadTimeline, OUTREACH_CONTACTS, PARTICIPATION_MATCHES, TIMELINE_EXTENSIONS, type ListFn, type TimelineEntry, type TimelineResult, type TimelineSubject } from './timeline';
 import { Pending } from '../shared/Pending';
 
 /**
@@ -12,21 +12,23 @@ import { Pending } from '../shared/Pending';
 function useTimeline(subject: TimelineSubject | undefined): TimelineResult | undefined {
   const dataProvider = useDataProvider();
   const outreach = useCanAccess({ resource: 'outreach-targets', action: 'list' });
+  const matching = useCanAccess({ resource: 'participation-matches', action: 'list' });
   const [result, setResult] = useState<TimelineResult | undefined>();
   const key = isLoadableSubject(subject) ? JSON.stringify({ ...subject, ...('memberIds' in subject ? { memberIds: subject.memberIds.filter((id) => isRecordId(id)) } : {}) }) : '';
   const withOutreach = outreach.canAccess === true;
+  const withMatches = matching.canAccess === true;
   useEffect(() => {
-    if (!key || outreach.isPending) return;
+    if (!key || outreach.isPending || matching.isPending) return;
     let current = true;
     setResult(undefined);
     const list: ListFn = async (resource, filter) =>
       (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 100 }, sort: { field: '', order: 'DESC' }, filter })).data as Awaited<ReturnType<ListFn>>;
-    const extensions = withOutreach ? [...TIMELINE_EXTENSIONS, OUTREACH_CONTACTS] : TIMELINE_EXTENSIONS;
+    const extensions = [...TIMELINE_EXTENSIONS, ...(withOutreach ? [OUTREACH_CONTACTS] : []), ...(withMatches ? [PARTICIPATION_MATCHES] : [])];
     void loadTimeline(JSON.parse(key) as TimelineSubject, list, extensions).then((loaded) => current && setResult(loaded));
     return () => {
       current = false;
     };
-  }, [dataProvider, key, withOutreach, outreach.isPending]);
+  }, [dataProvider, key, withOutreach, outreach.isPending, withMatches, matching.isPending]);
   return result;
 }
 
@@ -56,7 +58,7 @@ function EntryRow({ entry }: { entry: TimelineEntry }) {
 
 /**
  * One timeline (newest first) of a person or a household: consultations, referrals, consents, cases, plans,
- * meetings and progress notes — and the アウトリーチ contacts for roles that may read outreach.
+ * meetings and progress notes — and the アウトリーチ contacts and 参加支援 matches for roles that may read them.
  */
 export function Timeline({ subject }: { subject: TimelineSubject | undefined }) {
   const translate = useTranslate();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, isLoadableSubject, isRecordId, loadTimeline, mergeTimeline, OUTREACH_CONTACTS, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
+import { instantOf, isLoadableSubject, isRecordId, loadTimeline, mergeTimeline, OUTREACH_CONTACTS, PARTICIPATION_MATCHES, TO_ENTRY, type ListFn, type TimelineEntry } from './timeline';
 
 const at = (key: string, time: string, kind = 'consultation'): TimelineEntry => ({ key, kind, resource: 'x', id: key, at: time, allDay: !time.includes('T') });
 
@@ -109,6 +109,28 @@ describe('loadTimeline', () => {
     expect(person[0].labels).toEqual([{ table: 'contactMethod', code: 'visit' }]);
     const household = await OUTREACH_CONTACTS.load({ householdId: 'h1', memberIds: ['father', 'son'] }, fakeList(outreach));
     expect(household).toHaveLength(2);
+  });
+});
+
+describe('PARTICIPATION_MATCHES', () => {
+  it('adds the matches of the person (or of household members) at their latest milestone, linking to the match', async () => {
+    const matching = {
+      'participation-matches': [
+        { id: 'm1', personId: 'son', status: 'started', purpose: 'social', proposedOn: '2025-07-01', visitOn: '2025-07-08', startedOn: '2025-07-15' },
+        { id: 'm2', personId: 'son', status: 'proposed', purpose: 'work', proposedOn: '2025-08-01' },
+        { id: 'm3', personId: 'stranger', status: 'proposed', proposedOn: '2025-08-02' },
+        { id: 'm4', personId: 'father', status: 'ended', proposedOn: '2025-05-01', endedOn: '2025-06-30' },
+      ],
+    };
+    const person = await PARTICIPATION_MATCHES.load({ personId: 'son' }, fakeList(matching));
+    expect(person.map((entry) => [entry.key, entry.resource, entry.id, entry.at, entry.allDay, entry.status?.code])).toEqual([
+      ['participation-matches:m1', 'participation-matches', 'm1', '2025-07-15', true, 'started'],
+      ['participation-matches:m2', 'participation-matches', 'm2', '2025-08-01', true, 'proposed'],
+    ]);
+    expect(person[0].labels).toEqual([{ table: 'participationPurpose', code: 'social' }]);
+    const household = await PARTICIPATION_MATCHES.load({ householdId: 'h1', memberIds: ['father', 'son', 'son'] }, fakeList(matching));
+    expect(household.map((entry) => entry.id).sort()).toEqual(['m1', 'm2', 'm4']);
+    expect(household.find((entry) => entry.id === 'm4')?.at).toBe('2025-06-30');
   });
 });
 

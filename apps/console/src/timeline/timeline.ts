@@ -79,6 +79,26 @@ export const OUTREACH_CONTACTS: TimelineSource = {
   },
 };
 
+/**
+ * 参加支援: the person's (or the household members') participation matches, placed at their latest milestone
+ * (終了 / 定着 / 参加開始 / 見学 / 提案), linking to the match. Only for roles that may read matches (the caller checks).
+ */
+export const PARTICIPATION_MATCHES: TimelineSource = {
+  kind: 'participation-match',
+  async load(subject, list) {
+    const personIds = 'personId' in subject ? [subject.personId] : unique(subject.memberIds);
+    const matches = await each(personIds, (personId) => list('participation-matches', { personId }));
+    return matches
+      .map((match) =>
+        entry('participation-match', 'participation-matches', match, str(match.endedOn) ?? str(match.settledOn) ?? str(match.startedOn) ?? str(match.visitOn) ?? str(match.proposedOn), {
+          status: code('matchStatus', match.status),
+          labels: [code('participationPurpose', match.purpose)].filter((x) => x !== undefined),
+        }),
+      )
+      .filter((item): item is TimelineEntry => item !== undefined);
+  },
+};
+
 /** Sources from other services, each shown only to the roles that may read it (see Timeline.tsx). */
 export const TIMELINE_EXTENSIONS: TimelineSource[] = [];
 

@@ -5,6 +5,7 @@ import { DateField } from '../dates/DateField';
 import { ParticipationWorkCard } from '../matching';
 import { OutreachWorkCards } from '../outreach';
 import { Pending } from '../shared/Pending';
+import { PersonNameField } from '../shared/PersonNameField';
 
 /** The caseworker's to-do lists: one API list each, linked to the full filtered list. */
 export const WORK_LISTS = [
@@ -27,9 +28,12 @@ function RowText({ list, record }: { list: WorkList; record: RaRecord }) {
   const translate = useTranslate();
   if (list.resource === 'cases') {
     return (
-      <span>
-        {String(record.caseNo ?? '')} {translate(`tsunagu.codes.caseStatus.${String(record.status)}`, { _: String(record.status) })}
-      </span>
+      <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <span>
+          {String(record.caseNo ?? '')} {translate(`tsunagu.codes.caseStatus.${String(record.status)}`, { _: String(record.status) })}
+        </span>
+        <PersonNameField source="keyPersonId" record={record} />
+      </Stack>
     );
   }
   if (list.resource === 'referrals') {
@@ -37,15 +41,19 @@ function RowText({ list, record }: { list: WorkList; record: RaRecord }) {
       <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: 'wrap' }}>
         {/* The inbox names who asked; the other lists whom the desk asked. */}
         <ReferenceField source={list.key === 'incoming_referrals' ? 'fromOrganizationId' : 'toOrganizationId'} reference="organizations" record={record} link={false} />
+        <PersonNameField source="personId" record={record} />
         <span>{translate('resources.referrals.fields.followUpDue')}:</span>
         <DateField source="followUpDue" record={record} />
       </Stack>
     );
   }
   return (
-    <span>
-      {String(record.lawLabel ?? '')} {translate(`tsunagu.codes.issueTag.${String(record.issueTag)}`, { _: String(record.issueTag ?? '') })}
-    </span>
+    <Stack direction="row" spacing={1} component="span" useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <span>
+        {String(record.lawLabel ?? '')} {translate(`tsunagu.codes.issueTag.${String(record.issueTag)}`, { _: String(record.issueTag ?? '') })}
+      </span>
+      <PersonNameField source="personId" record={record} />
+    </Stack>
   );
 }
 

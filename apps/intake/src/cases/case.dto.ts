@@ -96,6 +96,7 @@ export class CaseListQuery extends ListQuery {
 export class CaseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'C-R7-0001' }) caseNo!: string;
+  @ApiProperty({ type: 'string', format: 'date', description: 'The day the case was opened (registered), in Japan.' }) openedOn!: string;
   @ApiProperty({ format: 'uuid' }) householdId!: string;
   @ApiProperty({ format: 'uuid' }) keyPersonId!: string;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) consultationId!: string | null;

@@ -29,6 +29,7 @@ export function caseView(record: MultiAgencyCase): CaseView {
   return {
     id: record.id,
     caseNo: record.caseNo,
+    openedOn: dateInJapan(record.createdAt),
     householdId: record.householdId,
     keyPersonId: record.keyPersonId,
     consultationId: record.consultationId,

@@ -20,6 +20,7 @@ export class ListPersonsUseCase {
     const page = paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
     // Only people the caller's desk has a relationship with (or everyone, for city-wide roles), before paging.
     const and: FilterQuery<Person>[] = [this.people.filter('id')];
+    if (query.ids) and.push({ id: { $in: query.ids } });
     if (query.birthDate) and.push({ birthDate: query.birthDate });
     if (query.districtId) and.push({ districtId: query.districtId, dvAddressProtection: this.visibility.canSee({ dvAddressProtection: true }) ? undefined : false });
     if (query.identityLevel) and.push({ identityLevel: query.identityLevel });

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BIRTH_DATE_PRECISIONS, IDENTITY_LEVELS, PHONE_TYPES, SEXES, type BirthDatePrecision, type IdentityLevel, type PhoneType, type Sex } from '@tsunagu/contracts';
 import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
 
 // Digits may be typed full-width (０８７…); they are kept as entered and compared as digits.
 const PHONE = /^[0-9０-９+＋\-－ー() （）]{6,24}$/;
+/** `GET /persons?ids=`: at most one page (perPage ≤ 100). */
+export const PERSON_IDS_MAX = 100;
 const POSTAL_CODE = /^[0-9０-９]{3}[-－]?[0-9０-９]{4}$/;
 
 export class AddressDto {
@@ -178,6 +180,20 @@ export class PersonListQuery extends ListQuery {
 
   @EnumQuery(IDENTITY_LEVELS, 'Identity level.')
   identityLevel?: IdentityLevel;
+
+  /** Names for a page of another list (needs, matches, targets): one request, not one per row. */
+  @ApiPropertyOptional({
+    type: 'string',
+    description: `Only these people (comma-separated ids, at most ${PERSON_IDS_MAX}). People the caller's desk may not see are left out, as in every list.`,
+    example: '0190aaaa-0000-7000-8000-000000000001,0190aaaa-0000-7000-8000-000000000002',
+  })
+  @IsOptional()
+  // Split and cut to one over the cap before validating, so a huge list fails by name with bounded work.
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',', PERSON_IDS_MAX + 1).map((id) => id.trim()) : value), { toClassOnly: true })
+  @IsArray()
+  @ArrayMaxSize(PERSON_IDS_MAX)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }
 
 export class DuplicateCheckQuery {

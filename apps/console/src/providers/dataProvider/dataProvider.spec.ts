@@ -70,12 +70,37 @@ describe('dataProvider', () => {
     expect(calls[1]).toMatchObject({ url: '/api/registry/councils/c1/meetings', method: 'POST', body: { heldOn: '2025-05-01' } });
   });
 
+  it('reads many persons as one `?ids=` list per 100 ids (no GET per row), leaving out those the desk may not see', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `p${i}`);
+    const { provider, calls } = fakeApi([
+      { status: 200, body: { items: [{ id: 'p0', familyName: '讃岐' }], total: 1, page: 1, perPage: 100 } },
+      { status: 200, body: { items: [], total: 0, page: 1, perPage: 100 } },
+    ]);
+    const { data } = await provider.getMany('persons', { ids: [...ids, 'p0'] });
+    expect(calls.map((call) => call.url)).toEqual([
+      `/api/intake/persons?page=1&perPage=100&ids=${encodeURIComponent(ids.slice(0, 100).join(','))}`,
+      '/api/intake/persons?page=1&perPage=100&ids=p100',
+    ]);
+    expect(data).toEqual([{ id: 'p0', familyName: '讃岐' }]);
+  });
+
   it('PATCHes only what changed, with the version it was edited from as If-Match', async () => {
     const { provider, calls } = fakeApi([{ status: 200, body: { id: 'r1', name: '新しい名前', version: 4 } }]);
     const previousData = { id: 'r1', name: '古い名前', kana: 'フルイ', status: 'active', version: 3, schedule: { weekdays: ['mo'] }, createdAt: 'x' };
     await provider.update('community-resources', { id: 'r1', previousData, data: { ...previousData, name: '新しい名前', schedule: { weekdays: ['mo', 'we'] } } });
     expect(calls[0]).toMatchObject({ url: '/api/registry/community-resources/r1', method: 'PATCH', body: { name: '新しい名前', schedule: { weekdays: ['mo', 'we'] } } });
     expect(calls[0].headers.get('if-match')).toBe('"3"');
+  });
+
+  it('sends a changed status in an edit only where the edit takes one (a menu), never otherwise', async () => {
+    const { provider, calls } = fakeApi([
+      { status: 200, body: { id: 'o1', status: 'suspended', version: 3 } },
+      { status: 200, body: { id: 'r1', status: 'active', version: 2 } },
+    ]);
+    await provider.update('participation-opportunities', { id: 'o1', previousData: { id: 'o1', title: 'カフェ', status: 'published', version: 2 }, data: { id: 'o1', title: 'カフェ', status: 'suspended', version: 2 } });
+    expect(calls[0]).toMatchObject({ url: '/api/matching/opportunities/o1', method: 'PATCH', body: { status: 'suspended' } });
+    await provider.update('community-resources', { id: 'r1', previousData: { id: 'r1', name: 'a', status: 'draft', version: 1 }, data: { id: 'r1', name: 'b', status: 'active', version: 1 } });
+    expect(calls[1].body).toEqual({ name: 'b' });
   });
 
   it('runs lifecycle actions as POST …/{id}/{action} with If-Match', async () => {

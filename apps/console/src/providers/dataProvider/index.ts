@@ -87,18 +87,22 @@ function isEqual(a: unknown, b: unknown): boolean {
 
 /**
  * The PATCH body of an edit: only the fields the user changed (the API rejects unknown and read-only
- * fields), `''` sent as `null` (cleared). The version travels as `If-Match`.
+ * fields), `''` sent as `null` (cleared), and server fields only where the resource's edit takes them (a menu's status).
+ * The version travels as `If-Match`.
  */
-export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined): Record<string, unknown> {
+export function changedFields(data: Record<string, unknown>, previous: Record<string, unknown> | undefined, allow: readonly string[] = []): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (SERVER_FIELDS.has(key)) continue;
+    if (SERVER_FIELDS.has(key) && !allow.includes(key)) continue;
     if (previous && isEqual(value, previous[key])) continue;
     if (previous && !(key in previous) && (value === '' || value === null || value === undefined)) continue;
     body[key] = value === '' ? null : value;
   }
   return body;
 }
+
+/** The server's cap on `?ids=` (and on `perPage`). */
+export const IDS_PER_REQUEST = 100;
 
 /** A create body: drops empty values and server fields (except those the resource takes on create, e.g. a consent's status). */
 export function createBody(data: Record<string, unknown>, drop: readonly string[] = [], allow: readonly string[] = []): Record<string, unknown> {
@@ -214,6 +218,18 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       const wanted = new Set(params.ids.map(String));
       return { data: all.data.filter((record) => wanted.has(String(record.id))) };
     }
+    if (found.idsFilter) {
+      // A page of names (needs, matches, targets): one list request per 100 ids; those not visible are left out.
+      const ids = [...new Set(params.ids.map(String))];
+      const pages = [];
+      for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) pages.push(ids.slice(start, start + IDS_PER_REQUEST));
+      const answers = await Promise.all(
+        pages.map((page) =>
+          getList(resource, { pagination: { page: 1, perPage: IDS_PER_REQUEST }, sort: { field: '', order: 'ASC' }, filter: { [found.idsFilter as string]: page }, signal: params.signal }),
+        ),
+      );
+      return { data: answers.flatMap((answer) => answer.data) };
+    }
     const data = await Promise.all(params.ids.map((id) => getOne(resource, { id, signal: params.signal }).then((result) => result.data)));
     return { data };
   }
@@ -237,7 +253,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       if (found.readOnly) throw new HttpError(ERROR_MESSAGES.forbidden, 405, {});
       const previous = params.previousData as Record<string, unknown> | undefined;
       const data = params.data as Record<string, unknown>;
-      const body = changedFields(data, previous);
+      const body = changedFields(data, previous, found.updateFields);
       if (found.parent) delete body[found.parent.field];
       const version = typeof previous?.version === 'number' ? previous.version : typeof data.version === 'number' ? data.version : undefined;
       const path = `${collectionPath(resource, { ...previous, ...data })}/${encodeURIComponent(String(params.id))}`;

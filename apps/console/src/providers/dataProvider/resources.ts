@@ -14,10 +14,17 @@ export interface ResourceRoute {
   parent?: { field: string; path: (parentId: string) => string };
   /** Few enough rows (≤ 100) that `getMany` reads the whole list in one request. */
   smallTable?: boolean;
+  /**
+   * The list filter that takes a page of ids (`?ids=a,b`, at most 100): `getMany` reads them in one request per 100
+   * instead of one GET per id. Ids the caller may not see are simply not in the answer.
+   */
+  idsFilter?: string;
   /** Read-only collections have no create/update. */
   readOnly?: boolean;
   /** Fields the server otherwise owns that this collection's create command takes (a consent is recorded with its status). */
   createFields?: readonly string[];
+  /** Likewise for an edit's PATCH (a host menu's status is changed from its edit form). */
+  updateFields?: readonly string[];
 }
 
 /** アウトリーチ (apps/outreach) and 参加支援 (apps/matching): targets, contacts, alerts, needs, matches, follow-ups, hosts, menus. */
@@ -44,7 +51,7 @@ const PROGRAMME_ROUTES: Record<string, ResourceRoute> = {
   },
   'participation-overdue': { path: 'matching/follow-ups/overdue', sortable: [], readOnly: true },
   'participation-hosts': { path: 'matching/hosts', sortable: ['name', 'registeredOn'] },
-  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'], createFields: ['status'] },
+  'participation-opportunities': { path: 'matching/opportunities', sortable: ['title', 'status'], createFields: ['status'], updateFields: ['status'] },
 };
 
 export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
@@ -63,7 +70,7 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'intake-audit-records': { path: 'intake/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'outreach-audit-records': { path: 'outreach/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'matching-audit-records': { path: 'matching/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
-  persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'] },
+  persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'], idsFilter: 'ids' },
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
   referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
   households: { path: 'intake/households', sortable: ['label', 'createdAt', 'updatedAt'] },
