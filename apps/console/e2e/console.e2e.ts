@@ -510,7 +510,8 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     const overdue = page.locator('[data-work="overdue_referrals"]');
     await shows(overdue.getByRole('listitem'));
     await containsText(overdue.getByRole('heading'), /確認期限を過ぎたつなぎ（[1-9]\d*件）/);
-    await containsText(overdue.getByRole('listitem').first(), /高松市地域包括支援センター\s*確認期限:\s*令和\d+年/);
+    // Each item names the organisation asked and the person (issue 15: lists name their person), then the deadline.
+    await containsText(overdue.getByRole('listitem').first(), /高松市地域包括支援センター\s*讃岐 一郎\s*確認期限:\s*令和\d+年/);
     const awaiting = page.locator('[data-work="awaiting_answer"]');
     await shows(awaiting.getByRole('listitem'));
     await expectAccessible(caseworker, '22-my-work');
