@@ -4,11 +4,11 @@ import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { PeriodicJob } from '@tsunagu/platform-observability';
 import type { MatchingConfig } from '../config';
-import { rankOpportunities } from '../needs/suggest-opportunities.usecase';
+import { loadMenuCatalogue, rankOpportunities, type MenuCatalogue } from '../needs/suggest-opportunities.usecase';
 import { ParticipationNeed } from '../needs/participation-need.entity';
 import { MatchingEvents } from '../shared/matching-events';
 import type { MenuGap } from './menu-gap.entity';
-import { recordGap, sameGapToday } from './record-gap';
+import { insertGap, sameGapToday } from './record-gap';
 
 /** Needs being heard or matched are the ones a missing menu leaves without a place; 参加中, 休止 and 終了 are not. */
 const OPEN_STATUSES = ['hearing', 'matching'] as const;
@@ -18,14 +18,19 @@ const OPEN_STATUSES = ['hearing', 'matching'] as const;
  * edit, a move to 聴取中/マッチング中) and by the periodic check — never by reading suggestions. A need just registered is
  * still being heard (and intake's protection of the person may still be on its way): the periodic check takes it up.
  */
-export async function checkMenuGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed): Promise<{ gap: MenuGap | null; recorded: boolean }> {
+export async function checkMenuGap(
+  em: EntityManager,
+  events: MatchingEvents,
+  need: ParticipationNeed,
+  catalogue?: MenuCatalogue,
+): Promise<{ gap: MenuGap | null; recorded: boolean }> {
   if (!(OPEN_STATUSES as readonly string[]).includes(need.status)) return { gap: null, recorded: false };
   // Only whether anything passes matters here, not how many are listed.
-  const { result } = await rankOpportunities(em, need, 1);
+  const result = rankOpportunities(catalogue ?? (await loadMenuCatalogue(em)), need, 1);
   if (!result.gap) return { gap: null, recorded: false };
   const same = await sameGapToday(em, need, result.gap.failingConstraints);
   if (same) return { gap: same, recorded: false };
-  return { gap: await recordGap(em, events, need, result.gap.failingConstraints), recorded: true };
+  return { gap: await insertGap(em, events, need, result.gap.failingConstraints), recorded: true };
 }
 
 export interface MenuGapCheckResult {
@@ -68,8 +73,10 @@ export class MenuGapCheckUseCase {
           .execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('matching-menu-gaps'), hashtext(?)) as locked`, [municipality], 'all', em.getTransactionContext());
         if (!lock?.locked) return { municipality, ran: false, needsChecked: 0, gapsRecorded: 0 };
         const needs = await em.find(ParticipationNeed, { status: { $in: [...OPEN_STATUSES] } }, { orderBy: { id: 'asc' } });
+        // The menus are the same for every need of the municipality: loaded once, not once per need.
+        const catalogue = needs.length > 0 ? await loadMenuCatalogue(em) : undefined;
         let gapsRecorded = 0;
-        for (const need of needs) if ((await checkMenuGap(em, this.events, need)).recorded) gapsRecorded += 1;
+        for (const need of needs) if ((await checkMenuGap(em, this.events, need, catalogue)).recorded) gapsRecorded += 1;
         return { municipality, ran: true, needsChecked: needs.length, gapsRecorded };
       }),
     );

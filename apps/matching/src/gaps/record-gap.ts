@@ -8,12 +8,10 @@ import { MenuGap } from './menu-gap.entity';
 
 /**
  * Records a menu gap (メニュー不足) for a need nothing passed: purposes, the person's district (none when protected), the times
- * they can take part and the failing constraint codes. Asking again the same day with the same outcome
- * records nothing new, so the per-district counts are counts of needs left without a menu, not of clicks.
+ * they can take part and the failing constraint codes. The caller has looked for the same outcome the same day
+ * (`sameGapToday`) and found none, so the per-district counts are counts of needs left without a menu, not of checks.
  */
-export async function recordGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
-  const same = await sameGapToday(em, need, failingConstraints);
-  if (same) return same;
+export async function insertGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
   const recordedOn = todayInJapan();
   const gap = new MenuGap();
   gap.needId = need.id;

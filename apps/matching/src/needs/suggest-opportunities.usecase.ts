@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ACCOMMODATION_LABELS, PARTICIPATION_PURPOSE_LABELS, TIME_SLOT_LABELS, WEEKDAY_LABELS } from '@tsunagu/contracts';
-import { rank, type MatchLabels, type RankResult } from '@tsunagu/matching-engine';
+import { rank, type MatchLabels, type MatchOpportunity, type MatchWeights, type RankResult } from '@tsunagu/matching-engine';
 import { InjectConfig } from '@tsunagu/platform-config';
 import type { MatchingConfig } from '../config';
 import { sameGapToday } from '../gaps/record-gap';
@@ -20,17 +20,31 @@ export const MASKED_PROXIMITY = '通える範囲（地区は非公開）';
 
 export const REASON_LABELS: MatchLabels = { purpose: PARTICIPATION_PURPOSE_LABELS, weekday: WEEKDAY_LABELS, timeSlot: TIME_SLOT_LABELS, accommodation: ACCOMMODATION_LABELS };
 
-/** The engine's ranking of every opportunity of the municipality that has not ended, for one need, with the municipality's weights. */
-export async function rankOpportunities(em: EntityManager, need: ParticipationNeed, limit: number): Promise<{ result: RankResult; opportunities: Map<string, Opportunity> }> {
+/**
+ * What a need is ranked against: every opportunity of the municipality that has not ended (with its host's
+ * accommodations) and the municipality's weights. Loaded once per request — and once per municipality by the periodic
+ * menu-gap check, which ranks every open need against the same menus.
+ */
+export interface MenuCatalogue {
+  opportunities: Map<string, Opportunity>;
+  candidates: MatchOpportunity[];
+  weights: MatchWeights;
+}
+
+export async function loadMenuCatalogue(em: EntityManager): Promise<MenuCatalogue> {
   const opportunities = await em.find(Opportunity, { status: { $ne: 'ended' } }, { orderBy: { id: 'asc' } });
   const hostIds = [...new Set(opportunities.map((opportunity) => opportunity.hostId).filter((id): id is string => id !== null))];
   const hosts = new Map((hostIds.length > 0 ? await em.find(Host, { id: { $in: hostIds } }) : []).map((host) => [host.id, host]));
-  const result = rank(
-    engineNeed(need),
-    opportunities.map((opportunity) => engineOpportunity(opportunity, opportunity.hostId ? hosts.get(opportunity.hostId) : undefined)),
-    { weights: await currentWeights(em), labels: REASON_LABELS, limit },
-  );
-  return { result, opportunities: new Map(opportunities.map((opportunity) => [opportunity.id, opportunity])) };
+  return {
+    opportunities: new Map(opportunities.map((opportunity) => [opportunity.id, opportunity])),
+    candidates: opportunities.map((opportunity) => engineOpportunity(opportunity, opportunity.hostId ? hosts.get(opportunity.hostId) : undefined)),
+    weights: await currentWeights(em),
+  };
+}
+
+/** The engine's ranking of the catalogue for one need. */
+export function rankOpportunities(catalogue: MenuCatalogue, need: ParticipationNeed, limit: number): RankResult {
+  return rank(engineNeed(need), catalogue.candidates, { weights: catalogue.weights, labels: REASON_LABELS, limit });
 }
 
 /**
@@ -50,14 +64,15 @@ export class SuggestOpportunitiesUseCase {
   async execute(needId: string, limit?: number): Promise<SuggestionsView> {
     const em = this.em.fork();
     const need = await this.access.findVisibleNeed(em, needId);
-    const { result, opportunities } = await rankOpportunities(em, need, limit ?? this.config.MATCHING_SUGGESTION_LIMIT);
+    const catalogue = await loadMenuCatalogue(em);
+    const result = rankOpportunities(catalogue, need, limit ?? this.config.MATCHING_SUGGESTION_LIMIT);
     // The ranking needs the home district; a caller who may not see it does not get it back as 「自宅の地区内」 either.
     const masked = this.protection.masked(need);
     const gap = result.gap ? await sameGapToday(em, need, result.gap.failingConstraints) : null;
     return {
       needId: need.id,
       items: result.suggestions.map((suggestion) => {
-        const opportunity = opportunities.get(suggestion.opportunityId) as Opportunity;
+        const opportunity = catalogue.opportunities.get(suggestion.opportunityId) as Opportunity;
         return {
           opportunityId: opportunity.id,
           title: opportunity.title,
