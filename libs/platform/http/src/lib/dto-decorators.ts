@@ -32,7 +32,22 @@ export const capList = (max: number) => ({ value }: { value: unknown }): unknown
  * `each` / nested validator still walk the whole list (10,000 UUIDs through `@ArrayUnique` hold the event loop
  * for seconds), so the list is first cut to `max + 1` items, which still fails the cap and names the field.
  */
-export const CappedArray = (max: number): PropertyDecorator => applyDecorators(Transform(capList(max), { toClassOnly: true }), ArrayMaxSize(max));
+export const CappedArray = (max: number): PropertyDecorator => applyDecorators(Transform(capList(max), { toClassOnly: true }), ArrayMaxSize(max), ApiMaxItems(max));
+
+// The metadata key @nestjs/swagger's ApiProperty writes (DECORATORS.API_MODEL_PROPERTIES, not exported).
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+/**
+ * `maxItems` in the OpenAPI document, whichever order the decorators run in: merged into the property's ApiProperty
+ * metadata when it is already there, otherwise left for the ApiProperty applied next to merge with (it keeps what
+ * it finds), so agency developers read the same cap the server enforces.
+ */
+const ApiMaxItems =
+  (max: number): PropertyDecorator =>
+  (target, key) => {
+    const existing = Reflect.getMetadata(API_MODEL_PROPERTIES, target, key) as Record<string, unknown> | undefined;
+    Reflect.defineMetadata(API_MODEL_PROPERTIES, { ...existing, maxItems: max }, target, key);
+  };
 
 /** `version` in a PATCH or transition body (alternative to `If-Match`). */
 export const VersionProperty = (): PropertyDecorator =>

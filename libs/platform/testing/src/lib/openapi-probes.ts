@@ -36,6 +36,7 @@ interface SchemaObject {
   minimum?: number;
   minLength?: number;
   minItems?: number;
+  maxItems?: number;
   default?: unknown;
   example?: unknown;
 }
@@ -48,6 +49,8 @@ export interface Probe {
   headers?: Record<string, string>;
   /** What the probe does, for failure messages: `POST /api/intake/persons body.familyName = NUL`. */
   label: string;
+  /** The body field a 400 must name (a documented limit the probe breaks); otherwise any 4xx will do. */
+  refusedField?: string;
 }
 
 export interface ProbeFailure {
@@ -318,6 +321,28 @@ export function hostileProbes(document: OpenApiDocument, ids: Record<string, str
 }
 
 /**
+ * One item over every documented `maxItems` of a request body: the server must refuse it with a 400 naming that
+ * field, so the limits agency developers read in the OpenAPI document are the ones enforced.
+ */
+export function capProbes(document: OpenApiDocument, ids: Record<string, string> = {}): Probe[] {
+  const reader = new SchemaReader(document);
+  const probes: Probe[] = [];
+  for (const { method, template, operation } of operationsOf(document)) {
+    const schema = jsonBodySchema(operation);
+    if (!schema || method === 'GET' || method === 'DELETE') continue;
+    const body = reader.sample(schema);
+    for (const field of reader.fields(schema)) {
+      const max = field.schema.maxItems;
+      if (max === undefined || field.path.includes('0')) continue;
+      const items = Array.from({ length: max + 1 }, () => reader.sample(field.schema.items));
+      const at = field.path.join('.');
+      probes.push({ method, url: fillPath(template, ids), body: setPath(body, field.path, items), label: `${method} ${template} body.${at} = ${max + 1} items`, refusedField: at });
+    }
+  }
+  return probes;
+}
+
+/**
  * `marker` in every string field of every body and in every query and path parameter: requests that succeed
  * and requests that fail (a marker is no date, no uuid, no code).
  */
@@ -375,6 +400,9 @@ export async function sendProbes(
       else {
         statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
         if (reply.status >= 500) failures.push({ label: probe.label, status: reply.status, detail: String(reply.body?.detail ?? reply.text).slice(0, 200) });
+        else if (probe.refusedField !== undefined && (reply.status !== 400 || !Object.keys(reply.body?.errors ?? {}).includes(probe.refusedField))) {
+          failures.push({ label: probe.label, status: reply.status, detail: `expected a 400 naming ${probe.refusedField}, got fields ${Object.keys(reply.body?.errors ?? {}).join(', ')}` });
+        }
       }
     }
   };

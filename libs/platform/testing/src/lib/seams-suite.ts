@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { bootObserved, type Observed } from './log-capture';
-import { existingIds, hostileProbes, markerProbes, sendProbes, type OpenApiDocument } from './openapi-probes';
+import { capProbes, existingIds, hostileProbes, markerProbes, sendProbes, type OpenApiDocument } from './openapi-probes';
 import type { TestIssuer } from './test-issuer';
 
 /** What the suite needs of a service harness (every apps/<svc>/test/<svc>-app.ts provides it). */
@@ -57,6 +57,14 @@ export function describePersonalDataAtTheSeams<T extends ServiceHarness>(options
       const { failures } = await sendProbes(observed.service.app, probes, bearer);
       expect(failures).toEqual([]);
     }, 600_000);
+
+    it('refuses one item over every documented maxItems with a 400 naming the field', async () => {
+      const probes = capProbes(document, ids);
+      // A document that documents caps must yield probes (guards against a reader that silently finds none).
+      if (JSON.stringify(document).includes('"maxItems"')) expect(probes.length).toBeGreaterThan(0);
+      const { failures } = await sendProbes(observed.service.app, probes, bearer);
+      expect(failures).toEqual([]);
+    }, 300_000);
 
     it('never writes marker values sent in every field (accepted or refused) to its log or PostgreSQL’s log', async () => {
       const { failures, statuses } = await sendProbes(observed.service.app, markerProbes(document, PERSONAL_DATA_MARKER, ids), bearer);
