@@ -55,6 +55,11 @@ describe('matching: bad input and the authorization matrix', () => {
     const admin = await matching.token({ roles: ['admin'] });
     const weights = { purpose: 40, interest: 20, schedule: 15, proximity: 10, accommodation: 5, 'group-size': 5, fee: 3, 'seats-left': 2 };
     expectProblem(await matching.call('PUT', '/settings/weights', { body: weights }), 403);
+    // The weights apply to every desk of the municipality: an admin role on a contracted desk's account does not set them.
+    const deskAdmin = await matching.token({ roles: ['admin'], agency: HOST_ORG });
+    const refused = await matching.call('PUT', '/settings/weights', { token: deskAdmin, body: weights });
+    expectProblem(refused, 403);
+    expect(refused.body.cityStaffOnly).toBe(true);
     const bad = await matching.call('PUT', '/settings/weights', { token: admin, body: { ...weights, fee: 101 } });
     expectProblem(bad, 400);
     expect(bad.body.errors.fee).toBeDefined();

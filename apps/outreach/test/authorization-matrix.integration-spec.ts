@@ -88,8 +88,8 @@ describe('outreach: authorization matrix', () => {
     agencyHoukatsu: { ...otherDesk, 'settings (dry: invalid)': '403' },
     deskShakyo: { ...staff, 'settings (dry: invalid)': '403' },
     deskHoukatsu: { ...otherDesk, 'settings (dry: invalid)': '403' },
-    // A contracted desk's supervisor never reads city-wide.
-    deskHoukatsuSupervisor: { ...otherDesk, 'settings (dry: invalid)': '400' },
+    // A contracted desk's supervisor never reads city-wide, nor sets the municipality's inactivity rule.
+    deskHoukatsuSupervisor: { ...otherDesk, 'settings (dry: invalid)': '403' },
     otherMunicipality: { ...noDesk, 'settings (dry: invalid)': '400' },
     anonymous: all('401'),
   };

@@ -228,6 +228,9 @@ describe('reporting projections and reports', () => {
 
   it('lets a municipality raise its suppression threshold', async () => {
     const admin = await reporting.token(['admin']);
+    // The threshold applies to every published table of the municipality: a contracted desk's supervisor does not set it.
+    const deskSupervisor = await reporting.issuer.token({ roles: ['supervisor'], agency: DEMO_ORGANIZATIONS.socialWelfareCouncil.id, expiresIn: 3600 });
+    expect((await reporting.call('/settings', { method: 'PUT', token: deskSupervisor, body: { suppressionThreshold: 6 } })).status).toBe(403);
     expect((await reporting.call('/settings', { method: 'PUT', token: admin, body: { suppressionThreshold: 6 } })).status).toBe(200);
     const published = await reporting.call(`/reports/consultations?fiscalYear=${fiscalYear}&by=district&view=published`);
     expect(published.body.cells.every((cell: { suppressed: boolean; count: number | null }) => cell.suppressed && cell.count === null)).toBe(true);

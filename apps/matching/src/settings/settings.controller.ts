@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Module, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
-import { Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, Roles } from '@tsunagu/platform-auth';
 import { optionalVersion } from '@tsunagu/platform-http';
 import { MENU_ROLES, SETTINGS_ROLES, STAFF_ROLES } from '../shared/roles';
 import { UpdateWeightsCommand, WeightsView } from './settings.dto';
@@ -26,6 +26,7 @@ export class SettingsController {
 
   @Put('weights')
   @Roles(...SETTINGS_ROLES)
+  @CityStaffOnly()
   @ApiOperation({ summary: 'Set the scoring weights (admin); suggestions use them at once' })
   @ApiOkResponse({ type: WeightsView })
   setWeights(@Body() command: UpdateWeightsCommand, @Headers('if-match') ifMatch?: string): Promise<WeightsView> {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { Audited } from '@tsunagu/platform-audit';
-import { Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, Roles } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { VersionProperty } from '@tsunagu/platform-http';
@@ -86,6 +86,7 @@ export class OutreachSettingsController {
 
   @Put()
   @Roles(...OUTREACH_SETTINGS_ROLES)
+  @CityStaffOnly()
   @ApiOperation({ summary: 'Set the inactivity rule (N days) of this municipality (supervisor, admin)' })
   @ApiOkResponse({ type: OutreachSettingsView })
   update(@Body() command: UpdateOutreachSettingsCommand): Promise<OutreachSettingsView> {

@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@tsunagu/platform-context';
 import { Audited } from '@tsunagu/platform-audit';
-import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ConsultationsReportUseCase } from '../reports/reports.usecases';
 import { ReportsModule } from '../reports/reports.module';
 import { ReportingSetting } from './reporting-setting.entity';
@@ -35,6 +35,7 @@ export class SettingsController {
 
   @Put()
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiOperation({ summary: 'Sets the small-cell threshold of published exports for the caller\'s municipality' })
   async put(@CurrentPrincipal() principal: Principal, @Body() command: ReportingSettingsCommand): Promise<ReportingSettingsCommand> {
     const setting = (await this.em.findOne(ReportingSetting, { municipality: principal.municipality })) ?? this.em.create(ReportingSetting, { suppressionThreshold: command.suppressionThreshold } as ReportingSetting);

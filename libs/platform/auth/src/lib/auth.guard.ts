@@ -2,7 +2,8 @@ import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { TenantContext, type Role } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, IS_PUBLIC } from '@tsunagu/platform-http';
-import { ROLES_METADATA } from './roles.decorator';
+import { isCityStaff } from './desk-access';
+import { CITY_STAFF_ONLY_METADATA, ROLES_METADATA } from './roles.decorator';
 import { setRequestPrincipal } from './request-principal';
 import { IssuerUnavailableError, TokenRejectedError, TokenVerifier } from './token-verifier';
 import { loggableError } from '@tsunagu/platform-observability';
@@ -56,6 +57,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainException(DomainErrorCode.Forbidden, `This action requires one of the roles: ${required.join(', ')}`, {
         requiredRoles: required,
       });
+    }
+    if (this.reflector.getAllAndOverride<boolean>(CITY_STAFF_ONLY_METADATA, targets) && !isCityStaff(principal)) {
+      throw new DomainException(DomainErrorCode.Forbidden, 'This setting applies to the whole municipality: only the city’s own staff may change it', { cityStaffOnly: true });
     }
     return true;
   }

@@ -9,3 +9,11 @@ export const ROLES_METADATA = 'tsunagu:roles';
  * it on every controller that touches protected data.
  */
 export const Roles = (...roles: Role[]): ClassDecorator & MethodDecorator => SetMetadata(ROLES_METADATA, roles);
+
+export const CITY_STAFF_ONLY_METADATA = 'tsunagu:city-staff-only';
+
+/**
+ * Municipality-wide decisions (settings that apply to every desk, e.g. the inactivity rule or the matching weights):
+ * only the city's own staff, never a contracted desk's supervisor or a machine client, whatever their roles.
+ */
+export const CityStaffOnly = (): ClassDecorator & MethodDecorator => SetMetadata(CITY_STAFF_ONLY_METADATA, true);
