@@ -148,6 +148,19 @@ describe('intake: desks see people through relationships', () => {
     expect(await sees(staff.shakyo, subject)).toBe(false);
     // The desk that referred keeps its own relationship.
     expect(await sees(staff.houkatsu, subject)).toBe(true);
+    // The referral is still addressed to 社協, but it can no longer be accepted: it says why, and offers 不受理 only.
+    const lapsed = await intake.call('GET', `/referrals/${referral.body.id}`, { token: staff.shakyo });
+    expect(lapsed.body).toMatchObject({ status: 'requested', consentLapsed: true, allowedActions: ['decline'] });
+    const refused = await intake.call('POST', `/referrals/${referral.body.id}/accept`, { token: staff.shakyo, body: {} });
+    expectProblem(refused, 403);
+    expect(refused.body.consentLapsed).toBe(true);
+    expect(await sees(staff.shakyo, subject)).toBe(false);
+    // A new consent that covers 社協 restores it: accepted, and 社協 sees the person again.
+    const renewed = await intake.call('POST', '/consents', { token: staff.houkatsu, body: { personId: subject, scope: 'agency-sharing', method: 'signature', status: 'obtained' } });
+    expect(renewed.status).toBe(201);
+    expect((await intake.call('GET', `/referrals/${referral.body.id}`, { token: staff.shakyo })).body).toMatchObject({ consentLapsed: false, consentId: renewed.body.id, allowedActions: ['accept', 'decline'] });
+    expect((await intake.call('POST', `/referrals/${referral.body.id}/accept`, { token: staff.shakyo, body: {} })).status).toBe(200);
+    expect(await sees(staff.shakyo, subject)).toBe(true);
   });
 
   it('a case member sees the person while the case is open; closing it ends that access; meeting attendance opens it', async () => {

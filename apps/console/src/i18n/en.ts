@@ -147,6 +147,7 @@ export const tsunaguEn = {
       identity_hint: 'Unconfirmed until checked against a document',
     },
     referral: {
+      consent_lapsed: 'The person withdrew the consent this referral rested on and no other consent covers your organisation: it can no longer be accepted. Decline it (e.g. the person withdrew) or ask the referring desk to record a new consent.',
       confirm_accept: 'Accept this referral? The referring organisation is told.',
       confirm_decline: 'Declining cannot be undone. Choose the reason the referring organisation is given.',
       confirm_complete: 'Record that first contact with the person was made and close this referral.',

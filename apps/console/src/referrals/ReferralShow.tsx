@@ -1,4 +1,4 @@
-import { Box, Typography } from '@mui/material';
+import { Alert, Box, Typography } from '@mui/material';
 import { BooleanField, CanAccess, ListButton, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useGetOne, useRecordContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { Pending } from '../shared/Pending';
@@ -58,10 +58,23 @@ function ReferralPerson() {
   );
 }
 
+/** The consent the referral rested on was withdrawn: why 受理する is gone, and what the desk can do instead. */
+function ConsentLapsedNotice() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (record?.consentLapsed !== true) return null;
+  return (
+    <Alert severity="warning" data-testid="referral-consent-lapsed">
+      {translate('tsunagu.referral.consent_lapsed')}
+    </Alert>
+  );
+}
+
 export function ReferralShow() {
   return (
     <Show actions={<ShowActions />}>
       <SimpleShowLayout>
+        <ConsentLapsedNotice />
         <CanAccess resource="persons" action="show">
           <ReferralPerson />
         </CanAccess>

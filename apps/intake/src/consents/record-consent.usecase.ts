@@ -5,7 +5,9 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { Person } from '../people/person.entity';
 import { PersonVisibility } from '../access/person-visibility';
+import { restoreReferralsCoveredBy } from '../referrals/referral-consent';
 import { IntakeEvents } from '../shared/intake-events';
+import { ConsentCoverage } from './consent-coverage';
 import { Consent } from './consent.entity';
 import type { ConsentView, RecordConsentCommand } from './consent.dto';
 import { consentEventData, consentView } from './consent.view';
@@ -17,6 +19,7 @@ export class RecordConsentUseCase {
     private readonly em: EntityManager,
     private readonly events: IntakeEvents,
     private readonly people: PersonVisibility,
+    private readonly coverage: ConsentCoverage,
   ) {}
 
   async execute(command: RecordConsentCommand): Promise<ConsentView> {
@@ -40,6 +43,7 @@ export class RecordConsentUseCase {
       em.persist(consent);
       await em.flush();
       await this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
+      await restoreReferralsCoveredBy(em, this.coverage, consent);
       return consentView(consent);
     });
   }

@@ -4,6 +4,7 @@ import { ConsentWithdrawn } from '@tsunagu/contracts';
 import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { returnCasesOfWithdrawnConsent } from '../cases/consent-withdrawal';
+import { lapseReferralsOfWithdrawnConsent } from '../referrals/referral-consent';
 import { IntakeEvents } from '../shared/intake-events';
 import { ConsentCoverage } from './consent-coverage';
 import { Consent } from './consent.entity';
@@ -29,6 +30,7 @@ export class WithdrawConsentUseCase {
       await em.flush();
       await this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));
       await returnCasesOfWithdrawnConsent(em, this.events, this.coverage, consent);
+      await lapseReferralsOfWithdrawnConsent(em, this.coverage, consent);
       return consentView(consent);
     });
   }

@@ -16,8 +16,9 @@ const ACTIONS: Record<ReferralStatus, readonly ReferralAction[]> = {
 
 const TARGET: Record<ReferralAction, ReferralStatus> = { accept: 'accepted', decline: 'declined', complete: 'completed', fail: 'failed' };
 
-export function allowedReferralActions(status: ReferralStatus): readonly ReferralAction[] {
-  return ACTIONS[status];
+export function allowedReferralActions(status: ReferralStatus, consentLapsed = false): readonly ReferralAction[] {
+  // Without the consent it rested on, accepting would take the person's information on without a basis.
+  return consentLapsed ? ACTIONS[status].filter((action) => action !== 'accept') : ACTIONS[status];
 }
 
 export function nextReferralStatus(from: ReferralStatus, action: ReferralAction): ReferralStatus {

@@ -118,6 +118,8 @@ export class ReferralView {
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid' }) mandatoryReportId!: string | null;
   @ApiProperty({ nullable: true, type: 'string' }) basisNote!: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status!: ReferralStatus;
+  @ApiProperty({ description: 'The consent the referral rested on was withdrawn and no other consent covers the receiving organisation: it can no longer be accepted (decline it, or record a new consent).' })
+  consentLapsed!: boolean;
   @ApiProperty({ type: 'string', isArray: true, description: 'Actions the status allows and the caller may take: only the organisation referred to (or a supervisor/admin of the municipality) answers.' })
   allowedActions!: string[];
   @ApiProperty({ format: 'date', description: 'Follow-up due (business days; weekends and public holidays skipped).' }) followUpDue!: string;

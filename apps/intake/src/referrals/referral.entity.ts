@@ -37,6 +37,14 @@ export class Referral extends TenantEntity {
   @Property({ type: 'uuid', nullable: true })
   consentId: string | null = null;
 
+  /**
+   * When the consent the referral rested on was withdrawn and no other consent of the person covers the receiving
+   * organisation: the referral can no longer be accepted (it may be declined, e.g. 本人辞退). Cleared when a new
+   * consent covers it again.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  consentLapsedAt: Date | null = null;
+
   @Property({ type: 'uuid', nullable: true })
   mandatoryReportId: string | null = null;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralClosedEventData, type ReferralReason } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
@@ -52,6 +52,13 @@ export class TransitionReferralUseCase {
       // The receiving organisation answers and closes the loop; the referring side and city caseworkers only watch.
       assertMayAnswerReferral(principal, referral.toOrganizationId);
       assertVersion(referral, input.expectedVersion, 'Referral');
+      if (action === 'accept' && referral.consentLapsedAt) {
+        throw new DomainException(
+          DomainErrorCode.ConsentRequired,
+          'The consent this referral rested on was withdrawn and no other consent of the person covers your organisation: decline it (e.g. 本人辞退) or ask the referring desk to record a new consent.',
+          { consentLapsed: true },
+        );
+      }
       referral.status = nextReferralStatus(referral.status, action);
       if (action === 'decline' || action === 'fail') {
         // The controller's command requires it; a reason is what makes 不受理 / 不調 countable.
