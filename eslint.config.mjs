@@ -55,6 +55,22 @@ export default [
     },
   },
   {
+    // A migration runs the SQL it had when it was written: no live helper of a library may change it later (their
+    // output is written out in the migration; reporting's frozen DDL functions in projection-schema.ts are the exception).
+    files: ['**/src/migrations/Migration*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../../*'], message: 'Import other projects by their @tsunagu/* alias.' },
+            { group: ['@tsunagu/*'], message: 'Write the SQL out in the migration: a library helper may change after the migration has run.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     plugins: { jest },
     rules: {

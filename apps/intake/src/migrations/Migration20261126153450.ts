@@ -1,6 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditMigrationSql } from '@tsunagu/platform-audit';
-import { messagingMigrationSql } from '@tsunagu/platform-messaging';
 
 /** Intake tables: people, households, consents, consultations, 通報 records, referrals; outbox/inbox; audit trail. */
 export class Migration20261126153450 extends Migration {
@@ -49,8 +47,55 @@ export class Migration20261126153450 extends Migration {
     this.addSql(`create index "referral_municipality_from_organization_id_status_index" on "intake"."referral" ("municipality", "from_organization_id", "status");`);
     this.addSql(`create index "referral_municipality_to_organization_id_status_index" on "intake"."referral" ("municipality", "to_organization_id", "status");`);
 
-    for (const sql of messagingMigrationSql('intake')) this.addSql(sql);
-    for (const sql of auditMigrationSql('intake')) this.addSql(sql);
+    // Frozen output of messagingMigrationSql('intake') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create index if not exists outbox_event_due_idx on "intake".outbox_event (next_attempt_at, id) where published_at is null;`);
+    this.addSql(`create index if not exists outbox_event_published_at_idx on "intake".outbox_event (published_at) where published_at is not null;`);
+    this.addSql(`create or replace function "intake".outbox_event_notify() returns trigger language plpgsql as $$ begin perform pg_notify('tsunagu_outbox_intake', ''); return null; end $$;`);
+    this.addSql(`drop trigger if exists outbox_event_notify on "intake".outbox_event;`);
+    this.addSql(`create trigger outbox_event_notify after insert on "intake".outbox_event for each statement execute function "intake".outbox_event_notify();`);
+    // Frozen output of auditMigrationSql('intake') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create schema if not exists "intake"`);
+    this.addSql(`create table "intake".audit_record (
+      seq bigserial primary key,
+      id uuid not null unique,
+      occurred_at timestamptz not null,
+      actor text,
+      roles text[] not null default '{}',
+      agency text,
+      municipality varchar(6),
+      client boolean not null default false,
+      action text not null check (action ~ '^[a-z][a-z-]*$'),
+      resource_type text not null,
+      resource_id text,
+      outcome text not null check (outcome in ('success', 'denied', 'error')),
+      http_status smallint,
+      request_id text,
+      trace_id text,
+      prev_hash char(64) not null,
+      hash char(64) not null unique
+    )`);
+    this.addSql(`create index audit_record_municipality_time_idx on "intake".audit_record (municipality, occurred_at)`);
+    this.addSql(`create index audit_record_actor_time_idx on "intake".audit_record (actor, occurred_at)`);
+    this.addSql(`create index audit_record_resource_idx on "intake".audit_record (resource_type, resource_id, occurred_at)`);
+    this.addSql(`create table "intake".audit_checkpoint (
+      id bigserial primary key,
+      created_at timestamptz not null default now(),
+      chain_seq bigint not null,
+      head_hash char(64) not null,
+      key_id text not null,
+      signature text not null
+    )`);
+    this.addSql(`create or replace function "intake".audit_refuse_change() returns trigger language plpgsql as $$
+      begin
+        raise exception 'audit trail is append-only: % on %.% refused', tg_op, tg_table_schema, tg_table_name
+          using errcode = 'insufficient_privilege';
+      end
+    $$`);
+    this.addSql(`create trigger audit_record_append_only before update or delete on "intake".audit_record for each row execute function "intake".audit_refuse_change()`);
+    this.addSql(`create trigger audit_record_no_truncate before truncate on "intake".audit_record for each statement execute function "intake".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_append_only before update or delete on "intake".audit_checkpoint for each row execute function "intake".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_no_truncate before truncate on "intake".audit_checkpoint for each statement execute function "intake".audit_refuse_change()`);
+    this.addSql(`revoke update, delete, truncate on "intake".audit_record, "intake".audit_checkpoint from public`);
   }
 
   override async down(): Promise<void> {

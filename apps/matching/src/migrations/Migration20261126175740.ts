@@ -1,6 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditMigrationSql } from '@tsunagu/platform-audit';
-import { messagingMigrationSql } from '@tsunagu/platform-messaging';
 
 /** Matching tables: needs, hosts, opportunities, matches, follow-ups, menu gaps, settings, consent copies; outbox/inbox; audit trail. */
 export class Migration20261126175740 extends Migration {
@@ -49,8 +47,55 @@ export class Migration20261126175740 extends Migration {
     this.addSql(`create index "participation_need_municipality_status_index" on "matching"."participation_need" ("municipality", "status");`);
     this.addSql(`create index "participation_need_municipality_person_id_index" on "matching"."participation_need" ("municipality", "person_id");`);
 
-    for (const sql of messagingMigrationSql('matching')) this.addSql(sql);
-    for (const sql of auditMigrationSql('matching')) this.addSql(sql);
+    // Frozen output of messagingMigrationSql('matching') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create index if not exists outbox_event_due_idx on "matching".outbox_event (next_attempt_at, id) where published_at is null;`);
+    this.addSql(`create index if not exists outbox_event_published_at_idx on "matching".outbox_event (published_at) where published_at is not null;`);
+    this.addSql(`create or replace function "matching".outbox_event_notify() returns trigger language plpgsql as $$ begin perform pg_notify('tsunagu_outbox_matching', ''); return null; end $$;`);
+    this.addSql(`drop trigger if exists outbox_event_notify on "matching".outbox_event;`);
+    this.addSql(`create trigger outbox_event_notify after insert on "matching".outbox_event for each statement execute function "matching".outbox_event_notify();`);
+    // Frozen output of auditMigrationSql('matching') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create schema if not exists "matching"`);
+    this.addSql(`create table "matching".audit_record (
+      seq bigserial primary key,
+      id uuid not null unique,
+      occurred_at timestamptz not null,
+      actor text,
+      roles text[] not null default '{}',
+      agency text,
+      municipality varchar(6),
+      client boolean not null default false,
+      action text not null check (action ~ '^[a-z][a-z-]*$'),
+      resource_type text not null,
+      resource_id text,
+      outcome text not null check (outcome in ('success', 'denied', 'error')),
+      http_status smallint,
+      request_id text,
+      trace_id text,
+      prev_hash char(64) not null,
+      hash char(64) not null unique
+    )`);
+    this.addSql(`create index audit_record_municipality_time_idx on "matching".audit_record (municipality, occurred_at)`);
+    this.addSql(`create index audit_record_actor_time_idx on "matching".audit_record (actor, occurred_at)`);
+    this.addSql(`create index audit_record_resource_idx on "matching".audit_record (resource_type, resource_id, occurred_at)`);
+    this.addSql(`create table "matching".audit_checkpoint (
+      id bigserial primary key,
+      created_at timestamptz not null default now(),
+      chain_seq bigint not null,
+      head_hash char(64) not null,
+      key_id text not null,
+      signature text not null
+    )`);
+    this.addSql(`create or replace function "matching".audit_refuse_change() returns trigger language plpgsql as $$
+      begin
+        raise exception 'audit trail is append-only: % on %.% refused', tg_op, tg_table_schema, tg_table_name
+          using errcode = 'insufficient_privilege';
+      end
+    $$`);
+    this.addSql(`create trigger audit_record_append_only before update or delete on "matching".audit_record for each row execute function "matching".audit_refuse_change()`);
+    this.addSql(`create trigger audit_record_no_truncate before truncate on "matching".audit_record for each statement execute function "matching".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_append_only before update or delete on "matching".audit_checkpoint for each row execute function "matching".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_no_truncate before truncate on "matching".audit_checkpoint for each statement execute function "matching".audit_refuse_change()`);
+    this.addSql(`revoke update, delete, truncate on "matching".audit_record, "matching".audit_checkpoint from public`);
   }
 
   override async down(): Promise<void> {

@@ -1,6 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { auditMigrationSql } from '@tsunagu/platform-audit';
-import { messagingMigrationSql } from '@tsunagu/platform-messaging';
 
 /** Outreach tables: targets, contacts, watch plans, inactivity alerts, hand-overs, the consent mirror, settings; outbox/inbox; audit trail. */
 export class Migration20261126174710 extends Migration {
@@ -44,8 +42,55 @@ export class Migration20261126174710 extends Migration {
     this.addSql(`create index "watch_plan_district_due_index" on "outreach"."watch_plan" ("municipality", "district_id", "next_due_on") where "active";`);
     this.addSql(`alter table "outreach"."watch_plan" add constraint "watch_plan_municipality_target_id_unique" unique ("municipality", "target_id");`);
 
-    for (const sql of messagingMigrationSql('outreach')) this.addSql(sql);
-    for (const sql of auditMigrationSql('outreach')) this.addSql(sql);
+    // Frozen output of messagingMigrationSql('outreach') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create index if not exists outbox_event_due_idx on "outreach".outbox_event (next_attempt_at, id) where published_at is null;`);
+    this.addSql(`create index if not exists outbox_event_published_at_idx on "outreach".outbox_event (published_at) where published_at is not null;`);
+    this.addSql(`create or replace function "outreach".outbox_event_notify() returns trigger language plpgsql as $$ begin perform pg_notify('tsunagu_outbox_outreach', ''); return null; end $$;`);
+    this.addSql(`drop trigger if exists outbox_event_notify on "outreach".outbox_event;`);
+    this.addSql(`create trigger outbox_event_notify after insert on "outreach".outbox_event for each statement execute function "outreach".outbox_event_notify();`);
+    // Frozen output of auditMigrationSql('outreach') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create schema if not exists "outreach"`);
+    this.addSql(`create table "outreach".audit_record (
+      seq bigserial primary key,
+      id uuid not null unique,
+      occurred_at timestamptz not null,
+      actor text,
+      roles text[] not null default '{}',
+      agency text,
+      municipality varchar(6),
+      client boolean not null default false,
+      action text not null check (action ~ '^[a-z][a-z-]*$'),
+      resource_type text not null,
+      resource_id text,
+      outcome text not null check (outcome in ('success', 'denied', 'error')),
+      http_status smallint,
+      request_id text,
+      trace_id text,
+      prev_hash char(64) not null,
+      hash char(64) not null unique
+    )`);
+    this.addSql(`create index audit_record_municipality_time_idx on "outreach".audit_record (municipality, occurred_at)`);
+    this.addSql(`create index audit_record_actor_time_idx on "outreach".audit_record (actor, occurred_at)`);
+    this.addSql(`create index audit_record_resource_idx on "outreach".audit_record (resource_type, resource_id, occurred_at)`);
+    this.addSql(`create table "outreach".audit_checkpoint (
+      id bigserial primary key,
+      created_at timestamptz not null default now(),
+      chain_seq bigint not null,
+      head_hash char(64) not null,
+      key_id text not null,
+      signature text not null
+    )`);
+    this.addSql(`create or replace function "outreach".audit_refuse_change() returns trigger language plpgsql as $$
+      begin
+        raise exception 'audit trail is append-only: % on %.% refused', tg_op, tg_table_schema, tg_table_name
+          using errcode = 'insufficient_privilege';
+      end
+    $$`);
+    this.addSql(`create trigger audit_record_append_only before update or delete on "outreach".audit_record for each row execute function "outreach".audit_refuse_change()`);
+    this.addSql(`create trigger audit_record_no_truncate before truncate on "outreach".audit_record for each statement execute function "outreach".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_append_only before update or delete on "outreach".audit_checkpoint for each row execute function "outreach".audit_refuse_change()`);
+    this.addSql(`create trigger audit_checkpoint_no_truncate before truncate on "outreach".audit_checkpoint for each statement execute function "outreach".audit_refuse_change()`);
+    this.addSql(`revoke update, delete, truncate on "outreach".audit_record, "outreach".audit_checkpoint from public`);
   }
 
   override async down(): Promise<void> {

@@ -1,10 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
-import { idempotencyMigrationSql } from '@tsunagu/platform-http';
 
 /** Idempotency keys of POST requests (IdempotencyModule in @tsunagu/platform-http), kept 24 hours. */
 export class Migration20261201100000 extends Migration {
   override async up(): Promise<void> {
-    for (const statement of idempotencyMigrationSql('outreach')) this.addSql(statement);
+    // Frozen output of idempotencyMigrationSql('outreach') when this migration was written: a migration never changes with the helper.
+    this.addSql(`create table "outreach"."idempotency_key" ("municipality" varchar(6) not null, "subject" varchar(255) not null, "key" varchar(200) not null, "fingerprint" char(64) not null, "status" smallint null, "response" jsonb null, "created_at" timestamptz not null default now(), constraint "idempotency_key_pkey" primary key ("municipality", "subject", "key"));`);
+    this.addSql(`create index "idempotency_key_created_at_index" on "outreach"."idempotency_key" ("created_at");`);
   }
 
   override async down(): Promise<void> {
