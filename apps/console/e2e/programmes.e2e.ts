@@ -113,6 +113,9 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     // The demo data keeps one watch visit overdue (the worker is one of its watchers).
     const overdue = page.locator('section[aria-labelledby="outreach-overdue"]');
     await shows(overdue.getByRole('cell', { name: /\d+日超過/ }));
+    // Each row says whom it is about: an outreach worker (who does not read intake's persons) sees how the target is known.
+    await shows(overdue.getByRole('columnheader', { name: '本人' }));
+    await shows(overdue.getByRole('cell', { name: /^(本人特定済|世帯のみ|場所のみ)$/ }).first());
     await shows(overdue.getByRole('link').first());
     const alerts = page.locator('section[aria-labelledby="outreach-open-alerts"]');
     await shows(alerts.getByRole('table').or(alerts.getByText('該当はありません。')));

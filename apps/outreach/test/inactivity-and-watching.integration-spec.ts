@@ -72,6 +72,8 @@ describe('outreach: inactivity alerts and gentle watching', () => {
     // The console lists open alerts; agency callers see their organisation's only.
     const open = await outreach.call('GET', '/inactivity-alerts?status=open');
     expect(open.body.items.map((alert: { targetId: string }) => alert.targetId)).toContain(high);
+    const highTarget = (await outreach.call('GET', `/targets/${high}`)).body;
+    expect(open.body.items.find((alert: { targetId: string }) => alert.targetId === high)).toMatchObject({ identity: highTarget.identity, personId: highTarget.personId });
     const otherAgency = await outreach.agencyToken('01900000-0000-7000-8000-000000000005');
     expect((await outreach.call('GET', '/inactivity-alerts', { token: otherAgency })).body.total).toBe(0);
   });
@@ -88,7 +90,9 @@ describe('outreach: inactivity alerts and gentle watching', () => {
 
     const district = await outreach.call('GET', `/overdue-visits?districtId=${DISTRICT}&asOf=2026-01-10`);
     expect(district.status).toBe(200);
-    expect(district.body.items).toEqual([expect.objectContaining({ targetId: watched, nextDueOn: '2026-01-08', daysOverdue: 2, cadenceDays: 7 })]);
+    // Each row says who the target is known as, so 私の業務 can name the person (or say 「場所のみ」).
+    const target = (await outreach.call('GET', `/targets/${watched}`)).body;
+    expect(district.body.items).toEqual([expect.objectContaining({ targetId: watched, identity: target.identity, personId: target.personId, nextDueOn: '2026-01-08', daysOverdue: 2, cadenceDays: 7 })]);
     const mine = await outreach.call('GET', '/overdue-visits?mine=true');
     expect(mine.body.items.map((item: { targetId: string }) => item.targetId)).toEqual([watched]);
     const colleague = await outreach.token({ subject: 'outreach-2', roles: ['outreach-worker'] });

@@ -1,6 +1,7 @@
 import { Datagrid, List, ReferenceField, TextField } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, DistrictField, DistrictInput, StatusField } from '../shared/codes';
+import { TargetPersonField } from './TargetPersonField';
 
 const filters = [<CodeSelectInput key="status" source="status" table="inactivityAlertStatus" alwaysOn />, <DistrictInput key="districtId" source="districtId" alwaysOn />];
 
@@ -10,6 +11,7 @@ export function AlertList() {
     <List filters={filters} filterDefaultValues={{ status: 'open' }} sort={{ field: 'raisedAt', order: 'DESC' }} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, record) => `/outreach-targets/${encodeURIComponent(String(record.targetId))}/show`}>
         <DateField source="raisedAt" />
+        <TargetPersonField label="tsunagu.person_ref.label" sortable={false} />
         <StatusField source="status" table="inactivityAlertStatus" />
         <CodeField source="riskLevel" table="riskLevel" sortable={false} />
         <DateField source="lastSuccessfulContactAt" sortable={false} />

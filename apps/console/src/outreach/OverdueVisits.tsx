@@ -5,10 +5,13 @@ import { DateField } from '../dates/DateField';
 import { useReport } from '../reports/reportData';
 import { DistrictField } from '../shared/codes';
 import { StageField } from './StageField';
+import { TargetPersonField } from './TargetPersonField';
 
 interface OverdueVisit {
   watchPlanId: string;
   targetId: string;
+  identity: string;
+  personId: string | null;
   nextDueOn: string;
   daysOverdue: number;
   riskLevel: string;
@@ -42,6 +45,7 @@ export function OverdueVisitsCard() {
             <TableHead>
               <TableRow>
                 <TableCell component="th">{translate('tsunagu.outreach.next_due')}</TableCell>
+                <TableCell component="th">{translate('tsunagu.person_ref.label')}</TableCell>
                 <TableCell component="th">{translate('tsunagu.outreach.days_overdue_header')}</TableCell>
                 <TableCell component="th">{translate('resources.outreach-targets.fields.riskLevel')}</TableCell>
                 <TableCell component="th">{translate('resources.outreach-targets.fields.stage')}</TableCell>
@@ -55,6 +59,9 @@ export function OverdueVisitsCard() {
                   <TableRow>
                     <TableCell>
                       <DateField source="nextDueOn" />
+                    </TableCell>
+                    <TableCell>
+                      <TargetPersonField />
                     </TableCell>
                     <TableCell>{translate('tsunagu.outreach.days_overdue', { days: visit.daysOverdue })}</TableCell>
                     <TableCell>{translate(`tsunagu.codes.riskLevel.${visit.riskLevel}`, { _: visit.riskLevel })}</TableCell>

@@ -1,10 +1,10 @@
 import { Chip, Stack } from '@mui/material';
-import { Datagrid, List, ShowButton, TextField, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { Datagrid, List, ShowButton, TextField, useListContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, CodeSelectInput, DistrictField, DistrictInput, OrganizationField, OrganizationInput, useCanRead } from '../shared/codes';
-import { PersonNameField } from '../shared/PersonNameField';
 import { QInput } from '../shared/SearchInput';
 import { StageField } from './StageField';
+import { TargetPersonField } from './TargetPersonField';
 import { STAGE_ORDER, stageColour } from './stages';
 
 const filters = [
@@ -40,14 +40,6 @@ function StageChips() {
   );
 }
 
-/** The target's person by name; a target not yet known as a person says so (「場所のみ」, 「世帯のみ」). */
-function TargetPersonField(_props: { label?: string; sortable?: boolean }) {
-  const translate = useTranslate();
-  const record = useRecordContext();
-  const identity = String(record?.identity ?? 'location-only');
-  return <PersonNameField source="personId" emptyText={translate(`tsunagu.codes.targetIdentity.${identity}`, { _: identity })} />;
-}
-
 /** アウトリーチ対象: filter by stage (chips or select), district, risk and organisation. No CSV export: places and concerns stay in the service. */
 export function TargetList() {
   const canReadPersons = useCanRead('persons');
@@ -56,7 +48,7 @@ export function TargetList() {
       <StageChips />
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateField source="discoveredOn" />
-        {canReadPersons ? <TargetPersonField label="tsunagu.person_ref.label" sortable={false} /> : <CodeField source="identity" table="targetIdentity" sortable={false} />}
+        <TargetPersonField label={canReadPersons ? 'tsunagu.person_ref.label' : 'resources.outreach-targets.fields.identity'} sortable={false} />
         <TextField source="locationDescription" sortable={false} sx={{ display: 'inline-block', maxWidth: 360 }} />
         <CodeField source="riskLevel" table="riskLevel" />
         <StageField source="stage" />

@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { INACTIVITY_ALERT_STATUSES, RISK_LEVELS, type InactivityAlertStatus, type OutreachInactivityAlertData, type RiskLevel } from '@tsunagu/contracts';
+import { INACTIVITY_ALERT_STATUSES, RISK_LEVELS, TARGET_IDENTITIES, type InactivityAlertStatus, type OutreachInactivityAlertData, type RiskLevel, type TargetIdentity } from '@tsunagu/contracts';
 import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
+import type { OutreachTarget } from '../targets/outreach-target.entity';
 import type { InactivityAlert } from './inactivity-alert.entity';
 
 export class AlertView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) targetId!: string;
+  @ApiProperty({ enum: TARGET_IDENTITIES, description: 'Who the target is known as (本人 / 世帯 / 場所のみ), so a list can name the person or say why it cannot.' }) identity!: TargetIdentity;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid', description: 'The intake person of the target, once known.' }) personId!: string | null;
   @ApiProperty({ enum: INACTIVITY_ALERT_STATUSES }) status!: InactivityAlertStatus;
   @ApiProperty({ format: 'date-time' }) raisedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Start of the lapse: the last successful contact, or discovery.' }) lapseStartedAt!: string;
@@ -19,10 +22,12 @@ export class AlertView {
   @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
 }
 
-export function alertView(alert: InactivityAlert, masked: boolean): AlertView {
+export function alertView(alert: InactivityAlert, target: Pick<OutreachTarget, 'identity' | 'personId'>, masked: boolean): AlertView {
   return {
     id: alert.id,
     targetId: alert.targetId,
+    identity: target.identity,
+    personId: target.personId,
     status: alert.status,
     raisedAt: alert.raisedAt.toISOString(),
     lapseStartedAt: alert.lapseStartedAt.toISOString(),

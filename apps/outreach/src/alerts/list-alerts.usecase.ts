@@ -44,6 +44,8 @@ export class ListAlertsUseCase {
     // Nor may the district filter reveal where a DV-protected person lives.
     if (query.districtId && !canSee) and.push({ targetId: { $nin: [...protectedTargets] } });
     const [items, total] = await this.em.findAndCount(InactivityAlert, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map((alert) => alertView(alert, !canSee && protectedTargets.has(alert.targetId))), total, page);
+    const targets = new Map((await this.em.find(OutreachTarget, { id: { $in: items.map((alert) => alert.targetId) } }, { fields: ['id', 'identity', 'personId'] })).map((target) => [target.id, target]));
+    // Every alert belongs to a target of the same municipality (raised for it).
+    return listPage(items.map((alert) => alertView(alert, targets.get(alert.targetId) as OutreachTarget, !canSee && protectedTargets.has(alert.targetId))), total, page);
   }
 }

@@ -42,6 +42,8 @@ export class ListOverdueVisitsUseCase {
       return {
         watchPlanId: plan.id,
         targetId: plan.targetId,
+        identity: target.identity,
+        personId: target.personId,
         nextDueOn: plan.nextDueOn,
         daysOverdue: daysBetween(plan.nextDueOn, asOf),
         cadenceDays: plan.cadenceDays,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { RISK_LEVELS, WATCHER_KINDS, OUTREACH_STAGES, type OutreachStage, type RiskLevel, type WatcherKind } from '@tsunagu/contracts';
+import { RISK_LEVELS, TARGET_IDENTITIES, WATCHER_KINDS, OUTREACH_STAGES, type OutreachStage, type RiskLevel, type TargetIdentity, type WatcherKind } from '@tsunagu/contracts';
 import { BooleanQuery, DateProperty, ListQuery, UuidQuery, CappedArray } from '@tsunagu/platform-http';
 
 export class WatcherDto {
@@ -80,6 +80,8 @@ export class OverdueQuery extends ListQuery {
 export class OverdueVisitView {
   @ApiProperty({ format: 'uuid' }) watchPlanId!: string;
   @ApiProperty({ format: 'uuid' }) targetId!: string;
+  @ApiProperty({ enum: TARGET_IDENTITIES, description: 'Who the target is known as (本人 / 世帯 / 場所のみ).' }) identity!: TargetIdentity;
+  @ApiProperty({ nullable: true, type: 'string', format: 'uuid', description: 'The intake person of the target, once known.' }) personId!: string | null;
   @ApiProperty({ format: 'date' }) nextDueOn!: string;
   @ApiProperty({ type: 'integer' }) daysOverdue!: number;
   @ApiProperty({ type: 'integer' }) cadenceDays!: number;
