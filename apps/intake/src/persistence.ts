@@ -1,4 +1,5 @@
-import { DestructionLog, type ServicePersistence } from '@tsunagu/platform-persistence';
+import { DestructionLog } from '@tsunagu/platform-audit';
+import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { EmergencyAccess } from './access/emergency-access.entity';
 import { MultiAgencyCase } from './cases/case.entity';

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, type FilterQuery } from '@mikro-orm/core';
 import { PersonDestroyed, type RetentionRecordType } from '@tsunagu/contracts';
-import { recordAuditSubjects } from '@tsunagu/platform-audit';
+import { logDestruction, recordAuditSubjects } from '@tsunagu/platform-audit';
 import { isCityStaff } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, findOrFail, listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { DestructionLog } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
 import { destroyRecord } from './destroy-records';
+import { stillDue } from './list-due-records.usecase';
+import { retentionRules } from './retention-rules';
 import type {
   ApproveDestructionCommand,
   DestructionBatchListQuery,
   DestructionBatchView,
   DestructionItemListQuery,
   DestructionItemView,
-  DestructionLogListQuery,
-  DestructionLogView,
 } from './retention.dto';
-import { DestructionBatch, DestructionItem } from './retention.entities';
+import { DestructionBatch, DestructionItem, type RetentionRule } from './retention.entities';
 
 function batchView(batch: DestructionBatch): DestructionBatchView {
   return {
@@ -34,11 +33,6 @@ function batchView(batch: DestructionBatch): DestructionBatchView {
 function itemView(item: DestructionItem): DestructionItemView {
   const { id, batchId, recordType, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status } = item;
   return { id, batchId, recordType, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status };
-}
-
-function logView(log: DestructionLog): DestructionLogView {
-  const { id, recordType, recordId, action, ruleId, ruleVersion, batchId, approvedBy } = log;
-  return { id, recordType, recordId, action, ruleId, ruleVersion, batchId, approvedBy, destroyedAt: log.destroyedAt.toISOString() };
 }
 
 const IN_FORCE = `h.released_at is null and (h.until is null or h.until >= ?::date)`;
@@ -67,7 +61,8 @@ async function heldNow(em: EntityManager, item: DestructionItem, today: string):
 /**
  * A city supervisor (never a contracted desk's: destruction is the city's act under its 文書管理規程) approves a batch,
  * taking out the items that must stay. Each remaining record is destroyed as its rule says, unless a legal hold came
- * after listing (the item is marked held and listed again once the hold ends); each destruction is logged and, for a
+ * after listing (the item is marked held and listed again once the hold ends) or it is no longer due (new activity, a
+ * longer period: `not-due`, listed again when due); each destruction is logged and, for a
  * person, announced (person.destroyed) so outreach and matching erase their copies.
  */
 @Injectable()
@@ -107,22 +102,17 @@ export class DestructionBatchesUseCase {
       const now = new Date();
       const today = todayInJapan(now);
       const destroyedPersons: string[] = [];
+      const rules = await retentionRules(em);
       for (const item of items) {
         if (remove.has(item.id)) item.status = 'removed';
         else if (await heldNow(em, item, today)) item.status = 'held';
+        else if (!(await stillDue(em, item.recordType, item.recordId, today, rules.get(item.recordType) as RetentionRule))) item.status = 'not-due';
         else {
           await destroyRecord(em, item.recordType, item.recordId, item.action);
           item.status = 'destroyed';
-          em.persist(Object.assign(new DestructionLog(), {
-            recordType: item.recordType,
-            recordId: item.recordId,
-            action: item.action,
-            ruleId: item.ruleId,
-            ruleVersion: item.ruleVersion,
-            batchId: batch.id,
-            approvedBy: approver,
-            destroyedAt: now,
-          }));
+          logDestruction(em, [
+            { recordType: item.recordType, recordId: item.recordId, action: item.action, ruleId: item.ruleId, ruleVersion: item.ruleVersion, batchId: batch.id, approvedBy: approver, destroyedAt: now },
+          ]);
           if (item.recordType === 'person') {
             destroyedPersons.push(item.recordId);
             await this.events.record(em, PersonDestroyed, item.recordId, {
@@ -159,13 +149,6 @@ export class DestructionBatchesUseCase {
       await em.flush();
       return batchView(batch);
     });
-  }
-
-  async log(query: DestructionLogListQuery): Promise<ListPage<DestructionLogView>> {
-    const page = paging(query, ['destroyedAt', 'id'], '-destroyedAt');
-    const where: FilterQuery<DestructionLog> = { ...(query.recordType ? { recordType: query.recordType } : {}), ...(query.batchId ? { batchId: query.batchId } : {}) };
-    const [logs, total] = await this.em.findAndCount(DestructionLog, where, { limit: page.limit, offset: page.offset, orderBy: [page.orderBy, { id: 'asc' }] });
-    return listPage(logs.map(logView), total, page);
   }
 
   /** The batch, locked against a second decision at the same time. */

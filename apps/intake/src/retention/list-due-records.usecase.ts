@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { RetentionRecordType } from '@tsunagu/contracts';
+import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { PeriodicJob } from '@tsunagu/platform-observability';
@@ -45,22 +45,28 @@ function listedSql(type: RetentionRecordType, id: string): string {
 const JST_DATE = (column: string) => `(${column} at time zone 'Asia/Tokyo')::date`;
 const CASES_OF_PERSON = `(c.key_person_id = p.id or c.household_id in (select h.id from "intake"."household" h where h.members @> jsonb_build_array(jsonb_build_object('personId', p.id::text))))`;
 
-/** Per record type: the record, the date its period counts from, and whether it is done with (a period only runs from an end). */
-const DUE_QUERIES: Record<RetentionRecordType, string> = {
+/** The record's id column in each query, for the tail conditions below. */
+const ID_COLUMN: Record<RetentionRecordType, string> = { case: 'c.id', consultation: 'c.id', person: 'p.id' };
+
+/**
+ * Per record type: the record, the date its period counts from, and whether it is done with (a period only runs from an
+ * end) and not held; `tail` adds a condition on the id column (not listed yet, or: this one record).
+ */
+const DUE_QUERIES: Record<RetentionRecordType, (tail: string) => string> = {
   // A case with its plans, evaluations and notes, from its 終結.
-  case: `select c.id, c.closed_on::text as triggered_on, ${dueOn('c.closed_on')}::text as due_on
+  case: (tail) => `select c.id, c.closed_on::text as triggered_on, ${dueOn('c.closed_on')}::text as due_on
            from "intake"."multi_agency_case" c
           where c.municipality = ?::text and c.closed_on is not null and ${dueOn('c.closed_on')} <= ?::date
-            and not ${heldSql([['case', 'c.id'], ['person', 'c.key_person_id']])} and not ${listedSql('case', 'c.id')}`,
+            and not ${heldSql([['case', 'c.id'], ['person', 'c.key_person_id']])} ${tail}`,
   // A consultation no case grew from (a case's own consultation goes with the case), once it has ended.
-  consultation: `select c.id, ${JST_DATE('c.received_at')}::text as triggered_on, ${dueOn(JST_DATE('c.received_at'))}::text as due_on
+  consultation: (tail) => `select c.id, ${JST_DATE('c.received_at')}::text as triggered_on, ${dueOn(JST_DATE('c.received_at'))}::text as due_on
            from "intake"."consultation" c
           where c.municipality = ?::text and c.status not in ('received', 'screening', 'handling') and ${dueOn(JST_DATE('c.received_at'))} <= ?::date
             and not exists (select 1 from "intake"."multi_agency_case" k where k.consultation_id = c.id)
-            and not ${heldSql([['consultation', 'c.id'], ['person', 'c.person_id']])} and not ${listedSql('consultation', 'c.id')}`,
+            and not ${heldSql([['consultation', 'c.id'], ['person', 'c.person_id']])} ${tail}`,
   // A person from their last involvement (registration, a consultation received, a case of theirs or their household closed);
   // never while a consultation or case of theirs is open, nor while any of their records is held.
-  person: `select id, last::text as triggered_on, ${dueOn('last')}::text as due_on from (
+  person: (tail) => `select id, last::text as triggered_on, ${dueOn('last')}::text as due_on from (
              select p.id, greatest(${JST_DATE('p.created_at')},
                       (select max(${JST_DATE('c.received_at')}) from "intake"."consultation" c where c.person_id = p.id),
                       (select max(c.closed_on) from "intake"."multi_agency_case" c where ${CASES_OF_PERSON})) as last
@@ -73,16 +79,30 @@ const DUE_QUERIES: Record<RetentionRecordType, string> = {
                                  where c.person_id = p.id and h.released_at is null and (h.until is null or h.until >= ?::date))
                 and not exists (select 1 from "intake"."legal_hold" h join "intake"."multi_agency_case" c on h.record_type = 'case' and h.record_id = c.id
                                  where c.key_person_id = p.id and h.released_at is null and (h.until is null or h.until >= ?::date))
-                and not ${listedSql('person', 'p.id')}
+                ${tail}
            ) due where ${dueOn('last')} <= ?::date`,
 };
 
-function dueParams(type: RetentionRecordType, municipality: string, today: string, rule: RetentionRule): unknown[] {
-  const years = rule.years;
+function dueParams(type: RetentionRecordType, municipality: string, today: string, years: number, tail: unknown[]): unknown[] {
   const held = [municipality, today];
-  const listed = [municipality, rule.id, rule.version];
-  if (type === 'person') return [years, municipality, ...held, today, today, ...listed, years, today];
-  return [years, municipality, years, today, ...held, ...listed];
+  if (type === 'person') return [years, municipality, ...held, today, today, ...tail, years, today];
+  return [years, municipality, years, today, ...held, ...tail];
+}
+
+/** The records of a type due today under the rule and not listed before. */
+function listDue(em: EntityManager, type: RetentionRecordType, municipality: string, today: string, rule: RetentionRule): Promise<DueRow[]> {
+  const sql = DUE_QUERIES[type](`and not ${listedSql(type, ID_COLUMN[type])}`);
+  return em.getConnection().execute<DueRow[]>(sql, dueParams(type, municipality, today, rule.years, [municipality, rule.id, rule.version]), 'all', em.getTransactionContext());
+}
+
+/**
+ * Whether one listed record is still due today under its type's current rule: at approval, so a person who came back
+ * (a new consultation), a rule lengthened or a hold placed since listing keeps the record.
+ */
+export async function stillDue(em: EntityManager, type: RetentionRecordType, recordId: string, today: string, rule: RetentionRule): Promise<boolean> {
+  const sql = DUE_QUERIES[type](`and ${ID_COLUMN[type]} = ?::uuid`);
+  const rows = await em.getConnection().execute<DueRow[]>(sql, dueParams(type, TenantContext.requireMunicipality(), today, rule.years, [recordId]), 'all', em.getTransactionContext());
+  return rows.length > 0;
 }
 
 /** Items written per flush. */
@@ -124,9 +144,9 @@ export class ListDueRecordsUseCase {
     const rules = await retentionRules(em);
     let batch: DestructionBatch | undefined;
     let listed = 0;
-    for (const [type, query] of Object.entries(DUE_QUERIES) as [RetentionRecordType, string][]) {
+    for (const type of RETENTION_RECORD_TYPES) {
       const rule = rules.get(type) as RetentionRule;
-      const due = await em.getConnection().execute<DueRow[]>(query, dueParams(type, municipality, today, rule), 'all', em.getTransactionContext());
+      const due = await listDue(em, type, municipality, today, rule);
       if (due.length === 0) continue;
       if (!batch) {
         batch = Object.assign(new DestructionBatch(), { listedAt: now });

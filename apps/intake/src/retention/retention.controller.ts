@@ -22,8 +22,6 @@ import {
   DestructionBatchView,
   DestructionItemListQuery,
   DestructionItemView,
-  DestructionLogListQuery,
-  DestructionLogView,
   LegalHoldListQuery,
   LegalHoldView,
   PlaceLegalHoldCommand,
@@ -160,14 +158,5 @@ export class RetentionController {
   @ApiConflictResponse({ description: 'The batch was already approved or rejected.' })
   reject(@Param('id', ParseUUIDPipe) id: string): Promise<DestructionBatchView> {
     return this.batches.reject(id);
-  }
-
-  @Get('destruction-log')
-  @Roles(...RETENTION_READERS)
-  @Audited('DestructionLog')
-  @ApiOperation({ summary: 'The destruction log (廃棄記録): what was destroyed, when, under which rule version, approved by whom (no personal data)' })
-  @ApiOkResponse({ type: PageOf(DestructionLogView) })
-  listLog(@Query() query: DestructionLogListQuery): Promise<ListPage<DestructionLogView>> {
-    return this.batches.log(query);
   }
 }

@@ -126,26 +126,6 @@ export class ApproveDestructionCommand {
   removeItemIds?: string[];
 }
 
-export class DestructionLogListQuery extends ListQuery {
-  @EnumQuery(RETENTION_RECORD_TYPES, 'Only this record type.')
-  recordType?: RetentionRecordType;
-
-  @UuidQuery('Only this batch.')
-  batchId?: string;
-}
-
-export class DestructionLogView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() recordType!: string;
-  @ApiProperty({ format: 'uuid' }) recordId!: string;
-  @ApiProperty({ enum: RETENTION_ACTIONS }) action!: string;
-  @ApiProperty({ format: 'uuid' }) ruleId!: string;
-  @ApiProperty({ type: 'integer' }) ruleVersion!: number;
-  @ApiProperty({ format: 'uuid' }) batchId!: string;
-  @ApiProperty({ description: 'Supervisor (staff id) who approved the batch.' }) approvedBy!: string;
-  @ApiProperty({ format: 'date-time' }) destroyedAt!: string;
-}
-
 export class RetentionCheckView {
   @ApiProperty({ description: 'false when another replica held the municipality’s lock.' }) ran!: boolean;
   @ApiProperty({ nullable: true, type: 'string', format: 'uuid', description: 'The new batch (null: nothing newly due).' }) batchId!: string | null;

@@ -42,8 +42,11 @@ export const DESTRUCTION_BATCH_STATUSES = destructionBatchStatus.codes;
 export type DestructionBatchStatus = (typeof DESTRUCTION_BATCH_STATUSES)[number];
 export const DESTRUCTION_BATCH_STATUS_LABELS = destructionBatchStatus.labels;
 
-/** destroyed: done; removed: taken out by the approver; held: a legal hold came between listing and approval. */
-const destructionItemStatus = codes({ pending: '承認待ち', destroyed: '廃棄済', removed: '除外', held: '保留（リーガルホールド）' });
+/**
+ * destroyed: done; removed: taken out by the approver; held: a legal hold came between listing and approval; not-due: no
+ * longer due at approval (the person came back, the period was lengthened).
+ */
+const destructionItemStatus = codes({ pending: '承認待ち', destroyed: '廃棄済', removed: '除外', held: '保留（リーガルホールド）', 'not-due': '期限未到来（承認時に再判定）' });
 export const DESTRUCTION_ITEM_STATUSES = destructionItemStatus.codes;
 export type DestructionItemStatus = (typeof DESTRUCTION_ITEM_STATUSES)[number];
 export const DESTRUCTION_ITEM_STATUS_LABELS = destructionItemStatus.labels;

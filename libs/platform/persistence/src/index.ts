@@ -6,4 +6,3 @@ export * from './lib/persistence.module';
 export * from './lib/tenant-settings';
 export * from './lib/row-level-security';
 export * from './lib/database-role';
-export * from './lib/destruction-log';
