@@ -22,6 +22,7 @@ import { intakePersistence } from './persistence';
 import { PlansModule } from './plans/plans.module';
 import { ProgressNotesModule } from './progress-notes/progress-notes.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { RetentionModule } from './retention/retention.module';
 import { IntakeSharedModule } from './shared/intake-shared.module';
 
 /**
@@ -52,6 +53,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       ProgressNotesModule,
       MeetingsModule,
       HandoverModule,
+      RetentionModule,
     ],
   })
   class AppModule {}

@@ -25,5 +25,12 @@ export const intakeVariables = {
     min: 1,
     max: 1440,
   },
+  INTAKE_RETENTION_CHECK_INTERVAL_MS: {
+    description:
+      'How often each replica runs the retention check that lists records past their period into a destruction batch for approval (one replica at a time per municipality, by advisory lock; nothing is destroyed without approval). 0 turns it off.',
+    type: 'int',
+    default: '86400000',
+    min: 0,
+  },
 } as const;
 export type IntakeConfig = ConfigValues<typeof intakeVariables>;

@@ -1,3 +1,4 @@
+import { DestructionLog } from '@tsunagu/platform-audit';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { EmergencyAccess } from './access/emergency-access.entity';
@@ -15,9 +16,11 @@ import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';
 import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
+import { DestructionBatch, DestructionItem, LegalHold, RetentionRule } from './retention/retention.entities';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess];
+export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess,
+  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

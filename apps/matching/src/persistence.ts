@@ -1,3 +1,4 @@
+import { DestructionLog } from '@tsunagu/platform-audit';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { ConsentCopy } from './consents/consent-copy.entity';
@@ -13,7 +14,7 @@ import { PersonCopy } from './people/person-copy.entity';
 import { MatchingSettings } from './settings/matching-settings.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const matchingEntities = [...messagingEntities, ParticipationNeed, Host, Opportunity, Match, FollowUp, MenuGap, MatchingSettings, ConsentCopy, PersonCopy, OrganizationCopy];
+export const matchingEntities = [...messagingEntities, ParticipationNeed, Host, Opportunity, Match, FollowUp, MenuGap, MatchingSettings, ConsentCopy, PersonCopy, OrganizationCopy, DestructionLog];
 
 export const matchingPersistence: ServicePersistence = {
   service: 'matching',

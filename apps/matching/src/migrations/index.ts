@@ -5,6 +5,7 @@ import { Migration20261203090000 } from './Migration20261203090000';
 import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203141100 } from './Migration20261203141100';
 import { Migration20261203180000 } from './Migration20261203180000';
+import { Migration20261204160000 } from './Migration20261204160000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const matchingMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const matchingMigrations: MigrationObject[] = [
   { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203141100', class: Migration20261203141100 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
+  { name: 'Migration20261204160000', class: Migration20261204160000 },
 ];

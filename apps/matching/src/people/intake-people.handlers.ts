@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
-import { PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtection, type PersonProtectionEventData } from '@tsunagu/contracts';
+import { PersonDestroyed, PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtection, type PersonProtectionEventData } from '@tsunagu/contracts';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
 import { MatchingEvents } from '../shared/matching-events';
 import { refreshNeedProtection } from './need-protection';
 import { PersonCopy } from './person-copy.entity';
 
-/** Intake's person events this service follows: which people exist (per municipality) and who is protected. */
-export const PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionChanged] as const;
+/** Intake's person events this service follows: which people exist (per municipality), who is protected, who was destroyed. */
+export const PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionChanged, PersonDestroyed] as const;
 
 /**
  * Keeps matching's copy of intake's people. Writes go through ctx.em, so the copy and the inbox row commit together

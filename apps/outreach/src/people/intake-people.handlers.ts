@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   HouseholdRegistered,
   HouseholdUpdated,
+  PersonDestroyed,
   PersonProtectionChanged,
   PersonRegistered,
   PersonUpdated,
@@ -19,7 +20,7 @@ import { HouseholdMirror, PersonMirror } from './intake-people.entity';
 import { refreshTargetProtection } from './target-protection';
 
 /** Consumed intake events: which people and households exist (per municipality) and who is protected. */
-export const CONSUMED_PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionChanged, HouseholdRegistered, HouseholdUpdated];
+export const CONSUMED_PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionChanged, HouseholdRegistered, HouseholdUpdated, PersonDestroyed];
 
 /**
  * Keeps outreach's mirror of intake's people and households. Writes go through ctx.em, so the mirror row and the

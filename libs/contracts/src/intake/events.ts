@@ -40,6 +40,7 @@ import {
   type ReferralStatus,
   type Urgency,
 } from './codes';
+import { PersonDestroyed } from './retention';
 
 /*
  * Events intake publishes (ARCHITECTURE §2). Intake holds the most sensitive personal data of the
@@ -301,4 +302,5 @@ export const INTAKE_EVENTS: readonly EventContract[] = [
   ReferralDeclined,
   ReferralCompleted,
   ReferralFailed,
+  PersonDestroyed,
 ];

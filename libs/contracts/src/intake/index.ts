@@ -2,3 +2,4 @@ export * from './codes';
 export * from './events';
 export * from './case-codes';
 export * from './case-events';
+export * from './retention';

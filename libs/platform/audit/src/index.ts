@@ -9,3 +9,4 @@ export * from './lib/audit-transaction.subscriber';
 export * from './lib/audit.interceptor';
 export * from './lib/audit-records.controller';
 export * from './lib/audit.module';
+export * from './lib/destruction-log';

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
+import { isCityStaff } from '@tsunagu/platform-auth';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException, listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { assertVersion } from '@tsunagu/platform-persistence';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { Consultation } from '../consultations/consultation.entity';
+import { MultiAgencyCase } from '../cases/case.entity';
+import { Person } from '../people/person.entity';
+import type { LegalHoldListQuery, LegalHoldView, PlaceLegalHoldCommand, RetentionRuleView, UpdateRetentionRuleCommand } from './retention.dto';
+import { LegalHold, type RetentionRule } from './retention.entities';
+import { retentionRules } from './retention-rules';
+
+function ruleView(rule: RetentionRule): RetentionRuleView {
+  const { id, recordType, trigger, years, action, version, changedBy } = rule;
+  return { id, recordType, trigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
+}
+
+function holdView(hold: LegalHold, today = todayInJapan()): LegalHoldView {
+  return {
+    id: hold.id,
+    recordType: hold.recordType,
+    recordId: hold.recordId,
+    reason: hold.reason,
+    placedBy: hold.placedBy,
+    placedAt: hold.placedAt.toISOString(),
+    until: hold.until,
+    releasedAt: hold.releasedAt?.toISOString() ?? null,
+    releasedBy: hold.releasedBy,
+    active: hold.releasedAt === null && (hold.until === null || hold.until >= today),
+  };
+}
+
+const HELD_RECORDS: Record<RetentionRecordType, new () => object> = { person: Person, consultation: Consultation, case: MultiAgencyCase };
+
+/** The municipality's retention periods (文書管理規程), seeded with the defaults and changed by an admin. */
+@Injectable()
+export class RetentionRulesUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(): Promise<RetentionRuleView[]> {
+    return this.em.transactional(async (em) => {
+      const rules = await retentionRules(em);
+      return RETENTION_RECORD_TYPES.map((type) => ruleView(rules.get(type) as RetentionRule));
+    });
+  }
+
+  /** A new version of the rule: records already listed keep the version they were listed under. */
+  async update(recordType: string, command: UpdateRetentionRuleCommand, expectedVersion: number): Promise<RetentionRuleView> {
+    if (!(RETENTION_RECORD_TYPES as readonly string[]).includes(recordType)) throw DomainException.notFound('RetentionRule', recordType);
+    return this.em.transactional(async (em) => {
+      const rule = (await retentionRules(em)).get(recordType as RetentionRecordType) as RetentionRule;
+      assertVersion(rule, expectedVersion, 'RetentionRule');
+      rule.years = command.years;
+      rule.action = command.action;
+      rule.changedBy = TenantContext.principal()?.subject ?? null;
+      await em.flush();
+      return ruleView(rule);
+    });
+  }
+}
+
+/** リーガルホールド: placed and released by city supervisors and admins, listed for auditors. */
+@Injectable()
+export class LegalHoldsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(query: LegalHoldListQuery): Promise<ListPage<LegalHoldView>> {
+    const page = paging(query, ['placedAt', 'id'], '-placedAt');
+    const today = todayInJapan();
+    const inForce: FilterQuery<LegalHold> = { releasedAt: null, $or: [{ until: null }, { until: { $gte: today } }] };
+    const ended: FilterQuery<LegalHold> = { $or: [{ releasedAt: { $ne: null } }, { until: { $lt: today } }] };
+    const where: FilterQuery<LegalHold> = {
+      ...(query.recordType ? { recordType: query.recordType } : {}),
+      ...(query.recordId ? { recordId: query.recordId } : {}),
+      ...(query.active === undefined ? {} : query.active ? inForce : ended),
+    };
+    const [holds, total] = await this.em.findAndCount(LegalHold, where, { limit: page.limit, offset: page.offset, orderBy: [page.orderBy, { id: 'asc' }] });
+    return listPage(holds.map((hold) => holdView(hold, today)), total, page);
+  }
+
+  async place(command: PlaceLegalHoldCommand): Promise<LegalHoldView> {
+    const placedBy = requireCityStaff();
+    if (command.until !== undefined && command.until < todayInJapan()) throw DomainException.invalidField('until', 'the last day of the hold cannot be in the past');
+    return this.em.transactional(async (em) => {
+      if (!(await em.findOne(HELD_RECORDS[command.recordType], { id: command.recordId } as never))) throw DomainException.invalidField('recordId', `no ${command.recordType} with this id`);
+      const hold = Object.assign(new LegalHold(), { recordType: command.recordType, recordId: command.recordId, reason: command.reason, placedBy, placedAt: new Date(), until: command.until ?? null });
+      em.persist(hold);
+      await em.flush();
+      return holdView(hold);
+    });
+  }
+
+  async release(id: string): Promise<LegalHoldView> {
+    const releasedBy = requireCityStaff();
+    return this.em.transactional(async (em) => {
+      const hold = await em.findOne(LegalHold, { id });
+      if (!hold) throw DomainException.notFound('LegalHold', id);
+      if (hold.releasedAt) throw new DomainException(DomainErrorCode.Conflict, `Legal hold ${id} was already released`);
+      hold.releasedAt = new Date();
+      hold.releasedBy = releasedBy;
+      await em.flush();
+      return holdView(hold);
+    });
+  }
+}
+
+function requireCityStaff(): string {
+  const principal = TenantContext.principal();
+  if (!principal || !isCityStaff(principal)) throw new DomainException(DomainErrorCode.Forbidden, 'Only city staff place or release a legal hold');
+  return principal.subject;
+}

@@ -1,0 +1,253 @@
+import { PersonDestroyed } from '@tsunagu/contracts';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { asSystem } from '@tsunagu/platform-testing';
+import { ListDueRecordsUseCase } from '../src/retention/list-due-records.usecase';
+import { DESK, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+
+/** Marker values: none of them may survive in the destruction log, its API or the person.destroyed events. */
+const MARKER = { familyName: '廃棄標識', givenName: '太郎', familyNameKana: 'ハイキヒョウシキ', givenNameKana: 'タロウ', birthDate: '1951-02-03', email: 'haiki-marker@example.jp' };
+const COMPLAINT = '廃棄標識の主訴：家賃が払えない';
+const CLOSURE_NOTE = '廃棄標識の終結メモ';
+const MARKERS = [MARKER.familyName, MARKER.familyNameKana, MARKER.birthDate, MARKER.email, COMPLAINT, CLOSURE_NOTE, 'ハイキ', '廃棄標識'];
+
+
+interface Item {
+  id: string;
+  recordType: string;
+  recordId: string;
+  status: string;
+  ruleVersion: number;
+  action: string;
+}
+
+/**
+ * Retention and destruction (issue 19): a check lists records past their period into a batch, never those under a
+ * legal hold; nothing is destroyed before a city supervisor approves; approval destroys as the rules say, logs without
+ * personal data, announces destroyed persons, and is audited; running the check twice lists each record once.
+ */
+describe('intake: retention, legal holds and destruction', () => {
+  let intake: IntakeUnderTest;
+  let citySupervisor: string;
+  let deskSupervisor: string;
+  let deskCaseworker: string;
+  let admin: string;
+  let auditor: string;
+  const ids: Record<string, string> = {};
+
+  const post = (path: string, body: unknown = {}, token?: string) => intake.call('POST', path, { body, ...(token ? { token } : {}) });
+  const check = () => intake.app.get(ListDueRecordsUseCase).forMunicipality(DEMO_MUNICIPALITY.lgCode);
+
+  /** The records as if made seven years ago: past the default 5 years counted from the end of their 年度. */
+  async function ageRecords(): Promise<void> {
+    const age = `- interval '7 years'`;
+    await asSystem(intake.orm, `update "intake"."person" set created_at = created_at ${age}`);
+    await asSystem(intake.orm, `update "intake"."consultation" set received_at = received_at ${age}`);
+    await asSystem(intake.orm, `update "intake"."multi_agency_case" set closed_on = closed_on ${age} where closed_on is not null`);
+  }
+
+  /** Each person differs in name and kana, or the duplicate check would ask to confirm. */
+  const personBody = (suffix: string, kana: string) => ({ ...MARKER, familyName: `${MARKER.familyName}${suffix}`, familyNameKana: `${MARKER.familyNameKana}${kana}` });
+
+  /** A person with a consultation handled and closed (受付 → スクリーニング → 自機関対応 → 終了). */
+  async function personWithClosedConsultation(key: string, suffix: string, kana: string): Promise<void> {
+    ids[`person${key}`] = (await post('/persons', personBody(suffix, kana))).body.id;
+    const consultation = (await post('/consultations', consultationBody({ personId: ids[`person${key}`], mainComplaint: COMPLAINT }))).body;
+    ids[`consultation${key}`] = consultation.id;
+    await post(`/consultations/${consultation.id}/start-screening`);
+    await post(`/consultations/${consultation.id}/triage`, { disposition: 'own-agency' });
+    expect((await post(`/consultations/${consultation.id}/close`)).body.status).toBe('closed');
+  }
+
+  beforeAll(async () => {
+    intake = await startIntake();
+    citySupervisor = await intake.token({ subject: 'city-sv', roles: ['supervisor'] });
+    deskSupervisor = await intake.token({ subject: 'shakyo-sv', roles: ['supervisor'], agency: DEMO_ORGANIZATIONS.socialWelfareCouncil.id });
+    deskCaseworker = await intake.token({ subject: 'houkatsu-1', roles: ['caseworker'], agency: DEMO_ORGANIZATIONS.communityCareCentre.id });
+    admin = await intake.token({ subject: 'admin-1', roles: ['admin'] });
+    auditor = await intake.token({ subject: 'auditor-1', roles: ['auditor'] });
+
+    // 1: a consultation closed, nothing else. 3: the same, under a legal hold (訴訟) before the check.
+    // 4: the same; a hold (開示請求) on its consultation comes after listing, before approval. 5: a consultation still open.
+    await personWithClosedConsultation('1', '', '');
+    await personWithClosedConsultation('3', '三', 'サン');
+    await personWithClosedConsultation('4', '四', 'ヨン');
+    // 6: the same; the person comes back (a new consultation) after listing, before approval.
+    await personWithClosedConsultation('6', '六', 'ロク');
+    ids.person5 = (await post('/persons', personBody('五', 'ゴ'))).body.id;
+    ids.consultation5 = (await post('/consultations', consultationBody({ personId: ids.person5, mainComplaint: COMPLAINT }))).body.id;
+    // 2: a case (pre-consent track) grown from a consultation, closed with a note.
+    ids.person2 = (await post('/persons', personBody('二', 'ニ'))).body.id;
+    ids.household2 = (await post('/households', { label: '標識家', keyPersonId: ids.person2, members: [{ personId: ids.person2, relationToKey: 'self' }] })).body.id;
+    ids.consultation2 = (await post('/consultations', consultationBody({ personId: ids.person2, householdId: ids.household2, mainComplaint: COMPLAINT }))).body.id;
+    const opened = await post('/cases', { householdId: ids.household2, keyPersonId: ids.person2, consultationId: ids.consultation2, track: 'pre-consent', coordinatorOrganizationId: DESK });
+    expect(opened.status).toBe(201);
+    ids.case2 = opened.body.id;
+    await post(`/consultations/${ids.consultation2}/cancel`, { reason: '多機関協働ケースとして対応' });
+    expect((await post(`/cases/${ids.case2}/close`, { reason: 'goal-achieved', note: CLOSURE_NOTE })).body.status).toBe('closed');
+    // Some thirty requests: more than the default hook timeout on a busy machine.
+  }, 120_000);
+  afterAll(() => intake.close());
+
+  it('seeds the default rules; only an admin changes one (a new version), bad input is a 400 naming the field', async () => {
+    const rules = await intake.call('GET', '/retention-rules', { token: auditor });
+    expect(rules.status).toBe(200);
+    expect(rules.body).toEqual([
+      expect.objectContaining({ recordType: 'person', trigger: 'last-activity', years: 5, action: 'erase', version: 1, changedBy: null }),
+      expect.objectContaining({ recordType: 'consultation', trigger: 'consultation-received', years: 5, action: 'delete', version: 1 }),
+      expect.objectContaining({ recordType: 'case', trigger: 'case-closed', years: 5, action: 'delete', version: 1 }),
+    ]);
+    expectProblem(await intake.call('PATCH', '/retention-rules/person', { token: citySupervisor, body: { years: 10, action: 'erase', version: 1 } }), 403);
+    const bad = await intake.call('PATCH', '/retention-rules/person', { token: admin, body: { years: 0, action: 'burn', version: 1 } });
+    expectProblem(bad, 400);
+    expect(Object.keys(bad.body.errors).sort()).toEqual(['action', 'years']);
+    expectProblem(await intake.call('PATCH', '/retention-rules/letters', { token: admin, body: { years: 5, action: 'erase', version: 1 } }), 404);
+    const changed = await intake.call('PATCH', '/retention-rules/person', { token: admin, body: { years: 6, action: 'erase', version: 1 } });
+    expect(changed.body).toMatchObject({ years: 6, version: 2, changedBy: 'admin-1' });
+    expectProblem(await intake.call('PATCH', '/retention-rules/person', { token: admin, body: { years: 5, action: 'erase', version: 1 } }), 409);
+    expect((await intake.call('PATCH', '/retention-rules/person', { token: admin, body: { years: 5, action: 'erase', version: 2 } })).body).toMatchObject({ years: 5, version: 3 });
+  });
+
+  it('places legal holds (city staff only, on an existing record)', async () => {
+    const body = { recordType: 'person', recordId: ids.person3, reason: 'litigation' };
+    expectProblem(await post('/legal-holds', body, deskSupervisor), 403);
+    expectProblem(await post('/legal-holds', body, deskCaseworker), 403);
+    const unknown = await post('/legal-holds', { ...body, recordId: '01900000-0000-7000-8000-00000000dead' }, citySupervisor);
+    expectProblem(unknown, 400);
+    expect(Object.keys(unknown.body.errors)).toEqual(['recordId']);
+    const placed = await post('/legal-holds', body, citySupervisor);
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ recordType: 'person', recordId: ids.person3, reason: 'litigation', placedBy: 'city-sv', until: null, releasedAt: null, active: true });
+  });
+
+  it('lists what is due into one batch, never a held record nor an open one; a second run lists nothing; nothing is destroyed yet', async () => {
+    // Young records are not due.
+    expect(await check()).toMatchObject({ ran: true, listed: 0, batchId: null });
+    await ageRecords();
+    expectProblem(await post('/retention-checks', {}, citySupervisor), 403);
+    const first = await post('/retention-checks', {}, admin);
+    expect(first.body).toMatchObject({ ran: true, listed: 8, batchId: expect.any(String) });
+    ids.batch = first.body.batchId;
+    expect(await check()).toMatchObject({ ran: true, listed: 0, batchId: null });
+    const [perRecord] = await asSystem<{ items: number; records: number }>(intake.orm, `select count(*)::int as items, count(distinct record_id)::int as records from "intake"."destruction_item"`);
+    expect(perRecord).toEqual({ items: 8, records: 8 });
+
+    const items = (await intake.call('GET', `/destruction-batches/${ids.batch}/items?perPage=100`, { token: citySupervisor })).body.items as Item[];
+    expect(items.map((item) => `${item.recordType}:${item.recordId}`).sort()).toEqual(
+      [
+        `person:${ids.person1}`,
+        `person:${ids.person2}`,
+        `person:${ids.person4}`,
+        `person:${ids.person6}`,
+        `consultation:${ids.consultation1}`,
+        `consultation:${ids.consultation4}`,
+        `consultation:${ids.consultation6}`,
+        `case:${ids.case2}`,
+      ].sort(),
+    );
+    expect(items.find((item) => item.recordType === 'person')).toMatchObject({ ruleVersion: 3, action: 'erase', status: 'pending' });
+    expect((await intake.call('GET', `/destruction-batches/${ids.batch}`, { token: auditor })).body).toMatchObject({ status: 'pending-approval', itemCount: 8 });
+
+    expect((await intake.call('GET', `/persons/${ids.person1}`)).body.familyName).toBe(MARKER.familyName);
+    expect((await intake.call('GET', `/consultations/${ids.consultation1}`)).status).toBe(200);
+    expect((await intake.call('GET', '/destruction-log', { token: auditor })).body.total).toBe(0);
+  });
+
+  it('a desk caseworker, a contracted desk’s supervisor and an admin cannot approve (403); nothing changes', async () => {
+    for (const token of [deskCaseworker, deskSupervisor, admin, await intake.token({ roles: ['caseworker'] })]) {
+      expectProblem(await post(`/destruction-batches/${ids.batch}/approve`, {}, token), 403);
+    }
+    expectProblem(await intake.call('GET', '/destruction-batches', { token: deskCaseworker }), 403);
+    expect((await intake.call('GET', `/destruction-batches/${ids.batch}`, { token: citySupervisor })).body.status).toBe('pending-approval');
+    expect((await intake.call('GET', `/persons/${ids.person1}`)).body.familyName).toBe(MARKER.familyName);
+  });
+
+  it('on approval destroys as the rules say, keeps what a hold placed since covers or is no longer due, logs without personal data, announces persons, audits', async () => {
+    // A 開示請求 arrives for person 4's consultation after listing: it and the person stay.
+    expect((await post('/legal-holds', { recordType: 'consultation', recordId: ids.consultation4, reason: 'disclosure-request' }, citySupervisor)).status).toBe(201);
+    // Person 6 consults again: no longer due (their old, closed consultation still is).
+    ids.consultation6b = (await post('/consultations', consultationBody({ personId: ids.person6 }))).body.id;
+    const badRemove = await post(`/destruction-batches/${ids.batch}/approve`, { removeItemIds: ['01900000-0000-7000-8000-00000000dead'] }, citySupervisor);
+    expectProblem(badRemove, 400);
+    expect(Object.keys(badRemove.body.errors)).toEqual(['removeItemIds']);
+
+    const approved = await post(`/destruction-batches/${ids.batch}/approve`, {}, citySupervisor);
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', decidedBy: 'city-sv' });
+    expectProblem(await post(`/destruction-batches/${ids.batch}/approve`, {}, citySupervisor), 409);
+
+    // Persons are erased (the default rule), consultations and the case deleted with the case's consultation.
+    const erased = (await intake.call('GET', `/persons/${ids.person1}`, { token: citySupervisor })).body;
+    expect(erased).toMatchObject({ familyName: null, givenName: null, familyNameKana: null, givenNameKana: null, birthDate: null, email: null, address: null, phones: [] });
+    expect((await intake.call('GET', `/persons/${ids.person2}`, { token: citySupervisor })).body.familyName).toBeNull();
+    for (const path of [`/consultations/${ids.consultation1}`, `/consultations/${ids.consultation2}`, `/cases/${ids.case2}`]) {
+      expectProblem(await intake.call('GET', path, { token: citySupervisor }), 404);
+    }
+    // Held: person 3 (before listing) and person 4 with their consultations survive untouched; person 5's is still open.
+    expect((await intake.call('GET', `/persons/${ids.person3}`)).body.familyName).toBe(`${MARKER.familyName}三`);
+    expect((await intake.call('GET', `/persons/${ids.person4}`)).body.familyName).toBe(`${MARKER.familyName}四`);
+    expect((await intake.call('GET', `/consultations/${ids.consultation4}`)).body.mainComplaint).toBe(COMPLAINT);
+    expect((await intake.call('GET', `/consultations/${ids.consultation5}`)).body.mainComplaint).toBe(COMPLAINT);
+    const items = (await intake.call('GET', `/destruction-batches/${ids.batch}/items?perPage=100`, { token: auditor })).body.items as Item[];
+    expect(Object.fromEntries(items.map((item) => [item.recordId, item.status]))).toEqual({
+      [ids.person1]: 'destroyed',
+      [ids.person2]: 'destroyed',
+      [ids.consultation1]: 'destroyed',
+      [ids.case2]: 'destroyed',
+      [ids.person4]: 'held',
+      [ids.consultation4]: 'held',
+      [ids.person6]: 'not-due',
+      [ids.consultation6]: 'destroyed',
+    });
+    expect((await intake.call('GET', `/persons/${ids.person6}`)).body.familyName).toBe(`${MARKER.familyName}六`);
+    const [rows] = await asSystem<{ cases: number; marker: number }>(
+      intake.orm,
+      `select (select count(*)::int from "intake"."multi_agency_case" where id = ?) as cases,
+              (select count(*)::int from "intake"."person" where search_text like '%' || ? || '%' and id in (?, ?)) as marker`,
+      [ids.case2, MARKER.familyNameKana, ids.person1, ids.person2],
+    );
+    expect(rows).toEqual({ cases: 0, marker: 0 });
+
+    // The log: what, when, which rule version, approved by whom — and no marker anywhere, in the API or the table.
+    const log = await intake.call('GET', '/destruction-log?perPage=100', { token: auditor });
+    expect(log.status).toBe(200);
+    expect(log.body.total).toBe(5);
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ recordType: 'person', recordId: ids.person1, action: 'erase', ruleVersion: 3, batchId: ids.batch, approvedBy: 'city-sv', destroyedAt: expect.any(String) }),
+        expect.objectContaining({ recordType: 'case', recordId: ids.case2, action: 'delete', ruleVersion: 1, approvedBy: 'city-sv' }),
+      ]),
+    );
+    const table = await asSystem<Record<string, unknown>>(intake.orm, `select * from "intake"."destruction_log"`);
+    for (const text of [JSON.stringify(log.body), JSON.stringify(table)]) for (const marker of MARKERS) expect(text).not.toContain(marker);
+    expectProblem(await intake.call('GET', '/destruction-log', { token: deskCaseworker }), 403);
+
+    // person.destroyed for each destroyed person, ids and codes only.
+    const destroyed = (await intake.events()).filter((event) => event.subject === PersonDestroyed.subject);
+    expect(destroyed.map((event) => event.event.data['personId']).sort()).toEqual([ids.person1, ids.person2].sort());
+    expect(destroyed[0].event.data).toMatchObject({ action: 'erase', ruleVersion: 3, batchId: ids.batch, approvedBy: 'city-sv' });
+    for (const event of destroyed) for (const marker of MARKERS) expect(event.json).not.toContain(marker);
+
+    // The approval is audited, naming the people destroyed.
+    const audit = await intake.call('GET', '/audit-records?resourceType=DestructionBatch&action=delete&outcome=success&perPage=100', { token: auditor });
+    expect(audit.body.items).toEqual([expect.objectContaining({ actor: 'city-sv', resourceId: ids.batch, httpStatus: 200 })]);
+    expect([...audit.body.items[0].subjectIds].sort()).toEqual([ids.person1, ids.person2].sort());
+    // Refused attempts are on the trail too.
+    const refused = await intake.call('GET', '/audit-records?resourceType=DestructionBatch&action=delete&outcome=denied&perPage=100', { token: auditor });
+    expect(refused.body.items.map((item: { actor: string }) => item.actor)).toEqual(expect.arrayContaining(['houkatsu-1', 'shakyo-sv', 'admin-1']));
+  });
+
+  it('lists nothing destroyed again; a held record comes back once its hold is released', async () => {
+    expect(await check()).toMatchObject({ listed: 0 });
+    const holds = (await intake.call('GET', `/legal-holds?recordId=${ids.consultation4}&active=true`, { token: auditor })).body.items;
+    expect(holds).toHaveLength(1);
+    expect((await post(`/legal-holds/${holds[0].id}/release`, {}, citySupervisor)).body).toMatchObject({ releasedBy: 'city-sv', active: false });
+    const again = await check();
+    expect(again.listed).toBe(2);
+    const items = (await intake.call('GET', `/destruction-batches/${again.batchId}/items`, { token: citySupervisor })).body.items as Item[];
+    expect(items.map((item) => item.recordId).sort()).toEqual([ids.person4, ids.consultation4].sort());
+    // Rejected: nothing is destroyed, and the records are not listed again under the same rules.
+    expect((await post(`/destruction-batches/${again.batchId}/reject`, {}, citySupervisor)).body.status).toBe('rejected');
+    expect((await intake.call('GET', `/persons/${ids.person4}`)).body.familyName).toBe(`${MARKER.familyName}四`);
+    expect(await check()).toMatchObject({ listed: 0 });
+  });
+});

@@ -1,0 +1,51 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EntityManager } from '@mikro-orm/core';
+import { PersonDestroyed, type CloudEvent, type PersonDestroyedEventData } from '@tsunagu/contracts';
+import { logDestruction } from '@tsunagu/platform-audit';
+import type { JetStreamContext } from '@tsunagu/platform-messaging';
+import { InactivityAlert } from '../alerts/inactivity-alert.entity';
+import { OutreachContact } from '../contacts/outreach-contact.entity';
+import { Handover } from '../handover/handover.entity';
+import { OutreachTarget } from '../targets/outreach-target.entity';
+import { WatchPlan } from '../watch/watch-plan.entity';
+import { PersonMirror } from './intake-people.entity';
+
+/**
+ * Intake destroyed a person past their retention period (person.destroyed): outreach destroys its copies the same way —
+ * the targets naming the person have their place, notes, contact notes and companions' names erased (`erase`), or are
+ * deleted with their contacts, watch plans, alerts and handovers (`delete`) — forgets the person, and logs each
+ * destruction (ids and codes only). Through ctx.em: the inbox row commits with it, so a redelivery does nothing twice.
+ */
+@Controller()
+export class PersonDestroyedHandler {
+  @EventPattern(PersonDestroyed.subject)
+  destroyed(@Payload() event: CloudEvent<PersonDestroyedEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return destroyCopies(ctx.em, event.data);
+  }
+}
+
+async function destroyCopies(em: EntityManager, data: PersonDestroyedEventData): Promise<void> {
+  const targetIds = (await em.find(OutreachTarget, { personId: data.personId }, { fields: ['id'] })).map((target) => target.id);
+  if (targetIds.length > 0) {
+    if (data.action === 'delete') {
+      for (const entity of [InactivityAlert, WatchPlan, OutreachContact, Handover]) await em.nativeDelete(entity, { targetId: { $in: targetIds } });
+      await em.nativeDelete(OutreachTarget, { id: { $in: targetIds } });
+    } else {
+      await em.nativeUpdate(OutreachTarget, { id: { $in: targetIds } }, { locationDescription: null, note: null });
+      await em.nativeUpdate(Handover, { targetId: { $in: targetIds } }, { note: null });
+      await em.getConnection().execute(
+        `update "outreach"."outreach_contact" set "observation_note" = null, "next_action" = null,
+           "accompanied_by" = coalesce((select jsonb_agg(c || '{"name": null}'::jsonb) from jsonb_array_elements("accompanied_by") c), '[]'::jsonb)
+          where "target_id" = any(?::uuid[])`,
+        [`{${targetIds.join(',')}}`],
+        'run',
+        em.getTransactionContext(),
+      );
+    }
+  }
+  await em.nativeDelete(PersonMirror, { personId: data.personId });
+  const entry = { action: data.action, ruleId: data.ruleId, ruleVersion: data.ruleVersion, batchId: data.batchId, approvedBy: data.approvedBy, destroyedAt: new Date(data.destroyedAt) };
+  logDestruction(em, [...targetIds.map((recordId) => ({ ...entry, recordType: 'outreach-target', recordId })), { ...entry, recordType: 'person-mirror', recordId: data.personId }]);
+  await em.flush();
+}
