@@ -134,7 +134,7 @@ export class PrintFormsUseCase {
     form.textBlock('課題整理', plan.issueSummary);
     form.textBlock('総合的な支援の方向性', plan.overallDirection);
     form.heading('目標');
-    form.table(
+    await form.table(
       [
         { header: '区分', width: 0.12 },
         { header: '目標', width: 0.66 },
@@ -143,7 +143,7 @@ export class PrintFormsUseCase {
       (plan.goals ?? []).map((goal) => [GOAL_TERM_LABELS[goal.term] ?? goal.term, goal.text, formatWareki(goal.targetDate)]),
     );
     form.heading('役割分担');
-    form.table(
+    await form.table(
       [
         { header: '機関', width: 0.2 },
         { header: '役割', width: 0.16 },
@@ -184,7 +184,7 @@ export class PrintFormsUseCase {
     ]);
     form.heading('目標ごとの評価');
     const goals = new Map((plan.goals ?? []).map((goal) => [goal.id, goal]));
-    form.table(
+    await form.table(
       [
         { header: '目標', width: 0.42 },
         { header: '結果', width: 0.14 },
@@ -220,7 +220,7 @@ export class PrintFormsUseCase {
       ['状況', MEETING_STATUS_LABELS[view.status] ?? view.status],
     ]);
     form.heading('出席者');
-    form.table(
+    await form.table(
       [
         { header: '氏名', width: 0.3 },
         { header: '所属', width: 0.4 },
@@ -230,7 +230,7 @@ export class PrintFormsUseCase {
     );
     const caseNos = new Map(pack?.cases.map((item) => [item.caseId, item.caseNo]) ?? []);
     form.heading('検討事例');
-    form.table(
+    await form.table(
       [
         { header: 'ケース番号', width: 0.3 },
         { header: '議題', width: 0.7 },
@@ -238,7 +238,7 @@ export class PrintFormsUseCase {
       view.cases.map((item) => [caseNos.get(item.caseId) ?? '', AGENDA_ITEM_LABELS[item.agenda] ?? item.agenda]),
     );
     form.heading('決定事項');
-    form.table(
+    await form.table(
       [
         { header: 'ケース番号', width: 0.2 },
         { header: '決定', width: 0.5 },
@@ -252,7 +252,7 @@ export class PrintFormsUseCase {
     else {
       form.note(`この記録に含める情報の根拠: ${labelsOf(pack.includedBases, LEGAL_BASIS_LABELS)}`);
       for (const item of pack.cases) {
-        form.table(
+        await form.table(
           [
             { header: `${item.caseNo} 日時`, width: 0.22 },
             { header: '種別・根拠', width: 0.2 },
@@ -281,7 +281,7 @@ export class PrintFormsUseCase {
     ]);
     form.heading('経過');
     if (notes.total > notes.items.length) form.note(`全${notes.total}件のうち新しい${notes.items.length}件を出力しています。`);
-    form.table(
+    await form.table(
       [
         { header: '日時', width: 0.18 },
         { header: '種別', width: 0.1 },
@@ -310,7 +310,7 @@ export class PrintFormsUseCase {
       query.q ? `検索: ${query.q}` : '',
     ].filter(Boolean);
     form.note(`${cases.total}件${filters.length ? `（${filters.join('\u3000')}）` : ''}${cases.total > cases.items.length ? `\u3000うち${cases.items.length}件を出力` : ''}`);
-    form.table(
+    await form.table(
       [
         { header: 'ケース番号', width: 0.14 },
         { header: '開始日', width: 0.15 },

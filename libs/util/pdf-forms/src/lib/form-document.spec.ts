@@ -10,7 +10,7 @@ describe('FormDocument', () => {
       ['相談内容', WITHHELD_TEXT],
     ]);
     form.textBlock('主訴', '家賃の支払いが難しい。');
-    form.table([{ header: '日時', width: 0.3 }, { header: '内容', width: 0.7 }], [[warekiDateTime('2025-06-01T01:00:00Z'), '面談']]);
+    await form.table([{ header: '日時', width: 0.3 }, { header: '内容', width: 0.7 }], [[warekiDateTime('2025-06-01T01:00:00Z'), '面談']]);
     form.signatures(['本人署名']);
     const pdf = await form.end();
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -22,7 +22,7 @@ describe('FormDocument', () => {
   it('flows a long table over pages, the header and 「n / m」 on each', async () => {
     const form = new FormDocument({ title: '支援経過記録', municipality: '高松市' });
     const rows = Array.from({ length: 80 }, (_, i) => [`${i + 1}`, `記録${i + 1}：${'訪問して様子を確認した。'.repeat(6)}`]);
-    form.table([{ header: '番号', width: 0.1 }, { header: '内容', width: 0.9 }], rows);
+    await form.table([{ header: '番号', width: 0.1 }, { header: '内容', width: 0.9 }], rows);
     form.textBlock('長文', '長い議事録。'.repeat(1500));
     const { total, text } = await textOf(await form.end());
     expect(total).toBeGreaterThan(3);

@@ -64,6 +64,7 @@ const A4_MARGIN = 42;
 const FOOTER_SPACE = 28;
 const LABEL_FILL = '#eeeeee';
 const LINE = '#555555';
+const YIELD_EVERY_ROWS = 20;
 
 /**
  * A4 portrait form laid out top to bottom: title, labelled boxes, tables whose header repeats on each page, long text
@@ -171,8 +172,12 @@ export class FormDocument {
     return this;
   }
 
-  /** A ruled table; the header repeats on every page it spans, a row longer than a page flows on. */
-  table(columns: readonly TableColumn[], rows: readonly (readonly (string | null | undefined)[])[]): this {
+  /**
+   * A ruled table; the header repeats on every page it spans, a row longer than a page flows on. Layout is synchronous
+   * CPU work: a long table (a ケース一覧, years of 支援経過) yields to the event loop every few rows so the service keeps
+   * answering (probes, other requests) while it prints.
+   */
+  async table(columns: readonly TableColumn[], rows: readonly (readonly (string | null | undefined)[])[]): Promise<this> {
     const widths = columns.map((column) => column.width * this.width);
     const header = () => {
       this.doc.font('bold').fontSize(8.5);
@@ -187,7 +192,8 @@ export class FormDocument {
       this.doc.moveDown(0.3);
       return this;
     }
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
       this.doc.font('regular').fontSize(8.5);
       const height = Math.max(...row.map((cell, index) => this.heightOf(cell ?? '', widths[index] - 6, 'regular'))) + 6;
       const pageHeight = this.bottom - this.doc.page.margins.top;
