@@ -261,6 +261,28 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
     }
   });
 
+  it('the caseworker prints the 相談受付票 of that consultation: a PDF through the authenticated fetch, no name in its file name', async () => {
+    const session = await e2e.login('caseworker');
+    try {
+      const { page } = session;
+      const { consultationId } = (await session.api('GET', `/api/intake/referrals/${referralId}`)).body as { consultationId: string };
+      await session.open(`/consultations/${consultationId}/show`);
+      await shows(page.getByText('父の介護のことで相談したい（e2e）'));
+      const [response, download] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(`/api/intake/consultations/${consultationId}/pdf`)),
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '印刷（PDF）' }).click(),
+      ]);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/pdf');
+      expect(download.suggestedFilename()).toMatch(/^consultation-[A-Za-z0-9-]+\.pdf$/);
+      const bytes = fs.readFileSync(await download.path());
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('the agency user sees the referral and accepts it', async () => {
     const session = await e2e.login('agency');
     try {

@@ -13,6 +13,7 @@ import { AccessModule } from './access/access.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { FormsModule } from './forms/forms.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
@@ -52,6 +53,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PlansModule,
       ProgressNotesModule,
       MeetingsModule,
+      FormsModule,
       HandoverModule,
       RetentionModule,
     ],

@@ -32,5 +32,10 @@ export const intakeVariables = {
     default: '86400000',
     min: 0,
   },
+  FORMS_MUNICIPALITY_NAME: {
+    description: 'Name of the municipality printed at the foot of every 帳票 (PDF form); unset prints its 地方公共団体コード.',
+    type: 'string',
+    example: '高松市',
+  },
 } as const;
 export type IntakeConfig = ConfigValues<typeof intakeVariables>;

@@ -1,12 +1,14 @@
 import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField, useCanRead } from '../shared/codes';
+import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { CaseActions } from './CaseActions';
 
 function ShowActions() {
   return (
     <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <CaseActions />
+      <RecordPrintButton path={(record) => `intake/cases/${record.id}/progress-notes/pdf`} label="tsunagu.forms.print_progress" fileName="progress.pdf" />
       <ListButton />
     </TopToolbar>
   );

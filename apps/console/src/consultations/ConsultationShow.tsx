@@ -1,6 +1,7 @@
 import { CreateButton, Datagrid, ListButton, ReferenceField, ReferenceManyField, required, Show, SimpleShowLayout, TextField, TextInput, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeArrayField, CodeField, CodeSelectInput, OrganizationField, StatusField } from '../shared/codes';
+import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 
 function ReferButton() {
@@ -37,6 +38,7 @@ function ShowActions() {
     <TopToolbar sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
       <LifecycleButtons />
       <ReferButton />
+      <RecordPrintButton path={(record) => `intake/consultations/${record.id}/pdf`} fileName="consultation.pdf" />
       <ListButton />
     </TopToolbar>
   );

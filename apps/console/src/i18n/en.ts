@@ -282,6 +282,11 @@ export const tsunaguEn = {
     },
     mandatory_report: { decide: 'Record the decision', decided: 'Decision recorded', decision: 'Decision', reported_to_hint: 'Where it was reported' },
     charts: { consultations_per_month: 'Consultations per month', referral_funnel: 'Referrals by status', mutual_aid: 'Mutual aid (districts running it)', mutual_aid_of: 'of %{total} districts', suppressed: '* suppressed (small count)', table: 'As a table' },
+    forms: {
+      print: 'Print (PDF)',
+      print_progress: 'Print progress notes (PDF)',
+      print_list: 'Print list (PDF)',
+    },
     reports: {
       menu: 'Reports',
       title: 'Reports',

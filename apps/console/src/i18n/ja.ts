@@ -603,6 +603,11 @@ export const tsunaguJa = {
       suppressed: '＊は少数のため非表示',
       table: '表で見る',
     },
+    forms: {
+      print: '印刷（PDF）',
+      print_progress: '支援経過記録を印刷（PDF）',
+      print_list: '一覧を印刷（PDF）',
+    },
     reports: {
       menu: '集計・帳票',
       title: '集計・帳票',

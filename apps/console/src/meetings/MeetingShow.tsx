@@ -2,6 +2,7 @@ import { Alert } from '@mui/material';
 import { ArrayField, Datagrid, EditButton, ListButton, ReferenceField, SelectInput, Show, SimpleShowLayout, TextField, TopToolbar, required, useGetIdentity, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
+import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 import { MeetingBasis } from './MeetingBasis';
 
@@ -77,6 +78,7 @@ function ShowActions() {
         <RecordActionButton action="cancel" label="tsunagu.meeting.cancel" done="tsunagu.meeting.done" danger when={(record) => record.status === 'scheduled'} />
       </ActionBar>
       {(record?.status === 'scheduled' || record?.status === 'held') && <EditButton />}
+      <RecordPrintButton path={(shown) => `intake/meetings/${shown.id}/pdf`} fileName="meeting.pdf" />
       <ListButton />
     </TopToolbar>
   );

@@ -2,6 +2,7 @@ import { ArrayField, BooleanField, CreateButton, Datagrid, EditButton, ListButto
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { MeetingInput } from '../shared/PersonInput';
+import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 
 function ShowActions() {
@@ -20,6 +21,7 @@ function ShowActions() {
         />
       </ActionBar>
       {record?.status === 'draft' && <EditButton />}
+      <RecordPrintButton path={(shown) => `intake/plans/${shown.id}/pdf`} fileName="plan.pdf" />
       <ListButton />
     </TopToolbar>
   );
@@ -71,6 +73,7 @@ export function PlanShow() {
           <Datagrid bulkActionButtons={false} rowClick={false} empty={<span />}>
             <DateField source="evaluatedOn" />
             <CodeField source="decision" table="evaluationDecision" />
+            <RecordPrintButton path={(evaluation) => `intake/plans/${evaluation.planId}/evaluations/${evaluation.id}/pdf`} fileName="evaluation.pdf" />
             <ArrayField source="goalResults">
               <Datagrid bulkActionButtons={false} rowClick={false}>
                 <TextField source="goalId" label="resources.evaluations.fields.goalResults.goalId" />

@@ -23,5 +23,6 @@ import { UpdateConsultationUseCase } from './update-consultation.usecase';
     ListMandatoryReportsUseCase,
     DecideMandatoryReportUseCase,
   ],
+  exports: [GetConsultationUseCase],
 })
 export class ConsultationsModule {}

@@ -9,5 +9,6 @@ import { TransitionMeetingUseCase } from './transition-meeting.usecase';
 @Module({
   controllers: [MeetingsController],
   providers: [ListMeetingsUseCase, ScheduleMeetingUseCase, TransitionMeetingUseCase, BuildMeetingPackUseCase],
+  exports: [ListMeetingsUseCase, BuildMeetingPackUseCase],
 })
 export class MeetingsModule {}

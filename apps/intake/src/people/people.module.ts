@@ -24,6 +24,6 @@ import { UpdatePersonUseCase } from './update-person.usecase';
     RegisterHouseholdUseCase,
     UpdateHouseholdUseCase,
   ],
-  exports: [AddressVisibility],
+  exports: [AddressVisibility, GetPersonUseCase, ListPersonsUseCase],
 })
 export class PeopleModule {}

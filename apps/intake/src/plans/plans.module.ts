@@ -11,5 +11,6 @@ import { TransitionPlanUseCase } from './transition-plan.usecase';
   imports: [ConsentsModule],
   controllers: [PlansController],
   providers: [ListPlansUseCase, DraftPlanUseCase, TransitionPlanUseCase, RecordEvaluationUseCase],
+  exports: [ListPlansUseCase],
 })
 export class PlansModule {}

@@ -10,5 +10,6 @@ import { RecordProgressNoteUseCase } from './record-progress-note.usecase';
   imports: [ConsentsModule],
   controllers: [ProgressNotesController],
   providers: [NoteVisibility, ListProgressNotesUseCase, RecordProgressNoteUseCase],
+  exports: [ListProgressNotesUseCase],
 })
 export class ProgressNotesModule {}
