@@ -16,6 +16,10 @@ export const INDICATOR_MEASURES = [
   'participation-persons-supported',
   'participation-matches-started',
   'participation-matches-settled',
+  'mandatory-reports-raised',
+  'mandatory-reports-made',
+  'evaluations-recorded',
+  'progress-notes-recorded',
 ] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
@@ -40,6 +44,10 @@ export const INDICATOR_MEASURE_LABELS: Record<IndicatorMeasure, string> = {
   'participation-persons-supported': '参加支援 対象者数（実人数）',
   'participation-matches-started': '参加支援 参加開始件数',
   'participation-matches-settled': '参加支援 定着件数',
+  'mandatory-reports-raised': '通報要否の判断を要した件数（虐待等の疑い）',
+  'mandatory-reports-made': '通報件数（通報済）',
+  'evaluations-recorded': '支援プランの評価件数',
+  'progress-notes-recorded': '支援経過記録の件数',
 };
 
 /**

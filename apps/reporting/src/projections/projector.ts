@@ -1,6 +1,10 @@
 import {
   CaseClosed,
   CaseOpened,
+  EvaluationRecorded,
+  MandatoryReportDecided,
+  MandatoryReportRaised,
+  ProgressNoted,
   CaseResumed,
   CaseStatusChanged,
   CaseSuspended,
@@ -43,6 +47,9 @@ import {
   ResourceVerified,
   type CaseEventData,
   type CloudEvent,
+  type EvaluationEventData,
+  type MandatoryReportEventData,
+  type ProgressNoteEventData,
   type ConsultationEventData,
   type MeetingEventData,
   type PlanEventData,
@@ -68,6 +75,8 @@ export const REFERRAL_EVENTS = [ReferralRequested, ReferralAccepted, ReferralDec
 export const CASE_EVENTS = [CaseOpened, CaseStatusChanged, CaseTrackChanged, SupportDecisionMade, LeadAgencyAssigned, CoordinatorReleased, CaseSuspended, CaseResumed, CaseClosed];
 export const PLAN_EVENTS = [PlanDrafted, PlanUpdated, PlanSubmitted, PlanApproved, PlanActivated, PlanSuperseded];
 export const MEETING_EVENTS = [MeetingScheduled, MeetingUpdated, MeetingHeld, MeetingMinutesFinalised, MeetingCancelled];
+/** Counted only (issue 17): 通報 records, plan evaluations and progress notes — codes and days, no content. */
+export const RECORD_COUNT_EVENTS = [MandatoryReportRaised, MandatoryReportDecided, EvaluationRecorded, ProgressNoted];
 export const PROJECTED_EVENTS: readonly EventContract[] = [
   ...RESOURCE_EVENTS,
   ...DISTRICT_EVENTS,
@@ -77,6 +86,7 @@ export const PROJECTED_EVENTS: readonly EventContract[] = [
   ...CASE_EVENTS,
   ...PLAN_EVENTS,
   ...MEETING_EVENTS,
+  ...RECORD_COUNT_EVENTS,
   ...OUTREACH_PROJECTED_EVENTS,
   ...PARTICIPATION_PROJECTED_EVENTS,
 ];
@@ -242,6 +252,34 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
        where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.meetingId, lg, data.legalType, data.status, data.convenerOrganizationId, data.heldOn, pgArray(data.caseIds), at, event.id],
     );
+  } else if (contract === MandatoryReportRaised || contract === MandatoryReportDecided) {
+    const data = event.data as MandatoryReportEventData;
+    // Raised on the day of its first event (raised, or a decision that arrived first); decided on the day of the decision.
+    const day = japanDate(at);
+    await run(
+      `insert into ${t('mandatory_report')} as r (mandatory_report_id, municipality, law, issue_tag, status, raised_on, decided_on, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (mandatory_report_id) do update set raised_on = least(r.raised_on, excluded.raised_on), decided_on = least(r.decided_on, excluded.decided_on),
+         law = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.law else r.law end,
+         issue_tag = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.issue_tag else r.issue_tag end,
+         status = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.status else r.status end,
+         state_at = greatest(r.state_at, excluded.state_at),
+         state_event_id = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.state_event_id else r.state_event_id end`,
+      [data.mandatoryReportId, lg, data.law, data.issueTag, data.status, day, contract === MandatoryReportDecided ? day : null, at, event.id],
+    );
+  } else if (contract === EvaluationRecorded) {
+    const data = event.data as EvaluationEventData;
+    await run(`insert into ${t('evaluation')} (evaluation_id, municipality, decision, evaluated_on) values (?, ?, ?, ?) on conflict do nothing`, [data.evaluationId, lg, data.decision, data.evaluatedOn]);
+  } else if (contract === ProgressNoted) {
+    const data = event.data as ProgressNoteEventData;
+    // The event carries no date: a note counts on the day intake recorded it (the event's time, in Japan).
+    await run(`insert into ${t('progress_record')} (progress_record_id, municipality, record_kind, legal_basis, author_organization_id, recorded_on) values (?, ?, ?, ?, ?, ?) on conflict do nothing`, [
+      data.noteId,
+      lg,
+      data.kind,
+      data.legalBasis,
+      data.authorOrganizationId,
+      japanDate(at),
+    ]);
   } else {
     const data = event.data as ReferralEventData;
     const stamp = {
