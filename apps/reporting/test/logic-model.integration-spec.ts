@@ -222,8 +222,16 @@ describe('reporting: the logic model, measures as data and 事業費 (issue 17)'
     expect(edited.body).toMatchObject({ title: '相談窓口の運営（4か所）', position: 3, version: item.version + 1 });
     const stale = await reporting.call(`/logic-model-items/${item.id}`, { method: 'PATCH', token: supervisor, body: { stage: 'activity', title: 'x', version: item.version } });
     expect(stale.status).toBe(409);
+    // A PATCH changes what it sends and keeps the rest.
+    const noted = await reporting.call(`/logic-model-items/${item.id}`, { method: 'PATCH', token: supervisor, body: { note: '市内4か所' }, headers: { 'if-match': `"${item.version + 1}"` } });
+    expect(noted.status).toBe(200);
+    expect(noted.body).toMatchObject({ title: '相談窓口の運営（4か所）', stage: 'activity', note: '市内4か所', version: item.version + 2 });
+    const measured = ((await reporting.call(`/logic-model-items?fiscalYear=${FISCAL_YEAR}`)).body as (Item & { indicatorCode: string | null })[]).find((entry) => entry.indicatorCode === 'consultations') as Item;
+    const toActivity = await reporting.call(`/logic-model-items/${measured.id}`, { method: 'PATCH', token: supervisor, body: { stage: 'activity', version: measured.version } });
+    expect(toActivity.status).toBe(400);
+    expect(Object.keys(toActivity.body.errors)).toEqual(['indicatorCode']);
     expect((await reporting.call(`/logic-model-items/${item.id}`, { method: 'DELETE', token: supervisor })).status).toBe(400);
-    expect((await reporting.call(`/logic-model-items/${item.id}`, { method: 'DELETE', token: supervisor, headers: { 'if-match': `"${item.version + 1}"` } })).status).toBe(204);
+    expect((await reporting.call(`/logic-model-items/${item.id}`, { method: 'DELETE', token: supervisor, headers: { 'if-match': `"${item.version + 2}"` } })).status).toBe(204);
     expect((await reporting.call(`/logic-model-items?fiscalYear=${FISCAL_YEAR}`)).body).toHaveLength(7);
 
     const [budget] = (await reporting.call(`/jigyo-budgets?fiscalYear=${FISCAL_YEAR}`)).body as { jigyo: string; version: number }[];
@@ -234,7 +242,7 @@ describe('reporting: the logic model, measures as data and 事業費 (issue 17)'
     const other = await reporting.token(['admin'], OTHER_MUNICIPALITY.lgCode);
     const foreign = (await reporting.call(`/logic-model?fiscalYear=${FISCAL_YEAR}`, { token: other })).body as Model;
     expect(foreign.jigyo.every((entry) => entry.budget === null && entry.stages.every((stage) => stage.items.length === 0))).toBe(true);
-    expect((await reporting.call(`/logic-model-items/${item.id}`, { method: 'PATCH', token: other, body: { stage: 'activity', title: 'x', version: item.version + 1 } })).status).toBe(404);
+    expect((await reporting.call(`/logic-model-items/${measured.id}`, { method: 'PATCH', token: other, body: { title: 'x', version: measured.version } })).status).toBe(404);
     const trail = (await reporting.call('/audit-records?resourceType=JigyoBudget', { token: admin })).body;
     expect(trail.items.length).toBeGreaterThanOrEqual(4);
   });

@@ -47,7 +47,38 @@ export class CreateLogicModelItemCommand extends LogicModelItemFields {
   jigyo!: Jigyo;
 }
 
-export class UpdateLogicModelItemCommand extends LogicModelItemFields {
+/** A PATCH: the fields sent change, the others stay (`indicatorCode: null` or `note: null` clears one). */
+export class UpdateLogicModelItemCommand {
+  @ApiPropertyOptional({ enum: LOGIC_MODEL_STAGES })
+  @IsOptional()
+  @IsIn([...LOGIC_MODEL_STAGES])
+  stage?: LogicModelStage;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 999 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(999)
+  position?: number;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/)
+  indicatorCode?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+
   @VersionProperty()
   version?: number;
 }

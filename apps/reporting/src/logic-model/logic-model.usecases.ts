@@ -9,7 +9,7 @@ import { IndicatorDefinition } from '../indicators/indicator.entity';
 import { JIGYO, JIGYO_LABELS, type Jigyo } from '../reports/jigyo-report';
 import { ConsultationsReportUseCase, IndicatorsReportUseCase, type IndicatorResult } from '../reports/reports.usecases';
 import { costPerResult } from '../shared/cost';
-import { budgetView, itemView, type BudgetView, type CreateLogicModelItemCommand, type LogicModelItemFields, type LogicModelItemView, type SetBudgetCommand } from './logic-model.dto';
+import { budgetView, itemView, type BudgetView, type CreateLogicModelItemCommand, type LogicModelItemFields, type LogicModelItemView, type SetBudgetCommand, type UpdateLogicModelItemCommand } from './logic-model.dto';
 import { JigyoBudget, LOGIC_MODEL_STAGE_LABELS, LOGIC_MODEL_STAGES, LogicModelItem, type LogicModelStage } from './logic-model.entity';
 
 /** The logic model and 事業費 are the city's own plan: its supervisors and admins edit them, never a contracted desk's. */
@@ -110,13 +110,20 @@ export class LogicModelUseCase {
     });
   }
 
-  async update(id: string, fields: LogicModelItemFields, expectedVersion: number): Promise<LogicModelItemView> {
+  async update(id: string, fields: Omit<UpdateLogicModelItemCommand, 'version'>, expectedVersion: number): Promise<LogicModelItemView> {
     return this.em.transactional(async (em) => {
       const item = await em.findOne(LogicModelItem, { id });
       if (!item) throw DomainException.notFound('LogicModelItem', id);
       assertVersion(item, expectedVersion, 'LogicModelItem');
-      await assertIndicator(em, fields.stage, fields.indicatorCode);
-      this.apply(item, fields);
+      // Sent fields change, the others stay; the result must still be a valid item (no indicator on an activity).
+      const next: LogicModelItemFields = {
+        stage: fields.stage ?? item.stage,
+        title: fields.title ?? item.title,
+        indicatorCode: fields.indicatorCode === undefined ? item.indicatorCode : fields.indicatorCode,
+        note: fields.note === undefined ? item.note : fields.note,
+      };
+      if (fields.indicatorCode !== undefined || fields.stage !== undefined) await assertIndicator(em, next.stage, next.indicatorCode);
+      this.apply(item, next);
       if (fields.position !== undefined) item.position = fields.position;
       await em.flush();
       return itemView(item);
