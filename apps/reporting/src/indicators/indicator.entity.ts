@@ -20,6 +20,8 @@ export const INDICATOR_MEASURES = [
   'mandatory-reports-made',
   'evaluations-recorded',
   'progress-notes-recorded',
+  'council-meetings-held',
+  'coordinators-in-post',
 ] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
 
@@ -48,6 +50,8 @@ export const INDICATOR_MEASURE_LABELS: Record<IndicatorMeasure, string> = {
   'mandatory-reports-made': '通報件数（通報済）',
   'evaluations-recorded': '支援プランの評価件数',
   'progress-notes-recorded': '支援経過記録の件数',
+  'council-meetings-held': '協議体（第1層・第2層）開催回数',
+  'coordinators-in-post': '生活支援コーディネーター 配置人数（年度末）',
 };
 
 /**

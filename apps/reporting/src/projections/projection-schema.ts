@@ -30,6 +30,9 @@ export const PROJECTION_TABLES = [
   'mandatory_report',
   'evaluation',
   'progress_record',
+  'council',
+  'council_meeting',
+  'coordinator',
 ] as const;
 
 function assertSchema(schema: string): void {
@@ -48,6 +51,7 @@ export function projectionDdl(schema: string): string[] {
     ...districtWithheldDdl(schema),
     ...jigyoDdl(schema),
     ...recordCountsDdl(schema),
+    ...communityWorkDdl(schema),
   ];
 }
 
@@ -151,6 +155,22 @@ export function recordCountsDdl(schema: string): string[] {
     `create index on ${t('evaluation')} (municipality, evaluated_on)`,
     `create table ${t('progress_record')} (progress_record_id uuid primary key, municipality varchar(6) not null, record_kind varchar(40) not null, legal_basis varchar(60) not null, author_organization_id uuid null, recorded_on date not null)`,
     `create index on ${t('progress_record')} (municipality, recorded_on)`,
+  ];
+}
+
+/**
+ * 地域づくり from the registry (Migration20261204110000; frozen likewise, issue 17): 協議体 (layer 1) and 地域福祉ネットワーク会議
+ * (layer 2) with their meetings (the day and a head count; minutes stay in the registry), and 生活支援コーディネーター by layer
+ * with their period in post — never the coordinator's name, which the events do not carry.
+ */
+export function communityWorkDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('council')} (council_id uuid primary key, municipality varchar(6) not null, layer int not null, district_id uuid null, status varchar(40) not null, established_on date null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create table ${t('council_meeting')} (council_meeting_id uuid primary key, municipality varchar(6) not null, council_id uuid not null, district_id uuid null, held_on date not null, participants_count int null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('council_meeting')} (municipality, held_on)`,
+    `create table ${t('coordinator')} (coordinator_id uuid primary key, municipality varchar(6) not null, layer int not null, district_ids uuid[] not null, employer_organization_id uuid null, assigned_from date not null, assigned_to date null, state_at timestamptz not null, state_event_id uuid not null)`,
   ];
 }
 
@@ -321,4 +341,13 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   record_kind: 'character varying',
   legal_basis: 'character varying',
   author_organization_id: 'uuid',
+  council_id: 'uuid',
+  layer: 'integer',
+  established_on: 'date',
+  council_meeting_id: 'uuid',
+  participants_count: 'integer',
+  coordinator_id: 'uuid',
+  employer_organization_id: 'uuid',
+  assigned_from: 'date',
+  assigned_to: 'date',
 };

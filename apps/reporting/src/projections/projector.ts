@@ -1,6 +1,9 @@
 import {
   CaseClosed,
   CaseOpened,
+  CoordinatorAssigned,
+  CouncilEstablished,
+  CouncilMeetingHeld,
   EvaluationRecorded,
   MandatoryReportDecided,
   MandatoryReportRaised,
@@ -47,6 +50,9 @@ import {
   ResourceVerified,
   type CaseEventData,
   type CloudEvent,
+  type CoordinatorAssignedData,
+  type CouncilEstablishedData,
+  type CouncilMeetingHeldData,
   type EvaluationEventData,
   type MandatoryReportEventData,
   type ProgressNoteEventData,
@@ -77,9 +83,12 @@ export const PLAN_EVENTS = [PlanDrafted, PlanUpdated, PlanSubmitted, PlanApprove
 export const MEETING_EVENTS = [MeetingScheduled, MeetingUpdated, MeetingHeld, MeetingMinutesFinalised, MeetingCancelled];
 /** Counted only (issue 17): 通報 records, plan evaluations and progress notes — codes and days, no content. */
 export const RECORD_COUNT_EVENTS = [MandatoryReportRaised, MandatoryReportDecided, EvaluationRecorded, ProgressNoted];
+/** 地域づくり work the registry records: 協議体, their meetings, 生活支援コーディネーター. */
+export const COMMUNITY_WORK_EVENTS = [CouncilEstablished, CouncilMeetingHeld, CoordinatorAssigned];
 export const PROJECTED_EVENTS: readonly EventContract[] = [
   ...RESOURCE_EVENTS,
   ...DISTRICT_EVENTS,
+  ...COMMUNITY_WORK_EVENTS,
   ...HOUSEHOLD_EVENTS,
   ...CONSULTATION_EVENTS,
   ...REFERRAL_EVENTS,
@@ -251,6 +260,33 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
          held_on = excluded.held_on, case_ids = excluded.case_ids, state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.meetingId, lg, data.legalType, data.status, data.convenerOrganizationId, data.heldOn, pgArray(data.caseIds), at, event.id],
+    );
+  } else if (contract === CouncilEstablished) {
+    const data = event.data as CouncilEstablishedData;
+    await run(
+      `insert into ${t('council')} as c (council_id, municipality, layer, district_id, status, established_on, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (council_id) do update set layer = excluded.layer, district_id = excluded.district_id, status = excluded.status, established_on = excluded.established_on,
+         state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.councilId, lg, data.layer, data.districtId, data.status, data.establishedOn, at, event.id],
+    );
+  } else if (contract === CouncilMeetingHeld) {
+    const data = event.data as CouncilMeetingHeldData;
+    await run(
+      `insert into ${t('council_meeting')} as m (council_meeting_id, municipality, council_id, district_id, held_on, participants_count, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (council_meeting_id) do update set council_id = excluded.council_id, district_id = excluded.district_id, held_on = excluded.held_on, participants_count = excluded.participants_count,
+         state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.meetingId, lg, data.councilId, data.districtId, data.heldOn, data.participantsCount, at, event.id],
+    );
+  } else if (contract === CoordinatorAssigned) {
+    const data = event.data as CoordinatorAssignedData;
+    await run(
+      `insert into ${t('coordinator')} as c (coordinator_id, municipality, layer, district_ids, employer_organization_id, assigned_from, assigned_to, state_at, state_event_id) values (?, ?, ?, ?::uuid[], ?, ?, ?, ?, ?)
+       on conflict (coordinator_id) do update set layer = excluded.layer, district_ids = excluded.district_ids, employer_organization_id = excluded.employer_organization_id,
+         assigned_from = excluded.assigned_from, assigned_to = excluded.assigned_to, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.coordinatorId, lg, data.layer, pgArray(data.districtIds), data.employerOrganizationId, data.assignedFrom, data.assignedTo, at, event.id],
     );
   } else if (contract === MandatoryReportRaised || contract === MandatoryReportDecided) {
     const data = event.data as MandatoryReportEventData;

@@ -94,7 +94,10 @@ export const COST_RESULTS: Record<Jigyo, [string, string | null][]> = {
     ['participation-year', 'persons-supported'],
     ['participation', 'matches-started'],
   ],
-  community: [['resource-districts', 'resource-districts']],
+  community: [
+    ['resource-districts', 'resource-districts'],
+    ['council-meetings', '2'],
+  ],
 };
 
 export interface JigyoReport {
@@ -173,6 +176,8 @@ export function buildJigyoFigures(counts: Record<Jigyo, readonly MonthCount[]>, 
   const figureRows = (all: readonly MonthCount[], definitions: [string, string][]) =>
     definitions.map(([measure, label]): ReportRow => ({ code: measure, label, cells: [], total: cell(index(all, measure).get('')?.get(null) ?? 0) }));
   const resources = index(counts.community, 'resources');
+  const councilMeetings = index(counts.community, 'council-meetings');
+  const coordinators = index(counts.community, 'coordinators');
 
   const sheets: ReportSheet[] = [
     {
@@ -290,6 +295,25 @@ export function buildJigyoFigures(counts: Record<Jigyo, readonly MonthCount[]>, 
           totalRow: null,
         },
         { key: 'resource-districts', title: '地域資源のある地区数（年度末）', unit: '地区', kind: 'figures', rows: figureRows(counts.community, [['resource-districts', '地区数']]), totalRow: null },
+        {
+          key: 'council-meetings',
+          title: '協議体 開催回数',
+          unit: '回',
+          kind: 'measures',
+          rows: [
+            ['1', '第1層協議体'],
+            ['2', '第2層協議体（地域福祉ネットワーク会議）'],
+          ].map(([code, label]) => summedRow(code, label, months, councilMeetings.get(code))),
+          totalRow: null,
+        },
+        {
+          key: 'coordinators',
+          title: '生活支援コーディネーター 配置人数（年度末）',
+          unit: '人',
+          kind: 'figures',
+          rows: ['1', '2', '3'].map((code): ReportRow => ({ code, label: `第${code}層`, cells: [], total: cell(coordinators.get(code)?.get(null) ?? 0) })),
+          totalRow: null,
+        },
       ],
     },
   ];

@@ -28,7 +28,7 @@ export class JigyoReportUseCase {
       this.queries.multiAgency(municipality, fiscalYear),
       this.queries.outreach(municipality, fiscalYear),
       this.queries.participation(municipality, fiscalYear),
-      this.queries.community(municipality, today < end ? today : end),
+      this.queries.community(municipality, fiscalYear, today < end ? today : end),
       this.reportQueries.districts(municipality),
     ]);
     const budgets: Partial<Record<Jigyo, BudgetFigures>> = {};

@@ -269,10 +269,14 @@ export class ReportQueries {
          (select count(*) from ${t('mandatory_report')} where municipality = ? and raised_on between ?::date and ?::date) as mandatory_reports_raised,
          (select count(*) from ${t('mandatory_report')} where municipality = ? and status = 'reported' and decided_on between ?::date and ?::date) as mandatory_reports_made,
          (select count(*) from ${t('evaluation')} where municipality = ? and evaluated_on between ?::date and ?::date) as evaluations_recorded,
-         (select count(*) from ${t('progress_record')} where municipality = ? and recorded_on between ?::date and ?::date) as progress_notes_recorded`,
+         (select count(*) from ${t('progress_record')} where municipality = ? and recorded_on between ?::date and ?::date) as progress_notes_recorded,
+         (select count(*) from ${t('council_meeting')} where municipality = ? and held_on between ?::date and ?::date) as council_meetings_held,
+         (select count(*) from ${t('coordinator')} where municipality = ? and assigned_from <= ?::date and (assigned_to is null or assigned_to >= ?::date)) as coordinators_in_post`,
       [
         ...[municipality, fiscalYear, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end, municipality, start, end],
         ...[municipality, start, end, municipality, start, end, municipality, start, end, municipality, start, end],
+        // Coordinators in post at the 年度's end, or today while it runs (as the mutual-aid districts).
+        ...[municipality, start, end, municipality, asOf < end ? asOf : end, asOf < end ? asOf : end],
       ],
     );
     const districts = await this.mutualAid(municipality, asOf < end ? asOf : end);
@@ -297,6 +301,8 @@ export class ReportQueries {
       'mandatory-reports-made': Number(row.mandatory_reports_made),
       'evaluations-recorded': Number(row.evaluations_recorded),
       'progress-notes-recorded': Number(row.progress_notes_recorded),
+      'council-meetings-held': Number(row.council_meetings_held),
+      'coordinators-in-post': Number(row.coordinators_in_post),
     };
   }
 
