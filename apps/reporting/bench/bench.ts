@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     const queries = new ReportQueries(orm.em.fork());
     const jigyoQueries = new JigyoQueries(orm.em.fork());
     // The municipality's threshold without the settings table (the default, 3).
-    const jigyo = new JigyoReportUseCase(jigyoQueries, queries, { threshold: async () => 3 } as unknown as ConsultationsReportUseCase);
+    const jigyo = new JigyoReportUseCase(jigyoQueries, queries, { threshold: async () => 3 } as unknown as ConsultationsReportUseCase, orm.em.fork());
     const reports: [string, () => Promise<unknown>][] = [
       ['年度 report per 事業 (JSON, internal: 延べ and 実人数 by field, district, organisation, month)', () => jigyo.liveFigures(LG, fiscalYear)],
       ['年度 report per 事業 (published with suppression, XLSX written)', async () => jigyo.xlsx(await jigyo.present(await jigyo.liveFigures(LG, fiscalYear), 'published'))],

@@ -11,6 +11,7 @@ import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { ClosuresModule } from './closures/report-closures.controller';
 import { reportingVariables } from './config';
 import { IndicatorsModule } from './indicators/indicators.controller';
+import { LogicModelModule } from './logic-model/logic-model.controller';
 import { reportingPersistence } from './persistence';
 import { PROJECTED_EVENTS } from './projections/projector';
 import { ProjectionsModule } from './projections/projections.module';
@@ -37,6 +38,7 @@ export function reportingAppModule(env: Record<string, string | undefined> = pro
       SettingsModule,
       IndicatorsModule,
       ClosuresModule,
+      LogicModelModule,
     ],
   })
   class AppModule {}

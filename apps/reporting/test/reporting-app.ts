@@ -32,7 +32,7 @@ export interface ReportingUnderTest {
   connection: NatsConnection;
   orm: MikroORM;
   issuer: TestIssuer;
-  call(path: string, options?: { token?: string | null; method?: 'GET' | 'PUT' | 'POST' | 'PATCH'; body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
+  call(path: string, options?: { token?: string | null; method?: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE'; body?: unknown; headers?: Record<string, string> }): Promise<Reply>;
   token(roles: string[], municipality?: string): Promise<string>;
   /** Publishes CloudEvents to the stream; `msgIdSuffix` makes JetStream accept a duplicate (a re-publish outside its window). */
   publish(events: PublishedEvent[], msgIdSuffix?: string): Promise<void>;

@@ -1,6 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { CanAccess, Menu as RaMenu, useTranslate } from 'react-admin';
 import { UnreviewedEmergencyAccessBadge } from '../emergency-access/UnreviewedEmergencyAccesses';
 
@@ -25,6 +26,9 @@ export function Menu() {
       <RaMenu.ResourceItems />
       <CanAccess resource="reports" action="list">
         <RaMenu.Item to="/reports" primaryText={translate('tsunagu.reports.menu')} leftIcon={<AssessmentIcon />} />
+      </CanAccess>
+      <CanAccess resource="logic-model" action="list">
+        <RaMenu.Item to="/logic-model" primaryText={translate('tsunagu.logic_model.menu')} leftIcon={<AccountTreeIcon />} />
       </CanAccess>
     </RaMenu>
   );

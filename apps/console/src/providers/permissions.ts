@@ -81,6 +81,9 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   work: { read: [...STAFF, 'outreach-worker', 'participation-worker'], write: [] },
   /** The reporting dashboard and its CSV downloads (aggregates only). */
   reports: { read: ['analyst', 'supervisor', 'admin'], write: [] },
+  /** ロジックモデル and 事業費: analysts read; supervisors and admins edit (the screen and the API leave a contracted desk's out). */
+  'logic-model': { read: ['analyst', 'supervisor', 'admin'], write: ['supervisor', 'admin'] },
+  'logic-model-items': { read: ['analyst', 'supervisor', 'admin'], write: ['supervisor', 'admin'] },
   districts: registry,
   organizations: registry,
   'community-resources': {

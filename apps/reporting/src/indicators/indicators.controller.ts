@@ -4,6 +4,8 @@ import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { expectedVersion } from '@tsunagu/platform-http';
 import {
+  CombinedMeasureView,
+  CreateCombinedMeasureCommand,
   CreateIndicatorCommand,
   CreateTargetCommand,
   IndicatorFields,
@@ -14,6 +16,7 @@ import {
   UpdateTargetCommand,
 } from './indicator.dto';
 import {
+  CombinedMeasuresUseCase,
   DefineIndicatorUseCase,
   EditIndicatorUseCase,
   ListIndicatorsUseCase,
@@ -106,8 +109,32 @@ export class IndicatorTargetsController {
   }
 }
 
+/** Measures as data: two built-in measures combined (sum, difference, ratio, percentage); analysts read, supervisors and admins define. */
+@ApiTags('indicators')
+@Audited('CombinedMeasure')
+@Controller('combined-measures')
+export class CombinedMeasuresController {
+  constructor(private readonly measures: CombinedMeasuresUseCase) {}
+
+  @Get()
+  @Roles('analyst', 'supervisor', 'admin')
+  @ApiOkResponse({ type: [CombinedMeasureView] })
+  @ApiOperation({ summary: "The municipality's combined measures (indicators name them as combined:<code>)" })
+  findAll(): Promise<CombinedMeasureView[]> {
+    return this.measures.list();
+  }
+
+  @Post()
+  @Roles('supervisor', 'admin')
+  @ApiCreatedResponse({ type: CombinedMeasureView })
+  @ApiOperation({ summary: 'Defines a combined measure (never edited afterwards: a different formula is a new code)' })
+  create(@Body() command: CreateCombinedMeasureCommand): Promise<CombinedMeasureView> {
+    return this.measures.define(command);
+  }
+}
+
 @Module({
-  controllers: [IndicatorsController, IndicatorTargetsController],
-  providers: [ListIndicatorsUseCase, DefineIndicatorUseCase, EditIndicatorUseCase, ReviseIndicatorUseCase, ListTargetsUseCase, SetTargetUseCase],
+  controllers: [IndicatorsController, IndicatorTargetsController, CombinedMeasuresController],
+  providers: [CombinedMeasuresUseCase, ListIndicatorsUseCase, DefineIndicatorUseCase, EditIndicatorUseCase, ReviseIndicatorUseCase, ListTargetsUseCase, SetTargetUseCase],
 })
 export class IndicatorsModule {}

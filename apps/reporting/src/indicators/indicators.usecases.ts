@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { IndicatorDefinition, IndicatorTarget } from './indicator.entity';
-import { indicatorView, targetView, type CreateIndicatorCommand, type CreateTargetCommand, type IndicatorFields, type IndicatorView, type TargetView } from './indicator.dto';
+import { CombinedMeasure, COMBINED_MEASURE_PREFIX, IndicatorDefinition, IndicatorTarget } from './indicator.entity';
+import { combinedMeasureView, indicatorView, targetView, type CombinedMeasureView, type CreateCombinedMeasureCommand, type CreateIndicatorCommand, type CreateTargetCommand, type IndicatorFields, type IndicatorView, type TargetView } from './indicator.dto';
 
-function applyFields(definition: IndicatorDefinition, fields: IndicatorFields): void {
+/** A `combined:<code>` measure must be one of the municipality's combined measures (the tenant filter scopes the lookup). */
+async function assertMeasureExists(em: EntityManager, measure: string): Promise<void> {
+  if (!measure.startsWith(COMBINED_MEASURE_PREFIX)) return;
+  if (!(await em.findOne(CombinedMeasure, { code: measure.slice(COMBINED_MEASURE_PREFIX.length) }))) throw DomainException.invalidField('measure', 'no such combined measure');
+}
+
+async function applyFields(em: EntityManager, definition: IndicatorDefinition, fields: IndicatorFields): Promise<void> {
+  await assertMeasureExists(em, fields.measure);
   definition.name = fields.name;
   definition.description = fields.description ?? null;
   definition.measure = fields.measure;
@@ -38,7 +45,7 @@ export class DefineIndicatorUseCase {
         throw new DomainException(DomainErrorCode.Conflict, `indicator ${command.code} already exists; add a version to change it`, { errors: { code: 'already exists' } });
       }
       const definition = em.create(IndicatorDefinition, { code: command.code, definitionVersion: 1 } as IndicatorDefinition);
-      applyFields(definition, command);
+      await applyFields(em, definition, command);
       await em.flush();
       return indicatorView(definition);
     });
@@ -63,7 +70,7 @@ export class EditIndicatorUseCase {
           reason: 'definition-in-use',
         });
       }
-      applyFields(definition, fields);
+      await applyFields(em, definition, fields);
       await em.flush();
       return indicatorView(definition);
     });
@@ -84,7 +91,7 @@ export class ReviseIndicatorUseCase {
         throw new DomainException(DomainErrorCode.Conflict, `version ${latest.definitionVersion} of ${base.code} is newer; revise that one`, { latestId: latest.id });
       }
       const next = em.create(IndicatorDefinition, { code: base.code, definitionVersion: base.definitionVersion + 1 } as IndicatorDefinition);
-      applyFields(next, fields);
+      await applyFields(em, next, fields);
       // Two revisions at once both aim at n+1: the unique (municipality, code, definitionVersion) refuses the second (409).
       await em.flush();
       return indicatorView(next);
@@ -128,6 +135,28 @@ export class SetTargetUseCase {
       target.targetValue = targetValue;
       await em.flush();
       return targetView(target);
+    });
+  }
+}
+
+/** Combined measures (measures as data): listed to analysts, defined by supervisors and admins, never edited. */
+@Injectable()
+export class CombinedMeasuresUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(): Promise<CombinedMeasureView[]> {
+    return (await this.em.find(CombinedMeasure, {}, { orderBy: { code: 'asc' } })).map(combinedMeasureView);
+  }
+
+  async define(command: CreateCombinedMeasureCommand): Promise<CombinedMeasureView> {
+    return this.em.transactional(async (em) => {
+      if (await em.findOne(CombinedMeasure, { code: command.code })) {
+        throw new DomainException(DomainErrorCode.Conflict, `combined measure ${command.code} already exists; a different formula needs a new code`, { errors: { code: 'already exists' } });
+      }
+      const { code, name, operation, leftMeasure, rightMeasure, unit } = command;
+      const measure = em.create(CombinedMeasure, { code, name, operation, leftMeasure, rightMeasure, unit } as CombinedMeasure);
+      await em.flush();
+      return combinedMeasureView(measure);
     });
   }
 }

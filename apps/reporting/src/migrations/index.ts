@@ -10,6 +10,9 @@ import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261203141100 } from './Migration20261203141100';
 import { Migration20261203180000 } from './Migration20261203180000';
+import { Migration20261204090000 } from './Migration20261204090000';
+import { Migration20261204100000 } from './Migration20261204100000';
+import { Migration20261204110000 } from './Migration20261204110000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -25,4 +28,7 @@ export const reportingMigrations = [
   { name: 'Migration20261203110000', class: Migration20261203110000 },
   { name: 'Migration20261203141100', class: Migration20261203141100 },
   { name: 'Migration20261203180000', class: Migration20261203180000 },
+  { name: 'Migration20261204090000', class: Migration20261204090000 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
+  { name: 'Migration20261204110000', class: Migration20261204110000 },
 ];

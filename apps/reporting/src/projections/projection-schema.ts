@@ -27,6 +27,12 @@ export const PROJECTION_TABLES = [
   'participation_match',
   'participation_follow_up',
   'menu_gap',
+  'mandatory_report',
+  'evaluation',
+  'progress_record',
+  'council',
+  'council_meeting',
+  'coordinator',
 ] as const;
 
 function assertSchema(schema: string): void {
@@ -44,6 +50,8 @@ export function projectionDdl(schema: string): string[] {
     ...participationProjectionDdl(schema),
     ...districtWithheldDdl(schema),
     ...jigyoDdl(schema),
+    ...recordCountsDdl(schema),
+    ...communityWorkDdl(schema),
   ];
 }
 
@@ -129,6 +137,40 @@ export function jigyoDdl(schema: string): string[] {
     `alter table ${t('consultation')} add column jigyo_attribution varchar(40) null, add column pseudonym varchar(43) null`,
     `alter table ${t('outreach_target')} add column pseudonym varchar(43) null`,
     `alter table ${t('participation_need')} add column pseudonym varchar(43) null`,
+  ];
+}
+
+/**
+ * 通報, evaluations and progress notes as counts (Migration20261204100000; frozen likewise, issue 17): ids, codes and the
+ * day each counts on — never the consultation, case or plan they belong to, and never a note's text (intake sends none).
+ * A 通報 counts on the day it was raised and, once decided, on the day of the decision; a progress note on the day it was recorded.
+ */
+export function recordCountsDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('mandatory_report')} (mandatory_report_id uuid primary key, municipality varchar(6) not null, law varchar(60) not null, issue_tag varchar(60) not null, status varchar(40) not null, raised_on date not null, decided_on date null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('mandatory_report')} (municipality, raised_on)`,
+    `create table ${t('evaluation')} (evaluation_id uuid primary key, municipality varchar(6) not null, decision varchar(40) not null, evaluated_on date not null)`,
+    `create index on ${t('evaluation')} (municipality, evaluated_on)`,
+    `create table ${t('progress_record')} (progress_record_id uuid primary key, municipality varchar(6) not null, record_kind varchar(40) not null, legal_basis varchar(60) not null, author_organization_id uuid null, recorded_on date not null)`,
+    `create index on ${t('progress_record')} (municipality, recorded_on)`,
+  ];
+}
+
+/**
+ * 地域づくり from the registry (Migration20261204110000; frozen likewise, issue 17): 協議体 (layer 1) and 地域福祉ネットワーク会議
+ * (layer 2) with their meetings (the day and a head count; minutes stay in the registry), and 生活支援コーディネーター by layer
+ * with their period in post — never the coordinator's name, which the events do not carry.
+ */
+export function communityWorkDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('council')} (council_id uuid primary key, municipality varchar(6) not null, layer int not null, district_id uuid null, status varchar(40) not null, established_on date null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create table ${t('council_meeting')} (council_meeting_id uuid primary key, municipality varchar(6) not null, council_id uuid not null, district_id uuid null, held_on date not null, participants_count int null, state_at timestamptz not null, state_event_id uuid not null)`,
+    `create index on ${t('council_meeting')} (municipality, held_on)`,
+    `create table ${t('coordinator')} (coordinator_id uuid primary key, municipality varchar(6) not null, layer int not null, district_ids uuid[] not null, employer_organization_id uuid null, assigned_from date not null, assigned_to date null, state_at timestamptz not null, state_event_id uuid not null)`,
   ];
 }
 
@@ -287,4 +329,25 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   jigyo_attribution: 'character varying',
   // The pseudonymous person key (HMAC of municipality and person id under a key reporting never holds): counts 実人数, identifies nobody.
   pseudonym: 'character varying',
+  mandatory_report_id: 'uuid',
+  law: 'character varying',
+  issue_tag: 'character varying',
+  decided_on: 'date',
+  evaluation_id: 'uuid',
+  decision: 'character varying',
+  evaluated_on: 'date',
+  // A progress note's id and codes (面談, 電話 … and its legal basis): the note's text never leaves intake.
+  progress_record_id: 'uuid',
+  record_kind: 'character varying',
+  legal_basis: 'character varying',
+  author_organization_id: 'uuid',
+  council_id: 'uuid',
+  layer: 'integer',
+  established_on: 'date',
+  council_meeting_id: 'uuid',
+  participants_count: 'integer',
+  coordinator_id: 'uuid',
+  employer_organization_id: 'uuid',
+  assigned_from: 'date',
+  assigned_to: 'date',
 };

@@ -1,6 +1,13 @@
 import {
   CaseClosed,
   CaseOpened,
+  CoordinatorAssigned,
+  CouncilEstablished,
+  CouncilMeetingHeld,
+  EvaluationRecorded,
+  MandatoryReportDecided,
+  MandatoryReportRaised,
+  ProgressNoted,
   CaseResumed,
   CaseStatusChanged,
   CaseSuspended,
@@ -43,6 +50,12 @@ import {
   ResourceVerified,
   type CaseEventData,
   type CloudEvent,
+  type CoordinatorAssignedData,
+  type CouncilEstablishedData,
+  type CouncilMeetingHeldData,
+  type EvaluationEventData,
+  type MandatoryReportEventData,
+  type ProgressNoteEventData,
   type ConsultationEventData,
   type MeetingEventData,
   type PlanEventData,
@@ -68,15 +81,21 @@ export const REFERRAL_EVENTS = [ReferralRequested, ReferralAccepted, ReferralDec
 export const CASE_EVENTS = [CaseOpened, CaseStatusChanged, CaseTrackChanged, SupportDecisionMade, LeadAgencyAssigned, CoordinatorReleased, CaseSuspended, CaseResumed, CaseClosed];
 export const PLAN_EVENTS = [PlanDrafted, PlanUpdated, PlanSubmitted, PlanApproved, PlanActivated, PlanSuperseded];
 export const MEETING_EVENTS = [MeetingScheduled, MeetingUpdated, MeetingHeld, MeetingMinutesFinalised, MeetingCancelled];
+/** Counted only (issue 17): 通報 records, plan evaluations and progress notes — codes and days, no content. */
+export const RECORD_COUNT_EVENTS = [MandatoryReportRaised, MandatoryReportDecided, EvaluationRecorded, ProgressNoted];
+/** 地域づくり work the registry records: 協議体, their meetings, 生活支援コーディネーター. */
+export const COMMUNITY_WORK_EVENTS = [CouncilEstablished, CouncilMeetingHeld, CoordinatorAssigned];
 export const PROJECTED_EVENTS: readonly EventContract[] = [
   ...RESOURCE_EVENTS,
   ...DISTRICT_EVENTS,
+  ...COMMUNITY_WORK_EVENTS,
   ...HOUSEHOLD_EVENTS,
   ...CONSULTATION_EVENTS,
   ...REFERRAL_EVENTS,
   ...CASE_EVENTS,
   ...PLAN_EVENTS,
   ...MEETING_EVENTS,
+  ...RECORD_COUNT_EVENTS,
   ...OUTREACH_PROJECTED_EVENTS,
   ...PARTICIPATION_PROJECTED_EVENTS,
 ];
@@ -242,6 +261,61 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
        where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       [data.meetingId, lg, data.legalType, data.status, data.convenerOrganizationId, data.heldOn, pgArray(data.caseIds), at, event.id],
     );
+  } else if (contract === CouncilEstablished) {
+    const data = event.data as CouncilEstablishedData;
+    await run(
+      `insert into ${t('council')} as c (council_id, municipality, layer, district_id, status, established_on, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (council_id) do update set layer = excluded.layer, district_id = excluded.district_id, status = excluded.status, established_on = excluded.established_on,
+         state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.councilId, lg, data.layer, data.districtId, data.status, data.establishedOn, at, event.id],
+    );
+  } else if (contract === CouncilMeetingHeld) {
+    const data = event.data as CouncilMeetingHeldData;
+    await run(
+      `insert into ${t('council_meeting')} as m (council_meeting_id, municipality, council_id, district_id, held_on, participants_count, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (council_meeting_id) do update set council_id = excluded.council_id, district_id = excluded.district_id, held_on = excluded.held_on, participants_count = excluded.participants_count,
+         state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (m.state_at, m.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.meetingId, lg, data.councilId, data.districtId, data.heldOn, data.participantsCount, at, event.id],
+    );
+  } else if (contract === CoordinatorAssigned) {
+    const data = event.data as CoordinatorAssignedData;
+    await run(
+      `insert into ${t('coordinator')} as c (coordinator_id, municipality, layer, district_ids, employer_organization_id, assigned_from, assigned_to, state_at, state_event_id) values (?, ?, ?, ?::uuid[], ?, ?, ?, ?, ?)
+       on conflict (coordinator_id) do update set layer = excluded.layer, district_ids = excluded.district_ids, employer_organization_id = excluded.employer_organization_id,
+         assigned_from = excluded.assigned_from, assigned_to = excluded.assigned_to, state_at = excluded.state_at, state_event_id = excluded.state_event_id
+       where (c.state_at, c.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
+      [data.coordinatorId, lg, data.layer, pgArray(data.districtIds), data.employerOrganizationId, data.assignedFrom, data.assignedTo, at, event.id],
+    );
+  } else if (contract === MandatoryReportRaised || contract === MandatoryReportDecided) {
+    const data = event.data as MandatoryReportEventData;
+    // Raised on the day of its first event (raised, or a decision that arrived first); decided on the day of the decision.
+    const day = japanDate(at);
+    await run(
+      `insert into ${t('mandatory_report')} as r (mandatory_report_id, municipality, law, issue_tag, status, raised_on, decided_on, state_at, state_event_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (mandatory_report_id) do update set raised_on = least(r.raised_on, excluded.raised_on), decided_on = least(r.decided_on, excluded.decided_on),
+         law = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.law else r.law end,
+         issue_tag = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.issue_tag else r.issue_tag end,
+         status = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.status else r.status end,
+         state_at = greatest(r.state_at, excluded.state_at),
+         state_event_id = case when (r.state_at, r.state_event_id) < (excluded.state_at, excluded.state_event_id) then excluded.state_event_id else r.state_event_id end`,
+      [data.mandatoryReportId, lg, data.law, data.issueTag, data.status, day, contract === MandatoryReportDecided ? day : null, at, event.id],
+    );
+  } else if (contract === EvaluationRecorded) {
+    const data = event.data as EvaluationEventData;
+    await run(`insert into ${t('evaluation')} (evaluation_id, municipality, decision, evaluated_on) values (?, ?, ?, ?) on conflict do nothing`, [data.evaluationId, lg, data.decision, data.evaluatedOn]);
+  } else if (contract === ProgressNoted) {
+    const data = event.data as ProgressNoteEventData;
+    // The event carries no date: a note counts on the day intake recorded it (the event's time, in Japan).
+    await run(`insert into ${t('progress_record')} (progress_record_id, municipality, record_kind, legal_basis, author_organization_id, recorded_on) values (?, ?, ?, ?, ?, ?) on conflict do nothing`, [
+      data.noteId,
+      lg,
+      data.kind,
+      data.legalBasis,
+      data.authorOrganizationId,
+      japanDate(at),
+    ]);
   } else {
     const data = event.data as ReferralEventData;
     const stamp = {

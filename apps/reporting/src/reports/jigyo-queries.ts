@@ -112,16 +112,25 @@ export class JigyoQueries {
     );
   }
 
-  /** 地域づくり: community resources active and public at the end of the 年度 (or `asOf` while it runs), by type, and the districts they cover. */
-  async community(municipality: string, asOf: string): Promise<MonthCount[]> {
+  /**
+   * 地域づくり: community resources active and public at the end of the 年度 (or `asOf` while it runs), by type, and the
+   * districts they cover; 協議体 meetings held per month by layer (第1層 / 第2層 = 地域福祉ネットワーク会議); 生活支援コーディネーター
+   * in post at the same day, by layer.
+   */
+  async community(municipality: string, fiscalYear: number, asOf: string): Promise<MonthCount[]> {
+    const { start, end } = fiscalYearRange(fiscalYear);
     return this.counts(
       `with latest as (
          select distinct on (resource_id) resource_id, status, category, public, district_ids from ${t('resource_fact')}
          where municipality = ? and occurred_at < ? order by resource_id, occurred_at desc, event_id desc),
        active as (select * from latest where status = 'active' and public)
        select 'resources' as measure, category as code, null as month, count(*) as count from active group by 2
-       union all select 'resource-districts', null, null, count(distinct district_id) from active cross join lateral unnest(district_ids) as district_id`,
-      [municipality, endOfJapanDay(asOf)],
+       union all select 'resource-districts', null, null, count(distinct district_id) from active cross join lateral unnest(district_ids) as district_id
+       union all select 'council-meetings', c.layer::text, to_char(m.held_on, 'YYYY-MM'), count(*) from ${t('council_meeting')} m join ${t('council')} c on c.council_id = m.council_id
+         where m.municipality = ? and m.held_on between ?::date and ?::date group by 2, 3
+       union all select 'coordinators', layer::text, null, count(*) from ${t('coordinator')}
+         where municipality = ? and assigned_from <= ?::date and (assigned_to is null or assigned_to >= ?::date) group by 2`,
+      [municipality, endOfJapanDay(asOf), municipality, start, end, municipality, asOf, asOf],
     );
   }
 

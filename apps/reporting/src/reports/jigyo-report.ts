@@ -1,5 +1,6 @@
 import { JIGYO_ATTRIBUTION_LABELS, RESOURCE_CATEGORY_LABELS } from '@tsunagu/contracts';
 import { fiscalYearLabel, wareki } from '@tsunagu/util-japanese-calendar';
+import { costPerResult } from '../shared/cost';
 import { publishList, publishTable, suppressCount, type PublishedCell } from '../shared/suppression';
 import { UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL } from './report-queries';
 import { NO_DISTRICT, UNATTRIBUTED, type MonthCount } from './jigyo-queries';
@@ -61,7 +62,43 @@ export interface ReportSheet {
   jigyo: Jigyo;
   title: string;
   tables: ReportTable[];
+  /** 事業費 and staff of the 年度 with the cost per result; absent when none was entered. */
+  cost?: SheetCost | null;
 }
+
+/** 事業費 (yen) and staff (常勤換算) entered for a 事業 and 年度. */
+export interface BudgetFigures {
+  amountYen: number;
+  staffFte: number;
+}
+
+export interface SheetCost extends BudgetFigures {
+  results: { table: string; code: string | null; label: string; unit: string; count: number | null; costPerResult: number | null }[];
+}
+
+/** The results a 事業's cost is divided by: (table key, row code; null = the table's 計 row). */
+export const COST_RESULTS: Record<Jigyo, [string, string | null][]> = {
+  comprehensive: [
+    ['persons', null],
+    ['consultations', null],
+  ],
+  'multi-agency': [
+    ['multi-agency', 'cases-opened'],
+    ['multi-agency', 'plans-made'],
+  ],
+  outreach: [
+    ['outreach-persons', 'targets-contacted'],
+    ['outreach', 'targets-newly-connected'],
+  ],
+  participation: [
+    ['participation-year', 'persons-supported'],
+    ['participation', 'matches-started'],
+  ],
+  community: [
+    ['resource-districts', 'resource-districts'],
+    ['council-meetings', '2'],
+  ],
+};
 
 export interface JigyoReport {
   title: string;
@@ -75,6 +112,8 @@ export interface JigyoReport {
   suppressionThreshold: number | null;
   sheets: ReportSheet[];
   notes: string[];
+  /** 事業費 and staff per 事業 as entered when the figures were taken (a closing freezes them with the counts). */
+  budgets?: Partial<Record<Jigyo, BudgetFigures>>;
   /** The closing whose frozen figures these are; null for the live figures of an open 年度. */
   closure?: { id: string; revision: number; status: 'closed' | 'reopened'; closedAt: string; signatureValid: boolean } | null;
 }
@@ -137,6 +176,8 @@ export function buildJigyoFigures(counts: Record<Jigyo, readonly MonthCount[]>, 
   const figureRows = (all: readonly MonthCount[], definitions: [string, string][]) =>
     definitions.map(([measure, label]): ReportRow => ({ code: measure, label, cells: [], total: cell(index(all, measure).get('')?.get(null) ?? 0) }));
   const resources = index(counts.community, 'resources');
+  const councilMeetings = index(counts.community, 'council-meetings');
+  const coordinators = index(counts.community, 'coordinators');
 
   const sheets: ReportSheet[] = [
     {
@@ -254,6 +295,25 @@ export function buildJigyoFigures(counts: Record<Jigyo, readonly MonthCount[]>, 
           totalRow: null,
         },
         { key: 'resource-districts', title: '地域資源のある地区数（年度末）', unit: '地区', kind: 'figures', rows: figureRows(counts.community, [['resource-districts', '地区数']]), totalRow: null },
+        {
+          key: 'council-meetings',
+          title: '協議体 開催回数',
+          unit: '回',
+          kind: 'measures',
+          rows: [
+            ['1', '第1層協議体'],
+            ['2', '第2層協議体（地域福祉ネットワーク会議）'],
+          ].map(([code, label]) => summedRow(code, label, months, councilMeetings.get(code))),
+          totalRow: null,
+        },
+        {
+          key: 'coordinators',
+          title: '生活支援コーディネーター 配置人数（年度末）',
+          unit: '人',
+          kind: 'figures',
+          rows: ['1', '2', '3'].map((code): ReportRow => ({ code, label: `第${code}層`, cells: [], total: cell(coordinators.get(code)?.get(null) ?? 0) })),
+          totalRow: null,
+        },
       ],
     },
   ];
@@ -307,5 +367,26 @@ export function publishJigyoReport(report: JigyoReport, threshold: number): Jigy
     view: 'published',
     suppressionThreshold: threshold,
     sheets: report.sheets.map((sheet) => ({ ...sheet, tables: sheet.tables.map(tables) })),
+  };
+}
+
+/**
+ * Cost per result beside each 事業's figures: 事業費 ÷ the 年度 figure of each result row, computed on the view shown
+ * (a suppressed count gives no cost, which would give it away); none where the result is 0.
+ */
+export function withCosts(report: JigyoReport): JigyoReport {
+  return {
+    ...report,
+    sheets: report.sheets.map((sheet) => {
+      const budget = report.budgets?.[sheet.jigyo];
+      if (!budget) return { ...sheet, cost: null };
+      const results = COST_RESULTS[sheet.jigyo].flatMap(([key, code]) => {
+        const table = sheet.tables.find((candidate) => candidate.key === key);
+        const row = code === null ? table?.totalRow : table?.rows.find((candidate) => candidate.code === code);
+        if (!table || !row) return [];
+        return [{ table: key, code, label: code === null ? `${table.title} ${row.label}` : row.label, unit: table.unit, count: row.total.value, costPerResult: costPerResult(budget.amountYen, row.total.value) }];
+      });
+      return { ...sheet, cost: { amountYen: budget.amountYen, staffFte: budget.staffFte, results } };
+    }),
   };
 }

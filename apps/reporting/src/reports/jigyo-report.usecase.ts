@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
 import { fiscalYearRange, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { Column, TidyTable } from '../shared/tidy-export';
 import { writeXlsx, SUPPRESSED_MARK, type XlsxSheet } from '../shared/xlsx-export';
 import { JigyoQueries } from './jigyo-queries';
-import { buildJigyoFigures, JIGYO_SHEET_NAMES, publishJigyoReport, type JigyoReport } from './jigyo-report';
+import { JigyoBudget } from '../logic-model/logic-model.entity';
+import { buildJigyoFigures, JIGYO_SHEET_NAMES, publishJigyoReport, withCosts, type BudgetFigures, type Jigyo, type JigyoReport } from './jigyo-report';
 import { ReportQueries } from './report-queries';
 import { ConsultationsReportUseCase } from './reports.usecases';
 
@@ -14,6 +16,7 @@ export class JigyoReportUseCase {
     private readonly queries: JigyoQueries,
     private readonly reportQueries: ReportQueries,
     private readonly consultations: ConsultationsReportUseCase,
+    private readonly em: EntityManager,
   ) {}
 
   /** The internal figures as the projections hold them now (what closing a year freezes). */
@@ -25,18 +28,23 @@ export class JigyoReportUseCase {
       this.queries.multiAgency(municipality, fiscalYear),
       this.queries.outreach(municipality, fiscalYear),
       this.queries.participation(municipality, fiscalYear),
-      this.queries.community(municipality, today < end ? today : end),
+      this.queries.community(municipality, fiscalYear, today < end ? today : end),
       this.reportQueries.districts(municipality),
     ]);
-    return buildJigyoFigures(
-      { comprehensive, 'multi-agency': multiAgency, outreach, participation, community },
-      { municipality, fiscalYear, months: this.queries.months(fiscalYear), districts },
-    );
+    const budgets: Partial<Record<Jigyo, BudgetFigures>> = {};
+    for (const { jigyo, amountYen, staffFte } of await this.em.find(JigyoBudget, { municipality, fiscalYear })) budgets[jigyo] = { amountYen, staffFte };
+    return {
+      ...buildJigyoFigures(
+        { comprehensive, 'multi-agency': multiAgency, outreach, participation, community },
+        { municipality, fiscalYear, months: this.queries.months(fiscalYear), districts },
+      ),
+      budgets,
+    };
   }
 
   /** The view asked for of some figures: as they are, or published with the municipality's threshold. */
   async present(figures: JigyoReport, view: 'internal' | 'published'): Promise<JigyoReport> {
-    return view === 'published' ? publishJigyoReport(figures, await this.consultations.threshold(figures.municipality)) : figures;
+    return withCosts(view === 'published' ? publishJigyoReport(figures, await this.consultations.threshold(figures.municipality)) : figures);
   }
 
   /** Tidy long format: one row per (事業, table, row, month or 年度). */
@@ -90,7 +98,22 @@ export class JigyoReportUseCase {
         rowHeading: '項目',
         headings: table.kind === 'figures' ? ['年度'] : [...report.monthLabels, '年度計'],
         rows: [...table.rows, ...(table.totalRow ? [table.totalRow] : [])].map((row) => ({ label: row.label, values: [...row.cells, row.total].map((cell) => cell.value) })),
-      })),
+      })).concat(
+        sheet.cost
+          ? [
+              {
+                title: '事業費・職員配置と成果あたり事業費',
+                rowHeading: '項目',
+                headings: ['年度'],
+                rows: [
+                  { label: '事業費（円）', values: [sheet.cost.amountYen] },
+                  { label: '職員数（常勤換算）', values: [sheet.cost.staffFte] },
+                  ...sheet.cost.results.map((result) => ({ label: `${result.label} 1${result.unit}あたり事業費（円）`, values: [result.costPerResult] })),
+                ],
+              },
+            ]
+          : [],
+      ),
       notes: [...report.notes, ...(report.view === 'published' ? [`${SUPPRESSED_MARK}：${report.suppressionThreshold}未満の数、及びそれを合計から逆算できないよう秘匿した数。`] : [])],
     }));
     return {

@@ -265,8 +265,19 @@ export class ReportQueries {
          (select count(*) from ${t('multi_agency_case')} where municipality = ? and opened_at >= ? and opened_at < ?) as cases_opened,
          (select count(*) from ${t('multi_agency_case')} where municipality = ? and support_decided_on between ?::date and ?::date) as cases_support_decided,
          (select count(*) from ${t('meeting')} where municipality = ? and legal_type = 'support-meeting-106-6' and status in ('held', 'finalised') and held_on between ?::date and ?::date) as support_meetings_held,
-         (select count(*) from ${t('meeting')} where municipality = ? and legal_type = 'jusou-meeting' and status in ('held', 'finalised') and held_on between ?::date and ?::date) as jusou_meetings_held`,
-      [municipality, fiscalYear, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end, municipality, start, end],
+         (select count(*) from ${t('meeting')} where municipality = ? and legal_type = 'jusou-meeting' and status in ('held', 'finalised') and held_on between ?::date and ?::date) as jusou_meetings_held,
+         (select count(*) from ${t('mandatory_report')} where municipality = ? and raised_on between ?::date and ?::date) as mandatory_reports_raised,
+         (select count(*) from ${t('mandatory_report')} where municipality = ? and status = 'reported' and decided_on between ?::date and ?::date) as mandatory_reports_made,
+         (select count(*) from ${t('evaluation')} where municipality = ? and evaluated_on between ?::date and ?::date) as evaluations_recorded,
+         (select count(*) from ${t('progress_record')} where municipality = ? and recorded_on between ?::date and ?::date) as progress_notes_recorded,
+         (select count(*) from ${t('council_meeting')} where municipality = ? and held_on between ?::date and ?::date) as council_meetings_held,
+         (select count(*) from ${t('coordinator')} where municipality = ? and assigned_from <= ?::date and (assigned_to is null or assigned_to >= ?::date)) as coordinators_in_post`,
+      [
+        ...[municipality, fiscalYear, municipality, from, to, municipality, from, to, municipality, from, to, municipality, start, end, municipality, start, end, municipality, start, end],
+        ...[municipality, start, end, municipality, start, end, municipality, start, end, municipality, start, end],
+        // Coordinators in post at the 年度's end, or today while it runs (as the mutual-aid districts).
+        ...[municipality, start, end, municipality, asOf < end ? asOf : end, asOf < end ? asOf : end],
+      ],
     );
     const districts = await this.mutualAid(municipality, asOf < end ? asOf : end);
     // The アウトリーチ and 参加支援 actuals are the very figures of their reports.
@@ -286,6 +297,12 @@ export class ReportQueries {
       'participation-persons-supported': total(participation, 'persons-supported'),
       'participation-matches-started': total(participation, 'matches-started'),
       'participation-matches-settled': total(participation, 'matches-settled'),
+      'mandatory-reports-raised': Number(row.mandatory_reports_raised),
+      'mandatory-reports-made': Number(row.mandatory_reports_made),
+      'evaluations-recorded': Number(row.evaluations_recorded),
+      'progress-notes-recorded': Number(row.progress_notes_recorded),
+      'council-meetings-held': Number(row.council_meetings_held),
+      'coordinators-in-post': Number(row.coordinators_in_post),
     };
   }
 

@@ -29,6 +29,6 @@ import {
     JigyoQueries,
     JigyoReportUseCase,
   ],
-  exports: [ReportQueries, ConsultationsReportUseCase, JigyoReportUseCase],
+  exports: [ReportQueries, ConsultationsReportUseCase, IndicatorsReportUseCase, JigyoReportUseCase],
 })
 export class ReportsModule {}

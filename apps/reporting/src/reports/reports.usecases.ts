@@ -21,9 +21,10 @@ import {
 import { InjectConfig } from '@tsunagu/platform-config';
 import { fiscalYearLabel, fiscalYearMonths, todayInJapan, wareki } from '@tsunagu/util-japanese-calendar';
 import type { ReportingConfig } from '../config';
-import { IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS } from '../indicators/indicator.entity';
+import { publishCombined } from '../indicators/combine';
+import { CombinedMeasure, COMBINED_MEASURE_PREFIX, IndicatorDefinition, IndicatorTarget, INDICATOR_MEASURE_LABELS, type IndicatorMeasure } from '../indicators/indicator.entity';
 import { ReportingSetting } from '../settings/reporting-setting.entity';
-import { publishList, publishTable, suppressCount } from '../shared/suppression';
+import { publishList, publishTable, suppressCount, type PublishedCell } from '../shared/suppression';
 import { type Column, type TidyTable } from '../shared/tidy-export';
 import type { MeasureReportQuery, ConsultationsQuery, MutualAidQuery } from './report.dto';
 import { ReportQueries, UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL, type CaseMeasureCount, type ReferralFigures } from './report-queries';
@@ -661,6 +662,8 @@ export interface IndicatorResult {
   suppressed: boolean;
   /** actual / target, 3 decimals; null without a (non-zero) target. */
   achievementRate: number | null;
+  /** The actual is a count (a built-in measure, or a sum or difference of two): a cost per result makes sense of it. */
+  isCount: boolean;
 }
 
 export interface IndicatorsReport {
@@ -687,40 +690,7 @@ export class IndicatorsReportUseCase {
 
   async execute(municipality: string, query: MeasureReportQuery): Promise<IndicatorsReport> {
     const threshold = (query.view ?? 'internal') === 'published' ? await this.consultations.threshold(municipality) : null;
-    const definitions = await this.em.find(IndicatorDefinition, { municipality }, { orderBy: { code: 'asc', definitionVersion: 'desc' } });
-    const targets = await this.em.find(IndicatorTarget, {
-      municipality,
-      fiscalYear: query.fiscalYear,
-    });
-    const actuals = await this.queries.indicatorActuals(municipality, query.fiscalYear, todayInJapan());
-    const byId = new Map(definitions.map((definition) => [definition.id, definition]));
-    const chosen = new Map<string, { definition: IndicatorDefinition; target: number | null }>();
-    for (const target of targets) {
-      const definition = byId.get(target.definitionId);
-      if (definition) chosen.set(definition.code, { definition, target: target.targetValue });
-    }
-    // Latest version first in `definitions`, so the first seen per code is the latest.
-    for (const definition of definitions) if (!chosen.has(definition.code)) chosen.set(definition.code, { definition, target: null });
-    const results = [...chosen.values()]
-      .sort((a, b) => a.definition.code.localeCompare(b.definition.code))
-      .map(({ definition, target }): IndicatorResult => {
-        // Published: an actual that is a small count is blanked (targets are plans, not counts of people).
-        const shown = threshold === null ? { value: actuals[definition.measure], suppressed: false } : suppressCount(actuals[definition.measure], threshold);
-        const actual = shown.value;
-        return {
-          code: definition.code,
-          definitionId: definition.id,
-          definitionVersion: definition.definitionVersion,
-          name: definition.name,
-          measure: definition.measure,
-          measureLabel: INDICATOR_MEASURE_LABELS[definition.measure],
-          unit: definition.unit,
-          target,
-          actual,
-          suppressed: shown.suppressed,
-          achievementRate: target && actual !== null ? Math.round((actual / target) * 1000) / 1000 : null,
-        };
-      });
+    const results = await this.results(municipality, query.fiscalYear, threshold);
     return {
       title: '評価指標 目標と実績',
       municipality,
@@ -730,6 +700,59 @@ export class IndicatorsReportUseCase {
       suppressionThreshold: threshold,
       results,
     };
+  }
+
+  /**
+   * Target vs actual of every indicator for a 年度 (threshold: the published view's, null for internal): the actual
+   * of a built-in measure from its query, of a combined measure from its two parts. The logic model reads the same.
+   */
+  async results(municipality: string, fiscalYear: number, threshold: number | null): Promise<IndicatorResult[]> {
+    const [definitions, targets, combined, actuals] = await Promise.all([
+      this.em.find(IndicatorDefinition, { municipality }, { orderBy: { code: 'asc', definitionVersion: 'desc' } }),
+      this.em.find(IndicatorTarget, { municipality, fiscalYear }),
+      this.em.find(CombinedMeasure, { municipality }),
+      this.queries.indicatorActuals(municipality, fiscalYear, todayInJapan()),
+    ]);
+    const combinedByMeasure = new Map(combined.map((measure) => [`${COMBINED_MEASURE_PREFIX}${measure.code}`, measure]));
+    const actualOf = (measure: string): { label: string; shown: PublishedCell; isCount: boolean } => {
+      const parts = combinedByMeasure.get(measure);
+      if (parts) {
+        const shown = publishCombined(parts.operation, actuals[parts.leftMeasure], actuals[parts.rightMeasure], threshold);
+        return { label: parts.name, shown, isCount: parts.operation === 'sum' || parts.operation === 'difference' };
+      }
+      const count = actuals[measure as IndicatorMeasure] ?? 0;
+      // Published: an actual that is a small count is blanked (targets are plans, not counts of people).
+      const shown = threshold === null ? { value: count, suppressed: false } : suppressCount(count, threshold);
+      return { label: INDICATOR_MEASURE_LABELS[measure as IndicatorMeasure] ?? measure, shown, isCount: true };
+    };
+    const byId = new Map(definitions.map((definition) => [definition.id, definition]));
+    const chosen = new Map<string, { definition: IndicatorDefinition; target: number | null }>();
+    for (const target of targets) {
+      const definition = byId.get(target.definitionId);
+      if (definition) chosen.set(definition.code, { definition, target: target.targetValue });
+    }
+    // Latest version first in `definitions`, so the first seen per code is the latest.
+    for (const definition of definitions) if (!chosen.has(definition.code)) chosen.set(definition.code, { definition, target: null });
+    return [...chosen.values()]
+      .sort((a, b) => a.definition.code.localeCompare(b.definition.code))
+      .map(({ definition, target }): IndicatorResult => {
+        const { label, shown, isCount } = actualOf(definition.measure);
+        const actual = shown.value;
+        return {
+          code: definition.code,
+          definitionId: definition.id,
+          definitionVersion: definition.definitionVersion,
+          name: definition.name,
+          measure: definition.measure,
+          measureLabel: label,
+          unit: definition.unit,
+          target,
+          actual,
+          suppressed: shown.suppressed,
+          achievementRate: target && actual !== null ? Math.round((actual / target) * 1000) / 1000 : null,
+          isCount,
+        };
+      });
   }
 
   table(report: IndicatorsReport, withWareki: boolean): TidyTable<Record<string, unknown>> {

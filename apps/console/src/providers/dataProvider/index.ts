@@ -49,6 +49,8 @@ export interface TsunaguDataProvider extends DataProvider {
   grantEmergencyAccess: (personId: string, reason: string) => Promise<RaRecord>;
   /** PUT of a whole document under the API root (a target's watch plan), from a known version when there is one. */
   replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
+  /** DELETE of a record that is not about a person (a logic model item), from its version; records about people are never deleted. */
+  remove: (path: string, version: number) => Promise<void>;
 }
 
 /** Fields that the server owns: never sent back in a PATCH. */
@@ -288,6 +290,9 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     },
     async replace(path, body, version) {
       return json<RaRecord>(path.replace(/^\//, ''), { method: 'PUT', body: JSON.stringify(body), ifMatch: version });
+    },
+    async remove(path, version) {
+      await request(path.replace(/^\//, ''), { method: 'DELETE', ifMatch: version });
     },
     async fetchBlob(path) {
       const response = await request(path.replace(/^\//, ''));

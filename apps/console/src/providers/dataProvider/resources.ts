@@ -66,6 +66,8 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
     parent: { field: 'councilId', path: (councilId) => `registry/councils/${encodeURIComponent(councilId)}/meetings` },
   },
   'audit-records': { path: 'registry/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
+  // ロジックモデル (the logic-model screen creates and edits its items through these).
+  'logic-model-items': { path: 'reporting/logic-model-items', sortable: [] },
   // Each service keeps its own trail; the person page's 「閲覧・操作の記録」 reads these by subjectId.
   'intake-audit-records': { path: 'intake/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'outreach-audit-records': { path: 'outreach/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
