@@ -279,6 +279,10 @@ describe('reporting: the 年度 report per 事業 (issue 17)', () => {
     const supervisor = await reporting.token(['supervisor']);
     const analyst = await reporting.token(['analyst']);
     expect((await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: analyst })).status).toBe(403);
+    // Closing the city's 年度 is the city's act: a contracted desk's supervisor may not, and gets the same 403.
+    const deskSupervisor = await reporting.issuer.token({ roles: ['supervisor'], agency: DEMO_ORGANIZATIONS.socialWelfareCouncil.id, expiresIn: 3600 });
+    expect((await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: deskSupervisor })).status).toBe(403);
+    expect((await reporting.call('/indicators', { method: 'POST', token: deskSupervisor, body: { code: 'desk-made', name: 'x', measure: 'new-consultations', unit: '件' } })).status).toBe(403);
     const closed = await reporting.call('/report-closures', { method: 'POST', body: { fiscalYear: FISCAL_YEAR }, token: supervisor });
     expect(closed.status).toBe(201);
     expect(closed.body).toMatchObject({ fiscalYear: FISCAL_YEAR, revision: 1, status: 'closed', supersedesId: null, signatureValid: true });

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import type { FastifyReply } from 'fastify';
 import { REOPEN_REASONS, type ReopenReason } from '@tsunagu/contracts';
 import { Audited } from '@tsunagu/platform-audit';
-import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import type { Principal } from '@tsunagu/platform-context';
 import { JigyoReportUseCase } from '../reports/jigyo-report.usecase';
 import { JigyoReportQuery } from '../reports/report.dto';
@@ -107,6 +107,7 @@ export class ReportClosuresController {
   @Post()
   @HttpCode(201)
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiOperation({ summary: 'Closes a 年度 (確定): freezes its per-事業 figures as a signed snapshot and publishes report.finalised; 409 when already closed' })
   close(@CurrentPrincipal() principal: Principal, @Body() command: CloseYearCommand): Promise<ClosureView> {
     return this.closures.close(principal.municipality, command.fiscalYear, principal.subject);
@@ -115,6 +116,7 @@ export class ReportClosuresController {
   @Post(':fiscalYear/reopen')
   @HttpCode(200)
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiOperation({ summary: 'Reopens a closed 年度 with a reason; the closed version is kept (its status becomes reopened) beside the next closing' })
   reopen(@CurrentPrincipal() principal: Principal, @Param('fiscalYear', ParseIntPipe) fiscalYear: number, @Body() command: ReopenYearCommand): Promise<ClosureView> {
     return this.closures.reopen(fiscalYear, principal.subject, command.reason, command.note ?? null);

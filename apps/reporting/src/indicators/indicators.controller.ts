@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Module, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
-import { Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, Roles } from '@tsunagu/platform-auth';
 import { expectedVersion } from '@tsunagu/platform-http';
 import {
   CombinedMeasureView,
@@ -49,6 +49,7 @@ export class IndicatorsController {
 
   @Post()
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiCreatedResponse({ type: IndicatorView })
   @ApiOperation({ summary: 'Defines a new indicator (version 1 of a new code)' })
   create(@Body() command: CreateIndicatorCommand): Promise<IndicatorView> {
@@ -57,6 +58,7 @@ export class IndicatorsController {
 
   @Patch(':id')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: IndicatorView })
   @ApiOperation({ summary: 'Edits a definition no target uses yet (409 definition-in-use otherwise: add a version)' })
@@ -67,6 +69,7 @@ export class IndicatorsController {
 
   @Post(':id/versions')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiCreatedResponse({ type: IndicatorView })
   @ApiOperation({ summary: 'Adds version n+1 of an indicator from its latest version' })
   addVersion(@Param('id', ParseUUIDPipe) id: string, @Body() fields: IndicatorFields): Promise<IndicatorView> {
@@ -93,6 +96,7 @@ export class IndicatorTargetsController {
 
   @Post()
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiCreatedResponse({ type: TargetView })
   @ApiOperation({ summary: 'Sets the target of an indicator definition for a 年度' })
   create(@Body() command: CreateTargetCommand): Promise<TargetView> {
@@ -101,6 +105,7 @@ export class IndicatorTargetsController {
 
   @Patch(':id')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: TargetView })
   @ApiOperation({ summary: 'Changes a target value' })
@@ -126,6 +131,7 @@ export class CombinedMeasuresController {
 
   @Post()
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiCreatedResponse({ type: CombinedMeasureView })
   @ApiOperation({ summary: 'Defines a combined measure (never edited afterwards: a different formula is a new code)' })
   create(@Body() command: CreateCombinedMeasureCommand): Promise<CombinedMeasureView> {

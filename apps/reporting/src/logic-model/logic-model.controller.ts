@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Module, Param, ParseU
 import { ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Audited } from '@tsunagu/platform-audit';
-import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
+import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import type { Principal } from '@tsunagu/platform-context';
 import { DomainException, etag, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
 import { JIGYO, type Jigyo } from '../reports/jigyo-report';
@@ -16,7 +16,7 @@ import {
   SetBudgetCommand,
   UpdateLogicModelItemCommand,
 } from './logic-model.dto';
-import { assertCityEditor, JigyoBudgetsUseCase, LogicModelUseCase, type LogicModel } from './logic-model.usecases';
+import { JigyoBudgetsUseCase, LogicModelUseCase, type LogicModel } from './logic-model.usecases';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Quoted version the edit is based on (412 when stale).' };
 
@@ -55,25 +55,24 @@ export class LogicModelController {
 
   @Post('logic-model-items')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiCreatedResponse({ type: LogicModelItemView })
   @ApiOperation({ summary: 'Adds an activity, output or outcome to a 事業’s logic model' })
-  create(@CurrentPrincipal() principal: Principal, @Body() command: CreateLogicModelItemCommand): Promise<LogicModelItemView> {
-    assertCityEditor(principal);
+  create(@Body() command: CreateLogicModelItemCommand): Promise<LogicModelItemView> {
     return this.logicModel.create(command);
   }
 
   @Patch('logic-model-items/:id')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: LogicModelItemView })
   @ApiOperation({ summary: 'Edits an item (stage, position, title, indicator, note)' })
   update(
-    @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() command: UpdateLogicModelItemCommand,
     @Headers('if-match') ifMatch?: string,
   ): Promise<LogicModelItemView> {
-    assertCityEditor(principal);
     const { version, ...fields } = command;
     return this.logicModel.update(id, fields, expectedVersion(version, ifMatch));
   }
@@ -81,11 +80,11 @@ export class LogicModelController {
   @Delete('logic-model-items/:id')
   @HttpCode(204)
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiHeader({ ...IF_MATCH, required: true })
   @ApiNoContentResponse()
   @ApiOperation({ summary: 'Removes an item (the audit trail keeps who removed it and when)' })
-  async remove(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch?: string): Promise<void> {
-    assertCityEditor(principal);
+  async remove(@Param('id', ParseUUIDPipe) id: string, @Headers('if-match') ifMatch?: string): Promise<void> {
     await this.logicModel.remove(id, expectedVersion(undefined, ifMatch));
   }
 }
@@ -107,19 +106,18 @@ export class JigyoBudgetsController {
 
   @Put(':fiscalYear/:jigyo')
   @Roles('supervisor', 'admin')
+  @CityStaffOnly()
   @ApiHeader(IF_MATCH)
   @ApiParam({ name: 'jigyo', enum: JIGYO })
   @ApiOkResponse({ type: BudgetView })
   @ApiOperation({ summary: 'Enters (201) or changes (200, with the version edited) the 事業費 and staff of a 事業 for a 年度' })
   async set(
-    @CurrentPrincipal() principal: Principal,
     @Param('fiscalYear') fiscalYear: string,
     @Param('jigyo') jigyo: string,
     @Body() command: SetBudgetCommand,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('if-match') ifMatch?: string,
   ): Promise<BudgetView> {
-    assertCityEditor(principal);
     const { budget, created } = await this.budgets.set(fiscalYearParam(fiscalYear), jigyoParam(jigyo), command, optionalVersion(command.version, ifMatch));
     reply.status(created ? 201 : 200);
     reply.header('etag', etag(budget.version));

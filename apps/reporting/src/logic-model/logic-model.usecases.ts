@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { isCityStaff } from '@tsunagu/platform-auth';
-import type { Principal } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { fiscalYearLabel } from '@tsunagu/util-japanese-calendar';
 import { IndicatorDefinition } from '../indicators/indicator.entity';
@@ -11,11 +9,6 @@ import { ConsultationsReportUseCase, IndicatorsReportUseCase, type IndicatorResu
 import { costPerResult } from '../shared/cost';
 import { budgetView, itemView, type BudgetView, type CreateLogicModelItemCommand, type LogicModelItemFields, type LogicModelItemView, type SetBudgetCommand, type UpdateLogicModelItemCommand } from './logic-model.dto';
 import { JigyoBudget, LOGIC_MODEL_STAGE_LABELS, LOGIC_MODEL_STAGES, LogicModelItem, type LogicModelStage } from './logic-model.entity';
-
-/** The logic model and 事業費 are the city's own plan: its supervisors and admins edit them, never a contracted desk's. */
-export function assertCityEditor(principal: Principal): void {
-  if (!isCityStaff(principal)) throw new DomainException(DomainErrorCode.Forbidden, "a contracted desk does not edit the city's logic model or 事業費");
-}
 
 export interface LogicModelEntry extends LogicModelItemView {
   stageLabel: string;
