@@ -3,6 +3,12 @@ import jest from 'eslint-plugin-jest';
 
 const services = ['registry', 'intake', 'outreach', 'matching', 'reporting', 'idp'];
 
+export const PARENT_IMPORTS = { group: ['../../*'], message: 'Import other projects by their @tsunagu/* alias.' };
+export const LEGACY_NATS = {
+  name: 'nats',
+  message: "Use @nats-io/transport-node and @nats-io/jetstream; the legacy 'nats' package is loaded by Nest's NATS transport only (libs/platform/messaging/src/lib/rpc, ADR 0014).",
+};
+
 /**
  * Architecture rules (ARCHITECTURE §3, STYLE practice 1): constraints combine with AND.
  * `extraTypes` widens what each type may depend on (tests may use `type:testing`).
@@ -50,8 +56,8 @@ export default [
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // No reaching into parents of a project: import a library by its alias.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*'], message: 'Import other projects by their @tsunagu/* alias.' }] }],
+      // No reaching into parents of a project: import a library by its alias. The legacy `nats` client is Nest's RPC transport's only (ADR 0014).
+      'no-restricted-imports': ['error', { paths: [LEGACY_NATS], patterns: [PARENT_IMPORTS, { group: ['nats/*'], message: LEGACY_NATS.message }] }],
     },
   },
   {

@@ -1,7 +1,8 @@
 import { OutreachTargetHandedOver, type OutreachHandedOverData } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
 import { DESK, ORG_A, startIntake, type IntakeUnderTest } from './intake-app';
 
@@ -50,7 +51,7 @@ describe('intake: hand-over from outreach', () => {
     const event = { specversion: '1.0', id: eventId, source: OutreachTargetHandedOver.source, type: OutreachTargetHandedOver.type, subject: data.targetId, time: new Date().toISOString(), datacontenttype: 'application/json', municipality: DEMO_MUNICIPALITY.lgCode, data };
     const h = natsHeaders();
     h.set('tsunagu-municipality', DEMO_MUNICIPALITY.lgCode);
-    await connection.jetstream().publish(OutreachTargetHandedOver.subject, JSON.stringify(event), { msgID: msgId, headers: h });
+    await jetstream(connection).publish(OutreachTargetHandedOver.subject, JSON.stringify(event), { msgID: msgId, headers: h });
     return eventId;
   }
 

@@ -20,7 +20,8 @@ import {
   type Reply,
   type StreamEvent,
 } from '@tsunagu/platform-testing';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
 import { intakeAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
@@ -122,7 +123,7 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
         };
         const h = natsHeaders();
         h.set('tsunagu-municipality', municipality);
-        await reader.jetstream().publish(OrganizationRegistered.subject, JSON.stringify(event), { msgID: event.id, headers: h });
+        await jetstream(reader).publish(OrganizationRegistered.subject, JSON.stringify(event), { msgID: event.id, headers: h });
       }
       await expectEventually(async () => {
         const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));

@@ -1,4 +1,4 @@
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
 import { serviceInstrumentations, startTelemetry, stopTelemetry } from '@tsunagu/platform-observability';
 
 // The SDK as every service starts it (instrumentation.ts), exporting into memory through the same redaction gate.

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ConsentRecorded,
@@ -144,7 +145,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
       };
       const h = natsHeaders();
       h.set('tsunagu-municipality', event.municipality);
-      await (await natsConnection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
+      await jetstream(await natsConnection()).publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
       return event.id;
     },
     async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {

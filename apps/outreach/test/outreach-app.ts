@@ -21,7 +21,8 @@ import {
   type Reply,
   type StreamEvent,
 } from '@tsunagu/platform-testing';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
 import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usecase';
 import { outreachAppModule } from '../src/app.module';
@@ -125,7 +126,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
       const event = { specversion: '1.0', id, source: contract.source, type: contract.type, subject: aggregateId, time: new Date().toISOString(), datacontenttype: 'application/json', municipality, data };
       const h = natsHeaders();
       h.set('tsunagu-municipality', municipality);
-      await (await connection()).jetstream().publish(contract.subject, JSON.stringify(event), { msgID: id, headers: h });
+      await jetstream(await connection()).publish(contract.subject, JSON.stringify(event), { msgID: id, headers: h });
       return id;
     },
     async knowPerson(personId, { householdId, municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {

@@ -1,5 +1,6 @@
 import './instrumentation';
 import { Logger } from '@nestjs/common';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { loadConfig } from '@tsunagu/platform-config';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
 import { connectNats, ensureEventStreams, JetStreamServer } from '@tsunagu/platform-messaging';
@@ -17,7 +18,7 @@ async function rebuild(): Promise<void> {
   const config = loadConfig(reportingVariables);
   const connection = await connectNats(config.NATS_URL, 'reporting-rebuild');
   try {
-    await ensureEventStreams(await connection.jetstreamManager(), {
+    await ensureEventStreams(await jetstreamManager(connection), {
       stream: config.NATS_STREAM,
       replicas: config.NATS_STREAM_REPLICAS,
       duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,

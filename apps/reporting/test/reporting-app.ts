@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse } from 'csv-parse/sync';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { jetstream } from '@nats-io/jetstream';
+import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { DistrictRegistered, ResourcePublished, ResourceRegistered, type CloudEvent, type EventContract, type ResourceEventData } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
@@ -91,7 +92,7 @@ export async function startReporting(): Promise<ReportingUnderTest> {
   await app.getHttpAdapter().getInstance().ready();
   const orm = app.get(MikroORM);
   const connection = await connect({ servers: nats.url });
-  const js = connection.jetstream();
+  const js = jetstream(connection);
   const token = (roles: string[], municipality: string = DEMO_MUNICIPALITY.lgCode) => issuer.token({ roles, municipality, expiresIn: 3600 });
   const analyst = await token(['analyst']);
 

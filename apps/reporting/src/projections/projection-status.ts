@@ -2,7 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { InjectConfig } from '@tsunagu/platform-config';
 import { ReadinessRegistry } from '@tsunagu/platform-http';
 import { durableName, NATS_CONNECTION } from '@tsunagu/platform-messaging';
-import type { NatsConnection } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import type { ReportingConfig } from '../config';
 import { PROJECTED_EVENTS } from './projector';
 
@@ -42,7 +43,7 @@ export class ProjectionStatusService implements OnApplicationBootstrap {
   }
 
   async status(): Promise<ProjectionStatus> {
-    const jsm = await this.connection.jetstreamManager();
+    const jsm = await jetstreamManager(this.connection);
     const consumers = await Promise.all(
       PROJECTED_EVENTS.map(async (contract): Promise<ConsumerLag> => {
         const consumer = durableName('reporting', contract.subject);

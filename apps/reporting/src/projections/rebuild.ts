@@ -1,5 +1,6 @@
 import { assertCloudEvent, type CloudEvent } from '@tsunagu/contracts';
-import { DeliverPolicy, type NatsConnection } from 'nats';
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { applicationGrantsSql, rowLevelSecuritySql, SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { applyEvent, PROJECTED_EVENTS, type SqlRunner } from './projector';
@@ -39,7 +40,7 @@ async function replay(
   counts: { read: number; invalid: number },
 ): Promise<void> {
   if (toSequence < fromSequence) return;
-  const consumer = await connection.jetstream().consumers.get(stream, {
+  const consumer = await jetstream(connection).consumers.get(stream, {
     deliver_policy: DeliverPolicy.StartSequence,
     opt_start_seq: fromSequence,
   });
@@ -104,7 +105,7 @@ export async function rebuildProjections(options: {
     // The swapped-in tables carry the same policies as the migrated ones.
     for (const statement of rowLevelSecuritySql(SHADOW_SCHEMA)) await client.query(statement);
 
-    const jsm = await options.connection.jetstreamManager();
+    const jsm = await jetstreamManager(options.connection);
     const firstEnd = (await jsm.streams.info(options.stream)).state.last_seq;
     log(`replaying ${options.stream} up to sequence ${firstEnd}`);
     // Batches of events per transaction: far faster than one commit per event, and a crash leaves only the shadow.

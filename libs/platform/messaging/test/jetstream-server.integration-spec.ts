@@ -5,7 +5,8 @@ import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { headers as natsHeaders, type JetStreamClient } from 'nats';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/transport-node';
 import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -110,7 +111,7 @@ async function deadLetteredCount(reason?: string): Promise<number> {
 describe('JetStreamServer', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
-    js = fixture.connection.jetstream();
+    js = jetstream(fixture.connection);
     const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher] }).compile();
     server = new JetStreamServer({
         service: SERVICE,

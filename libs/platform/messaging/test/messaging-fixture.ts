@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { defineEvent, type CloudEvent } from '@tsunagu/contracts';
 import { ormOptions } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
-import type { JetStreamManager, NatsConnection, StoredMsg } from 'nats';
+import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
 import { connectNats, ensureEventStreams, messagingEntities, messagingMigrationSql, OutboxRelay, type OutboxRelaySettings } from '../src';
 
@@ -71,7 +72,7 @@ export async function startMessagingFixture(): Promise<MessagingFixture> {
   await orm.schema.createSchema({ schema: SCHEMA });
   for (const sql of messagingMigrationSql(SCHEMA)) await em.execute(sql);
   const connection = await connectNats(nats.url, 'messaging-test');
-  const jsm = await connection.jetstreamManager();
+  const jsm = await jetstreamManager(connection);
   await ensureEventStreams(jsm, { replicas: 1, duplicateWindowMs: 60_000 });
   const relays: OutboxRelay[] = [];
   return {
@@ -111,7 +112,9 @@ export async function readStream(jsm: JetStreamManager, stream: string): Promise
   const { state } = await jsm.streams.info(stream);
   const messages: StoredMsg[] = [];
   for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
-    messages.push(await jsm.streams.getMessage(stream, { seq }));
+    const message = await jsm.streams.getMessage(stream, { seq });
+    if (!message) throw new Error(`${stream}: no message at sequence ${seq}`);
+    messages.push(message);
   }
   return messages;
 }

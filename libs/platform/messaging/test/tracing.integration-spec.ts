@@ -2,16 +2,18 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, Ctx, EventPattern, MessagePattern, NatsContext, Payload, Transport, type ClientProxy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { trace } from '@opentelemetry/api';
-import { node, tracing } from '@opentelemetry/sdk-node';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { ContractRegistry, JetStreamServer, OutboxEvent, OutboxService, RpcClient, rpcServerOptions } from '../src';
 import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
-// A real tracer provider with an AsyncLocalStorage context manager, as startTelemetry installs in services.
-const exporter = new tracing.InMemorySpanExporter();
-const provider = new node.NodeTracerProvider({ spanProcessors: [new tracing.SimpleSpanProcessor(exporter)] });
-provider.register();
+// A real tracer provider with an AsyncLocalStorage context manager, as startTelemetry installs in services
+// (the SDK 0.300 has no NodeTracerProvider any more: NodeSDK.start() registers both).
+const exporter = new InMemorySpanExporter();
+const sdk = new NodeSDK({ spanProcessors: [new SimpleSpanProcessor({ exporter })], autoDetectResources: false });
+sdk.start();
 const tracer = trace.getTracer('test');
 
 const handlerTraceIds = new Map<string, string | undefined>();
@@ -74,7 +76,7 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
     await rpc.close();
     await events.close();
     await fixture.close();
-    await provider.shutdown();
+    await sdk.shutdown();
   });
 
   it('continues the trace of the request that wrote the event in the consumer', async () => {

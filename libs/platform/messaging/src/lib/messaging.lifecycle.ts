@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { InjectConfig, type PlatformConfig } from '@tsunagu/platform-config';
 import { ReadinessRegistry } from '@tsunagu/platform-http';
-import type { NatsConnection } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from './messaging.constants';
 import { ensureEventStreams } from './jetstream/event-streams';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -33,7 +34,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
       },
       { critical: false },
     );
-    await ensureEventStreams(await this.connection.jetstreamManager(), {
+    await ensureEventStreams(await jetstreamManager(this.connection), {
       stream: this.config.NATS_STREAM,
       replicas: this.config.NATS_STREAM_REPLICAS,
       duplicateWindowMs: this.config.NATS_DUPLICATE_WINDOW_MS,

@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import type { EventContract, RpcContract } from '@tsunagu/contracts';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
-import type { NatsConnection } from 'nats';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { ContractRegistry } from './contract-registry';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, RPC_CLIENT_PROXY, RPC_CLIENT_SETTINGS } from './messaging.constants';
 import { MessagingLifecycle } from './messaging.lifecycle';

@@ -1,4 +1,4 @@
-import { connect, type ConnectionOptions, type NatsConnection } from 'nats';
+import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 
 export function natsServers(url: string): string[] {
   return url

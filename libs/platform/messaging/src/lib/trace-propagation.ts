@@ -1,6 +1,5 @@
 import { context, defaultTextMapGetter, defaultTextMapSetter, ROOT_CONTEXT, type Context } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import type { MsgHdrs } from 'nats';
 
 /*
  * There is no OpenTelemetry instrumentation for NATS in JavaScript (opentelemetry-js-contrib #753), so W3C trace
@@ -29,12 +28,18 @@ export function contextFromTraceHeaders(headers: TraceHeaders): Context {
   return propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
 }
 
-export function traceHeadersFromNats(headers: MsgHdrs | undefined): TraceHeaders {
+/** The part of NATS message headers used here: the @nats-io client's and the legacy `nats` one's (Nest's RPC transport) alike. */
+export interface TraceHeaderCarrier {
+  get(key: string): string;
+  set(key: string, value: string): void;
+}
+
+export function traceHeadersFromNats(headers: Pick<TraceHeaderCarrier, 'get'> | undefined): TraceHeaders {
   return { traceparent: headers?.get('traceparent') || undefined, tracestate: headers?.get('tracestate') || undefined };
 }
 
 /** Writes the active (or given) trace context into NATS headers. */
-export function injectTraceHeaders(target: MsgHdrs, active: Context = context.active()): void {
+export function injectTraceHeaders(target: TraceHeaderCarrier, active: Context = context.active()): void {
   const { traceparent, tracestate } = currentTraceHeaders(active);
   if (traceparent) target.set('traceparent', traceparent);
   if (tracestate) target.set('tracestate', tracestate);

@@ -2,8 +2,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { BatchSpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace';
 import type { IncomingMessage } from 'node:http';
 import { RedactingSpanExporter } from './span-redaction';
 
@@ -60,13 +59,12 @@ export function startTelemetry(options: TelemetryOptions): NodeSDK | undefined {
   // Root spans sampled at OTEL_TRACES_SAMPLER_ARG (default 10 %); a sampled caller's trace is always followed.
   process.env['OTEL_TRACES_SAMPLER'] ??= 'parentbased_traceidratio';
   process.env['OTEL_TRACES_SAMPLER_ARG'] ??= options.exporter ? '1' : DEFAULT_SAMPLE_RATIO;
-  // Every span passes the redaction gate before it leaves the process (span-redaction.ts).
-  const spanProcessors: SpanProcessor[] = [
-    options.exporter ? new SimpleSpanProcessor(new RedactingSpanExporter(exporter)) : new BatchSpanProcessor(new RedactingSpanExporter(exporter)),
-  ];
+  // Every span passes the redaction gate before it leaves the process (span-redaction.ts). Given only the
+  // exporter, the SDK batches it with the standard OTEL_BSP_* settings; tests export span by span.
+  const gate = new RedactingSpanExporter(exporter);
   sdk = new NodeSDK({
     resource: resourceFromAttributes({ 'service.name': `tsunagu-${options.service}`, 'service.namespace': 'tsunagu' }),
-    spanProcessors,
+    ...(options.exporter ? { spanProcessors: [new SimpleSpanProcessor({ exporter: gate })] } : { traceExporter: gate }),
     instrumentations: [serviceInstrumentations()],
   });
   sdk.start();

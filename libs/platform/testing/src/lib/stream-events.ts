@@ -1,4 +1,5 @@
-import type { NatsConnection } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 
 /** One message of the JetStream event stream, as a service published it. */
 export interface StreamEvent {
@@ -13,12 +14,16 @@ export interface StreamEvent {
  * (for tests whose stream may have had messages removed).
  */
 export async function streamEvents(connection: NatsConnection, { stream = 'TSUNAGU_EVENTS', skipMissing = false } = {}): Promise<StreamEvent[]> {
-  const jsm = await connection.jetstreamManager();
+  const jsm = await jetstreamManager(connection);
   const { state } = await jsm.streams.info(stream);
   const events: StreamEvent[] = [];
   for (let seq = state.first_seq; state.messages > 0 && seq <= state.last_seq; seq += 1) {
-    const message = skipMissing ? await jsm.streams.getMessage(stream, { seq }).catch(() => undefined) : await jsm.streams.getMessage(stream, { seq });
-    if (!message) continue;
+    // The @nats-io client answers a missing sequence with null (the legacy client threw).
+    const message = await jsm.streams.getMessage(stream, { seq }).catch((error: unknown) => (skipMissing ? null : Promise.reject(error)));
+    if (!message) {
+      if (skipMissing) continue;
+      throw new Error(`${stream}: no message at sequence ${seq}`);
+    }
     const json = new TextDecoder().decode(message.data);
     events.push({ subject: message.subject, json, event: JSON.parse(json) });
   }

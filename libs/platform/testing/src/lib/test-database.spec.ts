@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { createTestDatabase } from './test-database';
 import { startTestNats } from './test-nats';
-import { connect } from 'nats';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 
 describe('test infrastructure', () => {
   it('creates an isolated database and drops it', async () => {
@@ -17,7 +18,7 @@ describe('test infrastructure', () => {
   it('starts a private NATS server with JetStream', async () => {
     const nats = await startTestNats();
     const connection = await connect({ servers: nats.url });
-    const manager = await connection.jetstreamManager();
+    const manager = await jetstreamManager(connection);
     expect((await manager.getAccountInfo()).streams).toBe(0);
     await connection.close();
     await nats.destroy();

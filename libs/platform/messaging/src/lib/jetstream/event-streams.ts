@@ -1,4 +1,5 @@
-import { nanos, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from 'nats';
+import { JetStreamApiCodes, JetStreamApiError, RetentionPolicy, StorageType, type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
 import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, EVENT_STREAM, EVENT_SUBJECTS } from '../messaging.constants';
 
 export interface EventStreamSettings {
@@ -11,8 +12,7 @@ export interface EventStreamSettings {
 }
 
 function isMissing(error: unknown): boolean {
-  const api = (error as { api_error?: { err_code?: number }; code?: string }) ?? {};
-  return api.api_error?.err_code === 10059 || api.code === '404' || /stream not found/i.test(String((error as Error)?.message));
+  return (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound) || /stream not found/i.test(String((error as Error)?.message));
 }
 
 async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {

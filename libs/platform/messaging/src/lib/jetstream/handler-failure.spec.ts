@@ -1,7 +1,7 @@
 import { ConnectionException, DeadlockException, LockWaitTimeoutException, NotNullConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ContractViolationError } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-import { NatsError } from 'nats';
+import { NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 import { classifyHandlerFailure } from './handler-failure';
 
 const pg = (code: string, message = 'driver message with values') => Object.assign(new Error(message), { code });
@@ -30,8 +30,9 @@ describe('classifyHandlerFailure', () => {
     expect(classifyHandlerFailure(pg('40001'))).toBe('transient');
     expect(classifyHandlerFailure(pg('57P01'))).toBe('transient');
     expect(classifyHandlerFailure(new Error('timeout exceeded when trying to connect'))).toBe('transient');
-    expect(classifyHandlerFailure(NatsError.errorForCode('TIMEOUT'))).toBe('transient');
-    expect(classifyHandlerFailure(NatsError.errorForCode('503'))).toBe('transient');
+    expect(classifyHandlerFailure(new TimeoutError())).toBe('transient');
+    expect(classifyHandlerFailure(new RequestError('request failed', { cause: new TimeoutError() }))).toBe('transient');
+    expect(classifyHandlerFailure(new RequestError('no responders', { cause: new NoRespondersError('x.y') }))).toBe('transient');
   });
 
   it('leaves anything else to the backoff until max deliveries', () => {

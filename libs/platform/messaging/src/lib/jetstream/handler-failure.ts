@@ -1,6 +1,7 @@
 import { ContractViolationError } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, isTransientDatabaseError } from '@tsunagu/platform-http';
-import { ErrorCode, NatsError } from 'nats';
+import { JetStreamError } from '@nats-io/jetstream';
+import { ClosedConnectionError, ConnectionError, DrainingConnectionError, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 
 /**
  * What a failed event handler's error means for the message:
@@ -40,18 +41,15 @@ export function classifyHandlerFailure(error: unknown, depth = 0): HandlerFailur
   return 'unknown';
 }
 
-/** The broker did not answer in time, is reconnecting or draining: the next delivery will likely find it back. */
-const TRANSIENT_NATS_CODES: ReadonlySet<string> = new Set([
-  ErrorCode.Timeout,
-  ErrorCode.ConnectionTimeout,
-  ErrorCode.ConnectionRefused,
-  ErrorCode.ConnectionClosed,
-  ErrorCode.ConnectionDraining,
-  ErrorCode.Disconnect,
-  ErrorCode.NoResponders,
-  ErrorCode.JetStream408RequestTimeout,
-]);
+/**
+ * The broker did not answer in time, is reconnecting or draining, or nobody answers a request (yet): the next
+ * delivery will likely find it back. A RequestError wrapping a timeout is judged by its cause (above).
+ */
+const TRANSIENT_NATS_ERRORS = [TimeoutError, ConnectionError, ClosedConnectionError, DrainingConnectionError, NoRespondersError];
 
 function isNatsTimeout(error: unknown): boolean {
-  return error instanceof NatsError && TRANSIENT_NATS_CODES.has(error.code);
+  if (TRANSIENT_NATS_ERRORS.some((type) => error instanceof type)) return true;
+  if (error instanceof RequestError && error.isNoResponders()) return true;
+  // A pull or API request the server answered with 408 Request Timeout.
+  return error instanceof JetStreamError && (error as { code?: unknown }).code === 408;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { CloudEvent } from '@tsunagu/contracts';
-import type { JsMsg } from 'nats';
+import type { JsMsg } from '@nats-io/jetstream';
 
 /**
  * What an event handler gets besides the event (`@Ctx() ctx: JetStreamContext`): the EntityManager of the
@@ -29,6 +29,6 @@ export class JetStreamContext<TData = unknown> extends BaseRpcContext<[string, J
 
   /** 1 on first delivery. */
   get deliveries(): number {
-    return this.args[1].info.redeliveryCount;
+    return this.args[1].info.deliveryCount;
   }
 }

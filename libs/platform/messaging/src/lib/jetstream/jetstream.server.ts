@@ -8,15 +8,17 @@ import { TenantContext } from '@tsunagu/platform-context';
 import {
   AckPolicy,
   DeliverPolicy,
-  headers as natsHeaders,
-  nanos,
+  jetstream,
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstreamManager,
   type ConsumerConfig,
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
-  type NatsConnection,
-} from 'nats';
+} from '@nats-io/jetstream';
+import { headers as natsHeaders, nanos, type NatsConnection } from '@nats-io/transport-node';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { ContractRegistry } from '../contract-registry';
 import {
@@ -105,7 +107,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   constructor(private readonly options: JetStreamServerOptions) {
     super();
-    this.js = options.connection.jetstream();
+    this.js = jetstream(options.connection);
   }
 
   /** Builds the server from what MessagingModule and PersistenceModule put in the app's container. */
@@ -127,7 +129,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      this.jsm = await this.options.connection.jetstreamManager();
+      this.jsm = await jetstreamManager(this.options.connection);
       await ensureEventStreams(this.jsm, this.options.streams);
       this.inboxRetention = await this.computeInboxRetention();
       for (const [pattern, handler] of this.getHandlers()) {
@@ -202,7 +204,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       await jsm.consumers.info(stream, route.durable);
       await jsm.consumers.update(stream, route.durable, settings);
     } catch (error) {
-      if (!/consumer not found/i.test((error as Error).message)) throw error;
+      if (!isConsumerMissing(error)) throw error;
       await jsm.consumers.add(stream, {
         ...settings,
         durable_name: route.durable,
@@ -258,7 +260,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async handle(route: Route, message: JsMsg): Promise<void> {
-    const deliveries = message.info.redeliveryCount;
+    const deliveries = message.info.deliveryCount;
     let event: CloudEvent;
     try {
       const raw: unknown = JSON.parse(decoder.decode(message.data));
@@ -347,7 +349,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     headers.set(DEAD_LETTER_HEADERS.error, describeError(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
     headers.set(DEAD_LETTER_HEADERS.consumer, route.durable);
     headers.set(DEAD_LETTER_HEADERS.subject, route.subject);
-    headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.redeliveryCount));
+    headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.deliveryCount));
     headers.set(DEAD_LETTER_HEADERS.streamSequence, String(message.info.streamSequence));
     try {
       await this.js.publish(deadLetterSubject(this.options.service, route.subject), message.data, {
@@ -360,7 +362,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describeError(error)}`);
     } catch (publishError) {
       this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describeError(publishError)}`);
-      message.nak(this.retryDelay(message.info.redeliveryCount));
+      message.nak(this.retryDelay(message.info.deliveryCount));
     }
   }
 
@@ -377,6 +379,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.subject }, info.num_pending);
     }
   }
+}
+
+function isConsumerMissing(error: unknown): boolean {
+  return (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound) || /consumer not found/i.test(String((error as Error)?.message));
 }
 
 function errorName(error: unknown): string {

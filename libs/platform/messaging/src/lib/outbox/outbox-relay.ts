@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { MESSAGE_HEADERS } from '@tsunagu/contracts';
-import { headers as natsHeaders, type JetStreamClient, type NatsConnection } from 'nats';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { Client, Pool } from 'pg';
 import { backoffDelay } from '../messaging.constants';
 import { outboxChannel } from '../messaging-schema';
@@ -55,7 +56,7 @@ export class OutboxRelay {
     this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, options: SYSTEM_SESSION_OPTIONS });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${describeError(error)}`));
     this.store = new OutboxStore(this.pool, settings.schema);
-    this.js = settings.connection.jetstream();
+    this.js = jetstream(settings.connection);
   }
 
   async start(): Promise<void> {
