@@ -653,10 +653,13 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('button', { name: '開催済にする' }).click();
     await shows(page.getByText(/守秘義務の確認がまだの出席者がいるため、開催済にできません.*地域包括 担当、生活自立 担当/));
     // Each person's signed 誓約書, entered by the secretariat one attendee at a time (not per organisation).
-    for (const name of ['地域包括 担当', '生活自立 担当']) {
+    const attendees = ['地域包括 担当', '生活自立 担当'];
+    for (const [index, name] of attendees.entries()) {
       await page.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       const dialog = page.getByRole('dialog', { name: '守秘義務の確認を記録する' });
       await dialog.getByRole('combobox', { name: /^誓約書を提出した出席者/ }).click();
+      // The dialog offers this meeting's attendees who have not confirmed yet, and no one else (issue 15, item 6).
+      expect(await page.getByRole('option').allInnerTexts()).toEqual(attendees.slice(index));
       await page.getByRole('option', { name }).click();
       await dialog.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       await hasCount(dialog, 0);

@@ -1,6 +1,7 @@
 import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, SingleFieldList, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField, useCanRead } from '../shared/codes';
+import { StaffField } from '../shared/StaffField';
 import { CaseActions } from './CaseActions';
 
 function ShowActions() {
@@ -38,7 +39,7 @@ export function CaseShow() {
         <CodeField source="track" table="caseTrack" />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" />
-        <TextField source="coordinatorStaff" />
+        <StaffField source="coordinatorStaff" />
         <OrganizationField source="leadOrganizationId" />
         <ReferenceArrayField source="memberOrganizationIds" reference="organizations">
           <SingleFieldList linkType="show">

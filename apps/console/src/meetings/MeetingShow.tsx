@@ -3,6 +3,7 @@ import { ArrayField, Datagrid, EditButton, ListButton, ReferenceField, SelectInp
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 import { MeetingBasis } from './MeetingBasis';
 
 interface Attendee {
@@ -91,7 +92,7 @@ export function MeetingShow() {
         <MeetingBasis />
         <TextField source="localName" />
         <OrganizationField source="convenerOrganizationId" />
-        <TextField source="chairStaff" />
+        <StaffField source="chairStaff" />
         <DateField source="heldAt" showTime />
         <TextField source="place" />
         <StatusField source="status" table="meetingStatus" />

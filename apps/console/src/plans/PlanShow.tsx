@@ -3,6 +3,7 @@ import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { MeetingInput } from '../shared/PersonInput';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 function ShowActions() {
   const record = useRecordContext();
@@ -40,7 +41,7 @@ export function PlanShow() {
         <TextField source="planVersion" />
         <StatusField source="status" table="planStatus" />
         <DateField source="createdOn" />
-        <TextField source="authorStaff" />
+        <StaffField source="authorStaff" />
         <TextField source="wishes" />
         <TextField source="issueSummary" />
         <TextField source="overallDirection" />
