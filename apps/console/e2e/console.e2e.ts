@@ -220,7 +220,8 @@ describe('intake desk → agency → report (issue 5 flow)', () => {
 
       await page.getByRole('link', { name: '相談を受け付ける' }).click();
       await shows(page.getByRole('combobox', { name: '本人' }));
-      await hasValue(page.getByRole('combobox', { name: '本人' }), '讃岐 一郎（サヌキ イチロウ）');
+      // The picker tells people apart by their birth date (issue 15, item 6).
+      await hasValue(page.getByRole('combobox', { name: '本人' }), '讃岐 一郎（サヌキ イチロウ）・昭和15年6月12日');
       await page.getByRole('combobox', { name: /^受付機関/ }).fill('地域共生');
       await page.getByRole('option', { name: '高松市 健康福祉局 地域共生社会推進課' }).click();
       await page.getByRole('combobox', { name: /^相談内容/ }).click();
@@ -487,7 +488,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await hasValue(page.getByRole('textbox', { name: /^世帯名/ }), '讃岐家');
     await shows(page.getByRole('combobox', { name: /^相手/ }).first());
     await hasCount(page.getByRole('combobox', { name: /^相手/ }), 2);
-    await hasValue(page.getByRole('combobox', { name: /^相手/ }).first(), '讃岐 一郎（サヌキ イチロウ）');
+    await hasValue(page.getByRole('combobox', { name: /^相手/ }).first(), '讃岐 一郎（サヌキ イチロウ）・昭和15年6月12日');
     await expectAccessible(caseworker, '20b-household-edit');
     await page.getByRole('textbox', { name: /^世帯名/ }).fill('讃岐家（e2e）');
     await page.getByRole('button', { name: '保存' }).click();
@@ -578,7 +579,7 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('cell', { name: '瀬戸 美咲' }).click();
     await page.getByRole('link', { name: '同意を記録する' }).click();
     await page.waitForURL(/#\/consents\/create/);
-    await hasValue(page.getByRole('combobox', { name: /^本人/ }), '瀬戸 美咲（セト ミサキ）');
+    await hasValue(page.getByRole('combobox', { name: /^本人/ }), '瀬戸 美咲（セト ミサキ）・昭和58年11月20日');
     await page.getByRole('combobox', { name: /^同意の範囲/ }).click();
     await page.getByRole('option', { name: '重層的支援会議での共有' }).click();
     await page.getByRole('textbox', { name: '同意書の保管場所・番号' }).fill('同意書 e2e-001');
@@ -675,10 +676,13 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await page.getByRole('button', { name: '開催済にする' }).click();
     await shows(page.getByText(/守秘義務の確認がまだの出席者がいるため、開催済にできません.*地域包括 担当、生活自立 担当/));
     // Each person's signed 誓約書, entered by the secretariat one attendee at a time (not per organisation).
-    for (const name of ['地域包括 担当', '生活自立 担当']) {
+    const attendees = ['地域包括 担当', '生活自立 担当'];
+    for (const [index, name] of attendees.entries()) {
       await page.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       const dialog = page.getByRole('dialog', { name: '守秘義務の確認を記録する' });
       await dialog.getByRole('combobox', { name: /^誓約書を提出した出席者/ }).click();
+      // The dialog offers this meeting's attendees who have not confirmed yet, and no one else (issue 15, item 6).
+      expect(await page.getByRole('option').allInnerTexts()).toEqual(attendees.slice(index));
       await page.getByRole('option', { name }).click();
       await dialog.getByRole('button', { name: '守秘義務の確認を記録する' }).click();
       await hasCount(dialog, 0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containsText, hasCount, shows } from './expect';
+import { containsText, hasCount, hasValue, shows } from './expect';
 import { ConsoleSession } from './pages';
 import { expectAccessible, useConsoleStack } from './setup';
 
@@ -129,6 +129,10 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await session.open('/outreach-targets/create');
     await shows(page.getByRole('textbox', { name: '場所と様子' }));
     await expectAccessible(session, 'p07-outreach-target-create');
+    // An outreach worker does not read intake's persons, so cannot search them: the plain id, with a hint saying why.
+    await shows(page.getByRole('textbox', { name: '本人ID' }));
+    await shows(page.getByText('この役割では本人を検索できません。相談受付の担当から聞いた本人IDを入れます'));
+    await hasCount(page.getByRole('combobox', { name: /^本人/ }), 0);
     await page.getByRole('textbox', { name: '場所と様子' }).fill(place);
     await choose(session, /把握経路/, '地域住民');
     await choose(session, /リスク/, '中');
@@ -143,10 +147,14 @@ describe('outreach worker (アウトリーチ支援員)', () => {
     await page.getByRole('button', { name: '見守り計画を作る' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('spinbutton', { name: '訪問の間隔（日）' }).fill('7');
-    await dialog.getByRole('textbox', { name: '職員のログインID（職員のとき）' }).fill('outreach');
+    // The staff watcher is the signed-in worker, already chosen and shown by display name (not by the login id).
+    await hasValue(dialog.getByRole('combobox', { name: '職員（職員のとき）' }), '香西 美咲（自分）');
     await dialog.getByRole('button', { name: '保存' }).click();
     await shows(page.getByText('見守り計画を保存しました'));
     await shows(page.getByText('7日ごとに訪問'));
+    await shows(page.getByText(/見守る人: 香西 美咲（自分）（職員）/));
+    const plan = (await session.api('GET', `/api/outreach/targets/${page.url().split('/outreach-targets/')[1].split('/')[0]}/watch-plan`)).body as { watchers: Array<{ kind: string; subject?: string }> };
+    expect(plan.watchers).toEqual([expect.objectContaining({ kind: 'staff', subject: 'outreach' })]);
     await shows(page.getByRole('button', { name: '見守り計画を変更する' }));
   });
 });
@@ -326,5 +334,80 @@ describe('reports (supervisor)', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+/**
+ * Pickers instead of raw ids (issue 15, item 6): a caseworker (who reads persons) chooses the person by kana — two people
+ * of the same name told apart by their 和暦 birth date — for an outreach target and for a participation need, and
+ * finds an organisation well past the first page of 25 by typing its name.
+ */
+describe('caseworker chooses people and organisations instead of typing ids', () => {
+  let session: ConsoleSession;
+  const given = `花子${String(Date.now()).slice(-6)}`;
+  const people: Record<string, string> = {};
+
+  beforeAll(async () => {
+    session = await e2e.login('caseworker');
+    for (const birthDate of ['1950-04-01', '1988-12-24']) {
+      const created = await session.api('POST', '/api/intake/persons', {
+        familyName: '選択',
+        givenName: given,
+        familyNameKana: 'センタク',
+        givenNameKana: 'ハナコ',
+        birthDate,
+        confirmNotDuplicate: true,
+      });
+      expect(created.status).toBe(201);
+      people[birthDate] = (created.body as { id: string }).id;
+    }
+  });
+  afterAll(async () => session?.close());
+
+  it('registers an outreach target by choosing the person by kana and an organisation past the first 25 by name', async () => {
+    const { page } = session;
+    const organizations = (await session.api('GET', '/api/registry/organizations?perPage=100')).body as { total: number; items: Array<{ id: string; name: string; kana: string }> };
+    expect(organizations.total).toBeGreaterThan(25);
+    // The last organisation in the picker's own order (by kana): never on its first page of 25.
+    const far = [...organizations.items].sort((a, b) => (a.kana < b.kana ? -1 : a.kana > b.kana ? 1 : 0)).at(-1);
+    expect(far).toBeDefined();
+    await session.open('/outreach-targets/create');
+    const person = page.getByRole('combobox', { name: /^本人/ });
+    await person.fill('せんたく はなこ');
+    // Both people of the name are offered, each with their birth date in 和暦.
+    await shows(page.getByRole('option', { name: `選択 ${given}（センタク ハナコ）・昭和63年12月24日` }));
+    await shows(page.getByRole('option', { name: `選択 ${given}（センタク ハナコ）・昭和25年4月1日` }));
+    await page.getByRole('option', { name: `選択 ${given}（センタク ハナコ）・昭和25年4月1日` }).click();
+    await hasValue(person, `選択 ${given}（センタク ハナコ）・昭和25年4月1日`);
+    await choose(session, /把握経路/, '地域住民');
+    await choose(session, /リスク/, '中');
+    await page.getByRole('combobox', { name: /担当機関/ }).fill(far?.name ?? '');
+    await page.getByRole('option', { name: far?.name, exact: true }).click();
+    await expectAccessible(session, 'p20-outreach-target-create-pickers');
+    await page.getByRole('button', { name: '保存' }).click();
+    await shows(page.getByRole('heading', { name: '接触の経過' }));
+    const id = page.url().split('/outreach-targets/')[1].split('/')[0];
+    const target = (await session.api('GET', `/api/outreach/targets/${id}`)).body as { personId: string | null; assignedOrganizationId: string };
+    expect(target.personId).toBe(people['1950-04-01']);
+    expect(target.assignedOrganizationId).toBe(far?.id);
+    await shows(page.getByText(`選択 ${given}`).first());
+    await shows(page.getByText(far?.name ?? '').first());
+  });
+
+  it('records a participation need by choosing the person (no id typed)', async () => {
+    const { page } = session;
+    await session.open('/participation-needs/create');
+    const person = page.getByRole('combobox', { name: /^本人/ });
+    await person.fill('センタク');
+    await page.getByRole('option', { name: `選択 ${given}（センタク ハナコ）・昭和63年12月24日` }).click();
+    await page.getByRole('combobox', { name: /参加の目的/ }).click();
+    await page.getByRole('option').first().click();
+    await page.keyboard.press('Escape');
+    await expectAccessible(session, 'p21-participation-need-create-picker');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/participation-needs\/[^/]+\/show$/);
+    const id = page.url().split('/participation-needs/')[1].split('/')[0];
+    const need = (await session.api('GET', `/api/matching/needs/${id}`)).body as { personId: string };
+    expect(need.personId).toBe(people['1988-12-24']);
   });
 });

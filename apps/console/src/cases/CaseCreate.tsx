@@ -17,7 +17,7 @@ export function CaseCreate() {
           <AutocompleteInput optionText="receptionNo" filterToQuery={(q: string) => ({ q })} />
         </ReferenceInput>
         <CodeSelectInput source="track" table="caseTrack" validate={required()} />
-        <OrganizationInput source="coordinatorOrganizationId" validate={required()} />
+        <OrganizationInput source="coordinatorOrganizationId" validate={required()} ownDesk />
         <ReferenceArrayInput source="memberOrganizationIds" reference="organizations">
           <AutocompleteArrayInput optionText="name" filterToQuery={(q: string) => ({ q })} fullWidth sx={{ maxWidth: 720 }} />
         </ReferenceArrayInput>

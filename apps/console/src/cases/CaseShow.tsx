@@ -2,6 +2,7 @@ import { ChipField, CreateButton, Datagrid, ListButton, ReferenceArrayField, Ref
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField, useCanRead } from '../shared/codes';
 import { RecordPrintButton } from '../shared/PrintPdfButton';
+import { StaffField } from '../shared/StaffField';
 import { CaseActions } from './CaseActions';
 
 function ShowActions() {
@@ -40,7 +41,7 @@ export function CaseShow() {
         <CodeField source="track" table="caseTrack" />
         <StatusField source="status" table="caseStatus" />
         <OrganizationField source="coordinatorOrganizationId" />
-        <TextField source="coordinatorStaff" />
+        <StaffField source="coordinatorStaff" />
         <OrganizationField source="leadOrganizationId" />
         <ReferenceArrayField source="memberOrganizationIds" reference="organizations">
           <SingleFieldList linkType="show">

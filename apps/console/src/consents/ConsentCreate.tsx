@@ -18,7 +18,7 @@ export function ConsentCreate() {
         </ReferenceArrayInput>
         <CodeSelectInput source="method" table="consentMethod" validate={required()} />
         <CodeSelectInput source="status" table="consentStatus" only={RECORDABLE} validate={required()} />
-        <OrganizationInput source="obtainedByOrganizationId" />
+        <OrganizationInput source="obtainedByOrganizationId" ownDesk />
         <TextInput source="documentRef" />
       </SimpleForm>
     </TsunaguCreate>

@@ -2,6 +2,7 @@ import { ListButton, ReferenceArrayField, ReferenceField, required, Show, Simple
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 function ShowActions() {
   return (
@@ -35,7 +36,7 @@ export function ConsentShow() {
         <CodeField source="method" table="consentMethod" />
         <StatusField source="status" table="consentStatus" />
         <DateField source="obtainedAt" showTime />
-        <TextField source="obtainedBy" />
+        <StaffField source="obtainedBy" />
         <OrganizationField source="obtainedByOrganizationId" />
         <TextField source="documentRef" />
         <DateField source="withdrawnAt" showTime />

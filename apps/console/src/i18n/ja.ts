@@ -514,6 +514,16 @@ export const tsunaguJa = {
       young_carer: 'ヤングケアラー',
     },
     person_ref: { label: '本人', withheld: '—（表示できません）' },
+    picker: {
+      person_hint: '氏名かふりがな（かな・カナ・半角可）で検索。生年月日で同姓同名を見分けます',
+      person_id: '本人ID',
+      person_id_hint: 'この役割では本人を検索できません。相談受付の担当から聞いた本人IDを入れます',
+      household_hint: '世帯名（例: 讃岐家）で検索',
+      household_id: '世帯ID',
+      household_id_hint: 'この役割では世帯を検索できません。相談受付の担当から聞いた世帯IDを入れます',
+      members: '%{count}人',
+      self: '自分',
+    },
     district_resources: { title: 'この地区の地域資源', none: 'この地区の地域資源は登録されていません。', see_all: '地域資源の一覧で見る（この地区）' },
     work: {
       menu: '私の業務',

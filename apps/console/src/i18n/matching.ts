@@ -4,7 +4,7 @@ export const matchingJa = {
     'participation-needs': {
       name: '参加ニーズ |||| 参加ニーズ',
       fields: {
-        personId: '本人ID',
+        personId: '本人',
         caseId: 'ケースID',
         purposes: '参加の目的',
         interests: '関心',
@@ -100,7 +100,7 @@ export const matchingJa = {
       suggestions: '参加先の候補（点数の高い順）',
       need_status: '参加ニーズの状態を変える',
       need_status_done: '参加ニーズの状態を更新しました',
-      person_id_hint: '相談受付（intake）の本人ID。氏名などはここには保存しません',
+      person_hint: '相談受付に登録済みの本人を氏名かふりがなで検索。ここには本人IDだけを保存します',
       interests_hint: '例: 園芸、カフェ、料理（「、」で区切る）',
       status_follows_registry: '地域資源の状態はレジストリに従います（休止・再開は地域資源の画面で）。',
       considered: '%{considered}件の参加先のうち、条件をすべて満たすもの %{passed}件',
@@ -151,7 +151,7 @@ export const matchingEn: typeof matchingJa = {
     'participation-needs': {
       name: 'Participation need |||| Participation needs',
       fields: {
-        personId: 'Person id',
+        personId: 'Person',
         caseId: 'Case id',
         purposes: 'Purposes',
         interests: 'Interests',
@@ -247,7 +247,7 @@ export const matchingEn: typeof matchingJa = {
       suggestions: 'Suggestions (highest score first)',
       need_status: 'Change the need status',
       need_status_done: 'Need status updated',
-      person_id_hint: 'The intake person id (no name or address is kept here)',
+      person_hint: 'Search the intake person by name or kana; only their id is kept here',
       interests_hint: 'e.g. gardening, café, cooking (comma-separated)',
       status_follows_registry: 'A community resource follows the registry (suspend or resume it on the resource page).',
       considered: '%{passed} of %{considered} opportunities meet every constraint',

@@ -1,14 +1,15 @@
 import { ArrayInput, NumberInput, required, SimpleForm, SimpleFormIterator, TextInput } from 'react-admin';
 import { CodeSelectArrayInput, CodeSelectInput, DistrictInput, DistrictsInput } from '../shared/codes';
 import { TsunaguCreate } from '../shared/forms';
+import { PersonInput } from '../shared/PersonInput';
 import { words } from './words';
 
-/** 参加ニーズの聴取: purposes, interests and the constraints the ranking respects (intake person id only). */
+/** 参加ニーズの聴取: purposes, interests and the constraints the ranking respects (the person chosen from intake; only their id is kept here). */
 export function NeedCreate() {
   return (
     <TsunaguCreate transform={(data: Record<string, unknown>) => ({ ...data, interests: words(data.interests) })}>
       <SimpleForm>
-        <TextInput source="personId" validate={required()} helperText="tsunagu.matching.person_id_hint" />
+        <PersonInput source="personId" validate={required()} helperText="tsunagu.matching.person_hint" />
         <CodeSelectArrayInput source="purposes" table="participationPurpose" validate={required()} />
         <TextInput source="interests" helperText="tsunagu.matching.interests_hint" fullWidth />
         <DistrictInput source="homeDistrictId" />

@@ -7,7 +7,7 @@ export function MeetingInputs() {
   return (
     <>
       <TextInput source="localName" />
-      <OrganizationInput source="convenerOrganizationId" validate={required()} />
+      <OrganizationInput source="convenerOrganizationId" validate={required()} ownDesk />
       <TextInput source="chairStaff" />
       <DateTimeInput source="heldAt" validate={required()} />
       <TextInput source="place" />

@@ -4,6 +4,7 @@ import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 import { MeetingBasis } from './MeetingBasis';
 
 interface Attendee {
@@ -93,7 +94,7 @@ export function MeetingShow() {
         <MeetingBasis />
         <TextField source="localName" />
         <OrganizationField source="convenerOrganizationId" />
-        <TextField source="chairStaff" />
+        <StaffField source="chairStaff" />
         <DateField source="heldAt" showTime />
         <TextField source="place" />
         <StatusField source="status" table="meetingStatus" />

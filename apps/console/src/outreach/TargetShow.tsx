@@ -1,7 +1,8 @@
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import { Labeled, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DateField } from '../dates/DateField';
-import { CodeArrayField, CodeField, DistrictField, OrganizationField } from '../shared/codes';
+import { CodeArrayField, CodeField, DistrictField, OrganizationField, useCanRead } from '../shared/codes';
+import { PersonNameField } from '../shared/PersonNameField';
 import { ContactTimeline } from './ContactTimeline';
 import { HandOverPanel } from './HandOverPanel';
 import { LogContactForm } from './LogContactForm';
@@ -25,6 +26,7 @@ export function Panel({ title, id, children }: { title: string; id: string; chil
 function TargetDetails() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const canReadPersons = useCanRead('persons');
   if (!record) return null;
   return (
     <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -76,7 +78,13 @@ function TargetDetails() {
           <TextField source="locationDescription" />
         </Labeled>
       ) : null}
-      {record.personId ? <Typography variant="body2">{translate('tsunagu.outreach.person_known')}</Typography> : null}
+      {/* Who was chosen: by name for roles that read intake's persons, else only that they are known there. */}
+      {record.personId && canReadPersons ? (
+        <Labeled label="tsunagu.person_ref.label">
+          <PersonNameField source="personId" />
+        </Labeled>
+      ) : null}
+      {record.personId && !canReadPersons ? <Typography variant="body2">{translate('tsunagu.outreach.person_known')}</Typography> : null}
       <Labeled source="reasonTags">
         <CodeArrayField source="reasonTags" table="issueTag" />
       </Labeled>

@@ -1,7 +1,8 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, Stack, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   ArrayInput,
+  AutocompleteInput,
   BooleanInput,
   Form,
   Loading,
@@ -11,6 +12,7 @@ import {
   SimpleFormIterator,
   TextInput,
   useCanAccess,
+  useGetIdentity,
   useGetList,
   useRecordContext,
   useTranslate,
@@ -18,6 +20,7 @@ import {
 import { DateField } from '../dates/DateField';
 import { DateInput } from '../dates/DateInput';
 import { CodeSelectInput } from '../shared/codes';
+import { staffText } from '../shared/staff';
 import { RefusalAlert, useApiJson, useCommand } from './command';
 
 interface WatchPlan {
@@ -29,7 +32,39 @@ interface WatchPlan {
   nextDueOn: string;
 }
 
-/** 見守り計画を設定: cadence, watchers (staff by login, 民生委員 and volunteers by name), first day, active. */
+/**
+ * A staff watcher: 「自分」 (the signed-in user, shown by display name) is offered and chosen by default; another member of
+ * staff is entered by login id (typed, then 「…をログインIDとして使う」). The plan's other staff stay choosable as they are.
+ */
+function StaffSubjectInput({ known }: { known: readonly string[] }) {
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  const self = translate('tsunagu.picker.self');
+  // AutocompleteInput shows a typed login id once it is among the choices (react-admin's onCreate pattern).
+  const choices = useMemo(() => {
+    const subjects = [...new Set([...(identity?.id !== undefined ? [String(identity.id)] : []), ...known])];
+    return subjects.map((subject) => ({ id: subject, name: staffText(subject, identity, self) }));
+  }, [identity, known, self]);
+  return (
+    <AutocompleteInput
+      source="subject"
+      label="tsunagu.outreach.watcher_subject"
+      helperText="tsunagu.outreach.watcher_subject_hint"
+      choices={choices}
+      onCreate={(typed?: string) => {
+        const subject = (typed ?? '').trim();
+        if (!subject) return undefined;
+        const choice = { id: subject, name: subject };
+        if (!choices.some((existing) => existing.id === subject)) choices.push(choice);
+        return choice;
+      }}
+      createItemLabel="tsunagu.outreach.watcher_subject_create"
+      sx={{ minWidth: 240 }}
+    />
+  );
+}
+
+/** 見守り計画を設定: cadence, watchers (staff: oneself by default, others by login; 民生委員 and volunteers by name), first day, active. */
 function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => void }) {
   const target = useRecordContext();
   const translate = useTranslate();
@@ -37,6 +72,8 @@ function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => voi
   const [open, setOpen] = useState(false);
   const { canAccess } = useCanAccess({ resource: 'outreach-targets', action: 'edit' });
   const { run, busy, refusal } = useCommand('tsunagu.outreach.consent_refused');
+  const { identity } = useGetIdentity();
+  const known = useMemo(() => (plan?.watchers ?? []).map((watcher) => watcher.subject).filter((subject): subject is string => Boolean(subject)), [plan]);
   if (!target || !canAccess || target.stage === 'closed') return null;
   const label = translate(plan ? 'tsunagu.outreach.edit_watch_plan' : 'tsunagu.outreach.set_watch_plan');
   return (
@@ -46,7 +83,7 @@ function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => voi
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby={titleId} fullWidth maxWidth="sm">
         <Form
-          record={plan ? { cadenceDays: plan.cadenceDays, watchers: plan.watchers, active: plan.active } : { cadenceDays: 14, watchers: [{ kind: 'staff' }], active: true }}
+          record={plan ? { cadenceDays: plan.cadenceDays, watchers: plan.watchers, active: plan.active } : { cadenceDays: 14, watchers: [{ kind: 'staff', subject: identity?.id === undefined ? undefined : String(identity.id) }], active: true }}
           onSubmit={async (values: Record<string, unknown>) => {
             const watchers = ((values.watchers as Array<Record<string, unknown>> | undefined) ?? []).map((watcher) =>
               Object.fromEntries(Object.entries(watcher).filter(([, value]) => value !== '' && value !== null && value !== undefined)),
@@ -65,7 +102,7 @@ function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => voi
             <ArrayInput source="watchers" label="tsunagu.outreach.watchers">
               <SimpleFormIterator inline disableReordering>
                 <CodeSelectInput source="kind" table="watcherKind" validate={required()} label="tsunagu.outreach.watcher_kind" />
-                <TextInput source="subject" label="tsunagu.outreach.watcher_subject" />
+                <StaffSubjectInput known={known} />
                 <TextInput source="name" label="tsunagu.outreach.watcher_name" />
               </SimpleFormIterator>
             </ArrayInput>
@@ -89,6 +126,7 @@ function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => voi
 export function WatchPlanCard() {
   const target = useRecordContext();
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
   const [round, setRound] = useState(0);
   // Logging a contact moves the next due date: read again when the target's version changes.
   const { data, failed } = useApiJson<WatchPlan>(
@@ -106,7 +144,7 @@ export function WatchPlanCard() {
     );
   }
   if (!data) return <Loading />;
-  const watchers = data.watchers.map((watcher) => `${watcher.name ?? watcher.subject ?? ''}（${translate(`tsunagu.codes.watcherKind.${watcher.kind}`, { _: watcher.kind })}）`);
+  const watchers = data.watchers.map((watcher) => `${watcher.name ?? staffText(watcher.subject, identity, translate('tsunagu.picker.self'))}（${translate(`tsunagu.codes.watcherKind.${watcher.kind}`, { _: watcher.kind })}）`);
   return (
     <RecordContextProvider value={{ id: 'watch-plan', ...data }}>
       <Stack spacing={0.5}>

@@ -4,6 +4,7 @@ import { CodeField, OrganizationField, StatusField } from '../shared/codes';
 import { MeetingInput } from '../shared/PersonInput';
 import { RecordPrintButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 function ShowActions() {
   const record = useRecordContext();
@@ -42,7 +43,7 @@ export function PlanShow() {
         <TextField source="planVersion" />
         <StatusField source="status" table="planStatus" />
         <DateField source="createdOn" />
-        <TextField source="authorStaff" />
+        <StaffField source="authorStaff" />
         <TextField source="wishes" />
         <TextField source="issueSummary" />
         <TextField source="overallDirection" />

@@ -1,6 +1,7 @@
 import { ListButton, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { CodeField, OrganizationField, useCanRead } from '../shared/codes';
+import { StaffField } from '../shared/StaffField';
 
 export function ProgressNoteShow() {
   const canReadConsultations = useCanRead('consultations');
@@ -14,7 +15,7 @@ export function ProgressNoteShow() {
         <NumberField source="durationMin" />
         <CodeField source="legalBasis" table="legalBasis" />
         <ReferenceField source="meetingId" reference="meetings" link="show" />
-        <TextField source="authorStaff" />
+        <StaffField source="authorStaff" />
         <OrganizationField source="authorOrganizationId" />
         <TextField source="text" sx={{ whiteSpace: 'pre-wrap' }} />
       </SimpleShowLayout>

@@ -12,6 +12,7 @@ import {
   SingleFieldList,
   useCanAccess,
   useFieldValue,
+  useGetIdentity,
   useTranslate,
   type InputProps,
   type FieldProps,
@@ -89,10 +90,23 @@ export function DistrictInput(props: Partial<InputProps> & { source?: string }) 
   );
 }
 
-export function OrganizationInput(props: Partial<InputProps> & { source: string }) {
+/**
+ * An organisation picked by name or kana: the registry filters on the server (`q`), so every organisation is found by
+ * typing, not only the first page. `ownDesk`: a new record starts at the signed-in user's desk (the `agency` claim).
+ */
+export function OrganizationInput({ ownDesk, ...props }: Partial<InputProps> & { source: string; ownDesk?: boolean }) {
+  const { identity } = useGetIdentity();
   return (
-    <ReferenceInput source={props.source} reference="organizations" perPage={25}>
-      <AutocompleteInput optionText="name" label={props.label} validate={props.validate} readOnly={props.readOnly} helperText={props.helperText} filterToQuery={(q: string) => ({ q })} />
+    <ReferenceInput source={props.source} reference="organizations" perPage={25} sort={{ field: 'kana', order: 'ASC' }}>
+      <AutocompleteInput
+        optionText="name"
+        label={props.label}
+        validate={props.validate}
+        readOnly={props.readOnly}
+        helperText={props.helperText}
+        defaultValue={ownDesk && typeof identity?.agency === 'string' ? identity.agency : undefined}
+        filterToQuery={(q: string) => ({ q })}
+      />
     </ReferenceInput>
   );
 }

@@ -27,3 +27,22 @@ export function personNameState({ personId, canRead, isPending, record }: Person
   const text = name || kana;
   return text ? { kind: 'name', text } : { kind: 'withheld' };
 }
+
+type PersonChoice = { familyName?: string | null; givenName?: string | null; familyNameKana?: string | null; givenNameKana?: string | null; birthDate?: string | null };
+
+/**
+ * A person as a picker offers them: 氏名（ふりがな）・生年月日, so two 佐藤 at the desk can be told apart. The birth date is
+ * formatted by the caller (和暦 or 西暦, following the toggle); a missing part is left out, never shown as 「undefined」.
+ */
+export function personChoiceText(record: PersonChoice, formatBirthDate: (isoDate: string) => string): string {
+  const name = [record.familyName, record.givenName].filter((part) => part).join(' ');
+  const kana = [record.familyNameKana, record.givenNameKana].filter((part) => part).join(' ');
+  const named = name && kana ? `${name}（${kana}）` : name || kana;
+  return record.birthDate ? `${named}・${formatBirthDate(record.birthDate)}` : named;
+}
+
+/** A household as a picker offers it: its label and how many members it has. */
+export function householdChoiceText(record: { label?: string | null; members?: readonly unknown[] | null }, membersText: (count: number) => string): string {
+  const count = record.members?.length ?? 0;
+  return count ? `${record.label ?? ''}（${membersText(count)}）` : (record.label ?? '');
+}
