@@ -1,4 +1,5 @@
-import { ArrayInput, DateTimeInput, required, SimpleFormIterator, TextInput } from 'react-admin';
+import { ArrayInput, required, SimpleFormIterator, TextInput } from 'react-admin';
+import { DateTimeInput } from '../dates/DateTimeInput';
 import { CodeSelectInput, OrganizationInput } from '../shared/codes';
 import { CaseInput } from '../shared/PersonInput';
 

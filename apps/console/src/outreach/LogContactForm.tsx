@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ArrayInput, CreateBase, DateTimeInput, required, SimpleForm, SimpleFormIterator, TextInput, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { ArrayInput, CreateBase, required, SimpleForm, SimpleFormIterator, TextInput, useCanAccess, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { DateTimeInput } from '../dates/DateTimeInput';
 import { DateInput } from '../dates/DateInput';
 import { CodeSelectArrayInput, CodeSelectInput } from '../shared/codes';
 import { isoDateTime } from '../shared/forms';

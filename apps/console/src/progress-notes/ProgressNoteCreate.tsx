@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateTimeInput, NumberInput, ReferenceInput, required, SimpleForm, TextInput } from 'react-admin';
+import { AutocompleteInput, NumberInput, ReferenceInput, required, SimpleForm, TextInput } from 'react-admin';
+import { DateTimeInput } from '../dates/DateTimeInput';
 import { CodeSelectInput } from '../shared/codes';
 import { isoDateTime, TsunaguCreate } from '../shared/forms';
 import { CaseInput, MeetingInput } from '../shared/PersonInput';
@@ -7,7 +8,7 @@ import { CaseInput, MeetingInput } from '../shared/PersonInput';
 export function ProgressNoteCreate() {
   return (
     <TsunaguCreate transform={(data: Record<string, unknown>) => ({ ...data, occurredAt: isoDateTime(data.occurredAt) })}>
-      <SimpleForm defaultValues={() => ({ occurredAt: new Date(), kind: 'interview', legalBasis: 'consent' })}>
+      <SimpleForm defaultValues={() => ({ occurredAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), kind: 'interview', legalBasis: 'consent' })}>
         <CaseInput />
         <ReferenceInput source="consultationId" reference="consultations">
           <AutocompleteInput optionText="receptionNo" filterToQuery={(q: string) => ({ q })} />
