@@ -55,6 +55,8 @@ export async function expectAccessible(session: ConsoleSession, screen: string):
   await session.page.waitForLoadState('networkidle');
   // Menus and popovers animate in and out: check the settled screen.
   await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
+  // And after the data has arrived: react-admin's list loading bar is a transient progressbar of the loading screen.
+  await hasCount(session.page.locator('[role="progressbar"]').filter({ visible: true }), 0);
   await screenshot(session.page, screen);
   // The console works under its strict CSP (no inline script or style): nothing was refused on the way here.
   expect(session.cspViolations, `${screen}: CSP violations`).toEqual([]);
