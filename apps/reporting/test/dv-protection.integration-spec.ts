@@ -4,8 +4,6 @@ import {
   HouseholdRegistered,
   HouseholdUpdated,
   MenuGapRecorded,
-  NeedDistrictWithheld,
-  NeedRegistered,
   OutreachTargetRegistered,
   type ConsultationEventData,
   type HouseholdEventData,
@@ -151,27 +149,5 @@ describe('reporting: DV-protected households are counted without a district (非
     ]);
     const households = await asSystem(reporting.orm, `select count(*)::int as n from "reporting"."household" where district_id = ?`, [tsukiji]);
     expect(households).toEqual([{ n: 0 }]);
-  });
-
-  // Last: it adds a need and a gap to the figures above.
-  it('drops the district of a need and its menu gaps published before the protection reached matching (need.district-withheld)', async () => {
-    const needId = uuidv7();
-    const gapId = uuidv7();
-    const today = todayInJapan();
-    await reporting.publish([
-      cloudEvent(NeedRegistered, needId, { needId, personId: uuidv7(), caseId: null, purposes: ['ibasho'], homeDistrictId: tsukiji, preferredDistrictIds: [], status: 'matching', registeredOn: today, occurredOn: today }),
-      cloudEvent(MenuGapRecorded, gapId, { gapId, needId, purposes: ['ibasho'], districtId: tsukiji, districtWithheld: false, weekdays: ['tu'], timeSlots: ['morning'], failingConstraints: ['district'], recordedOn: today }),
-      cloudEvent(NeedDistrictWithheld, needId, { needId, occurredOn: today }),
-    ]);
-    await reporting.settled();
-    const participation = await reporting.call(`/reports/participation?fiscalYear=${fiscalYear}`);
-    const gapsByDistrict = (participation.body.cells as { measure: string; code: string | null; count: number }[]).filter((cell) => cell.measure === 'menu-gaps-by-district');
-    expect(gapsByDistrict.map(({ code, count }) => [code, count])).toEqual([
-      [hanazono, 1],
-      ['undisclosed', 2],
-    ]);
-    expect(JSON.stringify(participation.body)).not.toContain(tsukiji);
-    expect(await asSystem(reporting.orm, `select district_id from "reporting"."participation_need" where need_id = ?`, [needId])).toEqual([{ district_id: null }]);
-    expect(await asSystem(reporting.orm, `select district_id, district_withheld from "reporting"."menu_gap" where gap_id = ?`, [gapId])).toEqual([{ district_id: null, district_withheld: true }]);
   });
 });

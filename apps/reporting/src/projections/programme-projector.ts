@@ -9,7 +9,6 @@ import {
   MatchTrialStarted,
   MatchVisitArranged,
   MenuGapRecorded,
-  NeedDistrictWithheld,
   NeedRegistered,
   NeedStatusChanged,
   OutreachContactLogged,
@@ -26,7 +25,6 @@ import {
   type HostEventData,
   type MatchEventData,
   type MenuGapEventData,
-  type NeedDistrictWithheldData,
   type NeedEventData,
   type OutreachContactLoggedData,
   type OutreachInactivityAlertData,
@@ -58,7 +56,6 @@ export const OUTREACH_PROJECTED_EVENTS: readonly EventContract[] = [
 export const PARTICIPATION_PROJECTED_EVENTS: readonly EventContract[] = [
   NeedRegistered,
   NeedStatusChanged,
-  NeedDistrictWithheld,
   HostRegistered,
   HostUpdated,
   MatchProposed,
@@ -180,12 +177,6 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
       // The person id is dropped: only the pseudonymous key is kept.
       [data.needId, lg, data.caseId, data.homeDistrictId, pgArray(data.purposes), data.status, data.registeredOn, data.personPseudonym ?? null, at, event.id],
     );
-  } else if (contract === NeedDistrictWithheld) {
-    // Published when the person's DV address protection reached matching: the district copied before goes, from the
-    // need and from its menu gaps, which then count in 「非公開」 (matching publishes later events without it).
-    const { needId } = event.data as NeedDistrictWithheldData;
-    await run(`update ${t('participation_need')} set district_id = null where need_id = ?`, [needId]);
-    await run(`update ${t('menu_gap')} set district_id = null, district_withheld = true where need_id = ?`, [needId]);
   } else if (contract === HostRegistered || contract === HostUpdated) {
     const data = event.data as HostEventData;
     await run(
