@@ -18,6 +18,18 @@ const { prefixer, say, warn, fail } = require('./log.cjs');
 const NX = path.join(ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 const MIGRATE_TIMEOUT_MS = Number(process.env.TSUNAGU_MIGRATE_TIMEOUT_MS ?? 180_000);
 const READY_TIMEOUT_MS = Number(process.env.TSUNAGU_READY_TIMEOUT_MS ?? 90_000);
+// A service that crashes after it was ready is started again: 1 s, 2 s, 4 s … at most 30 s apart, at most 5 times in 5 minutes.
+const RESTART_FIRST_DELAY_MS = Number(process.env.TSUNAGU_RESTART_DELAY_MS ?? 1_000);
+const RESTART_MAX_DELAY_MS = 30_000;
+const RESTART_LIMIT = 5;
+const RESTART_WINDOW_MS = 5 * 60_000;
+
+/** After a crash at `now`, given the earlier crash times: the crashes that count, and the pause before the next start (none: give up). */
+function nextRestart(crashes, now, firstDelayMs = RESTART_FIRST_DELAY_MS) {
+  const recent = [...crashes.filter((at) => now - at < RESTART_WINDOW_MS), now];
+  if (recent.length > RESTART_LIMIT) return { recent, delay: undefined };
+  return { recent, delay: Math.min(RESTART_MAX_DELAY_MS, firstDelayMs * 2 ** (recent.length - 1)) };
+}
 const STOP_TIMEOUT_MS = 10_000;
 
 class StackError extends Error {
@@ -168,6 +180,7 @@ function createStack({
   onCrash = () => undefined,
 } = {}) {
   const children = new Map(); // name → { child, entry }
+  const restarts = new Set(); // timers of crashed services waiting to start again
   let foreground; // the build or migration currently running
   let infrastructure;
   let infrastructurePending;
@@ -177,6 +190,7 @@ function createStack({
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    for (const timer of restarts) clearTimeout(timer);
     foreground?.kill('SIGTERM');
     await Promise.all(edges.map((edge) => edge.close().catch(() => undefined)));
     const stopChild = ({ child, entry }) =>
@@ -298,10 +312,11 @@ function createStack({
       if (stopping) return;
     }
 
-    const launch = (entry, env) => {
+    // `ran`: the process was ready once (a crash while the stack starts still stops it); `crashes`: times of its exits.
+    const launch = (entry, env, { ran = false, crashes = [] } = {}) => {
       const child = spawn(process.execPath, ['--enable-source-maps', entry.main], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       const out = prefixer(entry.name);
-      const record = { child, entry, stdout: '' };
+      const record = { child, entry, stdout: '', ran };
       child.stdout.on('data', (chunk) => {
         // Keep the start of the output: the idp prints its demo users there.
         if (record.stdout.length < 16_384) record.stdout += chunk;
@@ -311,7 +326,21 @@ function createStack({
       children.set(entry.name, record);
       child.on('exit', (code, signal) => {
         out.flush();
-        if (!stopping) onCrash(`${entry.name} exited unexpectedly (${signal ?? `exit code ${code}`}) — stopping the stack. Its last log lines are above.`);
+        if (stopping) return;
+        const reason = signal ?? `exit code ${code}`;
+        if (!record.ran) return onCrash(`${entry.name} exited unexpectedly (${reason}) — stopping the stack. Its last log lines are above.`);
+        // A service that ran and crashed is started again after a growing pause (1, 2, 4 … 30 s), as Kubernetes
+        // would; one that keeps crashing stops the stack instead of looping.
+        const { recent, delay } = nextRestart(crashes, Date.now());
+        if (delay === undefined) {
+          return onCrash(`${entry.name} exited ${recent.length} times within ${RESTART_WINDOW_MS / 60_000} minutes (last: ${reason}) — stopping the stack. Its last log lines are above.`);
+        }
+        warn(`${entry.name} exited unexpectedly (${reason}) — starting it again in ${delay / 1000} s (restart ${recent.length} of ${RESTART_LIMIT} allowed within ${RESTART_WINDOW_MS / 60_000} minutes)`);
+        const timer = setTimeout(() => {
+          restarts.delete(timer);
+          if (!stopping) launch(entry, env, { ran: true, crashes: recent });
+        }, delay);
+        restarts.add(timer);
       });
       return child;
     };
@@ -357,6 +386,7 @@ function createStack({
     }
     await Promise.all(services.map(waitReady));
     if (stopping) return;
+    for (const entry of [...services, ...(idpEntry ? [idpEntry] : [])]) children.get(entry.name).ran = true;
 
     // 7. The edge.
     const upstreams = Object.fromEntries(runnable.map((entry) => [entry.name, { host: '127.0.0.1', port: ports[entry.name] }]));
@@ -364,7 +394,9 @@ function createStack({
     const landing = () =>
       renderLanding({ services: services.map(({ name }) => ({ name, port: ports[name] })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
     // The console's runtime settings as a deployment's ConfigMap gives them (so no 404 on every login): the local idp.
-    const consoleConfig = idpEntry ? ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console' }) : undefined;
+    const consoleConfig = idpEntry
+      ? ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console', cityDeskOrganizationId: baseEnv.CITY_DESK_ORGANIZATION_ID })
+      : undefined;
     const edgeOptions = { upstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
     const edge = createEdge(edgeOptions);
     edges.push(edge);
@@ -507,4 +539,4 @@ if (require.main === module) {
   }
 }
 
-module.exports = { createStack, runningPostgres, demoUsersFrom, supervise, printReady, parseUsers, StackError, httpGet, capture, run, pickPort };
+module.exports = { createStack, runningPostgres, demoUsersFrom, supervise, printReady, parseUsers, nextRestart, StackError, httpGet, capture, run, pickPort };

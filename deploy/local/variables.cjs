@@ -19,6 +19,7 @@ const localVariables = {
   TSUNAGU_SKIP_INSTALL: { description: 'Skip the `npm ci` the commands run when node_modules is missing or older than the lockfile.', type: 'bool', default: 'false' },
   TSUNAGU_MIGRATE_TIMEOUT_MS: { description: 'Longest a service’s `migrate` step (with demo data) may take.', type: 'int', default: '180000' },
   TSUNAGU_READY_TIMEOUT_MS: { description: 'Longest a service may take to answer 200 on its readiness endpoint.', type: 'int', default: '90000' },
+  TSUNAGU_RESTART_DELAY_MS: { description: 'First pause before a service that crashed after it was ready is started again (doubling up to 30 s; the 6th crash within 5 minutes stops the stack).', type: 'int', default: '1000' },
   BENCH_DURATION: { description: '`npm run bench`: seconds each measurement runs (after a warm-up).', type: 'int', default: '10' },
   BENCH_SEED_ROWS: { description: '`npm run bench`: community resources inserted before measuring (the list’s data set).', type: 'int', default: '3000' },
   BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections (scenarios marked `@20` and the person search keep 20).', type: 'int', default: '100' },

@@ -12,7 +12,7 @@ async function start() {
   // The idp sends the browser back to /callback?code=…: finish the login before react-admin routes.
   await completeLoginIfCallback(userManager);
   await startAtLoginIfSignedOut(userManager);
-  const authProvider = createAuthProvider(userManager);
+  const authProvider = createAuthProvider(userManager, { cityDeskOrganizationId: runtimeConfig?.cityDeskOrganizationId });
   const dataProvider = createDataProvider({ apiUrl: '/api', getAccessToken: authProvider.getAccessToken });
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');

@@ -62,6 +62,11 @@ describe('matching: intake people (ids checked, protection followed)', () => {
     await eventually(async () => {
       expect((await matching.call('GET', `/needs/${need.id}`)).body).toMatchObject({ homeDistrictId: null, preferredDistrictIds: [], addressMasked: true, addressProtected: true });
     });
+    // The need's district was published with need.registered: one need.district-withheld (ids only) tells the copies to drop it.
+    await eventually(async () => {
+      const withheld = (await matching.events()).filter((event) => event.subject === 'tsunagu.evt.matching.need.district-withheld' && event.event.data['needId'] === need.id);
+      expect(withheld.map((event) => Object.keys(event.event.data).sort())).toEqual([['needId', 'occurredOn']]);
+    });
     // A menu nothing fits records a gap without a district; need and match events carry none either.
     await matching.call('POST', `/needs/${need.id}/status`, { body: { status: 'matching' } });
     const suggestions = await matching.call('GET', `/needs/${need.id}/suggestions`);

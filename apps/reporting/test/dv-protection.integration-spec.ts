@@ -4,6 +4,8 @@ import {
   HouseholdRegistered,
   HouseholdUpdated,
   MenuGapRecorded,
+  NeedDistrictWithheld,
+  NeedRegistered,
   OutreachTargetRegistered,
   type ConsultationEventData,
   type HouseholdEventData,
@@ -149,5 +151,43 @@ describe('reporting: DV-protected households are counted without a district (非
     ]);
     const households = await asSystem(reporting.orm, `select count(*)::int as n from "reporting"."household" where district_id = ?`, [tsukiji]);
     expect(households).toEqual([{ n: 0 }]);
+  });
+
+  // Last: it adds needs and gaps to the figures above.
+  it('drops the district of a need and its menu gaps published before the protection reached matching (need.district-withheld), in either order', async () => {
+    const today = todayInJapan();
+    const need = (needId: string) =>
+      cloudEvent(NeedRegistered, needId, { needId, personId: uuidv7(), caseId: null, purposes: ['ibasho'], homeDistrictId: tsukiji, preferredDistrictIds: [], status: 'matching', registeredOn: today, occurredOn: today });
+    const gap = (gapId: string, needId: string) =>
+      cloudEvent(MenuGapRecorded, gapId, { gapId, needId, purposes: ['ibasho'], districtId: tsukiji, districtWithheld: false, weekdays: ['tu'], timeSlots: ['morning'], failingConstraints: ['district'], recordedOn: today });
+    const withheld = (needId: string) => cloudEvent(NeedDistrictWithheld, needId, { needId, occurredOn: today });
+    // As published: the need and its gap, then the withheld district (separate consumers may still reorder them).
+    const [first, firstGap] = [uuidv7(), uuidv7()];
+    await reporting.publish([need(first), gap(firstGap, first), withheld(first)]);
+    await reporting.settled();
+    // Delivered the other way round: the withheld district is projected before the need and its gap.
+    const [second, secondGap] = [uuidv7(), uuidv7()];
+    await reporting.publish([withheld(second)]);
+    await reporting.settled();
+    await reporting.publish([need(second), gap(secondGap, second)]);
+    await reporting.settled();
+
+    const participation = await reporting.call(`/reports/participation?fiscalYear=${fiscalYear}`);
+    const gapsByDistrict = (participation.body.cells as { measure: string; code: string | null; count: number }[]).filter((cell) => cell.measure === 'menu-gaps-by-district');
+    expect(gapsByDistrict.map(({ code, count }) => [code, count])).toEqual([
+      [hanazono, 1],
+      ['undisclosed', 3],
+    ]);
+    expect(JSON.stringify(participation.body)).not.toContain(tsukiji);
+    for (const [needId, gapId] of [
+      [first, firstGap],
+      [second, secondGap],
+    ]) {
+      // The need's own event filled the placeholder in (status, purposes) and did not bring the district back.
+      expect(await asSystem(reporting.orm, `select district_id, district_withheld, status, purposes from "reporting"."participation_need" where need_id = ?`, [needId])).toEqual([
+        { district_id: null, district_withheld: true, status: 'matching', purposes: ['ibasho'] },
+      ]);
+      expect(await asSystem(reporting.orm, `select district_id, district_withheld from "reporting"."menu_gap" where gap_id = ?`, [gapId])).toEqual([{ district_id: null, district_withheld: true }]);
+    }
   });
 });

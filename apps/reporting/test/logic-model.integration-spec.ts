@@ -176,6 +176,14 @@ describe('reporting: the logic model, measures as data and 事業費 (issue 17)'
     expect(cost('comprehensive').results.find((result: { table: string }) => result.table === 'persons')).toMatchObject({ count: 0, costPerResult: null });
     expect(cost('outreach').results.every((result: { costPerResult: number | null }) => result.costPerResult === null)).toBe(true);
     expect(cost('participation')).toBeNull();
+
+    // The CSV carries the same 事業費, staff and cost per result as rows of table `cost`.
+    const csv = (await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}&format=csv`)).raw.toString('utf8');
+    const costLines = csv.split('\r\n').filter((line) => line.includes(',cost,'));
+    expect(costLines).toContainEqual(expect.stringMatching(/^\d{4},multi-agency,[^,]+,cost,[^,]+,amount-yen,事業費,年度,12000000,円,0$/));
+    expect(costLines).toContainEqual(expect.stringMatching(/^\d{4},multi-agency,[^,]+,cost,[^,]+,staff-fte,[^,]+,年度,2.5,人,0$/));
+    expect(costLines).toContainEqual(expect.stringMatching(new RegExp(`^\\d{4},multi-agency,[^,]+,cost,[^,]+,per:multi-agency:cases-opened,[^,]+,年度,${Math.round(12_000_000 / 23)},円,0$`)));
+    expect(costLines.some((line) => line.startsWith(`${FISCAL_YEAR},participation,`))).toBe(false);
   });
 
   it('lets analysts read but not edit, and refuses a contracted desk’s supervisor every edit', async () => {
@@ -254,5 +262,11 @@ describe('reporting: the logic model, measures as data and 事業費 (issue 17)'
     const report = (await reporting.call(`/reports/jigyo?fiscalYear=${FISCAL_YEAR}`)).body;
     expect(report.closure).toMatchObject({ revision: 1, signatureValid: true });
     expect(report.sheets.find((sheet: { jigyo: string }) => sheet.jigyo === budget.jigyo).cost.amountYen).toBe(budget.amountYen);
+    // Comparing the closing with the live figures shows the corrected 事業費 beside the counts.
+    const changes = (await reporting.call(`/report-closures/${FISCAL_YEAR}/diff?from=1`)).body as { jigyo: string; table: string; code: string; month: string; from: number | null; to: number | null }[];
+    expect(changes.filter((change) => change.table === 'cost')).toEqual([
+      expect.objectContaining({ jigyo: budget.jigyo, code: 'amount-yen', month: '年度', from: budget.amountYen, to: 1 }),
+      expect.objectContaining({ jigyo: budget.jigyo, code: 'staff-fte', month: '年度', to: 1 }),
+    ]);
   });
 });

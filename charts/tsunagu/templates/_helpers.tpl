@@ -214,12 +214,17 @@ the services themselves never get the owner's credentials (ADR 0012).
 {{- end -}}
 
 {{/*
-The console's /console-config.json (console.oidc; an empty authority = oidc.issuer). Rendered into the
+The console's /console-config.json (console.oidc; an empty authority = oidc.issuer; the city desk of intake's
+CITY_DESK_ORGANIZATION_ID). Rendered into the
 ConfigMap and hashed into the pod annotation, so a change rolls the console pods.
 */}}
 {{- define "tsunagu.consoleConfig" -}}
 {{- $o := .Values.console.oidc | default dict -}}
 {{- $config := dict "oidcAuthority" ($o.authority | default .Values.oidc.issuer) "oidcClientId" ($o.clientId | default "tsunagu-console") "oidcScope" ($o.scope | default "openid profile tsunagu") -}}
+{{- /* The city's own desk, where city staff's new records start (the services' CITY_DESK_ORGANIZATION_ID). */ -}}
+{{- $intake := (.Values.services.intake | default dict) -}}
+{{- $desk := index ($intake.env | default dict) "CITY_DESK_ORGANIZATION_ID" | default (index (.Values.serviceDefaults.env | default dict) "CITY_DESK_ORGANIZATION_ID") | default (index (.Values.extraEnv | default dict) "CITY_DESK_ORGANIZATION_ID") -}}
+{{- if $desk }}{{ $_ := set $config "cityDeskOrganizationId" $desk }}{{ end -}}
 {{- toPrettyJson $config -}}
 {{- end }}
 

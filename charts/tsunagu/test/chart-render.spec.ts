@@ -409,6 +409,13 @@ describe('console OIDC settings (/console-config.json)', () => {
     expect(configOf(manifests)).toEqual({ oidcAuthority: 'https://id.city.lg.jp/realms/care', oidcClientId: 'city-console', oidcScope: 'openid tsunagu' });
   });
 
+  it('names the city desk of intake’s CITY_DESK_ORGANIZATION_ID, where city staff’s new records start', () => {
+    const desk = '01900000-0000-7000-8000-000000000001';
+    expect(configOf(render({ values: { services: { intake: { env: { CITY_DESK_ORGANIZATION_ID: desk } } } } })).cityDeskOrganizationId).toBe(desk);
+    expect(configOf(render({ values: { serviceDefaults: { env: { CITY_DESK_ORGANIZATION_ID: desk } } } })).cityDeskOrganizationId).toBe(desk);
+    expect(configOf(render({ values: { extraEnv: { CITY_DESK_ORGANIZATION_ID: desk } } })).cityDeskOrganizationId).toBe(desk);
+  });
+
   it('mounts the file read-only into the nginx html root as a single file', () => {
     const deployment = find(render(), 'Deployment', 'console');
     const pod = podSpec(deployment);

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { STACK, DEMO_CITY_DESK_ORGANIZATION_ID, resolveStack } = require('../services.cjs');
-const { parseUsers } = require('../stack.cjs');
+const { nextRestart, parseUsers } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
@@ -94,6 +94,26 @@ describe('supervisor', () => {
     assert.equal(fs.readFileSync(marker, 'utf8'), 'stopped');
     assert.match(output, /boom from a request handler/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('service restarts', () => {
+  it('starts a crashed service again after 1, 2, 4, 8, 16 s, and gives up on the sixth crash within 5 minutes', () => {
+    let crashes = [];
+    const delays = [];
+    for (let i = 0; i < 5; i++) {
+      const next = nextRestart(crashes, 1_000_000 + i * 10_000, 1_000);
+      delays.push(next.delay);
+      crashes = next.recent;
+    }
+    assert.deepEqual(delays, [1_000, 2_000, 4_000, 8_000, 16_000]);
+    assert.equal(nextRestart(crashes, 1_000_000 + 50_000, 1_000).delay, undefined);
+  });
+
+  it('forgets crashes older than 5 minutes and never waits more than 30 s', () => {
+    const old = Array.from({ length: 5 }, (_, i) => i * 1_000);
+    assert.deepEqual(nextRestart(old, 10 * 60_000, 1_000), { recent: [10 * 60_000], delay: 1_000 });
+    assert.equal(nextRestart([1, 2, 3, 4], 10, 20_000).delay, 30_000);
   });
 });
 

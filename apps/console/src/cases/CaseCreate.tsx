@@ -8,7 +8,7 @@ export function CaseCreate() {
   const { identity } = useGetIdentity();
   return (
     <TsunaguCreate>
-      <SimpleForm defaultValues={{ track: 'pre-consent', coordinatorOrganizationId: identity?.agency, memberOrganizationIds: [] }}>
+      <SimpleForm defaultValues={{ track: 'pre-consent', coordinatorOrganizationId: identity?.desk, memberOrganizationIds: [] }}>
         <ReferenceInput source="householdId" reference="households">
           <AutocompleteInput optionText="label" validate={required()} filterToQuery={(q: string) => ({ q })} />
         </ReferenceInput>

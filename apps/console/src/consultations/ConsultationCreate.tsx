@@ -8,7 +8,7 @@ export function ConsultationCreate() {
     <TsunaguCreate>
       <SimpleForm
         // 受付日時 defaults to when the form opened (to the minute); staff change it when entering a reception afterwards.
-        defaultValues={{ receivedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), route: 'walk-in', consultantRelation: 'self', urgency: 'medium', consentStatus: 'unconfirmed', jigyoAttribution: 'tsunagaru-desk', receivingOrganizationId: identity?.agency, categories: [] }}
+        defaultValues={{ receivedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), route: 'walk-in', consultantRelation: 'self', urgency: 'medium', consentStatus: 'unconfirmed', jigyoAttribution: 'tsunagaru-desk', receivingOrganizationId: identity?.desk, categories: [] }}
       >
         <ConsultationInputs />
       </SimpleForm>

@@ -8,7 +8,7 @@ export function MeetingCreate() {
   const { identity } = useGetIdentity();
   return (
     <TsunaguCreate transform={(data: Record<string, unknown>) => ({ ...data, heldAt: isoDateTime(data.heldAt) })}>
-      <SimpleForm defaultValues={{ legalType: 'jusou-meeting', convenerOrganizationId: identity?.agency, attendees: [], cases: [] }}>
+      <SimpleForm defaultValues={{ legalType: 'jusou-meeting', convenerOrganizationId: identity?.desk, attendees: [], cases: [] }}>
         <CodeSelectInput source="legalType" table="meetingLegalType" validate={required()} helperText="tsunagu.meeting.legal_type_hint" />
         <MeetingInputs />
       </SimpleForm>

@@ -96,7 +96,11 @@ function claimsOf(user: User | null): TokenClaims | undefined {
   return decodeClaims(user.access_token);
 }
 
-export function createAuthProvider(userManager: UserManager): AuthProvider & { getAccessToken: () => Promise<string | undefined> } {
+/**
+ * `cityDeskOrganizationId` (from /console-config.json): the desk of city staff, whose tokens carry no `agency` — the
+ * identity's `desk`, where their new records start, as the services treat them (CITY_DESK_ORGANIZATION_ID).
+ */
+export function createAuthProvider(userManager: UserManager, options: { cityDeskOrganizationId?: string } = {}): AuthProvider & { getAccessToken: () => Promise<string | undefined> } {
   const currentClaims = async () => claimsOf(await userManager.getUser());
 
   return {
@@ -159,6 +163,7 @@ export function createAuthProvider(userManager: UserManager): AuthProvider & { g
         roles: claims.roles,
         municipality: claims.municipality,
         agency: claims.agency,
+        desk: claims.agency ?? options.cityDeskOrganizationId,
       };
     },
     async getPermissions() {

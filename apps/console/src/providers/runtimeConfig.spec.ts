@@ -80,3 +80,17 @@ describe('parseRuntimeConfig', () => {
     expect(parseRuntimeConfig('x')).toBeUndefined();
   });
 });
+
+describe('the city desk', () => {
+  const base = { oidcAuthority: 'https://id.city.lg.jp', oidcClientId: 'tsunagu-console' };
+
+  it('takes the city desk of city staff when it is a registry id', () => {
+    expect(parseRuntimeConfig({ ...base, cityDeskOrganizationId: '01900000-0000-7000-8000-000000000001' })).toEqual({ ...base, cityDeskOrganizationId: '01900000-0000-7000-8000-000000000001' });
+    expect(parseRuntimeConfig(base)).toEqual(base);
+  });
+
+  it('refuses a city desk that is not an id', () => {
+    expect(parseRuntimeConfig({ ...base, cityDeskOrganizationId: 'つながる福祉相談窓口' })).toBeUndefined();
+    expect(parseRuntimeConfig({ ...base, cityDeskOrganizationId: 1 })).toBeUndefined();
+  });
+});

@@ -9,16 +9,21 @@ export interface RuntimeConfig {
   oidcAuthority: string;
   oidcClientId: string;
   oidcScope?: string;
+  /** The registry id of the city's own desk (つながる福祉相談窓口): the desk of city staff, whose tokens name no agency. */
+  cityDeskOrganizationId?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The shape check: unknown keys are ignored; a missing or non-string value makes the whole file invalid. */
 export function parseRuntimeConfig(body: unknown): RuntimeConfig | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { oidcAuthority, oidcClientId, oidcScope } = body as Record<string, unknown>;
+  const { oidcAuthority, oidcClientId, oidcScope, cityDeskOrganizationId } = body as Record<string, unknown>;
   if (typeof oidcAuthority !== 'string' || oidcAuthority === '') return undefined;
   if (typeof oidcClientId !== 'string' || oidcClientId === '') return undefined;
   if (oidcScope !== undefined && typeof oidcScope !== 'string') return undefined;
-  return { oidcAuthority, oidcClientId, ...(oidcScope ? { oidcScope } : {}) };
+  if (cityDeskOrganizationId !== undefined && (typeof cityDeskOrganizationId !== 'string' || !UUID.test(cityDeskOrganizationId))) return undefined;
+  return { oidcAuthority, oidcClientId, ...(oidcScope ? { oidcScope } : {}), ...(cityDeskOrganizationId ? { cityDeskOrganizationId } : {}) };
 }
 
 /** `undefined` = use the defaults. Never throws. */
@@ -47,7 +52,7 @@ export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promis
   }
   const config = parseRuntimeConfig(body);
   if (!config) {
-    console.error(`${RUNTIME_CONFIG_PATH} needs string oidcAuthority and oidcClientId (and oidcScope, if set): using the built-in OIDC settings`);
+    console.error(`${RUNTIME_CONFIG_PATH} needs string oidcAuthority and oidcClientId (and oidcScope, a uuid cityDeskOrganizationId, if set): using the built-in OIDC settings`);
   }
   return config;
 }

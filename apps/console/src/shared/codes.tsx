@@ -92,7 +92,8 @@ export function DistrictInput(props: Partial<InputProps> & { source?: string }) 
 
 /**
  * An organisation picked by name or kana: the registry filters on the server (`q`), so every organisation is found by
- * typing, not only the first page. `ownDesk`: a new record starts at the signed-in user's desk (the `agency` claim).
+ * typing, not only the first page. `ownDesk`: a new record starts at the signed-in user's desk (the `agency` claim, or
+ * the city's desk for city staff).
  */
 export function OrganizationInput({ ownDesk, ...props }: Partial<InputProps> & { source: string; ownDesk?: boolean }) {
   const { identity } = useGetIdentity();
@@ -104,7 +105,7 @@ export function OrganizationInput({ ownDesk, ...props }: Partial<InputProps> & {
         validate={props.validate}
         readOnly={props.readOnly}
         helperText={props.helperText}
-        defaultValue={ownDesk && typeof identity?.agency === 'string' ? identity.agency : undefined}
+        defaultValue={ownDesk && typeof identity?.desk === 'string' ? identity.desk : undefined}
         filterToQuery={(q: string) => ({ q })}
       />
     </ReferenceInput>

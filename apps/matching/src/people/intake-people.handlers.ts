@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
 import { PersonDestroyed, PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtection, type PersonProtectionEventData } from '@tsunagu/contracts';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
+import { MatchingEvents } from '../shared/matching-events';
 import { refreshNeedProtection } from './need-protection';
 import { PersonCopy } from './person-copy.entity';
 
@@ -15,19 +16,21 @@ export const PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionC
  */
 @Controller()
 export class IntakePeopleHandlers {
+  constructor(private readonly events: MatchingEvents) {}
+
   @EventPattern(PersonRegistered.subject)
   registered(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return applyPerson(ctx.em, event, event.data.protections);
+    return applyPerson(ctx.em, this.events, event, event.data.protections);
   }
 
   @EventPattern(PersonUpdated.subject)
   updated(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return applyPerson(ctx.em, event, event.data.protections);
+    return applyPerson(ctx.em, this.events, event, event.data.protections);
   }
 
   @EventPattern(PersonProtectionChanged.subject)
   protection(@Payload() event: CloudEvent<PersonProtectionEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return applyPerson(ctx.em, event, event.data.protections);
+    return applyPerson(ctx.em, this.events, event, event.data.protections);
   }
 }
 
@@ -36,7 +39,7 @@ export class IntakePeopleHandlers {
  * is never known here without their protection; events published before that carry none and only make it known).
  * The newest event time wins.
  */
-async function applyPerson(em: EntityManager, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined): Promise<void> {
+async function applyPerson(em: EntityManager, events: MatchingEvents, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined): Promise<void> {
   const { personId } = event.data;
   const at = new Date(event.time);
   const copy = (await em.findOne(PersonCopy, { personId })) ?? newCopy(em, personId, event.municipality);
@@ -48,7 +51,7 @@ async function applyPerson(em: EntityManager, event: CloudEvent<{ personId: stri
   copy.isProtected = protections.length > 0;
   copy.protectionAt = at;
   await em.flush();
-  await refreshNeedProtection(em, [personId]);
+  await refreshNeedProtection(em, [personId], events);
 }
 
 function newCopy(em: EntityManager, personId: string, municipality: string): PersonCopy {

@@ -1,23 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
+import { NeedDistrictWithheld } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-http';
+import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { MenuGap } from '../gaps/menu-gap.entity';
 import type { MatchingConfig } from '../config';
 import { Match } from '../matches/match.entity';
 import { ParticipationNeed } from '../needs/participation-need.entity';
+import type { MatchingEvents } from '../shared/matching-events';
 import { PersonCopy } from './person-copy.entity';
 
 /**
  * Marks the needs of the given people as protected or not, from the copy of intake's protections, and keeps their
- * matches' copy of the home district (it goes into match events) empty while the person is protected.
+ * matches' copy of the home district (it goes into match events) empty while the person is protected. With `events`
+ * (a protection arriving for needs already published), each need that becomes protected publishes
+ * need.district-withheld so the copies elsewhere (reporting's need and menu gaps) drop the district too.
  */
-export async function refreshNeedProtection(em: EntityManager, personIds: readonly string[]): Promise<void> {
+export async function refreshNeedProtection(em: EntityManager, personIds: readonly string[], events?: MatchingEvents): Promise<void> {
   const unique = [...new Set(personIds)];
   if (unique.length === 0) return;
   const protectedPeople = new Set((await em.find(PersonCopy, { personId: { $in: unique }, isProtected: true })).map((person) => person.personId));
   const needs = await em.find(ParticipationNeed, { personId: { $in: unique } });
+  const newlyProtected = needs.filter((need) => !need.addressProtected && protectedPeople.has(need.personId));
   for (const need of needs) need.addressProtected = protectedPeople.has(need.personId);
   const byId = new Map(needs.map((need) => [need.id, need]));
   if (needs.length > 0) {
@@ -27,6 +33,7 @@ export async function refreshNeedProtection(em: EntityManager, personIds: readon
     if (protectedNeeds.length > 0) for (const gap of await em.find(MenuGap, { needId: { $in: protectedNeeds }, districtId: { $ne: null } })) gap.districtId = null;
   }
   await em.flush();
+  if (events) for (const need of newlyProtected) await events.record(em, NeedDistrictWithheld, need.id, { needId: need.id, occurredOn: todayInJapan() });
 }
 
 /** The home district as it may leave matching (events, menu gaps): none while the person is protected. */

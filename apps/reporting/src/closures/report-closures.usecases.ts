@@ -157,6 +157,16 @@ export class ReportClosures {
           }
         }
       }
+      // 事業費 and staff are frozen with the counts, so a correction of them shows as a change too (table `cost`).
+      for (const sheet of report.sheets) {
+        const budget = report.budgets?.[sheet.jigyo];
+        for (const [code, label, value] of [
+          ['amount-yen', '事業費（円）', budget?.amountYen ?? null],
+          ['staff-fte', '職員数（常勤換算）', budget?.staffFte ?? null],
+        ] as const) {
+          map.set(`${sheet.jigyo}|cost|${code}|年度`, { jigyo: sheet.jigyo, table: 'cost', code, label, month: '年度', value });
+        }
+      }
       return map;
     };
     const a = cells(before);

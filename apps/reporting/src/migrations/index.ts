@@ -13,6 +13,7 @@ import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204110000 } from './Migration20261204110000';
+import { Migration20261204190000 } from './Migration20261204190000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -31,4 +32,5 @@ export const reportingMigrations = [
   { name: 'Migration20261204090000', class: Migration20261204090000 },
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204110000', class: Migration20261204110000 },
+  { name: 'Migration20261204190000', class: Migration20261204190000 },
 ];

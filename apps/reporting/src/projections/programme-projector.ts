@@ -9,6 +9,7 @@ import {
   MatchTrialStarted,
   MatchVisitArranged,
   MenuGapRecorded,
+  NeedDistrictWithheld,
   NeedRegistered,
   NeedStatusChanged,
   OutreachContactLogged,
@@ -25,6 +26,7 @@ import {
   type HostEventData,
   type MatchEventData,
   type MenuGapEventData,
+  type NeedDistrictWithheldData,
   type NeedEventData,
   type OutreachContactLoggedData,
   type OutreachInactivityAlertData,
@@ -56,6 +58,7 @@ export const OUTREACH_PROJECTED_EVENTS: readonly EventContract[] = [
 export const PARTICIPATION_PROJECTED_EVENTS: readonly EventContract[] = [
   NeedRegistered,
   NeedStatusChanged,
+  NeedDistrictWithheld,
   HostRegistered,
   HostUpdated,
   MatchProposed,
@@ -171,12 +174,24 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
     const data = event.data as NeedEventData;
     await run(
       `insert into ${t('participation_need')} as n (need_id, municipality, case_id, district_id, purposes, status, registered_on, pseudonym, state_at, state_event_id) values (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)
-       on conflict (need_id) do update set case_id = excluded.case_id, district_id = excluded.district_id, purposes = excluded.purposes, status = excluded.status,
+       on conflict (need_id) do update set case_id = excluded.case_id, district_id = case when n.district_withheld then null else excluded.district_id end, purposes = excluded.purposes, status = excluded.status,
          registered_on = excluded.registered_on, pseudonym = coalesce(excluded.pseudonym, n.pseudonym), state_at = excluded.state_at, state_event_id = excluded.state_event_id
        where (n.state_at, n.state_event_id) < (excluded.state_at, excluded.state_event_id)`,
       // The person id is dropped: only the pseudonymous key is kept.
       [data.needId, lg, data.caseId, data.homeDistrictId, pgArray(data.purposes), data.status, data.registeredOn, data.personPseudonym ?? null, at, event.id],
     );
+  } else if (contract === NeedDistrictWithheld) {
+    // Published when the person's DV address protection reached matching: the district copied before goes, from the
+    // need and from its menu gaps, which then count in 「非公開」 (matching publishes later events without it).
+    // It may arrive before need.registered (another consumer): then a placeholder row keeps the flag until the need's
+    // own event fills it in (its '-infinity' state time loses to any real event), as outreach targets do.
+    const data = event.data as NeedDistrictWithheldData;
+    await run(
+      `insert into ${t('participation_need')} (need_id, municipality, case_id, district_id, district_withheld, purposes, status, registered_on, state_at, state_event_id) values (?, ?, null, null, true, '{}', 'hearing', ?, '-infinity', ?)
+       on conflict (need_id) do update set district_id = null, district_withheld = true`,
+      [data.needId, lg, data.occurredOn, event.id],
+    );
+    await run(`update ${t('menu_gap')} set district_id = null, district_withheld = true where need_id = ?`, [data.needId]);
   } else if (contract === HostRegistered || contract === HostUpdated) {
     const data = event.data as HostEventData;
     await run(
@@ -196,8 +211,12 @@ export async function applyProgrammeEvent(run: SqlRunner, schema: string, contra
   } else if (contract === MenuGapRecorded) {
     const data = event.data as MenuGapEventData;
     await run(
-      `insert into ${t('menu_gap')} (gap_id, municipality, need_id, district_id, district_withheld, purposes, failing_constraints, recorded_on) values (?, ?, ?, ?, ?, ?::text[], ?::text[], ?) on conflict do nothing`,
-      [data.gapId, lg, data.needId, withheldDistrict(data), data.districtWithheld ?? false, pgArray(data.purposes), pgArray(data.failingConstraints), data.recordedOn],
+      // A gap of a need whose district was withheld (in either order) keeps none either.
+      `insert into ${t('menu_gap')} (gap_id, municipality, need_id, district_id, district_withheld, purposes, failing_constraints, recorded_on)
+       select ?, ?, ?, case when w.withheld then null else ?::uuid end, ? or w.withheld, ?::text[], ?::text[], ?
+       from (select exists (select 1 from ${t('participation_need')} where need_id = ? and district_withheld) as withheld) as w
+       on conflict do nothing`,
+      [data.gapId, lg, data.needId, withheldDistrict(data), data.districtWithheld ?? false, pgArray(data.purposes), pgArray(data.failingConstraints), data.recordedOn, data.needId],
     );
   } else {
     const data = event.data as MatchEventData;

@@ -52,6 +52,7 @@ export function projectionDdl(schema: string): string[] {
     ...jigyoDdl(schema),
     ...recordCountsDdl(schema),
     ...communityWorkDdl(schema),
+    ...needDistrictWithheldDdl(schema),
   ];
 }
 
@@ -351,3 +352,14 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   assigned_from: 'date',
   assigned_to: 'date',
 };
+
+/**
+ * A need whose district matching withheld after publishing it (Migration20261204190000; frozen likewise): the person's
+ * DV address protection reached matching after need.registered had carried the district. The flag outlives either
+ * order of need.registered and need.district-withheld (separate consumers may deliver them in any order), and the
+ * need's later events and menu gaps never bring the district back.
+ */
+export function needDistrictWithheldDdl(schema: string): string[] {
+  assertSchema(schema);
+  return [`alter table "${schema}"."participation_need" add column district_withheld boolean not null default false`];
+}

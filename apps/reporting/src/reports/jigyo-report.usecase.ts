@@ -85,7 +85,39 @@ export class JigyoReportUseCase {
         ),
       ),
     );
-    return { name: `jigyo_${report.fiscalYear}_${report.view}`, columns, rows };
+    return { name: `jigyo_${report.fiscalYear}_${report.view}`, columns, rows: [...rows, ...this.costRows(report)] };
+  }
+
+  /**
+   * The 事業費, staff and cost per result as rows of the same tidy table (table code `cost`), after each 事業's figures —
+   * as the XLSX prints them; a cost whose result is suppressed is empty and marked suppressed, like the count.
+   */
+  private costRows(report: JigyoReport): Record<string, unknown>[] {
+    return report.sheets.flatMap((sheet) => {
+      if (!sheet.cost) return [];
+      const row = (code: string, label: string, value: number | null, unit: string, suppressed: boolean) => ({
+        fiscalYear: report.fiscalYear,
+        fiscalYearLabel: report.fiscalYearLabel,
+        jigyo: sheet.jigyo,
+        jigyoLabel: sheet.title,
+        table: 'cost',
+        tableTitle: '事業費・職員配置と成果あたり事業費',
+        code,
+        label,
+        month: '年度',
+        monthWareki: report.fiscalYearLabel,
+        value,
+        unit,
+        suppressed,
+      });
+      return [
+        row('amount-yen', '事業費', sheet.cost.amountYen, '円', false),
+        row('staff-fte', '職員数（常勤換算）', sheet.cost.staffFte, '人', false),
+        ...sheet.cost.results.map((result) =>
+          row(`per:${result.table}:${result.code ?? 'total'}`, `${result.label} 1${result.unit}あたり事業費`, result.costPerResult, '円', result.count === null),
+        ),
+      ];
+    });
   }
 
   /** One sheet per 事業, 和暦 headings, the tables as printed; suppressed counts as 「＊」. */

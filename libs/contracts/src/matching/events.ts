@@ -86,6 +86,23 @@ export const NeedStatusChanged = defineEvent<NeedEventData>({
   schema: needSchema,
 });
 
+export interface NeedDistrictWithheldData {
+  needId: string;
+  /** Day intake's DV address protection reached matching, Japan time. */
+  occurredOn: string;
+}
+/**
+ * The person of a need came under DV address protection after the need's district had been published (with the need or
+ * a menu gap): consumers that keep a copy drop that district — reporting counts the need and its gaps in 「非公開」.
+ */
+export const NeedDistrictWithheld = defineEvent<NeedDistrictWithheldData>({
+  service: SERVICE,
+  aggregate: 'need',
+  event: 'district-withheld',
+  summary: 'A need’s person came under DV address protection: copies of its home district (the need, its menu gaps) are dropped.',
+  schema: object({ needId: uuid, occurredOn: date }),
+});
+
 export interface HostEventData {
   hostId: string;
   /** Registry organisation the host terms belong to. */
@@ -235,6 +252,7 @@ export const MenuGapRecorded = defineEvent<MenuGapEventData>({
 export const MATCHING_EVENTS: readonly EventContract[] = [
   NeedRegistered,
   NeedStatusChanged,
+  NeedDistrictWithheld,
   HostRegistered,
   HostUpdated,
   MatchProposed,
