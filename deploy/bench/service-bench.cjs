@@ -222,4 +222,41 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
   process.exit(exitCode);
 }
 
-module.exports = { serviceBench, resultsTable, MUNICIPALITY, WARMUP };
+/** Self time per function of a .cpuprofile, largest first, and the share of frames from @opentelemetry. */
+function profileSummary(file) {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const deltas = profile.timeDeltas;
+  let total = 0;
+  let otel = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const dt = deltas[i] ?? 0;
+    total += dt;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (/opentelemetry/.test(url)) otel += dt;
+    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  const idle = ['(idle)', '(program)'].reduce((sum, name) => sum + (self.get(name) ?? 0), 0);
+  const busy = total - idle;
+  const top = [...self.entries()]
+    .filter(([name]) => !['(idle)', '(program)'].includes(name))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([name, us]) => ({ frame: name, selfPercentOfBusy: (100 * us) / busy }));
+  // Self time per package (node_modules/<package>), our code (dist/apps) and the runtime, largest first.
+  const packages = new Map();
+  for (const [key, us] of self.entries()) {
+    if (['(idle)', '(program)'].includes(key)) continue;
+    const where = key.includes(' ') ? key.slice(key.indexOf(' ') + 1) : '';
+    const group = key.startsWith('(garbage collector)') ? 'garbage collector' : where.startsWith('dist/apps/') ? 'our code (dist/apps)' : /^(@[^/]+\/[^/]+|[^/:]+)\//.exec(where)?.[1] ?? (where ? 'node internals' : 'native / runtime');
+    packages.set(group, (packages.get(group) ?? 0) + us);
+  }
+  const byPackage = [...packages.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([group, us]) => ({ group, selfPercentOfBusy: (100 * us) / busy }));
+  return { byPackage, busyMs: busy / 1000, totalMs: total / 1000, gcPercentOfBusy: (100 * (self.get('(garbage collector)') ?? 0)) / busy, otelPercentOfBusy: (100 * otel) / busy, top };
+}
+
+module.exports = { serviceBench, resultsTable, profileSummary, MUNICIPALITY, WARMUP };

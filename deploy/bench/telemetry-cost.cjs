@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { createServer } = require('node:http');
 const { v7: uuidv7 } = require('uuid');
-const { serviceBench, resultsTable, MUNICIPALITY } = require('./service-bench.cjs');
+const { serviceBench, resultsTable, profileSummary, MUNICIPALITY } = require('./service-bench.cjs');
 const { freePort } = require('../local/infrastructure.cjs');
 const { resourceBody, sql, seedRows } = require('./scenarios.cjs');
 
@@ -19,34 +19,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 /** Instrumentation sets measured one after another; '' = every auto-instrumentation the package enables by default. */
 const SETS = (process.env.TELEMETRY_SETS ?? 'none;http;http,nestjs-core;http,pg;http,pino;http,knex;http,undici;http,nestjs-core,pg,pino;http,nestjs-core,pg,pino,knex;').split(';');
-
-/** Self time per function of a .cpuprofile, largest first, and the share of frames from @opentelemetry. */
-function profileSummary(file) {
-  const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map();
-  const deltas = profile.timeDeltas;
-  let total = 0;
-  let otel = 0;
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const dt = deltas[i] ?? 0;
-    total += dt;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (/opentelemetry/.test(url)) otel += dt;
-    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/')}:${lineNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'} ${where}`.trim();
-    self.set(key, (self.get(key) ?? 0) + dt);
-  });
-  const idle = ['(idle)', '(program)'].reduce((sum, name) => sum + (self.get(name) ?? 0), 0);
-  const busy = total - idle;
-  const top = [...self.entries()]
-    .filter(([name]) => !['(idle)', '(program)'].includes(name))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 25)
-    .map(([name, us]) => ({ frame: name, selfPercentOfBusy: (100 * us) / busy }));
-  return { busyMs: busy / 1000, totalMs: total / 1000, gcPercentOfBusy: (100 * (self.get('(garbage collector)') ?? 0)) / busy, otelPercentOfBusy: (100 * otel) / busy, top };
-}
 
 serviceBench({ name: 'registry', tokenUser: 'coordinator', connections: CONNECTIONS, duration: DURATION }, async (bench) => {
   const { db, log } = bench;
