@@ -1,6 +1,8 @@
 // The benchmark's baseline: a plain Fastify + `pg` server running the same SQL as the registry
 // (deploy/bench/scenarios.cjs) against the same database — no Nest, no ORM, no validation, no auth,
 // no audit, no outbox. It shows what the framework and the platform cost on top of the bare query.
+// `/with-trail` creates as the registry does (district check, row, outbox event, audit record in one transaction):
+// what the framework costs on top of the platform's own statements.
 //   DATABASE_URL=… PORT=… node deploy/bench/baseline.cjs
 'use strict';
 const Fastify = require('fastify');
@@ -59,6 +61,36 @@ app.post('/baseline/community-resources', async (request, reply) => {
   ]);
   reply.code(201);
   return rows[0];
+});
+
+app.post('/baseline/community-resources/with-trail', async (request, reply) => {
+  const b = request.body;
+  const s = b.schedule ?? {};
+  const searchText = [b.name, b.kana, b.description].filter(Boolean).join(' ').toLowerCase();
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows: districts } = await client.query(sql.districtCheck, [b.districtIds]);
+    if (districts[0].count !== new Set(b.districtIds).size) {
+      await client.query('rollback');
+      return reply.code(400).send({ detail: 'districtIds: unknown district' });
+    }
+    const id = uuidv7();
+    const { rows } = await client.query(sql.insert, [
+      id, municipality, b.name, b.kana ?? '', b.description ?? null, b.districtIds, b.category, b.insuranceScheme, b.activities ?? [],
+      b.eligibility ?? 'anyone', s.frequency ?? null, s.weekdays ?? [], s.opensAt ?? null, s.closesAt ?? null, b.capacity ?? null, b.fee ?? null, searchText,
+    ]);
+    await client.query(sql.outboxInsert, [uuidv7(), id, municipality, JSON.stringify({ resourceId: id, districtIds: b.districtIds, category: b.category, status: 'preparing' })]);
+    await client.query(sql.auditInsert, [uuidv7(), 'bench', municipality, id, uuidv7()]);
+    await client.query('commit');
+    reply.code(201);
+    return rows[0];
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 });
 
 const port = Number(process.env.PORT ?? 3199);

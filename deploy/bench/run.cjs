@@ -12,7 +12,7 @@ const { createStack, capture, httpGet } = require('../local/stack.cjs');
 const { freePort } = require('../local/infrastructure.cjs');
 const { say, warn, prefixer } = require('../local/log.cjs');
 const { ROOT } = require('../local/services.cjs');
-const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, scenarios: allScenarios, sql, resourceBody } = require('./scenarios.cjs');
+const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, scenarios: allScenarios, sql, resourceBody, TRAIL_SCHEMA_SQL } = require('./scenarios.cjs');
 const { insertPersons, kanaQueries } = require('../../apps/intake/bench/persons.cjs');
 const { measureEvents } = require('./events.cjs');
 
@@ -174,6 +174,19 @@ async function benchCommand(context) {
     const started = Date.now();
     await insertPersons(owner, persons, municipality).finally(() => owner.end());
     say(`persons seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  // The "same statements" baseline writes its outbox events and audit records to copies of the registry's tables.
+  if (ready.upstreams.registry) {
+    const { Client } = require('pg');
+    const owner = new Client({ connectionString: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL });
+    await owner.connect();
+    const applicationRole = new URL(ready.env.DATABASE_URL).username;
+    try {
+      for (const statement of TRAIL_SCHEMA_SQL(decodeURIComponent(applicationRole))) await owner.query(statement);
+    } finally {
+      await owner.end();
+    }
   }
 
   const baselinePort = await freePort();

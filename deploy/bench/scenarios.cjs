@@ -90,6 +90,9 @@ const scenarios = [
   // Issue 14's tail goal is at 20 connections: p99 ≤ 2 × the baseline's.
   { name: 'list@20', ...registryList, connections: 20 },
   { name: 'create@20', ...registryCreate, connections: 20 },
+  // The same create against a baseline that runs the same statements (district check, row, outbox event, audit record
+  // in one transaction): what Nest, the ORM, validation and auth cost on top of the platform's own SQL.
+  { name: 'create-same-sql', ...registryCreate, title: 'create a community resource (baseline with the same statements)', baselinePath: '/baseline/community-resources/with-trail' },
   {
     name: 'person-search',
     service: 'intake',
@@ -158,6 +161,29 @@ const sql = {
      "schedule_closes_at", "capacity", "fee", "public", "status", "search_text")
     values ($1, $2, now(), now(), 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, false, 'preparing', $17)
     returning *`,
+  /*
+   * What the registry's create does besides the row, as plain statements for the "same statements" baseline: the
+   * district check, an outbox event (whose insert trigger NOTIFYs) and an audit record, in the one transaction. They go
+   * to copies of the outbox and audit tables (TRAIL_SCHEMA_SQL) so the registry's relay and sealer never see them.
+   */
+  districtCheck: 'select count(*)::int as "count" from "registry"."district" where "id" = any($1)',
+  outboxInsert: `insert into "bench_baseline"."outbox_event" ("id", "type", "source", "subject", "aggregate_id", "municipality", "data", "created_at", "attempts")
+    values ($1, 'org.tsunagu.registry.resource.registered.v1', 'tsunagu/registry', 'tsunagu.evt.registry.resource.registered', $2, $3, $4, now(), 0)`,
+  auditInsert: `insert into "bench_baseline"."audit_record" (id, occurred_at, actor, roles, agency, municipality, client, action, resource_type, resource_id, subject_ids, outcome, http_status, request_id, trace_id)
+    values ($1, now(), $2, '{coordinator}', null, $3, false, 'create', 'CommunityResource', $4, '{}', 'success', 201, $5, null) returning seq::text as seq`,
 };
 
-module.exports = { load, seedRows, persons, events, goals, tokenUser, tokenSubjects, municipality, scenarios, sql, resourceBody };
+/** Copies of the registry's outbox and audit tables (indexes, defaults, the NOTIFY trigger) for the baseline's trail. */
+const TRAIL_SCHEMA_SQL = (applicationRole) => [
+  'create schema if not exists "bench_baseline"',
+  'create table if not exists "bench_baseline"."outbox_event" (like "registry"."outbox_event" including all)',
+  'create table if not exists "bench_baseline"."audit_record" (like "registry"."audit_record" including all)',
+  `create or replace function "bench_baseline".outbox_event_notify() returns trigger language plpgsql as $$ begin perform pg_notify('bench_baseline_outbox', ''); return null; end $$`,
+  'drop trigger if exists outbox_event_notify on "bench_baseline"."outbox_event"',
+  'create trigger outbox_event_notify after insert on "bench_baseline"."outbox_event" for each statement execute function "bench_baseline".outbox_event_notify()',
+  `grant usage on schema "bench_baseline" to "${applicationRole}"`,
+  `grant select, insert on all tables in schema "bench_baseline" to "${applicationRole}"`,
+  `grant usage on all sequences in schema "bench_baseline" to "${applicationRole}"`,
+];
+
+module.exports = { load, seedRows, persons, events, goals, tokenUser, tokenSubjects, municipality, scenarios, sql, resourceBody, TRAIL_SCHEMA_SQL };
