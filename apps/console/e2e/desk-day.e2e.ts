@@ -208,7 +208,8 @@ describe('leftovers (issue 15, item 3 of the desk day)', () => {
       const config = answers.find((answer) => new URL(answer.url).pathname === '/console-config.json');
       expect(config?.status).toBe(200);
       const body = await page.evaluate(async () => (await fetch('/console-config.json')).json());
-      expect(body).toEqual({ oidcAuthority: `${new URL(page.url()).origin}/idp`, oidcClientId: 'tsunagu-console' });
+      // The city desk (CITY_DESK_ORGANIZATION_ID of the local stack): where city staff's new records start.
+      expect(body).toEqual({ oidcAuthority: `${new URL(page.url()).origin}/idp`, oidcClientId: 'tsunagu-console', cityDeskOrganizationId: '01900000-0000-7000-8000-000000000001' });
       // Nothing the console itself loads is missing (the API answers of services this stack leaves out are not its files).
       expect(answers.filter((answer) => answer.status >= 400 && !new URL(answer.url).pathname.startsWith('/api/'))).toEqual([]);
     } finally {
@@ -415,5 +416,90 @@ describe('dead ends (issue 15, item 8): districts, resources and lists that name
       await containsText(opened, /(令和|平成)\S*年\d+月\d+日/);
       await expectAccessible(supervisor, 'd18-case-opened-on');
     });
+  });
+});
+
+describe('a supervisor drafts a plan, schedules its meeting and records its evaluation from the case screens (issue 15, item 10)', () => {
+  let supervisor: ConsoleSession;
+
+  beforeAll(async () => {
+    supervisor = await e2e.login('supervisor');
+  });
+  afterAll(async () => supervisor?.close());
+
+  it('goes from the case page to a new plan version, its 重層的支援会議 at the city desk, and an evaluation of the approved plan', async () => {
+    const { page } = supervisor;
+    const cases = (await supervisor.api('GET', '/api/intake/cases?perPage=100')).body as { items: Array<{ id: string; caseNo: string; status: string }> };
+    const planning = cases.items.find((item) => item.status === 'planning');
+    expect(planning).toBeDefined();
+    const caseId = planning?.id ?? '';
+
+    // 1. 次の版のプランを作る, from the case page: the case is filled in, a goal typed, saved as a draft.
+    await supervisor.open(`/cases/${caseId}/show`);
+    await page.getByRole('link', { name: '次の版のプランを作る' }).click();
+    await page.waitForURL(/#\/plans\/create/);
+    await page.getByRole('textbox', { name: '本人・世帯の意向' }).fill('家で暮らし続けたい（e2e 第2版）');
+    // A goal and who works on it (a plan goes to the meeting with at least one of each); the add buttons are icons named 追加.
+    await page.locator('.ra-input-goals').getByRole('button', { name: /追加/ }).click();
+    await page.getByRole('combobox', { name: /^期間/ }).click();
+    await page.getByRole('option', { name: '短期', exact: true }).click();
+    await page.getByRole('textbox', { name: /^目標( \*)?$/ }).fill('長男が週1回 居場所に通う（e2e）');
+    await page.locator('.ra-input-actions').getByRole('button', { name: /追加/ }).click();
+    await page.getByRole('combobox', { name: /^機関/ }).fill('生活自立');
+    await page.getByRole('option', { name: '高松市生活自立支援センター' }).click();
+    await page.getByRole('textbox', { name: /^役割( \*)?$/ }).fill('長男の相談支援');
+    await page.getByRole('textbox', { name: /^支援内容/ }).fill('訪問による関係づくり（e2e）');
+    await expectAccessible(supervisor, 'd19-plan-create-from-case');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/plans\/[^/]+\/show/);
+    const planId = /#\/plans\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+    const plan = (await supervisor.api('GET', `/api/intake/plans/${planId}`)).body as { caseId: string; planVersion: number; status: string; goals: Array<{ id: string; text: string }>; actions: Array<{ role: string }> };
+    expect(plan).toMatchObject({ caseId, status: 'draft', goals: [{ id: 'g1', text: '長男が週1回 居場所に通う（e2e）' }], actions: [expect.objectContaining({ role: '長男の相談支援' })] });
+    expect(plan.planVersion).toBeGreaterThanOrEqual(2);
+    await page.getByRole('button', { name: '会議に提出する' }).click();
+    await expect.poll(async () => ((await supervisor.api('GET', `/api/intake/plans/${planId}`)).body as { status: string }).status, { timeout: 15_000 }).toBe('submitted');
+
+    // 2. 会議を予定する, from the case page: a 重層的支援会議 on this case, convened by the city desk by default, at a typed 和暦 date and time.
+    await supervisor.open(`/cases/${caseId}/show`);
+    await page.getByRole('link', { name: '会議を予定する' }).click();
+    await page.waitForURL(/#\/meetings\/create/);
+    await hasValue(page.getByRole('combobox', { name: /^招集機関/ }), '高松市 健康福祉局 地域共生社会推進課');
+    await page.getByRole('textbox', { name: /^開催日時/ }).fill('令和7年7月15日');
+    await page.getByRole('textbox', { name: /^時刻/ }).fill('14:00');
+    await expectAccessible(supervisor, 'd20-meeting-create-from-case');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/meetings\/[^/]+\/show/);
+    const meetingId = /#\/meetings\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+    const meeting = (await supervisor.api('GET', `/api/intake/meetings/${meetingId}`)).body as { legalType: string; heldAt: string; cases: Array<{ caseId: string }> };
+    expect(meeting).toMatchObject({ legalType: 'jusou-meeting', cases: [expect.objectContaining({ caseId })] });
+    expect(new Date(meeting.heldAt).toISOString()).toBe('2025-07-15T05:00:00.000Z');
+
+    // The meeting is held, approves the plan, the city decides support and it starts; then the case is evaluated.
+    const members = ((await supervisor.api('GET', `/api/intake/cases/${caseId}`)).body as { memberOrganizationIds: string[] }).memberOrganizationIds;
+    for (const [path, body] of [
+      [`/api/intake/meetings/${meetingId}/hold`, {}],
+      [`/api/intake/plans/${planId}/approve`, { meetingId }],
+      [`/api/intake/cases/${caseId}/decide-support`, { decidedOn: '2025-07-16' }],
+      [`/api/intake/cases/${caseId}/assign-lead`, { leadOrganizationId: members[0] }],
+      [`/api/intake/cases/${caseId}/start-support`, {}],
+      [`/api/intake/cases/${caseId}/start-evaluation`, {}],
+    ] as const) {
+      const answer = await supervisor.api('POST', path, body);
+      expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).toBeLessThan(300);
+    }
+
+    // 3. 評価を記録する, from the plan page: a result for each goal of the plan, 継続.
+    await supervisor.open(`/plans/${planId}/show`);
+    await page.getByRole('link', { name: '評価を記録する' }).click();
+    await page.waitForURL(/#\/evaluations\/create/);
+    await page.getByRole('combobox', { name: /^達成度/ }).click();
+    await page.getByRole('option', { name: '一部達成', exact: true }).click();
+    await expectAccessible(supervisor, 'd21-evaluation-create-from-plan');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(new RegExp(`#/plans/${planId}/show`));
+    const evaluations = (await supervisor.api('GET', `/api/intake/plans/${planId}/evaluations`)).body as Array<{ decision: string; goalResults: Array<{ goalId: string; result: string }> }> | { items: Array<{ decision: string; goalResults: Array<{ goalId: string; result: string }> }> };
+    const items = Array.isArray(evaluations) ? evaluations : evaluations.items;
+    expect(items).toEqual([expect.objectContaining({ decision: 'continue', goalResults: [expect.objectContaining({ goalId: 'g1', result: 'partly-achieved' })] })]);
+    await screenshot(page, 'd22-plan-evaluated');
   });
 });

@@ -38,7 +38,7 @@ export function DateInput(props: InputProps & { helperText?: string }) {
       size="small"
       margin="dense"
       sx={{ minWidth: 260 }}
-      label={<FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} />}
+      label={<FieldTitle label={label} source={source} resource={resource} />}
       onFocus={() => (focused.current = true)}
       onChange={(event) => {
         const typed = event.target.value;

@@ -52,7 +52,7 @@ export function DateTimeInput(props: InputProps & { helperText?: string }) {
     field.onBlur();
   };
   const invalid = Boolean(fieldState.error) && (fieldState.isTouched || Boolean(fieldState.error?.type === 'server'));
-  const title = <FieldTitle label={label} source={source} resource={resource} isRequired={isRequired} />;
+  const title = <FieldTitle label={label} source={source} resource={resource} />;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <TextField

@@ -4,6 +4,7 @@ import { MeetingCreate } from './MeetingCreate';
 import { MeetingEdit } from './MeetingEdit';
 import { MeetingList } from './MeetingList';
 import { MeetingShow } from './MeetingShow';
+import { meetingTitle } from './meetingTitle';
 
 export default {
   list: MeetingList,
@@ -11,5 +12,5 @@ export default {
   edit: MeetingEdit,
   show: MeetingShow,
   icon: GroupsIcon,
-  recordRepresentation: (record: RaRecord) => `${String(record.localName ?? record.legalTypeLabel ?? '')} ${String(record.heldAt ?? '').slice(0, 10)}`.trim(),
+  recordRepresentation: (record: RaRecord) => meetingTitle(record),
 };

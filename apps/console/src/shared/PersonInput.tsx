@@ -3,6 +3,7 @@ import { formatDate } from '@tsunagu/util-japanese-calendar';
 import { useDateDisplay } from '../dates/calendar';
 import { useCanRead } from './codes';
 import { householdChoiceText, personChoiceText } from './personName';
+import { meetingTitle } from '../meetings/meetingTitle';
 
 type PickerProps = Partial<InputProps> & { source?: string };
 
@@ -66,7 +67,7 @@ export function MeetingInput(props: Partial<InputProps> & { source?: string; fil
   return (
     <ReferenceInput source={props.source ?? 'meetingId'} reference="meetings" filter={props.filter}>
       <AutocompleteInput
-        optionText={(record: { localName?: string | null; legalTypeLabel?: string; heldAt?: string }) => `${record.localName ?? record.legalTypeLabel ?? ''} ${record.heldAt?.slice(0, 10) ?? ''}`}
+        optionText={meetingTitle}
         label={props.label}
         validate={props.validate}
         filterToQuery={(q: string) => ({ q })}
