@@ -128,6 +128,8 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       MUNICIPALITY,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      // Services that stamp person pseudonyms on events refuse to start in production without a key (issue 17).
+      REPORTING_PSEUDONYM_KEY: process.env.REPORTING_PSEUDONYM_KEY ?? 'tsunagu-bench-pseudonym-key-not-for-production',
       // The load comes from one address: measure the service, not the per-client limit (the baseline has none).
       HTTP_RATE_LIMIT_PER_MINUTE: '0',
       ...serviceEnv,

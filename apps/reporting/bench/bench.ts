@@ -110,7 +110,7 @@ async function main(): Promise<void> {
           array['income'],
           (array['{8050,hikikomori}','{8050,financial-hardship}','{hikikomori,isolation}','{dv,mental-health}','{8050,hikikomori,dementia}','{young-carer}'])[1 + s.n % 6]::text[], 'received', null, s.n % 50 = 0, now(), gen_random_uuid(),
           (array['long-term-care','disability','children','financial-hardship','tsunagaru-desk','other'])[1 + s.n % 6],
-          case when s.n % 10 = 0 then null else substr(encode(sha256(('p' || (s.n * 7919 % 400000))::bytea), 'base64'), 1, 43) end
+          case when s.n % 10 = 0 then null else substr(encode(sha256(('p' || (s.n::bigint * 7919 % 400000))::bytea), 'base64'), 1, 43) end
         from generate_series(1, ${CONSULTATIONS}) as s(n) join hh on hh.n = 1 + (s.n % 100000)`);
       await client.query(`insert into reporting.referral (referral_id, municipality, consultation_id, from_organization_id, to_organization_id, info_basis, status, follow_up_due, requested_at, accepted_at, completed_at, state_at, state_event_id)
         select gen_random_uuid(), '${LG}', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'consent', (array['requested','accepted','completed','declined','failed'])[1 + n % 5],

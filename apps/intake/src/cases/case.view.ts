@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CaseEventData } from '@tsunagu/contracts';
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { findOrFail } from '@tsunagu/platform-http';
+import { findOrFail, type PlainRow } from '@tsunagu/platform-http';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { PersonVisibility } from '../access/person-visibility';
 import { allowedCaseActions } from './case-status';
@@ -25,7 +25,7 @@ export async function findVisibleCase(em: EntityManager, id: string, people?: Pe
   return record;
 }
 
-export function caseView(record: MultiAgencyCase): CaseView {
+export function caseView(record: PlainRow<MultiAgencyCase>): CaseView {
   return {
     id: record.id,
     caseNo: record.caseNo,

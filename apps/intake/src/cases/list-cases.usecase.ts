@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility } from '../access/person-visibility';
 import { MultiAgencyCase } from './case.entity';
@@ -30,8 +30,7 @@ export class ListCasesUseCase {
       and.push(query.mine ? { coordinatorStaff: me } : { coordinatorStaff: { $ne: me } });
     }
     for (const pattern of searchPatterns(query.q)) and.push({ caseNo: { $ilike: pattern } });
-    const [items, total] = await this.em.findAndCount(MultiAgencyCase, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(caseView), total, page);
+    return listPlainRows(this.em, MultiAgencyCase, { $and: and }, page, caseView);
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_TAG_LAWS, type ConsultationCategory, type IssueTag } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type PlainRow } from '@tsunagu/platform-http';
 import { PersonVisibility } from '../access/person-visibility';
 import { withhold } from '../access/withholding';
 import { ConsentCoverage } from '../consents/consent-coverage';
@@ -40,7 +40,7 @@ export class ConsultationDisclosure {
     private readonly coverage: ConsentCoverage,
   ) {}
 
-  async views(em: EntityManager, consultations: Consultation[]): Promise<ConsultationView[]> {
+  async views(em: EntityManager, consultations: readonly PlainRow<Consultation>[]): Promise<ConsultationView[]> {
     const principal = TenantContext.principal();
     const all = this.people.reach(principal).kind === 'all';
     const desk = this.people.organizationOf(principal) ?? null;
@@ -57,7 +57,7 @@ export class ConsultationDisclosure {
   }
 
   /** Ids of the consultations with a basis for the desk to read them in full. */
-  private async basisFor(em: EntityManager, consultations: Consultation[], desk: string | null): Promise<Set<string>> {
+  private async basisFor(em: EntityManager, consultations: readonly PlainRow<Consultation>[], desk: string | null): Promise<Set<string>> {
     const shown = new Set<string>();
     if (consultations.length === 0 || desk === null) return shown;
     const ids = consultations.map((consultation) => consultation.id);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_LAW_LABELS, ABUSE_TAG_LAWS, MandatoryReportRaised, type ConsultationEventData } from '@tsunagu/contracts';
-import { DomainException, assertExist } from '@tsunagu/platform-http';
+import { DomainException, assertExist, type PlainRow } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { dateInJapan, fiscalYearOf, fiscalYearRange, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { Household } from '../people/household.entity';
@@ -11,7 +11,7 @@ import type { Consultation } from './consultation.entity';
 import type { ConsultationView, MandatoryReportView, UpdateConsultationCommand } from './consultation.dto';
 import { MandatoryReport } from './mandatory-report.entity';
 
-export function consultationView(consultation: Consultation): ConsultationView {
+export function consultationView(consultation: PlainRow<Consultation>): ConsultationView {
   return {
     id: consultation.id,
     receptionNo: consultation.receptionNo,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility } from '../access/person-visibility';
 import { Consultation } from './consultation.entity';
@@ -31,8 +31,8 @@ export class ListConsultationsUseCase {
     ];
     if (query.issueTag) and.push({ issueTags: { $contains: [query.issueTag] } });
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Consultation, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(await this.disclosure.views(this.em, items), total, page);
+    const rows = await listPlainRows(this.em, Consultation, { $and: and }, page, (consultation) => consultation);
+    return { ...rows, items: await this.disclosure.views(this.em, rows.items) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { plainRows } from '@tsunagu/platform-http';
 import { Person, kanaKeyOf, phoneDigitsOf } from './person.entity';
 import type { DuplicateCandidateView } from './person.dto';
 import { duplicateCandidateView } from './person.view';
@@ -24,7 +25,8 @@ export async function findDuplicateCandidates(em: EntityManager, probe: Duplicat
   if (kanaKey && probe.birthDate) or.push({ kanaKey, birthDate: probe.birthDate });
   if (digits.length > 0) or.push({ phoneDigits: { $overlap: digits } });
   if (or.length === 0) return [];
-  const found = await em.find(Person, { $and: [{ $or: or }, visible, ...(probe.excludeId ? [{ id: { $ne: probe.excludeId } }] : [])] }, { limit: 20, orderBy: { createdAt: 'asc' } });
+  const where: FilterQuery<Person> = { $and: [{ $or: or }, visible, ...(probe.excludeId ? [{ id: { $ne: probe.excludeId } }] : [])] };
+  const found = await plainRows(em, Person, where, { limit: 20, orderBy: { createdAt: 'asc' } });
   return found.map((person) => {
     const matchedOn: DuplicateCandidateView['matchedOn'] = [];
     if (kanaKey && probe.birthDate && person.kanaKey === kanaKey && person.birthDate === probe.birthDate) matchedOn.push('kana-birth-date');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException, assertExist } from '@tsunagu/platform-http';
+import { DomainException, assertExist, plainRows, type PlainRow } from '@tsunagu/platform-http';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { Household } from './household.entity';
@@ -22,6 +22,19 @@ export function isMinor(birthDate: string | null, today = todayInJapan()): boole
 export async function householdView(em: EntityManager, household: Household, visibility: AddressVisibility): Promise<HouseholdView> {
   const ids = household.members.map((member) => member.personId);
   const people = ids.length ? await em.find(Person, { id: { $in: ids } }, { fields: ['id', 'birthDate', 'dvAddressProtection'] }) : [];
+  return householdViewOf(household, people, visibility);
+}
+
+/** A page of households as plain rows, with one read of their members (birth dates, protection) for the whole page. */
+export async function householdListViews(em: EntityManager, households: PlainRow<Household>[], visibility: AddressVisibility): Promise<HouseholdView[]> {
+  const ids = [...new Set(households.flatMap((household) => household.members.map((member) => member.personId)))];
+  const people = ids.length ? await plainRows(em, Person, { id: { $in: ids } }, { fields: ['id', 'birthDate', 'dvAddressProtection'] }) : [];
+  return households.map((household) => householdViewOf(household, people.filter((person) => household.members.some((member) => member.personId === person.id)), visibility));
+}
+
+type MemberFacts = Pick<Person, 'id' | 'birthDate' | 'dvAddressProtection'>;
+
+function householdViewOf(household: PlainRow<Household>, people: readonly MemberFacts[], visibility: AddressVisibility): HouseholdView {
   const births = new Map(people.map((person) => [person.id, person.birthDate]));
   const districtMasked = household.districtId !== null && people.some((person) => !visibility.canSee(person));
   return {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, plainRows, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility } from '../access/person-visibility';
 import { Household } from './household.entity';
 import type { HouseholdListQuery, HouseholdView } from './household.dto';
-import { householdView } from './household.view';
+import { householdListViews, householdView } from './household.view';
 import { Person } from './person.entity';
 import { AddressVisibility } from './person.view';
 
@@ -33,14 +33,12 @@ export class ListHouseholdsUseCase {
       and.push({ id: { $in: (rows as { id: string }[]).map((row) => row.id) } });
     }
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Household, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    const views = [];
-    for (const household of items) views.push(await householdView(this.em, household, this.visibility));
-    return listPage(views, total, page);
+    const rows = await listPlainRows(this.em, Household, { $and: and }, page, (household) => household);
+    return { ...rows, items: await householdListViews(this.em, rows.items, this.visibility) };
   }
 
   private async householdsWithProtectedMembers(): Promise<string[]> {
-    const protectedIds = (await this.em.find(Person, { dvAddressProtection: true }, { fields: ['id'] })).map((person) => person.id);
+    const protectedIds = (await plainRows(this.em, Person, { dvAddressProtection: true }, { fields: ['id'] })).map((person) => person.id);
     if (protectedIds.length === 0) return [];
     const patterns = protectedIds.map((id) => JSON.stringify([{ personId: id }]));
     const rows = await this.em

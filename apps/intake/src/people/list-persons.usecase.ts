@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility, personNotVisible } from '../access/person-visibility';
 import { findDuplicateCandidates } from './find-duplicates';
@@ -26,8 +26,8 @@ export class ListPersonsUseCase {
     if (query.identityLevel) and.push({ identityLevel: query.identityLevel });
     // Kana are matched with and without the space between セイ and メイ (the search column holds both).
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    const [items, total] = await this.em.findAndCount(Person, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map((person) => this.visibility.view(person)), total, page);
+    // Plain rows and a capped count (a two-letter word's exact count read the whole table, issue 14).
+    return listPlainRows(this.em, Person, { $and: and }, page, (person) => this.visibility.view(person));
   }
 }
 

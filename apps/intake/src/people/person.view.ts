@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
+import type { PlainRow } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { toKatakana } from '@tsunagu/util-japanese-text';
 import type { IntakeConfig } from '../config';
@@ -26,12 +27,12 @@ export class AddressVisibility {
     return principal !== undefined && principal.roles.some((role) => this.roles.has(role));
   }
 
-  view(person: Person): PersonView {
+  view(person: PlainRow<Person>): PersonView {
     return personView(person, !this.canSee(person));
   }
 }
 
-export function personView(person: Person, masked: boolean): PersonView {
+export function personView(person: PlainRow<Person>, masked: boolean): PersonView {
   const hasAddress = person.address !== null || person.addressRaw !== null || person.districtId !== null;
   return {
     id: person.id,
@@ -59,7 +60,7 @@ export function personView(person: Person, masked: boolean): PersonView {
   };
 }
 
-export function duplicateCandidateView(person: Person, matchedOn: DuplicateCandidateView['matchedOn']): DuplicateCandidateView {
+export function duplicateCandidateView(person: PlainRow<Person>, matchedOn: DuplicateCandidateView['matchedOn']): DuplicateCandidateView {
   return {
     id: person.id,
     familyName: person.familyName,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
 import { Referral } from './referral.entity';
@@ -31,8 +31,7 @@ export class ListReferralsUseCase {
       and.push(desk === undefined ? { id: null } : { toOrganizationId: desk });
     }
     if (query.overdue === false) and.push({ $or: [{ status: { $nin: ['requested', 'accepted'] } }, { followUpDue: { $gte: todayInJapan() } }] });
-    const [items, total] = await this.em.findAndCount(Referral, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map((referral) => referralView(referral, principal)), total, page);
+    return listPlainRows(this.em, Referral, { $and: and }, page, (referral) => referralView(referral, principal));
   }
 }
 

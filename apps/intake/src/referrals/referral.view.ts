@@ -1,11 +1,12 @@
 import type { ReferralClosedEventData } from '@tsunagu/contracts';
 import type { Principal } from '@tsunagu/platform-context';
+import type { PlainRow } from '@tsunagu/platform-http';
 import { allowedReferralActions, mayAnswerReferral } from './referral-status';
 import type { Referral } from './referral.entity';
 import type { ReferralView } from './referral.dto';
 
 /** The referral as the caller sees it: `allowedActions` lists only what this caller may do now. */
-export function referralView(referral: Referral, principal: Principal | undefined): ReferralView {
+export function referralView(referral: PlainRow<Referral>, principal: Principal | undefined): ReferralView {
   return {
     id: referral.id,
     consultationId: referral.consultationId,

@@ -1,9 +1,10 @@
 import type { HostEventData } from '@tsunagu/contracts';
+import type { PlainRow } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { HostFields, HostView } from './host.dto';
 import type { Host } from './host.entity';
 
-export function hostView(host: Host): HostView {
+export function hostView(host: PlainRow<Host>): HostView {
   return {
     id: host.id,
     organizationId: host.organizationId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { findWritableHost } from './host-access';
 import type { HostListQuery, HostView } from './host.dto';
 import { Host } from './host.entity';
@@ -15,8 +15,7 @@ export class ListHostsUseCase {
     const and: FilterQuery<Host>[] = [{ agreementStatus: query.agreementStatus, organizationId: query.organizationId }];
     if (query.accepts) and.push({ accepts: { $contains: [query.accepts] } });
     if (query.q) and.push({ name: { $ilike: `%${query.q}%` } });
-    const [items, total] = await this.em.findAndCount(Host, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(hostView), total, page);
+    return listPlainRows(this.em, Host, { $and: and }, page, hostView);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { FOLLOWED_UP } from './match-status';
 import type { MatchListQuery, MatchView } from './match.dto';
@@ -23,8 +23,7 @@ export class ListMatchesUseCase {
     // Object-level narrowing (OWASP API1): beyond the city-wide roles, a desk lists the matches it hosts once the person agreed to share.
     and.push(this.access.matchFilter());
     if (query.followUpOverdue === true) and.push({ status: { $in: [...FOLLOWED_UP] }, nextFollowUpDue: { $lt: todayInJapan() } });
-    const [items, total] = await this.em.findAndCount(Match, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map(matchView), total, page);
+    return listPlainRows(this.em, Match, { $and: and }, page, matchView);
   }
 }
 

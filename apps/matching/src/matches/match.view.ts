@@ -1,10 +1,11 @@
 import type { MatchEventData } from '@tsunagu/contracts';
+import type { PlainRow } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { allowedMatchStatuses } from './match-status';
 import type { MatchView } from './match.dto';
 import type { Match } from './match.entity';
 
-export function matchView(match: Match): MatchView {
+export function matchView(match: PlainRow<Match>): MatchView {
   return {
     id: match.id,
     needId: match.needId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import type { NeedListQuery, NeedView } from './need.dto';
 import { NeedProtection } from '../people/need-protection';
 import { needView } from './need.view';
@@ -21,8 +21,7 @@ export class ListNeedsUseCase {
     // Nor may the district filter reveal where a DV-protected person lives.
     if (query.homeDistrictId && !this.protection.canSeeProtected()) where.addressProtected = false;
     // Object-level narrowing (OWASP API1): beyond the city-wide roles, a desk lists the needs it has a relationship with.
-    const [items, total] = await this.em.findAndCount(ParticipationNeed, { $and: [where, await this.access.needFilter(this.em)] }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map((need) => needView(need, this.protection.masked(need))), total, page);
+    return listPlainRows(this.em, ParticipationNeed, { $and: [where, await this.access.needFilter(this.em)] }, page, (need) => needView(need, this.protection.masked(need)));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { NeedEventData } from '@tsunagu/contracts';
 import type { MatchNeed } from '@tsunagu/matching-engine';
+import type { PlainRow } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cleanWords, uniqueSlots } from '../shared/slot.dto';
 import type { NeedFields, NeedView } from './need.dto';
@@ -10,7 +11,7 @@ import type { ParticipationNeed } from './participation-need.entity';
  * The need as the caller may see it: when the person is under DV address protection and the caller's role is not in
  * MATCHING_DV_ADDRESS_ROLES (`masked`), home and preferred districts are withheld and addressMasked says so.
  */
-export function needView(need: ParticipationNeed, masked: boolean): NeedView {
+export function needView(need: PlainRow<ParticipationNeed>, masked: boolean): NeedView {
   return {
     id: need.id,
     personId: need.personId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
 import { TargetProtection } from '../people/target-protection';
 import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
@@ -31,8 +31,7 @@ export class ListTargetsUseCase {
       const location: FilterQuery<OutreachTarget> = { locationDescription: { $ilike: `%${escapeLike(query.q)}%` }, ...(canSee ? {} : { addressProtected: false }) };
       and.push({ $or: [location, { note: { $ilike: `%${escapeLike(query.q)}%` } }] });
     }
-    const [items, total] = await this.em.findAndCount(OutreachTarget, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    return listPage(items.map((target) => targetView(target, this.protection.masked(target))), total, page);
+    return listPlainRows(this.em, OutreachTarget, { $and: and }, page, (target) => targetView(target, this.protection.masked(target)));
   }
 }
 

@@ -1,3 +1,4 @@
+import type { PlainRow } from '@tsunagu/platform-http';
 import type { TargetView } from './target.dto';
 import { allowedStageMoves } from './outreach-stage';
 import type { OutreachTarget } from './outreach-target.entity';
@@ -6,7 +7,7 @@ import type { OutreachTarget } from './outreach-target.entity';
  * The target as the caller may see it: when its person or household is under DV address protection and the caller's
  * role is not in OUTREACH_DV_ADDRESS_ROLES (`masked`), district and place description are null and addressMasked says so.
  */
-export function targetView(target: OutreachTarget, masked: boolean): TargetView {
+export function targetView(target: PlainRow<OutreachTarget>, masked: boolean): TargetView {
   return {
     id: target.id,
     identity: target.identity,

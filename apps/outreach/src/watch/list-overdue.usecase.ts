@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { listPlainRows, paging, plainRows, type ListPage, type PlainRow } from '@tsunagu/platform-http';
 import { dateInJapan, daysBetween } from '@tsunagu/util-japanese-calendar';
 import { TargetProtection } from '../people/target-protection';
 import { TargetAccess } from '../shared/target-access';
@@ -33,11 +33,12 @@ export class ListOverdueVisitsUseCase {
     if (query.mine) and.push({ staffSubjects: { $overlap: [TenantContext.principal()?.subject ?? '\u0000'] } });
     // Nor may the district filter reveal where a DV-protected person lives.
     if (query.districtId && !this.protection.canSeeProtected()) and.push({ targetId: { $nin: [...(await this.protection.protectedTargetIds(this.em))] } });
-    const [plans, total] = await this.em.findAndCount(WatchPlan, { $and: and }, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
-    const targets = new Map((await this.em.find(OutreachTarget, { id: { $in: plans.map((plan) => plan.targetId) } })).map((target) => [target.id, target]));
-    const items = plans.map((plan): OverdueVisitView => {
+    const plans = await listPlainRows(this.em, WatchPlan, { $and: and }, page, (plan) => plan);
+    const targetIds = plans.items.map((plan) => plan.targetId);
+    const targets = new Map((targetIds.length ? await plainRows(this.em, OutreachTarget, { id: { $in: targetIds } }) : []).map((target) => [target.id, target]));
+    const items = plans.items.map((plan): OverdueVisitView => {
       // Every plan belongs to a target of the same municipality (created through it).
-      const target = targets.get(plan.targetId) as OutreachTarget;
+      const target = targets.get(plan.targetId) as PlainRow<OutreachTarget>;
       const masked = this.protection.masked(target);
       return {
         watchPlanId: plan.id,
@@ -56,6 +57,6 @@ export class ListOverdueVisitsUseCase {
         addressMasked: masked && (plan.districtId !== null || target.locationDescription !== null),
       };
     });
-    return listPage(items, total, page);
+    return { ...plans, items };
   }
 }

@@ -32,7 +32,9 @@ describe('list paging', () => {
     class CaseView {}
     const Page = PageOf(CaseView);
     expect(Page.name).toBe('CaseViewPage');
-    expect(Reflect.getMetadata(`${PROPERTIES}Array`, Page.prototype)).toEqual([':items', ':total', ':page', ':perPage']);
+    expect(Reflect.getMetadata(`${PROPERTIES}Array`, Page.prototype)).toEqual([':items', ':total', ':page', ':perPage', ':hasNext']);
+    // Only lists that cap their count send it (plain-list.ts).
+    expect(Reflect.getMetadata(PROPERTIES, Page.prototype, 'hasNext')).toMatchObject({ required: false });
     expect(Reflect.getMetadata(PROPERTIES, Page.prototype, 'items')).toMatchObject({ type: CaseView, isArray: true });
     expect(Reflect.getMetadata(PROPERTIES, Page.prototype, 'total')).toMatchObject({ type: 'integer' });
   });

@@ -46,15 +46,17 @@ export interface ListPage<T> {
   total: number;
   page: number;
   perPage: number;
+  /** Only on lists that cap their count (plain-list.ts): more matches follow than `total` says. */
+  hasNext?: boolean;
 }
 
-/** OpenAPI shape of a `ListPage` (`{ items, total, page, perPage }`) for one item type, named `<Item>Page`. */
+/** OpenAPI shape of a `ListPage` (`{ items, total, page, perPage, hasNext? }`) for one item type, named `<Item>Page`. */
 export function PageOf<T>(item: NestType<T>): NestType<ListPage<T>> {
   class Page {
     @ApiProperty({ type: item, isArray: true })
     items!: T[];
 
-    @ApiProperty({ type: 'integer' })
+    @ApiProperty({ type: 'integer', description: 'Every match; lists that read plain rows stop counting at 10,000 and then say `hasNext`.' })
     total!: number;
 
     @ApiProperty({ type: 'integer' })
@@ -62,6 +64,9 @@ export function PageOf<T>(item: NestType<T>): NestType<ListPage<T>> {
 
     @ApiProperty({ type: 'integer' })
     perPage!: number;
+
+    @ApiPropertyOptional({ description: 'Present when `total` is capped: more matches follow.' })
+    hasNext?: boolean;
   }
   Object.defineProperty(Page, 'name', { value: `${item.name}Page` });
   return Page;

@@ -1,6 +1,6 @@
 import { Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
+import { RawQueryFragment, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BooleanQuery } from './dto-decorators';
 import { DomainException } from './domain-exception';
@@ -107,6 +107,23 @@ async function pageRows<T extends object>(em: EntityManager, entity: EntityName<
   return (await qb.execute('all', true)) as PlainRow<T>[];
 }
 
+/**
+ * Every row that matches, as plain objects (property names, no entities, no identity map), tenant filter applied:
+ * what a list needs besides its page (the members of a page's households, the targets of a page's plans).
+ */
+export async function plainRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: { fields?: readonly (keyof PlainRow<T> & string)[]; orderBy?: Paging['orderBy']; limit?: number } = {},
+): Promise<PlainRow<T>[]> {
+  const qb = queryBuilder(em, entity).select(options.fields ? [...options.fields] : '*').where(where);
+  if (options.orderBy) qb.orderBy(options.orderBy);
+  if (options.limit !== undefined) qb.limit(options.limit);
+  await qb.applyFilters();
+  return (await qb.execute('all', true)) as PlainRow<T>[];
+}
+
 /** Every match up to `cap` + 1: `select count(*) from (select 1 … limit cap + 1)` stops early on a large table. */
 async function cappedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, cap: number): Promise<number> {
   const qb = queryBuilder(em, entity).select('id').where(where).limit(cap + 1);
@@ -129,12 +146,15 @@ export async function listPlainRows<T extends object, V>(
   page: Paging,
   view: (row: PlainRow<T>) => V,
 ): Promise<ListPage<V> & { hasNext?: boolean }> {
-  const rows = await pageRows(em, entity, where, page.orderBy, page.limit, page.offset);
-  const knownTotal = rows.length > 0 && rows.length < page.limit ? page.offset + rows.length : page.offset === 0 && rows.length === 0 ? 0 : undefined;
-  const counted = knownTotal ?? (await cappedCount(em, entity, where, COUNT_CAP));
-  const items = rows.map(view);
-  if (counted > COUNT_CAP) return { ...listPage(items, COUNT_CAP, page), hasNext: page.offset + rows.length < counted };
-  return listPage(items, counted, page);
+  // The page and its count read the same filter: raw fragments in it (the desk model's predicates) must outlive the first query.
+  return RawQueryFragment.run(async () => {
+    const rows = await pageRows(em, entity, where, page.orderBy, page.limit, page.offset);
+    const knownTotal = rows.length > 0 && rows.length < page.limit ? page.offset + rows.length : page.offset === 0 && rows.length === 0 ? 0 : undefined;
+    const counted = knownTotal ?? (await cappedCount(em, entity, where, COUNT_CAP));
+    const items = rows.map(view);
+    if (counted > COUNT_CAP) return { ...listPage(items, COUNT_CAP, page), hasNext: page.offset + rows.length < counted };
+    return listPage(items, counted, page);
+  });
 }
 
 interface Cursor {
@@ -188,17 +208,19 @@ export async function keysetPlainRows<T extends object, V>(
   const cursor = decodeCursor(query.after ?? '', sort);
   const beyond = direction === 'desc' ? '$lt' : '$gt';
   const after = !cursor ? undefined : field === 'id' ? { id: { [beyond]: cursor.i } } : { $or: [{ [field]: { [beyond]: cursor.v } }, { [field]: cursor.v, id: { $gt: cursor.i } }] };
-  const rows = await pageRows(em, entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, orderBy, perPage + 1, 0);
-  const hasNext = rows.length > perPage;
-  const pageRowsOnly = hasNext ? rows.slice(0, perPage) : rows;
-  const last = pageRowsOnly[pageRowsOnly.length - 1] as Record<string, unknown> | undefined;
-  return {
-    items: pageRowsOnly.map(view),
-    ...(query.count ? { total: await cappedCount(em, entity, where, COUNT_CAP).then((n) => Math.min(n, COUNT_CAP)) } : {}),
-    perPage,
-    hasNext,
-    ...(hasNext && last ? { next: encodeCursor({ s: sort, v: last[field] as Cursor['v'], i: String(last['id']) }) } : {}),
-  };
+  return RawQueryFragment.run(async () => {
+    const rows = await pageRows(em, entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, orderBy, perPage + 1, 0);
+    const hasNext = rows.length > perPage;
+    const pageRowsOnly = hasNext ? rows.slice(0, perPage) : rows;
+    const last = pageRowsOnly[pageRowsOnly.length - 1] as Record<string, unknown> | undefined;
+    return {
+      items: pageRowsOnly.map(view),
+      ...(query.count ? { total: await cappedCount(em, entity, where, COUNT_CAP).then((n) => Math.min(n, COUNT_CAP)) } : {}),
+      perPage,
+      hasNext,
+      ...(hasNext && last ? { next: encodeCursor({ s: sort, v: last[field] as Cursor['v'], i: String(last['id']) }) } : {}),
+    };
+  });
 }
 
 /** Page numbers for the console, keyset for API clients that send `after`. */
