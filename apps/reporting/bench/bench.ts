@@ -184,11 +184,14 @@ async function main(): Promise<void> {
       '(Before, with the join and per-row unnest/to_char: by issue tag 1,432 ms, by district 2,433 ms.)',
       '',
     ];
-    // The figures live in docs/performance.md § Reporting (the last section): replace it, keep the rest.
+    // The figures live in docs/performance.md § Reporting: replace that section up to the next one, keep the rest.
     const file = join(__dirname, '../../../docs/performance.md');
     const current = readFileSync(file, 'utf8');
     const at = current.indexOf('\n## Reporting\n');
-    writeFileSync(file, `${at < 0 ? `${current.trimEnd()}\n` : current.slice(0, at)}\n${lines.join('\n')}`);
+    const next = at < 0 ? -1 : current.indexOf('\n## ', at + 1);
+    const before = at < 0 ? `${current.trimEnd()}\n` : current.slice(0, at);
+    const after = next < 0 ? '' : current.slice(next);
+    writeFileSync(file, `${before}\n${lines.join('\n')}${after}`);
     console.log(lines.join('\n'));
   } finally {
     await client.end().catch(() => undefined);
