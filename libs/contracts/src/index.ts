@@ -1,7 +1,7 @@
 import type { EventContract, RpcContract } from './lib/event-contract';
 import { CASE_EVENTS, INTAKE_EVENTS } from './intake';
-import { MATCHING_EVENTS } from './matching';
-import { OUTREACH_EVENTS } from './outreach';
+import { CollectMatchingSubjectRecordsRpc, MATCHING_EVENTS } from './matching';
+import { CollectOutreachSubjectRecordsRpc, OUTREACH_EVENTS } from './outreach';
 import { REGISTRY_EVENTS, SearchResourcesRpc } from './registry';
 import { REPORTING_EVENTS } from './reporting';
 
@@ -11,6 +11,7 @@ export * from './lib/cloud-event-schema';
 export * from './lib/schema-validation';
 export * from './lib/asyncapi';
 export * from './lib/person-pseudonym-schema';
+export * from './lib/subject-records';
 export * from './registry';
 export * from './intake';
 export * from './outreach';
@@ -28,4 +29,4 @@ export const allEventContracts: readonly EventContract[] = [
 ];
 
 /** Every request-reply contract on the bus; each service's contract folder adds its operations here. */
-export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc];
+export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc, CollectOutreachSubjectRecordsRpc, CollectMatchingSubjectRecordsRpc];
