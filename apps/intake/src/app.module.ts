@@ -20,6 +20,7 @@ import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { PeopleModule } from './people/people.module';
+import { PersonalInformationFilesModule } from './personal-information-files/personal-information-files';
 import { intakePersistence } from './persistence';
 import { PlansModule } from './plans/plans.module';
 import { ProgressNotesModule } from './progress-notes/progress-notes.module';
@@ -58,6 +59,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       HandoverModule,
       RetentionModule,
       DataSubjectRequestsModule,
+      PersonalInformationFilesModule,
     ],
   })
   class AppModule {}

@@ -1,4 +1,11 @@
-import { CollectMatchingSubjectRecordsRpc, CollectOutreachSubjectRecordsRpc, type SubjectRecordsRequest, type SubjectRecordsResponse } from '@tsunagu/contracts';
+import {
+  CollectMatchingSubjectRecordsRpc,
+  CollectOutreachSubjectRecordsRpc,
+  INTAKE_PERSONAL_INFORMATION_FILES,
+  TECHNICAL_FIELDS,
+  type SubjectRecordsRequest,
+  type SubjectRecordsResponse,
+} from '@tsunagu/contracts';
 import { captureServiceLogs } from '@tsunagu/platform-observability';
 import { asSystem, bootObserved, expectEventually, type Observed } from '@tsunagu/platform-testing';
 import { readPdfText } from '@tsunagu/util-pdf-forms/testing';
@@ -663,6 +670,40 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
         })
       ).status,
     ).toBe(201);
+  });
+
+  it('declares in the 個人情報ファイル簿 every stored field of its files’ entities (the register stays true to the data model)', () => {
+    for (const file of INTAKE_PERSONAL_INFORMATION_FILES) {
+      for (const [entity, fields] of Object.entries(file.entities)) {
+        const stored = Object.keys(intake.orm.getMetadata().find(entity)?.properties ?? {}).filter((field) => !TECHNICAL_FIELDS.includes(field));
+        expect({ entity, fields: [...stored].sort() }).toEqual({
+          entity,
+          fields: [...fields].sort(),
+        });
+      }
+    }
+  });
+
+  it('renders the 個人情報ファイル簿 of every service with the municipality’s retention periods, as JSON and CSV', async () => {
+    const auditor = await intake.token({
+      subject: 'auditor-1',
+      roles: ['auditor'],
+    });
+    const register = await intake.call('GET', '/personal-information-files', {
+      token: auditor,
+    });
+    expect(register.status).toBe(200);
+    expect(register.body.map((file: { service: string }) => file.service)).toEqual(expect.arrayContaining(['intake', 'outreach', 'matching']));
+    expect(register.body.find((file: { entities: Record<string, unknown> }) => 'MultiAgencyCase' in file.entities)).toMatchObject({
+      retention: expect.stringContaining('5年'),
+      sensitive: true,
+    });
+    const csv = await download('/personal-information-files/csv', auditor);
+    expect(csv.status).toBe(200);
+    const text = csv.body.toString('utf8');
+    expect(text.startsWith('\uFEFF"個人情報ファイルの名称"')).toBe(true);
+    expect(text).toContain('重層的支援 アウトリーチ対象者ファイル');
+    expectProblem(await intake.call('GET', '/personal-information-files'), 403);
   });
 
   it('audits every pack download as a read naming the person, and keeps every marker out of events, the trail and the logs', async () => {

@@ -1,4 +1,4 @@
-import { CollectMatchingSubjectRecordsRpc, ContractViolationError } from '@tsunagu/contracts';
+import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { needBody, startMatching, type MatchingUnderTest } from './matching-app';
 
@@ -68,5 +68,17 @@ describe('matching: subject records for a 開示請求 (request-reply)', () => {
         personId: 'not-a-uuid',
       }),
     ).rejects.toThrow(ContractViolationError);
+  });
+
+  it('declares in the 個人情報ファイル簿 every stored field of its files’ entities (the register stays true to the data model)', () => {
+    for (const file of MATCHING_PERSONAL_INFORMATION_FILES) {
+      for (const [entity, fields] of Object.entries(file.entities)) {
+        const stored = Object.keys(matching.orm.getMetadata().find(entity)?.properties ?? {}).filter((field) => !TECHNICAL_FIELDS.includes(field));
+        expect({ entity, fields: [...stored].sort() }).toEqual({
+          entity,
+          fields: [...fields].sort(),
+        });
+      }
+    }
   });
 });

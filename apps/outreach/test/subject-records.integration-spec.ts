@@ -1,4 +1,4 @@
-import { CollectOutreachSubjectRecordsRpc, ContractViolationError } from '@tsunagu/contracts';
+import { CollectOutreachSubjectRecordsRpc, ContractViolationError, OUTREACH_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
@@ -96,5 +96,17 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
         personId: 'not-a-uuid',
       }),
     ).rejects.toThrow(ContractViolationError);
+  });
+
+  it('declares in the 個人情報ファイル簿 every stored field of its files’ entities (the register stays true to the data model)', () => {
+    for (const file of OUTREACH_PERSONAL_INFORMATION_FILES) {
+      for (const [entity, fields] of Object.entries(file.entities)) {
+        const stored = Object.keys(outreach.orm.getMetadata().find(entity)?.properties ?? {}).filter((field) => !TECHNICAL_FIELDS.includes(field));
+        expect({ entity, fields: [...stored].sort() }).toEqual({
+          entity,
+          fields: [...fields].sort(),
+        });
+      }
+    }
   });
 });
