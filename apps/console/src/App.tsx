@@ -22,6 +22,8 @@ import evaluations from './evaluations';
 import progressNotes from './progress-notes';
 import meetings from './meetings';
 import mandatoryReports from './mandatory-reports';
+import dataSubjectRequests from './data-subject-requests';
+import { destructionBatches, legalHolds } from './retention';
 import { outreachAlerts, outreachOverdueVisits, outreachTargets } from './outreach';
 import { participationGaps, participationHosts, participationMatches, participationNeeds, participationOpportunities, participationOverdue } from './matching';
 import { WorkPage } from './work/WorkPage';
@@ -84,6 +86,9 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="councils" {...councils} />
       <Resource name="council-meetings" {...councilMeetings} />
       <Resource name="audit-records" {...auditRecords} />
+      <Resource name="data-subject-requests" {...dataSubjectRequests} />
+      <Resource name="destruction-batches" {...destructionBatches} />
+      <Resource name="legal-holds" {...legalHolds} />
       <CustomRoutes>
         <Route path="/work" element={<WorkPage />} />
         <Route path="/reports" element={<ReportsPage />} />

@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { CASE_EVENTS, INTAKE_EVENTS } from '@tsunagu/contracts';
+import { CASE_EVENTS, CollectMatchingSubjectRecordsRpc, CollectOutreachSubjectRecordsRpc, INTAKE_EVENTS } from '@tsunagu/contracts';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
@@ -13,12 +13,14 @@ import { AccessModule } from './access/access.module';
 import { CasesModule } from './cases/cases.module';
 import { ConsentsModule } from './consents/consents.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { DataSubjectRequestsModule } from './data-subject-requests/data-subject-requests.module';
 import { FormsModule } from './forms/forms.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { PeopleModule } from './people/people.module';
+import { PersonalInformationFilesModule } from './personal-information-files/personal-information-files';
 import { intakePersistence } from './persistence';
 import { PlansModule } from './plans/plans.module';
 import { ProgressNotesModule } from './progress-notes/progress-notes.module';
@@ -40,7 +42,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PersistenceModule.forService(intakePersistence),
       AuthModule.forRoot(),
       AuditModule.forService('intake'),
-      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS] }),
+      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc, CollectMatchingSubjectRecordsRpc] }),
       HealthModule,
       IntakeSharedModule,
       AccessModule,
@@ -56,6 +58,8 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       FormsModule,
       HandoverModule,
       RetentionModule,
+      DataSubjectRequestsModule,
+      PersonalInformationFilesModule,
     ],
   })
   class AppModule {}

@@ -5,6 +5,7 @@ import { EmergencyAccess } from './access/emergency-access.entity';
 import { MultiAgencyCase } from './cases/case.entity';
 import { Consent } from './consents/consent.entity';
 import { Consultation } from './consultations/consultation.entity';
+import { DataSubjectRequest } from './data-subject-requests/data-subject-request.entity';
 import { MandatoryReport } from './consultations/mandatory-report.entity';
 import { Meeting } from './meetings/meeting.entity';
 import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entity';
@@ -20,7 +21,7 @@ import { DestructionBatch, DestructionItem, LegalHold, RetentionRule } from './r
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
 export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess,
-  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog];
+  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { MATCHING_EVENTS, SearchResourcesRpc } from '@tsunagu/contracts';
+import { CollectMatchingSubjectRecordsRpc, MATCHING_EVENTS, SearchResourcesRpc } from '@tsunagu/contracts';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
@@ -11,6 +11,7 @@ import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { matchingVariables } from './config';
 import { CONSENT_EVENTS } from './consents/consent-events.handlers';
 import { ConsentsModule } from './consents/consents.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { GapsModule } from './gaps/gaps.controller';
 import { HostsModule } from './hosts/hosts.module';
@@ -41,7 +42,7 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       AuditModule.forService('matching'),
       // Publishes its own events; consumes registry resource and organisation events and intake consent and person events
       // (validated on receipt); asks the registry for a resource's public details.
-      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [SearchResourcesRpc] }),
+      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [SearchResourcesRpc, CollectMatchingSubjectRecordsRpc] }),
       HealthModule,
       MatchingSharedModule,
       PeopleModule,
@@ -54,6 +55,7 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       FollowUpsModule,
       GapsModule,
       SettingsModule,
+      DisclosureModule,
     ],
   })
   class AppModule {}

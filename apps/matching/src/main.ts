@@ -2,7 +2,7 @@ import './instrumentation';
 import { loadConfig } from '@tsunagu/platform-config';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
-import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateCommand } from '@tsunagu/platform-persistence';
 import { MATCHING_APP_OPTIONS } from './app-options';
 import { matchingAppModule } from './app.module';
@@ -15,6 +15,8 @@ async function serve(): Promise<void> {
   const app = await createServiceApp(matchingAppModule(), MATCHING_APP_OPTIONS);
   // Durable JetStream consumers: registry resources become opportunities, intake consents feed the consent gate.
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  // Request-reply for intake's 開示請求 (tsunagu.rpc.matching.subject-records.collect), queue group matching.
+  app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -25,7 +25,7 @@ import {
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
-import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
   asSystem,
@@ -113,6 +113,8 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
   };
   const app = await createServiceApp(matchingAppModule(env), MATCHING_APP_OPTIONS);
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
+  // Request-reply as in main.ts (intake's 開示請求 asks matching for a person's records).
+  app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: nats.url, gracePeriodMs: 0 }), { inheritAppConfig: true });
   await app.init();
   await app.startAllMicroservices();
   await app.getHttpAdapter().getInstance().ready();

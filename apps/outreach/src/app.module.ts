@@ -1,6 +1,6 @@
 import { Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { OUTREACH_EVENTS } from '@tsunagu/contracts';
+import { CollectOutreachSubjectRecordsRpc, OUTREACH_EVENTS } from '@tsunagu/contracts';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
@@ -11,6 +11,7 @@ import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { AlertsModule } from './alerts/alerts.module';
 import { outreachVariables } from './config';
 import { ContactsModule } from './contacts/contacts.module';
+import { DisclosureModule } from './disclosure/disclosure.module';
 import { CONSUMED_CONSENT_EVENTS } from './consents/consent-events.handlers';
 import { HandoverModule } from './handover/handover.module';
 import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
@@ -40,7 +41,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       // Publishes its own events; consumes intake's consent events, the consultation/case events that link a hand-over,
       // intake's people/household/protection events (ids checked, protected places masked) and the registry's
       // organisation events (organisation ids checked).
-      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS] }),
+      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc] }),
       HealthModule,
       OutreachSharedModule,
       PeopleModule,
@@ -51,6 +52,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       AlertsModule,
       HandoverModule,
       SettingsModule,
+      DisclosureModule,
     ],
   })
   class AppModule {}

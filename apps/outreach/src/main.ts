@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@tsunagu/platform-config';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
-import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateCommand } from '@tsunagu/platform-persistence';
 import { RunOutreachChecksUseCase } from './alerts/run-outreach-checks.usecase';
 import { outreachAppModule } from './app.module';
@@ -18,6 +18,8 @@ async function serve(): Promise<void> {
   const app = await createServiceApp(outreachAppModule(), OUTREACH_APP_OPTIONS);
   // Durable JetStream consumers: intake's consent events and the records a hand-over created (`outreach__<subject>`).
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  // Request-reply for intake's 開示請求 (tsunagu.rpc.outreach.subject-records.collect), queue group outreach.
+  app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -4,7 +4,7 @@ import { HouseholdRegistered, OrganizationRegistered, PersonProtectionChanged, P
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { createServiceApp } from '@tsunagu/platform-http';
-import { JetStreamServer } from '@tsunagu/platform-messaging';
+import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {
   asSystem,
@@ -102,6 +102,8 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
   };
   const app = await createServiceApp(outreachAppModule(env), OUTREACH_APP_OPTIONS);
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
+  // Request-reply as in main.ts (intake's 開示請求 asks outreach for a person's records).
+  app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: nats.url, gracePeriodMs: 0 }), { inheritAppConfig: true });
   await app.init();
   await app.startAllMicroservices();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,7 +1,8 @@
 import type { EventContract, RpcContract } from './lib/event-contract';
-import { CASE_EVENTS, INTAKE_EVENTS } from './intake';
-import { MATCHING_EVENTS } from './matching';
-import { OUTREACH_EVENTS } from './outreach';
+import type { PersonalInformationFile } from './lib/personal-information-files';
+import { CASE_EVENTS, INTAKE_EVENTS, INTAKE_PERSONAL_INFORMATION_FILES } from './intake';
+import { CollectMatchingSubjectRecordsRpc, MATCHING_EVENTS, MATCHING_PERSONAL_INFORMATION_FILES } from './matching';
+import { CollectOutreachSubjectRecordsRpc, OUTREACH_EVENTS, OUTREACH_PERSONAL_INFORMATION_FILES } from './outreach';
 import { REGISTRY_EVENTS, SearchResourcesRpc } from './registry';
 import { REPORTING_EVENTS } from './reporting';
 
@@ -11,6 +12,8 @@ export * from './lib/cloud-event-schema';
 export * from './lib/schema-validation';
 export * from './lib/asyncapi';
 export * from './lib/person-pseudonym-schema';
+export * from './lib/subject-records';
+export * from './lib/personal-information-files';
 export * from './registry';
 export * from './intake';
 export * from './outreach';
@@ -28,4 +31,11 @@ export const allEventContracts: readonly EventContract[] = [
 ];
 
 /** Every request-reply contract on the bus; each service's contract folder adds its operations here. */
-export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc];
+export const allRpcContracts: readonly RpcContract[] = [SearchResourcesRpc, CollectOutreachSubjectRecordsRpc, CollectMatchingSubjectRecordsRpc];
+
+/** The 個人情報ファイル簿 of every service (each service's tests check its files against its data model). */
+export const allPersonalInformationFiles: readonly PersonalInformationFile[] = [
+  ...INTAKE_PERSONAL_INFORMATION_FILES,
+  ...OUTREACH_PERSONAL_INFORMATION_FILES,
+  ...MATCHING_PERSONAL_INFORMATION_FILES,
+];

@@ -1,7 +1,7 @@
-import { CASE_CODE_TABLES, INTAKE_CODE_TABLES, MATCHING_CODE_TABLES, OUTREACH_CODE_TABLES, REGISTRY_CODE_TABLES } from '@tsunagu/contracts';
+import { CASE_CODE_TABLES, INTAKE_CODE_TABLES, MATCHING_CODE_TABLES, OUTREACH_CODE_TABLES, REGISTRY_CODE_TABLES, RETENTION_CODE_TABLES } from '@tsunagu/contracts';
 
 /** Code tables the console shows as choices: Japanese labels from the contracts, humanised codes in English. */
-export const CODE_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = { ...REGISTRY_CODE_TABLES, ...INTAKE_CODE_TABLES, ...CASE_CODE_TABLES, ...OUTREACH_CODE_TABLES, ...MATCHING_CODE_TABLES };
+export const CODE_TABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = { ...REGISTRY_CODE_TABLES, ...INTAKE_CODE_TABLES, ...CASE_CODE_TABLES, ...OUTREACH_CODE_TABLES, ...MATCHING_CODE_TABLES, ...RETENTION_CODE_TABLES };
 
 export function humanise(code: string): string {
   const words = code.replace(/-/g, ' ');

@@ -1,10 +1,12 @@
 import englishMessages from 'ra-language-english';
 import { codeMessages } from './codes';
 import { programmesEn } from './programmes';
+import { privacyEn } from './privacy';
 
 export const tsunaguEn = {
   resources: {
     ...programmesEn.resources,
+    ...privacyEn.resources,
     persons: {
       name: 'Person |||| People',
       fields: { fullName: 'Name', familyName: 'Family name', givenName: 'Given name', familyNameKana: 'Family name (kana)', givenNameKana: 'Given name (kana)', kana: 'Kana', aliasName: 'Alias', formerName: 'Former name', birthDate: 'Birth date', sex: 'Sex', addressRaw: 'Address', districtId: 'District', phones: 'Phones', 'phones.number': 'Phone', 'phones.type': 'Type', email: 'Email', identityLevel: 'Identity level', birthDatePrecision: 'Birth date precision', deceasedOn: 'Date of death', dvAddressProtection: 'DV address protection', confirmNotDuplicate: 'Checked the candidates: a different person', consultations: 'Consultations', households: 'Households' },
@@ -125,6 +127,7 @@ export const tsunaguEn = {
   },
   tsunagu: {
     ...programmesEn.tsunagu,
+    ...privacyEn.tsunagu,
     intake: {
       receive: 'Receive a consultation',
       refer: 'Refer to an agency',

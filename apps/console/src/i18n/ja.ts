@@ -1,11 +1,13 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import { codeMessages } from './codes';
 import { programmesJa } from './programmes';
+import { privacyJa } from './privacy';
 
 /** Our Japanese texts: resource and field labels (`resources.<name>.fields.*`), messages, code tables. */
 export const tsunaguJa = {
   resources: {
     ...programmesJa.resources,
+    ...privacyJa.resources,
     persons: {
       name: '本人・世帯員 |||| 本人・世帯員',
       fields: {
@@ -360,6 +362,7 @@ export const tsunaguJa = {
   },
   tsunagu: {
     ...programmesJa.tsunagu,
+    ...privacyJa.tsunagu,
     intake: {
       receive: '相談を受け付ける',
       refer: 'つなぐ（紹介する）',

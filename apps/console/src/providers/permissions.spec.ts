@@ -16,6 +16,17 @@ describe('canAccess', () => {
     expect(canAccess(['caseworker', 'coordinator'], 'councils', 'edit')).toBe(true);
   });
 
+  it('gives data-subject requests to supervisors and admins, and destruction approval to supervisors only (issue 19)', () => {
+    expect(canAccess(['supervisor'], 'data-subject-requests', 'create')).toBe(true);
+    expect(canAccess(['admin'], 'data-subject-requests', 'decide')).toBe(true);
+    for (const role of ['caseworker', 'auditor', 'agency', 'analyst'] as const) expect(canAccess([role], 'data-subject-requests', 'list')).toBe(false);
+    expect(canAccess(['supervisor'], 'destruction-batches', 'approve')).toBe(true);
+    expect(canAccess(['admin'], 'destruction-batches', 'approve')).toBe(false);
+    expect(canAccess(['auditor'], 'destruction-batches', 'list')).toBe(true);
+    expect(canAccess(['auditor'], 'legal-holds', 'create')).toBe(false);
+    expect(canAccess(['admin'], 'legal-holds', 'release')).toBe(true);
+  });
+
   it('keeps the audit trail to auditors and admins', () => {
     expect(canAccess(['auditor'], 'audit-records', 'list')).toBe(true);
     expect(canAccess(['caseworker'], 'audit-records', 'list')).toBe(false);

@@ -74,6 +74,10 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   /** Agencies see meetings they convene or attend; a listed attendee acknowledges confidentiality for themself. */
   meetings: { read: STAFF_AND_AGENCY, write: STAFF, actions: { 'acknowledge-confidentiality': STAFF_AND_AGENCY } },
   'mandatory-reports': cityIntake,
+  /** 開示・訂正・利用停止請求 and 廃棄承認 / リーガルホールド (issue 19): the city's supervisors and admins (the API refuses a desk's). */
+  'data-subject-requests': { read: SUPERVISION, write: SUPERVISION },
+  'destruction-batches': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { approve: ['supervisor'], reject: ['supervisor'] } },
+  'legal-holds': { read: ['supervisor', 'auditor', 'admin'], write: SUPERVISION, actions: { release: SUPERVISION } },
   /** 緊急時アクセス to review: supervisors (a desk's see their desk's) and auditors; the grant itself is on the person's 404 page. */
   'emergency-accesses': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { review: ['supervisor', 'auditor'] } },
   /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */

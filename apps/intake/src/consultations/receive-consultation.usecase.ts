@@ -10,6 +10,7 @@ import type { ConsultationView, ReceiveConsultationCommand } from './consultatio
 import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { nextReceptionNumber } from './reception-number';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
+import { assertUseNotSuspended } from '../data-subject-requests/suspension';
 
 @Injectable()
 export class ReceiveConsultationUseCase {
@@ -40,6 +41,8 @@ export class ReceiveConsultationUseCase {
       const { receivedAt, receivingOrganizationId: requested, ...fields } = command;
       const receivingOrganizationId = this.receivingDesk(requested);
       await this.people.assertVisibleReferences(em, [command.personId], 'personId');
+      // A 利用停止 in force (issue 19): a consultation about the person at another desk would open their record to it.
+      if (receivingOrganizationId !== this.people.settings.cityDeskOrganizationId) await assertUseNotSuspended(em, command.personId, 'a consultation at another desk');
       await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
       const consultation = new Consultation();
       consultation.receivedAt = receivedAt ? new Date(receivedAt) : consultation.createdAt;

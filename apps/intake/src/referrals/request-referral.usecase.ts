@@ -15,6 +15,7 @@ import { Referral } from './referral.entity';
 import type { ReferralView, RequestReferralCommand } from './referral.dto';
 import { referralEventData, referralView } from './referral.view';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
+import { assertUseNotSuspended } from '../data-subject-requests/suspension';
 
 /**
  * Sends a person to another organisation (つなぎ). Information may leave only under a basis that
@@ -42,6 +43,8 @@ export class RequestReferralUseCase {
       if (agency !== undefined && command.fromOrganizationId !== undefined && command.fromOrganizationId !== agency) {
         throw new DomainException(DomainErrorCode.Forbidden, 'A desk refers from its own desk only', { errors: { fromOrganizationId: 'must be your own desk' } });
       }
+      // A 利用停止 in force (issue 19): no new つなぎ hands the person's data to another organisation.
+      await assertUseNotSuspended(em, consultation.personId, 'a referral');
       const from = command.fromOrganizationId ?? agency ?? consultation.receivingOrganizationId;
       if (from === command.toOrganizationId) throw DomainException.invalidField('toOrganizationId', 'an organisation cannot refer to itself');
 

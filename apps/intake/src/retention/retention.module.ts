@@ -9,5 +9,6 @@ import { LegalHoldsUseCase, RetentionRulesUseCase } from './retention-policy.use
 @Module({
   controllers: [RetentionController, DestructionLogController],
   providers: [RetentionRulesUseCase, LegalHoldsUseCase, ListDueRecordsUseCase, RetentionCheckScheduler, DestructionBatchesUseCase, DestructionLogReader],
+  exports: [RetentionRulesUseCase],
 })
 export class RetentionModule {}

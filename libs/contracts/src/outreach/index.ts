@@ -6,3 +6,5 @@ export * from './events';
 
 /** Events the outreach service publishes (ARCHITECTURE §2). */
 export const OUTREACH_EVENTS: readonly EventContract[] = OUTREACH_EVENT_LIST;
+export * from './rpc';
+export * from './personal-information-files';

@@ -88,6 +88,9 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   meetings: { path: 'intake/meetings', sortable: ['heldAt', 'createdAt', 'status'] },
   'mandatory-reports': { path: 'intake/mandatory-reports', sortable: ['createdAt', 'status'] },
   'emergency-accesses': { path: 'intake/emergency-accesses', sortable: ['grantedAt'], readOnly: true },
+  'data-subject-requests': { path: 'intake/data-subject-requests', sortable: ['requestedAt', 'dueOn', 'requestNo', 'createdAt'] },
+  'destruction-batches': { path: 'intake/destruction-batches', sortable: [], readOnly: true },
+  'legal-holds': { path: 'intake/legal-holds', sortable: ['placedAt'] },
   ...PROGRAMME_ROUTES,
 };
 
@@ -117,6 +120,12 @@ export type RecordAction =
   | (typeof MEETING_ACTIONS)[number]
   | 'withdraw'
   | 'decide'
+  | 'extend'
+  | 'complete'
+  | 'lift'
+  | 'approve'
+  | 'reject'
+  | 'release'
   | 'stage'
   | 'close'
   | 'hand-over'

@@ -1,0 +1,84 @@
+import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
+import { RpcClient } from '@tsunagu/platform-messaging';
+import { needBody, startMatching, type MatchingUnderTest } from './matching-app';
+
+const OWN_NOTE = '開示マーカー: 土の匂いのする作業がしたい';
+const OTHER_NOTE = '開示マーカー: 別の方の参加ニーズ';
+
+/**
+ * `tsunagu.rpc.matching.subject-records.collect` over real NATS and PostgreSQL (issue 19, 開示請求): the person's needs
+ * (and their matches and follow-ups), matching's access log of the person, nothing of another person or municipality.
+ */
+describe('matching: subject records for a 開示請求 (request-reply)', () => {
+  let matching: MatchingUnderTest;
+  let client: RpcClient;
+  let personId: string;
+  let needId: string;
+
+  beforeAll(async () => {
+    matching = await startMatching();
+    client = matching.app.get(RpcClient);
+    personId = await matching.knownPerson();
+    const otherId = await matching.knownPerson();
+    needId = (
+      await matching.call('POST', '/needs', {
+        body: needBody(personId, { notes: OWN_NOTE }),
+      })
+    ).body.id;
+    await matching.call('POST', '/needs', {
+      body: needBody(otherId, { notes: OTHER_NOTE }),
+    });
+    await matching.call('GET', `/needs/${needId}`);
+  }, 240_000);
+  afterAll(() => matching?.close());
+
+  it('answers with the person’s own needs and the access log, nothing of another person', async () => {
+    const reply = await client.call(CollectMatchingSubjectRecordsRpc, {
+      municipality: '372013',
+      personId,
+    });
+    expect(reply.service).toBe('matching');
+    expect(reply.records.map((record) => [record.type, record.id])).toEqual([['ParticipationNeed', needId]]);
+    const text = JSON.stringify(reply);
+    expect(text).toContain(OWN_NOTE);
+    expect(text).not.toContain(OTHER_NOTE);
+    expect(reply.records[0].fields).not.toHaveProperty('municipality');
+    expect(reply.accessLog).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'read',
+          resourceType: 'ParticipationNeed',
+        }),
+      ]),
+    );
+  });
+
+  it('answers nothing for another municipality, and a malformed request never leaves the caller', async () => {
+    expect(
+      (
+        await client.call(CollectMatchingSubjectRecordsRpc, {
+          municipality: '131016',
+          personId,
+        })
+      ).records,
+    ).toEqual([]);
+    await expect(
+      client.call(CollectMatchingSubjectRecordsRpc, {
+        municipality: '372013',
+        personId: 'not-a-uuid',
+      }),
+    ).rejects.toThrow(ContractViolationError);
+  });
+
+  it('declares in the 個人情報ファイル簿 every stored field of its files’ entities (the register stays true to the data model)', () => {
+    for (const file of MATCHING_PERSONAL_INFORMATION_FILES) {
+      for (const [entity, fields] of Object.entries(file.entities)) {
+        const stored = Object.keys(matching.orm.getMetadata().find(entity)?.properties ?? {}).filter((field) => !TECHNICAL_FIELDS.includes(field));
+        expect({ entity, fields: [...stored].sort() }).toEqual({
+          entity,
+          fields: [...fields].sort(),
+        });
+      }
+    }
+  });
+});
