@@ -16,6 +16,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { FormsModule } from './forms/forms.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
+import { ImportModule } from './import/import.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { PeopleModule } from './people/people.module';
@@ -56,6 +57,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       FormsModule,
       HandoverModule,
       RetentionModule,
+      ImportModule,
     ],
   })
   class AppModule {}

@@ -15,6 +15,7 @@ import { Migration20261203141500 } from './Migration20261203141500';
 import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261204150000 } from './Migration20261204150000';
 import { Migration20261204160000 } from './Migration20261204160000';
+import { Migration20261204190000 } from './Migration20261204190000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261203180000', class: Migration20261203180000 },
   { name: 'Migration20261204150000', class: Migration20261204150000 },
   { name: 'Migration20261204160000', class: Migration20261204160000 },
+  { name: 'Migration20261204190000', class: Migration20261204190000 },
 ];

@@ -24,6 +24,6 @@ import { UpdatePersonUseCase } from './update-person.usecase';
     RegisterHouseholdUseCase,
     UpdateHouseholdUseCase,
   ],
-  exports: [AddressVisibility, GetPersonUseCase, ListPersonsUseCase],
+  exports: [AddressVisibility, GetPersonUseCase, ListPersonsUseCase, RegisterPersonUseCase, RegisterHouseholdUseCase],
 })
 export class PeopleModule {}
