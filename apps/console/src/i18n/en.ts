@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { codeMessages } from './codes';
+import { importEn } from '../import/messages';
 import { programmesEn } from './programmes';
 
 export const tsunaguEn = {
@@ -125,6 +126,7 @@ export const tsunaguEn = {
   },
   tsunagu: {
     ...programmesEn.tsunagu,
+    ...importEn,
     intake: {
       receive: 'Receive a consultation',
       refer: 'Refer to an agency',

@@ -1,5 +1,6 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import { codeMessages } from './codes';
+import { importJa } from '../import/messages';
 import { programmesJa } from './programmes';
 
 /** Our Japanese texts: resource and field labels (`resources.<name>.fields.*`), messages, code tables. */
@@ -360,6 +361,7 @@ export const tsunaguJa = {
   },
   tsunagu: {
     ...programmesJa.tsunagu,
+    ...importJa,
     intake: {
       receive: '相談を受け付ける',
       refer: 'つなぐ（紹介する）',
