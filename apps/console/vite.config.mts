@@ -12,7 +12,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@tsunagu/contracts': `${workspace}libs/contracts/src/index.ts`,
-      '@tsunagu/util-csv': `${workspace}libs/util/csv/src/index.ts`,
+      // The CSV writer alone: the library's reader of uploaded files (decode.ts) needs Node's iconv-lite and Buffer.
+      '@tsunagu/util-csv': `${workspace}libs/util/csv/src/lib/csv.ts`,
       // 和暦 and 年度 as the services write them (one implementation); the module alone, without the holiday table.
       '@tsunagu/util-japanese-calendar': `${workspace}libs/util/japanese-calendar/src/lib/wareki.ts`,
       // The shared CSV writer imports csv-stringify's Node build; in the browser its self-contained build (no Buffer).

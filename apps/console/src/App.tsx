@@ -27,6 +27,7 @@ import { destructionBatches, legalHolds } from './retention';
 import { outreachAlerts, outreachOverdueVisits, outreachTargets } from './outreach';
 import { participationGaps, participationHosts, participationMatches, participationNeeds, participationOpportunities, participationOverdue } from './matching';
 import { WorkPage } from './work/WorkPage';
+import { ImportPage } from './import/ImportPage';
 import { LogicModelPage } from './reports/LogicModelPage';
 import { ReportsPage } from './reports/ReportsPage';
 import { i18nProvider } from './providers/i18nProvider';
@@ -93,6 +94,7 @@ export function App({ authProvider, dataProvider }: AppProps) {
         <Route path="/work" element={<WorkPage />} />
         <Route path="/reports" element={<ReportsPage />} />
         <Route path="/logic-model" element={<LogicModelPage />} />
+        <Route path="/imports" element={<ImportPage />} />
       </CustomRoutes>
     </Admin>
   );

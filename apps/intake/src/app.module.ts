@@ -17,6 +17,7 @@ import { DataSubjectRequestsModule } from './data-subject-requests/data-subject-
 import { FormsModule } from './forms/forms.module';
 import { CONSUMED_EVENTS } from './handover/handover-events.handlers';
 import { HandoverModule } from './handover/handover.module';
+import { ImportModule } from './import/import.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { PeopleModule } from './people/people.module';
@@ -60,6 +61,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       RetentionModule,
       DataSubjectRequestsModule,
       PersonalInformationFilesModule,
+      ImportModule,
     ],
   })
   class AppModule {}

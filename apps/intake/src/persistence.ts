@@ -12,6 +12,7 @@ import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entit
 import { intakeMigrations } from './migrations';
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { Household } from './people/household.entity';
+import { ImportRun, ImportSource } from './import/import.entities';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';
@@ -21,7 +22,7 @@ import { DestructionBatch, DestructionItem, LegalHold, RetentionRule } from './r
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
 export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess,
-  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest];
+  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest, ImportSource, ImportRun];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { codeMessages } from './codes';
+import { importEn } from '../import/messages';
 import { programmesEn } from './programmes';
 import { privacyEn } from './privacy';
 
@@ -128,6 +129,7 @@ export const tsunaguEn = {
   tsunagu: {
     ...programmesEn.tsunagu,
     ...privacyEn.tsunagu,
+    ...importEn,
     intake: {
       receive: 'Receive a consultation',
       refer: 'Refer to an agency',

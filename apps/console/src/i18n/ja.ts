@@ -1,5 +1,6 @@
 import japaneseMessages from '@bicstone/ra-language-japanese';
 import { codeMessages } from './codes';
+import { importJa } from '../import/messages';
 import { programmesJa } from './programmes';
 import { privacyJa } from './privacy';
 
@@ -363,6 +364,7 @@ export const tsunaguJa = {
   tsunagu: {
     ...programmesJa.tsunagu,
     ...privacyJa.tsunagu,
+    ...importJa,
     intake: {
       receive: '相談を受け付ける',
       refer: 'つなぐ（紹介する）',

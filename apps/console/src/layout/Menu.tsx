@@ -2,6 +2,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { CanAccess, Menu as RaMenu, useTranslate } from 'react-admin';
 import { UnreviewedEmergencyAccessBadge } from '../emergency-access/UnreviewedEmergencyAccesses';
 
@@ -29,6 +30,9 @@ export function Menu() {
       </CanAccess>
       <CanAccess resource="logic-model" action="list">
         <RaMenu.Item to="/logic-model" primaryText={translate('tsunagu.logic_model.menu')} leftIcon={<AccountTreeIcon />} />
+      </CanAccess>
+      <CanAccess resource="imports" action="list">
+        <RaMenu.Item to="/imports" primaryText={translate('tsunagu.import.menu')} leftIcon={<UploadFileIcon />} />
       </CanAccess>
     </RaMenu>
   );

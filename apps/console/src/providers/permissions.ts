@@ -88,6 +88,8 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   /** ロジックモデル and 事業費: analysts read; supervisors and admins edit (the screen and the API leave a contracted desk's out). */
   'logic-model': { read: ['analyst', 'supervisor', 'admin'], write: ['supervisor', 'admin'] },
   'logic-model-items': { read: ['analyst', 'supervisor', 'admin'], write: ['supervisor', 'admin'] },
+  /** データ取込 (apps/intake/src/import): supervisors and admins (a desk's for its own desk). */
+  imports: { read: SUPERVISION, write: SUPERVISION },
   districts: registry,
   organizations: registry,
   'community-resources': {

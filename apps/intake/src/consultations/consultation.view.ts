@@ -51,8 +51,9 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * on 4/1 still counts in its 年度, while a closed 年度 whose 実績報告 has long been submitted is not silently changed.
  * Returns the 年度 it falls in.
  */
-export function checkReceivedAt(receivedAt: Date, now = new Date()): number {
+export function checkReceivedAt(receivedAt: Date, now = new Date(), options: { historical?: boolean } = {}): number {
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw DomainException.invalidField('receivedAt', 'must not be in the future');
+  if (options.historical) return fiscalYearOf(dateInJapan(receivedAt));
   const earliest = fiscalYearRange(fiscalYearOf(dateInJapan(now)) - 1).start;
   if (receivedAt < startOfJapanDay(earliest)) {
     throw DomainException.invalidField('receivedAt', `may go back to the start of the previous 年度 (${earliest}) at most`);

@@ -23,6 +23,6 @@ import { UpdateConsultationUseCase } from './update-consultation.usecase';
     ListMandatoryReportsUseCase,
     DecideMandatoryReportUseCase,
   ],
-  exports: [GetConsultationUseCase],
+  exports: [GetConsultationUseCase, ReceiveConsultationUseCase],
 })
 export class ConsultationsModule {}

@@ -37,29 +37,35 @@ export class ReceiveConsultationUseCase {
   }
 
   async execute(command: ReceiveConsultationCommand): Promise<ConsultationView> {
-    return this.em.transactional(async (em) => {
-      const { receivedAt, receivingOrganizationId: requested, ...fields } = command;
-      const receivingOrganizationId = this.receivingDesk(requested);
-      await this.people.assertVisibleReferences(em, [command.personId], 'personId');
-      // A 利用停止 in force (issue 19): a consultation about the person at another desk would open their record to it.
-      if (receivingOrganizationId !== this.people.settings.cityDeskOrganizationId) await assertUseNotSuspended(em, command.personId, 'a consultation at another desk');
-      await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
-      const consultation = new Consultation();
-      consultation.receivedAt = receivedAt ? new Date(receivedAt) : consultation.createdAt;
-      consultation.fiscalYear = checkReceivedAt(consultation.receivedAt);
-      consultation.receivingOrganizationId = receivingOrganizationId;
-      consultation.receiverStaff = TenantContext.principal()?.subject ?? 'system';
-      // Validate before taking a number, so a refused request never holds the counter's lock for long.
-      await applyConsultationFields(em, consultation, fields);
-      const number = await nextReceptionNumber(em, TenantContext.requireMunicipality(), receivingOrganizationId, consultation.fiscalYear);
-      consultation.receptionSeq = number.seq;
-      consultation.receptionNo = number.receptionNo;
-      await applyConsultationFields(em, consultation, {});
-      em.persist(consultation);
-      await em.flush();
-      await this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
-      await raiseMandatoryReports(em, this.events, consultation);
-      return consultationView(consultation);
-    });
+    return this.em.transactional(async (em) => consultationView(await this.receive(em, command)));
+  }
+
+  /**
+   * Checks and writes a consultation and its events in `em`'s transaction. `historical` (the record import only) lets
+   * the reception date lie before the previous 年度, as a city's existing records do; a future date is still refused.
+   */
+  async receive(em: EntityManager, command: ReceiveConsultationCommand, options: { historical?: boolean } = {}): Promise<Consultation> {
+    const { receivedAt, receivingOrganizationId: requested, ...fields } = command;
+    const receivingOrganizationId = this.receivingDesk(requested);
+    await this.people.assertVisibleReferences(em, [command.personId], 'personId');
+    // A 利用停止 in force (issue 19): a consultation about the person at another desk would open their record to it.
+    if (receivingOrganizationId !== this.people.settings.cityDeskOrganizationId) await assertUseNotSuspended(em, command.personId, 'a consultation at another desk');
+    await assertKnownOrganizations(em, { receivingOrganizationId, referrerOrganizationId: command.referrerOrganizationId });
+    const consultation = new Consultation();
+    consultation.receivedAt = receivedAt ? new Date(receivedAt) : consultation.createdAt;
+    consultation.fiscalYear = checkReceivedAt(consultation.receivedAt, new Date(), options);
+    consultation.receivingOrganizationId = receivingOrganizationId;
+    consultation.receiverStaff = TenantContext.principal()?.subject ?? 'system';
+    // Validate before taking a number, so a refused request never holds the counter's lock for long.
+    await applyConsultationFields(em, consultation, fields);
+    const number = await nextReceptionNumber(em, TenantContext.requireMunicipality(), receivingOrganizationId, consultation.fiscalYear);
+    consultation.receptionSeq = number.seq;
+    consultation.receptionNo = number.receptionNo;
+    await applyConsultationFields(em, consultation, {});
+    em.persist(consultation);
+    await em.flush();
+    await this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+    await raiseMandatoryReports(em, this.events, consultation);
+    return consultation;
   }
 }

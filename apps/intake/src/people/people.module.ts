@@ -24,6 +24,6 @@ import { UpdatePersonUseCase } from './update-person.usecase';
     RegisterHouseholdUseCase,
     UpdateHouseholdUseCase,
   ],
-  exports: [AddressVisibility, GetPersonUseCase, ListPersonsUseCase, UpdatePersonUseCase],
+  exports: [AddressVisibility, GetPersonUseCase, ListPersonsUseCase, UpdatePersonUseCase, RegisterPersonUseCase, RegisterHouseholdUseCase],
 })
 export class PeopleModule {}

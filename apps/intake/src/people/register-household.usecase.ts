@@ -19,17 +19,20 @@ export class RegisterHouseholdUseCase {
   ) {}
 
   async execute(command: RegisterHouseholdCommand): Promise<HouseholdView> {
-    return this.em.transactional(async (em) => {
-      const household = new Household();
-      // A desk groups only people it may see; the household is then a record of its own.
-      await this.people.assertVisibleReferences(em, [command.keyPersonId, ...(command.members ?? []).map((member) => member.personId)], 'members');
-      household.registeredByOrganizationId = this.people.organizationOf() ?? null;
-      await applyHouseholdFields(em, household, command);
-      em.persist(household);
-      await em.flush();
-      await this.events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
-      await recordMembershipProtections(em, this.events, household.members.map((member) => member.personId));
-      return householdView(em, household, this.visibility);
-    });
+    return this.em.transactional(async (em) => householdView(em, await this.create(em, command), this.visibility));
+  }
+
+  /** Checks and writes a household and its events in `em`'s transaction (also the record import's way in). */
+  async create(em: EntityManager, command: RegisterHouseholdCommand): Promise<Household> {
+    const household = new Household();
+    // A desk groups only people it may see; the household is then a record of its own.
+    await this.people.assertVisibleReferences(em, [command.keyPersonId, ...(command.members ?? []).map((member) => member.personId)], 'members');
+    household.registeredByOrganizationId = this.people.organizationOf() ?? null;
+    await applyHouseholdFields(em, household, command);
+    em.persist(household);
+    await em.flush();
+    await this.events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
+    await recordMembershipProtections(em, this.events, household.members.map((member) => member.personId));
+    return household;
   }
 }

@@ -3,9 +3,9 @@ import { EntityManager } from '@mikro-orm/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
-import * as iconv from 'iconv-lite';
 import type { ResourceStatus } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, fieldErrors } from '@tsunagu/platform-http';
+import { CsvEncodingError, decodeCsvBytes, type CsvEncoding } from '@tsunagu/util-csv';
 import { District } from '../districts/district.entity';
 import { Organization } from '../organizations/organization.entity';
 import { RegisterResourceCommand } from './resource.dto';
@@ -22,7 +22,7 @@ import {
 } from './resource-csv';
 import { RegisterResourceUseCase } from './register-resource.usecase';
 
-export type CsvEncoding = 'utf-8' | 'cp932' | 'auto';
+export type { CsvEncoding } from '@tsunagu/util-csv';
 
 export interface CsvRowError {
   line: number;
@@ -36,17 +36,13 @@ export interface ImportResourcesResult {
   ids: string[];
 }
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** UTF-8 (with or without BOM) or CP932 (Windows-31J, what Excel calls Shift_JIS), DOMAIN §6.2. */
+/** UTF-8 (with or without BOM) or CP932 (Windows-31J, what Excel calls Shift_JIS), DOMAIN §6.2 — read by util-csv. */
 export function decodeCsv(body: Buffer, encoding: CsvEncoding): { text: string; encoding: 'utf-8' | 'cp932' } {
-  if (encoding === 'cp932') return { text: iconv.decode(body, 'cp932'), encoding: 'cp932' };
-  const withoutBom = body.subarray(0, 3).equals(UTF8_BOM) ? body.subarray(3) : body;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(withoutBom), encoding: 'utf-8' };
-  } catch {
-    if (encoding === 'utf-8') throw DomainException.invalidField('body', 'the file is not valid UTF-8 (try ?encoding=cp932)');
-    return { text: iconv.decode(body, 'cp932'), encoding: 'cp932' };
+    return decodeCsvBytes(body, encoding);
+  } catch (error) {
+    if (error instanceof CsvEncodingError) throw DomainException.invalidField('body', 'the file is not valid UTF-8 (try ?encoding=cp932)');
+    throw error;
   }
 }
 

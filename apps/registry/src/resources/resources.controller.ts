@@ -4,7 +4,8 @@ import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
 import { DomainException, KeysetPageOf, etag, expectedVersion, optionalVersion, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
 import { ChangeResourceStatusUseCase } from './change-resource-status.usecase';
-import { ImportResourcesCsvUseCase, type CsvEncoding, type ImportResourcesResult } from './import-resources-csv.usecase';
+import { csvEncodingOf } from '@tsunagu/util-csv';
+import { ImportResourcesCsvUseCase, type ImportResourcesResult } from './import-resources-csv.usecase';
 import { GetResourceUseCase, ListResourcesUseCase } from './list-resources.usecase';
 import { RegisterResourceUseCase } from './register-resource.usecase';
 import { UpdateResourceUseCase } from './update-resource.usecase';
@@ -66,9 +67,9 @@ export class ResourcesController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiQuery({ name: 'encoding', required: false, enum: ['auto', 'utf-8', 'cp932'] })
   async import(@Body() body: unknown, @Query('encoding') encoding?: string): Promise<ImportResourcesResult> {
-    const chosen = (encoding ?? 'auto').toLowerCase().replace(/^(shift_jis|sjis|windows-31j)$/, 'cp932').replace(/^utf8$/, 'utf-8');
-    if (!['auto', 'utf-8', 'cp932'].includes(chosen)) throw DomainException.invalidField('encoding', 'must be auto, utf-8 or cp932');
-    return this.importCsv.execute(body, chosen as CsvEncoding);
+    const chosen = csvEncodingOf(encoding);
+    if (!chosen) throw DomainException.invalidField('encoding', 'must be auto, utf-8 or cp932');
+    return this.importCsv.execute(body, chosen);
   }
 
   @RegistryWriter('CommunityResource')

@@ -1,1 +1,2 @@
 export * from './lib/csv';
+export * from './lib/decode';

@@ -51,7 +51,32 @@ export interface TsunaguDataProvider extends DataProvider {
   replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
   /** DELETE of a record that is not about a person (a logic model item), from its version; records about people are never deleted. */
   remove: (path: string, version: number) => Promise<void>;
+  /** データ取込: the file as the body; a dry run changes nothing. A refused file throws an HttpError whose body carries `report`. */
+  importRecords: (params: { type: ImportType; file: Blob & { name?: string }; dryRun: boolean }) => Promise<ImportReport>;
+  /** The import templates (column headings per record type). */
+  importTemplates: () => Promise<ImportTemplate[]>;
 }
+
+export type ImportType = 'persons' | 'households' | 'consultations';
+
+export interface ImportReport {
+  id: string | null;
+  type: ImportType;
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  unchanged: number;
+  problems: { line: number; column: string; message: string }[];
+  duplicates: { line: number; candidateIds: string[]; candidateLines: number[]; matchedOn: string[] }[];
+}
+
+export interface ImportTemplate {
+  type: ImportType;
+  label: string;
+  columns: { header: string; aliases: string[]; required: boolean; description: string }[];
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Fields that the server owns: never sent back in a PATCH. */
 const SERVER_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'status', 'lastVerifiedOn', 'municipality']);
@@ -162,14 +187,15 @@ export class SubmissionKeys {
 export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = (...args) => globalThis.fetch(...args), submissionKeys = new SubmissionKeys() }: DataProviderOptions): TsunaguDataProvider {
   const base = apiUrl.replace(/\/$/, '');
 
-  async function request(path: string, init: RequestInit & { ifMatch?: number } = {}): Promise<Response> {
+  async function request(path: string, init: RequestInit & { ifMatch?: number; withoutIdempotencyKey?: boolean } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('accept', 'application/json, application/problem+json');
     const token = await getAccessToken();
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
     if (init.ifMatch !== undefined) headers.set('if-match', `"${init.ifMatch}"`);
-    const post = init.method === 'POST' ? { path, body: typeof init.body === 'string' ? init.body : '' } : undefined;
+    // An import is idempotent by its rows' source ids; a key would make the service hash the whole file.
+    const post = init.method === 'POST' && !init.withoutIdempotencyKey ? { path, body: typeof init.body === 'string' ? init.body : '' } : undefined;
     if (post) headers.set('idempotency-key', submissionKeys.keyFor(post.path, post.body));
     let response: Response;
     try {
@@ -182,7 +208,7 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     return response;
   }
 
-  async function json<T>(path: string, init?: RequestInit & { ifMatch?: number }): Promise<T> {
+  async function json<T>(path: string, init?: RequestInit & { ifMatch?: number; withoutIdempotencyKey?: boolean }): Promise<T> {
     const response = await request(path, init);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
@@ -293,6 +319,19 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     },
     async remove(path, version) {
       await request(path.replace(/^\//, ''), { method: 'DELETE', ifMatch: version });
+    },
+    async importRecords({ type, file, dryRun }) {
+      const xlsx = file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name ?? '');
+      const query = new URLSearchParams({ type, dryRun: String(dryRun) });
+      return json<ImportReport>(`intake/imports?${query.toString()}`, {
+        method: 'POST',
+        body: file,
+        headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv' },
+        withoutIdempotencyKey: true,
+      });
+    },
+    async importTemplates() {
+      return json<ImportTemplate[]>('intake/imports/templates');
     },
     async fetchBlob(path) {
       const response = await request(path.replace(/^\//, ''));

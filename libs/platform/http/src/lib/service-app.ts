@@ -23,6 +23,8 @@ export interface ServiceAppOptions {
   version?: string;
   /** Largest accepted request body (bytes). */
   bodyLimit?: number;
+  /** Larger limits for single routes (full path, e.g. `/api/intake/imports`): file uploads. */
+  routeBodyLimits?: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -80,9 +82,15 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
     histogram.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });
-  fastify.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['text/csv', 'text/plain', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
   );
+  fastify.addHook('onRoute', (route) => {
+    const limit = options.routeBodyLimits?.[route.url];
+    if (limit !== undefined) route.bodyLimit = limit;
+  });
   // JSON nested deeper than any of our documents is refused before parsing (JSON.parse and the validators recurse).
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');

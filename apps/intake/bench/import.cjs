@@ -1,0 +1,77 @@
+// `node apps/intake/bench/import.cjs` (after `npx nx build intake idp`): the record import's benchmark (issue 19).
+//
+// BENCH_IMPORT_ROWS (100,000) fictional persons as one UTF-8 CSV in the persons template (管理番号, 氏名, フリガナ, 和暦の
+// 生年月日, 性別, 携帯電話), sent to the built intake service as a supervisor: first a dry run, then the real run
+// (one transaction: every person, its person.registered event in the outbox, its source id), then the same file
+// again (every row already imported: nothing written). BENCH_IMPORT_DRY_RUN=0 leaves the dry run out. Prints wall time, rows/s and the load average before and
+// after; docs/performance.md records the figures. Not a test: nothing fails on slow figures.
+'use strict';
+const { randomBytes } = require('node:crypto');
+const http = require('node:http');
+const os = require('node:os');
+const { serviceBench } = require('../../../deploy/bench/service-bench.cjs');
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const FAMILY = [['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', 'タカハシ'], ['田中', 'タナカ'], ['伊藤', 'イトウ'], ['渡辺', 'ワタナベ'], ['中村', 'ナカムラ']];
+const GIVEN = [['太郎', 'タロウ'], ['花子', 'ハナコ'], ['一郎', 'イチロウ'], ['健一', 'ケンイチ'], ['美咲', 'ミサキ'], ['大輔', 'ダイスケ'], ['陽子', 'ヨウコ']];
+
+/** The i-th row: a unique phone and (name, birth date) pairs that repeat rarely, as in a real city's file. */
+function row(i) {
+  const [family, familyKana] = FAMILY[i % FAMILY.length];
+  const [given, givenKana] = GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length];
+  // 昭和10–39年 and 平成2–29年: whole years inside their era.
+  const era = i % 2 ? 'S' : 'H';
+  const year = era === 'S' ? 10 + (i % 30) : 2 + (i % 28);
+  const month = 1 + (Math.floor(i / 30) % 12);
+  const day = 1 + (Math.floor(i / 360) % 28);
+  const mobile = `090${String(10_000_000 + i).slice(-8)}`;
+  return `OLD-${i},${family},${given},${familyKana},${givenKana},${era}${year}.${month}.${day},${i % 2 ? '女' : '男'},${mobile.slice(0, 3)}-${mobile.slice(3, 7)}-${mobile.slice(7)}`;
+}
+
+function csv() {
+  const lines = ['管理番号,氏名（姓）,氏名（名）,フリガナ（セイ）,フリガナ（メイ）,生年月日,性別,電話番号（携帯）'];
+  for (let i = 0; i < ROWS; i += 1) lines.push(row(i));
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
+// Production mode needs the pseudonym key (a throwaway one); the city's supervisor works at the demo city desk.
+const env = { REPORTING_PSEUDONYM_KEY: randomBytes(32).toString('hex'), CITY_DESK_ORGANIZATION_ID: '01900000-0000-7000-8000-000000000001' };
+
+serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => {
+  const { token, log } = bench;
+  const file = csv();
+  log(`${ROWS.toLocaleString('en')} rows, ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
+  const baseUrl = await bench.start();
+  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+  const send = async (title, query) => {
+    const before = load();
+    const started = Date.now();
+    // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
+    const response = await new Promise((resolve, reject) => {
+      const request = http.request(`${baseUrl}/api/intake/imports?type=persons${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': file.length },
+      });
+      request.on('response', (answer) => {
+        const chunks = [];
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('end', () => resolve({ status: answer.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      request.on('error', reject);
+      request.end(file);
+    });
+    const body = JSON.parse(response.text);
+    const seconds = (Date.now() - started) / 1000;
+    if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+    const figures = { title, seconds, rowsPerSecond: Math.round(ROWS / seconds), created: body.created, unchanged: body.unchanged, problems: body.problems.length, duplicates: body.duplicates.length, loadBefore: before, loadAfter: load() };
+    log(JSON.stringify(figures));
+    return figures;
+  };
+  const results = [];
+  // BENCH_IMPORT_DRY_RUN=0 skips the dry run (it costs as much as the real run: it writes, then rolls back).
+  if (process.env.BENCH_IMPORT_DRY_RUN !== '0') results.push(await send('dry run', '&dryRun=true'));
+  results.push(await send('real run', ''), await send('re-run (all imported)', ''));
+  log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`);
+  log('| run | rows | s | rows/s | created | unchanged | load avg before → after |');
+  for (const r of results) log(`| ${r.title} | ${ROWS} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
+});

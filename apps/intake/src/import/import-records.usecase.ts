@@ -1,0 +1,420 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  CONSULTANT_RELATION_LABELS,
+  CONSULTATION_CATEGORY_LABELS,
+  CONSULTATION_CONSENT_STATUS_LABELS,
+  CONSULTATION_ROUTE_LABELS,
+  IDENTITY_LEVEL_LABELS,
+  ISSUE_TAG_LABELS,
+  JIGYO_ATTRIBUTION_LABELS,
+  RELATION_TO_KEY_LABELS,
+  SEX_LABELS,
+  URGENCY_LABELS,
+  type PhoneType,
+} from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode, DomainException, fieldErrors, type FieldErrors } from '@tsunagu/platform-http';
+import type { CsvEncoding } from '@tsunagu/util-csv';
+import { PersonVisibility } from '../access/person-visibility';
+import { ReceiveConsultationCommand } from '../consultations/consultation.dto';
+import { ReceiveConsultationUseCase } from '../consultations/receive-consultation.usecase';
+import { RegisterHouseholdCommand } from '../people/household.dto';
+import { RegisterPersonCommand } from '../people/person.dto';
+import { RegisterHouseholdUseCase } from '../people/register-household.usecase';
+import { RegisterPersonUseCase } from '../people/register-person.usecase';
+import { ImportRun, ImportSource } from './import.entities';
+import { cellProblem, ImportRow, splitListCell, type ImportProblem } from './import-row';
+import { readImportTable, type ImportFormat, type ImportTable } from './import-table';
+import { columnOfField, IMPORT_TEMPLATES, type ImportRecordType, type ImportTemplate } from './import-templates';
+import type { ImportDuplicateView, ImportReportView } from './import.dto';
+
+export interface ImportRecordsCommand {
+  type: ImportRecordType;
+  dryRun: boolean;
+  format: ImportFormat;
+  encoding: CsvEncoding;
+  body: Buffer;
+}
+
+/** What one file did (or, in a dry run, would do). */
+interface RunState {
+  run: ImportRun;
+  known: Map<string, string>;
+  references: Partial<Record<ImportRecordType, Map<string, string>>>;
+  created: number;
+  unchanged: number;
+  duplicates: ImportDuplicateView[];
+  /** Records created by this file: id → line (duplicate candidates inside the file are named by line). */
+  createdLines: Map<string, number>;
+  /** A write failed in the database: the transaction is unusable, stop. */
+  aborted: boolean;
+}
+
+/** Thrown inside the transaction to roll it back (a dry run, or a file with problems) while keeping the report. */
+class RolledBack extends Error {
+  constructor(readonly report: ImportReportView) {
+    super('import rolled back');
+  }
+}
+
+/** Domain and validator messages (our own words) in Japanese for the report; others are kept as they are. */
+const JAPANESE_MESSAGES: [RegExp, string | ((match: RegExpExecArray) => string)][] = [
+  [/must not be in the future/, '未来の日付です'],
+  [/needs a family name or its kana/, '姓かフリガナ（セイ）、氏名がわからない人は通称が必要です'],
+  [/known only by an alias is/, '氏名のない人の本人確認は「匿名」「通称のみ」「世帯・住所のみ」のいずれかです'],
+  [/an alias \(通称\) is required/, '「通称のみ」の人には通称が必要です'],
+  [/must not be before the birth date/, '生年月日より前の日付です'],
+  [/7-digit postal code/, '7桁の郵便番号として読めません'],
+  [/must be a phone number/, '電話番号として読めません'],
+  [/must be an email/, 'メールアドレスとして読めません'],
+  [/shorter than or equal to (\d+) characters/, (match) => `${match[1]}文字以内にしてください`],
+  [/the key person must be one of the members/, '「本人」の世帯員がいません'],
+  [/a person can be a member only once/, '同じ人が2回以上世帯員になっています'],
+  [/may go back to the start of the previous 年度/, '前年度より前の日付です'],
+  [/must be one of categories/, '相談内容に含まれていません'],
+  [/should not be empty|must contain at least 1 elements/, '必須です'],
+  [/unknown id/, '見つかりません'],
+];
+
+export function japaneseMessage(message: string): string {
+  for (const [pattern, replacement] of JAPANESE_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return typeof replacement === 'string' ? replacement : replacement(match);
+  }
+  return `受け付けられません（${message}）`;
+}
+
+/** Records between two clears of the unit of work. */
+const CHECKPOINT = 200;
+
+const PHONE_COLUMNS: [string, PhoneType][] = [
+  ['phoneHome', 'home'],
+  ['phoneMobile', 'mobile'],
+  ['phoneWork', 'work'],
+];
+
+/**
+ * Imports a city's existing records (issue 19) from a CSV or XLSX file in the template of its record type. Every row
+ * goes through the same use case as a record entered through the API (the same validation, domain rules, desk and
+ * events), inside one transaction for the whole file: any problem — or a dry run — rolls it all back, and the report
+ * names every problem by line and column in Japanese. Rows whose source id was imported before are skipped, so a
+ * re-run writes nothing; possible duplicates of existing people are reported, never merged.
+ */
+@Injectable()
+export class ImportRecordsUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly persons: RegisterPersonUseCase,
+    private readonly households: RegisterHouseholdUseCase,
+    private readonly consultations: ReceiveConsultationUseCase,
+    private readonly people: PersonVisibility,
+  ) {}
+
+  async execute(command: ImportRecordsCommand): Promise<ImportReportView> {
+    const template = IMPORT_TEMPLATES[command.type];
+    const table = await readImportTable(command.body, command.format, command.encoding);
+    const headerProblems: ImportProblem[] = [];
+    const columns = readHeader(template, table.header, headerProblems);
+    const headers = Object.fromEntries(template.columns.map((column) => [column.key, column.header]));
+    const rows = table.rows.map((row) => new ImportRow(row.line, row.cells, columns, headers));
+    for (const row of rows) {
+      for (const key of columns.keys()) {
+        const problem = cellProblem(row.text(key));
+        if (problem) row.fail(key, problem);
+      }
+    }
+    const base = { type: command.type, dryRun: command.dryRun, format: table.format, encoding: table.encoding, rows: rows.length };
+    if (headerProblems.length > 0) return this.finish({ ...base, id: null, created: 0, unchanged: 0, duplicates: [], problems: headerProblems });
+
+    try {
+      return await this.em.transactional(async (em) => {
+        const state = await this.start(em, template, table);
+        if (template.type === 'persons') await this.importPersons(em, template, rows, state);
+        if (template.type === 'households') await this.importHouseholds(em, template, rows, state);
+        if (template.type === 'consultations') await this.importConsultations(em, template, rows, state);
+        // By line, then in the order of the file's columns.
+        const position = new Map([...columns.values()].map((column) => [column.header, column.index]));
+        const at = (problem: ImportProblem) => position.get(problem.column) ?? Number.MAX_SAFE_INTEGER;
+        const problems = rows.flatMap((row) => row.problems).sort((a, b) => a.line - b.line || at(a) - at(b));
+        const report: ImportReportView = { ...base, id: null, created: state.created, unchanged: state.unchanged, duplicates: state.duplicates, problems };
+        if (command.dryRun || problems.length > 0 || state.aborted) throw new RolledBack(report);
+        state.run.created = state.created;
+        state.run.unchanged = state.unchanged;
+        state.run.duplicateCandidates = state.duplicates.length;
+        em.persist(state.run);
+        await em.flush();
+        return { ...report, id: state.run.id };
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return this.finish(error.report);
+      throw error;
+    }
+  }
+
+  /** A dry run answers its report; a real run with problems imported nothing and answers 400 with the same report. */
+  private finish(report: ImportReportView): ImportReportView {
+    if (report.dryRun || report.problems.length === 0) return report;
+    throw new DomainException(DomainErrorCode.ValidationFailed, `${report.problems.length}件の問題があるため、このファイルは取り込みませんでした`, {
+      errors: Object.fromEntries(report.problems.slice(0, 100).map((problem) => [`${problem.line}行目 ${problem.column}`, problem.message])),
+      report,
+    });
+  }
+
+  private async start(em: EntityManager, template: ImportTemplate, table: ImportTable): Promise<RunState> {
+    const run = new ImportRun();
+    run.recordType = template.type;
+    run.format = table.format;
+    run.encoding = table.encoding;
+    run.rows = table.rows.length;
+    run.organizationId = this.people.organizationOf() ?? null;
+    run.importedBy = TenantContext.principal()?.subject ?? 'system';
+    const references: RunState['references'] = {};
+    for (const type of template.references) references[type] = await sourceMap(em, type);
+    return { run, known: await sourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], createdLines: new Map(), aborted: false };
+  }
+
+  /** The row's source id, or undefined (with a problem) when it is missing or repeated in the file. */
+  private sourceIdOf(row: ImportRow, template: ImportTemplate, seen: Map<string, number>, group = false): string | undefined {
+    const sourceId = row.required(template.sourceColumn)?.normalize('NFKC');
+    if (!sourceId) return undefined;
+    if (sourceId.length > 100) {
+      row.fail(template.sourceColumn, '100文字以内にしてください');
+      return undefined;
+    }
+    const first = seen.get(sourceId);
+    if (first !== undefined && !group) {
+      row.fail(template.sourceColumn, `同じ番号が${first}行目にもあります`);
+      return undefined;
+    }
+    if (first === undefined) seen.set(sourceId, row.line);
+    return sourceId;
+  }
+
+  /** The command as the API's validation pipe would build it; problems (mapped to columns) when it is refused. */
+  private async validated<T extends object>(type: ClassConstructor<T>, plain: object, template: ImportTemplate, rowFor: (field: string) => ImportRow): Promise<T | undefined> {
+    const command = plainToInstance(type, plain, { exposeUnsetFields: false });
+    const errors = fieldErrors(await validate(command, { whitelist: true, forbidNonWhitelisted: true }));
+    if (Object.keys(errors).length === 0) return command;
+    reportErrors(errors, template, rowFor);
+    return undefined;
+  }
+
+  /** Runs a write of the domain; its refusal becomes problems of the row(s) it names. */
+  private async write<T>(state: RunState, template: ImportTemplate, rowFor: (field: string) => ImportRow, action: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof DomainException) {
+        reportErrors(error.details.errors ?? { [template.sourceColumn]: error.message }, template, rowFor);
+        return undefined;
+      }
+      // A database error leaves the transaction unusable: report it on the row and stop (never the cause's text).
+      rowFor(template.sourceColumn).fail(template.sourceColumn, '保存できませんでした。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）');
+      state.aborted = true;
+      return undefined;
+    }
+  }
+
+  /**
+   * Records which record a row became. Every CHECKPOINT records the unit of work is flushed and cleared: a flush
+   * compares every managed entity, so a file's whole identity map would make each row slower than the last.
+   */
+  private async record(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): Promise<void> {
+    const source = new ImportSource();
+    source.recordType = type;
+    source.sourceId = sourceId;
+    source.targetId = targetId;
+    source.runId = state.run.id;
+    em.persist(source);
+    state.known.set(sourceId, targetId);
+    state.createdLines.set(targetId, line);
+    state.created += 1;
+    if (state.created % CHECKPOINT === 0) {
+      await em.flush();
+      em.clear();
+    }
+  }
+
+  private async importPersons(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      if (state.aborted) return;
+      const sourceId = this.sourceIdOf(row, template, seen);
+      if (row.problems.length > 0 || !sourceId) continue;
+      if (state.known.has(sourceId)) {
+        state.unchanged += 1;
+        continue;
+      }
+      const phones = PHONE_COLUMNS.filter(([key]) => row.text(key)).map(([key, type]) => ({ key, type, number: row.text(key) }));
+      const address = Object.fromEntries(
+        ['postalCode', 'prefecture', 'municipalityName', 'machiaza', 'banchi', 'building'].map((key) => [key, row.optional(key)]).filter(([, value]) => value !== undefined),
+      );
+      const plain = {
+        familyName: row.optional('familyName'),
+        givenName: row.optional('givenName'),
+        familyNameKana: row.optional('familyNameKana'),
+        givenNameKana: row.optional('givenNameKana'),
+        aliasName: row.optional('aliasName'),
+        formerName: row.optional('formerName'),
+        birthDate: row.date('birthDate'),
+        sex: row.code('sex', SEX_LABELS),
+        address: Object.keys(address).length > 0 ? address : undefined,
+        addressRaw: row.optional('addressRaw'),
+        phones: phones.length > 0 ? phones.map(({ type, number }) => ({ type, number })) : undefined,
+        email: row.optional('email'),
+        dvAddressProtection: row.boolean('dvAddressProtection'),
+        identityLevel: row.code('identityLevel', IDENTITY_LEVEL_LABELS),
+        deceasedOn: row.date('deceasedOn'),
+      };
+      // A row with unreadable cells is still checked by the domain (every problem of the row is reported), never saved.
+      const readable = row.problems.length === 0;
+      const phoneColumns = Object.fromEntries(phones.map(({ key }, index) => [`phones.${index}`, key]));
+      const rowFor = () => row;
+      const scoped: ImportTemplate = { ...template, fieldColumns: { ...template.fieldColumns, ...phoneColumns } };
+      const command = await this.validated(RegisterPersonCommand, plain, scoped, rowFor);
+      if (!command) continue;
+      const person = await this.write(state, scoped, rowFor, async () => this.persons.build(command));
+      if (!person || !readable) continue;
+      const candidates = await this.persons.duplicateCandidates(em, person);
+      if (candidates.length > 0) {
+        state.duplicates.push({
+          line: row.line,
+          candidateIds: candidates.filter((candidate) => !state.createdLines.has(candidate.id)).map((candidate) => candidate.id),
+          candidateLines: candidates.map((candidate) => state.createdLines.get(candidate.id)).filter((line): line is number => line !== undefined),
+          matchedOn: [...new Set(candidates.flatMap((candidate) => candidate.matchedOn))],
+        });
+      }
+      const saved = await this.write(state, scoped, rowFor, async () => {
+        await this.persons.save(em, person);
+        return true;
+      });
+      if (saved) await this.record(em, state, 'persons', sourceId, person.id, row.line);
+    }
+  }
+
+  private async importHouseholds(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
+    const seen = new Map<string, number>();
+    const groups = new Map<string, ImportRow[]>();
+    for (const row of rows) {
+      const sourceId = this.sourceIdOf(row, template, seen, true);
+      if (!sourceId) continue;
+      groups.set(sourceId, [...(groups.get(sourceId) ?? []), row]);
+    }
+    const persons = state.references.persons ?? new Map<string, string>();
+    for (const [sourceId, group] of groups) {
+      if (state.aborted) return;
+      if (group.some((row) => row.problems.length > 0)) continue;
+      if (state.known.has(sourceId)) {
+        state.unchanged += 1;
+        continue;
+      }
+      const members = group.map((row) => {
+        const memberSourceId = row.required('memberSourceId')?.normalize('NFKC');
+        const personId = memberSourceId ? persons.get(memberSourceId) : undefined;
+        if (memberSourceId && !personId) row.fail('memberSourceId', '取込み済みの対象者にありません（先に対象者を取り込んでください）');
+        if (!row.text('relationToKey')) row.required('relationToKey');
+        const relationToKey = row.code('relationToKey', RELATION_TO_KEY_LABELS);
+        return { row, member: { personId, relationToKey, cohabiting: row.boolean('cohabiting'), mainCarer: row.boolean('mainCarer') } };
+      });
+      const label = group.map((row) => row.text('label')).find(Boolean);
+      if (!label) group[0].fail('label', '必須です（世帯の最初の行に）');
+      const keyMembers = members.filter(({ member }) => member.relationToKey === 'self');
+      if (keyMembers.length > 1) keyMembers[1].row.fail('relationToKey', '「本人」（キーパーソン）は世帯に1人です');
+      const juki = group.map((row) => row.text('jukiSetaiNumbers')).find(Boolean);
+      if (group.some((row) => row.problems.length > 0)) continue;
+      const plain = {
+        label,
+        keyPersonId: keyMembers[0]?.member.personId ?? null,
+        jukiSetaiNumbers: juki ? splitListCell(juki) : undefined,
+        members: members.map(({ member }) => Object.fromEntries(Object.entries(member).filter(([, value]) => value !== undefined))),
+      };
+      // A refusal naming members.N is the N-th member's line; anything else the household's first line.
+      const rowFor = (field: string) => {
+        const index = /^members\.(\d+)/.exec(field);
+        return index ? (members[Number(index[1])]?.row ?? group[0]) : group[0];
+      };
+      const command = await this.validated(RegisterHouseholdCommand, plain, template, rowFor);
+      if (!command) continue;
+      const household = await this.write(state, template, rowFor, () => this.households.create(em, command));
+      if (household) await this.record(em, state, 'households', sourceId, household.id, group[0].line);
+    }
+  }
+
+  private async importConsultations(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
+    const seen = new Map<string, number>();
+    const persons = state.references.persons ?? new Map<string, string>();
+    for (const row of rows) {
+      if (state.aborted) return;
+      const sourceId = this.sourceIdOf(row, template, seen);
+      if (row.problems.length > 0 || !sourceId) continue;
+      if (state.known.has(sourceId)) {
+        state.unchanged += 1;
+        continue;
+      }
+      const personSourceId = row.optional('personSourceId')?.normalize('NFKC');
+      const personId = personSourceId ? persons.get(personSourceId) : undefined;
+      if (personSourceId && !personId) row.fail('personSourceId', '取込み済みの対象者にありません（先に対象者を取り込んでください）');
+      if (!row.text('receivedOn')) row.required('receivedOn');
+      const receivedOn = row.date('receivedOn');
+      for (const key of ['route', 'consultantRelation', 'categories', 'primaryCategory', 'urgency', 'consentStatus', 'jigyoAttribution']) row.required(key);
+      const plain = {
+        // The day as staff wrote it, in Japan time (the old systems kept the date only).
+        receivedAt: receivedOn ? `${receivedOn}T00:00:00+09:00` : undefined,
+        personId,
+        route: row.code('route', CONSULTATION_ROUTE_LABELS),
+        consultantRelation: row.code('consultantRelation', CONSULTANT_RELATION_LABELS),
+        consultantRelationDetail: row.optional('consultantRelationDetail'),
+        categories: row.codes('categories', CONSULTATION_CATEGORY_LABELS),
+        primaryCategory: row.code('primaryCategory', CONSULTATION_CATEGORY_LABELS),
+        issueTags: row.has('issueTags') ? row.codes('issueTags', ISSUE_TAG_LABELS) : undefined,
+        mainComplaint: row.optional('mainComplaint'),
+        urgency: row.code('urgency', URGENCY_LABELS),
+        consentStatus: row.code('consentStatus', CONSULTATION_CONSENT_STATUS_LABELS),
+        jigyoAttribution: row.code('jigyoAttribution', JIGYO_ATTRIBUTION_LABELS),
+      };
+      // Only a readable row reaches the domain here: receiving takes a 受付番号 (a write), not a check alone.
+      if (row.problems.length > 0) continue;
+      const rowFor = () => row;
+      const command = await this.validated(ReceiveConsultationCommand, plain, template, rowFor);
+      if (!command) continue;
+      const consultation = await this.write(state, template, rowFor, () => this.consultations.receive(em, command, { historical: true }));
+      if (consultation) await this.record(em, state, 'consultations', sourceId, consultation.id, row.line);
+    }
+  }
+}
+
+/** Template columns found in the header row (by heading or alias); unknown or missing required headings are problems on line 1. */
+function readHeader(template: ImportTemplate, header: readonly string[], problems: ImportProblem[]): Map<string, { index: number; header: string }> {
+  const byHeading = new Map<string, string>();
+  for (const column of template.columns) for (const heading of [column.header, ...(column.aliases ?? [])]) byHeading.set(heading, column.key);
+  const columns = new Map<string, { index: number; header: string }>();
+  header.forEach((cell, index) => {
+    const heading = cell.trim();
+    if (!heading) return;
+    const key = byHeading.get(heading) ?? byHeading.get(heading.normalize('NFKC'));
+    if (!key) {
+      const problem = cellProblem(heading);
+      problems.push({ line: 1, column: `${index + 1}列目`, message: problem ?? `「${heading.slice(0, 40)}」はこの様式（${template.label}）の列ではありません` });
+    } else if (columns.has(key)) {
+      problems.push({ line: 1, column: heading, message: 'この列が2つあります' });
+    } else {
+      columns.set(key, { index, header: heading });
+    }
+  });
+  for (const column of template.columns) {
+    if (column.required && !columns.has(column.key)) problems.push({ line: 1, column: column.header, message: '必須の列がありません' });
+  }
+  return columns;
+}
+
+function reportErrors(errors: FieldErrors, template: ImportTemplate, rowFor: (field: string) => ImportRow): void {
+  for (const [field, message] of Object.entries(errors)) rowFor(field).fail(columnOfField(template, field), japaneseMessage(message));
+}
+
+async function sourceMap(em: EntityManager, recordType: ImportRecordType): Promise<Map<string, string>> {
+  const sources = await em.find(ImportSource, { recordType }, { fields: ['sourceId', 'targetId'] });
+  return new Map(sources.map((source) => [source.sourceId, source.targetId]));
+}
