@@ -100,7 +100,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
     DATABASE_URL: database.applicationUrl,
     DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('matching'),
     OIDC_ISSUER: issuer.issuer,
     OUTBOX_POLL_INTERVAL_MS: '200',
     NATS_REQUEST_TIMEOUT_MS: '1000',

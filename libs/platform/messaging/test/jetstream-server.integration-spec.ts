@@ -235,6 +235,19 @@ describe('JetStreamServer', () => {
     expect(calls.filter((call) => call.eventId === invalid.id)).toEqual([]);
   });
 
+  it("dead-letters at once an event whose source is not the subject's owner (forged), without running the handler", async () => {
+    const countBefore = await deadLetteredCount('source-mismatch');
+    // Schema-valid but for the source: what a client with publish rights on another service's subjects could send.
+    const forged = cloudEvent('ok', { source: '/tsunagu/intake' });
+    await publish(forged);
+    await expectEventually(async () => expect(await deadLetteredCount('source-mismatch')).toBe(countBefore + 1), { timeoutMs: 5_000 });
+    const [letter] = (await deadLetters()).filter((candidate) => candidate.body.includes(forged.id));
+    expect(letter).toMatchObject({ reason: 'source-mismatch', deliveries: 1 });
+    expect(letter.error).toContain(`not ${ThingHappened.source}, the owner of ${ThingHappened.subject}`);
+    expect(calls.filter((call) => call.eventId === forged.id)).toEqual([]);
+    expect(await seen(forged.id)).toEqual([]);
+  });
+
   it('keeps inbox rows as long as the event can come back (outbox re-publish, redelivery, stream max_age) plus a day, then purges them', async () => {
     // No max_age on the test stream, the default 7-day outbox retention: 8 days.
     expect(server.inboxRetentionMs).toBe((168 + 24) * 3_600_000);

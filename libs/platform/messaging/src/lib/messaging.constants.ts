@@ -16,10 +16,11 @@ export const DEAD_LETTER_HEADERS = {
 } as const;
 
 /**
- * Why a message was dead-lettered: its payload broke the contract; the handler failed in a way no redelivery
- * changes (classifyHandlerFailure); or it kept failing until CONSUMER_MAX_DELIVERIES.
+ * Why a message was dead-lettered: its `source` is not the service that owns its subject (forged, or published by
+ * a service with too wide NATS permissions); its payload broke the contract; the handler failed in a way no
+ * redelivery changes (classifyHandlerFailure); or it kept failing until CONSUMER_MAX_DELIVERIES.
  */
-export type DeadLetterReason = 'contract-violation' | 'permanent' | 'max-deliveries';
+export type DeadLetterReason = 'source-mismatch' | 'contract-violation' | 'permanent' | 'max-deliveries';
 
 export const NATS_CONNECTION = Symbol('TSUNAGU_NATS_CONNECTION');
 export const MESSAGING_OPTIONS = Symbol('TSUNAGU_MESSAGING_OPTIONS');

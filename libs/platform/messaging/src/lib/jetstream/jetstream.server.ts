@@ -2,7 +2,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { assertCloudEvent, type CloudEvent } from '@tsunagu/contracts';
+import { assertCloudEvent, eventSource, eventSubjectOwner, type CloudEvent } from '@tsunagu/contracts';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import {
@@ -82,12 +82,19 @@ interface Route {
   loop?: Promise<void>;
 }
 
-class PermanentFailure extends Error {}
+class PermanentFailure extends Error {
+  override readonly name = 'PermanentFailure';
+
+  /** Our own words, naming subjects and services only: safe to log and to put in the dead letter's header. */
+  get safeMessage(): string {
+    return this.message;
+  }
+}
 
 /**
  * Nest transport feeding `@EventPattern(contract.subject)` handlers from durable JetStream pull consumers
- * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: validate envelope and data against
- * the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
+ * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: dead-letter it at once when its `source`
+ * is not the owner of its subject (sourceMismatch); validate envelope and data against the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
  * and the handler's writes in one transaction; ack after commit; nak with growing delay on a transient or unknown
  * failure; after maxDeliveries, or at once for a permanent one (contract violation, SQLSTATE 22/23, a domain
  * validation or not-found refusal: classifyHandlerFailure), publish to `tsunagu.dlq.<service>.<subject>` and term.
@@ -264,6 +271,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     let event: CloudEvent;
     try {
       const raw: unknown = JSON.parse(decoder.decode(message.data));
+      const forged = sourceMismatch(message.subject, raw);
+      if (forged) {
+        // Only the owner may publish on its subjects (NATS permissions); an event claiming another source is forged.
+        await this.deadLetter(route, message, 'source-mismatch', new PermanentFailure(forged));
+        return;
+      }
       const contract = this.options.contracts.eventContract(route.subject, (raw as { type?: unknown } | null)?.type);
       assertCloudEvent(contract, raw);
       event = raw;
@@ -379,6 +392,19 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.subject }, info.num_pending);
     }
   }
+}
+
+/**
+ * Why an event's `source` does not name the service that owns the subject it arrived on, or undefined when it does.
+ * The envelope schema pins `source` per contract too; this check holds whatever contract the `type` names. The
+ * claimed source is not repeated: it is the sender's text.
+ */
+export function sourceMismatch(subject: string, raw: unknown): string | undefined {
+  const owner = eventSubjectOwner(subject);
+  if (!owner) return `${subject} is not an event subject (tsunagu.evt.<service>.…)`;
+  const source = (raw as { source?: unknown } | null)?.source;
+  if (source !== eventSource(owner)) return `the event's source is not ${eventSource(owner)}, the owner of ${subject}`;
+  return undefined;
 }
 
 function isConsumerMissing(error: unknown): boolean {
