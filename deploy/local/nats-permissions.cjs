@@ -12,8 +12,7 @@ const NATS_SERVICES = {
   outreach: { calls: [] },
   // tsunagu.rpc.registry.resources.search (RefreshFromRegistryUseCase).
   matching: { calls: ['registry'] },
-  // `main.js rebuild` replays the stream through an ordered consumer it deletes afterwards.
-  reporting: { calls: [], replays: true },
+  reporting: { calls: [] },
 };
 
 const EVENT_STREAM = 'TSUNAGU_EVENTS';
@@ -33,11 +32,12 @@ function natsUserName(service) {
  * The nats-server `permissions` block of one service.
  * - publish: its own events (`tsunagu.evt.<service>.>`) and dead letters (`tsunagu.dlq.<service>.>`); the RPC
  *   subjects of the services it calls; the JetStream API of the two streams, limited to what the platform does
- *   (stream info/create/update — every service ensures the streams on start —, consumer info/create, pull, ack).
- *   No purge, no message delete, no stream delete; only the replaying service may delete (its ordered) consumers.
+ *   (stream info/create/update — every service ensures the streams on start —; consumer info/create/list/delete,
+ *   pull, ack: durables per source replace the per-subject ones they list and delete, ADR 0016; reporting's
+ *   rebuild deletes its ordered consumer). No purge, no message delete, no stream delete.
  * - subscribe: its own inbox prefix and its own RPC subjects (so nobody can answer in another service's name).
  * - allow_responses: a service answers requests on the requester's inbox without publish rights there.
- * Consumer names (`<service>__<subject>`) are one subject token, so the consumer API cannot be narrowed to a
+ * Consumer names (`<service>__from__<source>`) are one subject token, so the consumer API cannot be narrowed to a
  * service's own durables with wildcards: any service may read the event stream, as the contracts intend.
  */
 function servicePermissions(
@@ -45,7 +45,6 @@ function servicePermissions(
   {
     stream = EVENT_STREAM,
     calls = NATS_SERVICES[service]?.calls ?? [],
-    replays = NATS_SERVICES[service]?.replays ?? false,
   } = {},
 ) {
   const api = '$JS.API';
@@ -64,7 +63,8 @@ function servicePermissions(
     `${api}.CONSUMER.CREATE.${stream}.>`,
     `${api}.CONSUMER.DURABLE.CREATE.${stream}.*`,
     `${api}.CONSUMER.MSG.NEXT.${stream}.*`,
-    ...(replays ? [`${api}.CONSUMER.DELETE.${stream}.*`] : []),
+    `${api}.CONSUMER.LIST.${stream}`,
+    `${api}.CONSUMER.DELETE.${stream}.*`,
     `$JS.ACK.${stream}.>`,
   ];
   return {
