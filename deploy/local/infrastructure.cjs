@@ -4,9 +4,11 @@
 // `npm run bench` and jest's global setup, so every entry point behaves the same way.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+const { NATS_SERVICES, natsUserName, natsUsers } = require('./nats-permissions.cjs');
 
 const NATS_INSTALL_HINT =
   'nats-server was not found on PATH and NATS_URL is not set.\n' +
@@ -130,9 +132,9 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
  * another process takes the port between `freePort()` and the server's bind, the port answers but it is not
  * NATS. Rejects (with the server's output) when the process exits first.
  */
-function spawnNats(binary, natsPort, storeDir, log) {
+function spawnNats(binary, natsPort, storeDir, log, configFile) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir], {
+    const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', storeDir, ...(configFile ? ['-c', configFile] : [])], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -164,8 +166,41 @@ function spawnNats(binary, natsPort, storeDir, log) {
   });
 }
 
-/** Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, pid, stop }. */
-async function startNats({ storeDir, port, log = () => undefined }) {
+/** The superuser of the servers started here: operators' tools locally, hostile producers in tests. */
+const NATS_SUPERUSER = 'tsunagu-admin';
+
+/**
+ * Users of a nats-server started here (deploy/local/nats-permissions.cjs): one per service with its own password,
+ * publishing its own events only, and NATS_SUPERUSER. Returns { users: { [service]: { user, password } },
+ * superuser: { user, password } } — what `startNats({ auth })` takes.
+ */
+function natsCredentials() {
+  const password = () => crypto.randomBytes(18).toString('base64url');
+  return {
+    users: Object.fromEntries(Object.keys(NATS_SERVICES).map((service) => [service, { user: natsUserName(service), password: password() }])),
+    superuser: { user: NATS_SUPERUSER, password: password() },
+  };
+}
+
+/**
+ * nats-server configuration (JSON is valid NATS configuration) with the users of `auth`. `anonymous`: clients
+ * without credentials connect as the superuser (`no_auth_user`) — tests and benchmarks written before the users
+ * existed keep working, while the services under test connect with their own users.
+ */
+function natsConfig({ auth, anonymous, stream }) {
+  const passwords = Object.fromEntries([...Object.values(auth.users), auth.superuser].map(({ user, password }) => [user, password]));
+  return {
+    authorization: { users: natsUsers({ passwords, superuser: auth.superuser.user, stream }) },
+    ...(anonymous ? { no_auth_user: auth.superuser.user } : {}),
+  };
+}
+
+/**
+ * Starts `nats-server -js` on a free port with its store in `storeDir`. Returns { url, pid, stop }.
+ * With `auth` (natsCredentials()) the server requires those users (configuration written into the store directory, 0600);
+ * `anonymous` lets clients without credentials in as the superuser. Without `auth` anyone may do anything.
+ */
+async function startNats({ storeDir, port, log = () => undefined, auth, anonymous = false, stream }) {
   const binary = findOnPath('nats-server');
   if (!binary) {
     const error = new Error(NATS_INSTALL_HINT);
@@ -173,13 +208,18 @@ async function startNats({ storeDir, port, log = () => undefined }) {
     throw error;
   }
   fs.mkdirSync(storeDir, { recursive: true });
+  let configFile;
+  if (auth) {
+    configFile = path.join(storeDir, 'nats-server.conf');
+    fs.writeFileSync(configFile, JSON.stringify(natsConfig({ auth, anonymous, stream }), null, 2), { mode: 0o600 });
+  }
   let child;
   let natsPort;
   // A port chosen for us may be taken before the server binds it: try a few fresh ones.
   for (let attempt = 1; !child; attempt += 1) {
     natsPort = port ?? (await freePort());
     try {
-      child = await spawnNats(binary, natsPort, storeDir, log);
+      child = await spawnNats(binary, natsPort, storeDir, log, configFile);
     } catch (error) {
       if (port !== undefined || attempt >= 3) throw error;
     }
@@ -199,11 +239,15 @@ async function startNats({ storeDir, port, log = () => undefined }) {
 
 /**
  * Makes sure DATABASE_URL and NATS_URL point at something running. Starts what is missing
- * under `baseDir` and returns { env, stop } — env holds the two URLs.
+ * under `baseDir` and returns { env, natsAuth, stop } — env holds the two URLs. A NATS server started here has a
+ * user per service (`natsAuth.users[service]`, see natsCredentials); `anonymousNats` (default) lets clients without
+ * credentials in as the superuser, as tests and benchmarks expect; the local stack turns it off. `natsAuth` is
+ * undefined when NATS_URL was given.
  */
-async function ensureInfrastructure({ baseDir, persistent = true, log } = {}) {
+async function ensureInfrastructure({ baseDir, persistent = true, log, anonymousNats = true } = {}) {
   const stops = [];
   const env = {};
+  let natsAuth;
   try {
     if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
     else {
@@ -213,7 +257,8 @@ async function ensureInfrastructure({ baseDir, persistent = true, log } = {}) {
     }
     if (process.env.NATS_URL) env.NATS_URL = process.env.NATS_URL;
     else {
-      const nats = await startNats({ storeDir: path.join(baseDir, 'nats'), log });
+      natsAuth = natsCredentials();
+      const nats = await startNats({ storeDir: path.join(baseDir, 'nats'), log, auth: natsAuth, anonymous: anonymousNats });
       stops.push(nats.stop);
       env.NATS_URL = nats.url;
     }
@@ -223,6 +268,7 @@ async function ensureInfrastructure({ baseDir, persistent = true, log } = {}) {
   }
   return {
     env,
+    natsAuth,
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
     },
@@ -238,4 +284,4 @@ function hasCommand(command) {
   }
 }
 
-module.exports = { ensureInfrastructure, startPostgres, startNats, assertReachableByOthers, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT, PRIVATE_LOG_SETTINGS };
+module.exports = { ensureInfrastructure, startPostgres, startNats, natsCredentials, natsConfig, NATS_SUPERUSER, assertReachableByOthers, freePort, waitForPort, findOnPath, hasCommand, NATS_INSTALL_HINT, PRIVATE_LOG_SETTINGS };

@@ -256,7 +256,8 @@ function createStack({
     // 2. Infrastructure under baseDir (PostgreSQL data and the NATS store persist there for `npm start`).
     say(`starting PostgreSQL and NATS JetStream (data in ${path.relative(ROOT, baseDir) || baseDir}) …`);
     const infraOut = prefixer('infra', { filter: (line) => showInfrastructureLogs || /\b(ERROR|FATAL|PANIC|\[ERR\]|\[FTL\])/.test(line) });
-    infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut });
+    // Each service gets its own NATS user (deploy/local/nats-permissions.cjs); nobody connects without credentials.
+    infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut, anonymousNats: false });
     infrastructure = await infrastructurePending;
     if (stopping) return;
     // Migrations as the owner role, services as the application role that row-level security holds (ADR 0012). A
@@ -289,6 +290,11 @@ function createStack({
       REPORTING_PSEUDONYM_KEY: process.env.REPORTING_PSEUDONYM_KEY ?? 'tsunagu-local-demo-pseudonym-key-not-for-production',
       REPORTING_SNAPSHOT_KEY: process.env.REPORTING_SNAPSHOT_KEY ?? 'tsunagu-local-demo-snapshot-key-not-for-production',
     };
+    // A NATS_URL from the environment is used as given (with NATS_USER/NATS_PASSWORD when set).
+    const natsEnv = (name) => {
+      const credentials = infrastructure.natsAuth?.users[name];
+      return credentials ? { NATS_USER: credentials.user, NATS_PASSWORD: credentials.password } : {};
+    };
     const idpEnv = idpEntry
       ? {
           ...baseEnv,
@@ -304,7 +310,7 @@ function createStack({
     for (const entry of services) {
       say(`${entry.name}: migrations and demo data …`);
       await run(process.execPath, [entry.main, 'migrate'], {
-        env: { ...baseEnv, PORT: String(ports[entry.name]), DEMO_DATA: 'true' },
+        env: { ...baseEnv, ...natsEnv(entry.name), PORT: String(ports[entry.name]), DEMO_DATA: 'true' },
         name: entry.name,
         timeoutMs: MIGRATE_TIMEOUT_MS,
         track: (child) => (foreground = child),
@@ -382,7 +388,7 @@ function createStack({
 
     // 6. Services, all at once, then wait until each is ready (DB + NATS).
     for (const entry of services) {
-      launch(entry, { ...baseEnv, PORT: String(ports[entry.name]), ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) });
+      launch(entry, { ...baseEnv, ...natsEnv(entry.name), PORT: String(ports[entry.name]), ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) });
     }
     await Promise.all(services.map(waitReady));
     if (stopping) return;

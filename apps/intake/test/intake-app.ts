@@ -73,7 +73,7 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
     DATABASE_URL: database.applicationUrl,
     DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('intake'),
     OIDC_ISSUER: issuer.issuer,
     OUTBOX_POLL_INTERVAL_MS: '200',
     MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ConsentRecorded,
   ConsentWithdrawn,
+  MESSAGE_HEADERS,
   OrganizationRegistered,
   PersonProtectionChanged,
   PersonRegistered,
@@ -83,8 +84,11 @@ export interface MatchingUnderTest {
    * relay publishes them), once matching has copied it; returns the person id.
    */
   knownPerson(options?: { personId?: string; municipality?: string; protections?: PersonProtection[] }): Promise<string>;
-  /** Answers the registry's resource search (request-reply) like the registry would, until the returned stop() is called. */
-  serveRegistrySearch(answer: (request: ResourceSearchRequest) => ResourceSearchResponse): Promise<() => void>;
+  /**
+   * Answers the registry's resource search (request-reply) like the registry would, until the returned stop() is called.
+   * `answer` also gets the caller's municipality from the `tsunagu-municipality` header (ADR 0015).
+   */
+  serveRegistrySearch(answer: (request: ResourceSearchRequest, callerMunicipality: string | undefined) => ResourceSearchResponse): Promise<() => void>;
   loadDemo(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -100,7 +104,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
     DATABASE_URL: database.applicationUrl,
     DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('matching'),
     OIDC_ISSUER: issuer.issuer,
     OUTBOX_POLL_INTERVAL_MS: '200',
     NATS_REQUEST_TIMEOUT_MS: '1000',
@@ -172,7 +176,8 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
       const subscription = (await natsConnection()).subscribe(SearchResourcesRpc.subject, {
         callback: (_error, message) => {
           const packet = JSON.parse(new TextDecoder().decode(message.data)) as { id: string; data: ResourceSearchRequest };
-          message.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response: answer(packet.data), isDisposed: true })));
+          const response = answer(packet.data, message.headers?.get(MESSAGE_HEADERS.municipality) || undefined);
+          message.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response, isDisposed: true })));
         },
       });
       await (await natsConnection()).flush();

@@ -44,8 +44,10 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     const silent = await matching.call('POST', `/opportunities/${opportunityId}/refresh-from-registry`, { body: {} });
     expectProblem(silent, 503);
     let asked: ResourceSearchRequest | undefined;
-    const stop = await matching.serveRegistrySearch((request) => {
+    let askedFor: string | undefined;
+    const stop = await matching.serveRegistrySearch((request, callerMunicipality) => {
       asked = request;
+      askedFor = callerMunicipality;
       const hit = {
         id: resource,
         name: '仏生山いきいき通所',
@@ -64,7 +66,9 @@ describe('matching: opportunities from registry events, suggestions and menu gap
     try {
       const refreshed = await matching.call('POST', `/opportunities/${opportunityId}/refresh-from-registry`, { body: {} });
       expect(refreshed.status).toBe(200);
-      expect(asked).toEqual({ municipality: '372013', districtIds: [DISTRICT_HOME], categories: ['day-type-b'], limit: 100 });
+      // The municipality travels in the header from the caller's context, not in the payload (ADR 0015).
+      expect(asked).toEqual({ districtIds: [DISTRICT_HOME], categories: ['day-type-b'], limit: 100 });
+      expect(askedFor).toBe('372013');
       // The name and activities come from the registry; the sessions and seats staff set stay.
       expect(refreshed.body).toEqual(expect.objectContaining({ title: '仏生山いきいき通所', sessions: [{ weekday: 'tu', slot: 'morning' }], capacity: 10, seatsLeft: 3 }));
       expect(refreshed.body.activityTags).toEqual(expect.arrayContaining(['体操・運動', '趣味活動']));

@@ -91,7 +91,7 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
     DATABASE_URL: database.applicationUrl,
     DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '10',
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('outreach'),
     OIDC_ISSUER: issuer.issuer,
     OUTBOX_POLL_INTERVAL_MS: '200',
     OUTREACH_CHECK_INTERVAL_MS: '0',

@@ -14,7 +14,7 @@ async function serve(): Promise<void> {
   const config = loadConfig(registryVariables);
   const app = await createServiceApp(registryAppModule(), REGISTRY_APP_OPTIONS);
   // Request-reply for other services (tsunagu.rpc.registry.*); a queue group shares requests between replicas.
-  app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
+  app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: config.NATS_URL, natsUser: config.NATS_USER, natsPassword: config.NATS_PASSWORD }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { loadConfig } from '@tsunagu/platform-config';
 import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
-import { connectNats, ensureEventStreams, JetStreamServer } from '@tsunagu/platform-messaging';
+import { connectNats, ensureEventStreams, JetStreamServer, natsSettings } from '@tsunagu/platform-messaging';
 import { migrateCommand, migrationConnection } from '@tsunagu/platform-persistence';
 import { REPORTING_APP_OPTIONS } from './app-options';
 import { reportingAppModule } from './app.module';
@@ -16,7 +16,7 @@ const logger = new Logger('reporting');
 /** `main.js rebuild`: replays the event stream into fresh projection tables and swaps them in. */
 async function rebuild(): Promise<void> {
   const config = loadConfig(reportingVariables);
-  const connection = await connectNats(config.NATS_URL, 'reporting-rebuild');
+  const connection = await connectNats(natsSettings(config, 'reporting'), 'reporting-rebuild');
   try {
     await ensureEventStreams(await jetstreamManager(connection), {
       stream: config.NATS_STREAM,
@@ -34,7 +34,7 @@ async function rebuild(): Promise<void> {
 async function serve(): Promise<void> {
   const config = loadConfig(reportingVariables);
   const app = await createServiceApp(reportingAppModule(), REPORTING_APP_OPTIONS);
-  // Durable JetStream consumers feed the projections (one per subject, `reporting__<subject>`).
+  // Durable JetStream consumers feed the projections (one per source service, `reporting__from__<source>`: ADR 0016).
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);

@@ -80,7 +80,7 @@ export async function startReporting(): Promise<ReportingUnderTest> {
     DATABASE_URL: database.applicationUrl,
     DATABASE_MIGRATION_URL: database.url,
     DATABASE_POOL_MAX: '5',
-    NATS_URL: nats.url,
+    ...nats.serviceEnv('reporting'),
     OIDC_ISSUER: issuer.issuer,
     OIDC_AUDIENCE: issuer.audience,
     LOG_LEVEL: 'silent',

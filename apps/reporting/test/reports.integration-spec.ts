@@ -367,6 +367,7 @@ describe('reporting projections and reports', () => {
     expect(ready.status).toBe(200);
     expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, nats: { status: 'up' }, projections: { status: 'up' } });
     const metrics = await reporting.app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toContain('tsunagu_consumer_pending_messages{consumer="reporting__tsunagu_evt_registry_resource_published"');
+    // One durable per source service (ADR 0016).
+    expect(metrics.body).toContain('tsunagu_consumer_pending_messages{consumer="reporting__from__registry",subject="tsunagu.evt.registry.>"');
   });
 });

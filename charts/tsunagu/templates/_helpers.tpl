@@ -105,7 +105,8 @@ One service's effective settings: serviceDefaults overlaid by services.<name>, a
 
 {{/*
 Environment of a service container (and of its migration Job). Call with (dict "root" $ "name" $name "svc" $svc).
-Secrets only by reference: DATABASE_URL (and NATS_URL when it carries credentials) come from existing Secrets.
+Secrets only by reference: DATABASE_URL, the service's own NATS user (NATS_USER, NATS_PASSWORD) and NATS_URL when it
+carries credentials come from existing Secrets.
 With "migration" true (the migration Job) it adds DATABASE_MIGRATION_URL, the owner role's URL, when one is configured:
 the services themselves never get the owner's credentials (ADR 0012).
 */}}
@@ -141,6 +142,18 @@ the services themselves never get the owner's credentials (ADR 0012).
 {{- else }}
 - name: NATS_URL
   value: {{ $v.nats.url | quote }}
+{{- end }}
+{{- with $v.nats.users.existingSecret }}
+- name: NATS_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ printf "%s-user" $.name | quote }}
+- name: NATS_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ printf "%s-password" $.name | quote }}
 {{- end }}
 - name: NATS_STREAM
   value: {{ $v.nats.stream | quote }}

@@ -158,6 +158,42 @@ function connections(container: { env?: Env[] }) {
   };
 }
 
+describe('NATS users of the example NATS values (docs/operations/nats-users.md)', () => {
+  const permissions = require(join(workspaceRoot, 'deploy', 'local', 'nats-permissions.cjs')) as {
+    NATS_SERVICES: Record<string, unknown>;
+    natsUserName(service: string): string;
+    servicePermissions(service: string): unknown;
+  };
+  const nats = parse(readFileSync(join(chartDir, 'examples', 'nats-values.yaml'), 'utf8'));
+  const users = nats.config.merge.authorization.users as { user: string; password: string; permissions: unknown }[];
+
+  it('gives each service its own user with exactly the permissions of the local stack and the tests', () => {
+    expect(users.map((user) => user.user)).toEqual(Object.keys(permissions.NATS_SERVICES).map(permissions.natsUserName));
+    for (const service of Object.keys(permissions.NATS_SERVICES)) {
+      const user = users.find((candidate) => candidate.user === permissions.natsUserName(service));
+      expect({ service, permissions: user?.permissions }).toEqual({ service, permissions: permissions.servicePermissions(service) });
+    }
+  });
+
+  it("lets no service publish another's events, nor use the JetStream API beyond the two streams", () => {
+    for (const user of users) {
+      const allowed = (user.permissions as { publish: { allow: string[] } }).publish.allow;
+      const service = user.user.replace(/^tsunagu-/, '');
+      expect(allowed.filter((subject) => subject.startsWith('tsunagu.evt.'))).toEqual([`tsunagu.evt.${service}.>`]);
+      expect(allowed).not.toContain('>');
+      expect(allowed.filter((subject) => /^\$JS\.API\.(>|STREAM\.(DELETE|PURGE|MSG\.DELETE))/.test(subject))).toEqual([]);
+    }
+  });
+
+  it('reads every password from the Secret tsunagu-nats-users', () => {
+    for (const service of Object.keys(permissions.NATS_SERVICES)) {
+      const variable = `TSUNAGU_${service.toUpperCase()}_NATS_PASSWORD`;
+      expect(users.find((user) => user.user === permissions.natsUserName(service))?.password).toBe(`<< $${variable} >>`);
+      expect(nats.container.env[variable]).toEqual({ valueFrom: { secretKeyRef: { name: 'tsunagu-nats-users', key: `${service}-password` } } });
+    }
+  });
+});
+
 describe('TLS to PostgreSQL, NATS, the IdP and the collector', () => {
   it('renders only TLS connections with values-production.yaml', () => {
     const manifests = render({ valuesFiles: ['values-production.yaml'] });
@@ -169,8 +205,8 @@ describe('TLS to PostgreSQL, NATS, the IdP and the collector', () => {
       const c = connections(container);
       const where = `${workload.kind}/${workload.metadata.name}`;
       expect({ where, database: c.database }).toEqual({ where, database: 'verify-full' });
-      // The URL is in a Secret the operator states uses tls:// (the chart cannot read it).
-      expect({ where, nats: c.nats?.valueFrom?.secretKeyRef?.name, statedTls: production.tls.natsSecretUrlUsesTls }).toEqual({ where, nats: 'tsunagu-nats', statedTls: true });
+      // The URL carries no credentials (each service's own user comes from a Secret) and uses tls://.
+      expect({ where, nats: c.nats?.value }).toEqual({ where, nats: expect.stringMatching(/^tls:\/\/[^@,]+$/) });
       for (const url of [c.issuer, c.jwks, c.otel]) expect({ where, url }).toEqual({ where, url: expect.stringMatching(/^https:\/\//) });
       // The city CA is mounted where NODE_EXTRA_CA_CERTS points.
       const caPath = envOf(container, 'NODE_EXTRA_CA_CERTS')?.value;
@@ -226,9 +262,7 @@ describe('TLS to PostgreSQL, NATS, the IdP and the collector', () => {
     const nats = parse(readFileSync(join(chartDir, 'examples', 'nats-values.yaml'), 'utf8'));
     expect(nats.config.nats.tls.enabled).toBe(true);
     expect(nats.config.cluster.tls.enabled).toBe(true);
-    const [user] = nats.config.merge.authorization.users;
-    expect(user.password).toMatch(/^<< \$[A-Z_]+ >>$/); // from a Secret, never in the file
-    expect(user.permissions.publish.allow).toEqual(expect.arrayContaining(['tsunagu.evt.>', 'tsunagu.rpc.>', '$JS.API.>']));
+    for (const user of nats.config.merge.authorization.users) expect(user.password).toMatch(/^<< \$[A-Z_]+ >>$/); // from a Secret, never in the file
     for (const text of [...examples, readFileSync(join(chartDir, 'values-production.yaml'), 'utf8')]) {
       expect(text).not.toMatch(/\b(nats|http):\/\/[a-z]/);
       expect(text).not.toMatch(/sslmode=(disable|allow|prefer)/);

@@ -316,9 +316,13 @@ describe('production values', () => {
     }
   });
 
-  it('takes NATS_URL (with credentials) from a Secret and exports traces to the collector', () => {
+  it("takes each service's own NATS user from a Secret, NATS_URL without credentials over TLS, and exports traces to the collector", () => {
     const [container] = podSpec(find(manifests, 'Deployment', 'registry')).containers;
-    expect(env(container, 'NATS_URL')).toEqual({ name: 'NATS_URL', valueFrom: { secretKeyRef: { name: 'tsunagu-nats', key: 'url' } } });
+    expect(env(container, 'NATS_URL')).toEqual({ name: 'NATS_URL', value: 'tls://nats.nats.svc.cluster.local:4222' });
+    expect(env(container, 'NATS_USER')).toEqual({ name: 'NATS_USER', valueFrom: { secretKeyRef: { name: 'tsunagu-nats-users', key: 'registry-user' } } });
+    expect(env(container, 'NATS_PASSWORD')).toEqual({ name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'tsunagu-nats-users', key: 'registry-password' } } });
+    const [reporting] = podSpec(find(manifests, 'Deployment', 'reporting')).containers;
+    expect(env(reporting, 'NATS_PASSWORD')).toEqual({ name: 'NATS_PASSWORD', valueFrom: { secretKeyRef: { name: 'tsunagu-nats-users', key: 'reporting-password' } } });
     expect(env(container, 'NATS_STREAM_REPLICAS')?.value).toBe('3');
     expect(env(container, 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value).toMatch(/^http/);
     expect(env(container, 'AUDIT_CHECKPOINT_KEY')).toEqual({ name: 'AUDIT_CHECKPOINT_KEY', valueFrom: { secretKeyRef: { name: 'tsunagu-audit', key: 'checkpoint-key' } } });

@@ -11,7 +11,8 @@ const { nextRestart, parseUsers } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
-const { assertReachableByOthers, findOnPath, startNats } = require('../infrastructure.cjs');
+const { assertReachableByOthers, findOnPath, natsCredentials, startNats } = require('../infrastructure.cjs');
+const { NATS_SERVICES, servicePermissions } = require('../nats-permissions.cjs');
 
 describe('service table', () => {
   it('has unique names and ports, one idp and services with readiness paths under /api/<name>', () => {
@@ -123,6 +124,25 @@ describe('npm test checks', () => {
   });
 });
 
+describe('NATS users (nats-permissions.cjs)', () => {
+  it('lets each service publish its own events only, and call only the services it names', () => {
+    for (const service of Object.keys(NATS_SERVICES)) {
+      const { publish, subscribe } = servicePermissions(service);
+      assert.deepEqual(
+        publish.allow.filter((subject) => subject.startsWith('tsunagu.evt.')),
+        [`tsunagu.evt.${service}.>`],
+      );
+      assert.ok(!publish.allow.includes('>') && !publish.allow.some((subject) => subject.startsWith('_INBOX')));
+      assert.deepEqual(subscribe.allow, [`_INBOX_${service}.>`, `tsunagu.rpc.${service}.>`]);
+    }
+    assert.deepEqual(
+      servicePermissions('matching').publish.allow.filter((subject) => subject.startsWith('tsunagu.rpc.')),
+      ['tsunagu.rpc.registry.>'],
+    );
+    assert.ok(servicePermissions('intake', { stream: 'OTHER' }).publish.allow.includes('$JS.ACK.OTHER.>'));
+  });
+});
+
 describe('infrastructure', () => {
   it('says in one line what to do when PostgreSQL (run as `postgres` under root) cannot enter a directory above its data', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-home-'));
@@ -135,6 +155,23 @@ describe('infrastructure', () => {
       assert.doesNotThrow(() => assertReachableByOthers(data));
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('starts NATS with a user per service and, unless anonymous, lets nobody in without credentials', { skip: !findOnPath('nats-server') && 'nats-server is not installed' }, async () => {
+    const { connect } = await import('@nats-io/transport-node');
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-nats-'));
+    const auth = natsCredentials();
+    const nats = await startNats({ storeDir: store, auth });
+    try {
+      assert.equal(fs.statSync(path.join(store, 'nats-server.conf')).mode & 0o777, 0o600);
+      const intake = await connect({ servers: nats.url, user: auth.users.intake.user, pass: auth.users.intake.password });
+      await intake.close();
+      await assert.rejects(connect({ servers: nats.url, user: auth.users.intake.user, pass: 'wrong' }), /Authorization Violation/);
+      await assert.rejects(connect({ servers: nats.url }), /Authorization Violation/);
+    } finally {
+      await nats.stop();
+      fs.rmSync(store, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { RESOURCE_ACTIVITY_LABELS, SearchResourcesRpc, type ResourceSearchHit, type TimeSlot } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { assertVersion } from '@tsunagu/platform-persistence';
@@ -37,8 +36,8 @@ export class RefreshFromRegistryUseCase {
     if (before.source !== 'registry-resource' || !before.resourceId) {
       throw new DomainException(DomainErrorCode.Conflict, 'Only an opportunity copied from a registry resource can be refreshed from the registry');
     }
+    // The registry searches this request's municipality: RpcClient sends it from the TenantContext, never the payload (ADR 0015).
     const found = await this.rpc.call(SearchResourcesRpc, {
-      municipality: TenantContext.requireMunicipality(),
       ...(before.districtId ? { districtIds: [before.districtId] } : {}),
       ...(before.resourceCategory ? { categories: [before.resourceCategory] } : {}),
       limit: 100,

@@ -8,7 +8,8 @@ import { resourceWhere } from './list-resources.usecase';
 
 /**
  * `tsunagu.rpc.registry.resources.search` for matching: only resources that are public and running
- * (公開 + 実施中), with ids, codes, districts and schedule. Runs as the requesting municipality.
+ * (公開 + 実施中), with ids, codes, districts and schedule, of the caller's municipality: the TenantContext
+ * RpcNatsServer opened from the request's `tsunagu-municipality` header — never `request.municipality`.
  */
 @Injectable()
 export class SearchResourcesUseCase {
@@ -20,38 +21,40 @@ export class SearchResourcesUseCase {
     } catch (error) {
       throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
     }
-    return TenantContext.run({ requestId: TenantContext.requestId() ?? 'rpc', municipality: request.municipality }, async () => {
-      const em = this.em.fork();
-      const where = resourceWhere({
-        districts: request.districtIds,
-        categories: request.categories,
-        activities: request.activities,
-        eligibilities: request.eligibilities,
-        weekdays: request.weekdays,
-        q: request.q,
-        public: true,
-        status: 'active',
-      });
-      const limit = request.limit ?? 50;
-      const { items, total } = await listPlainRows(em, CommunityResource, where, { limit, offset: 0, page: 1, perPage: limit, orderBy: { name: 'asc', id: 'asc' } }, (resource) => ({
-        id: resource.id,
-        name: resource.name,
-        organizationId: resource.organizationId,
-        category: resource.category,
-        insuranceScheme: resource.insuranceScheme,
-        activities: [...resource.activities],
-        eligibility: resource.eligibility,
-        districtIds: [...resource.districtIds],
-        schedule: {
-          frequency: resource.scheduleFrequency,
-          weekdays: [...resource.scheduleWeekdays],
-          opensAt: resource.scheduleOpensAt,
-          closesAt: resource.scheduleClosesAt,
-        },
-        capacity: resource.capacity,
-        lastVerifiedOn: resource.lastVerifiedOn,
-      }));
-      return { total, items };
+    // The caller's municipality from its authenticated context (RpcNatsServer, ADR 0015); a municipality in the payload is ignored.
+    if (!TenantContext.municipality()) {
+      throw new DomainException(DomainErrorCode.Unauthenticated, `${SearchResourcesRpc.subject}: the request names no caller municipality (tsunagu-municipality header)`);
+    }
+    const em = this.em.fork();
+    const where = resourceWhere({
+      districts: request.districtIds,
+      categories: request.categories,
+      activities: request.activities,
+      eligibilities: request.eligibilities,
+      weekdays: request.weekdays,
+      q: request.q,
+      public: true,
+      status: 'active',
     });
+    const limit = request.limit ?? 50;
+    const { items, total } = await listPlainRows(em, CommunityResource, where, { limit, offset: 0, page: 1, perPage: limit, orderBy: { name: 'asc', id: 'asc' } }, (resource) => ({
+      id: resource.id,
+      name: resource.name,
+      organizationId: resource.organizationId,
+      category: resource.category,
+      insuranceScheme: resource.insuranceScheme,
+      activities: [...resource.activities],
+      eligibility: resource.eligibility,
+      districtIds: [...resource.districtIds],
+      schedule: {
+        frequency: resource.scheduleFrequency,
+        weekdays: [...resource.scheduleWeekdays],
+        opensAt: resource.scheduleOpensAt,
+        closesAt: resource.scheduleClosesAt,
+      },
+      capacity: resource.capacity,
+      lastVerifiedOn: resource.lastVerifiedOn,
+    }));
+    return { total, items };
   }
 }

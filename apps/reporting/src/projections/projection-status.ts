@@ -1,14 +1,17 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { ReadinessRegistry } from '@tsunagu/platform-http';
-import { durableName, NATS_CONNECTION } from '@tsunagu/platform-messaging';
+import { eventSubjectOwner } from '@tsunagu/contracts';
+import { NATS_CONNECTION, sourceDurableName, sourceFilter } from '@tsunagu/platform-messaging';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { ReportingConfig } from '../config';
 import { PROJECTED_EVENTS } from './projector';
 
 export interface ConsumerLag {
+  /** The durable of one source service (`reporting__from__<source>`). */
   consumer: string;
+  /** Its filter: every event of that source (`tsunagu.evt.<source>.>`). */
   subject: string;
   /** Events in the stream not yet delivered to the consumer. */
   pending: number;
@@ -44,15 +47,18 @@ export class ProjectionStatusService implements OnApplicationBootstrap {
 
   async status(): Promise<ProjectionStatus> {
     const jsm = await jetstreamManager(this.connection);
+    // One durable per source service (ADR 0016): every service whose events are projected.
+    const sources = [...new Set(PROJECTED_EVENTS.map((contract) => eventSubjectOwner(contract.subject) as string))].sort();
     const consumers = await Promise.all(
-      PROJECTED_EVENTS.map(async (contract): Promise<ConsumerLag> => {
-        const consumer = durableName('reporting', contract.subject);
+      sources.map(async (source): Promise<ConsumerLag> => {
+        const consumer = sourceDurableName('reporting', source);
+        const subject = sourceFilter(source);
         try {
           const info = await jsm.consumers.info(this.config.NATS_STREAM, consumer);
-          return { consumer, subject: contract.subject, pending: info.num_pending, unacknowledged: info.num_ack_pending };
+          return { consumer, subject, pending: info.num_pending, unacknowledged: info.num_ack_pending };
         } catch {
           // Not created yet: the consumer side has not started on this replica set; nothing to report.
-          return { consumer, subject: contract.subject, pending: 0, unacknowledged: 0 };
+          return { consumer, subject, pending: 0, unacknowledged: 0 };
         }
       }),
     );

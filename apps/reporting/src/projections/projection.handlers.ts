@@ -6,7 +6,7 @@ import { ProjectEventUseCase } from './project-event.usecase';
 import { PROJECTED_EVENTS } from './projector';
 
 /**
- * One durable JetStream consumer per subject (the transport's model); every handler delegates to the same
+ * One handler per projected subject, fed by one durable per source service in stream order (ADR 0016); every handler delegates to the same
  * use case, which writes through `ctx.em` so the projection and the inbox row commit together. The handlers
  * are generated from PROJECTED_EVENTS below, so the list of projected events exists in one place only.
  */

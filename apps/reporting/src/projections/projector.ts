@@ -72,7 +72,7 @@ import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 
 export type { SqlRunner } from './projection-sql';
 
-/** Events the projections are built from; each gets a durable consumer (`reporting__<subject>`). */
+/** Events the projections are built from; each source service's come through one durable (`reporting__from__<source>`, ADR 0016). */
 export const RESOURCE_EVENTS = [ResourceRegistered, ResourceUpdated, ResourcePublished, ResourceSuspended, ResourceResumed, ResourceRetired, ResourceVerified];
 export const DISTRICT_EVENTS = [DistrictRegistered, DistrictUpdated];
 export const HOUSEHOLD_EVENTS = [HouseholdRegistered, HouseholdUpdated];

@@ -24,7 +24,14 @@ const eventHeaders: JsonSchema = {
 
 const rpcHeaders: JsonSchema = {
   type: 'object',
+  required: [MESSAGE_HEADERS.municipality],
   properties: {
+    [MESSAGE_HEADERS.municipality]: {
+      type: 'string',
+      pattern: '^[0-9]{6}$',
+      description: "The caller's municipality, from its own request context; the handler runs as it, never as a municipality in the payload (ADR 0015).",
+    },
+    [MESSAGE_HEADERS.requestId]: { type: 'string', description: "The caller's request id, for correlating logs." },
     [MESSAGE_HEADERS.traceparent]: { type: 'string', description: 'W3C trace context of the caller.' },
     [MESSAGE_HEADERS.tracestate]: { type: 'string' },
   },

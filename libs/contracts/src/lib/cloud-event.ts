@@ -18,7 +18,10 @@ export interface CloudEvent<TData = unknown> {
 /** NATS headers the platform sets on every event and RPC message. */
 export const MESSAGE_HEADERS = {
   messageId: 'Nats-Msg-Id',
+  /** The owning municipality on events; on RPC requests the caller's, which the handler runs as (ADR 0015). */
   municipality: 'tsunagu-municipality',
+  /** The caller's request id on RPC requests, for correlating logs. */
+  requestId: 'tsunagu-request-id',
   eventType: 'ce-type',
   traceparent: 'traceparent',
   tracestate: 'tracestate',

@@ -36,6 +36,18 @@ export type RpcResponse<C> = C extends RpcContract<unknown, infer R> ? R : never
 export const EVENT_SUBJECT_PREFIX = 'tsunagu.evt';
 export const RPC_SUBJECT_PREFIX = 'tsunagu.rpc';
 
+/** The CloudEvents `source` of every event a service publishes. */
+export function eventSource(service: string): string {
+  return `/tsunagu/${service}`;
+}
+
+/** The service that owns an event subject (`tsunagu.evt.<service>.…`), the only one allowed to publish on it; else undefined. */
+export function eventSubjectOwner(subject: string): string | undefined {
+  const [prefix1, prefix2, service, ...rest] = subject.split('.');
+  if (`${prefix1}.${prefix2}` !== EVENT_SUBJECT_PREFIX || !service || rest.length === 0) return undefined;
+  return service;
+}
+
 /** Builds an event contract from its parts so type and subject can never disagree. */
 export function defineEvent<TData>(parts: {
   service: string;
@@ -49,7 +61,7 @@ export function defineEvent<TData>(parts: {
   return {
     type: `jp.tsunagu.${parts.service}.${parts.aggregate}.${parts.event}.v${version}`,
     subject: `${EVENT_SUBJECT_PREFIX}.${parts.service}.${parts.aggregate}.${parts.event}`,
-    source: `/tsunagu/${parts.service}`,
+    source: eventSource(parts.service),
     summary: parts.summary,
     schema: parts.schema,
   };

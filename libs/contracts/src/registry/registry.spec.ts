@@ -35,6 +35,8 @@ describe('registry contracts', () => {
   it('validates search requests', () => {
     expect(() => assertMatchesSchema('req', SearchResourcesRpc.request, { municipality: '372013', weekdays: ['fr'] })).not.toThrow();
     expect(() => assertMatchesSchema('req', SearchResourcesRpc.request, { municipality: '372013', weekdays: ['friday'] })).toThrow();
+    // The municipality is the caller's (tsunagu-municipality header, ADR 0015): the payload need not name one.
+    expect(() => assertMatchesSchema('req', SearchResourcesRpc.request, { weekdays: ['fr'] })).not.toThrow();
   });
 
   it('keeps one Japanese label per code and maps labels back to codes', () => {

@@ -15,8 +15,12 @@ import {
 } from './codes';
 
 export interface ResourceSearchRequest {
-  /** 全国地方公共団体コード whose resources are searched. */
-  municipality: string;
+  /**
+   * Ignored; accepted so callers built before ADR 0015 stay valid. The registry searches the caller's municipality,
+   * from the `tsunagu-municipality` header RpcClient sets from the caller's context, never one named in the payload.
+   * @deprecated
+   */
+  municipality?: string;
   districtIds?: string[];
   categories?: ResourceCategory[];
   activities?: ResourceActivity[];
@@ -59,7 +63,8 @@ const enumArray = (values: readonly (string | number)[]): JsonSchema => ({ type:
 const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: 'null' }] });
 
 /**
- * Published (public, 実施中) resources matching the filters, for matching's 参加支援 suggestions.
+ * Published (public, 実施中) resources of the caller's municipality (the `tsunagu-municipality` header) matching the
+ * filters, for matching's 参加支援 suggestions.
  * Ids, codes, districts and the schedule only — matching copies what it needs.
  */
 export const SearchResourcesRpc = defineRpc<ResourceSearchRequest, ResourceSearchResponse>({
@@ -69,9 +74,13 @@ export const SearchResourcesRpc = defineRpc<ResourceSearchRequest, ResourceSearc
   request: {
     type: 'object',
     additionalProperties: false,
-    required: ['municipality'],
     properties: {
-      municipality: { type: 'string', pattern: '^[0-9]{6}$' },
+      municipality: {
+        type: 'string',
+        pattern: '^[0-9]{6}$',
+        deprecated: true,
+        description: "Ignored: the registry searches the caller's municipality (the tsunagu-municipality header), never this one.",
+      },
       districtIds: { type: 'array', items: uuid },
       categories: enumArray(RESOURCE_CATEGORIES),
       activities: enumArray(RESOURCE_ACTIVITIES),

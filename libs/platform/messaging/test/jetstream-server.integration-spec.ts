@@ -1,11 +1,11 @@
 import { Controller, type INestMicroservice } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
+import { defineEvent, MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
@@ -18,11 +18,28 @@ import {
   EVENT_STREAM,
   JetStreamContext,
   JetStreamServer,
+  sourceDurableName,
+  sourceFilter,
 } from '../src';
 import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 const SERVICE = 'watcher';
-const CONSUMER = durableName(SERVICE, ThingHappened.subject);
+/** One durable for everything the `things` service publishes (ADR 0016). */
+const CONSUMER = sourceDurableName(SERVICE, 'things');
+/** The inbox remembers events per handled subject. */
+const INBOX_KEY = durableName(SERVICE, ThingHappened.subject);
+
+/** A second event of the same source: its events share the source's durable and arrive in stream order with the first's. */
+const ThingChanged = defineEvent<{ thingId: string }>({
+  service: 'things',
+  aggregate: 'thing',
+  event: 'changed',
+  summary: 'Test event.',
+  schema: { type: 'object', additionalProperties: false, required: ['thingId'], properties: { thingId: { type: 'string', format: 'uuid' } } },
+});
+
+/** Event ids in the order the handlers of both subjects ran (first delivery only). */
+const order: string[] = [];
 
 interface Call {
   eventId: string;
@@ -39,6 +56,7 @@ class ThingWatcher {
   @EventPattern(ThingHappened.subject)
   async onThingHappened(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext<ThingHappenedData>): Promise<void> {
     const previous = calls.filter((call) => call.eventId === event.id).length;
+    if (previous === 0) order.push(event.id);
     calls.push({
       eventId: event.id,
       at: Date.now(),
@@ -58,6 +76,14 @@ class ThingWatcher {
     if (event.data.behaviour === 'refuse-invalid') throw DomainException.invalidField('thingId', 'is not a thing this service knows');
     // A database blip: the connection under the transaction is killed (failover, restart, idle-session killer).
     if (event.data.behaviour === 'lose-connection-once' && previous === 0) await sql('select pg_terminate_backend(pg_backend_pid())');
+  }
+}
+
+@Controller()
+class ChangeWatcher {
+  @EventPattern(ThingChanged.subject)
+  onThingChanged(@Payload() event: CloudEvent<{ thingId: string }>): void {
+    order.push(event.id);
   }
 }
 
@@ -112,12 +138,12 @@ describe('JetStreamServer', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
     js = jetstream(fixture.connection);
-    const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher] }).compile();
+    const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher, ChangeWatcher] }).compile();
     server = new JetStreamServer({
         service: SERVICE,
         connection: fixture.connection,
         orm: fixture.orm,
-        contracts: new ContractRegistry({ events: [ThingHappened] }),
+        contracts: new ContractRegistry({ events: [ThingHappened, ThingChanged] }),
         streams: { replicas: 1, duplicateWindowMs: 60_000 },
         maxDeliveries: 3,
         ackWaitMs: 5_000,
@@ -235,21 +261,81 @@ describe('JetStreamServer', () => {
     expect(calls.filter((call) => call.eventId === invalid.id)).toEqual([]);
   });
 
+  it("dead-letters at once an event whose source is not the subject's owner (forged), without running the handler", async () => {
+    const countBefore = await deadLetteredCount('source-mismatch');
+    // Schema-valid but for the source: what a client with publish rights on another service's subjects could send.
+    const forged = cloudEvent('ok', { source: '/tsunagu/intake' });
+    await publish(forged);
+    await expectEventually(async () => expect(await deadLetteredCount('source-mismatch')).toBe(countBefore + 1), { timeoutMs: 5_000 });
+    const [letter] = (await deadLetters()).filter((candidate) => candidate.body.includes(forged.id));
+    expect(letter).toMatchObject({ reason: 'source-mismatch', deliveries: 1 });
+    expect(letter.error).toContain(`not ${ThingHappened.source}, the owner of ${ThingHappened.subject}`);
+    expect(calls.filter((call) => call.eventId === forged.id)).toEqual([]);
+    expect(await seen(forged.id)).toEqual([]);
+  });
+
   it('keeps inbox rows as long as the event can come back (outbox re-publish, redelivery, stream max_age) plus a day, then purges them', async () => {
     // No max_age on the test stream, the default 7-day outbox retention: 8 days.
     expect(server.inboxRetentionMs).toBe((168 + 24) * 3_600_000);
     const connection = fixture.orm.em.fork().getConnection();
-    const row = (age: string) => connection.execute(`insert into things.inbox_entry (consumer, message_id, processed_at) values (?, ?, now() - ?::interval) returning message_id`, [CONSUMER, uuidv7(), age]);
+    const row = (age: string) => connection.execute(`insert into things.inbox_entry (consumer, message_id, processed_at) values (?, ?, now() - ?::interval) returning message_id`, [INBOX_KEY, uuidv7(), age]);
     const [[old], [older], [recent], [fresh]] = await Promise.all([row('8 days 1 hour'), row('400 days'), row('7 days 23 hours'), row('1 minute')]);
     expect(await server.purgeInbox()).toBeGreaterThanOrEqual(2);
     const kept = await connection.execute<{ message_id: string }[]>(`select message_id from things.inbox_entry where message_id in (?, ?, ?, ?)`, [old.message_id, older.message_id, recent.message_id, fresh.message_id]);
     expect(kept.map((entry) => entry.message_id).sort()).toEqual([recent.message_id, fresh.message_id].sort());
   });
 
+  /** The route JetStreamServer builds for the `things` source (its private ensureConsumer). */
+  const ensureThingsConsumer = () =>
+    (server as unknown as { ensureConsumer(route: unknown): Promise<void> }).ensureConsumer({
+      source: 'things',
+      filter: sourceFilter('things'),
+      durable: CONSUMER,
+      targets: new Map([[ThingHappened.subject, { handler: () => undefined, inboxKey: INBOX_KEY }]]),
+    });
+
+  it('hands out the events of one source in stream order, across subjects, through one durable with a wildcard filter', async () => {
+    const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+    expect(config).toMatchObject({ filter_subject: 'tsunagu.evt.things.>', max_ack_pending: 1 });
+    const events: CloudEvent[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      const changed = index % 3 === 1;
+      const event = changed ? { ...cloudEvent('ok'), type: ThingChanged.type, data: { thingId: uuidv7() } } : cloudEvent('ok');
+      events.push(event as CloudEvent);
+      const headers = natsHeaders();
+      await js.publish(changed ? ThingChanged.subject : ThingHappened.subject, JSON.stringify(event), { headers });
+    }
+    const ids = events.map((event) => event.id);
+    await expectEventually(async () => expect(order.filter((id) => ids.includes(id))).toHaveLength(ids.length), { timeoutMs: 10_000 });
+    expect(order.filter((id) => ids.includes(id))).toEqual(ids);
+  });
+
+  it('passes over, in order, an event of the source that no handler here takes', async () => {
+    const before = (await fixture.jsm.streams.info(EVENT_STREAM)).state.last_seq;
+    await js.publish('tsunagu.evt.things.thing.archived', JSON.stringify(cloudEvent('ok')));
+    const after = cloudEvent('ok');
+    await publish(after);
+    await expectEventually(async () => expect(await seen(after.id)).toHaveLength(1));
+    // The ack follows the handler's commit: wait for it rather than race it.
+    await expectEventually(async () => expect((await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER)).ack_floor.stream_seq).toBeGreaterThanOrEqual(before + 2));
+    expect((await deadLetters()).filter((letter) => letter.subject.endsWith('thing.archived'))).toEqual([]);
+  });
+
+  it('replaces per-subject durables of before (ADR 0016): starts after their lowest ack floor and deletes them', async () => {
+    const old = durableName(SERVICE, ThingHappened.subject);
+    await fixture.jsm.consumers.delete(EVENT_STREAM, CONSUMER);
+    await fixture.jsm.consumers.add(EVENT_STREAM, { durable_name: old, filter_subject: ThingHappened.subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    const floor = (await fixture.jsm.consumers.info(EVENT_STREAM, old)).ack_floor.stream_seq;
+    await ensureThingsConsumer();
+    const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+    expect(config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: floor + 1, filter_subject: 'tsunagu.evt.things.>' });
+    await expect(fixture.jsm.consumers.info(EVENT_STREAM, old)).rejects.toThrow(/consumer not found/i);
+  });
+
   it('recreates a lost durable of a consumer with inbox rows from the inbox retention, not from the start of the stream', async () => {
     await fixture.jsm.consumers.delete(EVENT_STREAM, CONSUMER);
     const before = Date.now();
-    await (server as unknown as { ensureConsumer(route: { subject: string; durable: string }): Promise<void> }).ensureConsumer({ subject: ThingHappened.subject, durable: CONSUMER });
+    await ensureThingsConsumer();
     const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
     expect(config.deliver_policy).toBe('by_start_time');
     expect(Math.abs(Date.parse(config.opt_start_time as string) - (before - server.inboxRetentionMs))).toBeLessThan(60_000);

@@ -71,7 +71,8 @@ describe('MessagingModule wired like a service', () => {
     expect(readiness.checks['nats']).toEqual({ status: 'up', critical: false });
     const metrics = await register.metrics();
     expect(metrics).toContain(`tsunagu_outbox_lag_seconds{schema="${SCHEMA}"} 0`);
-    expect(metrics).toMatch(/tsunagu_consumer_pending_messages\{consumer="things__tsunagu_evt_things_thing_happened",subject="tsunagu.evt.things.thing.happened"\} 0/);
+    // One durable per source service (ADR 0016).
+    expect(metrics).toMatch(/tsunagu_consumer_pending_messages\{consumer="things__from__things",subject="tsunagu.evt.things.>"\} 0/);
     expect(metrics).toMatch(/tsunagu_outbox_published_total\{subject="tsunagu.evt.things.thing.happened"\} 1/);
   });
 });

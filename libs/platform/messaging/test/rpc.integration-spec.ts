@@ -1,7 +1,8 @@
 import { Controller, UseFilters, type INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, MessagePattern, Payload, Transport, type ClientProxy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { defineRpc } from '@tsunagu/contracts';
+import { defineRpc, type RpcContract } from '@tsunagu/contracts';
+import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
 import { ProblemDetailsFilter, DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { startTestNats, type TestNats } from '@tsunagu/platform-testing';
 import { RpcClient, RpcDomainExceptionFilter, RpcRequestPipe, rpcServerOptions } from '../src';
@@ -30,6 +31,8 @@ class LookupController {
   @MessagePattern(LookupRpc.subject)
   lookup(@Payload(new RpcRequestPipe(LookupRpc)) request: LookupRequest): LookupResponse {
     if (request.code === 'missing') throw DomainException.notFound('Code', request.code);
+    // Whom the handler runs as: the caller's municipality from the tsunagu-municipality header (ADR 0015).
+    if (request.code === 'tenant') return { code: request.code, label: TenantContext.municipality() ?? 'none' };
     return { code: request.code, label: `label of ${request.code}` };
   }
 }
@@ -38,7 +41,11 @@ describe('request-reply over NATS', () => {
   let nats: TestNats;
   let server: INestMicroservice;
   let proxy: ClientProxy;
-  let client: RpcClient;
+  let rpcClient: RpcClient;
+  /** The RpcClient as a service uses it: inside the TenantContext of the work that calls (here 372013). */
+  const client = {
+    call: <Q, R>(contract: RpcContract<Q, R>, request: Q): Promise<R> => TenantContext.run({ requestId: 'rpc-test', municipality: '372013' }, () => rpcClient.call(contract, request)),
+  };
 
   beforeAll(async () => {
     nats = await startTestNats();
@@ -49,8 +56,8 @@ describe('request-reply over NATS', () => {
     server.useGlobalFilters(new ProblemDetailsFilter());
     await server.listen();
     proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
-    client = new RpcClient(proxy, { timeoutMs: 400 });
-    await client.onApplicationBootstrap();
+    rpcClient = new RpcClient(proxy, { timeoutMs: 400 });
+    await rpcClient.onApplicationBootstrap();
   });
 
   afterAll(async () => {
@@ -61,6 +68,15 @@ describe('request-reply over NATS', () => {
 
   it('answers a request', async () => {
     await expect(client.call(LookupRpc, { code: 'salon' })).resolves.toEqual({ code: 'salon', label: 'label of salon' });
+  });
+
+  it("runs the handler as the caller's municipality, sent from the caller's context; no context, no call", async () => {
+    await expect(client.call(LookupRpc, { code: 'tenant' })).resolves.toEqual({ code: 'tenant', label: '372013' });
+    await expect(TenantContext.run({ requestId: 'other', municipality: '372021' }, () => rpcClient.call(LookupRpc, { code: 'tenant' }))).resolves.toEqual({ code: 'tenant', label: '372021' });
+    await expect(rpcClient.call(LookupRpc, { code: 'tenant' })).rejects.toBeInstanceOf(TenantContextMissingError);
+    // A request without the header (not from RpcClient) runs with no municipality, so tenant work is refused.
+    const raw = await new Promise((resolve) => proxy.send(LookupRpc.subject, { code: 'tenant' }).subscribe({ error: resolve, next: resolve }));
+    expect(raw).toEqual({ code: 'tenant', label: 'none' });
   });
 
   it('carries a DomainException across as its code', async () => {

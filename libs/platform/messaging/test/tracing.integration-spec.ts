@@ -6,6 +6,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
 import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
 import { expectEventually } from '@tsunagu/platform-testing';
+import { TenantContext } from '@tsunagu/platform-context';
 import { ContractRegistry, JetStreamServer, OutboxEvent, OutboxService, RpcClient, rpcServerOptions } from '../src';
 import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
@@ -111,7 +112,8 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
     let traceId = '';
     await tracer.startActiveSpan('GET /api/matches', async (span) => {
       traceId = span.spanContext().traceId;
-      await expect(client.call(PingRpc, { ping: 'a' })).resolves.toEqual({ pong: 'a' });
+      // As a service calls: inside the TenantContext of its request, whose municipality the peer runs as.
+      await expect(TenantContext.run({ requestId: 'trace-test', municipality: '372013' }, () => client.call(PingRpc, { ping: 'a' }))).resolves.toEqual({ pong: 'a' });
       span.end();
     });
     expect(rpcTraceparents.at(-1)).toContain(traceId);

@@ -75,6 +75,13 @@ export const platformVariables = {
     required: true,
     example: 'nats://nats:4222',
   },
+  NATS_USER: {
+    description:
+      "This service's own NATS user: it may publish only its own events (`tsunagu.evt.<service>.>`), its dead letters and requests to the services it calls (docs/operations/nats-users.md). Unset = credentials in NATS_URL, or none.",
+    type: 'string',
+    example: 'tsunagu-intake',
+  },
+  NATS_PASSWORD: { description: "Password of NATS_USER.", type: 'string', sensitive: true },
   NATS_STREAM: { description: 'JetStream stream holding all Tsunagu events.', type: 'string', default: 'TSUNAGU_EVENTS' },
   NATS_STREAM_REPLICAS: {
     description: 'Replicas of the event stream when the service creates it (3 in production clusters).',

@@ -6,7 +6,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { ContractRegistry } from './contract-registry';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, RPC_CLIENT_PROXY, RPC_CLIENT_SETTINGS } from './messaging.constants';
 import { MessagingLifecycle } from './messaging.lifecycle';
-import { connectNats, natsConnectionOptions } from './nats-connection';
+import { connectNats, natsConnectionOptions, natsSettings } from './nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { RpcClient, type RpcClientSettings } from './rpc/rpc-client';
@@ -38,7 +38,7 @@ export class MessagingModule {
       {
         provide: NATS_CONNECTION,
         inject: [TSUNAGU_CONFIG],
-        useFactory: (config: MessagingConfig): Promise<NatsConnection> => connectNats(config.NATS_URL, options.service),
+        useFactory: (config: MessagingConfig): Promise<NatsConnection> => connectNats(natsSettings(config, options.service), options.service),
       },
       {
         provide: RPC_CLIENT_SETTINGS,
@@ -76,7 +76,7 @@ export class MessagingModule {
             inject: [TSUNAGU_CONFIG],
             useFactory: (config: MessagingConfig) => ({
               transport: Transport.NATS,
-              options: { ...natsConnectionOptions(config.NATS_URL), name: `${options.service}-rpc-client`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
+              options: { ...natsConnectionOptions(natsSettings(config, options.service)), name: `${options.service}-rpc-client`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
             }),
           },
         ]),

@@ -34,7 +34,7 @@ function create() {
     messagesProcessed: counter('tsunagu_messages_processed_total', 'Events handled by a consumer, by outcome', ['consumer', 'subject', 'outcome']),
     deadLettered: counter(
       'tsunagu_messages_dead_lettered_total',
-      'Events a consumer gave up on and moved to the dead-letter stream, by reason (permanent, contract-violation: fix the data; max-deliveries: fix a dependency)',
+      'Events a consumer gave up on and moved to the dead-letter stream, by reason (permanent, contract-violation: fix the data; max-deliveries: fix a dependency; source-mismatch: published in another service\'s name)',
       ['consumer', 'subject', 'reason'],
     ),
   };

@@ -2,7 +2,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { assertCloudEvent, type CloudEvent } from '@tsunagu/contracts';
+import { assertCloudEvent, eventSource, eventSubjectOwner, type CloudEvent } from '@tsunagu/contracts';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import {
@@ -13,6 +13,7 @@ import {
   JetStreamApiError,
   jetstreamManager,
   type ConsumerConfig,
+  type ConsumerInfo,
   type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
@@ -26,6 +27,8 @@ import {
   deadLetterSubject,
   durableName,
   EVENT_STREAM,
+  sourceDurableName,
+  sourceFilter,
   MESSAGING_OPTIONS,
   NATS_CONNECTION,
   type DeadLetterReason,
@@ -55,6 +58,11 @@ export interface JetStreamServerOptions {
   retryDelaysMs?: readonly number[];
   /** Messages pulled ahead per consumer; kept small so buffered messages do not outlive ack_wait. */
   prefetch?: number;
+  /**
+   * max_ack_pending of each durable: 1 (default) hands out one event of a source at a time across all replicas, so
+   * events arrive in stream order — about one record and across records (ADR 0016).
+   */
+  maxAckPending?: number;
   /** How long producers may re-publish from their outbox (OUTBOX_RETENTION_HOURS); bounds the inbox retention. */
   outboxRetentionMs?: number;
   /** Inbox rows older than this are purged; default inboxRetentionMs() of the stream and the settings above. */
@@ -74,20 +82,38 @@ const DEFAULT_OUTBOX_RETENTION_MS = 168 * 3_600_000;
 const decoder = new TextDecoder();
 const tracer = trace.getTracer('@tsunagu/platform-messaging');
 
-interface Route {
-  subject: string;
-  durable: string;
+/** One `@EventPattern` handler: its subject and the inbox key its processed events are remembered under. */
+interface Target {
   handler: MessageHandler;
+  /** `<service>__<subject>`: the inbox's consumer column (the durable's name before ADR 0016, so old rows still count). */
+  inboxKey: string;
+}
+
+/** One durable consumer: everything this service handles from one source service, in stream order (ADR 0016). */
+interface Route {
+  /** The publishing service (`tsunagu.evt.<source>.>`). */
+  source: string;
+  filter: string;
+  durable: string;
+  /** Handlers by subject; a message on another subject of the source is acked unhandled. */
+  targets: Map<string, Target>;
   messages?: ConsumerMessages;
   loop?: Promise<void>;
 }
 
-class PermanentFailure extends Error {}
+class PermanentFailure extends Error {
+  override readonly name = 'PermanentFailure';
+
+  /** Our own words, naming subjects and services only: safe to log and to put in the dead letter's header. */
+  get safeMessage(): string {
+    return this.message;
+  }
+}
 
 /**
  * Nest transport feeding `@EventPattern(contract.subject)` handlers from durable JetStream pull consumers
- * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: validate envelope and data against
- * the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
+ * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: dead-letter it at once when its `source`
+ * is not the owner of its subject (sourceMismatch); validate envelope and data against the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
  * and the handler's writes in one transaction; ack after commit; nak with growing delay on a transient or unknown
  * failure; after maxDeliveries, or at once for a permanent one (contract violation, SQLSTATE 22/23, a domain
  * validation or not-found refusal: classifyHandlerFailure), publish to `tsunagu.dlq.<service>.<subject>` and term.
@@ -138,10 +164,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         if (!this.options.contracts.hasEventSubject(pattern)) {
           throw new Error(`@EventPattern('${pattern}') has no registered event contract: add it to MessagingModule.forService({ events })`);
         }
-        const route: Route = { subject: pattern, durable: durableName(this.options.service, pattern), handler };
-        await this.ensureConsumer(route);
-        this.routes.push(route);
+        const source = eventSubjectOwner(pattern);
+        if (!source) throw new Error(`@EventPattern('${pattern}') is not an event subject (tsunagu.evt.<service>.<aggregate>.<event>)`);
+        let route = this.routes.find((candidate) => candidate.source === source);
+        if (!route) {
+          route = { source, filter: sourceFilter(source), durable: sourceDurableName(this.options.service, source), targets: new Map() };
+          this.routes.push(route);
+        }
+        route.targets.set(pattern, { handler, inboxKey: durableName(this.options.service, pattern) });
       }
+      for (const route of this.routes) await this.ensureConsumer(route);
       for (const route of this.routes) await this.startConsuming(route);
       this.unregisterMetrics = onMetricsScrape(() => this.refreshPending());
       const purgeEvery = this.options.inboxPurgeIntervalMs ?? DEFAULT_INBOX_PURGE_INTERVAL_MS;
@@ -198,21 +230,44 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const settings: Partial<ConsumerConfig> = {
       ack_wait: nanos(this.options.ackWaitMs),
       max_deliver: this.options.maxDeliveries + DEAD_LETTER_HEADROOM,
-      max_ack_pending: 1000,
+      max_ack_pending: this.options.maxAckPending ?? 1,
     };
     try {
       await jsm.consumers.info(stream, route.durable);
       await jsm.consumers.update(stream, route.durable, settings);
     } catch (error) {
       if (!isConsumerMissing(error)) throw error;
+      const perSubject = await this.perSubjectDurables(route);
       await jsm.consumers.add(stream, {
         ...settings,
         durable_name: route.durable,
-        filter_subject: route.subject,
+        filter_subject: route.filter,
         ack_policy: AckPolicy.Explicit,
-        ...(await this.startOfLostDurable(route)),
+        ...(perSubject.length > 0 ? this.startAfterPerSubjectDurables(route, perSubject) : await this.startOfLostDurable(route)),
       });
+      // Their events now come through the source's durable; the inbox keys are the same, so nothing runs twice.
+      for (const old of perSubject) await jsm.consumers.delete(stream, old.name).catch(() => undefined);
     }
+  }
+
+  /** Durables of the one-per-subject layout before ADR 0016 (`<service>__tsunagu_evt_<source>_…`) on this route's source. */
+  private async perSubjectDurables(route: Route): Promise<ConsumerInfo[]> {
+    const prefix = durableName(this.options.service, `${sourceFilter(route.source).slice(0, -1)}`);
+    const found: ConsumerInfo[] = [];
+    for await (const info of (this.jsm as JetStreamManager).consumers.list(this.options.streams.stream ?? EVENT_STREAM)) {
+      if (info.name.startsWith(prefix) && info.name !== route.durable) found.push(info);
+    }
+    return found;
+  }
+
+  /**
+   * The source's durable replaces per-subject durables: it starts after the lowest ack floor among them, so no event
+   * any of them still owed is skipped; events after it that one of them had processed are in the inbox (same key).
+   */
+  private startAfterPerSubjectDurables(route: Route, perSubject: ConsumerInfo[]): Partial<ConsumerConfig> {
+    const floor = Math.min(...perSubject.map((info) => info.ack_floor.stream_seq));
+    this.logger.log(`${route.durable}: replaces ${perSubject.length} per-subject durable(s), starting after stream sequence ${floor}`);
+    return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: floor + 1 };
   }
 
   /**
@@ -222,7 +277,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
    * processed or dead-lettered long ago (no event waits days in a consumer with max_deliver backoff).
    */
   private async startOfLostDurable(route: Route): Promise<Partial<ConsumerConfig>> {
-    if (!(await inboxHasEntries(this.options.orm, route.durable))) return { deliver_policy: DeliverPolicy.All };
+    let known = false;
+    for (const target of route.targets.values()) known ||= await inboxHasEntries(this.options.orm, target.inboxKey);
+    if (!known) return { deliver_policy: DeliverPolicy.All };
     const start = new Date(Date.now() - this.inboxRetention).toISOString();
     this.logger.warn(`${route.durable}: durable consumer was missing though its inbox has entries; recreated from ${start} (the inbox retention), not from the start of the stream`);
     return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: start };
@@ -261,10 +318,24 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async handle(route: Route, message: JsMsg): Promise<void> {
     const deliveries = message.info.deliveryCount;
+    const subject = message.subject;
+    const target = route.targets.get(subject);
+    if (!target) {
+      // Another event of the same source that this service does not handle: passed over in order.
+      message.ack();
+      messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: 'ignored' });
+      return;
+    }
     let event: CloudEvent;
     try {
       const raw: unknown = JSON.parse(decoder.decode(message.data));
-      const contract = this.options.contracts.eventContract(route.subject, (raw as { type?: unknown } | null)?.type);
+      const forged = sourceMismatch(message.subject, raw);
+      if (forged) {
+        // Only the owner may publish on its subjects (NATS permissions); an event claiming another source is forged.
+        await this.deadLetter(route, message, 'source-mismatch', new PermanentFailure(forged));
+        return;
+      }
+      const contract = this.options.contracts.eventContract(subject, (raw as { type?: unknown } | null)?.type);
       assertCloudEvent(contract, raw);
       event = raw;
     } catch (error) {
@@ -278,13 +349,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
     const parent = contextFromTraceHeaders(traceHeadersFromNats(message.headers));
     await tracer.startActiveSpan(
-      `process ${route.subject}`,
+      `process ${subject}`,
       {
         kind: SpanKind.CONSUMER,
         attributes: {
           'messaging.system': 'nats',
           'messaging.operation.type': 'process',
-          'messaging.destination.name': route.subject,
+          'messaging.destination.name': subject,
           'messaging.consumer.group.name': route.durable,
           'messaging.message.id': event.id,
           'messaging.message.delivery_count': deliveries,
@@ -295,12 +366,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         // In-progress acks keep a slow handler from being redelivered to another replica meanwhile.
         const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.options.ackWaitMs / 2)));
         try {
-          const outcome = await this.process(route, message, event);
+          const outcome = await this.process(target, route, message, event);
           message.ack();
-          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject: route.subject, outcome });
+          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome });
         } catch (error) {
           span.setStatus({ code: SpanStatusCode.ERROR, message: errorName(error) });
-          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject: route.subject, outcome: 'failed' });
+          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: 'failed' });
           const failure = classifyHandlerFailure(error);
           if (failure === 'permanent') {
             // A constraint violation or a refused value fails the same way every time: no half hour of retries.
@@ -321,7 +392,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   /** Inbox row and handler writes in one transaction; 'duplicate' when the inbox already has the event. */
-  private async process(route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
+  private async process(target: Target, route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
     const em = this.options.orm.em.fork({ clear: true, useContext: false });
     const inbox = `"${String(this.options.orm.config.get('schema') ?? 'public')}".inbox_entry`;
     return RequestContext.create(em, () =>
@@ -329,9 +400,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         em.transactional(async (tx) => {
           const inserted = await tx
             .getConnection()
-            .execute(`insert into ${inbox} (consumer, message_id, processed_at) values (?, ?, now()) on conflict do nothing`, [route.durable, event.id], 'run', tx.getTransactionContext());
+            .execute(`insert into ${inbox} (consumer, message_id, processed_at) values (?, ?, now()) on conflict do nothing`, [target.inboxKey, event.id], 'run', tx.getTransactionContext());
           if (inserted.affectedRows === 0) return 'duplicate' as const;
-          const result = await route.handler(event, new JetStreamContext(tx, event, message, route.durable));
+          const result = await target.handler(event, new JetStreamContext(tx, event, message, route.durable));
           // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
           return 'processed' as const;
@@ -348,17 +419,17 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     headers.set(DEAD_LETTER_HEADERS.reason, reason);
     headers.set(DEAD_LETTER_HEADERS.error, describeError(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
     headers.set(DEAD_LETTER_HEADERS.consumer, route.durable);
-    headers.set(DEAD_LETTER_HEADERS.subject, route.subject);
+    headers.set(DEAD_LETTER_HEADERS.subject, message.subject);
     headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.deliveryCount));
     headers.set(DEAD_LETTER_HEADERS.streamSequence, String(message.info.streamSequence));
     try {
-      await this.js.publish(deadLetterSubject(this.options.service, route.subject), message.data, {
+      await this.js.publish(deadLetterSubject(this.options.service, message.subject), message.data, {
         headers,
         msgID: `${route.durable}:${message.info.streamSequence}`,
       });
       // No reason argument: `+TERM <reason>` is 2.10+, and 2.9 servers ignore it and redeliver.
       message.term();
-      messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: route.subject, reason });
+      messagingMetrics().deadLettered.inc({ consumer: route.durable, subject: message.subject, reason });
       this.logger.error(`${route.durable}: message ${message.info.streamSequence} dead-lettered (${reason}): ${describeError(error)}`);
     } catch (publishError) {
       this.logger.error(`${route.durable}: dead-letter publish failed, will retry: ${describeError(publishError)}`);
@@ -376,9 +447,22 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     if (!jsm) return;
     for (const route of this.routes) {
       const info = await jsm.consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
-      messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.subject }, info.num_pending);
+      messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.filter }, info.num_pending);
     }
   }
+}
+
+/**
+ * Why an event's `source` does not name the service that owns the subject it arrived on, or undefined when it does.
+ * The envelope schema pins `source` per contract too; this check holds whatever contract the `type` names. The
+ * claimed source is not repeated: it is the sender's text.
+ */
+export function sourceMismatch(subject: string, raw: unknown): string | undefined {
+  const owner = eventSubjectOwner(subject);
+  if (!owner) return `${subject} is not an event subject (tsunagu.evt.<service>.…)`;
+  const source = (raw as { source?: unknown } | null)?.source;
+  if (source !== eventSource(owner)) return `the event's source is not ${eventSource(owner)}, the owner of ${subject}`;
+  return undefined;
 }
 
 function isConsumerMissing(error: unknown): boolean {

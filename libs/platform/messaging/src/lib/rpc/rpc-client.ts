@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
-import { assertMatchesSchema, type RpcContract } from '@tsunagu/contracts';
+import { assertMatchesSchema, MESSAGE_HEADERS, type RpcContract } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { headers as natsHeaders } from 'nats';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -19,8 +20,9 @@ function isRemoteError(error: unknown): error is { code: string; message?: strin
 }
 
 /**
- * Request-reply to another service through a contract. Request and response are validated against the
- * contract; a peer that is down or silent becomes UpstreamUnavailable after the timeout, and the peer's
+ * Request-reply to another service through a contract, on behalf of the current TenantContext's municipality (sent
+ * as the `tsunagu-municipality` header; calling outside a tenant context throws). Request and response are validated
+ * against the contract; a peer that is down or silent becomes UpstreamUnavailable after the timeout, and the peer's
  * domain error codes come back as the same DomainException.
  */
 @Injectable()
@@ -39,6 +41,10 @@ export class RpcClient implements OnApplicationBootstrap {
     assertMatchesSchema(`${contract.subject} request`, contract.request, request);
     const headers = natsHeaders();
     injectTraceHeaders(headers);
+    // The peer runs the request as this municipality, whatever the payload says (RpcNatsServer, ADR 0015).
+    headers.set(MESSAGE_HEADERS.municipality, TenantContext.requireMunicipality());
+    const requestId = TenantContext.requestId();
+    if (requestId) headers.set(MESSAGE_HEADERS.requestId, requestId);
     const record = new NatsRecordBuilder(request).setHeaders(headers).build();
     let response: unknown;
     try {
