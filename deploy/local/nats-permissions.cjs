@@ -8,7 +8,8 @@
 /** The services that connect to NATS, and the services whose request-reply operations each one calls. */
 const NATS_SERVICES = {
   registry: { calls: [] },
-  intake: { calls: [] },
+  // tsunagu.rpc.{outreach,matching}.subject-records.collect (the 開示請求 pack, issue 19).
+  intake: { calls: ['outreach', 'matching'] },
   outreach: { calls: [] },
   // tsunagu.rpc.registry.resources.search (RefreshFromRegistryUseCase).
   matching: { calls: ['registry'] },

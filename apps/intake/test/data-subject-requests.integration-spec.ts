@@ -41,7 +41,7 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
   let householdId: string;
   let caseId: string;
   let supportMeetingId: string;
-  const asked: { service: string; request: SubjectRecordsRequest }[] = [];
+  const asked: { service: string; request: SubjectRecordsRequest; municipality: string | undefined }[] = [];
 
   const post = async (path: string, body: unknown = {}, token?: string) => {
     const reply = await intake.call('POST', path, {
@@ -74,7 +74,7 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
     };
   };
   const responders: { unsubscribe(): void }[] = [];
-  const serve = (subject: string, answer: (request: SubjectRecordsRequest) => SubjectRecordsResponse) =>
+  const serve = (subject: string, answer: (request: SubjectRecordsRequest, municipality: string | undefined) => SubjectRecordsResponse) =>
     nats.subscribe(subject, {
       callback: (_error, message) => {
         const packet = JSON.parse(new TextDecoder().decode(message.data)) as {
@@ -85,7 +85,7 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
           new TextEncoder().encode(
             JSON.stringify({
               id: packet.id,
-              response: answer(packet.data),
+              response: answer(packet.data, message.headers?.get('tsunagu-municipality') || undefined),
               isDisposed: true,
             }),
           ),
@@ -95,8 +95,8 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
   /** Outreach's and matching's answers, on the same NATS (their own handlers are tested in their services). */
   const startResponders = async () => {
     responders.push(
-      serve(CollectOutreachSubjectRecordsRpc.subject, (request) => {
-        asked.push({ service: 'outreach', request });
+      serve(CollectOutreachSubjectRecordsRpc.subject, (request, municipality) => {
+        asked.push({ service: 'outreach', request, municipality });
         return {
           service: 'outreach',
           records: [
@@ -118,8 +118,8 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
           accessLogOmitted: 0,
         };
       }),
-      serve(CollectMatchingSubjectRecordsRpc.subject, (request) => {
-        asked.push({ service: 'matching', request });
+      serve(CollectMatchingSubjectRecordsRpc.subject, (request, municipality) => {
+        asked.push({ service: 'matching', request, municipality });
         return {
           service: 'matching',
           records: [
@@ -405,11 +405,11 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
         }),
       ]),
     );
-    // Outreach and matching were asked as the requesting municipality, with the person's id only.
+    // Outreach and matching were asked as the requesting municipality (the RPC header, ADR 0015), with the person's id only.
     expect(asked.slice(-2)).toEqual(
       expect.arrayContaining([
-        { service: 'outreach', request: { municipality: '372013', personId } },
-        { service: 'matching', request: { municipality: '372013', personId } },
+        { service: 'outreach', request: { personId }, municipality: '372013' },
+        { service: 'matching', request: { personId }, municipality: '372013' },
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { needBody, startMatching, type MatchingUnderTest } from './matching-app';
 
@@ -9,6 +10,9 @@ const OTHER_NOTE = '開示マーカー: 別の方の参加ニーズ';
  * `tsunagu.rpc.matching.subject-records.collect` over real NATS and PostgreSQL (issue 19, 開示請求): the person's needs
  * (and their matches and follow-ups), matching's access log of the person, nothing of another person or municipality.
  */
+
+/** A call as a service acting for `municipality` would make it: RpcClient sends its TenantContext's municipality (ADR 0015). */
+const asCaller = <T>(municipality: string, call: () => Promise<T>): Promise<T> => TenantContext.run({ requestId: 'subject-records-test', municipality }, call);
 describe('matching: subject records for a 開示請求 (request-reply)', () => {
   let matching: MatchingUnderTest;
   let client: RpcClient;
@@ -33,10 +37,7 @@ describe('matching: subject records for a 開示請求 (request-reply)', () => {
   afterAll(() => matching?.close());
 
   it('answers with the person’s own needs and the access log, nothing of another person', async () => {
-    const reply = await client.call(CollectMatchingSubjectRecordsRpc, {
-      municipality: '372013',
-      personId,
-    });
+    const reply = await asCaller('372013', () => client.call(CollectMatchingSubjectRecordsRpc, { personId }));
     expect(reply.service).toBe('matching');
     expect(reply.records.map((record) => [record.type, record.id])).toEqual([['ParticipationNeed', needId]]);
     const text = JSON.stringify(reply);
@@ -56,17 +57,13 @@ describe('matching: subject records for a 開示請求 (request-reply)', () => {
   it('answers nothing for another municipality, and a malformed request never leaves the caller', async () => {
     expect(
       (
-        await client.call(CollectMatchingSubjectRecordsRpc, {
-          municipality: '131016',
-          personId,
-        })
+        await asCaller('131016', () => client.call(CollectMatchingSubjectRecordsRpc, { personId }))
       ).records,
     ).toEqual([]);
+    // A municipality named in the payload is ignored: the caller's own (the header) decides.
+    expect((await asCaller('131016', () => client.call(CollectMatchingSubjectRecordsRpc, { municipality: '372013', personId }))).records).toEqual([]);
     await expect(
-      client.call(CollectMatchingSubjectRecordsRpc, {
-        municipality: '372013',
-        personId: 'not-a-uuid',
-      }),
+      asCaller('372013', () => client.call(CollectMatchingSubjectRecordsRpc, { personId: 'not-a-uuid' })),
     ).rejects.toThrow(ContractViolationError);
   });
 

@@ -1,4 +1,5 @@
 import { CollectOutreachSubjectRecordsRpc, ContractViolationError, OUTREACH_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
@@ -12,6 +13,9 @@ const COMPANION = '開示マーカー民生委員';
  * and contacts, with companions' names and 106条の6 notes withheld, the access log, and nothing of another person or
  * another municipality.
  */
+
+/** A call as a service acting for `municipality` would make it: RpcClient sends its TenantContext's municipality (ADR 0015). */
+const asCaller = <T>(municipality: string, call: () => Promise<T>): Promise<T> => TenantContext.run({ requestId: 'subject-records-test', municipality }, call);
 describe('outreach: subject records for a 開示請求 (request-reply)', () => {
   let outreach: OutreachUnderTest;
   let client: RpcClient;
@@ -49,10 +53,7 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
   afterAll(() => outreach?.close());
 
   it('answers with the person’s own records, companions’ names and 106条の6 notes withheld, and the access log', async () => {
-    const reply = await client.call(CollectOutreachSubjectRecordsRpc, {
-      municipality: '372013',
-      personId,
-    });
+    const reply = await asCaller('372013', () => client.call(CollectOutreachSubjectRecordsRpc, { personId }));
     expect(reply.service).toBe('outreach');
     expect(reply.records.filter((record) => record.type === 'OutreachTarget').map((record) => record.id)).toEqual([targetId]);
     expect(reply.records.filter((record) => record.type === 'OutreachContact')).toHaveLength(2);
@@ -85,16 +86,13 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
   });
 
   it('answers nothing for another municipality, and rejects a malformed request', async () => {
-    const other = await client.call(CollectOutreachSubjectRecordsRpc, {
-      municipality: '131016',
-      personId,
-    });
+    const other = await asCaller('131016', () => client.call(CollectOutreachSubjectRecordsRpc, { personId }));
     expect(other.records).toEqual([]);
+    // A municipality named in the payload is ignored: the caller's own (the header) decides.
+    const claimed = await asCaller('131016', () => client.call(CollectOutreachSubjectRecordsRpc, { municipality: '372013', personId }));
+    expect(claimed.records).toEqual([]);
     await expect(
-      client.call(CollectOutreachSubjectRecordsRpc, {
-        municipality: '372013',
-        personId: 'not-a-uuid',
-      }),
+      asCaller('372013', () => client.call(CollectOutreachSubjectRecordsRpc, { personId: 'not-a-uuid' })),
     ).rejects.toThrow(ContractViolationError);
   });
 

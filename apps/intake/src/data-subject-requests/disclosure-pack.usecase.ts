@@ -97,14 +97,9 @@ export class DisclosurePackUseCase {
     const intake = await this.em.transactional((em) => collectIntakeRecords(em, request.personId));
     const intakeLog = await subjectAccessLog(this.audit, municipality, request.personId);
     const [outreach, matching] = await Promise.all([
-      this.rpc.call(CollectOutreachSubjectRecordsRpc, {
-        municipality,
-        personId: request.personId,
-      }),
-      this.rpc.call(CollectMatchingSubjectRecordsRpc, {
-        municipality,
-        personId: request.personId,
-      }),
+      // As the requesting municipality: RpcClient sends it from this TenantContext in a header (ADR 0015).
+      this.rpc.call(CollectOutreachSubjectRecordsRpc, { personId: request.personId }),
+      this.rpc.call(CollectMatchingSubjectRecordsRpc, { personId: request.personId }),
     ]);
     const services: SubjectRecordsResponse[] = [
       {

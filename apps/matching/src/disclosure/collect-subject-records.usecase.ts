@@ -27,10 +27,13 @@ export class CollectSubjectRecordsUseCase {
     } catch (error) {
       throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
     }
+    // The caller's municipality, from the context RpcNatsServer opened from the request's header (ADR 0015); never the payload's.
+    const municipality = TenantContext.municipality();
+    if (!municipality) throw new DomainException(DomainErrorCode.Unauthenticated, 'subject-records.collect: the request names no caller municipality (tsunagu-municipality header)');
     return TenantContext.run(
       {
         requestId: TenantContext.requestId() ?? 'rpc',
-        municipality: request.municipality,
+        municipality,
       },
       async () => {
         const em = this.em.fork();
@@ -58,7 +61,7 @@ export class CollectSubjectRecordsUseCase {
             });
           }
         }
-        const log = await subjectAccessLog(this.audit, request.municipality, request.personId);
+        const log = await subjectAccessLog(this.audit, municipality, request.personId);
         return {
           service: 'matching',
           records,

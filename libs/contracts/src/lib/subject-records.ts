@@ -8,8 +8,11 @@ import { defineRpc, type JsonSchema, type RpcContract } from './event-contract';
  */
 
 export interface SubjectRecordsRequest {
-  /** 全国地方公共団体コード the request is answered for (the caller's TenantContext). */
-  municipality: string;
+  /**
+   * Deprecated and ignored: the request is answered for the caller's municipality, which RpcClient sends in the
+   * `tsunagu-municipality` header from its TenantContext (ADR 0015) — never one named in the payload.
+   */
+  municipality?: string;
   /** Intake's person id. */
   personId: string;
 }
@@ -70,7 +73,7 @@ const nullableString: JsonSchema = {
 const request: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['municipality', 'personId'],
+  required: ['personId'],
   properties: {
     municipality: { type: 'string', pattern: '^[0-9]{6}$' },
     personId: uuid,
