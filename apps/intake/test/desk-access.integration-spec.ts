@@ -56,6 +56,10 @@ describe('intake: desks see people through relationships', () => {
     expect(ids(await intake.call('GET', '/persons?perPage=100', { token }))).toEqual([person[desk]]);
     expect((await intake.call('GET', '/consultations?perPage=100', { token })).body.items.map((item: { personId: string }) => item.personId)).toEqual([person[desk]]);
     expect((await intake.call('GET', '/households?perPage=100', { token })).body.items.map((item: { keyPersonId: string }) => item.keyPersonId)).toEqual([person[desk]]);
+    // A household is found by a member's kana too (its label is 「<desk>家」), and only through people the desk sees.
+    const byMember = await intake.call('GET', `/households?q=${encodeURIComponent('デスク タロウ')}`, { token });
+    expect(byMember.body.items.map((item: { keyPersonId: string }) => item.keyPersonId)).toEqual([person[desk]]);
+    expect((await intake.call('GET', `/households?q=${encodeURIComponent(`${desk}家`)}`, { token })).body.items).toHaveLength(1);
     // Duplicate candidates too: a desk is not told who other desks know (every desk's person has this reading and birth date).
     const candidates = await intake.call('GET', `/persons/duplicate-candidates?familyNameKana=${encodeURIComponent('デスク')}&givenNameKana=${encodeURIComponent('タロウ')}&birthDate=1950-01-01`, { token });
     expect(candidates.body.map((candidate: { id: string }) => candidate.id)).toEqual([person[desk]]);
@@ -67,6 +71,12 @@ describe('intake: desks see people through relationships', () => {
     // Its own record in full: the receiving desk's own duty.
     const own = await intake.call('GET', `/consultations/${consultation[desk]}`, { token });
     expect(own.body).toMatchObject({ mainComplaint: `${desk}の主訴`, categories: ['health-disability', 'income'], withheldFields: [] });
+  });
+
+  it('finds every desk’s household by a member’s kana for a city-wide reader, none through people a desk does not see', async () => {
+    const everyDesk = await intake.call('GET', `/households?q=${encodeURIComponent('デスク')}&perPage=100`, { token: citySupervisor });
+    expect(everyDesk.body.items.map((item: { keyPersonId: string }) => item.keyPersonId).sort()).toEqual(DESK_NAMES.map((desk) => person[desk]).sort());
+    expect((await intake.call('GET', `/households?q=${encodeURIComponent('シマドグチ')}`, { token: staff[DESK_NAMES[0]] })).body.items).toEqual([]);
   });
 
   it('gives agency systems the same desk view, and lets no desk receive for another desk', async () => {

@@ -9,6 +9,9 @@ import { householdListViews, householdView } from './household.view';
 import { Person } from './person.entity';
 import { AddressVisibility } from './person.view';
 
+/** People looked at when a household search matches its members (see householdsOfMembersMatching). */
+const MEMBER_SEARCH_LIMIT = 1_000;
+
 @Injectable()
 export class ListHouseholdsUseCase {
   constructor(
@@ -32,9 +35,31 @@ export class ListHouseholdsUseCase {
         .execute('select id from "intake"."household" where members @> ?::jsonb', [JSON.stringify([{ personId: query.personId }])]);
       and.push({ id: { $in: (rows as { id: string }[]).map((row) => row.id) } });
     }
-    for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
+    const patterns = searchPatterns(query.q);
+    if (patterns.length > 0) {
+      // Found by its name, or by a member the caller may see (「サヌキ ケンタ」 finds the household 健太 lives in).
+      const byName = { $and: patterns.map((pattern) => ({ searchText: { $like: pattern } })) };
+      const byMember = await this.householdsOfMembersMatching(patterns);
+      and.push(byMember.length > 0 ? { $or: [byName, { id: { $in: byMember } }] } : byName);
+    }
     const rows = await listPlainRows(this.em, Household, { $and: and }, page, (household) => household);
     return { ...rows, items: await householdListViews(this.em, rows.items, this.visibility) };
+  }
+
+  /**
+   * Households with a member whose name or kana matches every pattern, among the people the caller's desk may see (a
+   * search never finds a household through a person the desk does not know). At most MEMBER_SEARCH_LIMIT people: a
+   * word as common as a family name still finds the households named after it by their own name.
+   */
+  private async householdsOfMembersMatching(patterns: string[]): Promise<string[]> {
+    const visibleMatching: FilterQuery<Person> = { $and: [this.people.filter('id'), ...patterns.map((pattern) => ({ searchText: { $like: pattern } }))] };
+    const members = await plainRows(this.em, Person, visibleMatching, { fields: ['id'], limit: MEMBER_SEARCH_LIMIT });
+    if (members.length === 0) return [];
+    const memberships = members.map((person) => JSON.stringify([{ personId: person.id }]));
+    const rows = await this.em
+      .getConnection()
+      .execute(`select id from "intake"."household" where members @> any (array[${memberships.map(() => '?::jsonb').join(', ')}])`, memberships);
+    return (rows as { id: string }[]).map((row) => row.id);
   }
 
   private async householdsWithProtectedMembers(): Promise<string[]> {
