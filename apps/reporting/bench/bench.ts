@@ -149,11 +149,13 @@ async function main(): Promise<void> {
     ];
     const latencies: [string, number][] = [];
     for (const [name, report] of reports) {
-      await report();
+      const [, firstMs] = await timed(report);
+      console.log(`${name}: first run ${firstMs.toFixed(1)} ms`);
       const samples: number[] = [];
       for (let i = 0; i < 5; i += 1) samples.push((await timed(report))[1]);
       samples.sort((a, b) => a - b);
       latencies.push([name, samples[2]]);
+      console.log(`${name}: median ${samples[2].toFixed(1)} ms`);
     }
     await orm.close(true);
 

@@ -28,37 +28,43 @@ export function withTotals(cells: readonly (readonly number[])[]): number[][] {
   return [...grid, totals];
 }
 
-/** Whether the suppressed cell (i, j) lies on a cycle of suppressed cells (rows i' ↔ columns j' by suppressed cells), i.e. is not a bridge. */
-function onCycle(mask: boolean[][], i: number, j: number): boolean {
+/**
+ * The suppressed cells that lie on no cycle of suppressed cells (rows i' ↔ columns j' joined by suppressed cells): the
+ * bridges of that bipartite graph, found at once by Tarjan's low-link search — one pass over the grid, where asking
+ * each cell in turn was a search per cell (a 年度 report's published view took minutes).
+ */
+function bridgesOf(mask: readonly (readonly boolean[])[]): boolean[][] {
   const rows = mask.length;
-  const columns = mask[0].length;
-  // Nodes 0 … rows-1 are rows, rows … rows+columns-1 columns; search from row i to column j without the edge (i, j).
-  const seen = new Set<number>([i]);
-  const queue = [i];
-  while (queue.length > 0) {
-    const node = queue.shift() as number;
-    if (node < rows) {
-      for (let c = 0; c < columns; c += 1) {
-        if (!mask[node][c] || (node === i && c === j)) continue;
-        const next = rows + c;
-        if (next === rows + j) return true;
-        if (!seen.has(next)) {
-          seen.add(next);
-          queue.push(next);
-        }
-      }
-    } else {
-      const c = node - rows;
-      for (let r = 0; r < rows; r += 1) {
-        if (!mask[r][c] || (r === i && c === j)) continue;
-        if (!seen.has(r)) {
-          seen.add(r);
-          queue.push(r);
-        }
-      }
+  const columns = mask[0]?.length ?? 0;
+  const nodes = rows + columns;
+  // Nodes 0 … rows-1 are rows, rows … rows+columns-1 columns; the edge of cell (r, c) is r * columns + c.
+  const adjacent: [number, number][][] = Array.from({ length: nodes }, () => []);
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < columns; c += 1) {
+      if (!mask[r][c]) continue;
+      adjacent[r].push([rows + c, r * columns + c]);
+      adjacent[rows + c].push([r, r * columns + c]);
     }
   }
-  return false;
+  const bridge = mask.map((row) => row.map(() => false));
+  const discovered = new Array<number>(nodes).fill(-1);
+  const low = new Array<number>(nodes).fill(0);
+  let time = 0;
+  const visit = (node: number, viaEdge: number): void => {
+    discovered[node] = low[node] = time++;
+    for (const [next, edge] of adjacent[node]) {
+      if (edge === viaEdge) continue;
+      if (discovered[next] === -1) {
+        visit(next, edge);
+        low[node] = Math.min(low[node], low[next]);
+        if (low[next] > discovered[node]) bridge[Math.floor(edge / columns)][edge % columns] = true;
+      } else {
+        low[node] = Math.min(low[node], discovered[next]);
+      }
+    }
+  };
+  for (let node = 0; node < nodes; node += 1) if (discovered[node] === -1) visit(node, -1);
+  return bridge;
 }
 
 /**
@@ -71,8 +77,10 @@ export function suppressionMask(grid: readonly (readonly number[])[], threshold:
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
   for (;;) {
+    // The first suppressed cell (row by row) on no cycle: it could be worked out from its row's or column's total.
+    const bridges = bridgesOf(mask);
     let bridge: [number, number] | null = null;
-    for (let i = 0; i < rows && !bridge; i += 1) for (let j = 0; j < columns && !bridge; j += 1) if (mask[i][j] && !onCycle(mask, i, j)) bridge = [i, j];
+    for (let i = 0; i < rows && !bridge; i += 1) for (let j = 0; j < columns && !bridge; j += 1) if (bridges[i][j]) bridge = [i, j];
     if (!bridge) return mask;
     const [i, j] = bridge;
     // The cheapest rectangle (i, j) – (i, j2) – (i2, j2) – (i2, j): least newly hidden total, then fewest new cells.
