@@ -16,7 +16,7 @@ async function serve(): Promise<void> {
   // Durable JetStream consumers: registry resources become opportunities, intake consents feed the consent gate.
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
   // Request-reply for intake's 開示請求 (tsunagu.rpc.matching.subject-records.collect), queue group matching.
-  app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
+  app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: config.NATS_URL, natsUser: config.NATS_USER, natsPassword: config.NATS_PASSWORD }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -1,5 +1,6 @@
 import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { needBody, startMatching, type MatchingUnderTest } from './matching-app';
 
@@ -16,12 +17,17 @@ const asCaller = <T>(municipality: string, call: () => Promise<T>): Promise<T> =
 describe('matching: subject records for a 開示請求 (request-reply)', () => {
   let matching: MatchingUnderTest;
   let client: RpcClient;
+  let callerProxy: ClientProxy;
   let personId: string;
   let needId: string;
 
   beforeAll(async () => {
     matching = await startMatching();
-    client = matching.app.get(RpcClient);
+    // The caller is intake (its NATS user may request matching's subjects; matching's own user may not call itself).
+    const intakeUser = matching.nats.serviceEnv('intake');
+    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: '_INBOX_intake' } });
+    await callerProxy.connect();
+    client = new RpcClient(callerProxy, { timeoutMs: 10_000 });
     personId = await matching.knownPerson();
     const otherId = await matching.knownPerson();
     needId = (
@@ -34,7 +40,10 @@ describe('matching: subject records for a 開示請求 (request-reply)', () => {
     });
     await matching.call('GET', `/needs/${needId}`);
   }, 240_000);
-  afterAll(() => matching?.close());
+  afterAll(async () => {
+    await callerProxy?.close();
+    await matching?.close();
+  });
 
   it('answers with the person’s own needs and the access log, nothing of another person', async () => {
     const reply = await asCaller('372013', () => client.call(CollectMatchingSubjectRecordsRpc, { personId }));

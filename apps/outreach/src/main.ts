@@ -19,7 +19,7 @@ async function serve(): Promise<void> {
   // Durable JetStream consumers: intake's consent events and the records a hand-over created (`outreach__<subject>`).
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
   // Request-reply for intake's 開示請求 (tsunagu.rpc.outreach.subject-records.collect), queue group outreach.
-  app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: config.NATS_URL }), { inheritAppConfig: true });
+  app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: config.NATS_URL, natsUser: config.NATS_USER, natsPassword: config.NATS_PASSWORD }), { inheritAppConfig: true });
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -1,5 +1,6 @@
 import { CollectOutreachSubjectRecordsRpc, ContractViolationError, OUTREACH_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
@@ -19,12 +20,17 @@ const asCaller = <T>(municipality: string, call: () => Promise<T>): Promise<T> =
 describe('outreach: subject records for a 開示請求 (request-reply)', () => {
   let outreach: OutreachUnderTest;
   let client: RpcClient;
+  let callerProxy: ClientProxy;
   let personId: string;
   let targetId: string;
 
   beforeAll(async () => {
     outreach = await startOutreach();
-    client = outreach.app.get(RpcClient);
+    // The caller is intake (its NATS user may request outreach's subjects; outreach's own user may not call itself).
+    const intakeUser = outreach.nats.serviceEnv('intake');
+    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: '_INBOX_intake' } });
+    await callerProxy.connect();
+    client = new RpcClient(callerProxy, { timeoutMs: 10_000 });
     personId = uuidv7();
     const otherId = uuidv7();
     await outreach.knowPerson(personId);
@@ -50,7 +56,10 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
     });
     await outreach.call('GET', `/targets/${targetId}`);
   }, 240_000);
-  afterAll(() => outreach?.close());
+  afterAll(async () => {
+    await callerProxy?.close();
+    await outreach?.close();
+  });
 
   it('answers with the person’s own records, companions’ names and 106条の6 notes withheld, and the access log', async () => {
     const reply = await asCaller('372013', () => client.call(CollectOutreachSubjectRecordsRpc, { personId }));
