@@ -67,14 +67,18 @@ async function main(): Promise<void> {
     const fiscalYear = fiscalYearOf(todayInJapan());
 
     // 1. Projection throughput: the projector's SQL for household + consultation events, 500 per transaction (rebuild path).
+    //    Districts and desks as a city has them (44 and 30 — the ones the load below uses): a new id per event made a
+    //    10,000-row 受付機関別 table, which no city has and which the published view's suppression took a minute over.
+    const districtOf = (i: number) => `00000000-0000-4000-8000-${String(i % 44).padStart(12, '0')}`;
+    const deskOf = (i: number) => `00000000-0000-4000-8000-${String(i % 30).padStart(12, '0')}`;
     const events: [string, CloudEvent][] = [];
     for (let i = 0; i < EVENTS / 2; i += 1) {
       const householdId = uuidv7();
-      events.push([HouseholdRegistered.subject, event(HouseholdRegistered.subject, HouseholdRegistered.type, { householdId, keyPersonId: null, memberPersonIds: [], districtId: uuidv7(), careEdgeKinds: [] })]);
+      events.push([HouseholdRegistered.subject, event(HouseholdRegistered.subject, HouseholdRegistered.type, { householdId, keyPersonId: null, memberPersonIds: [], districtId: districtOf(i), careEdgeKinds: [] })]);
       events.push([
         ConsultationReceived.subject,
         event(ConsultationReceived.subject, ConsultationReceived.type, {
-          consultationId: uuidv7(), receptionNo: 'R7-000001', receivingOrganizationId: uuidv7(), fiscalYear, personId: null, householdId,
+          consultationId: uuidv7(), receptionNo: 'R7-000001', receivingOrganizationId: deskOf(i), fiscalYear, personId: null, householdId,
           route: 'phone', primaryCategory: 'income', categories: ['income'], issueTags: ['8050'], urgency: 'low', consentStatus: 'given',
           jigyoAttribution: 'tsunagaru-desk', disposition: null, status: 'received',
         }),
