@@ -57,6 +57,13 @@ export async function expectAccessible(session: ConsoleSession, screen: string):
   await hasCount(session.page.locator('.MuiPopover-root, .MuiMenu-root, [role="listbox"]').filter({ visible: true }), 0);
   // And after the data has arrived: react-admin's list loading bar is a transient progressbar of the loading screen.
   await hasCount(session.page.locator('[role="progressbar"]').filter({ visible: true }), 0);
+  // And after colours have stopped moving: a save button fading from disabled to enabled once a field is typed in was
+  // caught half-way (a contrast of 2.1 that the settled button does not have). Endless ones (spinners) are not waited for.
+  await session.page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await screenshot(session.page, screen);
   // The console works under its strict CSP (no inline script or style): nothing was refused on the way here.
   expect(session.cspViolations, `${screen}: CSP violations`).toEqual([]);
