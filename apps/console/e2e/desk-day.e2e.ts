@@ -503,3 +503,43 @@ describe('a supervisor drafts a plan, schedules its meeting and records its eval
     await screenshot(page, 'd22-plan-evaluated');
   });
 });
+
+describe('staff by name (issue 15, item 6): the 職員名簿 fills at sign-in, pickers search it, records show colleagues by name', () => {
+  let supervisor: ConsoleSession;
+  let caseworker: ConsoleSession;
+
+  beforeAll(async () => {
+    // Signing in enters each of them in the staff directory (name from their own token).
+    supervisor = await e2e.login('supervisor');
+    caseworker = await e2e.login('caseworker');
+  });
+  afterAll(async () => {
+    await supervisor?.close();
+    await caseworker?.close();
+  });
+
+  it('chooses a meeting\'s chair by name, never by login id, and shows them by name to colleagues and as 「自分」 to themself', async () => {
+    await expect
+      .poll(async () => ((await caseworker.api('GET', '/api/intake/staff?subjects=supervisor,caseworker')).body as { items: Array<{ subject: string; displayName: string }> }).items.map((member) => `${member.subject}:${member.displayName}`).sort(), { timeout: 15_000 })
+      .toEqual(['caseworker:屋島 健一', 'supervisor:栗林 恵子']);
+
+    const { page } = caseworker;
+    await caseworker.open('/meetings/create');
+    await page.getByRole('textbox', { name: /^開催日時/ }).fill('令和7年8月5日');
+    await page.getByRole('textbox', { name: /^時刻/ }).fill('10:00');
+    const chair = page.getByRole('combobox', { name: /^司会・議長/ });
+    await chair.fill('栗林');
+    await page.getByRole('option', { name: '栗林 恵子', exact: true }).click();
+    await hasValue(chair, '栗林 恵子');
+    await expectAccessible(caseworker, 'd23-meeting-chair-by-name');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/meetings\/[^/]+\/show/);
+    const meetingId = /#\/meetings\/([^/]+)\/show/.exec(page.url())?.[1] ?? '';
+    expect(((await caseworker.api('GET', `/api/intake/meetings/${meetingId}`)).body as { chairStaff: string }).chairStaff).toBe('supervisor');
+    await shows(page.locator('[data-staff="supervisor"]').filter({ hasText: '栗林 恵子' }));
+    await screenshot(page, 'd24-meeting-chair-shown-by-name');
+
+    await supervisor.open(`/meetings/${meetingId}/show`);
+    await shows(supervisor.page.locator('[data-staff="supervisor"]').filter({ hasText: '栗林 恵子（自分）' }));
+  });
+});

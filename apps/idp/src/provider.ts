@@ -78,11 +78,12 @@ export function createProvider(config: IdpConfig, secrets: IdpSecrets): Provider
         },
       },
     },
-    // Municipality, roles and agency go into every access token (docs/security/tokens.md).
+    // Municipality, roles and agency go into every access token (docs/security/tokens.md); a person's token also
+    // carries their display name (`name`, as Keycloak's and Entra ID's do) for the staff directory (職員名簿).
     extraTokenClaims: async (_ctx: ProviderContext, token: IssuedToken) => {
       if (token.accountId) {
         const user = findUser(token.accountId);
-        return user ? tsunaguClaims(user) : undefined;
+        return user ? { name: user.name, ...tsunaguClaims(user) } : undefined;
       }
       const client = token.clientId ? findAgencyClient(token.clientId) : undefined;
       return client ? tsunaguClaims(client) : undefined;

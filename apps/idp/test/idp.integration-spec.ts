@@ -214,7 +214,8 @@ describe('local IdP (dist/apps/idp/main.js)', () => {
       });
     const tokens = (await (await exchange(verifier)).json()) as { access_token: string; id_token: string };
     const claims = await verify(tokens.access_token);
-    expect(claims).toMatchObject({ sub: 'caseworker', client_id: 'tsunagu-console', municipality: '372013', roles: ['caseworker'], scope: 'tsunagu' });
+    // The display name rides in the access token too (as with Keycloak and Entra ID): the staff directory reads it there.
+    expect(claims).toMatchObject({ sub: 'caseworker', client_id: 'tsunagu-console', name: '屋島 健一', municipality: '372013', roles: ['caseworker'], scope: 'tsunagu' });
     expect(tokens.id_token).toBeDefined();
     // The code is single-use.
     expect((await exchange(verifier)).status).toBe(400);

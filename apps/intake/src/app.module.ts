@@ -28,6 +28,7 @@ import { ProgressNotesModule } from './progress-notes/progress-notes.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RetentionModule } from './retention/retention.module';
 import { IntakeSharedModule } from './shared/intake-shared.module';
+import { StaffModule } from './staff/staff.module';
 
 /**
  * Builds intake's root module from an environment. A function rather than a constant so tests can
@@ -62,6 +63,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       DataSubjectRequestsModule,
       PersonalInformationFilesModule,
       ImportModule,
+      StaffModule,
     ],
   })
   class AppModule {}

@@ -19,10 +19,11 @@ import { SupportPlan } from './plans/support-plan.entity';
 import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
 import { DestructionBatch, DestructionItem, LegalHold, RetentionRule } from './retention/retention.entities';
+import { StaffMember } from './staff/staff-member.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
 export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess,
-  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest, ImportSource, ImportRun];
+  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest, ImportSource, ImportRun, StaffMember];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

@@ -1,6 +1,7 @@
 import { Datagrid, FunctionField, List, NumberField, TextField, TextInput, type RaRecord } from 'react-admin';
 import { DateField } from '../dates/DateField';
 import { csvExporter } from '../shared/csvExporter';
+import { StaffField } from '../shared/StaffField';
 
 const filters = [
   <TextInput key="actor" source="actor" alwaysOn />,
@@ -15,7 +16,7 @@ export function AuditRecordList() {
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <NumberField source="seq" />
         <DateField source="occurredAt" showTime />
-        <TextField source="actor" sortable={false} />
+        <StaffField source="actor" sortable={false} />
         <FunctionField source="roles" label="resources.audit-records.fields.role" sortable={false} render={(record: RaRecord) => (record.roles as string[] | undefined)?.join(', ') ?? ''} />
         <TextField source="action" sortable={false} />
         <TextField source="resourceType" sortable={false} />

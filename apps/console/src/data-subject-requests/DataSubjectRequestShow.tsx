@@ -19,6 +19,7 @@ import {
 import { PrintPdfButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 import { ARTICLE_78_CHOICES, DECISION_CHOICES, IDENTITY_CHOICES, KIND_CHOICES, REQUESTER_CHOICES, STATUS_CHOICES } from './choices';
+import { StaffField } from '../shared/StaffField';
 
 const packReady = (record: RaRecord) => record.kind === 'disclosure' && (record.status === 'decided' || record.status === 'completed');
 
@@ -94,7 +95,7 @@ export function DataSubjectRequestShow() {
         <SelectField source="decision" choices={DECISION_CHOICES} translateChoice={false} />
         <TextField source="decisionReason" />
         <DateField source="decidedAt" showTime locales="ja-JP" />
-        <TextField source="decidedBy" />
+        <StaffField source="decidedBy" />
         <DateField source="completedAt" showTime locales="ja-JP" />
         <DateField source="liftedAt" showTime locales="ja-JP" />
         <ArrayField source="history">

@@ -46,7 +46,7 @@ export const tsunaguEn = {
     },
     meetings: {
       name: 'Meeting |||| Meetings',
-      fields: { legalType: 'Legal type', localName: 'Local name', convenerOrganizationId: 'Convener', chairStaff: 'Chair', heldAt: 'Held at', place: 'Place', attendees: 'Attendees', 'attendees.name': 'Name', 'attendees.organizationId': 'Organisation', 'attendees.confidentialityAckAt': 'Confidentiality acknowledged', 'attendees.staffSubject': 'Account id', cases: 'Cases', 'cases.caseId': 'Case', 'cases.agenda': 'Agenda', decisions: 'Decisions', 'decisions.caseId': 'Case', 'decisions.decision': 'Decision', minutes: 'Minutes', status: 'Status', caseId: 'Case' },
+      fields: { legalType: 'Legal type', localName: 'Local name', convenerOrganizationId: 'Convener', chairStaff: 'Chair', heldAt: 'Held at', place: 'Place', attendees: 'Attendees', 'attendees.name': 'Name', 'attendees.organizationId': 'Organisation', 'attendees.confidentialityAckAt': 'Confidentiality acknowledged', 'attendees.staffSubject': 'Staff member (system user)', cases: 'Cases', 'cases.caseId': 'Case', 'cases.agenda': 'Agenda', decisions: 'Decisions', 'decisions.caseId': 'Case', 'decisions.decision': 'Decision', minutes: 'Minutes', status: 'Status', caseId: 'Case' },
     },
     'mandatory-reports': {
       name: 'Mandatory report |||| Mandatory reports',
@@ -264,6 +264,8 @@ export const tsunaguEn = {
       household_id_hint: 'This role cannot search households: enter the intake household id the intake desk gave you',
       members: '%{count} members',
       self: 'me',
+      staff_hint: 'Search by name or login id (staff directory: staff who have signed in); you are at the top',
+      staff_create: 'Use “%{item}” as the login id',
     },
     district_resources: { title: 'Community resources in this district', none: 'No community resources are registered for this district.', see_all: 'See them in the resource list (this district)' },
     work: { menu: 'My work', title: 'My work', my_cases: 'My cases', overdue_referrals: 'Overdue follow-ups', awaiting_answer: 'Referrals awaiting an answer', incoming_referrals: 'Referrals to us awaiting our answer', reports_pending: 'Reports awaiting a decision', none: 'Nothing here.', count_suffix: '', see_all: 'All: %{name}' },
@@ -283,7 +285,7 @@ export const tsunaguEn = {
       acknowledge_self: 'Acknowledge confidentiality (myself)',
       acknowledge_for: 'Attendee who signed the pledge',
       material_withheld: 'Minutes and the meeting pack are only for the secretariat and for listed attendees who acknowledged confidentiality themselves.',
-      staff_subject_hint: 'For a user of the system: with their account id they acknowledge confidentiality themselves and receive the material',
+      staff_subject_hint: 'For a user of the system: choose the member of staff, and they acknowledge confidentiality themselves and receive the material',
       acknowledged: 'Acknowledgement recorded',
       hold: 'Mark as held',
       finalise: 'Finalise minutes',

@@ -3,6 +3,7 @@ import { DateField } from '../dates/DateField';
 import { codeChoices } from '../i18n/codes';
 import { CodeField, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 const DECISIONS = codeChoices('mandatoryReportStatus').filter((choice) => choice.id !== 'decision-pending');
 
@@ -42,7 +43,7 @@ export function MandatoryReportShow() {
         <CodeField source="issueTag" table="issueTag" />
         <StatusField source="status" table="mandatoryReportStatus" />
         <DateField source="decidedAt" showTime />
-        <TextField source="decidedBy" />
+        <StaffField source="decidedBy" />
         <TextField source="reportedTo" />
         <TextField source="note" />
       </SimpleShowLayout>

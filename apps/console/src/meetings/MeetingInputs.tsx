@@ -2,6 +2,7 @@ import { ArrayInput, required, SimpleFormIterator, TextInput } from 'react-admin
 import { DateTimeInput } from '../dates/DateTimeInput';
 import { CodeSelectInput, OrganizationInput } from '../shared/codes';
 import { CaseInput } from '../shared/PersonInput';
+import { StaffInput } from '../shared/StaffInput';
 
 /** A meeting's arrangements: name, convener, chair, date and place, attendees, and the cases on the agenda. */
 export function MeetingInputs() {
@@ -9,14 +10,14 @@ export function MeetingInputs() {
     <>
       <TextInput source="localName" />
       <OrganizationInput source="convenerOrganizationId" validate={required()} ownDesk />
-      <TextInput source="chairStaff" />
+      <StaffInput source="chairStaff" />
       <DateTimeInput source="heldAt" validate={required()} />
       <TextInput source="place" />
       <ArrayInput source="attendees">
         <SimpleFormIterator inline>
           <TextInput source="name" label="resources.meetings.fields.attendees.name" validate={required()} />
           <OrganizationInput source="organizationId" label="resources.meetings.fields.attendees.organizationId" validate={required()} />
-          <TextInput source="staffSubject" label="resources.meetings.fields.attendees.staffSubject" helperText="tsunagu.meeting.staff_subject_hint" />
+          <StaffInput source="staffSubject" label="resources.meetings.fields.attendees.staffSubject" helperText="tsunagu.meeting.staff_subject_hint" />
         </SimpleFormIterator>
       </ArrayInput>
       <ArrayInput source="cases">

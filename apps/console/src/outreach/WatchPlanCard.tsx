@@ -2,7 +2,6 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiL
 import { useId, useMemo, useState } from 'react';
 import {
   ArrayInput,
-  AutocompleteInput,
   BooleanInput,
   Form,
   Loading,
@@ -21,6 +20,8 @@ import { DateField } from '../dates/DateField';
 import { DateInput } from '../dates/DateInput';
 import { CodeSelectInput } from '../shared/codes';
 import { staffText } from '../shared/staff';
+import { StaffInput } from '../shared/StaffInput';
+import { useStaffNames } from '../shared/useStaffNames';
 import { RefusalAlert, useApiJson, useCommand } from './command';
 
 interface WatchPlan {
@@ -30,38 +31,6 @@ interface WatchPlan {
   active: boolean;
   startedOn: string;
   nextDueOn: string;
-}
-
-/**
- * A staff watcher: 「自分」 (the signed-in user, shown by display name) is offered and chosen by default; another member of
- * staff is entered by login id (typed, then 「…をログインIDとして使う」). The plan's other staff stay choosable as they are.
- */
-function StaffSubjectInput({ known }: { known: readonly string[] }) {
-  const { identity } = useGetIdentity();
-  const translate = useTranslate();
-  const self = translate('tsunagu.picker.self');
-  // AutocompleteInput shows a typed login id once it is among the choices (react-admin's onCreate pattern).
-  const choices = useMemo(() => {
-    const subjects = [...new Set([...(identity?.id !== undefined ? [String(identity.id)] : []), ...known])];
-    return subjects.map((subject) => ({ id: subject, name: staffText(subject, identity, self) }));
-  }, [identity, known, self]);
-  return (
-    <AutocompleteInput
-      source="subject"
-      label="tsunagu.outreach.watcher_subject"
-      helperText="tsunagu.outreach.watcher_subject_hint"
-      choices={choices}
-      onCreate={(typed?: string) => {
-        const subject = (typed ?? '').trim();
-        if (!subject) return undefined;
-        const choice = { id: subject, name: subject };
-        if (!choices.some((existing) => existing.id === subject)) choices.push(choice);
-        return choice;
-      }}
-      createItemLabel="tsunagu.outreach.watcher_subject_create"
-      sx={{ minWidth: 240 }}
-    />
-  );
 }
 
 /** 見守り計画を設定: cadence, watchers (staff: oneself by default, others by login; 民生委員 and volunteers by name), first day, active. */
@@ -102,7 +71,7 @@ function WatchPlanDialog({ plan, onDone }: { plan?: WatchPlan; onDone: () => voi
             <ArrayInput source="watchers" label="tsunagu.outreach.watchers">
               <SimpleFormIterator inline disableReordering>
                 <CodeSelectInput source="kind" table="watcherKind" validate={required()} label="tsunagu.outreach.watcher_kind" />
-                <StaffSubjectInput known={known} />
+                <StaffInput source="subject" known={known} label="tsunagu.outreach.watcher_subject" helperText="tsunagu.outreach.watcher_subject_hint" />
                 <TextInput source="name" label="tsunagu.outreach.watcher_name" />
               </SimpleFormIterator>
             </ArrayInput>
@@ -134,6 +103,7 @@ export function WatchPlanCard() {
     `${round}:${String(target?.version ?? '')}`,
     Boolean(target?.id),
   );
+  const names = useStaffNames(useMemo(() => (data?.watchers ?? []).map((watcher) => watcher.subject).filter((subject): subject is string => Boolean(subject)), [data]));
   if (!target) return null;
   if (failed && !data) {
     return (
@@ -144,7 +114,7 @@ export function WatchPlanCard() {
     );
   }
   if (!data) return <Loading />;
-  const watchers = data.watchers.map((watcher) => `${watcher.name ?? staffText(watcher.subject, identity, translate('tsunagu.picker.self'))}（${translate(`tsunagu.codes.watcherKind.${watcher.kind}`, { _: watcher.kind })}）`);
+  const watchers = data.watchers.map((watcher) => `${watcher.name ?? staffText(watcher.subject, identity, translate('tsunagu.picker.self'), watcher.subject ? names.get(watcher.subject) : undefined)}（${translate(`tsunagu.codes.watcherKind.${watcher.kind}`, { _: watcher.kind })}）`);
   return (
     <RecordContextProvider value={{ id: 'watch-plan', ...data }}>
       <Stack spacing={0.5}>

@@ -51,19 +51,22 @@ export function createUserManager(settings: OidcSettings = defaultOidcSettings()
   });
 }
 
-/** Finishes the login when the idp sends the browser back to /callback; returns the route to open. */
-export async function completeLoginIfCallback(userManager: UserManager): Promise<void> {
-  if (window.location.pathname !== CALLBACK_PATH) return;
+/** Finishes the login when the idp sends the browser back to /callback; true when someone has just signed in. */
+export async function completeLoginIfCallback(userManager: UserManager): Promise<boolean> {
+  if (window.location.pathname !== CALLBACK_PATH) return false;
   let target = '/#/';
+  let signedIn = false;
   try {
     const user = await userManager.signinRedirectCallback();
     const state = user.state as { returnTo?: string } | undefined;
     if (state?.returnTo && state.returnTo.startsWith('#/') && !state.returnTo.startsWith('#/login')) target = `/${state.returnTo}`;
+    signedIn = true;
   } catch (error) {
     console.error('login failed', error);
     target = '/#/login?error=callback';
   }
   window.history.replaceState(null, '', target);
+  return signedIn;
 }
 
 /** `#/community-resources/1/show` → { resource, action } of the screen the user tried to open. */

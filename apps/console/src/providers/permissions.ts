@@ -57,6 +57,8 @@ const AUDIT_TRAIL: ResourceRule = { read: ['auditor', 'admin'], write: [] };
 
 export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   persons: intake,
+  /** 職員名簿 (intake `/staff`): every role reads the names behind the staff subjects of what it may see; no one edits it. */
+  staff: { read: ROLES, write: [] },
   consultations: intake,
   referrals: {
     read: [...STAFF, 'agency'],

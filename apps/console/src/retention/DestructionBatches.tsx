@@ -1,6 +1,7 @@
-import { Datagrid, DateField, List, ListButton, NumberField, Show, ShowButton, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { Datagrid, DateField, List, ListButton, NumberField, Show, ShowButton, SimpleShowLayout, TopToolbar } from 'react-admin';
 import { CodeSelectInput, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 const filters = [<CodeSelectInput key="status" source="status" table="destructionBatchStatus" alwaysOn />];
 
@@ -13,7 +14,7 @@ export function DestructionBatchList() {
         <NumberField source="itemCount" sortable={false} />
         <StatusField source="status" table="destructionBatchStatus" sortable={false} />
         <DateField source="decidedAt" showTime locales="ja-JP" sortable={false} />
-        <TextField source="decidedBy" sortable={false} />
+        <StaffField source="decidedBy" sortable={false} />
         <ShowButton />
       </Datagrid>
     </List>
@@ -41,7 +42,7 @@ export function DestructionBatchShow() {
         <NumberField source="itemCount" />
         <StatusField source="status" table="destructionBatchStatus" />
         <DateField source="decidedAt" showTime locales="ja-JP" />
-        <TextField source="decidedBy" />
+        <StaffField source="decidedBy" />
       </SimpleShowLayout>
     </Show>
   );

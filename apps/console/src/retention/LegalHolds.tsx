@@ -2,6 +2,7 @@ import { BooleanField, BooleanInput, Create, Datagrid, DateField, List, required
 import { DateInput } from '../dates/DateInput';
 import { CodeField, CodeSelectInput } from '../shared/codes';
 import { RecordActionButton } from '../shared/RecordActionButtons';
+import { StaffField } from '../shared/StaffField';
 
 const filters = [<BooleanInput key="active" source="active" alwaysOn />];
 
@@ -14,7 +15,7 @@ export function LegalHoldList() {
         <TextField source="recordId" sortable={false} />
         <CodeField source="reason" table="legalHoldReason" sortable={false} />
         <DateField source="placedAt" showTime locales="ja-JP" />
-        <TextField source="placedBy" sortable={false} />
+        <StaffField source="placedBy" sortable={false} />
         <DateField source="until" locales="ja-JP" sortable={false} />
         <BooleanField source="active" sortable={false} />
         <RecordActionButton action="release" label="tsunagu.retention.release" done="tsunagu.retention.released" when={(record) => record.active === true} />

@@ -14,3 +14,4 @@ export * from './lib/dto-decorators';
 export * from './lib/idempotency';
 export * from './lib/references';
 export * from './lib/plain-list';
+export { unsafeTextReason } from './lib/hostile-input';

@@ -55,6 +55,8 @@ export interface TsunaguDataProvider extends DataProvider {
   importRecords: (params: { type: ImportType; file: Blob & { name?: string }; dryRun: boolean }) => Promise<ImportReport>;
   /** The import templates (column headings per record type). */
   importTemplates: () => Promise<ImportTemplate[]>;
+  /** 職員名簿: enters the signed-in member of staff (name and desk from their own token) — once per sign-in. */
+  recordStaffSignIn: () => Promise<RaRecord>;
 }
 
 export type ImportType = 'persons' | 'households' | 'consultations';
@@ -332,6 +334,10 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     },
     async importTemplates() {
       return json<ImportTemplate[]>('intake/imports/templates');
+    },
+    async recordStaffSignIn() {
+      // Repeating it is harmless (the same line refreshed): no Idempotency-Key needed.
+      return json<RaRecord>('intake/staff/me', { method: 'POST', withoutIdempotencyKey: true });
     },
     async fetchBlob(path) {
       const response = await request(path.replace(/^\//, ''));

@@ -73,6 +73,8 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'outreach-audit-records': { path: 'outreach/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'matching-audit-records': { path: 'matching/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'], idsFilter: 'ids' },
+  // 職員名簿: login subjects on records → display names (entered at each staff member's sign-in, POST intake/staff/me).
+  staff: { path: 'intake/staff', sortable: ['displayName', 'lastSignedInAt'], idsFilter: 'subjects', readOnly: true },
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },
   referrals: { path: 'intake/referrals', sortable: ['referredOn', 'followUpDue', 'status', 'createdAt', 'updatedAt'] },
   households: { path: 'intake/households', sortable: ['label', 'createdAt', 'updatedAt'] },
