@@ -414,6 +414,7 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
     );
   });
 
+  // A generous limit for a loaded CI machine (the first PDF of a process no longer re-reads the font: 2 s, not 12–24 s).
   it('prints the same pack as an A4 PDF named after the request number, and marks the request 開示済', async () => {
     const request = await newRequest();
     await post(
