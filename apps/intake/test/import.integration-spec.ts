@@ -137,6 +137,31 @@ describe('intake: import of existing records', () => {
     expect({ outbox: await count('outbox_event'), persons: await count('person'), sources: await count('import_source') }).toEqual({ outbox, persons, sources: 3 });
   });
 
+  it('reports duplicates within a file by line, across its write batches, and of existing people by id', async () => {
+    const existing = await intake.call('POST', '/persons', { body: { familyName: '重複', familyNameKana: 'チョウフク', givenNameKana: 'イチ', birthDate: '1961-01-01' } });
+    expect(existing.status).toBe(201);
+    // 250 rows (more than one write batch of 200): every row unique but line 2 = line 249 (kana and birth date),
+    // line 4's phone = line 250's, and line 251 is the existing person.
+    const unique = Array.from({ length: 247 }, (_, i) => `B-${i},試験,${i},シケン,${'アイウエオカキクケコ'[i % 10]}${i},1970-01-01,,080-0000-${String(1000 + i)},`);
+    const file = csv(
+      PERSONS_HEADER,
+      ...unique,
+      'B-X1,試験,同,シケン,ア0,1970-01-01,,,',
+      'B-X2,試験,電話,シケンデンワ,,1980-02-02,,080-0000-1002,',
+      'B-X3,重複,一,チョウフク,イチ,S36.1.1,,,',
+    );
+    const dry = await upload('type=persons&dryRun=true', file);
+    expect(dry.body).toMatchObject({ rows: 250, created: 250, problems: [] });
+    expect(dry.body.duplicates).toEqual([
+      { line: 249, candidateIds: [], candidateLines: [2], matchedOn: ['kana-birth-date'] },
+      { line: 250, candidateIds: [], candidateLines: [4], matchedOn: ['phone'] },
+      { line: 251, candidateIds: [existing.body.id], candidateLines: [], matchedOn: ['kana-birth-date'] },
+    ]);
+    const real = await upload('type=persons', file);
+    expect(real.body).toMatchObject({ created: 250, problems: [] });
+    expect(real.body.duplicates).toEqual(dry.body.duplicates);
+  });
+
   it('households name their members, and consultations their person, by the old system’s ids (older 年度 accepted)', async () => {
     await upload('type=persons', csv(PERSONS_HEADER, 'H-1,高松,一郎,タカマツ,イチロウ,1955-05-05,男,,', 'H-2,高松,春子,タカマツ,ハルコ,1958-06-06,女,,'));
     const households = csv(

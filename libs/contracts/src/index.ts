@@ -13,6 +13,7 @@ export * from './lib/schema-validation';
 export * from './lib/asyncapi';
 export * from './lib/person-pseudonym-schema';
 export * from './lib/subject-records';
+export * from './lib/subject-record-labels';
 export * from './lib/personal-information-files';
 export * from './registry';
 export * from './intake';

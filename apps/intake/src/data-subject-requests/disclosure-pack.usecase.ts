@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { CollectMatchingSubjectRecordsRpc, CollectOutreachSubjectRecordsRpc, WITHHOLDING_GROUND_LABELS, type SubjectRecordsResponse, type WithholdingGround } from '@tsunagu/contracts';
+import {
+  CollectMatchingSubjectRecordsRpc,
+  CollectOutreachSubjectRecordsRpc,
+  SUBJECT_RECORD_TYPE_LABELS,
+  subjectRecordFieldLabel,
+  subjectRecordPartLabel,
+  WITHHOLDING_GROUND_LABELS,
+  type SubjectRecordsResponse,
+  type WithholdingGround,
+} from '@tsunagu/contracts';
 import { AuditService, recordAuditSubjects, subjectAccessLog } from '@tsunagu/platform-audit';
 import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
@@ -18,6 +27,8 @@ export interface PackWithheld {
   type: string;
   id: string | null;
   part: string;
+  /** `part` in Japanese (「世帯員（2件目）」). */
+  partLabel: string;
   ground: WithholdingGround;
   groundLabel: string;
 }
@@ -33,6 +44,11 @@ export interface DisclosurePack {
   decisionReason: string | null;
   article78Grounds: { code: Article78Ground; label: string }[];
   services: SubjectRecordsResponse[];
+  /**
+   * The human-readable key to `services`: per record type in the pack, its type in Japanese and every field name
+   * (nested keys included) it uses, in Japanese — the records keep their API names.
+   */
+  fieldLabels: Record<string, { label: string; fields: Record<string, string> }>;
   withheld: PackWithheld[];
 }
 
@@ -40,28 +56,6 @@ export interface PackFile {
   body: Buffer;
   fileName: string;
 }
-
-/** Record types in Japanese, as the pack prints them. */
-export const RECORD_TYPE_LABELS: Record<string, string> = {
-  Person: '本人の基本情報',
-  Household: '世帯',
-  Consent: '情報共有の同意',
-  Consultation: '相談受付',
-  MandatoryReport: '通報',
-  Referral: 'つなぎ（紹介）',
-  MultiAgencyCase: '多機関協働ケース',
-  SupportPlan: '支援プラン',
-  Evaluation: '評価',
-  ProgressNote: '支援経過',
-  Meeting: '会議の記録',
-  OutreachTarget: 'アウトリーチ対象',
-  OutreachContact: '訪問・接触記録',
-  WatchPlan: '見守り計画',
-  Handover: '引継ぎ',
-  ParticipationNeed: '参加ニーズ',
-  Match: '参加支援のマッチング',
-  FollowUp: '定着支援（フォローアップ）',
-};
 
 const SERVICE_LABELS: Record<string, string> = {
   intake: '包括的相談支援・多機関協働（相談・ケース）',
@@ -125,10 +119,12 @@ export class DisclosurePackUseCase {
         label: ARTICLE_78_GROUND_LABELS[code],
       })),
       services,
+      fieldLabels: fieldLabelsOf(services),
       withheld: services.flatMap((part) =>
         part.withheld.map((item) => ({
           service: part.service,
           ...item,
+          partLabel: subjectRecordPartLabel(item.type, item.part),
           groundLabel: WITHHOLDING_GROUND_LABELS[item.ground],
         })),
       ),
@@ -167,13 +163,13 @@ export class DisclosurePackUseCase {
       form.heading(`${SERVICE_LABELS[part.service] ?? part.service}の記録（${part.records.length}件）`);
       if (part.records.length === 0) form.note('該当する記録はありません。');
       for (const record of part.records) {
-        form.note(`${RECORD_TYPE_LABELS[record.type] ?? record.type}（${record.id}）`);
+        form.note(`${SUBJECT_RECORD_TYPE_LABELS[record.type] ?? record.type}（${record.id}）`);
         await form.table(
           [
             { header: '項目', width: 0.3 },
             { header: '内容', width: 0.7 },
           ],
-          Object.entries(record.fields).map(([key, value]) => [key, printable(value)]),
+          Object.entries(record.fields).map(([key, value]) => [labelOf(record.type, key), printable(record.type, value)]),
         );
       }
     }
@@ -184,7 +180,7 @@ export class DisclosurePackUseCase {
         { header: '部分', width: 0.3 },
         { header: '理由', width: 0.4 },
       ],
-      pack.withheld.map((item) => [`${RECORD_TYPE_LABELS[item.type] ?? item.type}${item.id ? `（${item.id.slice(0, 8)}…）` : ''}`, item.part === '*' ? '記録全体' : item.part, item.groundLabel]),
+      pack.withheld.map((item) => [`${SUBJECT_RECORD_TYPE_LABELS[item.type] ?? item.type}${item.id ? `（${item.id.slice(0, 8)}…）` : ''}`, item.partLabel, item.groundLabel]),
     );
     for (const part of pack.services) {
       form.heading(`閲覧・操作の記録：${SERVICE_LABELS[part.service] ?? part.service}（${part.accessLog.length}件${part.accessLogOmitted ? `、ほか${part.accessLogOmitted}件` : ''}）`);
@@ -199,7 +195,7 @@ export class DisclosurePackUseCase {
           warekiDateTime(entry.occurredAt),
           entry.actor,
           [entry.roles.join(' '), entry.agency ?? ''].filter(Boolean).join(' / '),
-          `${entry.action} ${entry.resourceType}（${entry.outcome}）`,
+          `${entry.action} ${SUBJECT_RECORD_TYPE_LABELS[entry.resourceType] ?? entry.resourceType}（${entry.outcome}）`,
         ]),
       );
     }
@@ -210,22 +206,46 @@ export class DisclosurePackUseCase {
   }
 }
 
+/** A field's (or nested key's) name in Japanese; the API name only should the label table lack it (a test keeps it complete). */
+function labelOf(type: string, key: string): string {
+  return subjectRecordFieldLabel(type, key) ?? key;
+}
+
 /**
- * A field's value as lines of text: objects as 「key: value」 lines, arrays item by item. Not JSON: text without break
- * opportunities (braces, quotes, commas) makes the PDF's line wrapping measure it character by character.
+ * A field's value as lines of text: objects as 「項目: value」 lines (keys in Japanese), arrays item by item. Not JSON:
+ * text without break opportunities (braces, quotes, commas) makes the PDF's line wrapping measure it character by character.
  */
-function printable(value: unknown, depth = 0): string {
+function printable(type: string, value: unknown, depth = 0): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const indent = '\u3000'.repeat(depth);
-  if (Array.isArray(value)) return value.map((item) => `${indent}・${printable(item, depth + 1).trimStart()}`).join('\n');
+  if (Array.isArray(value)) return value.map((item) => `${indent}・${printable(type, item, depth + 1).trimStart()}`).join('\n');
   return Object.entries(value as Record<string, unknown>)
     .map(([key, item]) => {
-      const text = printable(item, depth + 1);
-      return text.includes('\n') ? `${indent}${key}:\n${text}` : `${indent}${key}: ${text}`;
+      const text = printable(type, item, depth + 1);
+      return text.includes('\n') ? `${indent}${labelOf(type, key)}:\n${text}` : `${indent}${labelOf(type, key)}: ${text}`;
     })
     .join('\n');
+}
+
+/** Every record type of the pack with every key its records use (nested ones too), in Japanese. */
+function fieldLabelsOf(services: readonly SubjectRecordsResponse[]): DisclosurePack['fieldLabels'] {
+  const labels: DisclosurePack['fieldLabels'] = {};
+  const collect = (type: string, fields: Record<string, string>, value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) collect(type, fields, item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        fields[key] = labelOf(type, key);
+        collect(type, fields, item);
+      }
+    }
+  };
+  for (const record of services.flatMap((part) => part.records)) {
+    labels[record.type] ??= { label: SUBJECT_RECORD_TYPE_LABELS[record.type] ?? record.type, fields: {} };
+    collect(record.type, labels[record.type].fields, record.fields);
+  }
+  return labels;
 }
 
 function asciiName(requestNo: string): string {

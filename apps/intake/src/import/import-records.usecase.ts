@@ -24,6 +24,8 @@ import { ReceiveConsultationUseCase } from '../consultations/receive-consultatio
 import { RegisterHouseholdCommand } from '../people/household.dto';
 import { RegisterPersonCommand } from '../people/person.dto';
 import { RegisterHouseholdUseCase } from '../people/register-household.usecase';
+import type { DuplicateCandidateView } from '../people/person.dto';
+import type { Person } from '../people/person.entity';
 import { RegisterPersonUseCase } from '../people/register-person.usecase';
 import { ImportRun, ImportSource } from './import.entities';
 import { cellProblem, ImportRow, splitListCell, type ImportProblem } from './import-row';
@@ -51,6 +53,13 @@ interface RunState {
   createdLines: Map<string, number>;
   /** A write failed in the database: the transaction is unusable, stop. */
   aborted: boolean;
+}
+
+/** A row's person, built and checked, waiting to be written. */
+interface PersonToImport {
+  row: ImportRow;
+  sourceId: string;
+  person: Person;
 }
 
 /** Thrown inside the transaction to roll it back (a dry run, or a file with problems) while keeping the report. */
@@ -223,6 +232,15 @@ export class ImportRecordsUseCase {
    * compares every managed entity, so a file's whole identity map would make each row slower than the last.
    */
   private async record(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): Promise<void> {
+    this.stageSource(em, state, type, sourceId, targetId, line);
+    if (state.created % CHECKPOINT === 0) {
+      await em.flush();
+      em.clear();
+    }
+  }
+
+  /** As record, left for the caller's flush. */
+  private stageSource(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): void {
     const source = new ImportSource();
     source.recordType = type;
     source.sourceId = sourceId;
@@ -232,14 +250,12 @@ export class ImportRecordsUseCase {
     state.known.set(sourceId, targetId);
     state.createdLines.set(targetId, line);
     state.created += 1;
-    if (state.created % CHECKPOINT === 0) {
-      await em.flush();
-      em.clear();
-    }
   }
 
   private async importPersons(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
     const seen = new Map<string, number>();
+    // Built and checked row by row; written CHECKPOINT at a time once every row is checked.
+    const built: PersonToImport[] = [];
     for (const row of rows) {
       if (state.aborted) return;
       const sourceId = this.sourceIdOf(row, template, seen);
@@ -278,20 +294,51 @@ export class ImportRecordsUseCase {
       if (!command) continue;
       const person = await this.write(state, scoped, rowFor, async () => this.persons.build(command));
       if (!person || !readable) continue;
-      const candidates = await this.persons.duplicateCandidates(em, person);
+      built.push({ row, sourceId, person });
+    }
+    if (state.aborted || built.length === 0) return;
+    // Every row's duplicate candidates before anything is written: among existing people, then earlier rows of the file.
+    const candidatesOf = await this.persons.duplicateCandidatesOfMany(em, built.map(({ person }) => person));
+    for (let start = 0; start < built.length && !state.aborted; start += CHECKPOINT) {
+      await this.savePersons(em, state, template, built.slice(start, start + CHECKPOINT), candidatesOf.slice(start, start + CHECKPOINT));
+    }
+  }
+
+  /**
+   * Writes a batch of built persons as one: every person, its events and its source id in one flush (the API's save
+   * without a round trip per row), its duplicate candidates reported. A database refusal cannot name its row here: it
+   * is reported on the batch's first line and stops the import.
+   */
+  private async savePersons(
+    em: EntityManager,
+    state: RunState,
+    template: ImportTemplate,
+    batch: readonly PersonToImport[],
+    candidatesOf: readonly DuplicateCandidateView[][],
+  ): Promise<void> {
+    batch.forEach(({ row, sourceId, person }, index) => {
+      const candidates = candidatesOf[index];
       if (candidates.length > 0) {
         state.duplicates.push({
           line: row.line,
+          // Candidates from this file (earlier rows: already staged) are named by line.
           candidateIds: candidates.filter((candidate) => !state.createdLines.has(candidate.id)).map((candidate) => candidate.id),
           candidateLines: candidates.map((candidate) => state.createdLines.get(candidate.id)).filter((line): line is number => line !== undefined),
           matchedOn: [...new Set(candidates.flatMap((candidate) => candidate.matchedOn))],
         });
       }
-      const saved = await this.write(state, scoped, rowFor, async () => {
-        await this.persons.save(em, person);
-        return true;
-      });
-      if (saved) await this.record(em, state, 'persons', sourceId, person.id, row.line);
+      this.persons.stage(em, person);
+      this.stageSource(em, state, 'persons', sourceId, person.id, row.line);
+    });
+    try {
+      await em.flush();
+      em.clear();
+    } catch {
+      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
+      const first = batch[0].row;
+      const last = batch[batch.length - 1].row;
+      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      state.aborted = true;
     }
   }
 

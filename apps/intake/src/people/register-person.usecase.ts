@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { PersonRegistered } from '@tsunagu/contracts';
+import { PersonProtectionChanged, PersonRegistered } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { PersonVisibility } from '../access/person-visibility';
 import { IntakeEvents } from '../shared/intake-events';
-import { findDuplicateCandidates } from './find-duplicates';
+import { findDuplicateCandidates, findDuplicateCandidatesOfNew, probeOf } from './find-duplicates';
 import { Person } from './person.entity';
 import type { DuplicateCandidateView, PersonView, RegisterPersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
-import { protectionsOf, recordProtection } from './protection';
+import { protectionsOf } from './protection';
 
 @Injectable()
 export class RegisterPersonUseCase {
@@ -50,19 +50,28 @@ export class RegisterPersonUseCase {
 
   /** Existing people the caller may see who may be the same person (DOMAIN §6.3). */
   duplicateCandidates(em: EntityManager, person: Person): Promise<DuplicateCandidateView[]> {
-    return findDuplicateCandidates(em, {
-      familyNameKana: person.familyNameKana,
-      givenNameKana: person.givenNameKana,
-      birthDate: person.birthDate,
-      phones: person.phones.map((phone) => phone.number),
-    }, this.people.filter('id'));
+    return findDuplicateCandidates(em, probeOf(person), this.people.filter('id'));
+  }
+
+  /**
+   * For new persons about to be written together (an import's file, in its order), before any is written: each one's
+   * candidates among the existing people the caller may see, then among the persons before it in the list.
+   */
+  duplicateCandidatesOfMany(em: EntityManager, persons: readonly Person[]): Promise<DuplicateCandidateView[][]> {
+    return findDuplicateCandidatesOfNew(em, persons, this.people.filter('id'));
   }
 
   /** Writes a built person and its events (PersonRegistered, and the protection when there is one) in `em`'s transaction. */
   async save(em: EntityManager, person: Person): Promise<void> {
-    em.persist(person);
+    this.stage(em, person);
     await em.flush();
-    await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
-    if (person.dvAddressProtection) await recordProtection(em, this.events, person);
+  }
+
+  /** As save, left for the caller's next flush: an import writes 200 persons and their events in one. */
+  stage(em: EntityManager, person: Person): void {
+    em.persist(person);
+    this.events.stage(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
+    // A person just registered is a member of no household yet: the protection extends to none.
+    if (person.dvAddressProtection) this.events.stage(em, PersonProtectionChanged, person.id, { personId: person.id, householdIds: [], protections: protectionsOf(person) });
   }
 }

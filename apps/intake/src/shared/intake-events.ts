@@ -17,8 +17,13 @@ export class IntakeEvents {
   ) {}
 
   async record<T>(em: EntityManager, contract: EventContract<T>, aggregateId: string, data: T): Promise<void> {
+    this.stage(em, contract, aggregateId, data);
+    await em.flush();
+  }
+
+  /** As record, left for the caller's next flush (an import writes a batch of records and their events in one). */
+  stage<T>(em: EntityManager, contract: EventContract<T>, aggregateId: string, data: T): void {
     // Events reporting counts 実人数 from carry the pseudonymous person key, stamped here for every use case.
     this.outbox.record(em, contract, { aggregateId, data: this.pseudonyms.stamp(contract, TenantContext.requireMunicipality(), data) });
-    await em.flush();
   }
 }

@@ -1,7 +1,27 @@
+import fs from 'node:fs';
 import { readPdfText as textOf } from '../testing';
 import { FormDocument, WITHHELD_TEXT, warekiDateTime } from './form-document';
 
 describe('FormDocument', () => {
+  // The first form of a process once read and parsed the 5 MB font at every switch back to the regular weight (12 s).
+  it('reads each weight’s font file once per process, however often a form switches weights', async () => {
+    const reads = jest.spyOn(fs, 'readFileSync');
+    try {
+      for (let index = 0; index < 2; index += 1) {
+        const form = new FormDocument({ title: '保有個人情報の開示', municipality: '高松市' });
+        for (let record = 0; record < 5; record += 1) {
+          form.heading(`記録${record}`).fields([['氏名', '山田 太郎']]);
+          form.note('注記');
+        }
+        await form.end();
+      }
+      const fonts = reads.mock.calls.map(([path]) => String(path)).filter((path) => path.endsWith('.ttf'));
+      expect(fonts.sort()).toEqual([expect.stringContaining('400Regular'), expect.stringContaining('700Bold')]);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
   it('renders an A4 form whose Japanese text, 和暦 dates, 外字 and page numbers read back', async () => {
     const form = new FormDocument({ title: '相談受付票', municipality: '高松市', printedAt: new Date('2025-06-01T01:00:00Z'), subtitle: '受付番号 R7-000001' });
     form.heading('基本情報').fields([

@@ -22,7 +22,7 @@ export function formFontPath(weight: keyof typeof FONT_FILES): string {
 
 /**
  * The parsed fonts (fontkit objects) of the first document, handed to every later one: pdfkit accepts them in place
- * of a file, and parsing the 5 MB Noto Sans JP and its layout tables again for each form costs several times the form.
+ * of a file, and parsing the 5 MB Noto Sans JP and its metrics tables again for each form costs several times the form.
  */
 const parsedFonts: { regular?: unknown; bold?: unknown } = {};
 
@@ -82,8 +82,10 @@ export class FormDocument {
       size: 'A4',
       margins: { top: A4_MARGIN, bottom: A4_MARGIN + FOOTER_SPACE, left: A4_MARGIN, right: A4_MARGIN },
       bufferPages: true,
-      // No standard font: the first text is Japanese.
-      font: (parsedFonts.regular ?? formFontPath('regular')) as string,
+      // No default font at all (not Helvetica, not our own): a default font opened under its path is a second copy of
+      // 'regular', and pdfkit then opens the registered 'regular' afresh — reading and parsing the 5 MB file — at every
+      // switch back to it without caching it (it keeps the copy it found by name instead): 12 s of the first form.
+      font: null as unknown as string,
       lang: 'ja-JP',
       displayTitle: true,
       info: { Title: options.title, Producer: 'Tsunagu', Creator: 'Tsunagu' },
