@@ -9,3 +9,4 @@ export * from './lib/log-capture';
 export * from './lib/seams-suite';
 export * from './lib/row-level-security';
 export * from './lib/as-system';
+export * from './lib/list-contract';
