@@ -11,7 +11,7 @@ import { asSystem, bootObserved, expectEventually, type Observed } from '@tsunag
 import { readPdfText } from '@tsunagu/util-pdf-forms/testing';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
-import { API, consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
 
 /** Marker values: looked for in the pack (present or absent), the events, the audit trail and the logs. */
 const OWN_NAME = '開示本人マーカー';
@@ -51,18 +51,7 @@ describe('intake: data-subject requests (開示請求 pack)', () => {
     if (reply.status >= 300) throw new Error(`POST ${path} → ${reply.status} ${reply.text.slice(0, 300)}`);
     return reply.body;
   };
-  const download = async (path: string, token = supervisor) => {
-    const response = await intake.app.inject({
-      method: 'GET',
-      url: `${API}${path}`,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    return {
-      status: response.statusCode,
-      headers: response.headers,
-      body: response.rawPayload,
-    };
-  };
+  const download = (path: string, token = supervisor) => intake.download(path, token);
   const downloadJson = async (path: string, token = supervisor) => {
     const reply = await download(path, token);
     const text = reply.body.toString('utf8');

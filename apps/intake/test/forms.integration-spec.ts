@@ -2,7 +2,7 @@ import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { captureServiceLogs } from '@tsunagu/platform-observability';
 import { asSystem, bootObserved, type Observed } from '@tsunagu/platform-testing';
 import { readPdfText } from '@tsunagu/util-pdf-forms/testing';
-import { API, consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
 
 /** Marker values: the person's given name and the words of the notes, looked for in the PDFs, the logs and PostgreSQL's log. */
 const NAME_MARKER = '帳票髙志';
@@ -37,14 +37,8 @@ describe('intake: printable forms (帳票) as PDF', () => {
     if (reply.status >= 300) throw new Error(`POST ${path} → ${reply.status} ${reply.text.slice(0, 300)}`);
     return reply.body;
   };
-  /** A PDF route's reply as bytes (the JSON harness would read it as text). */
-  const pdf = async (path: string, token?: string) => {
-    const bearer = token ?? (await intake.token({ subject: 'caseworker-1', roles: ['caseworker'] }));
-    const response = await intake.app.inject({ method: 'GET', url: `${API}${path}`, headers: { authorization: `Bearer ${bearer}` } });
-    return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
-  };
   const printed = async (path: string, token?: string) => {
-    const reply = await pdf(path, token);
+    const reply = await intake.download(path, token ?? (await intake.token({ subject: 'caseworker-1', roles: ['caseworker'] })));
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('application/pdf');
     expect(reply.headers['cache-control']).toBe('no-store');

@@ -40,6 +40,12 @@ interface CallOptions {
   token?: string | null;
 }
 
+export interface Download {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: Buffer;
+}
+
 export interface IntakeUnderTest {
   app: NestFastifyApplication;
   database: TestDatabase;
@@ -50,6 +56,8 @@ export interface IntakeUnderTest {
   /** Token of an agency client (client credentials) of an organisation. */
   agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
+  /** A GET whose answer is bytes (a PDF, a pack): status, headers and the raw body, which `call` would read as text. */
+  download(path: string, token?: string): Promise<Download>;
   /** Every event on the JetStream stream so far. */
   events(): Promise<StreamEvent[]>;
   /**
@@ -101,6 +109,10 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
     agencyToken: (organizationId, municipality) =>
       issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
     call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
+    download: async (path, token) => {
+      const response = await app.inject({ method: 'GET', url: `${API}${path}`, headers: { authorization: `Bearer ${token ?? staffToken}` } });
+      return { status: response.statusCode, headers: response.headers, body: response.rawPayload };
+    },
     async events() {
       reader ??= await connect({ servers: nats.url });
       return streamEvents(reader);
