@@ -1,4 +1,5 @@
-import { BooleanField, Datagrid, DateField, List, ReferenceField, SelectField, SelectInput, ShowButton, TextField } from 'react-admin';
+import { BooleanField, Datagrid, List, ReferenceField, SelectField, SelectInput, ShowButton, TextField } from 'react-admin';
+import { DateField } from '../dates/DateField';
 import { KIND_CHOICES, STATUS_CHOICES } from './choices';
 
 const filters = [
@@ -14,8 +15,8 @@ export function DataSubjectRequestList() {
         <TextField source="requestNo" sortable />
         <SelectField source="kind" choices={KIND_CHOICES} translateChoice={false} sortable={false} />
         <ReferenceField source="personId" reference="persons" link="show" sortable={false} />
-        <DateField source="requestedAt" locales="ja-JP" />
-        <DateField source="dueOn" locales="ja-JP" />
+        <DateField source="requestedAt" />
+        <DateField source="dueOn" />
         <SelectField source="status" choices={STATUS_CHOICES} translateChoice={false} sortable={false} />
         <BooleanField source="overdue" sortable={false} />
         <ShowButton />

@@ -1,7 +1,6 @@
 import {
   ArrayField,
   Datagrid,
-  DateField,
   ListButton,
   ReferenceField,
   required,
@@ -16,9 +15,10 @@ import {
   useRecordContext,
   type RaRecord,
 } from 'react-admin';
+import { DateField } from '../dates/DateField';
 import { PrintPdfButton } from '../shared/PrintPdfButton';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
-import { ARTICLE_78_CHOICES, DECISION_CHOICES, IDENTITY_CHOICES, KIND_CHOICES, REQUESTER_CHOICES, STATUS_CHOICES } from './choices';
+import { ARTICLE_78_CHOICES, DECISION_CHOICES, HISTORY_ACTION_CHOICES, IDENTITY_CHOICES, KIND_CHOICES, REQUESTER_CHOICES, STATUS_CHOICES } from './choices';
 import { StaffField } from '../shared/StaffField';
 
 const packReady = (record: RaRecord) => record.kind === 'disclosure' && (record.status === 'decided' || record.status === 'completed');
@@ -84,25 +84,25 @@ export function DataSubjectRequestShow() {
         <TextField source="requestNo" />
         <SelectField source="kind" choices={KIND_CHOICES} translateChoice={false} />
         <ReferenceField source="personId" reference="persons" link="show" />
-        <DateField source="requestedAt" showTime locales="ja-JP" />
+        <DateField source="requestedAt" showTime />
         <SelectField source="requesterRelation" choices={REQUESTER_CHOICES} translateChoice={false} />
         <SelectField source="identityVerification" choices={IDENTITY_CHOICES} translateChoice={false} />
         <TextField source="requestText" />
-        <DateField source="dueOn" locales="ja-JP" />
-        <DateField source="extendedDueOn" locales="ja-JP" />
+        <DateField source="dueOn" />
+        <DateField source="extendedDueOn" />
         <TextField source="extensionReason" />
         <SelectField source="status" choices={STATUS_CHOICES} translateChoice={false} />
         <SelectField source="decision" choices={DECISION_CHOICES} translateChoice={false} />
         <TextField source="decisionReason" />
-        <DateField source="decidedAt" showTime locales="ja-JP" />
+        <DateField source="decidedAt" showTime />
         <StaffField source="decidedBy" />
-        <DateField source="completedAt" showTime locales="ja-JP" />
-        <DateField source="liftedAt" showTime locales="ja-JP" />
+        <DateField source="completedAt" showTime />
+        <DateField source="liftedAt" showTime />
         <ArrayField source="history">
           <Datagrid bulkActionButtons={false} rowClick={false}>
-            <DateField source="at" showTime locales="ja-JP" label="resources.data-subject-requests.fields.history.at" />
-            <TextField source="action" label="resources.data-subject-requests.fields.history.action" />
-            <TextField source="by" label="resources.data-subject-requests.fields.history.by" />
+            <DateField source="at" showTime label="resources.data-subject-requests.fields.history.at" />
+            <SelectField source="action" choices={HISTORY_ACTION_CHOICES} translateChoice={false} label="resources.data-subject-requests.fields.history.action" />
+            <StaffField source="by" label="resources.data-subject-requests.fields.history.by" />
           </Datagrid>
         </ArrayField>
       </SimpleShowLayout>

@@ -3,6 +3,8 @@ const choices = (labels: Record<string, string>) => Object.entries(labels).map((
 
 export const KIND_CHOICES = choices({ disclosure: '開示請求', correction: '訂正請求', suspension: '利用停止請求' });
 export const STATUS_CHOICES = choices({ received: '受付', decided: '決定', completed: '開示済・実施済', refused: '不開示・却下' });
+/** What a step of a request's history did (RequestHistoryEntry.action). */
+export const HISTORY_ACTION_CHOICES = choices({ received: '受付', extended: '期限延長', decided: '決定', completed: '開示・実施', applied: '訂正・利用停止の実施', lifted: '利用停止の解除' });
 export const DECISION_CHOICES = choices({ granted: '全部開示・承認', 'partially-granted': '一部開示・一部承認', refused: '不開示・却下' });
 export const REQUESTER_CHOICES = choices({ self: '本人', 'legal-representative': '法定代理人', 'delegated-agent': '任意代理人（委任）' });
 export const IDENTITY_CHOICES = choices({

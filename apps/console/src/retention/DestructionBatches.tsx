@@ -1,4 +1,5 @@
-import { Datagrid, DateField, List, ListButton, NumberField, Show, ShowButton, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { Datagrid, List, ListButton, NumberField, Show, ShowButton, SimpleShowLayout, TopToolbar } from 'react-admin';
+import { DateField } from '../dates/DateField';
 import { CodeSelectInput, StatusField } from '../shared/codes';
 import { ActionBar, RecordActionButton } from '../shared/RecordActionButtons';
 import { StaffField } from '../shared/StaffField';
@@ -10,10 +11,10 @@ export function DestructionBatchList() {
   return (
     <List filters={filters} filterDefaultValues={{ status: 'pending-approval' }} sort={{ field: 'listedAt', order: 'DESC' }} exporter={false}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateField source="listedAt" showTime locales="ja-JP" sortable={false} />
+        <DateField source="listedAt" showTime sortable={false} />
         <NumberField source="itemCount" sortable={false} />
         <StatusField source="status" table="destructionBatchStatus" sortable={false} />
-        <DateField source="decidedAt" showTime locales="ja-JP" sortable={false} />
+        <DateField source="decidedAt" showTime sortable={false} />
         <StaffField source="decidedBy" sortable={false} />
         <ShowButton />
       </Datagrid>
@@ -38,10 +39,10 @@ export function DestructionBatchShow() {
   return (
     <Show actions={<BatchActions />}>
       <SimpleShowLayout>
-        <DateField source="listedAt" showTime locales="ja-JP" />
+        <DateField source="listedAt" showTime />
         <NumberField source="itemCount" />
         <StatusField source="status" table="destructionBatchStatus" />
-        <DateField source="decidedAt" showTime locales="ja-JP" />
+        <DateField source="decidedAt" showTime />
         <StaffField source="decidedBy" />
       </SimpleShowLayout>
     </Show>

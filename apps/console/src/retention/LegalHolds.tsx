@@ -1,4 +1,5 @@
-import { BooleanField, BooleanInput, Create, Datagrid, DateField, List, required, SimpleForm, TextField, TextInput } from 'react-admin';
+import { BooleanField, BooleanInput, Create, Datagrid, List, required, SimpleForm, TextField, TextInput } from 'react-admin';
+import { DateField } from '../dates/DateField';
 import { DateInput } from '../dates/DateInput';
 import { CodeField, CodeSelectInput } from '../shared/codes';
 import { RecordActionButton } from '../shared/RecordActionButtons';
@@ -14,9 +15,9 @@ export function LegalHoldList() {
         <CodeField source="recordType" table="retentionRecordType" sortable={false} />
         <TextField source="recordId" sortable={false} />
         <CodeField source="reason" table="legalHoldReason" sortable={false} />
-        <DateField source="placedAt" showTime locales="ja-JP" />
+        <DateField source="placedAt" showTime />
         <StaffField source="placedBy" sortable={false} />
-        <DateField source="until" locales="ja-JP" sortable={false} />
+        <DateField source="until" sortable={false} />
         <BooleanField source="active" sortable={false} />
         <RecordActionButton action="release" label="tsunagu.retention.release" done="tsunagu.retention.released" when={(record) => record.active === true} />
       </Datagrid>
