@@ -14,6 +14,7 @@ import { Migration20261204090000 } from './Migration20261204090000';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204110000 } from './Migration20261204110000';
 import { Migration20261204190000 } from './Migration20261204190000';
+import { Migration20261205091000 } from './Migration20261205091000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -33,4 +34,5 @@ export const reportingMigrations = [
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204110000', class: Migration20261204110000 },
   { name: 'Migration20261204190000', class: Migration20261204190000 },
+  { name: 'Migration20261205091000', class: Migration20261205091000 },
 ];

@@ -33,6 +33,9 @@ export const PROJECTION_TABLES = [
   'council',
   'council_meeting',
   'coordinator',
+  'consultation_tally',
+  'consultation_pseudonym_month',
+  'consultation_headcount',
 ] as const;
 
 function assertSchema(schema: string): void {
@@ -53,6 +56,7 @@ export function projectionDdl(schema: string): string[] {
     ...recordCountsDdl(schema),
     ...communityWorkDdl(schema),
     ...needDistrictWithheldDdl(schema),
+    ...consultationTallyDdl(schema),
   ];
 }
 
@@ -351,6 +355,13 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
   employer_organization_id: 'uuid',
   assigned_from: 'date',
   assigned_to: 'date',
+  // The consultation tallies (consultationTallyDdl): codes, a month `YYYY-MM` and counts.
+  counted_month: 'character varying',
+  jigyo_field: 'character varying',
+  district_code: 'character varying',
+  consultations: 'integer',
+  unidentified: 'integer',
+  headcount: 'integer',
 };
 
 /**
@@ -362,4 +373,113 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
 export function needDistrictWithheldDdl(schema: string): string[] {
   assertSchema(schema);
   return [`alter table "${schema}"."participation_need" add column district_withheld boolean not null default false`];
+}
+
+/**
+ * The per-事業 report's consultation counts kept as the rows change (Migration20261205091000; frozen likewise, ADR 0017),
+ * so the report reads a few thousand rows instead of every consultation of the 年度 (5.3 s at 1,000,000):
+ * - `consultation_tally`: 延べ (and those naming no person) per month, 事業 field, district code and receiving desk;
+ * - `consultation_pseudonym_month`: each pseudonymous key's consultations per field and month — the sets 実人数 is counted over;
+ * - `consultation_headcount`: 実人数, distinct keys per field and month, per field for the 年度 (month ''), per month over
+ *   every field (field '') and for the 年度 (both '') — never a sum of months: a key enters a count when its first
+ *   consultation in that cell arrives and leaves it when its last one goes.
+ * A consultation counts when it has a receipt day and is not cancelled, as the report always counted them. Statement
+ * triggers on `consultation` keep the three true whichever path changes a row (the projector's upsert, the household's
+ * district copied onto its consultations, a receipt day filled in later, a bulk load), from the rows before and after
+ * (transition tables). Writers of one municipality take turns on an advisory lock, so two transactions never both
+ * count the same key as new. Rows at zero are deleted: the tallies hold exactly what a count from scratch would.
+ */
+export function consultationTallyDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  return [
+    `create table ${t('consultation_tally')} (municipality varchar(6) not null, fiscal_year int not null, counted_month varchar(7) not null, jigyo_field varchar(40) not null, district_code varchar(40) not null, receiving_organization_id uuid not null, consultations int not null, unidentified int not null, primary key (municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id))`,
+    `create table ${t('consultation_pseudonym_month')} (municipality varchar(6) not null, fiscal_year int not null, pseudonym varchar(43) not null, jigyo_field varchar(40) not null, counted_month varchar(7) not null, consultations int not null, primary key (municipality, fiscal_year, pseudonym, jigyo_field, counted_month))`,
+    `create table ${t('consultation_headcount')} (municipality varchar(6) not null, fiscal_year int not null, jigyo_field varchar(40) not null, counted_month varchar(7) not null, headcount int not null, primary key (municipality, fiscal_year, jigyo_field, counted_month))`,
+    ...consultationTallyTriggerDdl(schema),
+  ];
+}
+
+/** Advisory lock class of the tally writers (two-int keys: never the projection's one-bigint lock, nor the household's class). */
+const TALLY_LOCK_CLASS = 0x7461; // "ta"
+
+/**
+ * The tally triggers of `schema`'s consultation table and their function, which writes the same schema's tallies. The
+ * rebuild runs it again on the live schema after the swap: the moved table's triggers would call the shadow's function.
+ */
+export function consultationTallyTriggerDdl(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  // A changed row leaves its old cell (-1) and enters its new one (+1); how report-queries codes fields and districts.
+  const counted = (rows: string, sign: number) =>
+    `select municipality, fiscal_year, to_char(received_on, 'YYYY-MM') as counted_month, coalesce(jigyo_attribution, 'unattributed')::varchar as jigyo_field,
+       case when district_withheld then 'undisclosed' else coalesce(district_id::text, 'none') end as district_code, receiving_organization_id, pseudonym, ${sign} as sign
+     from ${rows} where received_on is not null and not cancelled`;
+  // removes: whether the statement can take consultations out of a cell (update, delete), leaving rows at zero to delete.
+  const tally = (delta: string, removes: boolean) => `
+    perform pg_advisory_xact_lock(${TALLY_LOCK_CLASS}, hashtext('${schema}.' || municipality)) from (select distinct municipality from (${delta}) d order by 1) m;
+    if not found then return null; end if;
+    -- 実人数 first, against the sets as they were before this statement.
+    with d as (select municipality, fiscal_year, pseudonym, jigyo_field, counted_month, sum(sign) as n from (${delta}) d where pseudonym is not null group by 1, 2, 3, 4, 5 having sum(sign) <> 0),
+    was as (select s.municipality, s.fiscal_year, s.pseudonym, s.jigyo_field, s.counted_month, s.consultations as n from ${t('consultation_pseudonym_month')} s
+      where (s.municipality, s.fiscal_year, s.pseudonym) in (select municipality, fiscal_year, pseudonym from d)),
+    cells as (select municipality, fiscal_year, pseudonym, jigyo_field, counted_month, coalesce(was.n, 0) > 0 as was_in, coalesce(was.n, 0) + coalesce(d.n, 0) > 0 as is_in
+      from was full join d using (municipality, fiscal_year, pseudonym, jigyo_field, counted_month)),
+    keys as (select municipality, fiscal_year, jigyo_field, counted_month, bool_or(was_in) as was_in, bool_or(is_in) as is_in from cells
+      group by grouping sets ((municipality, fiscal_year, pseudonym, jigyo_field, counted_month), (municipality, fiscal_year, pseudonym, jigyo_field), (municipality, fiscal_year, pseudonym, counted_month), (municipality, fiscal_year, pseudonym)))
+    insert into ${t('consultation_headcount')} as h (municipality, fiscal_year, jigyo_field, counted_month, headcount)
+      select municipality, fiscal_year, coalesce(jigyo_field, ''), coalesce(counted_month, ''), sum(is_in::int - was_in::int) from keys group by 1, 2, 3, 4 having sum(is_in::int - was_in::int) <> 0
+      on conflict (municipality, fiscal_year, jigyo_field, counted_month) do update set headcount = h.headcount + excluded.headcount;${removes ? `
+    delete from ${t('consultation_headcount')} where headcount = 0 and (municipality, fiscal_year) in (select municipality, fiscal_year from (${delta}) d);` : ''}
+    insert into ${t('consultation_pseudonym_month')} as s (municipality, fiscal_year, pseudonym, jigyo_field, counted_month, consultations)
+      select municipality, fiscal_year, pseudonym, jigyo_field, counted_month, sum(sign) from (${delta}) d where pseudonym is not null group by 1, 2, 3, 4, 5 having sum(sign) <> 0
+      on conflict (municipality, fiscal_year, pseudonym, jigyo_field, counted_month) do update set consultations = s.consultations + excluded.consultations;${removes ? `
+    delete from ${t('consultation_pseudonym_month')} where consultations = 0 and (municipality, fiscal_year, pseudonym) in (select municipality, fiscal_year, pseudonym from (${delta}) d);` : ''}
+    insert into ${t('consultation_tally')} as c (municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id, consultations, unidentified)
+      select municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id, sum(sign), coalesce(sum(sign) filter (where pseudonym is null), 0) from (${delta}) d
+      group by 1, 2, 3, 4, 5, 6 having sum(sign) <> 0 or sum(sign) filter (where pseudonym is null) <> 0
+      on conflict (municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id)
+      do update set consultations = c.consultations + excluded.consultations, unidentified = c.unidentified + excluded.unidentified;${removes ? `
+    delete from ${t('consultation_tally')} where consultations = 0
+      and (municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id) in (select municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id from (${delta}) d);` : ''}`;
+  const cells = 'municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id, pseudonym';
+  const inserted = counted('new_rows', 1);
+  const deleted = counted('old_rows', -1);
+  return [
+    `create or replace function ${t('consultation_tally_trigger')}() returns trigger language plpgsql as $tally$
+begin
+  if tg_op = 'INSERT' then${tally(inserted, false)}
+  elsif tg_op = 'UPDATE' then
+    -- Most updates change no counted column (a consultation triaged, closed, re-sent): nothing to tally.
+    if not exists ((select ${cells} from (${deleted}) o except all select ${cells} from (${inserted}) n) union all (select ${cells} from (${inserted}) n except all select ${cells} from (${deleted}) o)) then
+      return null;
+    end if;${tally(`${deleted} union all ${inserted}`, true)}
+  else${tally(deleted, true)}
+  end if;
+  return null;
+end
+$tally$`,
+    ...(['insert', 'update', 'delete'] as const).flatMap((operation) => [
+      `drop trigger if exists consultation_tally_${operation} on ${t('consultation')}`,
+      `create trigger consultation_tally_${operation} after ${operation} on ${t('consultation')} referencing ${operation === 'insert' ? 'new table as new_rows' : operation === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows'} for each statement execute function ${t('consultation_tally_trigger')}()`,
+    ]),
+  ];
+}
+
+/** Fills the tallies of `schema` from its consultations (the migration, for the rows projected before the triggers existed). */
+export function consultationTallyBackfillSql(schema: string): string[] {
+  assertSchema(schema);
+  const t = (name: string) => `"${schema}"."${name}"`;
+  const counted = `select municipality, fiscal_year, to_char(received_on, 'YYYY-MM') as counted_month, coalesce(jigyo_attribution, 'unattributed') as jigyo_field,
+      case when district_withheld then 'undisclosed' else coalesce(district_id::text, 'none') end as district_code, receiving_organization_id, pseudonym
+    from ${t('consultation')} where received_on is not null and not cancelled`;
+  return [
+    `insert into ${t('consultation_tally')} (municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id, consultations, unidentified)
+     select municipality, fiscal_year, counted_month, jigyo_field, district_code, receiving_organization_id, count(*), count(*) filter (where pseudonym is null) from (${counted}) c group by 1, 2, 3, 4, 5, 6`,
+    `insert into ${t('consultation_pseudonym_month')} (municipality, fiscal_year, pseudonym, jigyo_field, counted_month, consultations)
+     select municipality, fiscal_year, pseudonym, jigyo_field, counted_month, count(*) from (${counted}) c where pseudonym is not null group by 1, 2, 3, 4, 5`,
+    `insert into ${t('consultation_headcount')} (municipality, fiscal_year, jigyo_field, counted_month, headcount)
+     select municipality, fiscal_year, coalesce(jigyo_field, ''), coalesce(counted_month, ''), count(distinct pseudonym) from ${t('consultation_pseudonym_month')}
+     group by grouping sets ((municipality, fiscal_year, jigyo_field, counted_month), (municipality, fiscal_year, jigyo_field), (municipality, fiscal_year, counted_month), (municipality, fiscal_year))`,
+  ];
 }

@@ -4,7 +4,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { applicationGrantsSql, rowLevelSecuritySql, SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { applyEvent, PROJECTED_EVENTS, type SqlRunner } from './projector';
-import { LIVE_SCHEMA, PROJECTION_TABLES, projectionDdl, SHADOW_SCHEMA } from './projection-schema';
+import { consultationTallyTriggerDdl, LIVE_SCHEMA, PROJECTION_TABLES, projectionDdl, SHADOW_SCHEMA } from './projection-schema';
 import { PROJECTION_LOCK_KEY } from './project-event.usecase';
 
 const decoder = new TextDecoder();
@@ -125,6 +125,8 @@ export async function rebuildProjections(options: {
     await replay(options.connection, options.stream, firstEnd + 1, finalEnd, apply, counts);
     for (const table of [...PROJECTION_TABLES].reverse()) await client.query(`drop table if exists "${LIVE_SCHEMA}"."${table}"`);
     for (const table of PROJECTION_TABLES) await client.query(`alter table "${SHADOW_SCHEMA}"."${table}" set schema "${LIVE_SCHEMA}"`);
+    // The moved consultation table's tally triggers call the shadow's function (dropped below): point them at the live one.
+    for (const statement of consultationTallyTriggerDdl(LIVE_SCHEMA)) await client.query(statement);
     if (options.applicationRole) for (const statement of applicationGrantsSql(LIVE_SCHEMA, options.applicationRole)) await client.query(statement);
     await client.query('commit');
     await client.query(`drop schema if exists "${SHADOW_SCHEMA}" cascade`);

@@ -174,15 +174,20 @@ export class ReportQueries {
       declined: string;
       median: string | null;
     }>(
-      `select count(*) as requested,
+      // Business days from request to first contact = business days up to the contact day minus those up to the request day,
+      // read from one running count over the calendar (a series per referral took 0.3 s of the report at 200,000 referrals).
+      `with completed as (select (requested_at at time zone 'Asia/Tokyo')::date as requested_on, (completed_at at time zone 'Asia/Tokyo')::date as completed_on
+         from ${t('referral')} where ${scope} and completed_at is not null),
+       calendar as (select day::date as day, count(*) filter (where extract(isodow from day) < 6 and day::date <> all(?::date[])) over (order by day) as business_days
+         from generate_series((select min(requested_on) from completed), (select max(completed_on) from completed), interval '1 day') as day)
+       select count(*) as requested,
          count(*) filter (where accepted_at is not null or completed_at is not null) as accepted,
          count(*) filter (where declined_at is not null and accepted_at is null and completed_at is null) as declined,
-         percentile_cont(0.5) within group (order by (
-           select count(*) from generate_series((requested_at at time zone 'Asia/Tokyo')::date + 1, (completed_at at time zone 'Asia/Tokyo')::date, interval '1 day') as day
-           where extract(isodow from day) < 6 and day::date <> all(?::date[]))) filter (where completed_at is not null) as median
+         (select percentile_cont(0.5) within group (order by greatest(0, coalesce(contacted.business_days, 0) - coalesce(requested.business_days, 0)))
+          from completed c left join calendar requested on requested.day = c.requested_on left join calendar contacted on contacted.day = c.completed_on) as median
        from ${t('referral')} where ${scope}`,
       // A referral requested in the 年度 may be completed after it: holidays up to a year past its end.
-      [`{${japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`).join(',')}}`, ...params],
+      [...params, `{${japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`).join(',')}}`, ...params],
     );
     const overdue = await this.query<{
       referral_id: string;
