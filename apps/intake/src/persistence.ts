@@ -12,7 +12,7 @@ import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entit
 import { intakeMigrations } from './migrations';
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { Household } from './people/household.entity';
-import { ImportRun, ImportSource } from './import/import.entities';
+import { ImportJob, ImportRun, ImportSource } from './import/import.entities';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';
@@ -23,7 +23,7 @@ import { StaffMember } from './staff/staff-member.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
 export const intakeEntities = [...messagingEntities, Person, Household, Consent, Consultation, MandatoryReport, Referral, MultiAgencyCase, SupportPlan, Evaluation, ProgressNote, Meeting, MeetingAcknowledgement, OrganizationCopy, EmergencyAccess,
-  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest, ImportSource, ImportRun, StaffMember];
+  RetentionRule, LegalHold, DestructionBatch, DestructionItem, DestructionLog, DataSubjectRequest, ImportSource, ImportRun, ImportJob, StaffMember];
 
 export const intakePersistence: ServicePersistence = {
   service: 'intake',

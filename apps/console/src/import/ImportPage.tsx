@@ -2,11 +2,11 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Alert, Box, Button, Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Loading, Title, useAuthenticated, useDataProvider, useRequireAccess, useTranslate, type HttpError } from 'react-admin';
-import type { ImportReport, ImportTemplate, ImportType, TsunaguDataProvider } from '../providers/dataProvider';
+import type { ImportJob, ImportReport, ImportTemplate, ImportType, TsunaguDataProvider } from '../providers/dataProvider';
 
 const TYPES: readonly ImportType[] = ['persons', 'households', 'consultations'];
 
-/** Seconds since `running` became true (the import runs within one request: no server-side progress to poll). */
+/** Seconds since `running` became true. */
 function useElapsed(running: boolean): number {
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {
@@ -33,6 +33,7 @@ export function ImportPage() {
   const [refused, setRefused] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<ImportJob | null>(null);
   const [templates, setTemplates] = useState<ImportTemplate[]>([]);
   const seconds = useElapsed(running);
 
@@ -53,8 +54,9 @@ export function ImportPage() {
     if (!file) return;
     reset();
     setRunning(true);
+    setProgress(null);
     try {
-      setReport(await dataProvider.importRecords({ type, file, dryRun }));
+      setReport(await dataProvider.importRecords({ type, file, dryRun, onProgress: setProgress }));
     } catch (error) {
       const body = (error as HttpError).body as { report?: ImportReport; detail?: string; errors?: Record<string, unknown> } | undefined;
       if (body?.report) {
@@ -124,8 +126,16 @@ export function ImportPage() {
           </Stack>
           {running ? (
             <Box role="status">
-              <LinearProgress />
-              <Typography variant="body2">{translate('tsunagu.import.running', { seconds })}</Typography>
+              {progress && progress.rows > 0 ? (
+                <LinearProgress variant="determinate" value={Math.min(100, (100 * progress.checkedRows) / progress.rows)} aria-label={translate('tsunagu.import.progress_label')} />
+              ) : (
+                <LinearProgress aria-label={translate('tsunagu.import.progress_label')} />
+              )}
+              <Typography variant="body2" data-testid="import-progress">
+                {progress && progress.rows > 0
+                  ? translate('tsunagu.import.progress', { checked: progress.checkedRows, rows: progress.rows, created: progress.created, seconds })
+                  : translate('tsunagu.import.running', { seconds })}
+              </Typography>
             </Box>
           ) : null}
           {failure ? <Alert severity="error">{failure}</Alert> : null}

@@ -39,7 +39,11 @@ export interface ImportRecordsCommand {
   format: ImportFormat;
   encoding: CsvEncoding;
   body: Buffer;
+  /** Told as rows are checked (the last line reached) and records staged, for an import job's progress. */
+  progress?: ImportProgressListener;
 }
+
+export type ImportProgressListener = (progress: { rows: number; checkedRows: number; created: number }) => void;
 
 /** What one file did (or, in a dry run, would do). */
 interface RunState {
@@ -53,6 +57,9 @@ interface RunState {
   createdLines: Map<string, number>;
   /** A write failed in the database: the transaction is unusable, stop. */
   aborted: boolean;
+  /** Rows checked so far (the last data line reached) and the listener of the command. */
+  checkedRows: number;
+  progress?: ImportProgressListener;
 }
 
 /** A row's person, built and checked, waiting to be written. */
@@ -140,7 +147,7 @@ export class ImportRecordsUseCase {
 
     try {
       return await this.em.transactional(async (em) => {
-        const state = await this.start(em, template, table);
+        const state = await this.start(em, template, table, command.progress);
         if (template.type === 'persons') await this.importPersons(em, template, rows, state);
         if (template.type === 'households') await this.importHouseholds(em, template, rows, state);
         if (template.type === 'consultations') await this.importConsultations(em, template, rows, state);
@@ -172,7 +179,7 @@ export class ImportRecordsUseCase {
     });
   }
 
-  private async start(em: EntityManager, template: ImportTemplate, table: ImportTable): Promise<RunState> {
+  private async start(em: EntityManager, template: ImportTemplate, table: ImportTable, progress?: ImportProgressListener): Promise<RunState> {
     const run = new ImportRun();
     run.recordType = template.type;
     run.format = table.format;
@@ -182,7 +189,7 @@ export class ImportRecordsUseCase {
     run.importedBy = TenantContext.principal()?.subject ?? 'system';
     const references: RunState['references'] = {};
     for (const type of template.references) references[type] = await sourceMap(em, type);
-    return { run, known: await sourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], createdLines: new Map(), aborted: false };
+    return { run, known: await sourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], createdLines: new Map(), aborted: false, checkedRows: 0, progress };
   }
 
   /** The row's source id, or undefined (with a problem) when it is missing or repeated in the file. */
@@ -213,6 +220,9 @@ export class ImportRecordsUseCase {
 
   /** Runs a write of the domain; its refusal becomes problems of the row(s) it names. */
   private async write<T>(state: RunState, template: ImportTemplate, rowFor: (field: string) => ImportRow, action: () => Promise<T>): Promise<T | undefined> {
+    // Every row of every type passes here once it is checked: the job's progress (data lines start at 2).
+    state.checkedRows = Math.max(state.checkedRows, rowFor(template.sourceColumn).line - 1);
+    state.progress?.({ rows: state.run.rows, checkedRows: state.checkedRows, created: state.created });
     try {
       return await action();
     } catch (error) {
@@ -250,6 +260,7 @@ export class ImportRecordsUseCase {
     state.known.set(sourceId, targetId);
     state.createdLines.set(targetId, line);
     state.created += 1;
+    state.progress?.({ rows: state.run.rows, checkedRows: state.checkedRows, created: state.created });
   }
 
   private async importPersons(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {

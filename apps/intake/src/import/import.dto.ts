@@ -82,3 +82,20 @@ export class ImportTemplateView {
   references!: ImportRecordType[];
   @ApiProperty({ type: ImportColumnView, isArray: true }) columns!: ImportColumnView[];
 }
+
+export class ImportJobView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: IMPORT_RECORD_TYPES }) type!: ImportRecordType;
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ enum: ['running', 'succeeded', 'failed'], description: 'failed: the file had problems (see report), or the job was cut off; nothing was imported.' })
+  status!: 'running' | 'succeeded' | 'failed';
+  @ApiProperty({ type: 'integer', description: 'Data rows of the file (0 until it is read).' }) rows!: number;
+  @ApiProperty({ type: 'integer', description: 'Rows checked so far.' }) checkedRows!: number;
+  @ApiProperty({ type: 'integer', description: 'Records created so far (kept only if the whole file succeeds).' }) created!: number;
+  @ApiProperty({ type: ImportReportView, nullable: true, description: 'The report once finished, as the answer of an import in the request.' })
+  report!: ImportReportView | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Why it failed, in Japanese (never a cell).' }) failure!: string | null;
+  @ApiProperty() requestedBy!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) finishedAt!: string | null;
+}

@@ -3,12 +3,13 @@ import { ConsultationsModule } from '../consultations/consultations.module';
 import { PeopleModule } from '../people/people.module';
 import { GetImportRunUseCase } from './get-import-run.usecase';
 import { ImportRecordsUseCase } from './import-records.usecase';
+import { ImportJobs } from './import-jobs';
 import { ImportsController } from './imports.controller';
 
 /** データ取込 (issue 19): a city's existing records from its old system, through the same use cases as the API. */
 @Module({
   imports: [PeopleModule, ConsultationsModule],
   controllers: [ImportsController],
-  providers: [ImportRecordsUseCase, GetImportRunUseCase],
+  providers: [ImportRecordsUseCase, GetImportRunUseCase, ImportJobs],
 })
 export class ImportModule {}

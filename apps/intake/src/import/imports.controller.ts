@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { looksLikeXlsx } from './import-table';
 import { IMPORT_TEMPLATES } from './import-templates';
-import { IMPORT_BODY_LIMIT, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
+import { IMPORT_BODY_LIMIT, ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
+import { ImportJobs } from './import-jobs';
 import { GetImportRunUseCase } from './get-import-run.usecase';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,6 +23,7 @@ export class ImportsController {
   constructor(
     private readonly importRecords: ImportRecordsUseCase,
     private readonly runs: GetImportRunUseCase,
+    private readonly jobs: ImportJobs,
   ) {}
 
   @Get('templates')
@@ -48,17 +51,41 @@ export class ImportsController {
   })
   @ApiConsumes('text/csv', XLSX_TYPE, 'application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async` (RFC 7240): answer 202 at once with the job (Location: /imports/jobs/{id}) and import in the background — for large files.' })
   @ApiOkResponse({ type: ImportReportView })
+  @ApiAcceptedResponse({ type: ImportJobView, description: 'With Prefer: respond-async — follow the job at its Location.' })
   @ApiBadRequestResponse({ description: 'problem+json: a bad parameter or an unreadable file (naming the field), or a file with problems (`report`).' })
   @ApiPayloadTooLargeResponse({ description: `The file is larger than ${IMPORT_BODY_LIMIT} bytes.` })
-  run(@Query() query: ImportQuery, @Body() body: unknown, @Headers('content-type') contentType?: string): Promise<ImportReportView> {
+  async run(
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('content-type') contentType?: string,
+    @Headers('prefer') prefer?: string,
+  ): Promise<ImportReportView | ImportJobView> {
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new DomainException(DomainErrorCode.UnsupportedMediaType, 'Send the file as the request body with Content-Type text/csv or the XLSX type', {
         errors: { body: 'ファイルを送ってください（text/csv または XLSX）' },
       });
     }
     const format = query.format ?? ((contentType ?? '').includes('spreadsheetml') || looksLikeXlsx(body) ? 'xlsx' : 'csv');
-    return this.importRecords.execute({ type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto', body });
+    const command = { type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto' as const, body };
+    if (/\brespond-async\b/i.test(prefer ?? '')) {
+      const job = await this.jobs.accept(command);
+      void reply.status(202).header('location', `/api/intake/imports/jobs/${job.id}`).header('preference-applied', 'respond-async');
+      return job;
+    }
+    return this.importRecords.execute(command);
+  }
+
+  @Get('jobs/:jobId')
+  @Audited('ImportJob', { idParam: 'jobId' })
+  @ApiOperation({ summary: 'An import in the background: status, rows checked and records created so far, and its report once finished' })
+  @ApiOkResponse({ type: ImportJobView })
+  async job(@Param('jobId', ParseUUIDPipe) jobId: string): Promise<ImportJobView> {
+    const job = await this.jobs.get(jobId);
+    if (!job) throw DomainException.notFound('ImportJob', jobId);
+    return job;
   }
 
   @Get(':id')

@@ -17,7 +17,7 @@ function fakeApi(responses: Array<{ status: number; body?: unknown; type?: strin
       url: String(input),
       method: init?.method ?? 'GET',
       headers: new Headers(init?.headers),
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body,
     });
     const next = responses.shift() ?? { status: 500 };
     const type = next.type ?? (next.status >= 400 ? 'application/problem+json' : 'application/json');
@@ -233,5 +233,29 @@ describe('Idempotency-Key on every POST (issue 15 item 11)', () => {
     await provider.transition('referrals', { id: 'r1', action: 'accept', version: 1 });
     await provider.getOne('referrals', { id: 'r1' });
     expect(calls.map((call) => call.headers.get('idempotency-key'))).toEqual(['key-1', 'key-2', 'key-3', null]);
+  });
+});
+
+describe('importRecords (データ取込 in the background)', () => {
+  const report = { id: 'run-1', type: 'persons', dryRun: false, rows: 3, created: 3, unchanged: 0, problems: [], duplicates: [] };
+  const job = (status: string, checkedRows: number, extra: Record<string, unknown> = {}) => ({ id: 'job-1', status, rows: 3, checkedRows, created: checkedRows, report: null, failure: null, ...extra });
+  const file = Object.assign(new Blob(['管理番号\r\nP-1\r\n'], { type: 'text/csv' }), { name: 'persons.csv' });
+
+  it('asks for a background job, follows its progress and answers the finished report', async () => {
+    const { provider, calls } = fakeApi([{ status: 202, body: job('running', 0) }, { status: 200, body: job('running', 2) }, { status: 200, body: job('succeeded', 3, { report }) }]);
+    const seen: number[] = [];
+    await expect(provider.importRecords({ type: 'persons', file, dryRun: false, onProgress: (progress) => seen.push(progress.checkedRows) })).resolves.toEqual(report);
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/intake/imports?type=persons&dryRun=false', 'GET /api/intake/imports/jobs/job-1', 'GET /api/intake/imports/jobs/job-1']);
+    expect(calls[0].headers.get('prefer')).toBe('respond-async');
+    expect(calls[0].headers.get('idempotency-key')).toBeNull();
+    expect(seen).toEqual([0, 2, 3]);
+  });
+
+  it('throws the refused file’s report (its problems by line) as an HttpError', async () => {
+    const refused = { ...report, id: null, created: 0, problems: [{ line: 3, column: '生年月日', message: '日付として読めません' }] };
+    const { provider } = fakeApi([{ status: 202, body: job('failed', 3, { report: refused, failure: '1件の問題があるため、このファイルは取り込みませんでした' }) }]);
+    const error = await provider.importRecords({ type: 'persons', file, dryRun: false }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).body).toMatchObject({ report: refused, detail: '1件の問題があるため、このファイルは取り込みませんでした' });
   });
 });

@@ -51,8 +51,11 @@ export interface TsunaguDataProvider extends DataProvider {
   replace: (path: string, body: Record<string, unknown>, version?: number) => Promise<RaRecord>;
   /** DELETE of a record that is not about a person (a logic model item), from its version; records about people are never deleted. */
   remove: (path: string, version: number) => Promise<void>;
-  /** データ取込: the file as the body; a dry run changes nothing. A refused file throws an HttpError whose body carries `report`. */
-  importRecords: (params: { type: ImportType; file: Blob & { name?: string }; dryRun: boolean }) => Promise<ImportReport>;
+  /**
+   * データ取込: the file as the body; a dry run changes nothing. Runs as a background job (`Prefer: respond-async`) whose
+   * progress is told to `onProgress` about once a second. A refused file throws an HttpError whose body carries `report`.
+   */
+  importRecords: (params: { type: ImportType; file: Blob & { name?: string }; dryRun: boolean; onProgress?: (job: ImportJob) => void }) => Promise<ImportReport>;
   /** The import templates (column headings per record type). */
   importTemplates: () => Promise<ImportTemplate[]>;
   /** 職員名簿: enters the signed-in member of staff (name and desk from their own token) — once per sign-in. */
@@ -71,6 +74,20 @@ export interface ImportReport {
   problems: { line: number; column: string; message: string }[];
   duplicates: { line: number; candidateIds: string[]; candidateLines: number[]; matchedOn: string[] }[];
 }
+
+/** An import in the background (intake `GET /imports/jobs/{id}`). */
+export interface ImportJob {
+  id: string;
+  status: 'running' | 'succeeded' | 'failed';
+  rows: number;
+  checkedRows: number;
+  created: number;
+  report: ImportReport | null;
+  failure: string | null;
+}
+
+/** How often the console asks how far an import got. */
+export const IMPORT_POLL_MS = 1000;
 
 export interface ImportTemplate {
   type: ImportType;
@@ -322,15 +339,24 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     async remove(path, version) {
       await request(path.replace(/^\//, ''), { method: 'DELETE', ifMatch: version });
     },
-    async importRecords({ type, file, dryRun }) {
+    async importRecords({ type, file, dryRun, onProgress }) {
       const xlsx = file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name ?? '');
       const query = new URLSearchParams({ type, dryRun: String(dryRun) });
-      return json<ImportReport>(`intake/imports?${query.toString()}`, {
+      // In the background: a large file outlasts any proxy's read timeout; the job says how far it got.
+      let job = await json<ImportJob>(`intake/imports?${query.toString()}`, {
         method: 'POST',
         body: file,
-        headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv' },
+        headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv', prefer: 'respond-async' },
         withoutIdempotencyKey: true,
       });
+      while (job.status === 'running') {
+        onProgress?.(job);
+        await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+        job = await json<ImportJob>(`intake/imports/jobs/${encodeURIComponent(job.id)}`);
+      }
+      onProgress?.(job);
+      if (job.status === 'succeeded' && job.report) return job.report;
+      throw new HttpError(job.failure ?? ERROR_MESSAGES.validation, 400, { report: job.report ?? undefined, detail: job.failure ?? undefined });
     },
     async importTemplates() {
       return json<ImportTemplate[]>('intake/imports/templates');
