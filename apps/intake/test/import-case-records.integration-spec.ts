@@ -103,6 +103,9 @@ describe('intake: import of consents, referrals, cases and plans', () => {
       expect(await eventsOf(await target('consents', 'D-1'))).toEqual(['consent.recorded']);
       expect(await eventsOf(withdrawn.id)).toEqual(['consent.recorded', 'consent.withdrawn']);
     });
+    // One audit record for the file, naming the people whose consents it wrote.
+    const audits = await asSystem<{ action: string; subject_ids: string[] }>(intake.orm, `select action, subject_ids from "intake"."audit_record" where resource_type = 'ImportRun' and resource_id = ?`, [real.body.id]);
+    expect(audits).toEqual([{ action: 'import', subject_ids: expect.arrayContaining([await target('persons', 'P-1'), await target('persons', 'P-2')]) }]);
     await expectIdempotent('consents', file, 3);
   });
 
