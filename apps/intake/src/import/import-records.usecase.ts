@@ -177,6 +177,13 @@ function codeOrShortLabel<C extends string>(row: ImportRow, key: string, labels:
 /** Records between two clears of the unit of work. */
 const CHECKPOINT = 200;
 
+/**
+ * The same for the types written row by row through their use cases: each use case's transaction (a savepoint here)
+ * works on a fork of the unit of work and every flush compares all of it, so a short one is what keeps rows cheap
+ * (consents: 22 rows/s clearing every 200 rows, 94 every 10 — docs/performance.md).
+ */
+const ROW_CHECKPOINT = 10;
+
 const PHONE_COLUMNS: [string, PhoneType][] = [
   ['phoneHome', 'home'],
   ['phoneMobile', 'mobile'],
@@ -318,12 +325,12 @@ export class ImportRecordsUseCase {
   }
 
   /**
-   * Records which record a row became. Every CHECKPOINT records the unit of work is flushed and cleared: a flush
+   * Records which record a row became. Every ROW_CHECKPOINT records the unit of work is flushed and cleared: a flush
    * compares every managed entity, so a file's whole identity map would make each row slower than the last.
    */
   private async record(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): Promise<void> {
     this.stageSource(em, state, type, sourceId, targetId, line);
-    if (state.created % CHECKPOINT === 0) {
+    if (state.created % ROW_CHECKPOINT === 0) {
       await em.flush();
       em.clear();
     }
