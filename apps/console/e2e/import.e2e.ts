@@ -57,4 +57,22 @@ describe('データ取込', () => {
     const found = await supervisor.api('GET', `/api/intake/persons?q=${encodeURIComponent('トリコミ')}`);
     expect((found.body as { total: number }).total).toBe(2);
   });
+
+  it('lists the later record types, whose rows name earlier imports: an unknown 管理番号 is a problem of its cell', async () => {
+    const { page } = supervisor;
+    await page.getByRole('combobox', { name: '取り込む記録' }).click();
+    for (const label of ['同意', 'つなぎ', '多機関協働ケース', '支援プラン']) await shows(page.getByRole('option', { name: label, exact: true }));
+    await page.getByRole('option', { name: '同意', exact: true }).click();
+    await shows(page.getByText(/同意管理番号（必須）/));
+    const consents = Buffer.from(
+      ['同意管理番号,対象者の管理番号,同意の範囲,取得方法,取得日,状態', 'E2E-D1,E2E-1,関係機関との情報共有,署名,令和6年4月1日,取得', 'E2E-D2,E2E-404,関係機関との情報共有,署名,令和6年4月1日,取得', ''].join('\r\n'),
+      'utf8',
+    );
+    await page.locator('input[type="file"]').setInputFiles({ name: 'consents.csv', mimeType: 'text/csv', buffer: consents });
+    await page.getByRole('button', { name: '確認（取り込まない）' }).click();
+    const row = page.getByRole('table', { name: '問題の一覧' }).getByRole('row').filter({ hasText: '取込み済みの対象者にありません' });
+    await shows(row);
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['3', '対象者の管理番号', '取込み済みの対象者にありません（先に対象者を取り込んでください）']);
+    await expectAccessible(supervisor, 'import-03-consents-reference');
+  });
 });

@@ -5,6 +5,8 @@
 // (one transaction: every person, its person.registered event in the outbox, its source id), then the same file
 // again (every row already imported: nothing written). BENCH_IMPORT_DRY_RUN=0 leaves the dry run out. Prints wall time, rows/s and the load average before and
 // after; docs/performance.md records the figures. Not a test: nothing fails on slow figures.
+// BENCH_IMPORT_CONSENTS (0) then imports that many consents of those persons (one 関係機関との情報共有 each): the
+// row-by-row path of consents, referrals, cases and plans (each row through its use case, in a savepoint).
 'use strict';
 const { randomBytes } = require('node:crypto');
 const http = require('node:http');
@@ -12,6 +14,7 @@ const os = require('node:os');
 const { serviceBench } = require('../../../deploy/bench/service-bench.cjs');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const CONSENTS = Math.min(Number(process.env.BENCH_IMPORT_CONSENTS ?? 0), ROWS);
 const FAMILY = [['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', 'タカハシ'], ['田中', 'タナカ'], ['伊藤', 'イトウ'], ['渡辺', 'ワタナベ'], ['中村', 'ナカムラ']];
 const GIVEN = [['太郎', 'タロウ'], ['花子', 'ハナコ'], ['一郎', 'イチロウ'], ['健一', 'ケンイチ'], ['美咲', 'ミサキ'], ['大輔', 'ダイスケ'], ['陽子', 'ヨウコ']];
 
@@ -34,6 +37,12 @@ function csv() {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+function consentsCsv() {
+  const lines = ['同意管理番号,対象者の管理番号,同意の範囲,取得方法,取得日,状態'];
+  for (let i = 0; i < CONSENTS; i += 1) lines.push(`OLD-D-${i},OLD-${i},関係機関との情報共有,署名,R5.4.1,取得`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
 // Production mode needs the pseudonym key (a throwaway one); the city's supervisor works at the demo city desk.
 const env = { REPORTING_PSEUDONYM_KEY: randomBytes(32).toString('hex'), CITY_DESK_ORGANIZATION_ID: '01900000-0000-7000-8000-000000000001' };
 
@@ -43,14 +52,14 @@ serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => 
   log(`${ROWS.toLocaleString('en')} rows, ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
   const baseUrl = await bench.start();
   const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-  const send = async (title, query) => {
+  const send = async (title, query, body = file, rows = ROWS) => {
     const before = load();
     const started = Date.now();
     // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
     const response = await new Promise((resolve, reject) => {
-      const request = http.request(`${baseUrl}/api/intake/imports?type=persons${query}`, {
+      const request = http.request(`${baseUrl}/api/intake/imports?${query.startsWith('type=') ? '' : 'type=persons'}${query}`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': file.length },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length },
       });
       request.on('response', (answer) => {
         const chunks = [];
@@ -58,12 +67,12 @@ serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => 
         answer.on('end', () => resolve({ status: answer.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
       });
       request.on('error', reject);
-      request.end(file);
+      request.end(body);
     });
-    const body = JSON.parse(response.text);
+    const report = JSON.parse(response.text);
     const seconds = (Date.now() - started) / 1000;
-    if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
-    const figures = { title, seconds, rowsPerSecond: Math.round(ROWS / seconds), created: body.created, unchanged: body.unchanged, problems: body.problems.length, duplicates: body.duplicates.length, loadBefore: before, loadAfter: load() };
+    if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
+    const figures = { title, rows, seconds, rowsPerSecond: Math.round(rows / seconds), created: report.created, unchanged: report.unchanged, problems: report.problems.length, duplicates: report.duplicates.length, loadBefore: before, loadAfter: load() };
     log(JSON.stringify(figures));
     return figures;
   };
@@ -71,7 +80,11 @@ serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => 
   // BENCH_IMPORT_DRY_RUN=0 skips the dry run (it costs as much as the real run: it writes, then rolls back).
   if (process.env.BENCH_IMPORT_DRY_RUN !== '0') results.push(await send('dry run', '&dryRun=true'));
   results.push(await send('real run', ''), await send('re-run (all imported)', ''));
+  if (CONSENTS > 0) {
+    const consents = consentsCsv();
+    results.push(await send('consents, real run', 'type=consents', consents, CONSENTS), await send('consents, re-run', 'type=consents', consents, CONSENTS));
+  }
   log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`);
   log('| run | rows | s | rows/s | created | unchanged | load avg before → after |');
-  for (const r of results) log(`| ${r.title} | ${ROWS} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
+  for (const r of results) log(`| ${r.title} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
 });

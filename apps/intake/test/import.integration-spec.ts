@@ -254,7 +254,7 @@ describe('intake: import of existing records', () => {
     const caseworker = await upload('type=persons&dryRun=true', file, { token: await intake.token({ subject: 'caseworker-1', roles: ['caseworker'] }) });
     expect(caseworker.status).toBe(403);
     const templates = await intake.call('GET', '/imports/templates', { token: supervisor });
-    expect(templates.body.map((template: { type: string }) => template.type)).toEqual(['persons', 'households', 'consultations']);
+    expect(templates.body.map((template: { type: string }) => template.type)).toEqual(['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans']);
   });
 
   it('writes no cell value to the service log or PostgreSQL’s log', async () => {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Loading, Title, useAuthenticated, useDataProvider, useRequireAccess, useTranslate, type HttpError } from 'react-admin';
 import type { ImportJob, ImportReport, ImportTemplate, ImportType, TsunaguDataProvider } from '../providers/dataProvider';
 
-const TYPES: readonly ImportType[] = ['persons', 'households', 'consultations'];
+const TYPES: readonly ImportType[] = ['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans'];
 
 /** Seconds since `running` became true. */
 function useElapsed(running: boolean): number {
@@ -187,6 +187,16 @@ function ImportReportView({ report, refused }: { report: ImportReport; refused: 
           </TableBody>
         </Table>
       )}
+      {report.notices.length > 0 ? (
+        <Box>
+          <Typography variant="subtitle2">{translate('tsunagu.import.notices')}</Typography>
+          <ul aria-label={translate('tsunagu.import.notices')}>
+            {report.notices.map((notice, index) => (
+              <li key={`${notice.line}-${notice.column}-${index}`}>{translate('tsunagu.import.notice', { line: notice.line, column: notice.column, message: notice.message })}</li>
+            ))}
+          </ul>
+        </Box>
+      ) : null}
       {report.duplicates.length > 0 ? (
         <Box>
           <Typography variant="subtitle2">{translate('tsunagu.import.duplicates')}</Typography>

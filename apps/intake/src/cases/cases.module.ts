@@ -10,6 +10,6 @@ import { TransitionCaseUseCase } from './transition-case.usecase';
   imports: [ConsentsModule],
   controllers: [CasesController],
   providers: [ListCasesUseCase, GetCaseUseCase, OpenCaseUseCase, TransitionCaseUseCase],
-  exports: [TransitionCaseUseCase, GetCaseUseCase, ListCasesUseCase],
+  exports: [OpenCaseUseCase, TransitionCaseUseCase, GetCaseUseCase, ListCasesUseCase],
 })
 export class CasesModule {}

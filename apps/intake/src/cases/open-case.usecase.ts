@@ -22,7 +22,9 @@ export class OpenCaseUseCase {
     private readonly coverage: ConsentCoverage,
   ) {}
 
-  async execute(command: OpenCaseCommand): Promise<CaseView> {
+  /** `openedOn` (the record import only): the day the old system opened the case — its 開始日 and its number's 年度. */
+  async execute(command: OpenCaseCommand, options: { openedOn?: string } = {}): Promise<CaseView> {
+    if (options.openedOn && options.openedOn > todayInJapan()) throw DomainException.invalidField('openedOn', 'must not be in the future');
     return this.em.transactional(async (em) => {
       const household = await findOrFail(em, Household, 'Household', command.householdId).catch(() => {
         throw DomainException.invalidField('householdId', `unknown id(s): ${command.householdId}`);
@@ -56,7 +58,8 @@ export class OpenCaseUseCase {
       } else {
         record.status = 'potential';
       }
-      record.caseNo = await nextCaseNumber(em, TenantContext.requireMunicipality(), fiscalYearOf(todayInJapan()));
+      if (options.openedOn) record.createdAt = new Date(`${options.openedOn}T00:00:00+09:00`);
+      record.caseNo = await nextCaseNumber(em, TenantContext.requireMunicipality(), fiscalYearOf(options.openedOn ?? todayInJapan()));
       em.persist(record);
       await em.flush();
       await this.events.record(em, CaseOpened, record.id, caseEventData(record));

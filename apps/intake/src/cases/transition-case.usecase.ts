@@ -17,7 +17,7 @@ import {
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { dateInJapan, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { planEventData } from '../plans/plan.view';
@@ -37,6 +37,8 @@ export interface CaseTransition {
   reason?: string;
   closureReason?: ClosureReason;
   note?: string;
+  /** The record import only: the 終結日 the old system recorded (default today). */
+  closedOn?: string;
 }
 
 const EVENTS: Partial<Record<CaseAction, EventContract<CaseEventData>>> = {
@@ -92,7 +94,10 @@ export async function applyCaseAction(em: EntityManager, events: IntakeEvents, c
       break;
     case 'close':
       if (!transition.closureReason) throw DomainException.invalidField('reason', 'a closure reason is required');
-      record.closedOn = todayInJapan();
+      if (transition.closedOn && (transition.closedOn > todayInJapan() || transition.closedOn < dateInJapan(record.createdAt))) {
+        throw DomainException.invalidField('closedOn', 'must be between the day the case was opened and today');
+      }
+      record.closedOn = transition.closedOn ?? todayInJapan();
       record.closureReason = transition.closureReason;
       record.closureNote = transition.note ?? null;
       break;

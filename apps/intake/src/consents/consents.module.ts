@@ -9,6 +9,6 @@ import { WithdrawConsentUseCase } from './withdraw-consent.usecase';
 @Module({
   controllers: [ConsentsController],
   providers: [ConsentCoverage, ListConsentsUseCase, GetConsentUseCase, RecordConsentUseCase, WithdrawConsentUseCase],
-  exports: [ConsentCoverage],
+  exports: [ConsentCoverage, RecordConsentUseCase, WithdrawConsentUseCase],
 })
 export class ConsentsModule {}

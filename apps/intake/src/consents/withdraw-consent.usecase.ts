@@ -19,13 +19,17 @@ export class WithdrawConsentUseCase {
     private readonly coverage: ConsentCoverage,
   ) {}
 
-  async execute(id: string, command: WithdrawConsentCommand, expectedVersion?: number): Promise<ConsentView> {
+  /** `withdrawnAt` (the record import only): the day the old system recorded, instead of now. */
+  async execute(id: string, command: WithdrawConsentCommand, expectedVersion?: number, options: { withdrawnAt?: Date } = {}): Promise<ConsentView> {
     return this.em.transactional(async (em) => {
       const consent = await findOrFail(em, Consent, 'Consent', id);
       assertVersion(consent, expectedVersion, 'Consent');
       if (consent.status !== 'obtained') throw DomainException.invalidTransition('Consent', consent.status, 'withdraw', []);
       consent.status = 'withdrawn';
-      consent.withdrawnAt = new Date();
+      if (options.withdrawnAt && (options.withdrawnAt > new Date() || options.withdrawnAt < consent.obtainedAt)) {
+        throw DomainException.invalidField('withdrawnAt', 'must be between the day the consent was obtained and today');
+      }
+      consent.withdrawnAt = options.withdrawnAt ?? new Date();
       consent.withdrawalReason = command.reason ?? null;
       await em.flush();
       await this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));

@@ -10,7 +10,7 @@ export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'cp932'] as const;
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export class ImportQuery {
-  @ApiProperty({ enum: IMPORT_RECORD_TYPES, description: 'Which template the file follows: persons (対象者), households (世帯), consultations (相談受付).' })
+  @ApiProperty({ enum: IMPORT_RECORD_TYPES, description: 'Which template the file follows: persons (対象者), households (世帯), consultations (相談受付), consents (同意), referrals (つなぎ), cases (多機関協働ケース), plans (支援プラン).' })
   @IsIn(IMPORT_RECORD_TYPES)
   type!: ImportRecordType;
 
@@ -50,6 +50,12 @@ export class ImportReportView {
   @ApiProperty({ type: 'integer', description: 'Records created (dry run: that would be created).' }) created!: number;
   @ApiProperty({ type: 'integer', description: 'Records whose source id was imported before: left as they are.' }) unchanged!: number;
   @ApiProperty({ type: ImportDuplicateView, isArray: true }) duplicates!: ImportDuplicateView[];
+  @ApiProperty({
+    type: ImportProblemView,
+    isArray: true,
+    description: 'Rows imported in a nearer state than the file gives, because the API’s rules need records the old system does not bring (a held 重層的支援会議): by line and column, in Japanese.',
+  })
+  notices!: ImportProblemView[];
   @ApiProperty({ type: ImportProblemView, isArray: true, description: 'Every problem; any problem means nothing was imported.' })
   problems!: ImportProblemView[];
 }

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { ConsentsModule } from '../consents/consents.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { PeopleModule } from '../people/people.module';
+import { PlansModule } from '../plans/plans.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { GetImportRunUseCase } from './get-import-run.usecase';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { ImportJobs } from './import-jobs';
@@ -8,7 +12,7 @@ import { ImportsController } from './imports.controller';
 
 /** データ取込 (issue 19): a city's existing records from its old system, through the same use cases as the API. */
 @Module({
-  imports: [PeopleModule, ConsultationsModule],
+  imports: [PeopleModule, ConsultationsModule, ConsentsModule, ReferralsModule, CasesModule, PlansModule],
   controllers: [ImportsController],
   providers: [ImportRecordsUseCase, GetImportRunUseCase, ImportJobs],
 })

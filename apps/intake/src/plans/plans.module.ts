@@ -11,6 +11,6 @@ import { TransitionPlanUseCase } from './transition-plan.usecase';
   imports: [ConsentsModule],
   controllers: [PlansController],
   providers: [ListPlansUseCase, DraftPlanUseCase, TransitionPlanUseCase, RecordEvaluationUseCase],
-  exports: [ListPlansUseCase],
+  exports: [ListPlansUseCase, DraftPlanUseCase],
 })
 export class PlansModule {}

@@ -10,5 +10,6 @@ import { TransitionReferralUseCase } from './transition-referral.usecase';
   imports: [ConsentsModule],
   controllers: [ReferralsController],
   providers: [ListReferralsUseCase, GetReferralUseCase, RequestReferralUseCase, TransitionReferralUseCase],
+  exports: [RequestReferralUseCase, TransitionReferralUseCase],
 })
 export class ReferralsModule {}

@@ -62,7 +62,7 @@ export interface TsunaguDataProvider extends DataProvider {
   recordStaffSignIn: () => Promise<RaRecord>;
 }
 
-export type ImportType = 'persons' | 'households' | 'consultations';
+export type ImportType = 'persons' | 'households' | 'consultations' | 'consents' | 'referrals' | 'cases' | 'plans';
 
 export interface ImportReport {
   id: string | null;
@@ -72,6 +72,8 @@ export interface ImportReport {
   created: number;
   unchanged: number;
   problems: { line: number; column: string; message: string }[];
+  /** Rows imported in a nearer state than the file's (the API's rules need meetings the old system does not bring). */
+  notices: { line: number; column: string; message: string }[];
   duplicates: { line: number; candidateIds: string[]; candidateLines: number[]; matchedOn: string[] }[];
 }
 
