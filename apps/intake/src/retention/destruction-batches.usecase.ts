@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, type FilterQuery } from '@mikro-orm/core';
 import { PersonDestroyed, type RetentionRecordType } from '@tsunagu/contracts';
-import { logDestruction, recordAuditSubjects } from '@tsunagu/platform-audit';
-import { isCityStaff } from '@tsunagu/platform-auth';
-import { TenantContext } from '@tsunagu/platform-context';
+import { DestructionBatch, DestructionItem, HOLD_IN_FORCE as IN_FORCE, logDestruction, recordAuditSubjects, requireCitySupervisor, type RetentionRule } from '@tsunagu/platform-audit';
 import { DomainErrorCode, DomainException, findOrFail, listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { IntakeEvents } from '../shared/intake-events';
@@ -17,7 +15,6 @@ import type {
   DestructionItemListQuery,
   DestructionItemView,
 } from './retention.dto';
-import { DestructionBatch, DestructionItem, type RetentionRule } from './retention.entities';
 
 function batchView(batch: DestructionBatch): DestructionBatchView {
   return {
@@ -32,10 +29,8 @@ function batchView(batch: DestructionBatch): DestructionBatchView {
 
 function itemView(item: DestructionItem): DestructionItemView {
   const { id, batchId, recordType, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status } = item;
-  return { id, batchId, recordType, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status };
+  return { id, batchId, recordType: recordType as RetentionRecordType, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status };
 }
-
-const IN_FORCE = `h.released_at is null and (h.until is null or h.until >= ?::date)`;
 
 /** Holds that stop destroying a record now: on the record, on its person, and for a person on any record of theirs. */
 const HELD: Record<RetentionRecordType, string> = {
@@ -52,7 +47,7 @@ const HELD: Record<RetentionRecordType, string> = {
 };
 
 async function heldNow(em: EntityManager, item: DestructionItem, today: string): Promise<boolean> {
-  const sql = HELD[item.recordType];
+  const sql = HELD[item.recordType as RetentionRecordType];
   const ids = Array.from({ length: sql.split('?').length - 2 }, () => item.recordId);
   const rows = await em.getConnection().execute(sql, [today, ...ids], 'all', em.getTransactionContext());
   return rows.length > 0;
@@ -104,11 +99,13 @@ export class DestructionBatchesUseCase {
       const destroyedPersons: string[] = [];
       const rules = await retentionRules(em);
       for (const item of items) {
+        // Intake's tables hold intake's record types only.
+        const recordType = item.recordType as RetentionRecordType;
         if (remove.has(item.id)) item.status = 'removed';
         else if (await heldNow(em, item, today)) item.status = 'held';
-        else if (!(await stillDue(em, item.recordType, item.recordId, today, rules.get(item.recordType) as RetentionRule))) item.status = 'not-due';
+        else if (!(await stillDue(em, recordType, item.recordId, today, rules.get(recordType) as RetentionRule))) item.status = 'not-due';
         else {
-          await destroyRecord(em, item.recordType, item.recordId, item.action);
+          await destroyRecord(em, recordType, item.recordId, item.action);
           item.status = 'destroyed';
           logDestruction(em, [
             { recordType: item.recordType, recordId: item.recordId, action: item.action, ruleId: item.ruleId, ruleVersion: item.ruleVersion, batchId: batch.id, approvedBy: approver, destroyedAt: now },
@@ -158,13 +155,4 @@ export class DestructionBatchesUseCase {
     if (batch.status !== 'pending-approval') throw new DomainException(DomainErrorCode.Conflict, `Destruction batch ${id} was already decided (${batch.status})`);
     return batch;
   }
-}
-
-/** Destruction is the city's decision: a supervisor of the city, not of a contracted desk, and never a machine client. */
-function requireCitySupervisor(): string {
-  const principal = TenantContext.principal();
-  if (!principal || !isCityStaff(principal) || !principal.roles.includes('supervisor')) {
-    throw new DomainException(DomainErrorCode.Forbidden, 'Only a supervisor of the city can approve or reject a destruction batch');
-  }
-  return principal.subject;
 }

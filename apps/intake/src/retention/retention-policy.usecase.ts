@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
-import { isCityStaff } from '@tsunagu/platform-auth';
+import { RETENTION_RECORD_TYPES, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
+import { LegalHold, requireCityStaffForHold as requireCityStaff, type RetentionRule } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, listPage, paging, type ListPage } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
@@ -10,18 +10,17 @@ import { Consultation } from '../consultations/consultation.entity';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { Person } from '../people/person.entity';
 import type { LegalHoldListQuery, LegalHoldView, PlaceLegalHoldCommand, RetentionRuleView, UpdateRetentionRuleCommand } from './retention.dto';
-import { LegalHold, type RetentionRule } from './retention.entities';
 import { retentionRules } from './retention-rules';
 
 function ruleView(rule: RetentionRule): RetentionRuleView {
   const { id, recordType, trigger, years, action, version, changedBy } = rule;
-  return { id, recordType, trigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
+  return { id, recordType: recordType as RetentionRecordType, trigger: trigger as RetentionTrigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
 }
 
 function holdView(hold: LegalHold, today = todayInJapan()): LegalHoldView {
   return {
     id: hold.id,
-    recordType: hold.recordType,
+    recordType: hold.recordType as RetentionRecordType,
     recordId: hold.recordId,
     reason: hold.reason,
     placedBy: hold.placedBy,
@@ -105,10 +104,4 @@ export class LegalHoldsUseCase {
       return holdView(hold);
     });
   }
-}
-
-function requireCityStaff(): string {
-  const principal = TenantContext.principal();
-  if (!principal || !isCityStaff(principal)) throw new DomainException(DomainErrorCode.Forbidden, 'Only city staff place or release a legal hold');
-  return principal.subject;
 }
