@@ -1,8 +1,8 @@
-import { Entity, Index, Property, Unique, type EntityManager } from '@mikro-orm/core';
+import { Entity, Index, LockMode, Property, Unique, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { DestructionBatchStatus, DestructionItemStatus, LegalHoldReason, RetentionAction } from '@tsunagu/contracts';
 import { isCityStaff } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, findOrFail, listPage, paging, type ListPage, type ListQuery } from '@tsunagu/platform-http';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
 /*
@@ -169,4 +169,154 @@ export function requireCityStaffForHold(): string {
   const principal = TenantContext.principal();
   if (!principal || !isCityStaff(principal)) throw new DomainException(DomainErrorCode.Forbidden, 'Only city staff place or release a legal hold');
   return principal.subject;
+}
+
+/*
+ * The operations on holds and batches that do not depend on what a record is: each service's use cases call these with
+ * its own EntityManager and narrow `recordType` to its own codes (its tables hold nothing else).
+ */
+
+export interface LegalHoldShape<R extends string> {
+  id: string;
+  recordType: R;
+  recordId: string;
+  reason: LegalHoldReason;
+  placedBy: string;
+  placedAt: string;
+  until: string | null;
+  releasedAt: string | null;
+  releasedBy: string | null;
+  /** In force today (not released, `until` not passed). */
+  active: boolean;
+}
+
+export function legalHoldShape<R extends string>(hold: LegalHold, today: string): LegalHoldShape<R> {
+  const { id, recordId, reason, placedBy, until, releasedBy } = hold;
+  const active = hold.releasedAt === null && (hold.until === null || hold.until >= today);
+  return { id, recordType: hold.recordType as R, recordId, reason, placedBy, placedAt: hold.placedAt.toISOString(), until, releasedAt: hold.releasedAt?.toISOString() ?? null, releasedBy, active };
+}
+
+/** Holds, newest first, by record and by whether they are in force on `today`. */
+export async function listLegalHolds<R extends string>(
+  em: EntityManager,
+  query: ListQuery & { recordType?: R; recordId?: string; active?: boolean },
+  today: string,
+): Promise<ListPage<LegalHoldShape<R>>> {
+  const page = paging(query, ['placedAt', 'id'], '-placedAt');
+  const inForce: FilterQuery<LegalHold> = { releasedAt: null, $or: [{ until: null }, { until: { $gte: today } }] };
+  const ended: FilterQuery<LegalHold> = { $or: [{ releasedAt: { $ne: null } }, { until: { $lt: today } }] };
+  const where: FilterQuery<LegalHold> = {
+    ...(query.recordType ? { recordType: query.recordType } : {}),
+    ...(query.recordId ? { recordId: query.recordId } : {}),
+    ...(query.active === undefined ? {} : query.active ? inForce : ended),
+  };
+  const [holds, total] = await em.findAndCount(LegalHold, where, { limit: page.limit, offset: page.offset, orderBy: [page.orderBy, { id: 'asc' }] });
+  return listPage(holds.map((hold) => legalHoldShape<R>(hold, today)), total, page);
+}
+
+/** Places a hold on a record the caller checked exists (city staff only; `until` not in the past). */
+export async function placeLegalHold(em: EntityManager, hold: { recordType: string; recordId: string; reason: LegalHoldReason; until?: string }, placedBy: string): Promise<LegalHold> {
+  const placed = Object.assign(new LegalHold(), { recordType: hold.recordType, recordId: hold.recordId, reason: hold.reason, placedBy, placedAt: new Date(), until: hold.until ?? null });
+  em.persist(placed);
+  await em.flush();
+  return placed;
+}
+
+/** Releases a hold (解除); 404 when unknown, 409 when already released. */
+export async function releaseLegalHold(em: EntityManager, id: string, releasedBy: string): Promise<LegalHold> {
+  const hold = await em.findOne(LegalHold, { id });
+  if (!hold) throw DomainException.notFound('LegalHold', id);
+  if (hold.releasedAt) throw new DomainException(DomainErrorCode.Conflict, `Legal hold ${id} was already released`);
+  hold.releasedAt = new Date();
+  hold.releasedBy = releasedBy;
+  await em.flush();
+  return hold;
+}
+
+export interface DestructionBatchShape {
+  id: string;
+  listedAt: string;
+  status: DestructionBatchStatus;
+  itemCount: number;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+export function destructionBatchShape(batch: DestructionBatch): DestructionBatchShape {
+  const { id, status, itemCount, decidedBy } = batch;
+  return { id, listedAt: batch.listedAt.toISOString(), status, itemCount, decidedAt: batch.decidedAt?.toISOString() ?? null, decidedBy };
+}
+
+export interface DestructionItemShape<R extends string> {
+  id: string;
+  batchId: string;
+  recordType: R;
+  recordId: string;
+  ruleId: string;
+  ruleVersion: number;
+  action: RetentionAction;
+  triggeredOn: string;
+  dueOn: string;
+  status: DestructionItemStatus;
+}
+
+export function destructionItemShape<R extends string>(item: DestructionItem): DestructionItemShape<R> {
+  const { id, batchId, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status } = item;
+  return { id, batchId, recordType: item.recordType as R, recordId, ruleId, ruleVersion, action, triggeredOn, dueOn, status };
+}
+
+/** Batches, newest first, optionally of one status. */
+export async function listDestructionBatches(em: EntityManager, query: ListQuery & { status?: DestructionBatchStatus }): Promise<ListPage<DestructionBatchShape>> {
+  const page = paging(query, ['listedAt', 'id'], '-listedAt');
+  const where: FilterQuery<DestructionBatch> = query.status ? { status: query.status } : {};
+  const [batches, total] = await em.findAndCount(DestructionBatch, where, { limit: page.limit, offset: page.offset, orderBy: page.orderBy });
+  return listPage(batches.map(destructionBatchShape), total, page);
+}
+
+/** The items of a batch (404 for an unknown batch), by due date. */
+export async function listDestructionItems<R extends string>(
+  em: EntityManager,
+  batchId: string,
+  query: ListQuery & { status?: DestructionItemStatus },
+): Promise<ListPage<DestructionItemShape<R>>> {
+  await findOrFail(em, DestructionBatch, 'DestructionBatch', batchId);
+  const page = paging(query, ['dueOn', 'recordType', 'id'], 'dueOn');
+  const where: FilterQuery<DestructionItem> = { batchId, ...(query.status ? { status: query.status } : {}) };
+  const [items, total] = await em.findAndCount(DestructionItem, where, { limit: page.limit, offset: page.offset, orderBy: [page.orderBy, { id: 'asc' }] });
+  return listPage(items.map((item) => destructionItemShape<R>(item)), total, page);
+}
+
+/** The batch still waiting for a decision, locked against a second decision at the same time (404, 409). */
+export async function pendingDestructionBatch(em: EntityManager, id: string): Promise<DestructionBatch> {
+  const batch = await em.findOne(DestructionBatch, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!batch) throw DomainException.notFound('DestructionBatch', id);
+  if (batch.status !== 'pending-approval') throw new DomainException(DomainErrorCode.Conflict, `Destruction batch ${id} was already decided (${batch.status})`);
+  return batch;
+}
+
+/** The pending items of a batch, checked against the approver's `removeItemIds` (400 naming the field for a stranger). */
+export async function pendingDestructionItems(em: EntityManager, batchId: string, removeItemIds: readonly string[] = []): Promise<{ items: DestructionItem[]; remove: Set<string> }> {
+  const items = await em.find(DestructionItem, { batchId, status: 'pending' }, { orderBy: { id: 'asc' } });
+  const remove = new Set(removeItemIds);
+  const unknown = [...remove].find((itemId) => !items.some((item) => item.id === itemId));
+  if (unknown) throw DomainException.invalidField('removeItemIds', `item ${unknown} is not a pending item of this batch`);
+  return { items, remove };
+}
+
+/** Records the decision on a batch (its items' statuses set by the caller). */
+export function decideDestructionBatch(batch: DestructionBatch, status: 'approved' | 'rejected', decidedBy: string, at = new Date()): void {
+  batch.status = status;
+  batch.decidedAt = at;
+  batch.decidedBy = decidedBy;
+}
+
+/** Rejects a pending batch: nothing is destroyed, its items are `removed` (listed again only under a new rule version). */
+export async function rejectDestructionBatch(em: EntityManager, id: string, decidedBy: string): Promise<DestructionBatchShape> {
+  return em.transactional(async (tx) => {
+    const batch = await pendingDestructionBatch(tx, id);
+    await tx.nativeUpdate(DestructionItem, { batchId: batch.id, status: 'pending' }, { status: 'removed' });
+    decideDestructionBatch(batch, 'rejected', decidedBy);
+    await tx.flush();
+    return destructionBatchShape(batch);
+  });
 }
