@@ -28,7 +28,7 @@ describe('city supervisor (個人情報保護・文書管理)', () => {
 
   it('finds the request, destruction and legal-hold screens in the menu', async () => {
     const entries = await session.menuEntries();
-    for (const label of ['開示・訂正・利用停止請求', '廃棄予定一覧', 'リーガルホールド']) expect(entries).toContain(label);
+    for (const label of ['開示・訂正・利用停止請求', '廃棄予定一覧', 'アウトリーチ対象の廃棄予定', 'リーガルホールド']) expect(entries).toContain(label);
   });
 
   it('records a 開示請求, decides it and offers the pack as PDF and JSON', async () => {
@@ -83,6 +83,14 @@ describe('city supervisor (個人情報保護・文書管理)', () => {
     await page.waitForURL(/#\/destruction-batches/);
     await expectAccessible(session, 'p06-destruction-batches');
   });
+
+  it('opens outreach’s batches of targets on the same screen', async () => {
+    const { page } = session;
+    await session.openFromMenu('アウトリーチ対象の廃棄予定');
+    await page.waitForURL(/#\/outreach-destruction-batches/);
+    expect((await session.api('GET', '/api/outreach/destruction-batches?status=pending-approval')).status).toBe(200);
+    await expectAccessible(session, 'p06-outreach-destruction-batches');
+  });
 });
 
 describe('caseworker', () => {
@@ -90,7 +98,7 @@ describe('caseworker', () => {
     const session = await e2e.login('caseworker');
     try {
       const entries = await session.menuEntries();
-      for (const label of ['開示・訂正・利用停止請求', '廃棄予定一覧', 'リーガルホールド']) expect(entries).not.toContain(label);
+      for (const label of ['開示・訂正・利用停止請求', '廃棄予定一覧', 'アウトリーチ対象の廃棄予定', 'リーガルホールド']) expect(entries).not.toContain(label);
     } finally {
       await session.close();
     }

@@ -89,6 +89,7 @@ export function App({ authProvider, dataProvider }: AppProps) {
       <Resource name="audit-records" {...auditRecords} />
       <Resource name="data-subject-requests" {...dataSubjectRequests} />
       <Resource name="destruction-batches" {...destructionBatches} />
+      <Resource name="outreach-destruction-batches" {...destructionBatches} />
       <Resource name="legal-holds" {...legalHolds} />
       <CustomRoutes>
         <Route path="/work" element={<WorkPage />} />

@@ -1,4 +1,4 @@
-import { DestructionLog } from '@tsunagu/platform-audit';
+import { DestructionBatch, DestructionItem, DestructionLog, LegalHold, RetentionRule } from '@tsunagu/platform-audit';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { EmergencyAccess } from './access/emergency-access.entity';
@@ -18,7 +18,6 @@ import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';
 import { ProgressNote } from './progress-notes/progress-note.entity';
 import { Referral } from './referrals/referral.entity';
-import { DestructionBatch, DestructionItem, LegalHold, RetentionRule } from './retention/retention.entities';
 import { StaffMember } from './staff/staff-member.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */

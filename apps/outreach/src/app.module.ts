@@ -17,6 +17,7 @@ import { HandoverModule } from './handover/handover.module';
 import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
 import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
+import { RetentionModule } from './retention/retention.module';
 import { outreachPersistence } from './persistence';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
 import { SettingsModule } from './settings/settings';
@@ -53,6 +54,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       HandoverModule,
       SettingsModule,
       DisclosureModule,
+      RetentionModule,
     ],
   })
   class AppModule {}

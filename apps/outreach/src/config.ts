@@ -21,6 +21,13 @@ export const outreachVariables = {
     default: '300000',
     min: 0,
   },
+  OUTREACH_RETENTION_CHECK_INTERVAL_MS: {
+    description:
+      'How often each replica runs the retention check that lists targets past their period into a destruction batch for approval (one replica at a time per municipality, by advisory lock; nothing is destroyed without approval). 0 turns it off.',
+    type: 'int',
+    default: '86400000',
+    min: 0,
+  },
   OUTREACH_DV_ADDRESS_ROLES: {
     description:
       "Roles that may see the district and place description of a target whose person (or household member) is under DV address protection in intake (mirrors INTAKE_DV_ADDRESS_ROLES); everyone else sees them masked, and district filters leave such targets out.",

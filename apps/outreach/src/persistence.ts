@@ -1,5 +1,5 @@
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
-import { DestructionLog } from '@tsunagu/platform-audit';
+import { DestructionLog, retentionEntities } from '@tsunagu/platform-audit';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { InactivityAlert } from './alerts/inactivity-alert.entity';
@@ -13,7 +13,7 @@ import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',

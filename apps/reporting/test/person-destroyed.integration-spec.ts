@@ -1,9 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
-import { ConsultationReceived, PersonDestroyed, type ConsultationEventData } from '@tsunagu/contracts';
+import {
+  ConsultationReceived,
+  OutreachContactLogged,
+  OutreachTargetDestroyed,
+  OutreachTargetRegistered,
+  PersonDestroyed,
+  type ConsultationEventData,
+  type OutreachTargetRef,
+} from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { personPseudonym, TEST_PSEUDONYM_KEY } from '@tsunagu/util-pseudonym';
-import { cloudEvent, registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
+import { cloudEvent, demoDistrictId, registryDemoEvents, startReporting, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(120_000);
 
@@ -28,8 +36,11 @@ function consultation(personId: string): ConsultationEventData {
   };
 }
 
-/** Reporting holds no person id, only pseudonymous keys: a person destroyed in intake leaves every projection, and so every total, as it was. */
-describe('reporting: aggregates survive a destruction (intake.person.destroyed)', () => {
+/**
+ * Reporting holds no person id, only pseudonymous keys, and of outreach targets only ids and codes: a person destroyed in
+ * intake, or a target destroyed under outreach's own retention rule, leaves every projection, and so every total, as it was.
+ */
+describe('reporting: aggregates survive a destruction (intake.person.destroyed, outreach.target.destroyed)', () => {
   let reporting: ReportingUnderTest;
 
   beforeAll(async () => {
@@ -52,6 +63,39 @@ describe('reporting: aggregates survive a destruction (intake.person.destroyed)'
     await reporting.publish([
       cloudEvent(PersonDestroyed, destroyed, {
         personId: destroyed,
+        action: 'delete',
+        ruleId: uuidv7(),
+        ruleVersion: 1,
+        batchId: uuidv7(),
+        approvedBy: 'city-sv',
+        destroyedAt: new Date().toISOString(),
+      }),
+    ]);
+    await reporting.settled();
+    expect(await reporting.snapshot()).toEqual(before);
+    expect((await reporting.call(path, { token: analyst })).body).toEqual(reportBefore.body);
+  });
+
+  it('keeps the アウトリーチ counts when outreach destroys a target', async () => {
+    const today = todayInJapan();
+    const fiscalYear = fiscalYearOf(today);
+    const ref = (): OutreachTargetRef => ({ targetId: uuidv7(), districtId: demoDistrictId('女木'), assignedOrganizationId: DEMO_ORGANIZATIONS.communityCareCentre.id, riskLevel: 'high', occurredOn: today, fiscalYear });
+    const [destroyed, other] = [ref(), ref()];
+    const registered = (target: OutreachTargetRef) =>
+      cloudEvent(OutreachTargetRegistered, target.targetId, { ...target, identity: 'location-only', personId: null, householdId: null, discoveryRoute: 'welfare-commissioner', reasonTags: [], stage: 'not-contacted', meetingIds: [] });
+    const contact = (target: OutreachTargetRef) =>
+      cloudEvent(OutreachContactLogged, target.targetId, { ...target, contactId: uuidv7(), method: 'visit', result: 'met', successful: true, observations: [], legalBasis: 'own-duty', stage: 'contacted' });
+    await reporting.publish([registered(destroyed), contact(destroyed), registered(other)]);
+    await reporting.settled();
+    const analyst = await reporting.token(['analyst']);
+    const path = `/reports/outreach?fiscalYear=${fiscalYear}`;
+    const [before, reportBefore] = [await reporting.snapshot(), await reporting.call(path, { token: analyst })];
+    expect(reportBefore.status).toBe(200);
+    expect(JSON.stringify(before)).toContain(destroyed.targetId);
+
+    await reporting.publish([
+      cloudEvent(OutreachTargetDestroyed, destroyed.targetId, {
+        targetId: destroyed.targetId,
         action: 'delete',
         ruleId: uuidv7(),
         ruleVersion: 1,

@@ -89,7 +89,7 @@ describe('service environment and docs/configuration variables', () => {
 describe.each([
   { service: 'intake', own: ['INTAKE_DV_ADDRESS_ROLES', 'INTAKE_REFERRAL_FOLLOW_UP_BUSINESS_DAYS', 'EMERGENCY_ACCESS_MINUTES', 'INTAKE_RETENTION_CHECK_INTERVAL_MS', 'FORMS_MUNICIPALITY_NAME'] },
   { service: 'reporting', own: ['REPORTING_SUPPRESSION_THRESHOLD', 'REPORTING_READY_MAX_LAG', 'REPORTING_SNAPSHOT_KEY'] },
-  { service: 'outreach', own: ['OUTREACH_INACTIVITY_DAYS_DEFAULT', 'OUTREACH_CHECK_INTERVAL_MS', 'OUTREACH_DV_ADDRESS_ROLES', 'OUTREACH_PERSON_WAIT_MS'] },
+  { service: 'outreach', own: ['OUTREACH_INACTIVITY_DAYS_DEFAULT', 'OUTREACH_CHECK_INTERVAL_MS', 'OUTREACH_RETENTION_CHECK_INTERVAL_MS', 'OUTREACH_DV_ADDRESS_ROLES', 'OUTREACH_PERSON_WAIT_MS'] },
   { service: 'matching', own: ['MATCHING_FOLLOW_UP_DAYS', 'MATCHING_SUGGESTION_LIMIT', 'MATCHING_GAP_CHECK_INTERVAL_MS', 'MATCHING_DV_ADDRESS_ROLES', 'MATCHING_PERSON_WAIT_MS'] },
 ])('$service environment (apps/$service/src/config.ts)', ({ service, own }) => {
   const platform = declaredVariables(read(workspaceRoot, 'libs', 'platform', 'config', 'src', 'lib', 'variables.ts'));

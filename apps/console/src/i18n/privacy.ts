@@ -38,6 +38,10 @@ export const privacyJa = {
       name: '廃棄予定一覧 |||| 廃棄予定一覧',
       fields: { listedAt: '抽出日時', itemCount: '件数', status: '状態', decidedAt: '承認・却下日時', decidedBy: '承認・却下者' },
     },
+    'outreach-destruction-batches': {
+      name: 'アウトリーチ対象の廃棄予定 |||| アウトリーチ対象の廃棄予定',
+      fields: { listedAt: '抽出日時', itemCount: '件数', status: '状態', decidedAt: '承認・却下日時', decidedBy: '承認・却下者' },
+    },
     'legal-holds': {
       name: 'リーガルホールド |||| リーガルホールド',
       fields: { recordType: '記録の種類', recordId: '記録のID', reason: '理由', placedAt: '設定日時', placedBy: '設定者', until: '期限', active: '有効', releasedAt: '解除日時' },
@@ -106,6 +110,10 @@ export const privacyEn: typeof privacyJa = {
     'destruction-batches': {
       name: 'Destruction batch |||| Destruction batches',
       fields: { listedAt: 'Listed at', itemCount: 'Records', status: 'Status', decidedAt: 'Decided at', decidedBy: 'Decided by' },
+    },
+    'outreach-destruction-batches': {
+      name: 'Destruction batch (outreach) |||| Destruction batches (outreach)',
+      fields: { listedAt: 'Listed at', itemCount: 'Targets', status: 'Status', decidedAt: 'Decided at', decidedBy: 'Decided by' },
     },
     'legal-holds': {
       name: 'Legal hold |||| Legal holds',

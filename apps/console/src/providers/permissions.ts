@@ -80,6 +80,7 @@ export const PERMISSIONS: Readonly<Record<string, ResourceRule>> = {
   'data-subject-requests': { read: SUPERVISION, write: SUPERVISION },
   'destruction-batches': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { approve: ['supervisor'], reject: ['supervisor'] } },
   'legal-holds': { read: ['supervisor', 'auditor', 'admin'], write: SUPERVISION, actions: { release: SUPERVISION } },
+  'outreach-destruction-batches': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { approve: ['supervisor'], reject: ['supervisor'] } },
   /** 緊急時アクセス to review: supervisors (a desk's see their desk's) and auditors; the grant itself is on the person's 404 page. */
   'emergency-accesses': { read: ['supervisor', 'auditor', 'admin'], write: [], actions: { review: ['supervisor', 'auditor'] } },
   /** The caseworker's to-do page (my cases, overdue follow-ups, referrals awaiting an answer). */

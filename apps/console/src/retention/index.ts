@@ -3,7 +3,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import { DestructionBatchList, DestructionBatchShow } from './DestructionBatches';
 import { LegalHoldCreate, LegalHoldList } from './LegalHolds';
 
-/** 廃棄予定一覧 (intake retention): approve or reject as a city supervisor. */
+/** 廃棄予定一覧 (intake's records, and outreach's targets as resource outreach-destruction-batches): approve or reject as a city supervisor. */
 export const destructionBatches = { list: DestructionBatchList, show: DestructionBatchShow, icon: DeleteSweepIcon };
 
 /** リーガルホールド (intake retention). */

@@ -2,11 +2,11 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
+import { DestructionBatch, DestructionItem, dueOnSql as dueOn, HOLD_IN_FORCE, tryRetentionLock, type RetentionRule } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
 import { PeriodicJob } from '@tsunagu/platform-observability';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { IntakeConfig } from '../config';
-import { DestructionBatch, DestructionItem, type RetentionRule } from './retention.entities';
 import { retentionRules } from './retention-rules';
 
 export interface RetentionCheckResult {
@@ -23,14 +23,10 @@ interface DueRow {
   due_on: string;
 }
 
-/** The first day after the period: `years` after the end of the 年度 (April–March) the trigger date falls in (年度末起算). */
-const dueOn = (date: string) =>
-  `make_date(extract(year from ${date})::int - (case when extract(month from ${date}) < 4 then 1 else 0 end) + 1 + ?::int, 4, 1)`;
-
 /** A legal hold in force today on one of the (record type, id expression) pairs. */
 function heldSql(targets: [RetentionRecordType, string][]): string {
   const on = targets.map(([type, id]) => `(h.record_type = '${type}' and h.record_id = ${id})`).join(' or ');
-  return `exists (select 1 from "intake"."legal_hold" h where h.municipality = ?::text and h.released_at is null and (h.until is null or h.until >= ?::date) and (${on}))`;
+  return `exists (select 1 from "intake"."legal_hold" h where h.municipality = ?::text and ${HOLD_IN_FORCE} and (${on}))`;
 }
 
 /**
@@ -131,10 +127,7 @@ export class ListDueRecordsUseCase {
   async forMunicipality(municipality: string, now = new Date()): Promise<RetentionCheckResult> {
     return TenantContext.runAsSystem(municipality, () =>
       this.orm.em.fork().transactional(async (em) => {
-        const [lock] = await em
-          .getConnection()
-          .execute<{ locked: boolean }[]>(`select pg_try_advisory_xact_lock(hashtext('intake-retention'), hashtext(?)) as locked`, [municipality], 'all', em.getTransactionContext());
-        if (!lock?.locked) return { municipality, ran: false, batchId: null, listed: 0 };
+        if (!(await tryRetentionLock(em, 'intake-retention', municipality))) return { municipality, ran: false, batchId: null, listed: 0 };
         return { municipality, ran: true, ...(await this.list(em, municipality, dateInJapan(now), now)) };
       }),
     );

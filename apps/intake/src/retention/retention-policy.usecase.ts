@@ -1,36 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
-import { isCityStaff } from '@tsunagu/platform-auth';
+import { EntityManager } from '@mikro-orm/core';
+import { RETENTION_RECORD_TYPES, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
+import { legalHoldShape, listLegalHolds, placeLegalHold, releaseLegalHold, requireCityStaffForHold as requireCityStaff, type RetentionRule } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { DomainException, type ListPage } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { Consultation } from '../consultations/consultation.entity';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { Person } from '../people/person.entity';
 import type { LegalHoldListQuery, LegalHoldView, PlaceLegalHoldCommand, RetentionRuleView, UpdateRetentionRuleCommand } from './retention.dto';
-import { LegalHold, type RetentionRule } from './retention.entities';
 import { retentionRules } from './retention-rules';
 
 function ruleView(rule: RetentionRule): RetentionRuleView {
   const { id, recordType, trigger, years, action, version, changedBy } = rule;
-  return { id, recordType, trigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
-}
-
-function holdView(hold: LegalHold, today = todayInJapan()): LegalHoldView {
-  return {
-    id: hold.id,
-    recordType: hold.recordType,
-    recordId: hold.recordId,
-    reason: hold.reason,
-    placedBy: hold.placedBy,
-    placedAt: hold.placedAt.toISOString(),
-    until: hold.until,
-    releasedAt: hold.releasedAt?.toISOString() ?? null,
-    releasedBy: hold.releasedBy,
-    active: hold.releasedAt === null && (hold.until === null || hold.until >= today),
-  };
+  return { id, recordType: recordType as RetentionRecordType, trigger: trigger as RetentionTrigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
 }
 
 const HELD_RECORDS: Record<RetentionRecordType, new () => object> = { person: Person, consultation: Consultation, case: MultiAgencyCase };
@@ -67,18 +51,8 @@ export class RetentionRulesUseCase {
 export class LegalHoldsUseCase {
   constructor(private readonly em: EntityManager) {}
 
-  async list(query: LegalHoldListQuery): Promise<ListPage<LegalHoldView>> {
-    const page = paging(query, ['placedAt', 'id'], '-placedAt');
-    const today = todayInJapan();
-    const inForce: FilterQuery<LegalHold> = { releasedAt: null, $or: [{ until: null }, { until: { $gte: today } }] };
-    const ended: FilterQuery<LegalHold> = { $or: [{ releasedAt: { $ne: null } }, { until: { $lt: today } }] };
-    const where: FilterQuery<LegalHold> = {
-      ...(query.recordType ? { recordType: query.recordType } : {}),
-      ...(query.recordId ? { recordId: query.recordId } : {}),
-      ...(query.active === undefined ? {} : query.active ? inForce : ended),
-    };
-    const [holds, total] = await this.em.findAndCount(LegalHold, where, { limit: page.limit, offset: page.offset, orderBy: [page.orderBy, { id: 'asc' }] });
-    return listPage(holds.map((hold) => holdView(hold, today)), total, page);
+  list(query: LegalHoldListQuery): Promise<ListPage<LegalHoldView>> {
+    return listLegalHolds<RetentionRecordType>(this.em, query, todayInJapan());
   }
 
   async place(command: PlaceLegalHoldCommand): Promise<LegalHoldView> {
@@ -86,29 +60,12 @@ export class LegalHoldsUseCase {
     if (command.until !== undefined && command.until < todayInJapan()) throw DomainException.invalidField('until', 'the last day of the hold cannot be in the past');
     return this.em.transactional(async (em) => {
       if (!(await em.findOne(HELD_RECORDS[command.recordType], { id: command.recordId } as never))) throw DomainException.invalidField('recordId', `no ${command.recordType} with this id`);
-      const hold = Object.assign(new LegalHold(), { recordType: command.recordType, recordId: command.recordId, reason: command.reason, placedBy, placedAt: new Date(), until: command.until ?? null });
-      em.persist(hold);
-      await em.flush();
-      return holdView(hold);
+      return legalHoldShape<RetentionRecordType>(await placeLegalHold(em, command, placedBy), todayInJapan());
     });
   }
 
   async release(id: string): Promise<LegalHoldView> {
     const releasedBy = requireCityStaff();
-    return this.em.transactional(async (em) => {
-      const hold = await em.findOne(LegalHold, { id });
-      if (!hold) throw DomainException.notFound('LegalHold', id);
-      if (hold.releasedAt) throw new DomainException(DomainErrorCode.Conflict, `Legal hold ${id} was already released`);
-      hold.releasedAt = new Date();
-      hold.releasedBy = releasedBy;
-      await em.flush();
-      return holdView(hold);
-    });
+    return this.em.transactional(async (em) => legalHoldShape<RetentionRecordType>(await releaseLegalHold(em, id, releasedBy), todayInJapan()));
   }
-}
-
-function requireCityStaff(): string {
-  const principal = TenantContext.principal();
-  if (!principal || !isCityStaff(principal)) throw new DomainException(DomainErrorCode.Forbidden, 'Only city staff place or release a legal hold');
-  return principal.subject;
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { RETENTION_RECORD_TYPES, type RetentionAction, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
+import { RetentionRule } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
 import { v7 as uuidv7 } from 'uuid';
-import { RetentionRule } from './retention.entities';
 
 /**
  * The periods a municipality starts with (DOMAIN §5.3: 5 years after 終結, 年度末起算 — the common 5-year class of
@@ -33,5 +33,5 @@ export async function retentionRules(em: EntityManager): Promise<Map<RetentionRe
     }
     rules = await em.find(RetentionRule, {}, { refresh: true });
   }
-  return new Map(rules.map((rule) => [rule.recordType, rule]));
+  return new Map(rules.map((rule) => [rule.recordType as RetentionRecordType, rule]));
 }

@@ -4,11 +4,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PersonDestroyed, type CloudEvent, type PersonDestroyedEventData } from '@tsunagu/contracts';
 import { logDestruction } from '@tsunagu/platform-audit';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
-import { InactivityAlert } from '../alerts/inactivity-alert.entity';
-import { OutreachContact } from '../contacts/outreach-contact.entity';
-import { Handover } from '../handover/handover.entity';
+import { destroyTargets } from '../retention/destroy-targets';
 import { OutreachTarget } from '../targets/outreach-target.entity';
-import { WatchPlan } from '../watch/watch-plan.entity';
 import { PersonMirror } from './intake-people.entity';
 
 /**
@@ -27,23 +24,7 @@ export class PersonDestroyedHandler {
 
 async function destroyCopies(em: EntityManager, data: PersonDestroyedEventData): Promise<void> {
   const targetIds = (await em.find(OutreachTarget, { personId: data.personId }, { fields: ['id'] })).map((target) => target.id);
-  if (targetIds.length > 0) {
-    if (data.action === 'delete') {
-      for (const entity of [InactivityAlert, WatchPlan, OutreachContact, Handover]) await em.nativeDelete(entity, { targetId: { $in: targetIds } });
-      await em.nativeDelete(OutreachTarget, { id: { $in: targetIds } });
-    } else {
-      await em.nativeUpdate(OutreachTarget, { id: { $in: targetIds } }, { locationDescription: null, note: null });
-      await em.nativeUpdate(Handover, { targetId: { $in: targetIds } }, { note: null });
-      await em.getConnection().execute(
-        `update "outreach"."outreach_contact" set "observation_note" = null, "next_action" = null,
-           "accompanied_by" = coalesce((select jsonb_agg(c || '{"name": null}'::jsonb) from jsonb_array_elements("accompanied_by") c), '[]'::jsonb)
-          where "target_id" = any(?::uuid[])`,
-        [`{${targetIds.join(',')}}`],
-        'run',
-        em.getTransactionContext(),
-      );
-    }
-  }
+  await destroyTargets(em, targetIds, data.action);
   await em.nativeDelete(PersonMirror, { personId: data.personId });
   const entry = { action: data.action, ruleId: data.ruleId, ruleVersion: data.ruleVersion, batchId: data.batchId, approvedBy: data.approvedBy, destroyedAt: new Date(data.destroyedAt) };
   logDestruction(em, [...targetIds.map((recordId) => ({ ...entry, recordType: 'outreach-target', recordId })), { ...entry, recordType: 'person-mirror', recordId: data.personId }]);

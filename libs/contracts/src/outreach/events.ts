@@ -21,6 +21,7 @@ import {
   type RiskLevel,
   type TargetIdentity,
 } from './codes';
+import { OutreachTargetDestroyed } from './retention';
 
 /*
  * Events outreach publishes (ARCHITECTURE §2). Targets are often people nobody has consent from yet, so
@@ -240,4 +241,5 @@ export const OUTREACH_EVENT_LIST: readonly EventContract[] = [
   OutreachInactivityAlertCleared,
   OutreachTargetHandedOver,
   OutreachTargetClosed,
+  OutreachTargetDestroyed,
 ];

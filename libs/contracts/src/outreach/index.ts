@@ -3,6 +3,7 @@ import { OUTREACH_EVENT_LIST } from './events';
 
 export * from './codes';
 export * from './events';
+export * from './retention';
 
 /** Events the outreach service publishes (ARCHITECTURE §2). */
 export const OUTREACH_EVENTS: readonly EventContract[] = OUTREACH_EVENT_LIST;

@@ -23,7 +23,7 @@ describe('outreach contracts', () => {
   it('names subjects and types after outreach, one subject per event', () => {
     expect(OutreachStageChanged.subject).toBe('tsunagu.evt.outreach.target.stage-changed');
     expect(OutreachTargetHandedOver.type).toBe('jp.tsunagu.outreach.target.handed-over.v1');
-    expect(OUTREACH_EVENTS).toHaveLength(9);
+    expect(OUTREACH_EVENTS).toHaveLength(10);
     expect(new Set(OUTREACH_EVENTS.map((event) => event.subject)).size).toBe(OUTREACH_EVENTS.length);
   });
 

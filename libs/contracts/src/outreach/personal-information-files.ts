@@ -53,7 +53,7 @@ export const OUTREACH_PERSONAL_INFORMATION_FILES: readonly PersonalInformationFi
     sensitive: true,
     recipients: ['相談支援（引継ぎ先）', '支援会議（社会福祉法106条の6）の構成員'],
     retention: {
-      note: '相談対象者ファイルの保存期間に従う（対象者の廃棄は person.destroyed により消去）',
+      note: 'アウトリーチの保存期間（既定: 最終接触・発見・終結のうち遅い日から3年、年度末起算。GET /api/outreach/retention-rules）により廃棄。対象者の廃棄時は person.destroyed により消去',
     },
   },
 ];

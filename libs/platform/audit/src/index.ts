@@ -11,3 +11,4 @@ export * from './lib/audit-records.controller';
 export * from './lib/audit.module';
 export * from './lib/destruction-log';
 export * from './lib/subject-access-log';
+export * from './lib/retention';

@@ -93,6 +93,8 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'data-subject-requests': { path: 'intake/data-subject-requests', sortable: ['requestedAt', 'dueOn', 'requestNo', 'createdAt'] },
   'destruction-batches': { path: 'intake/destruction-batches', sortable: [], readOnly: true },
   'legal-holds': { path: 'intake/legal-holds', sortable: ['placedAt'] },
+  /** Outreach's own batches of targets (no intake person): the same screen and actions, another service. */
+  'outreach-destruction-batches': { path: 'outreach/destruction-batches', sortable: [], readOnly: true },
   ...PROGRAMME_ROUTES,
 };
 

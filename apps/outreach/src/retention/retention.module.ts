@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OutreachDestructionBatchesUseCase } from './destruction-batches.usecase';
+import { ListDueTargetsUseCase, OutreachRetentionCheckScheduler } from './list-due-targets.usecase';
+import { OutreachRetentionController } from './retention.controller';
+import { OutreachLegalHoldsUseCase, OutreachRetentionRuleUseCase } from './retention-policy.usecase';
+
+/**
+ * 保存期間・リーガルホールド・廃棄 of outreach targets (issue 19): targets may have no person, so intake's destruction
+ * never reaches them. The destruction log's controller is PeopleModule's (one log for both kinds of destruction).
+ */
+@Module({
+  controllers: [OutreachRetentionController],
+  providers: [OutreachRetentionRuleUseCase, OutreachLegalHoldsUseCase, ListDueTargetsUseCase, OutreachRetentionCheckScheduler, OutreachDestructionBatchesUseCase],
+})
+export class RetentionModule {}
