@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { PersonRegistered } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { findDuplicateCandidates } from './find-duplicates';
 import { Person } from './person.entity';
 import type { DuplicateCandidateView, PersonView, RegisterPersonCommand } from './person.dto';
@@ -14,7 +14,7 @@ import { protectionsOf, recordProtection } from './protection';
 export class RegisterPersonUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly visibility: AddressVisibility,
     private readonly people: PersonVisibility,
   ) {}
@@ -62,7 +62,7 @@ export class RegisterPersonUseCase {
   async save(em: EntityManager, person: Person): Promise<void> {
     em.persist(person);
     await em.flush();
-    await this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
+    this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
     if (person.dvAddressProtection) await recordProtection(em, this.events, person);
   }
 }

@@ -1,14 +1,31 @@
 import { Pool } from 'pg';
-import { MESSAGE_HEADERS } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
+import { defineEvent, MESSAGE_HEADERS } from '@tsunagu/contracts';
+import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
 import { expectEventually } from '@tsunagu/platform-testing';
+import { PersonPseudonyms, PSEUDONYM_PATTERN } from '@tsunagu/util-pseudonym';
 import { v7 as uuidv7 } from 'uuid';
-import { EVENT_STREAM, OutboxEvent, OutboxService, OutboxStore } from '../src';
+import { EVENT_STREAM, EventRecorder, OutboxEvent, OutboxStore } from '../src';
 import { cloudEventOf, MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, Thing, ThingHappened, type MessagingFixture } from './messaging-fixture';
+
+/** An event about a person that reporting counts 実人数 from: it declares the pseudonym the recorder stamps. */
+const PersonSeen = defineEvent<{ personId: string; personPseudonym?: string | null }>({
+  service: 'things',
+  aggregate: 'person',
+  event: 'seen',
+  summary: 'Test event carrying a person.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['personId'],
+    properties: { personId: { type: 'string', format: 'uuid' }, personPseudonym: { type: ['string', 'null'], pattern: PSEUDONYM_PATTERN } },
+  },
+});
 
 describe('transactional outbox and relay', () => {
   let fixture: MessagingFixture;
-  const outbox = new OutboxService();
+  const outbox = new EventRecorder();
+  /** As a service records: inside the TenantContext of the work, whose municipality the event belongs to. */
+  const asMunicipality = <T>(work: () => T): T => TenantContext.run({ requestId: 'outbox-test', municipality: MUNICIPALITY }, work);
 
   beforeAll(async () => {
     fixture = await startMessagingFixture();
@@ -26,7 +43,7 @@ describe('transactional outbox and relay', () => {
     await em
       .transactional(async (tx) => {
         tx.persist(thing);
-        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' }, municipality: MUNICIPALITY }).id;
+        eventId = asMunicipality(() => outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' })).id;
         if (fail) throw new Error('business rule failed after recording');
       })
       .catch((error: Error) => {
@@ -69,12 +86,37 @@ describe('transactional outbox and relay', () => {
   it('takes the municipality from the tenant context and refuses data that breaks the contract', async () => {
     const em = fixture.orm.em.fork();
     const row = TenantContext.run({ requestId: 'r1', municipality: '131016' }, () =>
-      outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: uuidv7(), behaviour: 'ok' } }),
+      outbox.record(em, ThingHappened, 'a1', { thingId: uuidv7(), behaviour: 'ok' }),
     );
     expect(row.municipality).toBe('131016');
-    expect(() => outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: 'not-a-uuid', behaviour: 'ok' }, municipality: MUNICIPALITY })).toThrow(
-      /does not match/,
-    );
+    expect(() => asMunicipality(() => outbox.record(em, ThingHappened, 'a1', { thingId: 'not-a-uuid', behaviour: 'ok' }))).toThrow(/does not match/);
+    // Outside a tenant context there is no municipality to record the event for.
+    expect(() => outbox.record(em, ThingHappened, 'a1', { thingId: uuidv7(), behaviour: 'ok' })).toThrow(TenantContextMissingError);
+    em.clear();
+  });
+
+  it('records without flushing: the row is written by the caller’s flush, with the state change', async () => {
+    const em = fixture.orm.em.fork();
+    const thing = new Thing();
+    em.persist(thing);
+    const row = asMunicipality(() => outbox.record(em, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' }));
+    expect(await fixture.orm.em.fork().count(OutboxEvent, { id: row.id })).toBe(0);
+    await em.flush();
+    expect(await fixture.orm.em.fork().count(OutboxEvent, { id: row.id })).toBe(1);
+    // Not for the relay tests below, which count what is published.
+    await fixture.orm.em.fork().nativeDelete(OutboxEvent, { id: row.id });
+  });
+
+  it('stamps the pseudonymous person key on events that declare it, and refuses them without the key', () => {
+    const em = fixture.orm.em.fork();
+    const personId = uuidv7();
+    const withKey = new EventRecorder(PersonPseudonyms.fromKey(undefined, 'test'));
+    const row = asMunicipality(() => withKey.record(em, PersonSeen, personId, { personId, personPseudonym: 'hand-made' }));
+    expect(row.data).toEqual({ personId, personPseudonym: PersonPseudonyms.fromKey(undefined, 'test').of(MUNICIPALITY, personId) });
+    // Without PersonPseudonyms (MessagingModule.forService without `pseudonyms`) such an event cannot be recorded at all.
+    expect(() => asMunicipality(() => outbox.record(em, PersonSeen, personId, { personId }))).toThrow(/personPseudonym/);
+    // Events that do not declare it pass as they are.
+    expect(asMunicipality(() => withKey.record(em, ThingHappened, 'a1', { thingId: personId, behaviour: 'ok' })).data).toEqual({ thingId: personId, behaviour: 'ok' });
     em.clear();
   });
 

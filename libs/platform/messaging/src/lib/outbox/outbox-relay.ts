@@ -8,7 +8,7 @@ import { backoffDelay } from '../messaging.constants';
 import { outboxChannel } from '../messaging-schema';
 import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
-import { toCloudEvent } from './outbox.service';
+import { toCloudEvent } from './event-recorder';
 import { OutboxStore, type ClaimedEvent } from './outbox-store';
 import { describeError } from '@tsunagu/platform-observability';
 import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
