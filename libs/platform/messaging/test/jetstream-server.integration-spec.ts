@@ -26,6 +26,7 @@ import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSe
 const SERVICE = 'watcher';
 /** One durable for everything the `things` service publishes (ADR 0016). */
 const CONSUMER = sourceDurableName(SERVICE, 'things');
+const ACK_WAIT_MS = 5_000;
 /** The inbox remembers events per handled subject. */
 const INBOX_KEY = durableName(SERVICE, ThingHappened.subject);
 
@@ -67,6 +68,8 @@ class ThingWatcher {
     // The write happens before the failure: a rolled-back attempt must leave nothing behind.
     ctx.em.persist(Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() }));
     await ctx.em.flush();
+    // Longer than the consumer's ack wait (5 s): only in-progress acks keep JetStream from handing it out again.
+    if (event.data.behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS * 1.5));
     if (event.data.behaviour === 'fail-always') throw new Error('downstream refused');
     if (event.data.behaviour === 'fail-twice' && previous < 2) throw new Error('database timeout (transient)');
     // Real PostgreSQL failures, in the handler's transaction.
@@ -134,6 +137,11 @@ async function deadLetteredCount(reason?: string): Promise<number> {
   return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && (reason === undefined || value.labels['reason'] === reason)).reduce((sum, value) => sum + value.value, 0);
 }
 
+async function processedCount(outcome: string): Promise<number> {
+  const metric = await register.getSingleMetric('tsunagu_messages_processed_total')?.get();
+  return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && value.labels['outcome'] === outcome).reduce((sum, value) => sum + value.value, 0);
+}
+
 describe('JetStreamServer', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
@@ -146,7 +154,7 @@ describe('JetStreamServer', () => {
         contracts: new ContractRegistry({ events: [ThingHappened, ThingChanged] }),
         streams: { replicas: 1, duplicateWindowMs: 60_000 },
         maxDeliveries: 3,
-        ackWaitMs: 5_000,
+        ackWaitMs: ACK_WAIT_MS,
         retryDelaysMs: [150, 400],
         inboxPurgeIntervalMs: 0,
       });
@@ -174,6 +182,22 @@ describe('JetStreamServer', () => {
       expect(info.num_pending + info.num_ack_pending).toBe(0);
     });
   });
+
+  it('keeps a message slower than the ack wait with in-progress acks: handled once, never redelivered', async () => {
+    const duplicatesBefore = await processedCount('duplicate');
+    const event = cloudEvent('slow');
+    await publish(event);
+    await expectEventually(async () => expect(await seen(event.id)).toHaveLength(1), { timeoutMs: ACK_WAIT_MS * 3 });
+    // A redelivery would have come back to this replica's pull and met the inbox: counted as a duplicate.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await processedCount('duplicate')).toBe(duplicatesBefore);
+    await expectEventually(async () => {
+      const info = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+      expect(info.num_pending + info.num_ack_pending).toBe(0);
+    });
+    expect(calls.filter((call) => call.eventId === event.id).map((call) => call.deliveries)).toEqual([1]);
+    expect((await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER)).num_redelivered).toBe(0);
+  }, ACK_WAIT_MS * 5);
 
   it('processes a duplicate delivery (same id, outside the duplicate window) once', async () => {
     const event = cloudEvent('ok');

@@ -138,6 +138,39 @@ describe('transactional outbox and relay', () => {
     await relay.stop();
   });
 
+  it('renews the claims of a live relay: a batch slower than the lease is never taken by another replica', async () => {
+    const before = (await publishedIds()).length;
+    const ids = [await writeThing(), await writeThing(), await writeThing()];
+    // A lease of 600 ms and a broker that takes 400 ms per PubAck: the batch outlives its lease twice over.
+    const relay = fixture.relay({ claimTtlMs: 600, pollIntervalMs: 60_000 });
+    const slowPublish = (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish.bind(relay);
+    let publishing: () => void = () => undefined;
+    const batchClaimed = new Promise<void>((resolve) => (publishing = resolve));
+    (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish = async (event) => {
+      publishing();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await slowPublish(event);
+    };
+    const pool = new Pool({ connectionString: fixture.database.url, max: 1 });
+    const other = new OutboxStore(pool, SCHEMA);
+    const taken: string[] = [];
+    await relay.start();
+    // Another replica tries from the moment the relay holds the batch until everything is published.
+    await batchClaimed;
+    const started = Date.now();
+    while ((await publishedIds()).length < before + ids.length && Date.now() - started < 10_000) {
+      const claimed = await other.claim(10, 60_000);
+      taken.push(...claimed.map((row) => row.id));
+      await other.release(claimed.map((row) => row.id));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await pool.end();
+    await relay.stop();
+    expect(Date.now() - started).toBeGreaterThan(900);
+    expect(taken).toEqual([]);
+    expect((await publishedIds()).slice(before)).toEqual(ids);
+  });
+
   it('publishes everything written while NATS was down once it is back, each event once', async () => {
     const before = await publishedIds();
     const relay = fixture.relay();
