@@ -5,11 +5,12 @@ import { defineEvent, MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contract
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { AckPolicy, DeliverPolicy, jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  connectNats,
   ContractRegistry,
   DEAD_LETTER_HEADERS,
   DEAD_LETTER_STREAM,
@@ -354,6 +355,37 @@ describe('JetStreamServer', () => {
     const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
     expect(config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: floor + 1, filter_subject: 'tsunagu.evt.things.>' });
     await expect(fixture.jsm.consumers.info(EVENT_STREAM, old)).rejects.toThrow(/consumer not found/i);
+  });
+
+  it('switches to durables per source as a service’s own NATS user: starts after the per-subject floor and leaves those it may not delete', async () => {
+    // matching's durable on intake's events, as matching's user (deploy/local/nats-permissions.cjs) creates it.
+    const subject = 'tsunagu.evt.intake.thing.happened';
+    const old = durableName('matching', subject);
+    const durable = sourceDurableName('matching', 'intake');
+    await fixture.jsm.consumers.add(EVENT_STREAM, { durable_name: old, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    const floor = (await fixture.jsm.consumers.info(EVENT_STREAM, old)).ack_floor.stream_seq;
+    const env = fixture.nats.serviceEnv('matching');
+    const connection = await connectNats({ url: env.NATS_URL, user: env.NATS_USER, password: env.NATS_PASSWORD, service: 'matching' }, 'switch-test');
+    try {
+      const matching = new JetStreamServer({
+        service: 'matching',
+        connection,
+        orm: fixture.orm,
+        contracts: new ContractRegistry({ events: [] }),
+        streams: { replicas: 1, duplicateWindowMs: 60_000 },
+        maxDeliveries: 3,
+        ackWaitMs: ACK_WAIT_MS,
+        inboxPurgeIntervalMs: 0,
+      });
+      const internals = matching as unknown as { jsm: JetStreamManager; ensureConsumer(route: unknown): Promise<void> };
+      internals.jsm = await jetstreamManager(connection);
+      await internals.ensureConsumer({ source: 'intake', filter: sourceFilter('intake'), durable, targets: new Map([[subject, { handler: () => undefined, inboxKey: old }]]) });
+      expect((await fixture.jsm.consumers.info(EVENT_STREAM, durable)).config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: floor + 1, filter_subject: 'tsunagu.evt.intake.>' });
+      // Not matching's to delete any more: it stays, unread, for the operator (docs/operations/nats-users.md).
+      expect((await fixture.jsm.consumers.info(EVENT_STREAM, old)).name).toBe(old);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('recreates a lost durable of a consumer with inbox rows from the inbox retention, not from the start of the stream', async () => {
