@@ -17,6 +17,8 @@ const NATS_SERVICES = {
 };
 
 const EVENT_STREAM = 'TSUNAGU_EVENTS';
+/** The service whose `rebuild` replays the stream through an ordered consumer (apps/reporting/src/projections/rebuild.ts). */
+const REBUILDING_SERVICE = 'reporting';
 const DEAD_LETTER_STREAM = 'TSUNAGU_DEAD_LETTERS';
 
 /** Prefix of the reply subjects of one service's connections (its `inboxPrefix`): nobody else may subscribe to them. */
@@ -30,16 +32,28 @@ function natsUserName(service) {
 }
 
 /**
+ * The durable consumers a service may own: one per source service (ADR 0016), `<service>__from__<source>` — as
+ * `sourceDurableName` in libs/platform/messaging names them. NATS wildcards match whole subject tokens only and a
+ * consumer name is one token, so the permissions name each durable instead of `<service>__from__*`.
+ */
+function ownDurables(service) {
+  return Object.keys(NATS_SERVICES).map((source) => `${service}__from__${source}`);
+}
+
+/**
  * The nats-server `permissions` block of one service.
  * - publish: its own events (`tsunagu.evt.<service>.>`) and dead letters (`tsunagu.dlq.<service>.>`); the RPC
  *   subjects of the services it calls; the JetStream API of the two streams, limited to what the platform does
- *   (stream info/create/update — every service ensures the streams on start —; consumer info/create/list/delete,
- *   pull, ack: durables per source replace the per-subject ones they list and delete, ADR 0016; reporting's
- *   rebuild deletes its ordered consumer). No purge, no message delete, no stream delete.
+ *   (stream info/create/update — every service ensures the streams on start —; on its own durables only: create
+ *   (both the 2.9+ named form, with or without a filter token, and the older DURABLE.CREATE), info, pull, ack and
+ *   delete; the consumer list, from which the switch to durables per source (ADR 0016) reads the ack floors of the
+ *   per-subject durables it replaces). No purge, no message delete, no stream delete, no other service's durable:
+ *   per-subject durables of before are left to an operator (docs/operations/nats-users.md).
+ * - reporting's `rebuild` reads the stream through an ordered consumer, which nats.js names `oc_<nuid>_<n>`: its
+ *   user may also create, look up and pull from consumers of any name — not delete or ack them (the ordered
+ *   consumer acks nothing and expires 5 minutes after the rebuild).
  * - subscribe: its own inbox prefix and its own RPC subjects (so nobody can answer in another service's name).
  * - allow_responses: a service answers requests on the requester's inbox without publish rights there.
- * Consumer names (`<service>__from__<source>`) are one subject token, so the consumer API cannot be narrowed to a
- * service's own durables with wildcards: any service may read the event stream, as the contracts intend.
  */
 function servicePermissions(
   service,
@@ -59,14 +73,17 @@ function servicePermissions(
       `${api}.STREAM.CREATE.${name}`,
       `${api}.STREAM.UPDATE.${name}`,
     ]),
-    `${api}.CONSUMER.INFO.${stream}.*`,
-    `${api}.CONSUMER.CREATE.${stream}`,
-    `${api}.CONSUMER.CREATE.${stream}.>`,
-    `${api}.CONSUMER.DURABLE.CREATE.${stream}.*`,
-    `${api}.CONSUMER.MSG.NEXT.${stream}.*`,
+    ...ownDurables(service).flatMap((durable) => [
+      `${api}.CONSUMER.CREATE.${stream}.${durable}`,
+      `${api}.CONSUMER.CREATE.${stream}.${durable}.>`,
+      `${api}.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+      `${api}.CONSUMER.INFO.${stream}.${durable}`,
+      `${api}.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+      `${api}.CONSUMER.DELETE.${stream}.${durable}`,
+      `$JS.ACK.${stream}.${durable}.>`,
+    ]),
     `${api}.CONSUMER.LIST.${stream}`,
-    `${api}.CONSUMER.DELETE.${stream}.*`,
-    `$JS.ACK.${stream}.>`,
+    ...(service === REBUILDING_SERVICE ? [`${api}.CONSUMER.CREATE.${stream}.*`, `${api}.CONSUMER.INFO.${stream}.*`, `${api}.CONSUMER.MSG.NEXT.${stream}.*`] : []),
   ];
   return {
     publish: { allow: publish },
@@ -108,6 +125,7 @@ module.exports = {
   SUPERUSER_PERMISSIONS,
   inboxPrefix,
   natsUserName,
+  ownDurables,
   servicePermissions,
   natsUsers,
 };

@@ -44,7 +44,7 @@ export function intakeAppModule(env: Record<string, string | undefined> = proces
       PersistenceModule.forService(intakePersistence),
       AuthModule.forRoot(),
       AuditModule.forService('intake'),
-      MessagingModule.forService({ service: 'intake', events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc, CollectMatchingSubjectRecordsRpc] }),
+      MessagingModule.forService({ service: 'intake', pseudonyms: true, events: [...INTAKE_EVENTS, ...CASE_EVENTS, ...CONSUMED_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc, CollectMatchingSubjectRecordsRpc] }),
       HealthModule,
       IntakeSharedModule,
       AccessModule,

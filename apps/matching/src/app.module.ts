@@ -42,7 +42,7 @@ export function matchingAppModule(env: Record<string, string | undefined> = proc
       AuditModule.forService('matching'),
       // Publishes its own events; consumes registry resource and organisation events and intake consent and person events
       // (validated on receipt); asks the registry for a resource's public details.
-      MessagingModule.forService({ service: 'matching', events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [SearchResourcesRpc, CollectMatchingSubjectRecordsRpc] }),
+      MessagingModule.forService({ service: 'matching', pseudonyms: true, events: [...MATCHING_EVENTS, ...RESOURCE_EVENTS, ...CONSENT_EVENTS, ...PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [SearchResourcesRpc, CollectMatchingSubjectRecordsRpc] }),
       HealthModule,
       MatchingSharedModule,
       PeopleModule,

@@ -42,7 +42,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       // Publishes its own events; consumes intake's consent events, the consultation/case events that link a hand-over,
       // intake's people/household/protection events (ids checked, protected places masked) and the registry's
       // organisation events (organisation ids checked).
-      MessagingModule.forService({ service: 'outreach', events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc] }),
+      MessagingModule.forService({ service: 'outreach', pseudonyms: true, events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc] }),
       HealthModule,
       OutreachSharedModule,
       PeopleModule,

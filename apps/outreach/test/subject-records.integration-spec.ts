@@ -1,5 +1,6 @@
 import { CollectOutreachSubjectRecordsRpc, ContractViolationError, OUTREACH_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode } from '@tsunagu/platform-http';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
@@ -103,6 +104,13 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
     await expect(
       asCaller('372013', () => client.call(CollectOutreachSubjectRecordsRpc, { personId: 'not-a-uuid' })),
     ).rejects.toThrow(ContractViolationError);
+  });
+
+  it('is refused, as Unauthenticated, when the request names no caller municipality (not sent by RpcClient)', async () => {
+    // Even a municipality in the payload does not stand in for the header: RpcNatsServer refuses before the handler.
+    const raw = await new Promise((resolve) => callerProxy.send(CollectOutreachSubjectRecordsRpc.subject, { municipality: '372013', personId }).subscribe({ error: resolve, next: resolve }));
+    expect(raw).toMatchObject({ code: DomainErrorCode.Unauthenticated });
+    expect(JSON.stringify(raw)).not.toContain('開示マーカー');
   });
 
   it('declares in the 個人情報ファイル簿 every stored field of its files’ entities (the register stays true to the data model)', () => {

@@ -17,7 +17,6 @@ import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { registryPersistence } from './persistence';
 import { ResourcesModule } from './resources/resources.module';
-import { RegistrySharedModule } from './shared/registry-shared.module';
 
 /**
  * Builds the registry's root module from an environment. A function rather than a constant so tests
@@ -35,7 +34,6 @@ export function registryAppModule(env: Record<string, string | undefined> = proc
       AuthModule.forRoot(),
       AuditModule.forService('registry'),
       MessagingModule.forService({ service: 'registry', events: REGISTRY_EVENTS, rpcs: [SearchResourcesRpc] }),
-      RegistrySharedModule,
       MunicipalitiesModule,
       DistrictsModule,
       OrganizationsModule,

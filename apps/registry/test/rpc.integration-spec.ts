@@ -1,8 +1,9 @@
+import type { ClientProxy } from '@nestjs/microservices';
 import { ContractViolationError, SearchResourcesRpc } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-import { RpcClient } from '@tsunagu/platform-messaging';
+import { RPC_CLIENT_PROXY, RpcClient } from '@tsunagu/platform-messaging';
 import { SearchResourcesUseCase } from '../src/resources/search-resources.usecase';
 import { startRegistry, type RegistryUnderTest } from './registry-app';
 
@@ -57,8 +58,10 @@ describe('registry: tsunagu.rpc.registry.resources.search over NATS', () => {
 
   it('refuses to call without a tenant context, and the registry refuses a request without the caller’s municipality', async () => {
     await expect(client.call(SearchResourcesRpc, { limit: 1 })).rejects.toThrow(/municipality/);
-    const handler = registry.app.get(SearchResourcesUseCase);
-    await expect(handler.execute({ limit: 1 })).rejects.toMatchObject({ code: DomainErrorCode.Unauthenticated });
+    // A request not sent by RpcClient, without the tsunagu-municipality header: RpcNatsServer refuses it before the handler.
+    const proxy = registry.app.get<ClientProxy>(RPC_CLIENT_PROXY);
+    const raw = await new Promise((resolve) => proxy.send(SearchResourcesRpc.subject, { municipality: demo, limit: 1 }).subscribe({ error: resolve, next: resolve }));
+    expect(raw).toMatchObject({ code: DomainErrorCode.Unauthenticated });
   });
 
   it('refuses invalid requests on both sides of the wire', async () => {

@@ -12,7 +12,7 @@ const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
 const { assertReachableByOthers, findOnPath, natsCredentials, startNats } = require('../infrastructure.cjs');
-const { NATS_SERVICES, servicePermissions } = require('../nats-permissions.cjs');
+const { NATS_SERVICES, ownDurables, servicePermissions } = require('../nats-permissions.cjs');
 
 describe('service table', () => {
   it('has unique names and ports, one idp and services with readiness paths under /api/<name>', () => {
@@ -139,7 +139,23 @@ describe('NATS users (nats-permissions.cjs)', () => {
       servicePermissions('matching').publish.allow.filter((subject) => subject.startsWith('tsunagu.rpc.')),
       ['tsunagu.rpc.registry.>'],
     );
-    assert.ok(servicePermissions('intake', { stream: 'OTHER' }).publish.allow.includes('$JS.ACK.OTHER.>'));
+    assert.ok(servicePermissions('intake', { stream: 'OTHER' }).publish.allow.includes('$JS.ACK.OTHER.intake__from__outreach.>'));
+  });
+
+  it("lets a service delete, look up, pull from and ack its own durables per source only, never another service's", () => {
+    for (const service of Object.keys(NATS_SERVICES)) {
+      const allow = servicePermissions(service).publish.allow;
+      assert.deepEqual(
+        allow.filter((subject) => subject.startsWith('$JS.API.CONSUMER.DELETE.')),
+        ownDurables(service).map((durable) => `$JS.API.CONSUMER.DELETE.TSUNAGU_EVENTS.${durable}`),
+      );
+      assert.deepEqual(
+        allow.filter((subject) => subject.startsWith('$JS.ACK.')),
+        ownDurables(service).map((durable) => `$JS.ACK.TSUNAGU_EVENTS.${durable}.>`),
+      );
+      assert.ok(ownDurables(service).every((durable) => durable.startsWith(`${service}__from__`)));
+      assert.ok(!allow.some((subject) => /^\$JS\.(API\.CONSUMER\.(DELETE|DURABLE\.CREATE)\.[^.]+\.\*|ACK\.[^.]+\.>)$/.test(subject)), service);
+    }
   });
 });
 

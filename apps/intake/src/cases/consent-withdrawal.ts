@@ -6,7 +6,7 @@ import type { ConsentCoverage } from '../consents/consent-coverage';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { planEventData } from '../plans/plan.view';
 import { ProgressNote } from '../progress-notes/progress-note.entity';
-import type { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { MultiAgencyCase } from './case.entity';
 import { caseEventData } from './case.view';
 
@@ -18,7 +18,7 @@ import { caseEventData } from './case.view';
  * The move is an event (CaseTrackChanged) and a 支援経過 entry on the case, so the timeline shows it. With a new consent the
  * case moves forward again (record-consent: 潜在 → アセスメント中).
  */
-export async function returnCasesOfWithdrawnConsent(em: EntityManager, events: IntakeEvents, coverage: ConsentCoverage, consent: Consent): Promise<MultiAgencyCase[]> {
+export async function returnCasesOfWithdrawnConsent(em: EntityManager, events: EventRecorder, coverage: ConsentCoverage, consent: Consent): Promise<MultiAgencyCase[]> {
   // The withdrawal decides for the person: cases are found whoever withdraws it, not through the caller's visibility.
   const cases = await em.find(MultiAgencyCase, { consentId: consent.id, track: 'consented', status: { $ne: 'closed' } });
   const returned: MultiAgencyCase[] = [];
@@ -38,12 +38,12 @@ export async function returnCasesOfWithdrawnConsent(em: EntityManager, events: I
     if (record.leadOrganizationId && leaving.includes(record.leadOrganizationId)) record.leadOrganizationId = null;
     record.consentMemberOrganizationIds = [];
     await em.flush();
-    await events.record(em, CaseTrackChanged, record.id, caseEventData(record));
+    events.record(em, CaseTrackChanged, record.id, caseEventData(record));
 
     for (const plan of await em.find(SupportPlan, { caseId: record.id, status: 'submitted' })) {
       plan.status = 'draft';
       await em.flush();
-      await events.record(em, PlanUpdated, plan.id, planEventData(plan));
+      events.record(em, PlanUpdated, plan.id, planEventData(plan));
     }
 
     const principal = TenantContext.principal();
@@ -62,7 +62,7 @@ export async function returnCasesOfWithdrawnConsent(em: EntityManager, events: I
     ].join('');
     em.persist(note);
     await em.flush();
-    await events.record(em, ProgressNoted, note.id, {
+    events.record(em, ProgressNoted, note.id, {
       noteId: note.id,
       caseId: note.caseId,
       consultationId: null,

@@ -7,7 +7,7 @@ import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Consultation } from '../consultations/consultation.entity';
 import { Household } from '../people/household.entity';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView, OpenCaseCommand } from './case.dto';
 import { nextCaseNumber } from './case-number';
@@ -18,7 +18,7 @@ import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 export class OpenCaseUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
   ) {}
 
@@ -62,7 +62,7 @@ export class OpenCaseUseCase {
       record.caseNo = await nextCaseNumber(em, TenantContext.requireMunicipality(), fiscalYearOf(options.openedOn ?? todayInJapan()));
       em.persist(record);
       await em.flush();
-      await this.events.record(em, CaseOpened, record.id, caseEventData(record));
+      this.events.record(em, CaseOpened, record.id, caseEventData(record));
       return caseView(record);
     });
   }

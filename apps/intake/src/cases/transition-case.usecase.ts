@@ -21,7 +21,7 @@ import { dateInJapan, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { SupportPlan } from '../plans/support-plan.entity';
 import { planEventData } from '../plans/plan.view';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { nextCaseStatus, type CaseAction } from './case-status';
 import { MultiAgencyCase } from './case.entity';
 import type { CaseView } from './case.dto';
@@ -54,7 +54,7 @@ const EVENTS: Partial<Record<CaseAction, EventContract<CaseEventData>>> = {
  * preconditions the workflow needs: consent for the 重層 track, an approved plan before 支援決定, a lead agency
  * before delivery.
  */
-export async function applyCaseAction(em: EntityManager, events: IntakeEvents, coverage: ConsentCoverage, record: MultiAgencyCase, transition: CaseTransition): Promise<void> {
+export async function applyCaseAction(em: EntityManager, events: EventRecorder, coverage: ConsentCoverage, record: MultiAgencyCase, transition: CaseTransition): Promise<void> {
   const next = nextCaseStatus(record.status, transition.action);
   switch (transition.action) {
     case 'record-consent': {
@@ -80,7 +80,7 @@ export async function applyCaseAction(em: EntityManager, events: IntakeEvents, c
       if (approved) {
         approved.status = 'active';
         await em.flush();
-        await events.record(em, PlanActivated, approved.id, planEventData(approved));
+        events.record(em, PlanActivated, approved.id, planEventData(approved));
       }
       break;
     }
@@ -106,14 +106,14 @@ export async function applyCaseAction(em: EntityManager, events: IntakeEvents, c
   }
   record.status = next;
   await em.flush();
-  await events.record(em, EVENTS[transition.action] ?? CaseStatusChanged, record.id, caseEventData(record));
+  events.record(em, EVENTS[transition.action] ?? CaseStatusChanged, record.id, caseEventData(record));
 }
 
 @Injectable()
 export class TransitionCaseUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
     private readonly people: PersonVisibility,
   ) {}
@@ -140,7 +140,7 @@ export class TransitionCaseUseCase {
         if (record.track === 'consented') record.consentMemberOrganizationIds = [...record.consentMemberOrganizationIds, leadOrganizationId];
       }
       await em.flush();
-      await this.events.record(em, LeadAgencyAssigned, record.id, caseEventData(record));
+      this.events.record(em, LeadAgencyAssigned, record.id, caseEventData(record));
       return caseView(record);
     });
   }
@@ -155,7 +155,7 @@ export class TransitionCaseUseCase {
       }
       record.coordinatorReleasedAt = new Date();
       await em.flush();
-      await this.events.record(em, CoordinatorReleased, record.id, caseEventData(record));
+      this.events.record(em, CoordinatorReleased, record.id, caseEventData(record));
       return caseView(record);
     });
   }

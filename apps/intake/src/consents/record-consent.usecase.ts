@@ -6,7 +6,7 @@ import { DomainException, assertExist } from '@tsunagu/platform-http';
 import { Person } from '../people/person.entity';
 import { PersonVisibility } from '../access/person-visibility';
 import { restoreReferralsCoveredBy } from '../referrals/referral-consent';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { ConsentCoverage } from './consent-coverage';
 import { Consent } from './consent.entity';
 import type { ConsentView, RecordConsentCommand } from './consent.dto';
@@ -17,7 +17,7 @@ import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 export class RecordConsentUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
     private readonly coverage: ConsentCoverage,
   ) {}
@@ -42,7 +42,7 @@ export class RecordConsentUseCase {
       consent.documentRef = command.documentRef ?? null;
       em.persist(consent);
       await em.flush();
-      await this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
+      this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
       await restoreReferralsCoveredBy(em, this.coverage, consent);
       return consentView(consent);
     });

@@ -5,7 +5,7 @@ import { DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { returnCasesOfWithdrawnConsent } from '../cases/consent-withdrawal';
 import { lapseReferralsOfWithdrawnConsent } from '../referrals/referral-consent';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { ConsentCoverage } from './consent-coverage';
 import { Consent } from './consent.entity';
 import type { ConsentView, WithdrawConsentCommand } from './consent.dto';
@@ -15,7 +15,7 @@ import { consentEventData, consentView } from './consent.view';
 export class WithdrawConsentUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
   ) {}
 
@@ -32,7 +32,7 @@ export class WithdrawConsentUseCase {
       consent.withdrawnAt = options.withdrawnAt ?? new Date();
       consent.withdrawalReason = command.reason ?? null;
       await em.flush();
-      await this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));
+      this.events.record(em, ConsentWithdrawn, consent.id, consentEventData(consent));
       await returnCasesOfWithdrawnConsent(em, this.events, this.coverage, consent);
       await lapseReferralsOfWithdrawnConsent(em, this.coverage, consent);
       return consentView(consent);

@@ -5,7 +5,7 @@ import { searchText } from '@tsunagu/util-japanese-text';
 import { dateInJapan, fiscalYearOf, fiscalYearRange, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { Household } from '../people/household.entity';
 import { Person } from '../people/person.entity';
-import type { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { allowedConsultationActions } from './consultation-status';
 import type { Consultation } from './consultation.entity';
 import type { ConsultationView, MandatoryReportView, UpdateConsultationCommand } from './consultation.dto';
@@ -126,7 +126,7 @@ export async function applyConsultationFields(em: EntityManager, consultation: C
 }
 
 /** Opens a 通報 record for every abuse tag that has none yet on this consultation. */
-export async function raiseMandatoryReports(em: EntityManager, events: IntakeEvents, consultation: Consultation): Promise<void> {
+export async function raiseMandatoryReports(em: EntityManager, events: EventRecorder, consultation: Consultation): Promise<void> {
   const existing = await em.find(MandatoryReport, { consultationId: consultation.id }, { fields: ['law'] });
   const known = new Set(existing.map((report) => report.law));
   for (const tag of consultation.issueTags) {
@@ -140,7 +140,7 @@ export async function raiseMandatoryReports(em: EntityManager, events: IntakeEve
     report.issueTag = tag;
     em.persist(report);
     await em.flush();
-    await events.record(em, MandatoryReportRaised, report.id, {
+    events.record(em, MandatoryReportRaised, report.id, {
       mandatoryReportId: report.id,
       consultationId: consultation.id,
       law,

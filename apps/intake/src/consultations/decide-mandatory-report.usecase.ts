@@ -4,7 +4,7 @@ import { MandatoryReportDecided } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { DecideMandatoryReportCommand, MandatoryReportListQuery, MandatoryReportView } from './consultation.dto';
 import { mandatoryReportView } from './consultation.view';
 import { MandatoryReport } from './mandatory-report.entity';
@@ -14,7 +14,7 @@ import { MandatoryReport } from './mandatory-report.entity';
 export class DecideMandatoryReportUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: DecideMandatoryReportCommand, expectedVersion?: number): Promise<MandatoryReportView> {
@@ -29,7 +29,7 @@ export class DecideMandatoryReportUseCase {
       report.reportedTo = command.reportedTo ?? null;
       report.note = command.note ?? null;
       await em.flush();
-      await this.events.record(em, MandatoryReportDecided, report.id, {
+      this.events.record(em, MandatoryReportDecided, report.id, {
         mandatoryReportId: report.id,
         consultationId: report.consultationId,
         law: report.law,

@@ -4,7 +4,7 @@ import { ConsultationReceived } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
 import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
@@ -16,7 +16,7 @@ import { assertUseNotSuspended } from '../data-subject-requests/suspension';
 export class ReceiveConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -64,7 +64,7 @@ export class ReceiveConsultationUseCase {
     await applyConsultationFields(em, consultation, {});
     em.persist(consultation);
     await em.flush();
-    await this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+    this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
     await raiseMandatoryReports(em, this.events, consultation);
     return consultation;
   }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { ConsultationCancelled, ConsultationClosed, ConsultationScreeningStarted, ConsultationTriaged, type EventContract, type ConsultationEventData, type Disposition } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { nextConsultationStatus, type ConsultationAction } from './consultation-status';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView } from './consultation.dto';
@@ -29,7 +29,7 @@ const EVENTS: Record<ConsultationAction, EventContract<ConsultationEventData>> =
 export class TransitionConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -45,9 +45,9 @@ export class TransitionConsultationUseCase {
       consultation.status = next;
       await em.flush();
       // Closing through triage (情報提供のみ終了) is both a triage and a close for the counters downstream.
-      await this.events.record(em, EVENTS[transition.action], consultation.id, consultationEventData(consultation));
+      this.events.record(em, EVENTS[transition.action], consultation.id, consultationEventData(consultation));
       if (transition.action === 'triage' && next === 'closed') {
-        await this.events.record(em, ConsultationClosed, consultation.id, consultationEventData(consultation));
+        this.events.record(em, ConsultationClosed, consultation.id, consultationEventData(consultation));
       }
       return consultationView(consultation);
     });

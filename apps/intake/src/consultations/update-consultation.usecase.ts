@@ -4,7 +4,7 @@ import { ConsultationUpdated } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, UpdateConsultationCommand } from './consultation.dto';
 import { assertReceivingDesk } from './consultation-access';
@@ -15,7 +15,7 @@ import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 export class UpdateConsultationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -39,7 +39,7 @@ export class UpdateConsultationUseCase {
       await this.people.assertVisibleReferences(em, [fields.personId], 'personId');
       await applyConsultationFields(em, consultation, fields);
       await em.flush();
-      await this.events.record(em, ConsultationUpdated, consultation.id, consultationEventData(consultation));
+      this.events.record(em, ConsultationUpdated, consultation.id, consultationEventData(consultation));
       await raiseMandatoryReports(em, this.events, consultation);
       return consultationView(consultation);
     });

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CaseOpened, CaseStatusChanged, CaseTrackChanged, PlanDrafted, ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { OutboxService } from '@tsunagu/platform-messaging';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { MultiAgencyCase } from '../cases/case.entity';
@@ -26,7 +26,6 @@ import { Referral } from '../referrals/referral.entity';
 import { referralEventData } from '../referrals/referral.view';
 import { addBusinessDays } from '@tsunagu/util-japanese-calendar';
 import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
-import { IntakeEvents } from '../shared/intake-events';
 
 /*
  * Clearly fictional households in Takamatsu districts (names, addresses and phones are made up; phone
@@ -209,14 +208,14 @@ const HOUSEHOLDS: DemoHousehold[] = [
 /** Loads the demo households once; returns false when they are already there. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(Household, { id: demoId('household', HOUSEHOLDS[0].key) })) return false;
-  const events = new IntakeEvents(new OutboxService(), PersonPseudonyms.fromEnv());
+  const events = new EventRecorder(PersonPseudonyms.fromEnv());
   await em.transactional(async (tx) => {
     for (const demo of HOUSEHOLDS) await loadHousehold(tx, events, demo);
   });
   return true;
 }
 
-async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: DemoHousehold): Promise<void> {
+async function loadHousehold(em: EntityManager, events: EventRecorder, demo: DemoHousehold): Promise<void> {
   const ids = new Map<string, string>();
   for (const { key, ...fields } of demo.people) {
     const person = new Person();
@@ -230,7 +229,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
   await em.flush();
   for (const id of ids.values()) {
     const person = em.getReference(Person, id);
-    await events.record(em, PersonRegistered, id, { personId: id, identityLevel: person.identityLevel });
+    events.record(em, PersonRegistered, id, { personId: id, identityLevel: person.identityLevel });
   }
   const personId = (key: string) => ids.get(key) as string;
 
@@ -249,7 +248,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
   });
   em.persist(household);
   await em.flush();
-  await events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
+  events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
 
   let consentId: string | null = null;
   if (demo.consent) {
@@ -264,7 +263,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     consent.obtainedBy = STAFF;
     em.persist(consent);
     await em.flush();
-    await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
+    events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
     consentId = consent.id;
   }
 
@@ -280,7 +279,7 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     consent.obtainedBy = STAFF;
     em.persist(consent);
     await em.flush();
-    await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
+    events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
   }
 
   const { person, disposition, receivedAt, receivingOrganizationId, ...fields } = demo.consultation;
@@ -296,16 +295,16 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
   await applyConsultationFields(em, consultation, { ...fields, personId: personId(person), householdId: household.id });
   em.persist(consultation);
   await em.flush();
-  await events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+  events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
   await raiseMandatoryReports(em, events, consultation);
   if (disposition) {
     consultation.status = 'screening';
     await em.flush();
-    await events.record(em, ConsultationScreeningStarted, consultation.id, consultationEventData(consultation));
+    events.record(em, ConsultationScreeningStarted, consultation.id, consultationEventData(consultation));
     consultation.status = DISPOSITION_STATUS[disposition];
     consultation.disposition = disposition;
     await em.flush();
-    await events.record(em, ConsultationTriaged, consultation.id, consultationEventData(consultation));
+    events.record(em, ConsultationTriaged, consultation.id, consultationEventData(consultation));
   }
 
   if (demo.referral) {
@@ -321,19 +320,19 @@ async function loadHousehold(em: EntityManager, events: IntakeEvents, demo: Demo
     referral.consentId = consentId;
     em.persist(referral);
     await em.flush();
-    await events.record(em, ReferralRequested, referral.id, referralEventData(referral));
+    events.record(em, ReferralRequested, referral.id, referralEventData(referral));
     if (demo.referral.accepted) {
       referral.status = 'accepted';
       referral.respondedAt = new Date(`${demo.referral.referredOn}T07:00:00Z`);
       await em.flush();
-      await events.record(em, ReferralAccepted, referral.id, referralEventData(referral));
+      events.record(em, ReferralAccepted, referral.id, referralEventData(referral));
     }
   }
 
   if (demo.multiAgencyCase) await loadCase(em, events, demo, household, personId(demo.keyPerson), consultation.id);
 }
 
-async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHousehold, household: Household, keyPersonId: string, consultationId: string): Promise<void> {
+async function loadCase(em: EntityManager, events: EventRecorder, demo: DemoHousehold, household: Household, keyPersonId: string, consultationId: string): Promise<void> {
   const consent = new Consent();
   consent.id = demoId('consent', demo.key, 'jusou');
   consent.personId = keyPersonId;
@@ -344,7 +343,7 @@ async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHouse
   consent.obtainedBy = STAFF;
   em.persist(consent);
   await em.flush();
-  await events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
+  events.record(em, ConsentRecorded, consent.id, consentEventData(consent));
 
   const record = new MultiAgencyCase();
   record.id = demoId('case', demo.key);
@@ -361,7 +360,7 @@ async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHouse
   record.memberOrganizationIds = [ORG.communityCareCentre.id, ORG.selfRelianceSupport.id];
   em.persist(record);
   await em.flush();
-  await events.record(em, CaseOpened, record.id, caseEventData(record));
+  events.record(em, CaseOpened, record.id, caseEventData(record));
   await em.getConnection().execute(
     `insert into "intake"."case_counter" (municipality, fiscal_year, last_no) values (?, 2025, 1) on conflict do nothing`,
     [DEMO_MUNICIPALITY.lgCode],
@@ -372,10 +371,10 @@ async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHouse
   record.consentId = consent.id;
   record.status = 'assessing';
   await em.flush();
-  await events.record(em, CaseTrackChanged, record.id, caseEventData(record));
+  events.record(em, CaseTrackChanged, record.id, caseEventData(record));
   record.status = 'planning';
   await em.flush();
-  await events.record(em, CaseStatusChanged, record.id, caseEventData(record));
+  events.record(em, CaseStatusChanged, record.id, caseEventData(record));
 
   const plan = new SupportPlan();
   plan.id = demoId('plan', demo.key, '1');
@@ -400,5 +399,5 @@ async function loadCase(em: EntityManager, events: IntakeEvents, demo: DemoHouse
   plan.nextReviewOn = '2025-10-01';
   em.persist(plan);
   await em.flush();
-  await events.record(em, PlanDrafted, plan.id, planEventData(plan));
+  events.record(em, PlanDrafted, plan.id, planEventData(plan));
 }

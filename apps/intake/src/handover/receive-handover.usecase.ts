@@ -12,7 +12,7 @@ import { applyConsultationFields, consultationEventData, raiseMandatoryReports }
 import { nextReceptionNumber } from '../consultations/reception-number';
 import { Household } from '../people/household.entity';
 import { Person } from '../people/person.entity';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 
 /** Who "received" a consultation that came by hand-over (no staff member was at the desk). */
 export const HANDOVER_RECEIVER = 'outreach-handover';
@@ -32,7 +32,7 @@ export class ReceiveHandoverUseCase {
   private readonly logger = new Logger('Handover');
 
   constructor(
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
   ) {}
 
@@ -76,7 +76,7 @@ export class ReceiveHandoverUseCase {
     await applyConsultationFields(em, consultation, {});
     em.persist(consultation);
     await em.flush();
-    await this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
+    this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
     await raiseMandatoryReports(em, this.events, consultation);
     return 'created';
   }
@@ -104,7 +104,7 @@ export class ReceiveHandoverUseCase {
     record.caseNo = await nextCaseNumber(em, TenantContext.requireMunicipality(), fiscalYearOf(todayInJapan(now)));
     em.persist(record);
     await em.flush();
-    await this.events.record(em, CaseOpened, record.id, caseEventData(record));
+    this.events.record(em, CaseOpened, record.id, caseEventData(record));
     return 'created';
   }
 }

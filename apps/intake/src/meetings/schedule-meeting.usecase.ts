@@ -6,7 +6,7 @@ import { assertVersion } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '@tsunagu/registry-organization-copy';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Meeting } from './meeting.entity';
 import type { MeetingView, ScheduleMeetingCommand, UpdateMeetingCommand } from './meeting.dto';
 import { loadAcknowledgements } from './meeting-access';
@@ -63,7 +63,7 @@ function applyMeetingFields(meeting: Meeting, fields: Omit<UpdateMeetingCommand,
 export class ScheduleMeetingUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -78,7 +78,7 @@ export class ScheduleMeetingUseCase {
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       em.persist(meeting);
       await em.flush();
-      await this.events.record(em, MeetingScheduled, meeting.id, meetingEventData(meeting));
+      this.events.record(em, MeetingScheduled, meeting.id, meetingEventData(meeting));
       await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, []);
     });
@@ -95,7 +95,7 @@ export class ScheduleMeetingUseCase {
       this.assertDeskTakesPart(meeting);
       await assertCasesFit(em, meeting.legalType, meeting.cases.map((item) => item.caseId));
       await em.flush();
-      await this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
+      this.events.record(em, MeetingUpdated, meeting.id, meetingEventData(meeting));
       await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, (await loadAcknowledgements(em, [meeting.id])).get(meeting.id) ?? []);
     });

@@ -5,7 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { AcknowledgeConfidentialityCommand, MeetingView } from './meeting.dto';
 import { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
 import { acknowledgementOf, attendeeKey, callerAsAttendee, isSecretariat, loadAcknowledgements } from './meeting-access';
@@ -28,7 +28,7 @@ const EVENTS: Record<MeetingAction, EventContract<MeetingEventData>> = { hold: M
 export class TransitionMeetingUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -51,7 +51,7 @@ export class TransitionMeetingUseCase {
       }
       meeting.status = next;
       await em.flush();
-      await this.events.record(em, EVENTS[action], meeting.id, meetingEventData(meeting));
+      this.events.record(em, EVENTS[action], meeting.id, meetingEventData(meeting));
       await recordCaseSubjects(em, meeting.cases.map((item) => item.caseId));
       return meetingView(meeting, acknowledgements);
     });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { HouseholdUpdated, PersonProtectionChanged, type HouseholdEventData, type PersonProtection } from '@tsunagu/contracts';
-import type { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Household } from './household.entity';
 import { Person } from './person.entity';
 
@@ -24,8 +24,8 @@ export async function householdIdsOf(em: EntityManager, personId: string): Promi
 }
 
 /** Publishes the person's protections now in force, with the households they extend to. */
-export async function recordProtection(em: EntityManager, events: IntakeEvents, person: Pick<Person, 'id' | 'dvAddressProtection'>): Promise<void> {
-  await events.record(em, PersonProtectionChanged, person.id, { personId: person.id, householdIds: await householdIdsOf(em, person.id), protections: protectionsOf(person) });
+export async function recordProtection(em: EntityManager, events: EventRecorder, person: Pick<Person, 'id' | 'dvAddressProtection'>): Promise<void> {
+  events.record(em, PersonProtectionChanged, person.id, { personId: person.id, householdIds: await householdIdsOf(em, person.id), protections: protectionsOf(person) });
 }
 
 /** The household's event payload: no district when a member is protected. */
@@ -46,7 +46,7 @@ export async function householdEventData(em: EntityManager, household: Household
  * After a household was registered or its members changed: every protected person who joined or left it gets a
  * fresh PersonProtectionChanged (their household list changed), so receivers mask the household's records too.
  */
-export async function recordMembershipProtections(em: EntityManager, events: IntakeEvents, personIds: readonly string[]): Promise<void> {
+export async function recordMembershipProtections(em: EntityManager, events: EventRecorder, personIds: readonly string[]): Promise<void> {
   const unique = [...new Set(personIds)];
   if (unique.length === 0) return;
   const protectedPeople = await em.find(Person, { id: { $in: unique }, dvAddressProtection: true }, { orderBy: { id: 'asc' } });
@@ -57,11 +57,11 @@ export async function recordMembershipProtections(em: EntityManager, events: Int
  * After a person's protection was set or lifted: the person's new protections, and each of their households
  * re-published (its district is withheld or disclosed again).
  */
-export async function recordProtectionChange(em: EntityManager, events: IntakeEvents, person: Person): Promise<void> {
+export async function recordProtectionChange(em: EntityManager, events: EventRecorder, person: Person): Promise<void> {
   await recordProtection(em, events, person);
   const householdIds = await householdIdsOf(em, person.id);
   if (householdIds.length === 0) return;
   for (const household of await em.find(Household, { id: { $in: householdIds } }, { orderBy: { id: 'asc' } })) {
-    await events.record(em, HouseholdUpdated, household.id, await householdEventData(em, household));
+    events.record(em, HouseholdUpdated, household.id, await householdEventData(em, household));
   }
 }

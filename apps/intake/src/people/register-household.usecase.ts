@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HouseholdRegistered } from '@tsunagu/contracts';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Household } from './household.entity';
 import type { HouseholdView, RegisterHouseholdCommand } from './household.dto';
 import { applyHouseholdFields, householdView } from './household.view';
@@ -13,7 +13,7 @@ import { householdEventData, recordMembershipProtections } from './protection';
 export class RegisterHouseholdUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly visibility: AddressVisibility,
     private readonly people: PersonVisibility,
   ) {}
@@ -31,7 +31,7 @@ export class RegisterHouseholdUseCase {
     await applyHouseholdFields(em, household, command);
     em.persist(household);
     await em.flush();
-    await this.events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
+    this.events.record(em, HouseholdRegistered, household.id, await householdEventData(em, household));
     await recordMembershipProtections(em, this.events, household.members.map((member) => member.personId));
     return household;
   }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { PersonProtectionChanged, PersonRegistered } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { findDuplicateCandidates, findDuplicateCandidatesOfNew, probeOf } from './find-duplicates';
 import { Person } from './person.entity';
 import type { DuplicateCandidateView, PersonView, RegisterPersonCommand } from './person.dto';
@@ -14,7 +14,7 @@ import { protectionsOf } from './protection';
 export class RegisterPersonUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly visibility: AddressVisibility,
     private readonly people: PersonVisibility,
   ) {}
@@ -70,8 +70,8 @@ export class RegisterPersonUseCase {
   /** As save, left for the caller's next flush: an import writes 200 persons and their events in one. */
   stage(em: EntityManager, person: Person): void {
     em.persist(person);
-    this.events.stage(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
+    this.events.record(em, PersonRegistered, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
     // A person just registered is a member of no household yet: the protection extends to none.
-    if (person.dvAddressProtection) this.events.stage(em, PersonProtectionChanged, person.id, { personId: person.id, householdIds: [], protections: protectionsOf(person) });
+    if (person.dvAddressProtection) this.events.record(em, PersonProtectionChanged, person.id, { personId: person.id, householdIds: [], protections: protectionsOf(person) });
   }
 }

@@ -4,7 +4,7 @@ import { HouseholdUpdated } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Household } from './household.entity';
 import type { HouseholdView, UpdateHouseholdCommand } from './household.dto';
 import { applyHouseholdFields, householdView } from './household.view';
@@ -15,7 +15,7 @@ import { householdEventData, recordMembershipProtections } from './protection';
 export class UpdateHouseholdUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly visibility: AddressVisibility,
     private readonly people: PersonVisibility,
   ) {}
@@ -36,7 +36,7 @@ export class UpdateHouseholdUseCase {
       const before = household.members.map((member) => member.personId);
       await applyHouseholdFields(em, household, fields);
       await em.flush();
-      await this.events.record(em, HouseholdUpdated, household.id, await householdEventData(em, household));
+      this.events.record(em, HouseholdUpdated, household.id, await householdEventData(em, household));
       // Protected people who joined or left: their household list (and so what receivers mask) changed.
       const after = household.members.map((member) => member.personId);
       await recordMembershipProtections(em, this.events, [...before.filter((id) => !after.includes(id)), ...after.filter((id) => !before.includes(id))]);

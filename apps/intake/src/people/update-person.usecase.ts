@@ -4,7 +4,7 @@ import { PersonUpdated } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Person } from './person.entity';
 import type { PersonView, UpdatePersonCommand } from './person.dto';
 import { AddressVisibility, applyPersonFields } from './person.view';
@@ -16,7 +16,7 @@ const ADDRESS_FIELDS = ['address', 'addressRaw', 'districtId', 'dvAddressProtect
 export class UpdatePersonUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly visibility: AddressVisibility,
     private readonly people: PersonVisibility,
   ) {}
@@ -34,7 +34,7 @@ export class UpdatePersonUseCase {
       const wasProtected = person.dvAddressProtection;
       applyPersonFields(person, fields);
       await em.flush();
-      await this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
+      this.events.record(em, PersonUpdated, person.id, { personId: person.id, identityLevel: person.identityLevel, protections: protectionsOf(person) });
       if (person.dvAddressProtection !== wasProtected) await recordProtectionChange(em, this.events, person);
       return this.visibility.view(person);
     });

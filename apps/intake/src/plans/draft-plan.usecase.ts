@@ -8,7 +8,7 @@ import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { SupportPlan } from './support-plan.entity';
 import type { DraftPlanCommand, PlanView, UpdatePlanCommand } from './plan.dto';
 import { applyPlanFields, planEventData, planView } from './plan.view';
@@ -19,7 +19,7 @@ import { assertKnownOrganizations, listedOrganizations } from '@tsunagu/registry
 export class DraftPlanUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -43,7 +43,7 @@ export class DraftPlanUseCase {
       applyPlanFields(plan, fields);
       em.persist(plan);
       await em.flush();
-      await this.events.record(em, PlanDrafted, plan.id, planEventData(plan));
+      this.events.record(em, PlanDrafted, plan.id, planEventData(plan));
       await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
@@ -58,7 +58,7 @@ export class DraftPlanUseCase {
       const { version: _version, ...fields } = command;
       applyPlanFields(plan, fields);
       await em.flush();
-      await this.events.record(em, PlanUpdated, plan.id, planEventData(plan));
+      this.events.record(em, PlanUpdated, plan.id, planEventData(plan));
       await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });

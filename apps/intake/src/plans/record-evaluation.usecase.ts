@@ -10,7 +10,7 @@ import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';
 import { applyCaseAction } from '../cases/transition-case.usecase';
 import { ConsentCoverage } from '../consents/consent-coverage';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Evaluation } from './evaluation.entity';
 import { SupportPlan } from './support-plan.entity';
 import type { EvaluationView, RecordEvaluationCommand } from './plan.dto';
@@ -23,7 +23,7 @@ const CASE_ACTION: Record<EvaluationDecision, CaseAction> = { continue: 'continu
 export class RecordEvaluationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
     private readonly people: PersonVisibility,
   ) {}
@@ -55,7 +55,7 @@ export class RecordEvaluationUseCase {
       if (command.decision === 'close') plan.status = 'ended';
       em.persist(evaluation);
       await em.flush();
-      await this.events.record(em, EvaluationRecorded, evaluation.id, {
+      this.events.record(em, EvaluationRecorded, evaluation.id, {
         evaluationId: evaluation.id,
         planId: plan.id,
         caseId: record.id,

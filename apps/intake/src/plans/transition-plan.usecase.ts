@@ -10,7 +10,7 @@ import { MultiAgencyCase } from '../cases/case.entity';
 import { applyCaseAction } from '../cases/transition-case.usecase';
 import { ConsentCoverage } from '../consents/consent-coverage';
 import { Meeting } from '../meetings/meeting.entity';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { SupportPlan } from './support-plan.entity';
 import type { PlanView } from './plan.dto';
 import { planEventData, planView } from './plan.view';
@@ -20,7 +20,7 @@ import { planEventData, planView } from './plan.view';
 export class TransitionPlanUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
     private readonly people: PersonVisibility,
   ) {}
@@ -38,7 +38,7 @@ export class TransitionPlanUseCase {
       await applyCaseAction(em, this.events, this.coverage, record, { action: 'submit-plan' });
       plan.status = 'submitted';
       await em.flush();
-      await this.events.record(em, PlanSubmitted, plan.id, planEventData(plan));
+      this.events.record(em, PlanSubmitted, plan.id, planEventData(plan));
       await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });
@@ -61,12 +61,12 @@ export class TransitionPlanUseCase {
       for (const old of previous) {
         old.status = 'superseded';
         await em.flush();
-        await this.events.record(em, PlanSuperseded, old.id, planEventData(old));
+        this.events.record(em, PlanSuperseded, old.id, planEventData(old));
       }
       plan.status = 'approved';
       plan.meetingId = meeting.id;
       await em.flush();
-      await this.events.record(em, PlanApproved, plan.id, planEventData(plan));
+      this.events.record(em, PlanApproved, plan.id, planEventData(plan));
       await recordCaseSubjects(em, [plan.caseId]);
       return planView(plan);
     });

@@ -10,7 +10,7 @@ import { findVisibleCase } from '../cases/case.view';
 import { Consultation } from '../consultations/consultation.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { assertMayReadMaterial } from '../meetings/meeting-access';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { ProgressNote } from './progress-note.entity';
 import type { ProgressNoteView, RecordProgressNoteCommand } from './progress-note.dto';
 import { progressNoteView } from './progress-note.view';
@@ -19,7 +19,7 @@ import { progressNoteView } from './progress-note.view';
 export class RecordProgressNoteUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -51,7 +51,7 @@ export class RecordProgressNoteUseCase {
       note.authorOrganizationId = this.people.organizationOf(principal) ?? null;
       em.persist(note);
       await em.flush();
-      await this.events.record(em, ProgressNoted, note.id, {
+      this.events.record(em, ProgressNoted, note.id, {
         noteId: note.id,
         caseId: note.caseId,
         consultationId: note.consultationId,

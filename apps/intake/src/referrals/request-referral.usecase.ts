@@ -10,7 +10,7 @@ import { ConsentCoverage } from '../consents/consent-coverage';
 import { Consultation } from '../consultations/consultation.entity';
 import { MandatoryReport } from '../consultations/mandatory-report.entity';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Referral } from './referral.entity';
 import type { ReferralView, RequestReferralCommand } from './referral.dto';
 import { referralEventData, referralView } from './referral.view';
@@ -25,7 +25,7 @@ import { assertUseNotSuspended } from '../data-subject-requests/suspension';
 export class RequestReferralUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly coverage: ConsentCoverage,
     private readonly people: PersonVisibility,
     @InjectConfig() private readonly config: IntakeConfig,
@@ -63,7 +63,7 @@ export class RequestReferralUseCase {
       referral.requestNote = command.requestNote ?? null;
       em.persist(referral);
       await em.flush();
-      await this.events.record(em, ReferralRequested, referral.id, referralEventData(referral));
+      this.events.record(em, ReferralRequested, referral.id, referralEventData(referral));
       return referralView(referral, TenantContext.principal());
     });
   }

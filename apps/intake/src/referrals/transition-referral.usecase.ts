@@ -6,7 +6,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertMayAnswerReferral, nextReferralStatus, type ReferralAction } from './referral-status';
 import { Referral } from './referral.entity';
 import type { ReferralView } from './referral.dto';
@@ -37,7 +37,7 @@ function plausibleFirstContact(referral: Referral, firstContactOn: string | unde
 export class TransitionReferralUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
     private readonly people: PersonVisibility,
   ) {}
 
@@ -74,7 +74,7 @@ export class TransitionReferralUseCase {
         if (input.note) referral.responseNote = input.note;
       }
       await em.flush();
-      await this.events.record(em, EVENTS[action], referral.id, referralEventData(referral));
+      this.events.record(em, EVENTS[action], referral.id, referralEventData(referral));
       return referralView(referral, principal);
     });
   }

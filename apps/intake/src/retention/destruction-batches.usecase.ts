@@ -19,7 +19,7 @@ import {
 } from '@tsunagu/platform-audit';
 import { findOrFail, type ListPage } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
-import { IntakeEvents } from '../shared/intake-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { destroyRecord } from './destroy-records';
 import { stillDue } from './list-due-records.usecase';
 import { retentionRules } from './retention-rules';
@@ -63,7 +63,7 @@ async function heldNow(em: EntityManager, item: DestructionItem, today: string):
 export class DestructionBatchesUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: IntakeEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   list(query: DestructionBatchListQuery): Promise<ListPage<DestructionBatchView>> {
@@ -101,7 +101,7 @@ export class DestructionBatchesUseCase {
           ]);
           if (item.recordType === 'person') {
             destroyedPersons.push(item.recordId);
-            await this.events.record(em, PersonDestroyed, item.recordId, {
+            this.events.record(em, PersonDestroyed, item.recordId, {
               personId: item.recordId,
               action: item.action,
               ruleId: item.ruleId,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { FollowUpRecorded, HostRegistered, MatchProposed, MatchStarted, MatchTrialStarted, MatchVisitArranged, NeedRegistered, NeedStatusChanged } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { OutboxService } from '@tsunagu/platform-messaging';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { ConsentCopy } from '../consents/consent-copy.entity';
@@ -15,7 +15,6 @@ import { needEventData } from '../needs/need.view';
 import { ParticipationNeed } from '../needs/participation-need.entity';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { resourceTerms, resourceTitle } from '../opportunities/resource-terms';
-import { MatchingEvents } from '../shared/matching-events';
 
 /*
  * Demo installation of 参加支援 in Takamatsu: hosts and menus in several districts, built on the registry's
@@ -66,7 +65,7 @@ function host(id: string, fields: Partial<Host> & Pick<Host, 'organizationId' | 
 
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(Host, { id: DEMO_IDS.cafeHost })) return false;
-  const events = new MatchingEvents(new OutboxService(), PersonPseudonyms.fromEnv());
+  const events = new EventRecorder(PersonPseudonyms.fromEnv());
 
   const hosts = [
     host(DEMO_IDS.cafeHost, {
@@ -291,19 +290,21 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   for (const entity of [...hosts, ...opportunities, youngAdult, elder, ...consents, cafeMatch, dayServiceMatch, ...followUps]) em.persist(entity);
   await em.flush();
 
-  for (const entity of hosts) await events.record(em, HostRegistered, entity.id, hostEventData(entity));
+  for (const entity of hosts) events.record(em, HostRegistered, entity.id, hostEventData(entity));
   for (const need of [youngAdult, elder]) {
-    await events.record(em, NeedRegistered, need.id, { ...needEventData(need), status: 'hearing', occurredOn: need.registeredOn });
-    await events.record(em, NeedStatusChanged, need.id, { ...needEventData(need), status: 'matching', occurredOn: need.registeredOn });
+    events.record(em, NeedRegistered, need.id, { ...needEventData(need), status: 'hearing', occurredOn: need.registeredOn });
+    events.record(em, NeedStatusChanged, need.id, { ...needEventData(need), status: 'matching', occurredOn: need.registeredOn });
   }
   for (const match of [cafeMatch, dayServiceMatch]) {
-    await events.record(em, MatchProposed, match.id, { ...matchEventData(match, match.proposedOn), status: 'proposed', startedOn: null });
-    await events.record(em, MatchVisitArranged, match.id, { ...matchEventData(match, match.visitOn as string), status: 'visit', startedOn: null });
-    for (const trial of match.trialDates) await events.record(em, MatchTrialStarted, match.id, { ...matchEventData(match, trial), status: 'trial', startedOn: null });
-    await events.record(em, MatchStarted, match.id, matchEventData(match, match.startedOn as string));
+    events.record(em, MatchProposed, match.id, { ...matchEventData(match, match.proposedOn), status: 'proposed', startedOn: null });
+    events.record(em, MatchVisitArranged, match.id, { ...matchEventData(match, match.visitOn as string), status: 'visit', startedOn: null });
+    for (const trial of match.trialDates) events.record(em, MatchTrialStarted, match.id, { ...matchEventData(match, trial), status: 'trial', startedOn: null });
+    events.record(em, MatchStarted, match.id, matchEventData(match, match.startedOn as string));
   }
-  for (const need of [youngAdult, elder]) await events.record(em, NeedStatusChanged, need.id, { ...needEventData(need), occurredOn: need.id === youngAdult.id ? '2025-07-15' : '2025-08-06' });
+  for (const need of [youngAdult, elder]) events.record(em, NeedStatusChanged, need.id, { ...needEventData(need), occurredOn: need.id === youngAdult.id ? '2025-07-15' : '2025-08-06' });
   const matches = new Map([cafeMatch, dayServiceMatch].map((match) => [match.id, match]));
-  for (const followUp of followUps) await events.record(em, FollowUpRecorded, followUp.id, followUpEventData(followUp, matches.get(followUp.matchId) as Match));
+  for (const followUp of followUps) events.record(em, FollowUpRecorded, followUp.id, followUpEventData(followUp, matches.get(followUp.matchId) as Match));
+  // The recorder does not flush: the events are written here, after the records they are about.
+  await em.flush();
   return true;
 }

@@ -27,49 +27,38 @@ export class CollectSubjectRecordsUseCase {
     } catch (error) {
       throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
     }
-    // The caller's municipality, from the context RpcNatsServer opened from the request's header (ADR 0015); never the payload's.
-    const municipality = TenantContext.municipality();
-    if (!municipality) throw new DomainException(DomainErrorCode.Unauthenticated, 'subject-records.collect: the request names no caller municipality (tsunagu-municipality header)');
-    return TenantContext.run(
-      {
-        requestId: TenantContext.requestId() ?? 'rpc',
-        municipality,
-      },
-      async () => {
-        const em = this.em.fork();
-        const records: SubjectRecord[] = [];
-        for (const need of await em.find(ParticipationNeed, { personId: request.personId }, { orderBy: { registeredOn: 'asc', id: 'asc' } })) {
-          records.push({
-            type: 'ParticipationNeed',
-            id: need.id,
-            fields: recordFields(need),
-          });
-        }
-        const matches = await em.find(Match, { personId: request.personId }, { orderBy: { proposedOn: 'asc', id: 'asc' } });
-        for (const match of matches)
-          records.push({
-            type: 'Match',
-            id: match.id,
-            fields: recordFields(match),
-          });
-        if (matches.length > 0) {
-          for (const followUp of await em.find(FollowUp, { matchId: { $in: matches.map((match) => match.id) } }, { orderBy: { heldOn: 'asc', id: 'asc' } })) {
-            records.push({
-              type: 'FollowUp',
-              id: followUp.id,
-              fields: recordFields(followUp),
-            });
-          }
-        }
-        const log = await subjectAccessLog(this.audit, municipality, request.personId);
-        return {
-          service: 'matching',
-          records,
-          withheld: [],
-          accessLog: log.entries,
-          accessLogOmitted: log.omitted,
-        };
-      },
-    );
+    const em = this.em.fork();
+    const records: SubjectRecord[] = [];
+    for (const need of await em.find(ParticipationNeed, { personId: request.personId }, { orderBy: { registeredOn: 'asc', id: 'asc' } })) {
+      records.push({
+        type: 'ParticipationNeed',
+        id: need.id,
+        fields: recordFields(need),
+      });
+    }
+    const matches = await em.find(Match, { personId: request.personId }, { orderBy: { proposedOn: 'asc', id: 'asc' } });
+    for (const match of matches)
+      records.push({
+        type: 'Match',
+        id: match.id,
+        fields: recordFields(match),
+      });
+    if (matches.length > 0) {
+      for (const followUp of await em.find(FollowUp, { matchId: { $in: matches.map((match) => match.id) } }, { orderBy: { heldOn: 'asc', id: 'asc' } })) {
+        records.push({
+          type: 'FollowUp',
+          id: followUp.id,
+          fields: recordFields(followUp),
+        });
+      }
+    }
+    const log = await subjectAccessLog(this.audit, TenantContext.requireMunicipality(), request.personId);
+    return {
+      service: 'matching',
+      records,
+      withheld: [],
+      accessLog: log.entries,
+      accessLogOmitted: log.omitted,
+    };
   }
 }

@@ -8,7 +8,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { addDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { MatchingConfig } from '../config';
 import { FOLLOWED_UP } from '../matches/match-status';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { FollowUpView, RecordFollowUpCommand } from './follow-up.dto';
 import { FollowUp } from './follow-up.entity';
 import { followUpEventData, followUpView } from './follow-up.view';
@@ -19,7 +19,7 @@ import { MatchingAccess } from '../shared/matching-access';
 export class RecordFollowUpUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     @InjectConfig() private readonly config: MatchingConfig,
     private readonly access: MatchingAccess,
   ) {}
@@ -51,7 +51,7 @@ export class RecordFollowUpUseCase {
       em.persist(followUp);
       match.nextFollowUpDue = nextDueOn;
       await em.flush();
-      await this.events.record(em, FollowUpRecorded, followUp.id, followUpEventData(followUp, match));
+      this.events.record(em, FollowUpRecorded, followUp.id, followUpEventData(followUp, match));
       return followUpView(followUp);
     });
   }

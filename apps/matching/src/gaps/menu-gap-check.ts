@@ -6,7 +6,7 @@ import { PeriodicJob } from '@tsunagu/platform-observability';
 import type { MatchingConfig } from '../config';
 import { loadMenuCatalogue, rankOpportunities, type MenuCatalogue } from '../needs/suggest-opportunities.usecase';
 import { ParticipationNeed } from '../needs/participation-need.entity';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { MenuGap } from './menu-gap.entity';
 import { insertGap, sameGapToday } from './record-gap';
 
@@ -20,7 +20,7 @@ const OPEN_STATUSES = ['hearing', 'matching'] as const;
  */
 export async function checkMenuGap(
   em: EntityManager,
-  events: MatchingEvents,
+  events: EventRecorder,
   need: ParticipationNeed,
   catalogue?: MenuCatalogue,
 ): Promise<{ gap: MenuGap | null; recorded: boolean }> {
@@ -50,7 +50,7 @@ export interface MenuGapCheckResult {
 export class MenuGapCheckUseCase {
   constructor(
     private readonly orm: MikroORM,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(): Promise<MenuGapCheckResult[]> {

@@ -3,7 +3,7 @@ import { MenuGapRecorded, type GapConstraint } from '@tsunagu/contracts';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { ParticipationNeed } from '../needs/participation-need.entity';
 import { homeDistrictForEvents } from '../people/need-protection';
-import type { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { MenuGap } from './menu-gap.entity';
 
 /**
@@ -11,7 +11,7 @@ import { MenuGap } from './menu-gap.entity';
  * they can take part and the failing constraint codes. The caller has looked for the same outcome the same day
  * (`sameGapToday`) and found none, so the per-district counts are counts of needs left without a menu, not of checks.
  */
-export async function insertGap(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
+export async function insertGap(em: EntityManager, events: EventRecorder, need: ParticipationNeed, failingConstraints: GapConstraint[]): Promise<MenuGap> {
   const recordedOn = todayInJapan();
   const gap = new MenuGap();
   gap.needId = need.id;
@@ -24,7 +24,7 @@ export async function insertGap(em: EntityManager, events: MatchingEvents, need:
   gap.recordedOn = recordedOn;
   em.persist(gap);
   await em.flush();
-  await events.record(em, MenuGapRecorded, gap.id, {
+  events.record(em, MenuGapRecorded, gap.id, {
     gapId: gap.id,
     needId: gap.needId,
     purposes: [...gap.purposes],

@@ -4,7 +4,7 @@ import { HostRegistered } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { Opportunity } from '../opportunities/opportunity.entity';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { HostView, RegisterHostCommand } from './host.dto';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 import { Host } from './host.entity';
@@ -14,7 +14,7 @@ import { applyHostFields, hostEventData, hostView } from './host.view';
 export class RegisterHostUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: RegisterHostCommand): Promise<HostView> {
@@ -31,7 +31,7 @@ export class RegisterHostUseCase {
       await em.flush();
       // The organisation's community resources become this host's opportunities (its terms now apply to them).
       await em.nativeUpdate(Opportunity, { organizationId: host.organizationId, hostId: null }, { hostId: host.id });
-      await this.events.record(em, HostRegistered, host.id, hostEventData(host));
+      this.events.record(em, HostRegistered, host.id, hostEventData(host));
       return hostView(host);
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HostUpdated } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { findWritableHost } from './host-access';
 import type { HostView, UpdateHostCommand } from './host.dto';
 import { applyHostFields, hostEventData, hostView } from './host.view';
@@ -11,7 +11,7 @@ import { applyHostFields, hostEventData, hostView } from './host.view';
 export class UpdateHostUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: UpdateHostCommand, expectedVersion: number): Promise<HostView> {
@@ -20,7 +20,7 @@ export class UpdateHostUseCase {
       assertVersion(host, expectedVersion, 'Host');
       applyHostFields(host, command);
       await em.flush();
-      await this.events.record(em, HostUpdated, host.id, hostEventData(host));
+      this.events.record(em, HostUpdated, host.id, hostEventData(host));
       return hostView(host);
     });
   }

@@ -12,7 +12,7 @@ import { Opportunity } from '../opportunities/opportunity.entity';
 import { engineOpportunity } from '../opportunities/opportunity.view';
 import { currentWeights } from '../settings/weights.usecase';
 import { homeDistrictForEvents } from '../people/need-protection';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { CLOSING } from './match-status';
 import type { MatchView, ProposeMatchCommand } from './match.dto';
 import { Match } from './match.entity';
@@ -24,7 +24,7 @@ import { MatchingAccess } from '../shared/matching-access';
 export class ProposeMatchUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     private readonly access: MatchingAccess,
   ) {}
 
@@ -67,7 +67,7 @@ export class ProposeMatchUseCase {
       match.proposedBy = TenantContext.principal()?.subject ?? 'system';
       em.persist(match);
       await em.flush();
-      await this.events.record(em, MatchProposed, match.id, matchEventData(match));
+      this.events.record(em, MatchProposed, match.id, matchEventData(match));
       return matchView(match);
     });
   }

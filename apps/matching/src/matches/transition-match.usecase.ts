@@ -10,7 +10,7 @@ import { assertHostSharingConsent } from '../consents/consent-gate';
 import { ParticipationNeed } from '../needs/participation-need.entity';
 import { moveNeed } from '../needs/transition-need.usecase';
 import { Opportunity } from '../opportunities/opportunity.entity';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertMatchTransition, CLOSING, SHARED_WITH_HOST } from './match-status';
 import type { MatchView, TransitionMatchCommand } from './match.dto';
 import { matchEventData, matchView } from './match.view';
@@ -30,7 +30,7 @@ const EVENTS: Record<Exclude<MatchStatus, 'proposed'>, EventContract<MatchEventD
 export class TransitionMatchUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     @InjectConfig() private readonly config: MatchingConfig,
     private readonly access: MatchingAccess,
   ) {}
@@ -84,7 +84,7 @@ export class TransitionMatchUseCase {
         const need = await em.findOne(ParticipationNeed, { id: match.needId });
         if (need && need.status === 'matching') await moveNeed(em, this.events, need, 'participating');
       }
-      await this.events.record(em, EVENTS[to], match.id, matchEventData(match, on));
+      this.events.record(em, EVENTS[to], match.id, matchEventData(match, on));
       return matchView(match);
     });
   }

@@ -4,7 +4,7 @@ import { NeedRegistered } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { NeedProtection, refreshNeedProtection } from '../people/need-protection';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { NeedView, RegisterNeedCommand } from './need.dto';
 import { applyNeedFields, needEventData, needView } from './need.view';
 import { ParticipationNeed } from './participation-need.entity';
@@ -13,7 +13,7 @@ import { ParticipationNeed } from './participation-need.entity';
 export class RegisterNeedUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     private readonly protection: NeedProtection,
   ) {}
 
@@ -30,7 +30,7 @@ export class RegisterNeedUseCase {
       em.persist(need);
       await em.flush();
       await refreshNeedProtection(em, [need.personId]);
-      await this.events.record(em, NeedRegistered, need.id, needEventData(need));
+      this.events.record(em, NeedRegistered, need.id, needEventData(need));
       return needView(need, this.protection.masked(need));
     });
   }

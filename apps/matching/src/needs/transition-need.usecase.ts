@@ -4,7 +4,7 @@ import { NeedStatusChanged, type NeedStatus } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { checkMenuGap } from '../gaps/menu-gap-check';
 import { NeedProtection } from '../people/need-protection';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertNeedTransition } from './need-status';
 import type { NeedView } from './need.dto';
 import { needEventData, needView } from './need.view';
@@ -12,11 +12,11 @@ import { ParticipationNeed } from './participation-need.entity';
 import { MatchingAccess } from '../shared/matching-access';
 
 /** Moves a need along 聴取中 → マッチング中 → 参加中 → 休止 / 終了 (also used when a match starts). */
-export async function moveNeed(em: EntityManager, events: MatchingEvents, need: ParticipationNeed, to: NeedStatus): Promise<void> {
+export async function moveNeed(em: EntityManager, events: EventRecorder, need: ParticipationNeed, to: NeedStatus): Promise<void> {
   assertNeedTransition(need.status, to);
   need.status = to;
   await em.flush();
-  await events.record(em, NeedStatusChanged, need.id, needEventData(need));
+  events.record(em, NeedStatusChanged, need.id, needEventData(need));
   // Back to 聴取中 or マッチング中 (e.g. from 休止): a need nothing fits is a menu gap from now on.
   await checkMenuGap(em, events, need);
 }
@@ -25,7 +25,7 @@ export async function moveNeed(em: EntityManager, events: MatchingEvents, need: 
 export class TransitionNeedUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     private readonly protection: NeedProtection,
     private readonly access: MatchingAccess,
   ) {}

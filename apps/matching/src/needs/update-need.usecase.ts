@@ -5,7 +5,7 @@ import { assertVersion } from '@tsunagu/platform-persistence';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
 import { checkMenuGap } from '../gaps/menu-gap-check';
 import { NeedProtection } from '../people/need-protection';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { applyNeedFields, needView } from './need.view';
 import { MatchingAccess } from '../shared/matching-access';
 
@@ -13,7 +13,7 @@ import { MatchingAccess } from '../shared/matching-access';
 export class UpdateNeedUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: MatchingEvents,
+    private readonly events: EventRecorder,
     private readonly protection: NeedProtection,
     private readonly access: MatchingAccess,
   ) {}

@@ -3,7 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
 import { PersonDestroyed, PersonProtectionChanged, PersonRegistered, PersonUpdated, type CloudEvent, type PersonEventData, type PersonProtection, type PersonProtectionEventData } from '@tsunagu/contracts';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
-import { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { refreshNeedProtection } from './need-protection';
 import { PersonCopy } from './person-copy.entity';
 
@@ -16,7 +16,7 @@ export const PEOPLE_EVENTS = [PersonRegistered, PersonUpdated, PersonProtectionC
  */
 @Controller()
 export class IntakePeopleHandlers {
-  constructor(private readonly events: MatchingEvents) {}
+  constructor(private readonly events: EventRecorder) {}
 
   @EventPattern(PersonRegistered.subject)
   registered(@Payload() event: CloudEvent<PersonEventData>, @Ctx() ctx: JetStreamContext): Promise<void> {
@@ -39,7 +39,7 @@ export class IntakePeopleHandlers {
  * is never known here without their protection; events published before that carry none and only make it known).
  * The newest event time wins.
  */
-async function applyPerson(em: EntityManager, events: MatchingEvents, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined): Promise<void> {
+async function applyPerson(em: EntityManager, events: EventRecorder, event: CloudEvent<{ personId: string }>, protections: PersonProtection[] | undefined): Promise<void> {
   const { personId } = event.data;
   const at = new Date(event.time);
   const copy = (await em.findOne(PersonCopy, { personId })) ?? newCopy(em, personId, event.municipality);

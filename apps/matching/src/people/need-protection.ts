@@ -9,7 +9,7 @@ import { MenuGap } from '../gaps/menu-gap.entity';
 import type { MatchingConfig } from '../config';
 import { Match } from '../matches/match.entity';
 import { ParticipationNeed } from '../needs/participation-need.entity';
-import type { MatchingEvents } from '../shared/matching-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { PersonCopy } from './person-copy.entity';
 
 /**
@@ -18,7 +18,7 @@ import { PersonCopy } from './person-copy.entity';
  * (a protection arriving for needs already published), each need that becomes protected publishes
  * need.district-withheld so the copies elsewhere (reporting's need and menu gaps) drop the district too.
  */
-export async function refreshNeedProtection(em: EntityManager, personIds: readonly string[], events?: MatchingEvents): Promise<void> {
+export async function refreshNeedProtection(em: EntityManager, personIds: readonly string[], events?: EventRecorder): Promise<void> {
   const unique = [...new Set(personIds)];
   if (unique.length === 0) return;
   const protectedPeople = new Set((await em.find(PersonCopy, { personId: { $in: unique }, isProtected: true })).map((person) => person.personId));
@@ -33,7 +33,7 @@ export async function refreshNeedProtection(em: EntityManager, personIds: readon
     if (protectedNeeds.length > 0) for (const gap of await em.find(MenuGap, { needId: { $in: protectedNeeds }, districtId: { $ne: null } })) gap.districtId = null;
   }
   await em.flush();
-  if (events) for (const need of newlyProtected) await events.record(em, NeedDistrictWithheld, need.id, { needId: need.id, occurredOn: todayInJapan() });
+  if (events) for (const need of newlyProtected) events.record(em, NeedDistrictWithheld, need.id, { needId: need.id, occurredOn: todayInJapan() });
 }
 
 /** The home district as it may leave matching (events, menu gaps): none while the person is protected. */

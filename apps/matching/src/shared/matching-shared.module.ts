@@ -1,11 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { IdempotencyModule } from '@tsunagu/platform-http';
 import { MatchingAccess } from './matching-access';
-import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
-import { MatchingEvents } from './matching-events';
 
-/** What every matching context uses: the event recorder on top of the transactional outbox, who sees which need and match, and Idempotency-Key on POSTs (host agencies record follow-ups). */
+/** What every matching context uses besides the event recorder (MessagingModule): who sees which need and match, and Idempotency-Key on POSTs (host agencies record follow-ups). */
 @Global()
-@Module({ imports: [IdempotencyModule.forService('matching')], providers: [{ provide: PersonPseudonyms, useFactory: PersonPseudonyms.fromConfig, inject: [TSUNAGU_CONFIG] }, MatchingEvents, MatchingAccess], exports: [MatchingEvents, MatchingAccess] })
+@Module({ imports: [IdempotencyModule.forService('matching')], providers: [MatchingAccess], exports: [MatchingAccess] })
 export class MatchingSharedModule {}

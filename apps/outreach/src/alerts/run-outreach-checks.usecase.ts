@@ -5,7 +5,8 @@ import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { OutreachConfig } from '../config';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { OutreachSettings } from '../settings/settings';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { WatchPlan } from '../watch/watch-plan.entity';
@@ -36,7 +37,7 @@ const CHUNK = 500;
 export class RunOutreachChecksUseCase {
   constructor(
     private readonly orm: MikroORM,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
     private readonly settings: OutreachSettings,
   ) {}
 
@@ -95,9 +96,9 @@ export class RunOutreachChecksUseCase {
         em.persist(alert);
         return alert;
       });
+      this.events.recordAll(em, OutreachInactivityAlertRaised, alerts.map((alert) => ({ aggregateId: alert.id, data: alertEventData(alert, now, withheld.has(alert.targetId)) })));
+      // The alerts and their events in one flush; then keep the identity map small: a first run over a large municipality raises thousands.
       await em.flush();
-      await this.events.recordAll(em, OutreachInactivityAlertRaised, alerts.map((alert) => ({ aggregateId: alert.id, data: alertEventData(alert, now, withheld.has(alert.targetId)) })));
-      // Keep the identity map small: a first run over a large municipality raises thousands.
       em.clear();
     }
     return ids.length;
@@ -121,8 +122,8 @@ export class RunOutreachChecksUseCase {
         plan.overdueNotifiedFor = plan.nextDueOn;
         return { aggregateId: plan.id, data: { ...targetRef(target, now), watchPlanId: plan.id, dueOn: plan.nextDueOn, cadenceDays: plan.cadenceDays } };
       });
+      this.events.recordAll(em, OutreachWatchOverdue, events);
       await em.flush();
-      await this.events.recordAll(em, OutreachWatchOverdue, events);
       em.clear();
     }
     return due.length;

@@ -5,7 +5,8 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { alertEventData } from '../alerts/alert.view';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { TargetAccess } from '../shared/target-access';
 import { stagesAfterContact } from '../targets/outreach-stage';
 import type { OutreachTarget } from '../targets/outreach-target.entity';
@@ -26,7 +27,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 export class LogContactUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
     private readonly stages: TargetStages,
     private readonly access: TargetAccess,
   ) {}
@@ -57,7 +58,7 @@ export class LogContactUseCase {
       if (successful && (!target.lastSuccessfulContactAt || contactedAt > target.lastSuccessfulContactAt)) target.lastSuccessfulContactAt = contactedAt;
       await em.flush();
       for (const stage of stagesAfterContact(target.stage, successful)) await this.stages.move(em, target, stage, now);
-      await this.events.record(em, OutreachContactLogged, contact.id, {
+      this.events.record(em, OutreachContactLogged, contact.id, {
         ...targetRef(target, contactedAt),
         contactId: contact.id,
         method: contact.method,
@@ -81,7 +82,7 @@ export class LogContactUseCase {
       alert.clearedAt = now;
       alert.clearedByContactId = contact.id;
       await em.flush();
-      await this.events.record(em, OutreachInactivityAlertCleared, alert.id, alertEventData(alert, now, target.addressProtected));
+      this.events.record(em, OutreachInactivityAlertCleared, alert.id, alertEventData(alert, now, target.addressProtected));
     }
   }
 }

@@ -13,12 +13,12 @@ import {
   type WatcherKind,
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { OutboxService } from '@tsunagu/platform-messaging';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
 import { addDays, dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { targetRef } from '../shared/target-ref';
 import { stagesAfterContact } from '../targets/outreach-stage';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { TargetStages } from '../targets/target-stages';
@@ -149,7 +149,7 @@ const TARGETS: DemoTarget[] = [
 /** Loads the demo targets once (system work for 高松市); false when they are already there. */
 export async function loadDemoData(em: EntityManager): Promise<boolean> {
   if (await em.findOne(OutreachTarget, { id: demoId('target', TARGETS[0].key) })) return false;
-  const events = new OutreachEvents(new OutboxService(), PersonPseudonyms.fromEnv());
+  const events = new EventRecorder(PersonPseudonyms.fromEnv());
   const now = new Date();
   await em.transactional(async (tx) => {
     for (const demo of TARGETS) await loadTarget(tx, events, demo, now);
@@ -159,7 +159,7 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 3600 * 1000);
 
-async function loadTarget(em: EntityManager, events: OutreachEvents, demo: DemoTarget, now: Date): Promise<void> {
+async function loadTarget(em: EntityManager, events: EventRecorder, demo: DemoTarget, now: Date): Promise<void> {
   const stages = new TargetStages(events);
   const target = new OutreachTarget();
   target.id = demoId('target', demo.key);
@@ -179,7 +179,7 @@ async function loadTarget(em: EntityManager, events: OutreachEvents, demo: DemoT
   em.persist(target);
   await em.flush();
   const registeredAt = daysAgo(now, demo.discoveredDaysAgo);
-  await events.record(em, OutreachTargetRegistered, target.id, {
+  events.record(em, OutreachTargetRegistered, target.id, {
     ...targetRef(target, registeredAt),
     identity: target.identity,
     personId: target.personId,
@@ -213,7 +213,7 @@ async function loadTarget(em: EntityManager, events: OutreachEvents, demo: DemoT
     // The stage moves a logged contact makes (未接触 → 接触試行中 → 接触できた), as LogContactUseCase does.
     for (const to of stagesAfterContact(target.stage, successful)) await stages.move(em, target, to, at);
     await em.flush();
-    await events.record(em, OutreachContactLogged, contact.id, {
+    events.record(em, OutreachContactLogged, contact.id, {
       ...targetRef(target, at),
       contactId: contact.id,
       method: contact.method,

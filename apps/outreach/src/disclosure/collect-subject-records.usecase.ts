@@ -13,7 +13,7 @@ import { WatchPlan } from '../watch/watch-plan.entity';
  * `tsunagu.rpc.outreach.subject-records.collect` (開示請求): the person's outreach targets, the contacts with them, their
  * watch plans and hand-overs, with outreach's own access log of the person. Withheld: the names of companions and
  * watchers (民生委員, neighbours — 第三者の情報) and the notes of contacts recorded under the 106条の6 支援会議 basis.
- * Runs as the requesting municipality, under row-level security.
+ * Runs as the requesting municipality (RpcNatsServer refuses a request without it, ADR 0015), under row-level security.
  */
 @Injectable()
 export class CollectSubjectRecordsUseCase {
@@ -28,81 +28,70 @@ export class CollectSubjectRecordsUseCase {
     } catch (error) {
       throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
     }
-    // The caller's municipality, from the context RpcNatsServer opened from the request's header (ADR 0015); never the payload's.
-    const municipality = TenantContext.municipality();
-    if (!municipality) throw new DomainException(DomainErrorCode.Unauthenticated, 'subject-records.collect: the request names no caller municipality (tsunagu-municipality header)');
-    return TenantContext.run(
-      {
-        requestId: TenantContext.requestId() ?? 'rpc',
-        municipality,
-      },
-      async () => {
-        const em = this.em.fork();
-        const records: SubjectRecord[] = [];
-        const withheld: WithheldItem[] = [];
-        const targets = await em.find(OutreachTarget, { personId: request.personId }, { orderBy: { discoveredOn: 'asc', id: 'asc' } });
-        const targetIds = targets.map((target) => target.id);
-        for (const target of targets)
-          records.push({
-            type: 'OutreachTarget',
-            id: target.id,
-            fields: recordFields(target),
+    const em = this.em.fork();
+    const records: SubjectRecord[] = [];
+    const withheld: WithheldItem[] = [];
+    const targets = await em.find(OutreachTarget, { personId: request.personId }, { orderBy: { discoveredOn: 'asc', id: 'asc' } });
+    const targetIds = targets.map((target) => target.id);
+    for (const target of targets)
+      records.push({
+        type: 'OutreachTarget',
+        id: target.id,
+        fields: recordFields(target),
+      });
+    const contacts = targetIds.length > 0 ? await em.find(OutreachContact, { targetId: { $in: targetIds } }, { orderBy: { contactedAt: 'asc', id: 'asc' } }) : [];
+    for (const contact of contacts) {
+      const fields = recordFields(contact);
+      fields['accompaniedBy'] = contact.accompaniedBy.map((companion, index) => {
+        if (companion.name)
+          withheld.push({
+            type: 'OutreachContact',
+            id: contact.id,
+            part: `accompaniedBy[${index}].name`,
+            ground: 'third-party',
           });
-        const contacts = targetIds.length > 0 ? await em.find(OutreachContact, { targetId: { $in: targetIds } }, { orderBy: { contactedAt: 'asc', id: 'asc' } }) : [];
-        for (const contact of contacts) {
-          const fields = recordFields(contact);
-          fields['accompaniedBy'] = contact.accompaniedBy.map((companion, index) => {
-            if (companion.name)
-              withheld.push({
-                type: 'OutreachContact',
-                id: contact.id,
-                part: `accompaniedBy[${index}].name`,
-                ground: 'third-party',
-              });
-            return { kind: companion.kind, name: null };
+        return { kind: companion.kind, name: null };
+      });
+      if (contact.legalBasis === 'support-meeting-106-6' && contact.observationNote) {
+        fields['observationNote'] = null;
+        withheld.push({
+          type: 'OutreachContact',
+          id: contact.id,
+          part: 'observationNote',
+          ground: 'support-meeting-106-6',
+        });
+      }
+      records.push({ type: 'OutreachContact', id: contact.id, fields });
+    }
+    const plans = targetIds.length > 0 ? await em.find(WatchPlan, { targetId: { $in: targetIds } }) : [];
+    for (const plan of plans) {
+      const fields = recordFields(plan);
+      fields['watchers'] = plan.watchers.map((watcher, index) => {
+        if (watcher.name)
+          withheld.push({
+            type: 'WatchPlan',
+            id: plan.id,
+            part: `watchers[${index}].name`,
+            ground: 'third-party',
           });
-          if (contact.legalBasis === 'support-meeting-106-6' && contact.observationNote) {
-            fields['observationNote'] = null;
-            withheld.push({
-              type: 'OutreachContact',
-              id: contact.id,
-              part: 'observationNote',
-              ground: 'support-meeting-106-6',
-            });
-          }
-          records.push({ type: 'OutreachContact', id: contact.id, fields });
-        }
-        const plans = targetIds.length > 0 ? await em.find(WatchPlan, { targetId: { $in: targetIds } }) : [];
-        for (const plan of plans) {
-          const fields = recordFields(plan);
-          fields['watchers'] = plan.watchers.map((watcher, index) => {
-            if (watcher.name)
-              withheld.push({
-                type: 'WatchPlan',
-                id: plan.id,
-                part: `watchers[${index}].name`,
-                ground: 'third-party',
-              });
-            return { kind: watcher.kind, subject: watcher.subject, name: null };
-          });
-          records.push({ type: 'WatchPlan', id: plan.id, fields });
-        }
-        for (const handover of await em.find(Handover, { personId: request.personId }, { orderBy: { requestedAt: 'asc', id: 'asc' } })) {
-          records.push({
-            type: 'Handover',
-            id: handover.id,
-            fields: recordFields(handover),
-          });
-        }
-        const log = await subjectAccessLog(this.audit, municipality, request.personId);
-        return {
-          service: 'outreach',
-          records,
-          withheld,
-          accessLog: log.entries,
-          accessLogOmitted: log.omitted,
-        };
-      },
-    );
+        return { kind: watcher.kind, subject: watcher.subject, name: null };
+      });
+      records.push({ type: 'WatchPlan', id: plan.id, fields });
+    }
+    for (const handover of await em.find(Handover, { personId: request.personId }, { orderBy: { requestedAt: 'asc', id: 'asc' } })) {
+      records.push({
+        type: 'Handover',
+        id: handover.id,
+        fields: recordFields(handover),
+      });
+    }
+    const log = await subjectAccessLog(this.audit, TenantContext.requireMunicipality(), request.personId);
+    return {
+      service: 'outreach',
+      records,
+      withheld,
+      accessLog: log.entries,
+      accessLogOmitted: log.omitted,
+    };
   }
 }

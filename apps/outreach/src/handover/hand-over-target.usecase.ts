@@ -5,7 +5,8 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { v7 as uuidv7 } from 'uuid';
 import { coveringConsent } from '../consents/consent-coverage';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { TargetAccess } from '../shared/target-access';
 import { TargetStages } from '../targets/target-stages';
 import { Handover } from './handover.entity';
@@ -46,7 +47,7 @@ function refuse(message: string, field: string, reason: string): never {
 export class HandOverTargetUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
     private readonly stages: TargetStages,
     private readonly access: TargetAccess,
   ) {}
@@ -88,7 +89,7 @@ export class HandOverTargetUseCase {
       handover.note = command.note ?? null;
       em.persist(handover);
       await em.flush();
-      await this.events.record(em, OutreachTargetHandedOver, target.id, {
+      this.events.record(em, OutreachTargetHandedOver, target.id, {
         ...targetRef(target, now),
         handoverId: handover.id,
         to: handover.destination,

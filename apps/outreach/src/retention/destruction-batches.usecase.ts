@@ -14,9 +14,9 @@ import {
   requireCitySupervisor,
 } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { findOrFail, type ListPage } from '@tsunagu/platform-http';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
-import { OutreachEvents } from '../shared/outreach-events';
 import { destroyTargets } from './destroy-targets';
 import { dueTargets, TARGET_HELD, targetRetentionRule } from './due-targets';
 import type {
@@ -37,7 +37,7 @@ import type {
 export class OutreachDestructionBatchesUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   list(query: OutreachDestructionBatchListQuery): Promise<ListPage<OutreachDestructionBatchView>> {
@@ -69,7 +69,7 @@ export class OutreachDestructionBatchesUseCase {
           item.status = 'destroyed';
           const entry = { action: item.action, ruleId: item.ruleId, ruleVersion: item.ruleVersion, batchId: batch.id, approvedBy: approver };
           logDestruction(em, [{ ...entry, recordType: item.recordType, recordId: item.recordId, destroyedAt: now }]);
-          await this.events.record(em, OutreachTargetDestroyed, item.recordId, { ...entry, targetId: item.recordId, destroyedAt: now.toISOString() });
+          this.events.record(em, OutreachTargetDestroyed, item.recordId, { ...entry, targetId: item.recordId, destroyedAt: now.toISOString() });
         }
       }
       decideDestructionBatch(batch, 'approved', approver, now);

@@ -4,7 +4,8 @@ import { OutreachTargetRegistered, type TargetIdentity } from '@tsunagu/contract
 import { DomainException } from '@tsunagu/platform-http';
 import { dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from './outreach-target.entity';
 import type { RegisterTargetCommand, TargetView } from './target.dto';
@@ -22,7 +23,7 @@ export function identityOf(fields: { personId?: string | null; householdId?: str
 export class RegisterTargetUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
     private readonly protection: TargetProtection,
     private readonly access: TargetAccess,
   ) {}
@@ -57,7 +58,7 @@ export class RegisterTargetUseCase {
       em.persist(target);
       await em.flush();
       await refreshTargetProtection(em, [target]);
-      await this.events.record(em, OutreachTargetRegistered, target.id, {
+      this.events.record(em, OutreachTargetRegistered, target.id, {
         ...targetRef(target, now),
         identity: target.identity,
         personId: target.personId,

@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { OutreachStageChanged, OutreachTargetClosed, type OutreachCloseReason, type OutreachStage } from '@tsunagu/contracts';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { assertStageMove } from './outreach-stage';
 import type { OutreachTarget } from './outreach-target.entity';
 
 /** Moves a target along the stage machine and publishes what happened; every stage change goes through here. */
 @Injectable()
 export class TargetStages {
-  constructor(private readonly events: OutreachEvents) {}
+  constructor(private readonly events: EventRecorder) {}
 
   async move(em: EntityManager, target: OutreachTarget, to: OutreachStage, at = new Date()): Promise<void> {
     const from = target.stage;
@@ -20,7 +21,7 @@ export class TargetStages {
     target.stageChangedAt = at;
     if (newlyConnected) target.firstConnectedOn = dateInJapan(at);
     await em.flush();
-    await this.events.record(em, OutreachStageChanged, target.id, { ...targetRef(target, at), fromStage: from, toStage: to, newlyConnected });
+    this.events.record(em, OutreachStageChanged, target.id, { ...targetRef(target, at), fromStage: from, toStage: to, newlyConnected });
   }
 
   async close(em: EntityManager, target: OutreachTarget, reason: OutreachCloseReason, note: string | undefined, at = new Date()): Promise<void> {
@@ -32,6 +33,6 @@ export class TargetStages {
     target.closedOn = dateInJapan(at);
     if (note) target.note = target.note ? `${target.note}\n${note}` : note;
     await em.flush();
-    await this.events.record(em, OutreachTargetClosed, target.id, { ...targetRef(target, at), fromStage: from, closeReason: reason });
+    this.events.record(em, OutreachTargetClosed, target.id, { ...targetRef(target, at), fromStage: from, closeReason: reason });
   }
 }

@@ -4,7 +4,8 @@ import { OutreachTargetUpdated } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
-import { OutreachEvents, targetRef } from '../shared/outreach-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
+import { targetRef } from '../shared/target-ref';
 import { TargetAccess } from '../shared/target-access';
 import { syncWatchPlan } from '../watch/watch-plan.sync';
 import { identityOf } from './register-target.usecase';
@@ -20,7 +21,7 @@ import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 export class UpdateTargetUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: OutreachEvents,
+    private readonly events: EventRecorder,
     private readonly protection: TargetProtection,
     private readonly access: TargetAccess,
   ) {}
@@ -60,7 +61,7 @@ export class UpdateTargetUseCase {
       await em.flush();
       await refreshTargetProtection(em, [target]);
       await syncWatchPlan(em, target);
-      await this.events.record(em, OutreachTargetUpdated, target.id, {
+      this.events.record(em, OutreachTargetUpdated, target.id, {
         ...targetRef(target, now),
         identity: target.identity,
         personId: target.personId,

@@ -4,7 +4,7 @@ import { CoordinatorAssigned } from '@tsunagu/contracts';
 import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { Coordinator } from './coordinator.entity';
 import type { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, UpdateCoordinatorCommand } from './coordinator.dto';
@@ -42,7 +42,7 @@ export class GetCoordinatorUseCase {
 export class AssignCoordinatorUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: AssignCoordinatorCommand): Promise<CoordinatorView> {
@@ -53,7 +53,7 @@ export class AssignCoordinatorUseCase {
       applyCoordinatorFields(coordinator, command);
       em.persist(coordinator);
       await em.flush();
-      await this.events.record(em, CoordinatorAssigned, { aggregateId: coordinator.id, data: coordinatorEventData(coordinator) });
+      this.events.record(em, CoordinatorAssigned, coordinator.id, coordinatorEventData(coordinator));
       return coordinatorView(coordinator);
     });
   }
@@ -63,7 +63,7 @@ export class AssignCoordinatorUseCase {
 export class UpdateCoordinatorUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: UpdateCoordinatorCommand, expectedVersion: number): Promise<CoordinatorView> {
@@ -77,7 +77,7 @@ export class UpdateCoordinatorUseCase {
       applyCoordinatorFields(coordinator, fields);
       await em.flush();
       if (JSON.stringify(coordinatorEventData(coordinator)) !== before) {
-        await this.events.record(em, CoordinatorAssigned, { aggregateId: coordinator.id, data: coordinatorEventData(coordinator) });
+        this.events.record(em, CoordinatorAssigned, coordinator.id, coordinatorEventData(coordinator));
       }
       return coordinatorView(coordinator);
     });

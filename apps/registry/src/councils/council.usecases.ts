@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CouncilEstablished, CouncilMeetingHeld } from '@tsunagu/contracts';
 import { DomainException, listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { Council } from './council.entity';
 import { CouncilMeeting } from './council-meeting.entity';
@@ -54,7 +54,7 @@ export class GetCouncilUseCase {
 export class EstablishCouncilUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: EstablishCouncilCommand): Promise<CouncilView> {
@@ -64,7 +64,7 @@ export class EstablishCouncilUseCase {
       applyCouncilFields(council, command);
       em.persist(council);
       await em.flush();
-      await this.events.record(em, CouncilEstablished, { aggregateId: council.id, data: councilEventData(council) });
+      this.events.record(em, CouncilEstablished, council.id, councilEventData(council));
       return councilView(council);
     });
   }
@@ -102,7 +102,7 @@ export class ListCouncilMeetingsUseCase {
 export class RecordCouncilMeetingUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(councilId: string, command: RecordCouncilMeetingCommand): Promise<CouncilMeetingView> {
@@ -113,7 +113,7 @@ export class RecordCouncilMeetingUseCase {
       applyCouncilMeetingFields(meeting, command);
       em.persist(meeting);
       await em.flush();
-      await this.events.record(em, CouncilMeetingHeld, { aggregateId: council.id, data: councilMeetingEventData(council, meeting) });
+      this.events.record(em, CouncilMeetingHeld, council.id, councilMeetingEventData(council, meeting));
       return councilMeetingView(meeting);
     });
   }

@@ -16,7 +16,7 @@ import {
   type ResourceCategory,
   type Weekday,
 } from '@tsunagu/contracts';
-import { OutboxService } from '@tsunagu/platform-messaging';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { Coordinator } from '../coordinators/coordinator.entity';
 import { coordinatorEventData } from '../coordinators/coordinator.view';
@@ -284,23 +284,23 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
 
 /** The events the demo records would have produced had staff entered them through the API. */
 function recordDemoEvents(em: EntityManager, created: object[]): void {
-  const outbox = new OutboxService();
+  const outbox = new EventRecorder();
   const councils = new Map(created.filter((entity): entity is Council => entity instanceof Council).map((council) => [council.id, council]));
   for (const entity of created) {
     if (entity instanceof District) {
-      outbox.record(em, DistrictRegistered, { aggregateId: entity.id, data: districtEventData(entity) });
+      outbox.record(em, DistrictRegistered, entity.id, districtEventData(entity));
     } else if (entity instanceof Organization) {
-      outbox.record(em, OrganizationRegistered, { aggregateId: entity.id, data: organizationEventData(entity) });
+      outbox.record(em, OrganizationRegistered, entity.id, organizationEventData(entity));
     } else if (entity instanceof CommunityResource) {
-      outbox.record(em, ResourceRegistered, { aggregateId: entity.id, data: resourceEventData(entity) });
-      if (entity.status === 'active') outbox.record(em, ResourcePublished, { aggregateId: entity.id, data: resourceEventData(entity) });
+      outbox.record(em, ResourceRegistered, entity.id, resourceEventData(entity));
+      if (entity.status === 'active') outbox.record(em, ResourcePublished, entity.id, resourceEventData(entity));
     } else if (entity instanceof Coordinator) {
-      outbox.record(em, CoordinatorAssigned, { aggregateId: entity.id, data: coordinatorEventData(entity) });
+      outbox.record(em, CoordinatorAssigned, entity.id, coordinatorEventData(entity));
     } else if (entity instanceof Council) {
-      outbox.record(em, CouncilEstablished, { aggregateId: entity.id, data: councilEventData(entity) });
+      outbox.record(em, CouncilEstablished, entity.id, councilEventData(entity));
     } else if (entity instanceof CouncilMeeting) {
       const council = councils.get(entity.council) as Council;
-      outbox.record(em, CouncilMeetingHeld, { aggregateId: council.id, data: councilMeetingEventData(council, entity) });
+      outbox.record(em, CouncilMeetingHeld, council.id, councilMeetingEventData(council, entity));
     }
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DistrictRegistered } from '@tsunagu/contracts';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { District } from './district.entity';
 import type { DistrictView, RegisterDistrictCommand } from './district.dto';
 import { applyDistrictFields, districtEventData, districtView } from './district.view';
@@ -10,7 +10,7 @@ import { applyDistrictFields, districtEventData, districtView } from './district
 export class RegisterDistrictUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: RegisterDistrictCommand): Promise<DistrictView> {
@@ -19,7 +19,7 @@ export class RegisterDistrictUseCase {
       applyDistrictFields(district, command);
       em.persist(district);
       await em.flush();
-      await this.events.record(em, DistrictRegistered, { aggregateId: district.id, data: districtEventData(district) });
+      this.events.record(em, DistrictRegistered, district.id, districtEventData(district));
       return districtView(district);
     });
   }

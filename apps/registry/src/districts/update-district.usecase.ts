@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { DistrictUpdated } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { findOrFail } from '@tsunagu/platform-http';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { District } from './district.entity';
 import type { DistrictView, UpdateDistrictCommand } from './district.dto';
 import { applyDistrictFields, districtEventData, districtView } from './district.view';
@@ -12,7 +12,7 @@ import { applyDistrictFields, districtEventData, districtView } from './district
 export class UpdateDistrictUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: UpdateDistrictCommand, expectedVersion: number): Promise<DistrictView> {
@@ -22,7 +22,7 @@ export class UpdateDistrictUseCase {
       const { version: _version, ...fields } = command;
       applyDistrictFields(district, fields);
       await em.flush();
-      await this.events.record(em, DistrictUpdated, { aggregateId: district.id, data: districtEventData(district) });
+      this.events.record(em, DistrictUpdated, district.id, districtEventData(district));
       return districtView(district);
     });
   }

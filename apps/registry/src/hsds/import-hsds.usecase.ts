@@ -35,7 +35,7 @@ import { Organization, type ContactInfo } from '../organizations/organization.en
 import { organizationEventData } from '../organizations/organization.view';
 import { CommunityResource } from '../resources/community-resource.entity';
 import { resourceEventData } from '../resources/resource.view';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { toKatakana } from '../shared/japanese-text';
 import { hsdsValidator, type HsdsTable } from './hsds-schemas';
 import { attributeValues, firstValue, statusFromHsds, timeFromHsds, weekdaysFromByday } from './hsds.mapping';
@@ -77,7 +77,7 @@ function contactOf(fields: ContactInfo): ContactInfo | null {
 export class ImportHsdsUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(body: unknown): Promise<ImportHsdsResult> {
@@ -147,7 +147,7 @@ export class ImportHsdsUseCase {
     district.office = Object.keys(office).length > 0 ? office : null;
     if (!existing) em.persist(district);
     await em.flush();
-    await this.events.record(em, existing ? DistrictUpdated : DistrictRegistered, { aggregateId: district.id, data: districtEventData(district) });
+    this.events.record(em, existing ? DistrictUpdated : DistrictRegistered, district.id, districtEventData(district));
   }
 
   private async upsertOrganization(em: EntityManager, source: HsdsOrganization): Promise<void> {
@@ -174,10 +174,7 @@ export class ImportHsdsUseCase {
     });
     if (!existing) em.persist(organization);
     await em.flush();
-    await this.events.record(em, existing ? OrganizationUpdated : OrganizationRegistered, {
-      aggregateId: organization.id,
-      data: organizationEventData(organization),
-    });
+    this.events.record(em, existing ? OrganizationUpdated : OrganizationRegistered, organization.id, organizationEventData(organization));
   }
 
   private async upsertResource(em: EntityManager, service: HsdsService, pkg: HsdsPackage): Promise<void> {
@@ -216,6 +213,6 @@ export class ImportHsdsUseCase {
     resource.status = statusFromHsds(service.status);
     if (!existing) em.persist(resource);
     await em.flush();
-    await this.events.record(em, existing ? ResourceUpdated : ResourceRegistered, { aggregateId: resource.id, data: resourceEventData(resource) });
+    this.events.record(em, existing ? ResourceUpdated : ResourceRegistered, resource.id, resourceEventData(resource));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OrganizationRegistered } from '@tsunagu/contracts';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist } from '../shared/references';
 import { Organization } from './organization.entity';
 import type { OrganizationView, RegisterOrganizationCommand } from './organization.dto';
@@ -11,7 +11,7 @@ import { applyOrganizationFields, organizationEventData, organizationView } from
 export class RegisterOrganizationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: RegisterOrganizationCommand): Promise<OrganizationView> {
@@ -21,7 +21,7 @@ export class RegisterOrganizationUseCase {
       applyOrganizationFields(organization, command);
       em.persist(organization);
       await em.flush();
-      await this.events.record(em, OrganizationRegistered, { aggregateId: organization.id, data: organizationEventData(organization) });
+      this.events.record(em, OrganizationRegistered, organization.id, organizationEventData(organization));
       return organizationView(organization);
     });
   }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { OrganizationUpdated } from '@tsunagu/contracts';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { findOrFail } from '@tsunagu/platform-http';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist } from '../shared/references';
 import { Organization } from './organization.entity';
 import type { OrganizationView, UpdateOrganizationCommand } from './organization.dto';
@@ -13,7 +13,7 @@ import { applyOrganizationFields, organizationEventData, organizationView } from
 export class UpdateOrganizationUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: UpdateOrganizationCommand, expectedVersion: number): Promise<OrganizationView> {
@@ -24,7 +24,7 @@ export class UpdateOrganizationUseCase {
       if (fields.districtIds) await assertDistrictsExist(em, fields.districtIds, 'districtIds');
       applyOrganizationFields(organization, fields);
       await em.flush();
-      await this.events.record(em, OrganizationUpdated, { aggregateId: organization.id, data: organizationEventData(organization) });
+      this.events.record(em, OrganizationUpdated, organization.id, organizationEventData(organization));
       return organizationView(organization);
     });
   }

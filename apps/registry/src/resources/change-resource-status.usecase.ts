@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { findOrFail } from '@tsunagu/platform-http';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceView } from './resource.dto';
 import { transitionFor, type ResourceAction } from './resource-lifecycle';
@@ -22,7 +22,7 @@ export interface ChangeResourceStatusCommand {
 export class ChangeResourceStatusUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: ChangeResourceStatusCommand): Promise<ResourceView> {
@@ -36,7 +36,7 @@ export class ChangeResourceStatusUseCase {
       if (command.action === 'publish') resource.lastVerifiedOn ??= todayInJapan();
       if (command.action === 'verify') resource.lastVerifiedOn = command.verifiedOn ?? todayInJapan();
       await em.flush();
-      await this.events.record(em, transition.event, { aggregateId: resource.id, data: resourceEventData(resource) });
+      this.events.record(em, transition.event, resource.id, resourceEventData(resource));
       return resourceView(resource);
     });
   }

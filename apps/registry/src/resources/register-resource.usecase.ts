@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ResourceRegistered } from '@tsunagu/contracts';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { CommunityResource } from './community-resource.entity';
 import type { RegisterResourceCommand, ResourceView } from './resource.dto';
@@ -13,7 +13,7 @@ import { resourceEventData, resourceView } from './resource.view';
 export class RegisterResourceUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(command: RegisterResourceCommand): Promise<ResourceView> {
@@ -33,7 +33,7 @@ export class RegisterResourceUseCase {
     resource.status = status;
     em.persist(resource);
     await em.flush();
-    await this.events.record(em, ResourceRegistered, { aggregateId: resource.id, data: resourceEventData(resource) });
+    this.events.record(em, ResourceRegistered, resource.id, resourceEventData(resource));
     return resource;
   }
 }

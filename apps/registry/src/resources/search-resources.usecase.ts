@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { assertMatchesSchema, SearchResourcesRpc, type ResourceSearchRequest, type ResourceSearchResponse } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, listPlainRows } from '@tsunagu/platform-http';
 import { CommunityResource } from './community-resource.entity';
 import { resourceWhere } from './list-resources.usecase';
@@ -9,7 +8,8 @@ import { resourceWhere } from './list-resources.usecase';
 /**
  * `tsunagu.rpc.registry.resources.search` for matching: only resources that are public and running
  * (公開 + 実施中), with ids, codes, districts and schedule, of the caller's municipality: the TenantContext
- * RpcNatsServer opened from the request's `tsunagu-municipality` header — never `request.municipality`.
+ * RpcNatsServer opened from the request's `tsunagu-municipality` header (it refuses a request without one) — never
+ * `request.municipality`; the tenant filter and row-level security keep the search to it.
  */
 @Injectable()
 export class SearchResourcesUseCase {
@@ -20,10 +20,6 @@ export class SearchResourcesUseCase {
       assertMatchesSchema(SearchResourcesRpc.subject, SearchResourcesRpc.request, request);
     } catch (error) {
       throw new DomainException(DomainErrorCode.ValidationFailed, (error as Error).message);
-    }
-    // The caller's municipality from its authenticated context (RpcNatsServer, ADR 0015); a municipality in the payload is ignored.
-    if (!TenantContext.municipality()) {
-      throw new DomainException(DomainErrorCode.Unauthenticated, `${SearchResourcesRpc.subject}: the request names no caller municipality (tsunagu-municipality header)`);
     }
     const em = this.em.fork();
     const where = resourceWhere({

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { ResourceUpdated } from '@tsunagu/contracts';
 import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
-import { RegistryEvents } from '../shared/registry-events';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceView, UpdateResourceCommand } from './resource.dto';
@@ -18,7 +18,7 @@ import { resourceEventData, resourceView } from './resource.view';
 export class UpdateResourceUseCase {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: RegistryEvents,
+    private readonly events: EventRecorder,
   ) {}
 
   async execute(id: string, command: UpdateResourceCommand, expectedVersion: number): Promise<ResourceView> {
@@ -33,7 +33,7 @@ export class UpdateResourceUseCase {
       await assertOrganizationExists(em, fields.organizationId, 'organizationId');
       applyResourceFields(resource, fields);
       await em.flush();
-      await this.events.record(em, ResourceUpdated, { aggregateId: resource.id, data: resourceEventData(resource) });
+      this.events.record(em, ResourceUpdated, resource.id, resourceEventData(resource));
       return resourceView(resource);
     });
   }

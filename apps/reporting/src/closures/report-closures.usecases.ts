@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { ReportFinalised, ReportReopened, type ReopenReason } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-import { OutboxService } from '@tsunagu/platform-messaging';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { ReportingConfig } from '../config';
 import type { JigyoReport } from '../reports/jigyo-report';
 import { JigyoReportUseCase } from '../reports/jigyo-report.usecase';
@@ -43,7 +43,7 @@ export class ReportClosures {
   constructor(
     private readonly em: EntityManager,
     private readonly jigyo: JigyoReportUseCase,
-    private readonly outbox: OutboxService,
+    private readonly events: EventRecorder,
     @InjectConfig() private readonly config: ReportingConfig,
   ) {}
 
@@ -118,10 +118,7 @@ export class ReportClosures {
         supersedesId: latest?.id ?? null,
       } as ReportClosure);
       closure.signature = signClosure(key, { municipality, fiscalYear, revision: closure.revision, closedAt: closure.closedAt.toISOString(), figures });
-      this.outbox.record(em, ReportFinalised, {
-        aggregateId: closure.id,
-        data: { closureId: closure.id, fiscalYear, revision: closure.revision, supersedesClosureId: closure.supersedesId, signature: closure.signature },
-      });
+      this.events.record(em, ReportFinalised, closure.id, { closureId: closure.id, fiscalYear, revision: closure.revision, supersedesClosureId: closure.supersedesId, signature: closure.signature });
       await em.flush();
       return this.view(closure);
     });
@@ -137,7 +134,7 @@ export class ReportClosures {
       closure.reopenedBy = reopenedBy;
       closure.reopenReason = reason;
       closure.reopenNote = note;
-      this.outbox.record(em, ReportReopened, { aggregateId: closure.id, data: { closureId: closure.id, fiscalYear, revision: closure.revision, reasonCode: reason } });
+      this.events.record(em, ReportReopened, closure.id, { closureId: closure.id, fiscalYear, revision: closure.revision, reasonCode: reason });
       await em.flush();
       return this.view(closure);
     });

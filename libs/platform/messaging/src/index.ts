@@ -8,7 +8,7 @@ export * from './lib/trace-propagation';
 export * from './lib/outbox/outbox-event.entity';
 export * from './lib/outbox/inbox-entry.entity';
 export * from './lib/outbox/inbox-retention';
-export * from './lib/outbox/outbox.service';
+export * from './lib/outbox/event-recorder';
 export * from './lib/outbox/outbox-store';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/jetstream/event-streams';

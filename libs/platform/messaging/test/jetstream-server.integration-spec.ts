@@ -5,11 +5,12 @@ import { defineEvent, MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contract
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainException, ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
-import { AckPolicy, DeliverPolicy, jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  connectNats,
   ContractRegistry,
   DEAD_LETTER_HEADERS,
   DEAD_LETTER_STREAM,
@@ -26,6 +27,7 @@ import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSe
 const SERVICE = 'watcher';
 /** One durable for everything the `things` service publishes (ADR 0016). */
 const CONSUMER = sourceDurableName(SERVICE, 'things');
+const ACK_WAIT_MS = 5_000;
 /** The inbox remembers events per handled subject. */
 const INBOX_KEY = durableName(SERVICE, ThingHappened.subject);
 
@@ -67,6 +69,8 @@ class ThingWatcher {
     // The write happens before the failure: a rolled-back attempt must leave nothing behind.
     ctx.em.persist(Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() }));
     await ctx.em.flush();
+    // Longer than the consumer's ack wait (5 s): only in-progress acks keep JetStream from handing it out again.
+    if (event.data.behaviour === 'slow') await new Promise((resolve) => setTimeout(resolve, ACK_WAIT_MS * 1.5));
     if (event.data.behaviour === 'fail-always') throw new Error('downstream refused');
     if (event.data.behaviour === 'fail-twice' && previous < 2) throw new Error('database timeout (transient)');
     // Real PostgreSQL failures, in the handler's transaction.
@@ -134,6 +138,11 @@ async function deadLetteredCount(reason?: string): Promise<number> {
   return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && (reason === undefined || value.labels['reason'] === reason)).reduce((sum, value) => sum + value.value, 0);
 }
 
+async function processedCount(outcome: string): Promise<number> {
+  const metric = await register.getSingleMetric('tsunagu_messages_processed_total')?.get();
+  return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && value.labels['outcome'] === outcome).reduce((sum, value) => sum + value.value, 0);
+}
+
 describe('JetStreamServer', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
@@ -146,7 +155,7 @@ describe('JetStreamServer', () => {
         contracts: new ContractRegistry({ events: [ThingHappened, ThingChanged] }),
         streams: { replicas: 1, duplicateWindowMs: 60_000 },
         maxDeliveries: 3,
-        ackWaitMs: 5_000,
+        ackWaitMs: ACK_WAIT_MS,
         retryDelaysMs: [150, 400],
         inboxPurgeIntervalMs: 0,
       });
@@ -174,6 +183,22 @@ describe('JetStreamServer', () => {
       expect(info.num_pending + info.num_ack_pending).toBe(0);
     });
   });
+
+  it('keeps a message slower than the ack wait with in-progress acks: handled once, never redelivered', async () => {
+    const duplicatesBefore = await processedCount('duplicate');
+    const event = cloudEvent('slow');
+    await publish(event);
+    await expectEventually(async () => expect(await seen(event.id)).toHaveLength(1), { timeoutMs: ACK_WAIT_MS * 3 });
+    // A redelivery would have come back to this replica's pull and met the inbox: counted as a duplicate.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await processedCount('duplicate')).toBe(duplicatesBefore);
+    await expectEventually(async () => {
+      const info = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
+      expect(info.num_pending + info.num_ack_pending).toBe(0);
+    });
+    expect(calls.filter((call) => call.eventId === event.id).map((call) => call.deliveries)).toEqual([1]);
+    expect((await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER)).num_redelivered).toBe(0);
+  }, ACK_WAIT_MS * 5);
 
   it('processes a duplicate delivery (same id, outside the duplicate window) once', async () => {
     const event = cloudEvent('ok');
@@ -330,6 +355,37 @@ describe('JetStreamServer', () => {
     const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, CONSUMER);
     expect(config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: floor + 1, filter_subject: 'tsunagu.evt.things.>' });
     await expect(fixture.jsm.consumers.info(EVENT_STREAM, old)).rejects.toThrow(/consumer not found/i);
+  });
+
+  it('switches to durables per source as a service’s own NATS user: starts after the per-subject floor and leaves those it may not delete', async () => {
+    // matching's durable on intake's events, as matching's user (deploy/local/nats-permissions.cjs) creates it.
+    const subject = 'tsunagu.evt.intake.thing.happened';
+    const old = durableName('matching', subject);
+    const durable = sourceDurableName('matching', 'intake');
+    await fixture.jsm.consumers.add(EVENT_STREAM, { durable_name: old, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New });
+    const floor = (await fixture.jsm.consumers.info(EVENT_STREAM, old)).ack_floor.stream_seq;
+    const env = fixture.nats.serviceEnv('matching');
+    const connection = await connectNats({ url: env.NATS_URL, user: env.NATS_USER, password: env.NATS_PASSWORD, service: 'matching' }, 'switch-test');
+    try {
+      const matching = new JetStreamServer({
+        service: 'matching',
+        connection,
+        orm: fixture.orm,
+        contracts: new ContractRegistry({ events: [] }),
+        streams: { replicas: 1, duplicateWindowMs: 60_000 },
+        maxDeliveries: 3,
+        ackWaitMs: ACK_WAIT_MS,
+        inboxPurgeIntervalMs: 0,
+      });
+      const internals = matching as unknown as { jsm: JetStreamManager; ensureConsumer(route: unknown): Promise<void> };
+      internals.jsm = await jetstreamManager(connection);
+      await internals.ensureConsumer({ source: 'intake', filter: sourceFilter('intake'), durable, targets: new Map([[subject, { handler: () => undefined, inboxKey: old }]]) });
+      expect((await fixture.jsm.consumers.info(EVENT_STREAM, durable)).config).toMatchObject({ deliver_policy: 'by_start_sequence', opt_start_seq: floor + 1, filter_subject: 'tsunagu.evt.intake.>' });
+      // Not matching's to delete any more: it stays, unread, for the operator (docs/operations/nats-users.md).
+      expect((await fixture.jsm.consumers.info(EVENT_STREAM, old)).name).toBe(old);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('recreates a lost durable of a consumer with inbox rows from the inbox retention, not from the start of the stream', async () => {

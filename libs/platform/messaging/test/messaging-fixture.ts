@@ -14,7 +14,7 @@ export const MUNICIPALITY = '372013';
 export interface ThingHappenedData {
   thingId: string;
   /** Test-only switch for the handler's behaviour. */
-  behaviour: 'ok' | 'fail-always' | 'fail-twice' | 'violate-constraint' | 'out-of-range' | 'refuse-invalid' | 'lose-connection-once';
+  behaviour: 'ok' | 'fail-always' | 'fail-twice' | 'violate-constraint' | 'out-of-range' | 'refuse-invalid' | 'lose-connection-once' | 'slow';
 }
 
 export const ThingHappened = defineEvent<ThingHappenedData>({
@@ -26,7 +26,7 @@ export const ThingHappened = defineEvent<ThingHappenedData>({
     type: 'object',
     additionalProperties: false,
     required: ['thingId', 'behaviour'],
-    properties: { thingId: { type: 'string', format: 'uuid' }, behaviour: { enum: ['ok', 'fail-always', 'fail-twice', 'violate-constraint', 'out-of-range', 'refuse-invalid', 'lose-connection-once'] } },
+    properties: { thingId: { type: 'string', format: 'uuid' }, behaviour: { enum: ['ok', 'fail-always', 'fail-twice', 'violate-constraint', 'out-of-range', 'refuse-invalid', 'lose-connection-once', 'slow'] } },
   },
 });
 

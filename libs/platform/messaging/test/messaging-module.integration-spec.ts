@@ -9,7 +9,7 @@ import { HealthModule, ReadinessRegistry } from '@tsunagu/platform-http';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { register } from 'prom-client';
-import { JetStreamServer, messagingEntities, MessagingModule, OutboxService, type JetStreamContext } from '../src';
+import { JetStreamServer, messagingEntities, MessagingModule, EventRecorder, type JetStreamContext } from '../src';
 import { MUNICIPALITY, SCHEMA, startMessagingFixture, Thing, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 @Controller()
@@ -56,13 +56,13 @@ describe('MessagingModule wired like a service', () => {
 
   it('records, relays and consumes an event end to end, and reports readiness and metrics', async () => {
     const orm = moduleRef.get(MikroORM);
-    const outbox = moduleRef.get(OutboxService);
+    const outbox = moduleRef.get(EventRecorder);
     let eventId = '';
     await TenantContext.run({ requestId: 'req-1', municipality: MUNICIPALITY }, () =>
       orm.em.fork().transactional(async (tx) => {
         const thing = new Thing();
         tx.persist(thing);
-        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' } }).id;
+        eventId = outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' }).id;
       }),
     );
     await expectEventually(async () => expect(await orm.em.fork().find(ThingSeen, { eventId })).toHaveLength(1), { timeoutMs: 5_000 });

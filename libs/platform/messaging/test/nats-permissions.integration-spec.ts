@@ -1,4 +1,4 @@
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
   PermissionViolationError,
   type NatsConnection,
@@ -9,6 +9,8 @@ import {
   ensureEventStreams,
   EVENT_STREAM,
   natsInboxPrefix,
+  sourceDurableName,
+  sourceFilter,
 } from '../src';
 
 /** Each service's own NATS user, as the local stack, the test harness and the chart's example configure them. */
@@ -130,6 +132,38 @@ describe('NATS users: each service publishes its own events only', () => {
     await impostor.flush();
     expect(await refused).toBeInstanceOf(PermissionViolationError);
     expect(answered).toHaveLength(1);
+  });
+
+  it("lets a service manage its own durables per source only: another service's durable cannot be deleted or looked up, nor a durable of another name created", async () => {
+    const intake = await jetstreamManager(await connectAs('intake'));
+    await ensureEventStreams(intake, { replicas: 1, duplicateWindowMs: 60_000 });
+    const matching = await jetstreamManager(await connectAs('matching'));
+    const own = sourceDurableName('matching', 'intake');
+    await matching.consumers.add(EVENT_STREAM, { durable_name: own, filter_subject: sourceFilter('intake'), ack_policy: AckPolicy.Explicit });
+    expect((await matching.consumers.info(EVENT_STREAM, own)).name).toBe(own);
+
+    // outreach may not delete (nor look up) matching's durable: it stays, and matching goes on reading from it.
+    const outreach = await jetstreamManager(await connectAs('outreach'));
+    expect(await refusal(outreach.consumers.delete(EVENT_STREAM, own))).toMatchObject({ operation: 'publish', subject: `$JS.API.CONSUMER.DELETE.${EVENT_STREAM}.${own}` });
+    await refusal(outreach.consumers.info(EVENT_STREAM, own));
+    await refusal(outreach.consumers.add(EVENT_STREAM, { durable_name: 'outreach-anything', ack_policy: AckPolicy.Explicit }));
+    expect((await matching.consumers.info(EVENT_STREAM, own)).name).toBe(own);
+
+    // Its own durable per source, matching may delete (and recreate on its next start).
+    await matching.consumers.delete(EVENT_STREAM, own);
+    await expect(matching.consumers.info(EVENT_STREAM, own)).rejects.toThrow(/consumer not found/i);
+  });
+
+  it("lets reporting's rebuild read the stream through an ordered consumer (any name, no ack, no delete)", async () => {
+    const intake = await connectAs('intake');
+    await ensureEventStreams(await jetstreamManager(intake), { replicas: 1, duplicateWindowMs: 60_000 });
+    const { seq } = await jetstream(intake).publish('tsunagu.evt.intake.consultation.received', '{}');
+    const reporting = await connectAs('reporting');
+    const ordered = await jetstream(reporting).consumers.get(EVENT_STREAM, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: seq });
+    const message = await ordered.next({ expires: 2_000 });
+    expect(message?.seq).toBe(seq);
+    // As rebuild.ts does: the delete is refused (it expires on its own), and nothing else is affected.
+    await refusal(ordered.delete());
   });
 
   it("keeps each service's replies to itself: another inbox prefix may not be subscribed to", async () => {

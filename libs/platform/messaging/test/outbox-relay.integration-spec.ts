@@ -1,14 +1,31 @@
 import { Pool } from 'pg';
-import { MESSAGE_HEADERS } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
+import { defineEvent, MESSAGE_HEADERS } from '@tsunagu/contracts';
+import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
 import { expectEventually } from '@tsunagu/platform-testing';
+import { PersonPseudonyms, PSEUDONYM_PATTERN } from '@tsunagu/util-pseudonym';
 import { v7 as uuidv7 } from 'uuid';
-import { EVENT_STREAM, OutboxEvent, OutboxService, OutboxStore } from '../src';
+import { EVENT_STREAM, EventRecorder, OutboxEvent, OutboxStore } from '../src';
 import { cloudEventOf, MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, Thing, ThingHappened, type MessagingFixture } from './messaging-fixture';
+
+/** An event about a person that reporting counts 実人数 from: it declares the pseudonym the recorder stamps. */
+const PersonSeen = defineEvent<{ personId: string; personPseudonym?: string | null }>({
+  service: 'things',
+  aggregate: 'person',
+  event: 'seen',
+  summary: 'Test event carrying a person.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['personId'],
+    properties: { personId: { type: 'string', format: 'uuid' }, personPseudonym: { type: ['string', 'null'], pattern: PSEUDONYM_PATTERN } },
+  },
+});
 
 describe('transactional outbox and relay', () => {
   let fixture: MessagingFixture;
-  const outbox = new OutboxService();
+  const outbox = new EventRecorder();
+  /** As a service records: inside the TenantContext of the work, whose municipality the event belongs to. */
+  const asMunicipality = <T>(work: () => T): T => TenantContext.run({ requestId: 'outbox-test', municipality: MUNICIPALITY }, work);
 
   beforeAll(async () => {
     fixture = await startMessagingFixture();
@@ -26,7 +43,7 @@ describe('transactional outbox and relay', () => {
     await em
       .transactional(async (tx) => {
         tx.persist(thing);
-        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' }, municipality: MUNICIPALITY }).id;
+        eventId = asMunicipality(() => outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' })).id;
         if (fail) throw new Error('business rule failed after recording');
       })
       .catch((error: Error) => {
@@ -69,12 +86,37 @@ describe('transactional outbox and relay', () => {
   it('takes the municipality from the tenant context and refuses data that breaks the contract', async () => {
     const em = fixture.orm.em.fork();
     const row = TenantContext.run({ requestId: 'r1', municipality: '131016' }, () =>
-      outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: uuidv7(), behaviour: 'ok' } }),
+      outbox.record(em, ThingHappened, 'a1', { thingId: uuidv7(), behaviour: 'ok' }),
     );
     expect(row.municipality).toBe('131016');
-    expect(() => outbox.record(em, ThingHappened, { aggregateId: 'a1', data: { thingId: 'not-a-uuid', behaviour: 'ok' }, municipality: MUNICIPALITY })).toThrow(
-      /does not match/,
-    );
+    expect(() => asMunicipality(() => outbox.record(em, ThingHappened, 'a1', { thingId: 'not-a-uuid', behaviour: 'ok' }))).toThrow(/does not match/);
+    // Outside a tenant context there is no municipality to record the event for.
+    expect(() => outbox.record(em, ThingHappened, 'a1', { thingId: uuidv7(), behaviour: 'ok' })).toThrow(TenantContextMissingError);
+    em.clear();
+  });
+
+  it('records without flushing: the row is written by the caller’s flush, with the state change', async () => {
+    const em = fixture.orm.em.fork();
+    const thing = new Thing();
+    em.persist(thing);
+    const row = asMunicipality(() => outbox.record(em, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' }));
+    expect(await fixture.orm.em.fork().count(OutboxEvent, { id: row.id })).toBe(0);
+    await em.flush();
+    expect(await fixture.orm.em.fork().count(OutboxEvent, { id: row.id })).toBe(1);
+    // Not for the relay tests below, which count what is published.
+    await fixture.orm.em.fork().nativeDelete(OutboxEvent, { id: row.id });
+  });
+
+  it('stamps the pseudonymous person key on events that declare it, and refuses them without the key', () => {
+    const em = fixture.orm.em.fork();
+    const personId = uuidv7();
+    const withKey = new EventRecorder(PersonPseudonyms.fromKey(undefined, 'test'));
+    const row = asMunicipality(() => withKey.record(em, PersonSeen, personId, { personId, personPseudonym: 'hand-made' }));
+    expect(row.data).toEqual({ personId, personPseudonym: PersonPseudonyms.fromKey(undefined, 'test').of(MUNICIPALITY, personId) });
+    // Without PersonPseudonyms (MessagingModule.forService without `pseudonyms`) such an event cannot be recorded at all.
+    expect(() => asMunicipality(() => outbox.record(em, PersonSeen, personId, { personId }))).toThrow(/personPseudonym/);
+    // Events that do not declare it pass as they are.
+    expect(asMunicipality(() => withKey.record(em, ThingHappened, 'a1', { thingId: personId, behaviour: 'ok' })).data).toEqual({ thingId: personId, behaviour: 'ok' });
     em.clear();
   });
 
@@ -94,6 +136,39 @@ describe('transactional outbox and relay', () => {
 
     await expectEventually(async () => expect((await publishedIds()).slice(before)).toEqual(ids), { timeoutMs: 5_000 });
     await relay.stop();
+  });
+
+  it('renews the claims of a live relay: a batch slower than the lease is never taken by another replica', async () => {
+    const before = (await publishedIds()).length;
+    const ids = [await writeThing(), await writeThing(), await writeThing()];
+    // A lease of 600 ms and a broker that takes 400 ms per PubAck: the batch outlives its lease twice over.
+    const relay = fixture.relay({ claimTtlMs: 600, pollIntervalMs: 60_000 });
+    const slowPublish = (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish.bind(relay);
+    let publishing: () => void = () => undefined;
+    const batchClaimed = new Promise<void>((resolve) => (publishing = resolve));
+    (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish = async (event) => {
+      publishing();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await slowPublish(event);
+    };
+    const pool = new Pool({ connectionString: fixture.database.url, max: 1 });
+    const other = new OutboxStore(pool, SCHEMA);
+    const taken: string[] = [];
+    await relay.start();
+    // Another replica tries from the moment the relay holds the batch until everything is published.
+    await batchClaimed;
+    const started = Date.now();
+    while ((await publishedIds()).length < before + ids.length && Date.now() - started < 10_000) {
+      const claimed = await other.claim(10, 60_000);
+      taken.push(...claimed.map((row) => row.id));
+      await other.release(claimed.map((row) => row.id));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await pool.end();
+    await relay.stop();
+    expect(Date.now() - started).toBeGreaterThan(900);
+    expect(taken).toEqual([]);
+    expect((await publishedIds()).slice(before)).toEqual(ids);
   });
 
   it('publishes everything written while NATS was down once it is back, each event once', async () => {

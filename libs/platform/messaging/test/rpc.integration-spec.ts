@@ -1,10 +1,12 @@
 import { Controller, UseFilters, type INestMicroservice } from '@nestjs/common';
-import { ClientProxyFactory, MessagePattern, Payload, Transport, type ClientProxy } from '@nestjs/microservices';
+import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Payload, Transport, type ClientProxy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { defineRpc, type RpcContract } from '@tsunagu/contracts';
+import { defineRpc, MESSAGE_HEADERS, type RpcContract } from '@tsunagu/contracts';
 import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
 import { ProblemDetailsFilter, DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { startTestNats, type TestNats } from '@tsunagu/platform-testing';
+// eslint-disable-next-line no-restricted-imports -- raw requests through Nest's NATS transport take the legacy package's headers, as RpcClient's do.
+import { headers as natsHeaders } from 'nats';
 import { RpcClient, RpcDomainExceptionFilter, RpcRequestPipe, rpcServerOptions } from '../src';
 
 interface LookupRequest {
@@ -25,11 +27,15 @@ const LookupRpc = defineRpc<LookupRequest, LookupResponse>({
 
 const NobodyServes = defineRpc<LookupRequest, LookupResponse>({ ...LookupRpc, service: 'absent', operation: 'codes.lookup' });
 
+/** Codes the handler ran for: a refused request must never reach it. */
+const handled: string[] = [];
+
 @Controller()
 @UseFilters(RpcDomainExceptionFilter)
 class LookupController {
   @MessagePattern(LookupRpc.subject)
   lookup(@Payload(new RpcRequestPipe(LookupRpc)) request: LookupRequest): LookupResponse {
+    handled.push(request.code);
     if (request.code === 'missing') throw DomainException.notFound('Code', request.code);
     // Whom the handler runs as: the caller's municipality from the tsunagu-municipality header (ADR 0015).
     if (request.code === 'tenant') return { code: request.code, label: TenantContext.municipality() ?? 'none' };
@@ -45,6 +51,14 @@ describe('request-reply over NATS', () => {
   /** The RpcClient as a service uses it: inside the TenantContext of the work that calls (here 372013). */
   const client = {
     call: <Q, R>(contract: RpcContract<Q, R>, request: Q): Promise<R> => TenantContext.run({ requestId: 'rpc-test', municipality: '372013' }, () => rpcClient.call(contract, request)),
+  };
+
+  /** A request as any NATS client could send it, bypassing RpcClient, with the municipality header only when given. */
+  const sendRaw = (payload: unknown, municipality?: string): Promise<unknown> => {
+    const headers = natsHeaders();
+    if (municipality) headers.set(MESSAGE_HEADERS.municipality, municipality);
+    const record = new NatsRecordBuilder(payload).setHeaders(headers).build();
+    return new Promise((resolve) => proxy.send(LookupRpc.subject, record).subscribe({ error: resolve, next: resolve }));
   };
 
   beforeAll(async () => {
@@ -74,9 +88,15 @@ describe('request-reply over NATS', () => {
     await expect(client.call(LookupRpc, { code: 'tenant' })).resolves.toEqual({ code: 'tenant', label: '372013' });
     await expect(TenantContext.run({ requestId: 'other', municipality: '372021' }, () => rpcClient.call(LookupRpc, { code: 'tenant' }))).resolves.toEqual({ code: 'tenant', label: '372021' });
     await expect(rpcClient.call(LookupRpc, { code: 'tenant' })).rejects.toBeInstanceOf(TenantContextMissingError);
-    // A request without the header (not from RpcClient) runs with no municipality, so tenant work is refused.
-    const raw = await new Promise((resolve) => proxy.send(LookupRpc.subject, { code: 'tenant' }).subscribe({ error: resolve, next: resolve }));
-    expect(raw).toEqual({ code: 'tenant', label: 'none' });
+  });
+
+  it('refuses a request without the caller’s municipality before any handler runs, as Unauthenticated', async () => {
+    handled.length = 0;
+    // Not from RpcClient: no tsunagu-municipality header, or one that is not a 全国地方公共団体コード.
+    expect(await sendRaw({ code: 'tenant' })).toMatchObject({ code: DomainErrorCode.Unauthenticated, details: { subject: LookupRpc.subject } });
+    expect(await sendRaw({ code: 'tenant' }, 'Takamatsu')).toMatchObject({ code: DomainErrorCode.Unauthenticated });
+    expect(handled).toEqual([]);
+    expect(await sendRaw({ code: 'tenant' }, '372013')).toEqual({ code: 'tenant', label: '372013' });
   });
 
   it('carries a DomainException across as its code', async () => {
@@ -88,8 +108,7 @@ describe('request-reply over NATS', () => {
   it('validates the request on both sides', async () => {
     await expect(client.call(LookupRpc, { code: '' })).rejects.toThrow(/does not match/);
     // Bypassing the client's check: the server's pipe refuses it with a validation code.
-    const raw = await new Promise((resolve) => proxy.send(LookupRpc.subject, { code: 7 }).subscribe({ error: resolve, next: resolve }));
-    expect(raw).toMatchObject({ code: DomainErrorCode.ValidationFailed });
+    expect(await sendRaw({ code: 7 }, '372013')).toMatchObject({ code: DomainErrorCode.ValidationFailed });
   });
 
   it('reports a peer nobody serves as UpstreamUnavailable within the timeout', async () => {

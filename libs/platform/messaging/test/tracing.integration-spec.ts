@@ -7,7 +7,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-tr
 import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { TenantContext } from '@tsunagu/platform-context';
-import { ContractRegistry, JetStreamServer, OutboxEvent, OutboxService, RpcClient, rpcServerOptions } from '../src';
+import { ContractRegistry, JetStreamServer, EventRecorder, OutboxEvent, RpcClient, rpcServerOptions } from '../src';
 import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 // A real tracer provider with an AsyncLocalStorage context manager, as startTelemetry installs in services
@@ -81,7 +81,7 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
   });
 
   it('continues the trace of the request that wrote the event in the consumer', async () => {
-    const outbox = new OutboxService();
+    const outbox = new EventRecorder();
     let traceId = '';
     let eventId = '';
     await tracer.startActiveSpan('POST /api/things', async (span) => {
@@ -89,7 +89,7 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
       await fixture.orm.em.fork().transactional(async (tx) => {
         const thing = new Thing();
         tx.persist(thing);
-        eventId = outbox.record(tx, ThingHappened, { aggregateId: thing.id, data: { thingId: thing.id, behaviour: 'ok' }, municipality: MUNICIPALITY }).id;
+        eventId = TenantContext.run({ requestId: 'trace-test', municipality: MUNICIPALITY }, () => outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' })).id;
       });
       span.end();
     });

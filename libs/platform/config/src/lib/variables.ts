@@ -106,9 +106,9 @@ export const platformVariables = {
   },
   OUTBOX_BATCH_SIZE: { description: 'Outbox rows a relay claims and publishes per round.', type: 'int', default: '100', min: 1, max: 10000 },
   OUTBOX_CLAIM_TTL_MS: {
-    description: 'How long a relay replica holds claimed rows; rows of a crashed replica are published by another after this.',
+    description: 'Lease of a relay replica on the outbox rows it claimed, renewed every third of it while the replica publishes them; rows of a crashed replica are published by another after this.',
     type: 'int',
-    default: '30000',
+    default: '10000',
     min: 100,
   },
   OUTBOX_RETRY_MAX_MS: {

@@ -3,12 +3,13 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import type { EventContract, RpcContract } from '@tsunagu/contracts';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { ContractRegistry } from './contract-registry';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, RPC_CLIENT_PROXY, RPC_CLIENT_SETTINGS } from './messaging.constants';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { connectNats, natsConnectionOptions, natsSettings } from './nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
-import { OutboxService } from './outbox/outbox.service';
+import { EventRecorder } from './outbox/event-recorder';
 import { RpcClient, type RpcClientSettings } from './rpc/rpc-client';
 
 type MessagingConfig = PlatformConfig;
@@ -22,10 +23,15 @@ export interface MessagingModuleOptions {
   rpcs?: readonly RpcContract[];
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
+  /**
+   * The service publishes events carrying `personPseudonym` (intake, outreach, matching): EventRecorder stamps it with
+   * the key REPORTING_PSEUDONYM_KEY of the service's config (pseudonymVariables), checked at boot.
+   */
+  pseudonyms?: boolean;
 }
 
 /**
- * Messaging for one service: OutboxService (record events in the caller's transaction), the OutboxRelay,
+ * Messaging for one service: EventRecorder (record events in the caller's transaction), the OutboxRelay,
  * RpcClient, the shared NATS connection (NATS_URL), the contract registry, the 'nats' readiness check and
  * the messaging metrics. Needs ConfigModule.forRoot with `platformVariables` and PersistenceModule.
  */
@@ -45,10 +51,13 @@ export class MessagingModule {
         inject: [TSUNAGU_CONFIG],
         useFactory: (config: MessagingConfig): RpcClientSettings => ({ timeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       },
-      OutboxService,
+      EventRecorder,
       RpcClient,
       MessagingLifecycle,
     ];
+    if (options.pseudonyms) {
+      providers.push({ provide: PersonPseudonyms, inject: [TSUNAGU_CONFIG], useFactory: (config: MessagingConfig & { REPORTING_PSEUDONYM_KEY?: string }) => PersonPseudonyms.fromConfig(config) });
+    }
     if (options.relay !== false) {
       providers.push({
         provide: OutboxRelay,
@@ -82,7 +91,7 @@ export class MessagingModule {
         ]),
       ],
       providers,
-      exports: [MESSAGING_OPTIONS, ContractRegistry, NATS_CONNECTION, OutboxService, RpcClient, ...(options.relay !== false ? [OutboxRelay] : [])],
+      exports: [MESSAGING_OPTIONS, ContractRegistry, NATS_CONNECTION, EventRecorder, RpcClient, ...(options.relay !== false ? [OutboxRelay] : [])],
     };
   }
 }

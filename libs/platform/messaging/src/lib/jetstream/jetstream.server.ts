@@ -246,7 +246,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         ...(perSubject.length > 0 ? this.startAfterPerSubjectDurables(route, perSubject) : await this.startOfLostDurable(route)),
       });
       // Their events now come through the source's durable; the inbox keys are the same, so nothing runs twice.
-      for (const old of perSubject) await jsm.consumers.delete(stream, old.name).catch(() => undefined);
+      // A service's NATS user may delete only its durables per source: the per-subject ones stay, unread, for an operator.
+      const left: string[] = [];
+      for (const old of perSubject) await jsm.consumers.delete(stream, old.name).catch(() => left.push(old.name));
+      if (left.length > 0) {
+        this.logger.warn(`${route.durable}: per-subject durable(s) ${left.join(', ')} are no longer read; delete them as the NATS operator (docs/operations/nats-users.md)`);
+      }
     }
   }
 

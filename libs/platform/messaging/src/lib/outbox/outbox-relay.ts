@@ -8,7 +8,7 @@ import { backoffDelay } from '../messaging.constants';
 import { outboxChannel } from '../messaging-schema';
 import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
-import { toCloudEvent } from './outbox.service';
+import { toCloudEvent } from './event-recorder';
 import { OutboxStore, type ClaimedEvent } from './outbox-store';
 import { describeError } from '@tsunagu/platform-observability';
 import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
@@ -34,7 +34,8 @@ const tracer = trace.getTracer('@tsunagu/platform-messaging');
 
 /**
  * Publishes outbox rows to JetStream. Woken by LISTEN/NOTIFY after each commit, with a periodic poll as
- * fallback (missed notifications, backoff expiry, leases of crashed replicas). Each row is published with
+ * fallback (missed notifications, backoff expiry, leases of crashed replicas: a live relay renews its own every third of
+ * `claimTtlMs`). Each row is published with
  * Nats-Msg-Id = event id and marked published only after the PubAck (a duplicate PubAck also counts), so a
  * crash anywhere re-publishes rather than loses; failed rows are retried with backoff forever.
  */
@@ -126,14 +127,29 @@ export class OutboxRelay {
   }
 
   private async publishBatch(batch: ClaimedEvent[]): Promise<{ count: number; failed: boolean }> {
+    // The lease is renewed while this relay lives, so it can be short: only a crashed relay's rows wait for it to expire.
+    const held = new Set(batch.map((row) => row.id));
+    const renewal = setInterval(() => {
+      this.store.renew([...held], this.settings.claimTtlMs).catch((error: unknown) => this.logger.warn(`renewing outbox claims failed: ${describeError(error)}`));
+    }, Math.max(50, Math.floor(this.settings.claimTtlMs / 3)));
+    try {
+      return await this.publishClaimed(batch, held);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async publishClaimed(batch: ClaimedEvent[], held: Set<string>): Promise<{ count: number; failed: boolean }> {
     let count = 0;
     for (const [index, event] of batch.entries()) {
       if (this.stopped) {
+        held.clear();
         await this.store.release(batch.slice(index).map((row) => row.id));
         return { count, failed: true };
       }
       try {
         await this.publish(event);
+        held.delete(event.id);
         await this.store.markPublished(event.id);
         messagingMetrics().outboxPublished.inc({ subject: event.subject });
         count += 1;
@@ -142,6 +158,7 @@ export class OutboxRelay {
         const retryIn = backoffDelay(event.attempts + 1, this.settings.retryBaseMs ?? 500, this.settings.retryMaxMs);
         messagingMetrics().outboxPublishFailures.inc({ subject: event.subject });
         this.logger.warn(`publishing event ${event.id} on ${event.subject} failed, retry in ${retryIn} ms: ${message}`);
+        held.clear();
         await this.store.markFailed(event.id, message, retryIn);
         // The broker is most likely down: stop here instead of timing out on every remaining row.
         await this.store.release(batch.slice(index + 1).map((row) => row.id));

@@ -23,7 +23,7 @@ interface ClaimedRow {
 /**
  * The relay's SQL on one service's outbox_event. Rows are claimed with a lease (claimed_until) taken under
  * FOR UPDATE SKIP LOCKED: replicas never wait for each other, and no lock is held while publishing, so a
- * replica that dies mid-batch only delays its rows until the lease expires.
+ * replica that dies mid-batch only delays its rows until the lease expires; a live one renews it while it publishes.
  */
 export class OutboxStore {
   private readonly table: string;
@@ -64,6 +64,19 @@ export class OutboxStore {
         createdAt: row.created_at,
         attempts: row.attempts,
       }));
+  }
+
+  /**
+   * Extends the lease on rows this relay still holds (claimed, not yet published, failed or released: those have
+   * claimed_until cleared, so a late renewal never claims them again).
+   */
+  async renew(ids: string[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(
+      `update ${this.table} set claimed_until = now() + $2 * interval '1 millisecond'
+        where id = any($1::uuid[]) and published_at is null and claimed_until is not null`,
+      [ids, leaseMs],
+    );
   }
 
   async markPublished(id: string): Promise<void> {

@@ -1,6 +1,9 @@
+import { Logger } from '@nestjs/common';
 import { ServerNats, type MessageHandler, type NatsOptions } from '@nestjs/microservices';
 import { MESSAGE_HEADERS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { DomainErrorCode } from '@tsunagu/platform-http';
+import type { RpcErrorPayload } from './rpc-exception.filter';
 
 type NatsMsg = Parameters<ServerNats['handleMessage']>[1];
 
@@ -14,10 +17,12 @@ const MUNICIPALITY_CODE = /^[0-9]{6}$/;
  * Each request runs in a TenantContext whose municipality is the caller's, from the `tsunagu-municipality` header
  * RpcClient sets from the caller's own context (ADR 0015): handlers read `TenantContext.requireMunicipality()`,
  * never a municipality in the payload. Only services NATS lets publish on this service's RPC subjects can send
- * requests (docs/operations/nats-users.md). Without a valid header the context has no municipality, so tenant
- * work is refused.
+ * requests (docs/operations/nats-users.md). A request without a valid header is refused here, for every handler,
+ * with an `unauthenticated` error reply; no handler runs, so none needs its own check.
  */
 export class RpcNatsServer extends ServerNats {
+  private readonly log = new Logger('RpcNatsServer');
+
   constructor(options: Required<NatsOptions>['options']) {
     super(options);
   }
@@ -27,8 +32,25 @@ export class RpcNatsServer extends ServerNats {
     super.addHandler(pattern, callback, isEventHandler, extras);
   }
 
-  override handleMessage(channel: string, natsMsg: NatsMsg): Promise<unknown> {
-    return TenantContext.run({ requestId: rpcRequestId(natsMsg), municipality: callerMunicipality(natsMsg) }, () => super.handleMessage(channel, natsMsg));
+  override async handleMessage(channel: string, natsMsg: NatsMsg): Promise<unknown> {
+    const municipality = callerMunicipality(natsMsg);
+    if (!municipality) return this.refuseWithoutMunicipality(channel, natsMsg);
+    return TenantContext.run({ requestId: rpcRequestId(natsMsg), municipality }, () => super.handleMessage(channel, natsMsg));
+  }
+
+  /** Replies as RpcDomainExceptionFilter would to an Unauthenticated DomainException, so RpcClient maps it back to one. */
+  private async refuseWithoutMunicipality(channel: string, natsMsg: NatsMsg): Promise<void> {
+    this.log.warn(`Refused ${channel}: the request names no caller municipality (${MESSAGE_HEADERS.municipality} header)`);
+    if (!natsMsg.reply) return;
+    const message = await this.deserializer.deserialize(natsMsg.data, { channel, replyTo: natsMsg.reply });
+    if (!('id' in message)) return;
+    const err: RpcErrorPayload = {
+      code: DomainErrorCode.Unauthenticated,
+      message: `${channel}: the request names no caller municipality (${MESSAGE_HEADERS.municipality} header)`,
+      details: { subject: channel },
+    };
+    const reply = this.serializer.serialize({ id: message.id, err, isDisposed: true });
+    natsMsg.respond(reply.data, { headers: reply.headers });
   }
 }
 
