@@ -57,6 +57,13 @@ describe('intake: OpenAPI document and demo data', () => {
     const plans = await intake.call('GET', `/plans?caseId=${cases.body.items[0].id}`, { token });
     expect(plans.body.items).toEqual([expect.objectContaining({ planVersion: 1, status: 'draft' })]);
     expect(plans.body.items[0].actions).toHaveLength(2);
+    // The 職員名簿 knows the demo users (the plan's author `caseworker` shows by name before that user ever signs in).
+    expect(plans.body.items[0].authorStaff).toBe('caseworker');
+    const staff = await intake.call('GET', '/staff?subjects=caseworker,houkatsu', { token });
+    expect(staff.body.items).toEqual([
+      expect.objectContaining({ subject: 'houkatsu', displayName: '一宮 さくら', organizationId: DEMO_ORGANIZATIONS.communityCareCentre.id, lastSignedInAt: null }),
+      expect.objectContaining({ subject: 'caseworker', displayName: '屋島 健一', organizationId: DEMO_ORGANIZATIONS.cityCommunityWelfare.id, lastSignedInAt: null }),
+    ]);
     // The consents 参加支援受入先への提供 the matching service's demo participations rely on (same ids as its copies).
     const participation = await intake.call('GET', '/consents?scope=participation-hosts&perPage=100', { token });
     expect(participation.status).toBe(200);

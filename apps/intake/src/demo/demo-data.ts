@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CaseOpened, CaseStatusChanged, CaseTrackChanged, PlanDrafted, ConsentRecorded, ConsultationReceived, ConsultationScreeningStarted, ConsultationTriaged, HouseholdRegistered, PersonRegistered, ReferralAccepted, ReferralRequested, type Disposition } from '@tsunagu/contracts';
-import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, DEMO_USERS } from '@tsunagu/demo-data';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { v5 as uuidv5 } from 'uuid';
@@ -26,6 +26,7 @@ import { Referral } from '../referrals/referral.entity';
 import { referralEventData } from '../referrals/referral.view';
 import { addBusinessDays } from '@tsunagu/util-japanese-calendar';
 import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
+import { StaffMember, staffSearchText } from '../staff/staff-member.entity';
 
 /*
  * Clearly fictional households in Takamatsu districts (names, addresses and phones are made up; phone
@@ -211,8 +212,26 @@ export async function loadDemoData(em: EntityManager): Promise<boolean> {
   const events = new EventRecorder(PersonPseudonyms.fromEnv());
   await em.transactional(async (tx) => {
     for (const demo of HOUSEHOLDS) await loadHousehold(tx, events, demo);
+    loadStaffDirectory(tx);
   });
   return true;
+}
+
+/**
+ * The demo users of the local idp in the 職員名簿, so the demo records (written by `caseworker`) show their author by
+ * name before that user has signed in once. Marked as never signed in (`lastSignedInAt` null).
+ */
+function loadStaffDirectory(em: EntityManager): void {
+  for (const user of DEMO_USERS.filter((candidate) => candidate.municipality === DEMO_MUNICIPALITY.lgCode)) {
+    const member = new StaffMember();
+    member.id = demoId('staff', user.username);
+    member.municipality = user.municipality;
+    member.subject = user.username;
+    member.displayName = user.name;
+    member.organizationId = user.agency ?? ORG.cityCommunityWelfare.id;
+    member.searchText = staffSearchText(user.name, user.username);
+    em.persist(member);
+  }
 }
 
 async function loadHousehold(em: EntityManager, events: EventRecorder, demo: DemoHousehold): Promise<void> {

@@ -9,7 +9,7 @@ const TENANT = `current_setting('app.system', true) = 'on' or municipality = cur
 export class Migration20261205094000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "intake"."staff_member" ("id" uuid not null, "municipality" varchar(6) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "version" int not null default 1, "subject" varchar(200) not null, "display_name" varchar(100) not null, "organization_id" uuid null, "last_signed_in_at" timestamptz not null, "search_text" text not null default '', constraint "staff_member_pkey" primary key ("id"));`,
+      `create table "intake"."staff_member" ("id" uuid not null, "municipality" varchar(6) not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "version" int not null default 1, "subject" varchar(200) not null, "display_name" varchar(100) not null, "organization_id" uuid null, "last_signed_in_at" timestamptz null, "search_text" text not null default '', constraint "staff_member_pkey" primary key ("id"));`,
     );
     this.addSql(`alter table "intake"."staff_member" add constraint "staff_member_subject_unique" unique ("municipality", "subject");`);
     this.addSql(`create index "staff_member_municipality_index" on "intake"."staff_member" ("municipality");`);

@@ -23,8 +23,9 @@ export class StaffMember extends TenantEntity {
   @Property({ type: 'uuid', nullable: true })
   organizationId: string | null = null;
 
-  @Property({ type: 'datetime' })
-  lastSignedInAt: Date = new Date();
+  /** Null for a line the demo data entered (the person never signed in). */
+  @Property({ type: 'datetime', nullable: true })
+  lastSignedInAt: Date | null = null;
 
   /** staffSearchText of the name and subject (written by the sign-in's upsert, which runs no entity hooks). */
   @Property({ type: 'text', lazy: true })

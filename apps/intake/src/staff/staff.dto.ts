@@ -32,5 +32,5 @@ export class StaffMemberView {
   @ApiProperty({ description: 'The login subject (`sub`).' }) subject!: string;
   @ApiProperty({ description: 'Display name from the staff member’s own token (`name` claim) at their last sign-in.' }) displayName!: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'Their desk at their last sign-in.' }) organizationId!: string | null;
-  @ApiProperty({ type: 'string', format: 'date-time' }) lastSignedInAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'Null for a line entered by the demo data.' }) lastSignedInAt!: string | null;
 }

@@ -14,7 +14,7 @@ export function staffMemberView(member: StaffMember): StaffMemberView {
     subject: member.subject,
     displayName: member.displayName,
     organizationId: member.organizationId,
-    lastSignedInAt: member.lastSignedInAt.toISOString(),
+    lastSignedInAt: member.lastSignedInAt?.toISOString() ?? null,
   };
 }
 
