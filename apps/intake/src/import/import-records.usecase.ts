@@ -30,6 +30,7 @@ import {
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, fieldErrors, type FieldErrors } from '@tsunagu/platform-http';
+import { cellProblem, ImportRow, readImportHeader, readImportTable, splitListCell, type ImportFormat, type ImportProblem, type ImportTable } from '@tsunagu/platform-import';
 import type { CsvEncoding } from '@tsunagu/util-csv';
 import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
@@ -55,8 +56,6 @@ import type { ReferralAction } from '../referrals/referral-status';
 import { RequestReferralUseCase } from '../referrals/request-referral.usecase';
 import { TransitionReferralUseCase } from '../referrals/transition-referral.usecase';
 import { ImportRun, ImportSource } from './import.entities';
-import { cellProblem, ImportRow, splitListCell, type ImportProblem } from './import-row';
-import { readImportTable, type ImportFormat, type ImportTable } from './import-table';
 import { columnOfField, IMPORT_TEMPLATES, IMPORTABLE_CASE_STATUSES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportDuplicateView, ImportReportView } from './import.dto';
 
@@ -225,7 +224,7 @@ export class ImportRecordsUseCase {
     const template = IMPORT_TEMPLATES[command.type];
     const table = await readImportTable(command.body, command.format, command.encoding);
     const headerProblems: ImportProblem[] = [];
-    const columns = readHeader(template, table.header, headerProblems);
+    const columns = readImportHeader(template, table.header, headerProblems);
     const headers = Object.fromEntries(template.columns.map((column) => [column.key, column.header]));
     const rows = table.rows.map((row) => new ImportRow(row.line, row.cells, columns, headers));
     for (const row of rows) {
@@ -764,30 +763,6 @@ export class ImportRecordsUseCase {
       if (plan) await this.record(em, state, 'plans', sourceId, plan.id, row.line);
     }
   }
-}
-
-/** Template columns found in the header row (by heading or alias); unknown or missing required headings are problems on line 1. */
-function readHeader(template: ImportTemplate, header: readonly string[], problems: ImportProblem[]): Map<string, { index: number; header: string }> {
-  const byHeading = new Map<string, string>();
-  for (const column of template.columns) for (const heading of [column.header, ...(column.aliases ?? [])]) byHeading.set(heading, column.key);
-  const columns = new Map<string, { index: number; header: string }>();
-  header.forEach((cell, index) => {
-    const heading = cell.trim();
-    if (!heading) return;
-    const key = byHeading.get(heading) ?? byHeading.get(heading.normalize('NFKC'));
-    if (!key) {
-      const problem = cellProblem(heading);
-      problems.push({ line: 1, column: `${index + 1}列目`, message: problem ?? `「${heading.slice(0, 40)}」はこの様式（${template.label}）の列ではありません` });
-    } else if (columns.has(key)) {
-      problems.push({ line: 1, column: heading, message: 'この列が2つあります' });
-    } else {
-      columns.set(key, { index, header: heading });
-    }
-  });
-  for (const column of template.columns) {
-    if (column.required && !columns.has(column.key)) problems.push({ line: 1, column: column.header, message: '必須の列がありません' });
-  }
-  return columns;
 }
 
 function reportErrors(errors: FieldErrors, template: ImportTemplate, rowFor: (field: string) => ImportRow): void {

@@ -21,7 +21,7 @@ import {
   URGENCY_LABELS,
 } from '@tsunagu/contracts';
 import { REFERRAL_BASES } from '../referrals/referral.dto';
-import type { ImportColumn } from './import-row';
+import type { ImportColumn } from '@tsunagu/platform-import';
 
 /** Record types intake imports (outreach imports its targets and contacts itself). */
 export const IMPORT_RECORD_TYPES = ['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans'] as const;

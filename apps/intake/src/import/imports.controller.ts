@@ -4,8 +4,8 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHe
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { looksLikeXlsx } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
-import { looksLikeXlsx } from './import-table';
 import { IMPORT_TEMPLATES } from './import-templates';
 import { IMPORT_BODY_LIMIT, ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
 import { ImportJobs } from './import-jobs';

@@ -1,0 +1,3 @@
+export * from './lib/import-header';
+export * from './lib/import-row';
+export * from './lib/import-table';
