@@ -6,6 +6,7 @@ import { InactivityAlert } from './alerts/inactivity-alert.entity';
 import { OutreachContact } from './contacts/outreach-contact.entity';
 import { ConsentMirror } from './consents/consent-mirror.entity';
 import { Handover } from './handover/handover.entity';
+import { ImportRun, ImportSource } from './import/import.entities';
 import { outreachMigrations } from './migrations';
 import { HouseholdMirror, PersonMirror } from './people/intake-people.entity';
 import { OutreachSetting } from './settings/outreach-setting.entity';
@@ -13,7 +14,7 @@ import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities, ImportSource, ImportRun];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',
