@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate } from 'class-validator';
+import type { ClassConstructor } from 'class-transformer';
 import {
   CONTACT_METHOD_LABELS,
   CONTACT_RESULT_LABELS,
@@ -14,8 +13,17 @@ import {
   type OutreachStage,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, fieldErrors, type FieldErrors } from '@tsunagu/platform-http';
-import { cellProblem, ImportRow, readImportHeader, readImportTable, type ImportFormat, type ImportProblem } from '@tsunagu/platform-import';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-http';
+import {
+  answerImport,
+  ImportRolledBack,
+  ImportRow,
+  importSourceIdOf,
+  readImportFile,
+  validatedImportCommand,
+  type ImportFormat,
+  type ImportProblem,
+} from '@tsunagu/platform-import';
 import type { CsvEncoding } from '@tsunagu/util-csv';
 import { parseDateInput } from '@tsunagu/util-japanese-calendar';
 import { LogContactCommand } from '../contacts/contact.dto';
@@ -48,13 +56,6 @@ interface RunState {
   notices: ImportProblem[];
   /** A write failed in the database: the transaction is unusable, stop. */
   aborted: boolean;
-}
-
-/** Thrown inside the transaction to roll it back (a dry run, or a file with problems) while keeping the report. */
-class RolledBack extends Error {
-  constructor(readonly report: ImportReportView) {
-    super('import rolled back');
-  }
 }
 
 /** Outreach's domain and validator messages (our own words) in Japanese for the report; others are kept as they are. */
@@ -117,19 +118,9 @@ export class ImportRecordsUseCase {
 
   async execute(command: ImportRecordsCommand): Promise<ImportReportView> {
     const template = IMPORT_TEMPLATES[command.type];
-    const table = await readImportTable(command.body, command.format, command.encoding);
-    const headerProblems: ImportProblem[] = [];
-    const columns = readImportHeader(template, table.header, headerProblems);
-    const headers = Object.fromEntries(template.columns.map((column) => [column.key, column.header]));
-    const rows = table.rows.map((row) => new ImportRow(row.line, row.cells, columns, headers));
-    for (const row of rows) {
-      for (const key of columns.keys()) {
-        const problem = cellProblem(row.text(key));
-        if (problem) row.fail(key, problem);
-      }
-    }
+    const { table, rows, headerProblems, byLineAndColumn } = await readImportFile(template, command.body, command.format, command.encoding);
     const base = { type: command.type, dryRun: command.dryRun, format: table.format, encoding: table.encoding, rows: rows.length };
-    if (headerProblems.length > 0) return this.finish({ ...base, id: null, created: 0, unchanged: 0, notices: [], problems: headerProblems });
+    if (headerProblems.length > 0) return answerImport({ ...base, id: null, created: 0, unchanged: 0, notices: [], problems: headerProblems });
 
     try {
       return await this.em.transactional(async (em) => {
@@ -145,12 +136,9 @@ export class ImportRecordsUseCase {
           state.targets = await sourceMap(em, 'targets');
           await this.importContacts(em, template, rows, state);
         }
-        // By line, then in the order of the file's columns.
-        const position = new Map([...columns.values()].map((column) => [column.header, column.index]));
-        const at = (problem: ImportProblem) => position.get(problem.column) ?? Number.MAX_SAFE_INTEGER;
-        const problems = rows.flatMap((row) => row.problems).sort((a, b) => a.line - b.line || at(a) - at(b));
-        const report: ImportReportView = { ...base, id: null, created: state.created, unchanged: state.unchanged, notices: state.notices, problems };
-        if (command.dryRun || problems.length > 0 || state.aborted) throw new RolledBack(report);
+        const problems = rows.flatMap((row) => row.problems).sort(byLineAndColumn);
+        const report: ImportReportView = { ...base, id: null, created: state.created, unchanged: state.unchanged, notices: state.notices.sort(byLineAndColumn), problems };
+        if (command.dryRun || problems.length > 0 || state.aborted) throw new ImportRolledBack(report);
         run.created = state.created;
         run.unchanged = state.unchanged;
         em.persist(run);
@@ -158,44 +146,16 @@ export class ImportRecordsUseCase {
         return { ...report, id: run.id };
       });
     } catch (error) {
-      if (error instanceof RolledBack) return this.finish(error.report);
+      if (error instanceof ImportRolledBack) return answerImport(error.report as ImportReportView);
       throw error;
     }
   }
 
-  /** A dry run answers its report; a real run with problems imported nothing and answers 400 with the same report. */
-  private finish(report: ImportReportView): ImportReportView {
-    if (report.dryRun || report.problems.length === 0) return report;
-    throw new DomainException(DomainErrorCode.ValidationFailed, `${report.problems.length}件の問題があるため、このファイルは取り込みませんでした`, {
-      errors: Object.fromEntries(report.problems.slice(0, 100).map((problem) => [`${problem.line}行目 ${problem.column}`, problem.message])),
-      report,
-    });
-  }
-
-  /** The row's source id, or undefined (with a problem) when it is missing, too long or repeated in the file. */
-  private sourceIdOf(row: ImportRow, template: ImportTemplate, seen: Map<string, number>): string | undefined {
-    const sourceId = row.required(template.sourceColumn)?.normalize('NFKC');
-    if (!sourceId) return undefined;
-    if (sourceId.length > 100) {
-      row.fail(template.sourceColumn, '100文字以内にしてください');
-      return undefined;
-    }
-    const first = seen.get(sourceId);
-    if (first !== undefined) {
-      row.fail(template.sourceColumn, `同じ番号が${first}行目にもあります`);
-      return undefined;
-    }
-    seen.set(sourceId, row.line);
-    return sourceId;
-  }
-
   /** The command as the API's validation pipe would build it; problems (mapped to columns) when it is refused. */
   private async validated<T extends object>(type: ClassConstructor<T>, plain: object, template: ImportTemplate, row: ImportRow): Promise<T | undefined> {
-    const command = plainToInstance(type, plain, { exposeUnsetFields: false });
-    const errors = fieldErrors(await validate(command, { whitelist: true, forbidNonWhitelisted: true }));
-    if (Object.keys(errors).length === 0) return command;
-    reportErrors(errors, template, row);
-    return undefined;
+    const { command, errors } = await validatedImportCommand(type, plain);
+    if (errors) reportErrors(errors, template, row);
+    return command;
   }
 
   /** Runs a write of the domain; its refusal becomes problems of the row's cells. */
@@ -239,7 +199,7 @@ export class ImportRecordsUseCase {
     const mirrored = await mirroredIds(em, rows);
     for (const row of rows) {
       if (state.aborted) return;
-      const sourceId = this.sourceIdOf(row, template, seen);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       if (!sourceId) continue;
       if (state.known.has(sourceId)) {
         state.unchanged += 1;
@@ -283,7 +243,7 @@ export class ImportRecordsUseCase {
     const seen = new Map<string, number>();
     // Source ids in the file's order (a repeated one names its first line), then the contacts in the order they
     // happened, as staff would have logged them (a target's stage and last contact follow its contacts).
-    const ordered = rows.map((row) => ({ row, sourceId: this.sourceIdOf(row, template, seen), contactedAt: contactedAtOf(row) }));
+    const ordered = rows.map((row) => ({ row, sourceId: importSourceIdOf(row, template.sourceColumn, seen), contactedAt: contactedAtOf(row) }));
     ordered.sort((a, b) => (a.contactedAt ?? '').localeCompare(b.contactedAt ?? '') || a.row.line - b.row.line);
     for (const { row, sourceId, contactedAt } of ordered) {
       if (state.aborted) return;

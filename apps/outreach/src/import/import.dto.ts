@@ -1,13 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { BooleanQuery, EnumQuery } from '@tsunagu/platform-http';
+import { IMPORT_ENCODINGS, IMPORT_FORMATS, ImportColumnView, ImportProblemView } from '@tsunagu/platform-import';
 import { IMPORT_RECORD_TYPES, type ImportRecordType } from './import-templates';
-
-export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'cp932'] as const;
-
-/** Largest import file (bytes): the local edge's and the production ingress's request limit (10 MiB), as intake's. */
-export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export class ImportQuery {
   @ApiProperty({ enum: IMPORT_RECORD_TYPES, description: 'Which template the file follows: targets (アウトリーチ対象) or contacts (訪問・接触記録; import their targets first).' })
@@ -24,12 +19,6 @@ export class ImportQuery {
   encoding?: (typeof IMPORT_ENCODINGS)[number];
 }
 
-export class ImportProblemView {
-  @ApiProperty({ type: 'integer', description: 'Line of the file (CSV) or row of the sheet (XLSX); 1 is the header.' }) line!: number;
-  @ApiProperty({ description: 'The column heading as in the file (or 「N列目」).' }) column!: string;
-  @ApiProperty({ description: 'What is wrong, in Japanese (never the cell’s value).' }) message!: string;
-}
-
 export class ImportReportView {
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The import run (its audit record’s resource); null for a dry run or a refused file.' })
   id!: string | null;
@@ -44,13 +33,6 @@ export class ImportReportView {
   notices!: ImportProblemView[];
   @ApiProperty({ type: ImportProblemView, isArray: true, description: 'Every problem; any problem means nothing was imported.' })
   problems!: ImportProblemView[];
-}
-
-export class ImportColumnView {
-  @ApiProperty({ description: 'Heading in the file.' }) header!: string;
-  @ApiProperty({ type: 'string', isArray: true }) aliases!: string[];
-  @ApiProperty() required!: boolean;
-  @ApiProperty() description!: string;
 }
 
 export class ImportTemplateView {

@@ -2,11 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/c
 import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
-import { looksLikeXlsx } from '@tsunagu/platform-import';
+import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { IMPORT_TEMPLATES } from './import-templates';
-import { IMPORT_BODY_LIMIT, ImportQuery, ImportReportView, ImportTemplateView } from './import.dto';
+import { ImportQuery, ImportReportView, ImportTemplateView } from './import.dto';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,7 +26,7 @@ export class ImportsController {
       type: template.type,
       label: template.label,
       references: [...template.references],
-      columns: template.columns.map((column) => ({ header: column.header, aliases: [...(column.aliases ?? [])], required: column.required ?? false, description: column.description })),
+      columns: importColumnViews(template.columns),
     }));
   }
 
@@ -48,12 +47,7 @@ export class ImportsController {
   @ApiBadRequestResponse({ description: 'problem+json: a bad parameter or an unreadable file (naming the field), or a file with problems (`report`).' })
   @ApiPayloadTooLargeResponse({ description: `The file is larger than ${IMPORT_BODY_LIMIT} bytes.` })
   run(@Query() query: ImportQuery, @Body() body: unknown, @Headers('content-type') contentType?: string): Promise<ImportReportView> {
-    if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new DomainException(DomainErrorCode.UnsupportedMediaType, 'Send the file as the request body with Content-Type text/csv or the XLSX type', {
-        errors: { body: 'ファイルを送ってください（text/csv または XLSX）' },
-      });
-    }
-    const format = query.format ?? ((contentType ?? '').includes('spreadsheetml') || looksLikeXlsx(body) ? 'xlsx' : 'csv');
-    return this.importRecords.execute({ type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto', body });
+    const file = importFileOf(body, contentType, query.format);
+    return this.importRecords.execute({ type: query.type, dryRun: query.dryRun ?? false, format: file.format, encoding: query.encoding ?? 'auto', body: file.body });
   }
 }

@@ -1,3 +1,4 @@
 export * from './lib/import-header';
 export * from './lib/import-row';
 export * from './lib/import-table';
+export * from './lib/import-run';
