@@ -34,6 +34,8 @@ import {
   ImportRolledBack,
   ImportRow,
   importSourceIdOf,
+  importSourceMap,
+  stageImportSource,
   readImportFile,
   splitListCell,
   validatedImportCommand,
@@ -65,7 +67,7 @@ import { CloseReferralWithReasonCommand, CompleteReferralCommand, RequestReferra
 import type { ReferralAction } from '../referrals/referral-status';
 import { RequestReferralUseCase } from '../referrals/request-referral.usecase';
 import { TransitionReferralUseCase } from '../referrals/transition-referral.usecase';
-import { ImportRun, ImportSource } from './import.entities';
+import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, IMPORTABLE_CASE_STATUSES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportDuplicateView, ImportReportView } from './import.dto';
 
@@ -265,8 +267,8 @@ export class ImportRecordsUseCase {
     run.organizationId = this.people.organizationOf() ?? null;
     run.importedBy = TenantContext.principal()?.subject ?? 'system';
     const references: RunState['references'] = {};
-    for (const type of template.references) references[type] = await sourceMap(em, type);
-    return { run, known: await sourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], notices: [], createdLines: new Map(), aborted: false, checkedRows: 0, progress };
+    for (const type of template.references) references[type] = await importSourceMap(em, type);
+    return { run, known: await importSourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], notices: [], createdLines: new Map(), aborted: false, checkedRows: 0, progress };
   }
 
   /** The command as the API's validation pipe would build it; problems (mapped to columns) when it is refused. */
@@ -309,12 +311,7 @@ export class ImportRecordsUseCase {
 
   /** As record, left for the caller's flush. */
   private stageSource(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): void {
-    const source = new ImportSource();
-    source.recordType = type;
-    source.sourceId = sourceId;
-    source.targetId = targetId;
-    source.runId = state.run.id;
-    em.persist(source);
+    stageImportSource(em, type, sourceId, targetId, state.run.id);
     state.known.set(sourceId, targetId);
     state.createdLines.set(targetId, line);
     state.created += 1;
@@ -731,7 +728,3 @@ function reportErrors(errors: FieldErrors, template: ImportTemplate, rowFor: (fi
   for (const [field, message] of Object.entries(errors)) rowFor(field).fail(columnOfField(template, field), japaneseMessage(message));
 }
 
-async function sourceMap(em: EntityManager, recordType: ImportRecordType): Promise<Map<string, string>> {
-  const sources = await em.find(ImportSource, { recordType }, { fields: ['sourceId', 'targetId'] });
-  return new Map(sources.map((source) => [source.sourceId, source.targetId]));
-}

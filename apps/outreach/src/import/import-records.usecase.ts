@@ -19,6 +19,8 @@ import {
   ImportRolledBack,
   ImportRow,
   importSourceIdOf,
+  importSourceMap,
+  stageImportSource,
   readImportFile,
   validatedImportCommand,
   type ImportFormat,
@@ -34,7 +36,7 @@ import { RegisterTargetUseCase } from '../targets/register-target.usecase';
 import { RegisterTargetCommand } from '../targets/target.dto';
 import { ChangeTargetStageUseCase } from '../targets/transition-target.usecase';
 import { TargetAccess } from '../shared/target-access';
-import { ImportRun, ImportSource } from './import.entities';
+import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportReportView } from './import.dto';
 
@@ -130,10 +132,10 @@ export class ImportRecordsUseCase {
         run.encoding = table.encoding;
         run.rows = rows.length;
         run.importedBy = TenantContext.principal()?.subject ?? 'system';
-        const state: RunState = { run, known: await sourceMap(em, template.type), targets: new Map(), created: 0, unchanged: 0, notices: [], aborted: false };
+        const state: RunState = { run, known: await importSourceMap(em, template.type), targets: new Map(), created: 0, unchanged: 0, notices: [], aborted: false };
         if (template.type === 'targets') await this.importTargets(em, template, rows, state);
         else {
-          state.targets = await sourceMap(em, 'targets');
+          state.targets = await importSourceMap(em, 'targets');
           await this.importContacts(em, template, rows, state);
         }
         const problems = rows.flatMap((row) => row.problems).sort(byLineAndColumn);
@@ -176,12 +178,7 @@ export class ImportRecordsUseCase {
 
   /** Records which record a row became; every ROW_CHECKPOINT records the unit of work is flushed and cleared. */
   private async record(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string): Promise<void> {
-    const source = new ImportSource();
-    source.recordType = type;
-    source.sourceId = sourceId;
-    source.targetId = targetId;
-    source.runId = state.run.id;
-    em.persist(source);
+    stageImportSource(em, type, sourceId, targetId, state.run.id);
     state.known.set(sourceId, targetId);
     state.created += 1;
     if (state.created % ROW_CHECKPOINT === 0) {
@@ -310,7 +307,3 @@ function reportErrors(errors: FieldErrors, template: ImportTemplate, row: Import
   for (const [field, message] of Object.entries(errors)) row.fail(columnOfField(template, field), japaneseMessage(message));
 }
 
-async function sourceMap(em: EntityManager, recordType: ImportRecordType): Promise<Map<string, string>> {
-  const sources = await em.find(ImportSource, { recordType }, { fields: ['sourceId', 'targetId'] });
-  return new Map(sources.map((source) => [source.sourceId, source.targetId]));
-}
