@@ -8,26 +8,15 @@ import {
   OUTREACH_STAGE_LABELS,
   RISK_LEVEL_LABELS,
 } from '@tsunagu/contracts';
-import type { ImportColumn } from '@tsunagu/platform-import';
+import { importLabels, type ImportTemplate as BaseImportTemplate } from '@tsunagu/platform-import';
 
 /** Record types outreach imports (intake imports people, consultations, cases and the rest). */
 export const IMPORT_RECORD_TYPES = ['targets', 'contacts'] as const;
 export type ImportRecordType = (typeof IMPORT_RECORD_TYPES)[number];
 
-export interface ImportTemplate {
-  type: ImportRecordType;
-  /** What staff call it. */
-  label: string;
-  columns: readonly ImportColumn[];
-  /** The column holding the old system's id. */
-  sourceColumn: string;
-  /** A field the domain names in a refusal (its first path segment) → the column it came from. */
-  fieldColumns: Readonly<Record<string, string>>;
-  /** Record types whose source ids this one's rows name. */
-  references: readonly ImportRecordType[];
-}
+export type ImportTemplate = BaseImportTemplate<ImportRecordType>;
 
-const labels = (table: Readonly<Record<string, string>>): string => Object.values(table).join('／');
+const labels = importLabels;
 
 export const TARGET_TEMPLATE: ImportTemplate = {
   type: 'targets',

@@ -6,6 +6,24 @@ export interface ImportHeaderTemplate {
   columns: readonly ImportColumn[];
 }
 
+/** One record type's template of a service (`T`: the service's record types). */
+export interface ImportTemplate<T extends string = string> extends ImportHeaderTemplate {
+  type: T;
+  /** What staff call it. */
+  label: string;
+  /** The column holding the old system's id. */
+  sourceColumn: string;
+  /** A field the domain names in a refusal (its first path segment) → the column it came from. */
+  fieldColumns: Readonly<Record<string, string>>;
+  /** Record types whose source ids this one's rows name. */
+  references: readonly T[];
+}
+
+/** A code table's labels as a column's description shows them (「高／中／低」). */
+export function importLabels(table: Readonly<Record<string, string>>): string {
+  return Object.values(table).join('／');
+}
+
 /** Template columns found in the header row (by heading or alias); unknown or missing required headings are problems on line 1. */
 export function readImportHeader(template: ImportHeaderTemplate, header: readonly string[], problems: ImportProblem[]): Map<string, { index: number; header: string }> {
   const byHeading = new Map<string, string>();
