@@ -1,5 +1,5 @@
 import type { ServiceAppOptions } from '@tsunagu/platform-http';
-import { IMPORT_BODY_LIMIT } from './import/import.dto';
+import { IMPORT_BODY_LIMIT } from '@tsunagu/platform-import';
 
 export const INTAKE_APP_OPTIONS: ServiceAppOptions = {
   service: 'intake',

@@ -1,4 +1,5 @@
 import { DestructionBatch, DestructionItem, DestructionLog, LegalHold, RetentionRule } from '@tsunagu/platform-audit';
+import { ImportSource } from '@tsunagu/platform-import';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { EmergencyAccess } from './access/emergency-access.entity';
@@ -12,7 +13,7 @@ import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entit
 import { intakeMigrations } from './migrations';
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { Household } from './people/household.entity';
-import { ImportJob, ImportRun, ImportSource } from './import/import.entities';
+import { ImportJob, ImportRun } from './import/import.entities';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';

@@ -14,6 +14,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { DisclosureModule } from './disclosure/disclosure.module';
 import { CONSUMED_CONSENT_EVENTS } from './consents/consent-events.handlers';
 import { HandoverModule } from './handover/handover.module';
+import { ImportModule } from './import/import.module';
 import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
 import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
@@ -55,6 +56,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       SettingsModule,
       DisclosureModule,
       RetentionModule,
+      ImportModule,
     ],
   })
   class AppModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { plainToInstance, type ClassConstructor } from 'class-transformer';
-import { validate } from 'class-validator';
+import type { ClassConstructor } from 'class-transformer';
 import {
   CASE_STATUS_LABELS,
   CASE_TRACK_LABELS,
@@ -29,7 +28,21 @@ import {
   type ReferralStatus,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, fieldErrors, type FieldErrors } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-http';
+import {
+  answerImport,
+  ImportRolledBack,
+  ImportRow,
+  importSourceIdOf,
+  importSourceMap,
+  stageImportSource,
+  readImportFile,
+  splitListCell,
+  validatedImportCommand,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportTable,
+} from '@tsunagu/platform-import';
 import type { CsvEncoding } from '@tsunagu/util-csv';
 import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
@@ -54,9 +67,7 @@ import { CloseReferralWithReasonCommand, CompleteReferralCommand, RequestReferra
 import type { ReferralAction } from '../referrals/referral-status';
 import { RequestReferralUseCase } from '../referrals/request-referral.usecase';
 import { TransitionReferralUseCase } from '../referrals/transition-referral.usecase';
-import { ImportRun, ImportSource } from './import.entities';
-import { cellProblem, ImportRow, splitListCell, type ImportProblem } from './import-row';
-import { readImportTable, type ImportFormat, type ImportTable } from './import-table';
+import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, IMPORTABLE_CASE_STATUSES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportDuplicateView, ImportReportView } from './import.dto';
 
@@ -96,13 +107,6 @@ interface PersonToImport {
   row: ImportRow;
   sourceId: string;
   person: Person;
-}
-
-/** Thrown inside the transaction to roll it back (a dry run, or a file with problems) while keeping the report. */
-class RolledBack extends Error {
-  constructor(readonly report: ImportReportView) {
-    super('import rolled back');
-  }
 }
 
 /** Domain and validator messages (our own words) in Japanese for the report; others are kept as they are. */
@@ -223,19 +227,9 @@ export class ImportRecordsUseCase {
 
   async execute(command: ImportRecordsCommand): Promise<ImportReportView> {
     const template = IMPORT_TEMPLATES[command.type];
-    const table = await readImportTable(command.body, command.format, command.encoding);
-    const headerProblems: ImportProblem[] = [];
-    const columns = readHeader(template, table.header, headerProblems);
-    const headers = Object.fromEntries(template.columns.map((column) => [column.key, column.header]));
-    const rows = table.rows.map((row) => new ImportRow(row.line, row.cells, columns, headers));
-    for (const row of rows) {
-      for (const key of columns.keys()) {
-        const problem = cellProblem(row.text(key));
-        if (problem) row.fail(key, problem);
-      }
-    }
+    const { table, rows, headerProblems, byLineAndColumn } = await readImportFile(template, command.body, command.format, command.encoding);
     const base = { type: command.type, dryRun: command.dryRun, format: table.format, encoding: table.encoding, rows: rows.length };
-    if (headerProblems.length > 0) return this.finish({ ...base, id: null, created: 0, unchanged: 0, duplicates: [], notices: [], problems: headerProblems });
+    if (headerProblems.length > 0) return answerImport({ ...base, id: null, created: 0, unchanged: 0, duplicates: [], notices: [], problems: headerProblems });
 
     try {
       return await this.em.transactional(async (em) => {
@@ -247,13 +241,10 @@ export class ImportRecordsUseCase {
         if (template.type === 'referrals') await this.importReferrals(em, template, rows, state);
         if (template.type === 'cases') await this.importCases(em, template, rows, state);
         if (template.type === 'plans') await this.importPlans(em, template, rows, state);
-        // By line, then in the order of the file's columns.
-        const position = new Map([...columns.values()].map((column) => [column.header, column.index]));
-        const at = (problem: ImportProblem) => position.get(problem.column) ?? Number.MAX_SAFE_INTEGER;
-        const problems = rows.flatMap((row) => row.problems).sort((a, b) => a.line - b.line || at(a) - at(b));
-        const notices = state.notices.sort((a, b) => a.line - b.line || at(a) - at(b));
+        const problems = rows.flatMap((row) => row.problems).sort(byLineAndColumn);
+        const notices = state.notices.sort(byLineAndColumn);
         const report: ImportReportView = { ...base, id: null, created: state.created, unchanged: state.unchanged, duplicates: state.duplicates, notices, problems };
-        if (command.dryRun || problems.length > 0 || state.aborted) throw new RolledBack(report);
+        if (command.dryRun || problems.length > 0 || state.aborted) throw new ImportRolledBack(report);
         state.run.created = state.created;
         state.run.unchanged = state.unchanged;
         state.run.duplicateCandidates = state.duplicates.length;
@@ -262,18 +253,9 @@ export class ImportRecordsUseCase {
         return { ...report, id: state.run.id };
       });
     } catch (error) {
-      if (error instanceof RolledBack) return this.finish(error.report);
+      if (error instanceof ImportRolledBack) return answerImport(error.report as ImportReportView);
       throw error;
     }
-  }
-
-  /** A dry run answers its report; a real run with problems imported nothing and answers 400 with the same report. */
-  private finish(report: ImportReportView): ImportReportView {
-    if (report.dryRun || report.problems.length === 0) return report;
-    throw new DomainException(DomainErrorCode.ValidationFailed, `${report.problems.length}件の問題があるため、このファイルは取り込みませんでした`, {
-      errors: Object.fromEntries(report.problems.slice(0, 100).map((problem) => [`${problem.line}行目 ${problem.column}`, problem.message])),
-      report,
-    });
   }
 
   private async start(em: EntityManager, template: ImportTemplate, table: ImportTable, progress?: ImportProgressListener): Promise<RunState> {
@@ -285,34 +267,15 @@ export class ImportRecordsUseCase {
     run.organizationId = this.people.organizationOf() ?? null;
     run.importedBy = TenantContext.principal()?.subject ?? 'system';
     const references: RunState['references'] = {};
-    for (const type of template.references) references[type] = await sourceMap(em, type);
-    return { run, known: await sourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], notices: [], createdLines: new Map(), aborted: false, checkedRows: 0, progress };
-  }
-
-  /** The row's source id, or undefined (with a problem) when it is missing or repeated in the file. */
-  private sourceIdOf(row: ImportRow, template: ImportTemplate, seen: Map<string, number>, group = false): string | undefined {
-    const sourceId = row.required(template.sourceColumn)?.normalize('NFKC');
-    if (!sourceId) return undefined;
-    if (sourceId.length > 100) {
-      row.fail(template.sourceColumn, '100文字以内にしてください');
-      return undefined;
-    }
-    const first = seen.get(sourceId);
-    if (first !== undefined && !group) {
-      row.fail(template.sourceColumn, `同じ番号が${first}行目にもあります`);
-      return undefined;
-    }
-    if (first === undefined) seen.set(sourceId, row.line);
-    return sourceId;
+    for (const type of template.references) references[type] = await importSourceMap(em, type);
+    return { run, known: await importSourceMap(em, template.type), references, created: 0, unchanged: 0, duplicates: [], notices: [], createdLines: new Map(), aborted: false, checkedRows: 0, progress };
   }
 
   /** The command as the API's validation pipe would build it; problems (mapped to columns) when it is refused. */
   private async validated<T extends object>(type: ClassConstructor<T>, plain: object, template: ImportTemplate, rowFor: (field: string) => ImportRow): Promise<T | undefined> {
-    const command = plainToInstance(type, plain, { exposeUnsetFields: false });
-    const errors = fieldErrors(await validate(command, { whitelist: true, forbidNonWhitelisted: true }));
-    if (Object.keys(errors).length === 0) return command;
-    reportErrors(errors, template, rowFor);
-    return undefined;
+    const { command, errors } = await validatedImportCommand(type, plain);
+    if (errors) reportErrors(errors, template, rowFor);
+    return command;
   }
 
   /** Runs a write of the domain; its refusal becomes problems of the row(s) it names. */
@@ -348,12 +311,7 @@ export class ImportRecordsUseCase {
 
   /** As record, left for the caller's flush. */
   private stageSource(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string, line: number): void {
-    const source = new ImportSource();
-    source.recordType = type;
-    source.sourceId = sourceId;
-    source.targetId = targetId;
-    source.runId = state.run.id;
-    em.persist(source);
+    stageImportSource(em, type, sourceId, targetId, state.run.id);
     state.known.set(sourceId, targetId);
     state.createdLines.set(targetId, line);
     state.created += 1;
@@ -366,7 +324,7 @@ export class ImportRecordsUseCase {
     const built: PersonToImport[] = [];
     for (const row of rows) {
       if (state.aborted) return;
-      const sourceId = this.sourceIdOf(row, template, seen);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       if (row.problems.length > 0 || !sourceId) continue;
       if (state.known.has(sourceId)) {
         state.unchanged += 1;
@@ -454,7 +412,7 @@ export class ImportRecordsUseCase {
     const seen = new Map<string, number>();
     const groups = new Map<string, ImportRow[]>();
     for (const row of rows) {
-      const sourceId = this.sourceIdOf(row, template, seen, true);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen, true);
       if (!sourceId) continue;
       groups.set(sourceId, [...(groups.get(sourceId) ?? []), row]);
     }
@@ -503,7 +461,7 @@ export class ImportRecordsUseCase {
     const persons = state.references.persons ?? new Map<string, string>();
     for (const row of rows) {
       if (state.aborted) return;
-      const sourceId = this.sourceIdOf(row, template, seen);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       if (row.problems.length > 0 || !sourceId) continue;
       if (state.known.has(sourceId)) {
         state.unchanged += 1;
@@ -554,7 +512,7 @@ export class ImportRecordsUseCase {
     const seen = new Map<string, number>();
     for (const row of rows) {
       if (state.aborted) return;
-      const sourceId = this.sourceIdOf(row, template, seen);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       if (row.problems.length > 0 || !sourceId) continue;
       if (state.known.has(sourceId)) {
         state.unchanged += 1;
@@ -709,7 +667,7 @@ export class ImportRecordsUseCase {
     const ordered: { row: ImportRow; sourceId: string; caseId: string; version: number }[] = [];
     const seen = new Map<string, number>();
     for (const row of rows) {
-      const sourceId = this.sourceIdOf(row, template, seen);
+      const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       const caseId = this.referenced(row, 'caseSourceId', state, 'cases', { required: true });
       const text = row.required('planVersion')?.normalize('NFKC');
       const version = text && /^\d{1,3}$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
@@ -766,35 +724,7 @@ export class ImportRecordsUseCase {
   }
 }
 
-/** Template columns found in the header row (by heading or alias); unknown or missing required headings are problems on line 1. */
-function readHeader(template: ImportTemplate, header: readonly string[], problems: ImportProblem[]): Map<string, { index: number; header: string }> {
-  const byHeading = new Map<string, string>();
-  for (const column of template.columns) for (const heading of [column.header, ...(column.aliases ?? [])]) byHeading.set(heading, column.key);
-  const columns = new Map<string, { index: number; header: string }>();
-  header.forEach((cell, index) => {
-    const heading = cell.trim();
-    if (!heading) return;
-    const key = byHeading.get(heading) ?? byHeading.get(heading.normalize('NFKC'));
-    if (!key) {
-      const problem = cellProblem(heading);
-      problems.push({ line: 1, column: `${index + 1}列目`, message: problem ?? `「${heading.slice(0, 40)}」はこの様式（${template.label}）の列ではありません` });
-    } else if (columns.has(key)) {
-      problems.push({ line: 1, column: heading, message: 'この列が2つあります' });
-    } else {
-      columns.set(key, { index, header: heading });
-    }
-  });
-  for (const column of template.columns) {
-    if (column.required && !columns.has(column.key)) problems.push({ line: 1, column: column.header, message: '必須の列がありません' });
-  }
-  return columns;
-}
-
 function reportErrors(errors: FieldErrors, template: ImportTemplate, rowFor: (field: string) => ImportRow): void {
   for (const [field, message] of Object.entries(errors)) rowFor(field).fail(columnOfField(template, field), japaneseMessage(message));
 }
 
-async function sourceMap(em: EntityManager, recordType: ImportRecordType): Promise<Map<string, string>> {
-  const sources = await em.find(ImportSource, { recordType }, { fields: ['sourceId', 'targetId'] });
-  return new Map(sources.map((source) => [source.sourceId, source.targetId]));
-}

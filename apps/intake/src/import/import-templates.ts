@@ -20,27 +20,16 @@ import {
   SEX_LABELS,
   URGENCY_LABELS,
 } from '@tsunagu/contracts';
+import { importLabels, type ImportTemplate as BaseImportTemplate } from '@tsunagu/platform-import';
 import { REFERRAL_BASES } from '../referrals/referral.dto';
-import type { ImportColumn } from './import-row';
 
 /** Record types intake imports (outreach imports its targets and contacts itself). */
 export const IMPORT_RECORD_TYPES = ['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans'] as const;
 export type ImportRecordType = (typeof IMPORT_RECORD_TYPES)[number];
 
-export interface ImportTemplate {
-  type: ImportRecordType;
-  /** What staff call it. */
-  label: string;
-  columns: readonly ImportColumn[];
-  /** The column holding the old system's id. */
-  sourceColumn: string;
-  /** A field the domain names in a refusal (its first path segment) → the column it came from. */
-  fieldColumns: Readonly<Record<string, string>>;
-  /** Record types whose source ids this one's rows name. */
-  references: readonly ImportRecordType[];
-}
+export type ImportTemplate = BaseImportTemplate<ImportRecordType>;
 
-const labels = (table: Readonly<Record<string, string>>): string => Object.values(table).join('／');
+const labels = importLabels;
 
 export const PERSON_TEMPLATE: ImportTemplate = {
   type: 'persons',

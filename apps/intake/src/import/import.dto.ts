@@ -1,13 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { BooleanQuery, EnumQuery } from '@tsunagu/platform-http';
+import { IMPORT_ENCODINGS, IMPORT_FORMATS, ImportColumnView, ImportProblemView } from '@tsunagu/platform-import';
 import { IMPORT_RECORD_TYPES, type ImportRecordType } from './import-templates';
-
-export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const IMPORT_ENCODINGS = ['auto', 'utf-8', 'cp932'] as const;
-
-/** Largest import file (bytes): the local edge's and the production ingress's request limit (10 MiB). Larger files are split. */
-export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
 export class ImportQuery {
   @ApiProperty({ enum: IMPORT_RECORD_TYPES, description: 'Which template the file follows: persons (対象者), households (世帯), consultations (相談受付), consents (同意), referrals (つなぎ), cases (多機関協働ケース), plans (支援プラン).' })
@@ -22,12 +17,6 @@ export class ImportQuery {
 
   @EnumQuery(IMPORT_ENCODINGS, 'CSV only: auto (UTF-8 with or without BOM, else CP932), utf-8 or cp932 (Shift_JIS).')
   encoding?: (typeof IMPORT_ENCODINGS)[number];
-}
-
-export class ImportProblemView {
-  @ApiProperty({ type: 'integer', description: 'Line of the file (CSV) or row of the sheet (XLSX); 1 is the header.' }) line!: number;
-  @ApiProperty({ description: 'The column heading as in the file (or 「N列目」).' }) column!: string;
-  @ApiProperty({ description: 'What is wrong, in Japanese (never the cell’s value).' }) message!: string;
 }
 
 export class ImportDuplicateView {
@@ -72,13 +61,6 @@ export class ImportRunView {
   @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true, description: 'The desk the records belong to.' }) organizationId!: string | null;
   @ApiProperty() importedBy!: string;
   @ApiProperty({ format: 'date-time' }) importedAt!: string;
-}
-
-export class ImportColumnView {
-  @ApiProperty({ description: 'Heading in the file.' }) header!: string;
-  @ApiProperty({ type: 'string', isArray: true }) aliases!: string[];
-  @ApiProperty() required!: boolean;
-  @ApiProperty() description!: string;
 }
 
 export class ImportTemplateView {

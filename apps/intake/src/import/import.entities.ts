@@ -1,29 +1,6 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 import type { ImportRecordType } from './import-templates';
-
-/**
- * Which of our records a row of the city's old system became (issue 19): the old system's id (kintone レコード番号,
- * an Excel 管理番号) per municipality and record type. A re-run finds the row here and writes nothing, and rows of
- * later files (a household's members, a consultation's person) name earlier rows by these ids.
- */
-@Entity({ tableName: 'import_source' })
-@TenantScoped()
-@Unique({ name: 'import_source_unique', properties: ['municipality', 'recordType', 'sourceId'] })
-export class ImportSource extends TenantEntity {
-  @Property({ type: 'string', length: 30 })
-  recordType!: ImportRecordType;
-
-  @Property({ type: 'string', length: 100 })
-  sourceId!: string;
-
-  @Property({ type: 'uuid' })
-  targetId!: string;
-
-  /** The import that created it. */
-  @Property({ type: 'uuid' })
-  runId!: string;
-}
 
 /** One real import of one file: counts only (no file name, no cell), the audit record's resource. */
 @Entity({ tableName: 'import_run' })

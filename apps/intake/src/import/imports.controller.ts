@@ -3,11 +3,11 @@ import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-http';
+import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
-import { looksLikeXlsx } from './import-table';
 import { IMPORT_TEMPLATES } from './import-templates';
-import { IMPORT_BODY_LIMIT, ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
+import { ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
 import { ImportJobs } from './import-jobs';
 import { GetImportRunUseCase } from './get-import-run.usecase';
 
@@ -34,7 +34,7 @@ export class ImportsController {
       type: template.type,
       label: template.label,
       references: [...template.references],
-      columns: template.columns.map((column) => ({ header: column.header, aliases: [...(column.aliases ?? [])], required: column.required ?? false, description: column.description })),
+      columns: importColumnViews(template.columns),
     }));
   }
 
@@ -63,13 +63,8 @@ export class ImportsController {
     @Headers('content-type') contentType?: string,
     @Headers('prefer') prefer?: string,
   ): Promise<ImportReportView | ImportJobView> {
-    if (!Buffer.isBuffer(body) || body.length === 0) {
-      throw new DomainException(DomainErrorCode.UnsupportedMediaType, 'Send the file as the request body with Content-Type text/csv or the XLSX type', {
-        errors: { body: 'ファイルを送ってください（text/csv または XLSX）' },
-      });
-    }
-    const format = query.format ?? ((contentType ?? '').includes('spreadsheetml') || looksLikeXlsx(body) ? 'xlsx' : 'csv');
-    const command = { type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto' as const, body };
+    const { body: file, format } = importFileOf(body, contentType, query.format);
+    const command = { type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto' as const, body: file };
     if (/\brespond-async\b/i.test(prefer ?? '')) {
       const job = await this.jobs.accept(command);
       void reply.status(202).header('location', `/api/intake/imports/jobs/${job.id}`).header('preference-applied', 'respond-async');

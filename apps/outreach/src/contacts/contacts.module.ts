@@ -34,5 +34,5 @@ export class ContactsController {
 }
 
 /** The contact log (訪問・接触記録). */
-@Module({ controllers: [ContactsController], providers: [ListContactsUseCase, LogContactUseCase] })
+@Module({ controllers: [ContactsController], providers: [ListContactsUseCase, LogContactUseCase], exports: [LogContactUseCase] })
 export class ContactsModule {}

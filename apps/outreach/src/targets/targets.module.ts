@@ -9,5 +9,7 @@ import { UpdateTargetUseCase } from './update-target.usecase';
 @Module({
   controllers: [TargetsController],
   providers: [ListTargetsUseCase, GetTargetUseCase, RegisterTargetUseCase, ChangeTargetStageUseCase, CloseTargetUseCase, UpdateTargetUseCase],
+  // データ取込 registers targets and moves their stages through the same use cases.
+  exports: [RegisterTargetUseCase, ChangeTargetStageUseCase],
 })
 export class TargetsModule {}

@@ -1,6 +1,7 @@
-import { SEX_LABELS } from '@tsunagu/contracts';
+import { readImportHeader } from './import-header';
 import { cellProblem, ImportRow } from './import-row';
-import { japaneseMessage } from './import-records.usecase';
+
+const SEX_LABELS = { male: '男', female: '女' } as const;
 
 const row = (...cells: string[]) =>
   new ImportRow(
@@ -47,8 +48,26 @@ describe('import rows', () => {
     expect(cellProblem('\uE000田')).toContain('外字');
   });
 
-  it('puts the domain’s messages in Japanese', () => {
-    expect(japaneseMessage('must not be in the future')).toBe('未来の日付です');
-    expect(japaneseMessage('familyName must be shorter than or equal to 100 characters')).toBe('100文字以内にしてください');
+  it('finds the template’s columns by heading or alias and reports unknown, repeated and missing headings on line 1', () => {
+    const template = {
+      label: '見本',
+      columns: [
+        { key: 'sourceId', header: '管理番号', aliases: ['レコード番号'], required: true, description: '' },
+        { key: 'date', header: '生年月日', required: true, description: '' },
+        { key: 'note', header: '備考', description: '' },
+      ],
+    };
+    const problems: { line: number; column: string; message: string }[] = [];
+    const columns = readImportHeader(template, ['レコード番号', '備考', '趣味', '備考', '\uE000'], problems);
+    expect([...columns.entries()]).toEqual([
+      ['sourceId', { index: 0, header: 'レコード番号' }],
+      ['note', { index: 1, header: '備考' }],
+    ]);
+    expect(problems).toEqual([
+      { line: 1, column: '3列目', message: '「趣味」はこの様式（見本）の列ではありません' },
+      { line: 1, column: '備考', message: 'この列が2つあります' },
+      { line: 1, column: '5列目', message: expect.stringContaining('外字') },
+      { line: 1, column: '生年月日', message: '必須の列がありません' },
+    ]);
   });
 });
