@@ -75,4 +75,24 @@ describe('データ取込', () => {
     expect(await row.getByRole('cell').allTextContents()).toEqual(['3', '対象者の管理番号', '取込み済みの対象者にありません（先に対象者を取り込んでください）']);
     await expectAccessible(supervisor, 'import-03-consents-reference');
   });
+
+  it('imports outreach targets from the same screen (outreach\'s API): the sample file checks clean and imports', async () => {
+    const { page } = supervisor;
+    await page.getByRole('combobox', { name: '取り込む記録' }).click();
+    await page.getByRole('option', { name: 'アウトリーチ対象', exact: true }).click();
+    await shows(page.getByText(/場所・様子/));
+    const targets = Buffer.from(
+      ['管理番号,対象者ID,世帯ID,場所・様子,地区ID,把握日,把握経路,リスク,課題,担当機関ID,段階,備考', 'E2E-O1,,,駅前の公園で夜を過ごす30代男性（e2e）,,令和6年5月10日,地域住民,中,孤独・孤立,,未接触,', ''].join('\r\n'),
+      'utf8',
+    );
+    await page.locator('input[type="file"]').setInputFiles({ name: 'outreach-targets.csv', mimeType: 'text/csv', buffer: targets });
+    await page.getByRole('button', { name: '確認（取り込まない）' }).click();
+    await shows(page.getByText('問題はありません'));
+    await page.getByRole('button', { name: '取込実行' }).click();
+    await shows(page.getByText(/^取り込みました/));
+    await containsText(page.getByTestId('import-report'), /新規 1件・取込済み 0件/);
+    await expectAccessible(supervisor, 'import-04-outreach-targets');
+    const found = (await supervisor.api('GET', `/api/outreach/targets?q=${encodeURIComponent('e2e')}`)).body as { items: Array<{ stage: string }> };
+    expect(found.items).toEqual([expect.objectContaining({ stage: 'not-contacted' })]);
+  });
 });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Loading, Title, useAuthenticated, useDataProvider, useRequireAccess, useTranslate, type HttpError } from 'react-admin';
 import type { ImportJob, ImportReport, ImportTemplate, ImportType, TsunaguDataProvider } from '../providers/dataProvider';
 
-const TYPES: readonly ImportType[] = ['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans'];
+const TYPES: readonly ImportType[] = ['persons', 'households', 'consultations', 'consents', 'referrals', 'cases', 'plans', 'outreach-targets', 'outreach-contacts'];
 
 /** Seconds since `running` became true. */
 function useElapsed(running: boolean): number {

@@ -62,7 +62,10 @@ export interface TsunaguDataProvider extends DataProvider {
   recordStaffSignIn: () => Promise<RaRecord>;
 }
 
-export type ImportType = 'persons' | 'households' | 'consultations' | 'consents' | 'referrals' | 'cases' | 'plans';
+export type ImportType = 'persons' | 'households' | 'consultations' | 'consents' | 'referrals' | 'cases' | 'plans' | OutreachImportType;
+/** Outreach's import types, kept apart from intake's by their prefix (outreach's API names them targets and contacts). */
+export type OutreachImportType = 'outreach-targets' | 'outreach-contacts';
+const OUTREACH_PREFIX = 'outreach-';
 
 export interface ImportReport {
   id: string | null;
@@ -343,6 +346,17 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     },
     async importRecords({ type, file, dryRun, onProgress }) {
       const xlsx = file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name ?? '');
+      if (type.startsWith(OUTREACH_PREFIX)) {
+        // Outreach imports within the request (no background job there yet); a refused file's 400 carries its report.
+        const outreachQuery = new URLSearchParams({ type: type.slice(OUTREACH_PREFIX.length), dryRun: String(dryRun) });
+        const answer = await json<Omit<ImportReport, 'type' | 'duplicates'>>(`outreach/imports?${outreachQuery.toString()}`, {
+          method: 'POST',
+          body: file,
+          headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv' },
+          withoutIdempotencyKey: true,
+        });
+        return { duplicates: [], ...answer, type };
+      }
       const query = new URLSearchParams({ type, dryRun: String(dryRun) });
       // In the background: a large file outlasts any proxy's read timeout; the job says how far it got.
       let job = await json<ImportJob>(`intake/imports?${query.toString()}`, {
@@ -361,7 +375,12 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       throw new HttpError(job.failure ?? ERROR_MESSAGES.validation, 400, { report: job.report ?? undefined, detail: job.failure ?? undefined });
     },
     async importTemplates() {
-      return json<ImportTemplate[]>('intake/imports/templates');
+      // Outreach's templates too, under their prefixed types; intake's alone when outreach does not answer.
+      const [intake, outreach] = await Promise.all([
+        json<ImportTemplate[]>('intake/imports/templates'),
+        json<ImportTemplate[]>('outreach/imports/templates').catch(() => [] as ImportTemplate[]),
+      ]);
+      return [...intake, ...outreach.map((template) => ({ ...template, type: `${OUTREACH_PREFIX}${template.type}` as ImportType }))];
     },
     async recordStaffSignIn() {
       // Repeating it is harmless (the same line refreshed): no Idempotency-Key needed.
