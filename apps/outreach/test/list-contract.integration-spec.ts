@@ -9,6 +9,8 @@ import { startOutreach, type OutreachUnderTest } from './outreach-app';
  * that the load day is 2026-12-01 (times to the start of their day), and the overdue list is asked as of that day.
  */
 const ANCHOR = '2026-12-01';
+/** The day the demo data was loaded on: it dates rows by the Japan day, so the shift must too (UTC's day differs from 15:00 to 24:00 UTC). */
+const JAPAN_TODAY = `(now() at time zone 'Asia/Tokyo')::date`;
 
 const ROLES = [
   'supervisor',
@@ -67,8 +69,8 @@ describe('outreach: list responses keep their contract', () => {
         .filter((column) => column.table_name === table)
         .map((column) =>
           column.data_type === 'date'
-            ? `"${column.column_name}" = "${column.column_name}" - (current_date - date '${ANCHOR}')`
-            : `"${column.column_name}" = date_trunc('day', "${column.column_name}") - (current_date - date '${ANCHOR}') * interval '1 day'`,
+            ? `"${column.column_name}" = "${column.column_name}" - (${JAPAN_TODAY} - date '${ANCHOR}')`
+            : `"${column.column_name}" = date_trunc('day', "${column.column_name}") - (${JAPAN_TODAY} - date '${ANCHOR}') * interval '1 day'`,
         );
       await asSystem(
         outreach.orm,
