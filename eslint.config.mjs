@@ -41,7 +41,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.local', 'tmp', 'coverage', '**/*.cjs'],
+    ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.local', 'tmp', 'coverage'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -74,6 +74,16 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // The local stack, the bench and the test harness's setup are plain CommonJS run by Node before anything is built.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-var-requires': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
   {

@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { createStack, capture, httpGet } = require('../local/stack.cjs');
-const { freePort } = require('../local/infrastructure.cjs');
+const { freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { say, warn, prefixer } = require('../local/log.cjs');
 const { ROOT } = require('../local/services.cjs');
 const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, scenarios: allScenarios, sql, resourceBody, TRAIL_SCHEMA_SQL } = require('./scenarios.cjs');
@@ -110,6 +110,7 @@ async function benchCommand(context) {
   // The load comes from one address: measure the services, not the per-client limit (the baseline has none).
   process.env.HTTP_RATE_LIMIT_PER_MINUTE ??= '0';
   const stack = createStack({ baseDir, persistent: false, edgePort, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
+  // eslint-disable-next-line prefer-const -- set once the stack is up; the stop hook registered here reads it
   let baseline;
   context.setStop(async () => {
     if (baseline && baseline.exitCode === null) {

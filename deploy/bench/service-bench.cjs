@@ -9,8 +9,8 @@ const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { ensureInfrastructure, freePort } = require('../local/infrastructure.cjs');
-const { ensureLocalRoles, withRole } = require('../local/database-roles.cjs');
+const { ensureInfrastructure, freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
+const { ensureLocalRoles, withRole } = require('../../libs/platform/local-infrastructure/src/database-roles.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
 const MUNICIPALITY = '372013';

@@ -12,7 +12,7 @@ const path = require('node:path');
 const { createServer } = require('node:http');
 const { v7: uuidv7 } = require('uuid');
 const { serviceBench, resultsTable, profileSummary, MUNICIPALITY } = require('./service-bench.cjs');
-const { freePort } = require('../local/infrastructure.cjs');
+const { freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { resourceBody, sql, seedRows } = require('./scenarios.cjs');
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);

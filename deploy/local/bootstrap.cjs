@@ -115,7 +115,7 @@ function superviseDetached(command) {
 async function test() {
   ensureInstalled();
   const started = Date.now();
-  const { ensureInfrastructure } = require('./infrastructure.cjs');
+  const { ensureInfrastructure } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
   let infrastructure;
   let baseDir;
   const env = { ...process.env, ...NX_ENV };
@@ -235,7 +235,7 @@ async function migrate() {
   ensureInstalled();
   const { resolveStack } = require('./services.cjs');
   const { runningPostgres } = require('./stack.cjs');
-  const { startPostgres } = require('./infrastructure.cjs');
+  const { startPostgres } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
   const services = resolveStack().present.filter((entry) => entry.kind === 'service');
   if (!services.length) {
     out('no services in this checkout — nothing to migrate.');
@@ -252,8 +252,8 @@ async function migrate() {
       postgres = await startPostgres({ dataDir: path.join(LOCAL_DIR, 'postgres'), persistent: true });
       adminUrl = postgres.url;
     }
-    // The owner role migrates, the application role is granted (deploy/local/database-roles.cjs).
-    databaseEnv = await require('./database-roles.cjs').prepareLocalDatabase(adminUrl);
+    // The owner role migrates, the application role is granted (libs/platform/local-infrastructure/src/database-roles.cjs).
+    databaseEnv = await require('../../libs/platform/local-infrastructure/src/database-roles.cjs').prepareLocalDatabase(adminUrl);
     out(`DATABASE_URL is not set: using the local embedded PostgreSQL (.local/postgres)`);
   }
   let failed = 0;

@@ -166,6 +166,7 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
       decoded = undefined;
     }
     // No path of the stack contains a NUL or a control character, or cannot be decoded.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     if (decoded === undefined || /[\u0000-\u001f\u007f]/.test(decoded)) {
       reply.headers(securityHeaders);
       return problem(reply, 400, 'Bad Request', 'Malformed path', pathname);

@@ -8,8 +8,8 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
-const { ensureInfrastructure, freePort, findOnPath, NATS_INSTALL_HINT } = require('./infrastructure.cjs');
-const { prepareLocalDatabase } = require('./database-roles.cjs');
+const { ensureInfrastructure, freePort, findOnPath, NATS_INSTALL_HINT } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
+const { prepareLocalDatabase } = require('../../libs/platform/local-infrastructure/src/database-roles.cjs');
 const { resolveStack, ROOT, DEMO_CITY_DESK_ORGANIZATION_ID } = require('./services.cjs');
 const { createEdge } = require('./edge.cjs');
 const { renderLanding } = require('./landing.cjs');
@@ -256,7 +256,7 @@ function createStack({
     // 2. Infrastructure under baseDir (PostgreSQL data and the NATS store persist there for `npm start`).
     say(`starting PostgreSQL and NATS JetStream (data in ${path.relative(ROOT, baseDir) || baseDir}) …`);
     const infraOut = prefixer('infra', { filter: (line) => showInfrastructureLogs || /\b(ERROR|FATAL|PANIC|\[ERR\]|\[FTL\])/.test(line) });
-    // Each service gets its own NATS user (deploy/local/nats-permissions.cjs); nobody connects without credentials.
+    // Each service gets its own NATS user (libs/platform/local-infrastructure/src/nats-permissions.cjs); nobody connects without credentials.
     infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut, anonymousNats: false });
     infrastructure = await infrastructurePending;
     if (stopping) return;

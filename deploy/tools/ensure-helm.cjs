@@ -63,8 +63,14 @@ function extractFromZip(zipPath, entryName) {
         const len = buf.readUInt16LE(extra + 2);
         if (id === 0x0001) {
           let p = extra + 4;
-          if (size === 0xffffffff) (size = Number(buf.readBigUInt64LE(p))), (p += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = Number(buf.readBigUInt64LE(p))), (p += 8);
+          if (size === 0xffffffff) {
+            size = Number(buf.readBigUInt64LE(p));
+            p += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = Number(buf.readBigUInt64LE(p));
+            p += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = Number(buf.readBigUInt64LE(p));
         }
         extra += 4 + len;

@@ -118,7 +118,7 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
   const app = await createServiceApp(matchingAppModule(env), MATCHING_APP_OPTIONS);
   app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
   // Request-reply as in main.ts (intake's 開示請求 asks matching for a person's records).
-  // As its own NATS user, as main.ts does: it may subscribe to its own request subjects only (deploy/local/nats-permissions.cjs).
+  // As its own NATS user, as main.ts does: it may subscribe to its own request subjects only (libs/platform/local-infrastructure/src/nats-permissions.cjs).
   const rpcUser = nats.serviceEnv('matching');
   app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: nats.url, natsUser: rpcUser.NATS_USER, natsPassword: rpcUser.NATS_PASSWORD, gracePeriodMs: 0 }), { inheritAppConfig: true });
   await app.init();

@@ -159,7 +159,7 @@ function connections(container: { env?: Env[] }) {
 }
 
 describe('NATS users of the example NATS values (docs/operations/nats-users.md)', () => {
-  const permissions = require(join(workspaceRoot, 'deploy', 'local', 'nats-permissions.cjs')) as {
+  const permissions = require(join(workspaceRoot, 'libs', 'platform', 'local-infrastructure', 'src', 'nats-permissions.cjs')) as {
     NATS_SERVICES: Record<string, unknown>;
     natsUserName(service: string): string;
     servicePermissions(service: string): unknown;

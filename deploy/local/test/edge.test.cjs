@@ -11,7 +11,7 @@ const Fastify = require('fastify');
 const { createHash } = require('node:crypto');
 const { createEdge, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders } = require('../edge.cjs');
 const { renderLanding } = require('../landing.cjs');
-const { freePort } = require('../infrastructure.cjs');
+const { freePort } = require('../../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 
 /** Writes raw bytes on one connection and resolves with everything the edge sends back until it goes quiet or closes. */
 function raw(port, bytes, { quietMs = 300 } = {}) {

@@ -11,8 +11,8 @@ const { nextRestart, parseUsers } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
-const { assertReachableByOthers, findOnPath, natsCredentials, startNats } = require('../infrastructure.cjs');
-const { NATS_SERVICES, ownDurables, servicePermissions } = require('../nats-permissions.cjs');
+const { assertReachableByOthers, findOnPath, natsCredentials, startNats } = require('../../../libs/platform/local-infrastructure/src/infrastructure.cjs');
+const { NATS_SERVICES, ownDurables, servicePermissions } = require('../../../libs/platform/local-infrastructure/src/nats-permissions.cjs');
 
 describe('service table', () => {
   it('has unique names and ports, one idp and services with readiness paths under /api/<name>', () => {

@@ -358,7 +358,7 @@ describe('JetStreamServer', () => {
   });
 
   it('switches to durables per source as a service’s own NATS user: starts after the per-subject floor and leaves those it may not delete', async () => {
-    // matching's durable on intake's events, as matching's user (deploy/local/nats-permissions.cjs) creates it.
+    // matching's durable on intake's events, as matching's user (libs/platform/local-infrastructure/src/nats-permissions.cjs) creates it.
     const subject = 'tsunagu.evt.intake.thing.happened';
     const old = durableName('matching', subject);
     const durable = sourceDurableName('matching', 'intake');

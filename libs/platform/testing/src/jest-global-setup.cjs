@@ -1,13 +1,13 @@
 // Jest global setup shared by every project: makes DATABASE_URL and NATS_URL point at a running
 // PostgreSQL and NATS JetStream. `npm test` starts them once and passes the URLs down; running a
 // single project (`nx test registry`) starts throwaway ones here and stops them in teardown. Either way the
-// server gets the owner and application roles (deploy/local/database-roles.cjs) that createTestDatabase hands out.
+// server gets the owner and application roles (libs/platform/local-infrastructure/src/database-roles.cjs) that createTestDatabase hands out.
 'use strict';
 const os = require('node:os');
 const fs = require('node:fs');
 const path = require('node:path');
-const { ensureInfrastructure } = require('../../../../deploy/local/infrastructure.cjs');
-const { ensureLocalRoles } = require('../../../../deploy/local/database-roles.cjs');
+const { ensureInfrastructure } = require('../../local-infrastructure/src/infrastructure.cjs');
+const { ensureLocalRoles } = require('../../local-infrastructure/src/database-roles.cjs');
 
 module.exports = async function globalSetup() {
   process.env.NODE_ENV = 'test';

@@ -5,8 +5,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { startPostgres } = require('../../../../deploy/local/infrastructure.cjs');
-const { ensureLocalRoles } = require('../../../../deploy/local/database-roles.cjs');
+const { startPostgres } = require('../../local-infrastructure/src/infrastructure.cjs');
+const { ensureLocalRoles } = require('../../local-infrastructure/src/database-roles.cjs');
 
 async function main() {
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-pglog-'));

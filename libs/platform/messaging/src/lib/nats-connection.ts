@@ -31,7 +31,7 @@ export function natsSettings(config: { NATS_URL: string; NATS_USER?: string; NAT
   return { url: config.NATS_URL, user: config.NATS_USER, password: config.NATS_PASSWORD, service };
 }
 
-/** Reply-subject prefix of one service's connections (deploy/local/nats-permissions.cjs grants `<prefix>.>`). */
+/** Reply-subject prefix of one service's connections (libs/platform/local-infrastructure/src/nats-permissions.cjs grants `<prefix>.>`). */
 export function natsInboxPrefix(service: string): string {
   return `_INBOX_${service}`;
 }

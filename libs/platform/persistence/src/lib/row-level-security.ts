@@ -103,7 +103,7 @@ export function applicationGrantsSql(schema: string, applicationRole: string): s
  * search scans the municipality's whole table (200,000 rows: 9 ms → 390 ms). Marking them costs nothing in this threat
  * model: RLS catches the application's own mistakes, and a session of the application role may set `app.system` anyway.
  * Only a superuser may run this, once per database (docs/operations/database-roles.md); the local stack and the tests
- * do (deploy/local/database-roles.cjs keeps the same list).
+ * do (libs/platform/local-infrastructure/src/database-roles.cjs keeps the same list).
  */
 export const LEAKPROOF_SEARCH_FUNCTIONS = [
   'textlike(text, text)',

@@ -32,7 +32,7 @@ export interface LoggedPostgres {
 
 /**
  * A PostgreSQL of its own for a test that reads the server log, started the way `npm start` and `npm test`
- * start theirs (deploy/local/infrastructure.cjs, same logging settings), in a child process.
+ * start theirs (libs/platform/local-infrastructure/src/infrastructure.cjs, same logging settings), in a child process.
  */
 export async function startLoggedPostgres(): Promise<LoggedPostgres> {
   const log = new CapturedLines();

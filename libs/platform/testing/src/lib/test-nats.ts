@@ -8,13 +8,13 @@ interface NatsAuth {
 }
 
 // The same launcher `npm start` uses, so tests run the broker exactly as the local stack does.
-// eslint-disable-next-line @typescript-eslint/no-require-imports, @nx/enforce-module-boundaries -- plain-JS launcher outside the project graph
-const infrastructure = require('../../../../../deploy/local/infrastructure.cjs') as {
+// eslint-disable-next-line @nx/enforce-module-boundaries -- plain JS, required by path: it runs unbuilt (libs/platform/local-infrastructure)
+const infrastructure = require('../../../local-infrastructure/src/infrastructure.cjs') as {
   startNats(options: { storeDir: string; port?: number; auth?: NatsAuth; anonymous?: boolean }): Promise<{ url: string; stop(): Promise<void> }>;
   natsCredentials(): NatsAuth;
 };
 
-/** The environment a service under test connects to NATS with: its own user (deploy/local/nats-permissions.cjs). */
+/** The environment a service under test connects to NATS with: its own user (libs/platform/local-infrastructure/src/nats-permissions.cjs). */
 export interface TestNatsServiceEnv {
   NATS_URL: string;
   NATS_USER: string;
@@ -26,7 +26,7 @@ export interface TestNats {
   url: string;
   /**
    * NATS_URL, NATS_USER and NATS_PASSWORD of one service's own user — publishing only its own events, as in the local
-   * stack and production. Throws for a name that has no user (deploy/local/nats-permissions.cjs lists them).
+   * stack and production. Throws for a name that has no user (libs/platform/local-infrastructure/src/nats-permissions.cjs lists them).
    */
   serviceEnv(service: string): TestNatsServiceEnv;
   /** User and password of the superuser (may publish anything: a hostile or broken producer). */
@@ -53,7 +53,7 @@ export async function startTestNats(): Promise<TestNats> {
     url: server.url,
     serviceEnv: (service) => {
       const credentials = auth.users[service];
-      if (!credentials) throw new Error(`no NATS user for '${service}' (deploy/local/nats-permissions.cjs)`);
+      if (!credentials) throw new Error(`no NATS user for '${service}' (libs/platform/local-infrastructure/src/nats-permissions.cjs)`);
       return { NATS_URL: server.url, NATS_USER: credentials.user, NATS_PASSWORD: credentials.password };
     },
     superuser: auth.superuser,

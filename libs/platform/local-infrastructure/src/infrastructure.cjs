@@ -170,7 +170,7 @@ function spawnNats(binary, natsPort, storeDir, log, configFile) {
 const NATS_SUPERUSER = 'tsunagu-admin';
 
 /**
- * Users of a nats-server started here (deploy/local/nats-permissions.cjs): one per service with its own password,
+ * Users of a nats-server started here (libs/platform/local-infrastructure/src/nats-permissions.cjs): one per service with its own password,
  * publishing its own events only, and NATS_SUPERUSER. Returns { users: { [service]: { user, password } },
  * superuser: { user, password } } — what `startNats({ auth })` takes.
  */
