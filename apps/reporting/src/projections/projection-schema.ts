@@ -367,7 +367,7 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
 /**
  * A need whose district matching withheld after publishing it (Migration20261204190000; frozen likewise): the person's
  * DV address protection reached matching after need.registered had carried the district. The flag outlives either
- * order of need.registered and need.district-withheld (separate consumers may deliver them in any order), and the
+ * order of need.registered and need.district-withheld (the relay may publish them in either order, ADR 0016), and the
  * need's later events and menu gaps never bring the district back.
  */
 export function needDistrictWithheldDdl(schema: string): string[] {

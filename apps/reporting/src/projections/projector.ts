@@ -50,9 +50,12 @@ const bySubject = new Map(PROJECTORS.flatMap((projector) => projector.events.map
 
 /**
  * Applies one event to a projection set (schema): records its id, then hands it to the projector of its record type.
- * Idempotent — the set records every applied event id and skips repeats — and independent of arrival order: each
- * consumer has its own subject, so a `published` may arrive before its `registered`; rows keep the state of the latest
- * event by (event time, event id), and facts are kept per event where reports need "as of a date".
+ * Idempotent — the set records every applied event id and skips repeats: the rebuild has no inbox, and the stream can
+ * hold an event twice (re-published after the duplicate window). Independent of the order of one record's events: they
+ * are handled in stream order (ADR 0016), but the relay may publish them out of the order they were written in (a
+ * failed publish retried after later rows, replicas side by side) and a dead letter may be replayed later; so rows keep
+ * the state of the latest event by (event time, event id), days of steps first-wins, and facts are kept per event
+ * where reports need "as of a date".
  */
 export async function applyEvent(run: SqlRunner, schema: string, subject: string, event: CloudEvent): Promise<boolean> {
   const route = bySubject.get(subject);

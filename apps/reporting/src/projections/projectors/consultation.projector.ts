@@ -10,7 +10,6 @@ import {
   type EventContract,
 } from '@tsunagu/contracts';
 import { pgArray, japanDate, type RecordProjector, type SqlRunner } from '../projection-sql';
-import { lockHousehold } from './household.projector';
 
 /* Intake consultations: the latest state, the receipt day and the household's district. */
 export const consultationProjector: RecordProjector = {
@@ -19,7 +18,6 @@ export const consultationProjector: RecordProjector = {
     const lg = event.municipality;
     const at = event.time;
     const data = event.data as ConsultationEventData;
-    if (data.householdId) await lockHousehold(run, data.householdId);
     await run(
       `insert into ${t('consultation')} as c (consultation_id, municipality, fiscal_year, received_on, receiving_organization_id, household_id, district_id, district_withheld, route, primary_category, categories, issue_tags, status, disposition, cancelled, jigyo_attribution, pseudonym, state_at, state_event_id)
        values (?, ?, ?, ?, ?, ?, (select district_id from ${t('household')} where household_id = ?), coalesce((select district_withheld from ${t('household')} where household_id = ?), false), ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?, ?)

@@ -7,18 +7,11 @@ import {
 } from '@tsunagu/contracts';
 import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
-/* Intake households: the district (or that it is withheld), copied onto their consultations. */
-
-/**
- * Serialises a household's event with its consultations' events (different consumers, concurrent transactions):
- * otherwise each could miss the other's uncommitted row and leave consultation.district_id null. The lock is
- * held to commit, so the second one's statements see the first one's rows. (Two-int advisory keys never
- * collide with the one-bigint projection lock.)
+/*
+ * Intake households: the district (or that it is withheld), copied onto their consultations. No lock with the
+ * consultations' events: both come through reporting__from__intake one at a time (ADR 0016), so each sees the
+ * other's committed row, whichever comes first.
  */
-export async function lockHousehold(run: SqlRunner, householdId: string): Promise<void> {
-  await run(`select pg_advisory_xact_lock(${HOUSEHOLD_LOCK_CLASS}, hashtext(?))`, [householdId]);
-}
-const HOUSEHOLD_LOCK_CLASS = 0x686f; // "ho"
 
 export const householdProjector: RecordProjector = {
   events: [HouseholdRegistered, HouseholdUpdated],
@@ -26,7 +19,6 @@ export const householdProjector: RecordProjector = {
     const lg = event.municipality;
     const at = event.time;
     const data = event.data as HouseholdEventData;
-    await lockHousehold(run, data.householdId);
     await run(
       `insert into ${t('household')} as h (household_id, municipality, district_id, district_withheld, state_at, state_event_id) values (?, ?, ?, ?, ?, ?)
        on conflict (household_id) do update set district_id = excluded.district_id, district_withheld = excluded.district_withheld, state_at = excluded.state_at, state_event_id = excluded.state_event_id

@@ -33,8 +33,9 @@ export const needDistrictWithheldProjector: RecordProjector = {
     const lg = event.municipality;
     // Published when the person's DV address protection reached matching: the district copied before goes, from the
     // need and from its menu gaps, which then count in 「非公開」 (matching publishes later events without it).
-    // It may arrive before need.registered (another consumer): then a placeholder row keeps the flag until the need's
-    // own event fills it in (its '-infinity' state time loses to any real event), as outreach targets do.
+    // It may come before need.registered (the relay can publish one record's events out of the order they were written
+    // in, ADR 0016): then a placeholder row keeps the flag until the need's own event fills it in (its '-infinity' state
+    // time loses to any real event), as outreach targets do.
     const data = event.data as NeedDistrictWithheldData;
     await run(
       `insert into ${t('participation_need')} (need_id, municipality, case_id, district_id, district_withheld, purposes, status, registered_on, state_at, state_event_id) values (?, ?, null, null, true, '{}', 'hearing', ?, '-infinity', ?)
