@@ -2,24 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { todayInJapan, wareki } from '@tsunagu/util-japanese-calendar';
 import { type Column, type TidyTable } from '../../shared/tidy-export';
 import type { MutualAidQuery } from '../report.dto';
-import { MutualAidQueries } from './mutual-aid.queries';
-
-export interface MutualAidRow {
-  districtId: string;
-  districtNo: number | null;
-  districtName: string | null;
-  districtKana: string | null;
-  visitTypeB: boolean;
-  dayTypeB: boolean;
-  other: boolean;
-}
+import { MutualAidQueries, type MutualAidDistrictRow } from './mutual-aid.queries';
 
 export interface MutualAidReport {
   title: string;
   municipality: string;
   asOf: string;
   asOfWareki: string;
-  rows: MutualAidRow[];
+  rows: MutualAidDistrictRow[];
   /** 「実施地区」: districts running each service, and districts running any of them. */
   totals: {
     visitTypeB: number;
