@@ -16,10 +16,17 @@ import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { reportingPersistence } from '../src/persistence';
 import { applyEvent } from '../src/projections/projector';
 import { pgRunner } from '../src/projections/rebuild';
-import { JigyoQueries } from '../src/reports/jigyo-queries';
-import { JigyoReportUseCase } from '../src/reports/jigyo-report.usecase';
-import { ReportQueries } from '../src/reports/report-queries';
-import type { ConsultationsReportUseCase } from '../src/reports/reports.usecases';
+import { CasesQueries } from '../src/reports/cases/cases.queries';
+import { ConsultationsQueries } from '../src/reports/consultations/consultations.queries';
+import { IndicatorActualsQueries } from '../src/reports/indicators/indicator-actuals.queries';
+import { JigyoQueries } from '../src/reports/jigyo/jigyo-queries';
+import { JigyoReportUseCase } from '../src/reports/jigyo/jigyo-report.usecase';
+import { MutualAidQueries } from '../src/reports/mutual-aid/mutual-aid.queries';
+import { OutreachQueries } from '../src/reports/outreach/outreach.queries';
+import { ParticipationQueries } from '../src/reports/participation/participation.queries';
+import { ReferralsQueries } from '../src/reports/referrals/referrals.queries';
+import { DistrictQueries } from '../src/shared/districts';
+import type { SuppressionThreshold } from '../src/shared/suppression-threshold';
 
 const LG = '372013';
 const CONSULTATIONS = Number(process.argv[2] ?? 1_000_000);
@@ -138,25 +145,29 @@ async function main(): Promise<void> {
 
     // 3. Report latency through the service's own queries (median of 5 warm runs each).
     const orm = await MikroORM.init(ormOptions(reportingPersistence, { databaseUrl: database.url }));
-    const queries = new ReportQueries(orm.em.fork());
-    const jigyoQueries = new JigyoQueries(orm.em.fork());
+    const em = orm.em.fork();
+    const mutualAid = new MutualAidQueries(em);
+    const outreach = new OutreachQueries(em);
+    const participation = new ParticipationQueries(em);
+    const consultations = new ConsultationsQueries(em);
+    const indicators = new IndicatorActualsQueries(em, mutualAid, outreach, participation);
     // The municipality's threshold without the settings table (the default, 3).
-    const jigyo = new JigyoReportUseCase(jigyoQueries, queries, { threshold: async () => 3 } as unknown as ConsultationsReportUseCase, orm.em.fork());
+    const jigyo = new JigyoReportUseCase(new JigyoQueries(orm.em.fork()), new DistrictQueries(em), { of: async () => 3 } as unknown as SuppressionThreshold, orm.em.fork());
     const reports: [string, () => Promise<unknown>][] = [
       ['年度 report per 事業 (JSON, internal: 延べ and 実人数 by field, district, organisation, month)', () => jigyo.liveFigures(LG, fiscalYear)],
       ['年度 report per 事業 (published with suppression, XLSX written)', async () => jigyo.xlsx(await jigyo.present(await jigyo.liveFigures(LG, fiscalYear), 'published'))],
-      ['多機関協働 (cases)', () => queries.cases(LG, fiscalYear)],
-      ['アウトリーチ (outreach)', () => queries.outreach(LG, fiscalYear)],
-      ['参加支援 (participation)', () => queries.participation(LG, fiscalYear)],
-      ['評価指標 actuals (indicators)', () => queries.indicatorActuals(LG, fiscalYear, todayInJapan())],
-      ['住民主体の支え合いサービス実施状況 (mutual-aid)', () => queries.mutualAid(LG, todayInJapan())],
-      ['相談受付件数 by month (total)', () => queries.consultations(LG, fiscalYear, 'total')],
-      ['相談受付件数 by route', () => queries.consultations(LG, fiscalYear, 'route')],
-      ['相談受付件数 by category', () => queries.consultations(LG, fiscalYear, 'category')],
-      ['相談受付件数 by issue tag', () => queries.consultations(LG, fiscalYear, 'issue-tag')],
-      ['相談受付件数 by district', () => queries.consultations(LG, fiscalYear, 'district')],
-      ['相談受付件数 by receiving organisation', () => queries.consultations(LG, fiscalYear, 'receiving-organization')],
-      ['つなぎ (200,000 referrals)', () => queries.referrals(LG, fiscalYear, todayInJapan())],
+      ['多機関協働 (cases)', () => new CasesQueries(em).cases(LG, fiscalYear)],
+      ['アウトリーチ (outreach)', () => outreach.outreach(LG, fiscalYear)],
+      ['参加支援 (participation)', () => participation.participation(LG, fiscalYear)],
+      ['評価指標 actuals (indicators)', () => indicators.indicatorActuals(LG, fiscalYear, todayInJapan())],
+      ['住民主体の支え合いサービス実施状況 (mutual-aid)', () => mutualAid.mutualAid(LG, todayInJapan())],
+      ['相談受付件数 by month (total)', () => consultations.consultations(LG, fiscalYear, 'total')],
+      ['相談受付件数 by route', () => consultations.consultations(LG, fiscalYear, 'route')],
+      ['相談受付件数 by category', () => consultations.consultations(LG, fiscalYear, 'category')],
+      ['相談受付件数 by issue tag', () => consultations.consultations(LG, fiscalYear, 'issue-tag')],
+      ['相談受付件数 by district', () => consultations.consultations(LG, fiscalYear, 'district')],
+      ['相談受付件数 by receiving organisation', () => consultations.consultations(LG, fiscalYear, 'receiving-organization')],
+      ['つなぎ (200,000 referrals)', () => new ReferralsQueries(em).referrals(LG, fiscalYear, todayInJapan())],
     ];
     const latencies: [string, number][] = [];
     // REPORTING_BENCH_ONLY=<text>: only the reports whose name contains it (e.g. to profile one with --cpu-prof).

@@ -16,7 +16,7 @@ import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { personPseudonym, TEST_PSEUDONYM_KEY } from '@tsunagu/util-pseudonym';
 import { consultationTallyBackfillSql, consultationTallyDdl } from '../src/projections/projection-schema';
 import { rebuildProjections } from '../src/projections/rebuild';
-import { JigyoQueries, type MonthCount } from '../src/reports/jigyo-queries';
+import { JigyoQueries, type MonthCount } from '../src/reports/jigyo/jigyo-queries';
 import { cloudEvent, demoDistrictId, registryDemoEvents, startReporting, type PublishedEvent, type ReportingUnderTest } from './reporting-app';
 
 jest.setTimeout(240_000);

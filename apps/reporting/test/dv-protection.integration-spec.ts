@@ -60,7 +60,7 @@ describe('reporting: DV-protected households are counted without a district (非
     const c1 = consultation(fromStart, ['dv']);
     events.push(cloudEvent(ConsultationReceived, c1.consultationId, c1, at(2)));
     // 2. Registered in 築地, protected later (intake re-publishes the household without its district); the consultation
-    //    arrives before the household's events, as different consumers may deliver them.
+    //    arrives before the household's events, as the relay may publish them (ADR 0016).
     const later = uuidv7();
     const c2 = consultation(later, ['dv', 'financial-hardship']);
     events.push(cloudEvent(ConsultationReceived, c2.consultationId, c2, at(3)));

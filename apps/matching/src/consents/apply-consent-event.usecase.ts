@@ -5,7 +5,8 @@ import { ConsentCopy } from './consent-copy.entity';
 
 /**
  * Copies intake's consent events (ids and codes) so the consent gate can decide locally. Events of one
- * consent may arrive out of order (one durable consumer per subject): the newest event time wins.
+ * consent come in stream order (ADR 0016), which may not be the order intake wrote them in (the relay retries a failed
+ * publish after later rows): the newest event time wins.
  */
 @Injectable()
 export class ApplyConsentEventUseCase {

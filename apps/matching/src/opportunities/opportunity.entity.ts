@@ -28,7 +28,7 @@ export class Opportunity extends TenantEntity {
   @Property({ type: 'string', length: 20, nullable: true })
   resourceStatus: ResourceStatus | null = null;
 
-  /** Time of the newest registry event applied (events on different subjects may arrive out of order). */
+  /** Time of the newest registry event applied (the relay may publish one resource's events out of order, ADR 0016). */
   @Property({ type: 'datetime', nullable: true })
   resourceEventAt: Date | null = null;
 

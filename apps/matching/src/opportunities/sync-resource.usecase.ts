@@ -11,16 +11,16 @@ import { menuStatusOfResource, resourceTerms, resourceTitle } from './resource-t
  * stops being suggested at once; terms staff or hosts added (schedule slots, seats, accommodations) stay.
  * Runs inside the transport's inbox transaction (`em`), so the change and the inbox row commit together.
  */
-const RESOURCE_LOCK_CLASS = 0x6d72; // "mr": two-int advisory keys of matching's resource copies
-
 @Injectable()
 export class SyncResourceUseCase {
   async execute(em: EntityManager, event: CloudEvent<ResourceEventData>): Promise<void> {
     const data = event.data;
     const at = new Date(event.time);
-    // A resource's events arrive on different consumers at once (registered and published a moment apart): take
-    // them one at a time per resource, so the second waits for the first's copy instead of colliding on insert.
-    await em.getConnection().execute('select pg_advisory_xact_lock(?, hashtext(?))', [RESOURCE_LOCK_CLASS, data.resourceId], 'all', em.getTransactionContext());
+    // No lock per resource: a resource's events come one at a time, in stream order, through matching__from__registry
+    // (ADR 0016), so registered and published never race to insert the copy; a redelivery of the same event waits on
+    // its inbox row. Stream order is the relay's publishing order, though, which is not always the order the registry
+    // wrote them in (a publish that failed is retried after the rows behind it; replicas publish their batches side by
+    // side): an older state arriving after a newer one still changes nothing.
     let opportunity = await em.findOne(Opportunity, { resourceId: data.resourceId });
     if (opportunity?.resourceEventAt && opportunity.resourceEventAt > at) return; // an older event arriving late
     if (!opportunity) {

@@ -1,7 +1,7 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import type { ReopenReason } from '@tsunagu/contracts';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
-import type { JigyoReport } from '../reports/jigyo-report';
+import type { JigyoReport } from '../reports/jigyo/jigyo-report';
 
 /**
  * One closing (確定) of a 年度 report (issue 17): the per-事業 figures frozen as they were, signed. A reopening

@@ -7,7 +7,7 @@ import { REOPEN_REASONS, type ReopenReason } from '@tsunagu/contracts';
 import { Audited } from '@tsunagu/platform-audit';
 import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import type { Principal } from '@tsunagu/platform-context';
-import { JigyoReportUseCase } from '../reports/jigyo-report.usecase';
+import { JigyoReportUseCase } from '../reports/jigyo/jigyo-report.usecase';
 import { JigyoReportQuery } from '../reports/report.dto';
 import { reportAction } from '../reports/reports.controller';
 import { ReportsModule } from '../reports/reports.module';

@@ -5,8 +5,8 @@ import { InjectConfig } from '@tsunagu/platform-config';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { ReportingConfig } from '../config';
-import type { JigyoReport } from '../reports/jigyo-report';
-import { JigyoReportUseCase } from '../reports/jigyo-report.usecase';
+import type { JigyoReport } from '../reports/jigyo/jigyo-report';
+import { JigyoReportUseCase } from '../reports/jigyo/jigyo-report.usecase';
 import { signClosure, TEST_SNAPSHOT_KEY, verifyClosure } from './closure-signature';
 import { ReportClosure } from './report-closure.entity';
 

@@ -1,7 +1,7 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
-/** What an indicator's actual is computed from (the projections); each has one query in ReportQueries. */
+/** What an indicator's actual is computed from (the projections); each has one query in IndicatorActualsQueries. */
 export const INDICATOR_MEASURES = [
   'new-consultations',
   'referrals-requested',

@@ -5,7 +5,7 @@ import { Audited } from '@tsunagu/platform-audit';
 import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import type { Principal } from '@tsunagu/platform-context';
 import { DomainException, etag, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
-import { JIGYO, type Jigyo } from '../reports/jigyo-report';
+import { JIGYO, type Jigyo } from '../reports/jigyo/jigyo-report';
 import { ReportsModule } from '../reports/reports.module';
 import {
   BudgetsQuery,

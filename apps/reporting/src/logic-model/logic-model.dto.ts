@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { VersionProperty } from '@tsunagu/platform-http';
-import { JIGYO, type Jigyo } from '../reports/jigyo-report';
+import { JIGYO, type Jigyo } from '../reports/jigyo/jigyo-report';
 import { LOGIC_MODEL_STAGES, type JigyoBudget, type LogicModelItem, type LogicModelStage } from './logic-model.entity';
 
 export class LogicModelItemFields {

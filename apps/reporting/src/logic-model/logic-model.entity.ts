@@ -1,6 +1,6 @@
 import { BigIntType, DecimalType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
-import type { Jigyo } from '../reports/jigyo-report';
+import type { Jigyo } from '../reports/jigyo/jigyo-report';
 
 /** The columns of a logic model, left to right: what is done, what it yields, what changes soon and later. */
 export const LOGIC_MODEL_STAGES = ['activity', 'output', 'short-term-outcome', 'long-term-outcome'] as const;

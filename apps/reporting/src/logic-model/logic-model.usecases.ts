@@ -4,8 +4,9 @@ import { DomainException } from '@tsunagu/platform-http';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { fiscalYearLabel } from '@tsunagu/util-japanese-calendar';
 import { IndicatorDefinition } from '../indicators/indicator.entity';
-import { JIGYO, JIGYO_LABELS, type Jigyo } from '../reports/jigyo-report';
-import { ConsultationsReportUseCase, IndicatorsReportUseCase, type IndicatorResult } from '../reports/reports.usecases';
+import { JIGYO, JIGYO_LABELS, type Jigyo } from '../reports/jigyo/jigyo-report';
+import { IndicatorsReportUseCase, type IndicatorResult } from '../reports/indicators/indicators-report.usecase';
+import { SuppressionThreshold } from '../shared/suppression-threshold';
 import { costPerResult } from '../shared/cost';
 import { budgetView, itemView, type BudgetView, type CreateLogicModelItemCommand, type LogicModelItemFields, type LogicModelItemView, type SetBudgetCommand, type UpdateLogicModelItemCommand } from './logic-model.dto';
 import { JigyoBudget, LOGIC_MODEL_STAGE_LABELS, LOGIC_MODEL_STAGES, LogicModelItem, type LogicModelStage } from './logic-model.entity';
@@ -46,11 +47,11 @@ export class LogicModelUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly indicators: IndicatorsReportUseCase,
-    private readonly consultations: ConsultationsReportUseCase,
+    private readonly threshold: SuppressionThreshold,
   ) {}
 
   async model(municipality: string, fiscalYear: number, view: 'internal' | 'published'): Promise<LogicModel> {
-    const threshold = view === 'published' ? await this.consultations.threshold(municipality) : null;
+    const threshold = view === 'published' ? await this.threshold.of(municipality) : null;
     const items = await this.em.find(LogicModelItem, { municipality, fiscalYear }, { orderBy: { jigyo: 'asc', stage: 'asc', position: 'asc', createdAt: 'asc' } });
     const budgets = await this.em.find(JigyoBudget, { municipality, fiscalYear });
     const results = new Map((await this.indicators.results(municipality, fiscalYear, threshold)).map((result) => [result.code, result]));

@@ -367,7 +367,7 @@ export const PROJECTION_COLUMN_ALLOWLIST: Record<string, string> = {
 /**
  * A need whose district matching withheld after publishing it (Migration20261204190000; frozen likewise): the person's
  * DV address protection reached matching after need.registered had carried the district. The flag outlives either
- * order of need.registered and need.district-withheld (separate consumers may deliver them in any order), and the
+ * order of need.registered and need.district-withheld (the relay may publish them in either order, ADR 0016), and the
  * need's later events and menu gaps never bring the district back.
  */
 export function needDistrictWithheldDdl(schema: string): string[] {
@@ -410,7 +410,7 @@ const TALLY_LOCK_CLASS = 0x7461; // "ta"
 export function consultationTallyTriggerDdl(schema: string): string[] {
   assertSchema(schema);
   const t = (name: string) => `"${schema}"."${name}"`;
-  // A changed row leaves its old cell (-1) and enters its new one (+1); how report-queries codes fields and districts.
+  // A changed row leaves its old cell (-1) and enters its new one (+1); how the consultations report's queries code fields and districts.
   const counted = (rows: string, sign: number) =>
     `select municipality, fiscal_year, to_char(received_on, 'YYYY-MM') as counted_month, coalesce(jigyo_attribution, 'unattributed')::varchar as jigyo_field,
        case when district_withheld then 'undisclosed' else coalesce(district_id::text, 'none') end as district_code, receiving_organization_id, pseudonym, ${sign} as sign

@@ -1,8 +1,35 @@
+import type { CloudEvent, EventContract } from '@tsunagu/contracts';
+import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
+
 /** Runs one statement with `?` placeholders; returns the affected row count. */
 export type SqlRunner = (sql: string, params: readonly unknown[]) => Promise<number>;
+
+/**
+ * The projector of one record type: the events about it, and how one of them is applied to a projection set (`t` names
+ * the set's tables). The caller has recorded the event id in the set's projected_event already (projector.ts).
+ */
+export interface RecordProjector {
+  events: readonly EventContract[];
+  apply(run: SqlRunner, t: (name: string) => string, contract: EventContract, event: CloudEvent): Promise<void>;
+}
 
 /** PostgreSQL array literal of ids or ASCII codes (never free text, so no quoting is needed). */
 export function pgArray(values: readonly string[]): string {
   for (const value of values) if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new Error(`not an id or code: ${value}`);
   return `{${values.join(',')}}`;
+}
+
+/** 00:00 in Japan of a `YYYY-MM-DD` date as an ISO instant, or null when the event carried no date. */
+export function startOfJapanDate(date: string | null | undefined): string | null {
+  return date ? startOfJapanDay(date).toISOString() : null;
+}
+
+/** Calendar date in Japan of an instant (Asia/Tokyo has no DST). */
+export function japanDate(iso: string): string {
+  return new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A district withheld for DV address protection is never stored, even if an event carried one. */
+export function withheldDistrict(data: { districtId: string | null; districtWithheld?: boolean }): string | null {
+  return data.districtWithheld ? null : data.districtId;
 }

@@ -7,15 +7,13 @@ import { CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import { ProjectionStatusService, type ProjectionStatus } from '../projections/projection-status';
 import { encodeCsv, type TidyTable } from '../shared/tidy-export';
 import { MeasureReportQuery, ConsultationsQuery, MutualAidQuery, type ExportOptions } from './report.dto';
-import {
-  CasesReportUseCase,
-  ConsultationsReportUseCase,
-  IndicatorsReportUseCase,
-  MutualAidReportUseCase,
-  OutreachReportUseCase,
-  ParticipationReportUseCase,
-  ReferralsReportUseCase,
-} from './reports.usecases';
+import { CasesReportUseCase } from './cases/cases.usecase';
+import { ConsultationsReportUseCase } from './consultations/consultations.usecase';
+import { IndicatorsReportUseCase } from './indicators/indicators-report.usecase';
+import { MutualAidReportUseCase } from './mutual-aid/mutual-aid.usecase';
+import { OutreachReportUseCase } from './outreach/outreach.usecase';
+import { ParticipationReportUseCase } from './participation/participation.usecase';
+import { ReferralsReportUseCase } from './referrals/referrals.usecase';
 
 /** A report downloaded as CSV leaves the system as a file: audited as `export`; JSON (the console's screens) as `read`. */
 export const reportAction = (request: { query: unknown }) => (['csv', 'xlsx'].includes((request.query as { format?: string } | undefined)?.format ?? '') ? 'export' : 'read');

@@ -5,7 +5,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import type { Principal } from '@tsunagu/platform-context';
 import { Audited } from '@tsunagu/platform-audit';
 import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
-import { ConsultationsReportUseCase } from '../reports/reports.usecases';
+import { SuppressionThreshold } from '../shared/suppression-threshold';
 import { ReportsModule } from '../reports/reports.module';
 import { ReportingSetting } from './reporting-setting.entity';
 
@@ -23,14 +23,14 @@ export class ReportingSettingsCommand {
 export class SettingsController {
   constructor(
     private readonly em: EntityManager,
-    private readonly consultations: ConsultationsReportUseCase,
+    private readonly threshold: SuppressionThreshold,
   ) {}
 
   @Get()
   @Roles('analyst', 'supervisor', 'admin')
   @ApiOperation({ summary: "The caller's municipality's reporting settings (small-cell threshold of published exports)" })
   async get(@CurrentPrincipal() principal: Principal): Promise<ReportingSettingsCommand> {
-    return { suppressionThreshold: await this.consultations.threshold(principal.municipality) };
+    return { suppressionThreshold: await this.threshold.of(principal.municipality) };
   }
 
   @Put()

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { endOfJapanDay, fiscalYearMonths, fiscalYearRange } from '@tsunagu/util-japanese-calendar';
-import { LIVE_SCHEMA } from '../projections/projection-schema';
-
-const t = (name: string) => `"${LIVE_SCHEMA}"."${name}"`;
+import { liveTable as t } from '../../shared/live-projections';
 
 /** One count of a measure (and a code: a field, a district, an organisation) in one month `YYYY-MM`, or in the whole 年度 (month null). */
 export interface MonthCount {
@@ -15,8 +13,6 @@ export interface MonthCount {
 
 /** Code of consultations whose 事業 attribution predates the projection of it (events before issue 17); the tally triggers write it (consultationTallyDdl). */
 export const UNATTRIBUTED = 'unattributed';
-/** Code of consultations (and other rows) without a district; the tally triggers write it, and report-queries' UNDISCLOSED_DISTRICT. */
-export const NO_DISTRICT = 'none';
 
 /**
  * The counts behind the per-事業 report (issue 17), straight from the live projections. 年度 figures of distinct

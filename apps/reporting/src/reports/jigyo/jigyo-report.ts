@@ -1,9 +1,9 @@
 import { JIGYO_ATTRIBUTION_LABELS, RESOURCE_CATEGORY_LABELS } from '@tsunagu/contracts';
 import { fiscalYearLabel, wareki } from '@tsunagu/util-japanese-calendar';
-import { costPerResult } from '../shared/cost';
-import { publishList, publishTable, suppressCount, type PublishedCell } from '../shared/suppression';
-import { UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL } from './report-queries';
-import { NO_DISTRICT, UNATTRIBUTED, type MonthCount } from './jigyo-queries';
+import { costPerResult } from '../../shared/cost';
+import { publishList, publishTable, suppressCount, type PublishedCell } from '../../shared/suppression';
+import { NO_DISTRICT, UNDISCLOSED_DISTRICT, UNDISCLOSED_DISTRICT_LABEL } from '../../shared/districts';
+import { UNATTRIBUTED, type MonthCount } from './jigyo-queries';
 
 /*
  * The 年度 report a municipality files (issue 17): one sheet per 事業, each a few tables of months × rows.

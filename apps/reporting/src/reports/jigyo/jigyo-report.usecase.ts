@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { fiscalYearRange, todayInJapan } from '@tsunagu/util-japanese-calendar';
-import type { Column, TidyTable } from '../shared/tidy-export';
-import { writeXlsx, SUPPRESSED_MARK, type XlsxSheet } from '../shared/xlsx-export';
+import type { Column, TidyTable } from '../../shared/tidy-export';
+import { DistrictQueries } from '../../shared/districts';
+import { SuppressionThreshold } from '../../shared/suppression-threshold';
+import { writeXlsx, SUPPRESSED_MARK, type XlsxSheet } from '../../shared/xlsx-export';
 import { JigyoQueries } from './jigyo-queries';
-import { JigyoBudget } from '../logic-model/logic-model.entity';
+import { JigyoBudget } from '../../logic-model/logic-model.entity';
 import { buildJigyoFigures, JIGYO_SHEET_NAMES, publishJigyoReport, withCosts, type BudgetFigures, type Jigyo, type JigyoReport } from './jigyo-report';
-import { ReportQueries } from './report-queries';
-import { ConsultationsReportUseCase } from './reports.usecases';
 
 /** The per-事業 年度 report (issue 17): figures from the live projections, published with suppression, as JSON, CSV or XLSX. */
 @Injectable()
 export class JigyoReportUseCase {
   constructor(
     private readonly queries: JigyoQueries,
-    private readonly reportQueries: ReportQueries,
-    private readonly consultations: ConsultationsReportUseCase,
+    private readonly districts: DistrictQueries,
+    private readonly threshold: SuppressionThreshold,
     private readonly em: EntityManager,
   ) {}
 
@@ -29,7 +29,7 @@ export class JigyoReportUseCase {
       this.queries.outreach(municipality, fiscalYear),
       this.queries.participation(municipality, fiscalYear),
       this.queries.community(municipality, fiscalYear, today < end ? today : end),
-      this.reportQueries.districts(municipality),
+      this.districts.districts(municipality),
     ]);
     const budgets: Partial<Record<Jigyo, BudgetFigures>> = {};
     for (const { jigyo, amountYen, staffFte } of await this.em.find(JigyoBudget, { municipality, fiscalYear })) budgets[jigyo] = { amountYen, staffFte };
@@ -44,7 +44,7 @@ export class JigyoReportUseCase {
 
   /** The view asked for of some figures: as they are, or published with the municipality's threshold. */
   async present(figures: JigyoReport, view: 'internal' | 'published'): Promise<JigyoReport> {
-    return withCosts(view === 'published' ? publishJigyoReport(figures, await this.consultations.threshold(figures.municipality)) : figures);
+    return withCosts(view === 'published' ? publishJigyoReport(figures, await this.threshold.of(figures.municipality)) : figures);
   }
 
   /** Tidy long format: one row per (事業, table, row, month or 年度). */
