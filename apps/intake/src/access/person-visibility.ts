@@ -49,7 +49,7 @@ export function visiblePersonPredicate(reach: PersonReach, personId: string, per
   if (reach.organizationId === null) return { sql: `(${own})`, params: [m, reach.subject] };
   const org = reach.organizationId;
   // On the person table itself the registering desk is a column of the row: as `exists` over its own table the planner
-  // hashed every person of the municipality on each search (100,000 rows, ≈ 100 ms — issue 14).
+  // hashed every person of the municipality whenever a search matched thousands (issue 14: 182 ms + 427 ms → 0.4 + 26 ms).
   const registered = personRow
     ? `(${personRow}.municipality = ? and ${personRow}.registered_by_organization = ?)`
     : `exists (select 1 from "intake"."person" rp where rp.id = ${personId} and rp.municipality = ? and rp.registered_by_organization = ?)`;
