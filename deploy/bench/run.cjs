@@ -104,6 +104,9 @@ function table(results) {
   return { text: [line(header), ...rows.map(line)].join('\n'), markdown };
 }
 
+/** BENCH_SCENARIOS: the scenario names to run (e.g. `person-search`, `create-same-sql,create@20`, `events`); all when unset. */
+const only = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(',').map((name) => name.trim()).filter(Boolean) : undefined;
+
 async function benchCommand(context) {
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-bench-'));
   const edgePort = await freePort();
@@ -124,16 +127,16 @@ async function benchCommand(context) {
   say(`benchmark: ${load.connections} connections, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up; data in ${baseDir}`);
   const ready = await stack.start();
   if (!ready) return undefined;
-  const registry = ready.services.find((entry) => entry.name === 'registry');
-  if (!registry) throw new Error('apps/registry is not in this checkout: nothing to measure');
-  if (!ready.idp) throw new Error('apps/idp is not in this checkout: no token for the registry');
+  if (!ready.idp) throw new Error('apps/idp is not in this checkout: no token for the services');
 
   const issue = async (subject) => (await capture(process.execPath, [ready.idp.main, 'token', subject], { env: ready.idpEnv, name: 'idp' })).trim().split('\n').pop();
   const token = await issue(tokenUser);
-  const registryUrl = `http://127.0.0.1:${ready.upstreams.registry.port}`;
+  const registryUrl = ready.upstreams.registry ? `http://127.0.0.1:${ready.upstreams.registry.port}` : undefined;
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
-  // The intake scenarios (from deploy/k6/scenarios.json) run when intake is part of the stack (TSUNAGU_APPS).
+  // The intake scenarios (from deploy/k6/scenarios.json) run when intake is part of the stack (TSUNAGU_APPS);
+  // BENCH_SCENARIOS (names, comma separated, `events` for the event latency) runs only those.
   const scenarios = allScenarios.filter((scenario) => {
+    if (only && !only.includes(scenario.name)) return false;
     if (ready.upstreams[scenario.service]) return true;
     warn(`${scenario.name}: apps/${scenario.service} is not in the stack, skipped`);
     return false;
@@ -145,9 +148,13 @@ async function benchCommand(context) {
 
   // Setup (k6's setup()): district ids for the bodies, the ids the intake bodies need (scenarios.json `setup`:
   // the first item of a GET), then one request per scenario must succeed.
-  const districtsResponse = await request(`${registryUrl}/api/registry/districts?perPage=100`, { token });
-  if (districtsResponse.status !== 200) throw new Error(`GET districts answered ${districtsResponse.status}: ${await districtsResponse.text()}`);
-  const districtIds = (await districtsResponse.json()).items.map((district) => district.id);
+  if (scenarios.length === 0 && !only?.includes('events')) throw new Error(`no scenario to measure (BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS ?? ''}, TSUNAGU_APPS)`);
+  let districtIds = [];
+  if (ready.upstreams.registry) {
+    const districtsResponse = await request(`${registryUrl}/api/registry/districts?perPage=100`, { token });
+    if (districtsResponse.status !== 200) throw new Error(`GET districts answered ${districtsResponse.status}: ${await districtsResponse.text()}`);
+    districtIds = (await districtsResponse.json()).items.map((district) => district.id);
+  }
   const vars = {};
   for (const scenario of scenarios) {
     for (const [key, lookup] of Object.entries(scenario.setup ?? {})) {
@@ -164,8 +171,10 @@ async function benchCommand(context) {
     if (response.status !== scenario.expectStatus) throw new Error(`${scenario.method} ${scenario.path} answered ${response.status}: ${await response.text()}`);
   }
 
-  say(`seeding ${seedRows} community resources …`);
-  await seed(ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, seedRows, benchContext);
+  if (ready.upstreams.registry) {
+    say(`seeding ${seedRows} community resources …`);
+    await seed(ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, seedRows, benchContext);
+  }
   if (ready.upstreams.intake) {
     // Through the owner connection the seed uses: a bulk load of intake's table, not 100,000 API calls.
     say(`seeding ${persons.toLocaleString('en')} persons into intake …`);
@@ -259,7 +268,9 @@ async function benchCommand(context) {
     }
   }
   let eventFigures;
-  if (ready.upstreams.intake && ready.upstreams.reporting) {
+  if (only && !only.includes('events')) {
+    say('event latency: not in BENCH_SCENARIOS, skipped');
+  } else if (ready.upstreams.intake && ready.upstreams.reporting) {
     eventFigures = await measureEvents({ databaseUrl: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, intakeUrl: serviceUrl('intake'), token: tokens.staff, context: benchContext, measure, log: say });
     say('');
     say(eventFigures.text);

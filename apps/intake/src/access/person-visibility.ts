@@ -42,14 +42,19 @@ const caseAboutPerson = (kase: string, personId: string): string =>
  * - the organisation convenes or attends a meeting (支援会議 / 重層的支援会議, not 中止) with such a case on the agenda;
  * - the caller's own emergency access (break-glass) to the person that has not expired (the subject's, not the desk's).
  */
-export function visiblePersonPredicate(reach: PersonReach, personId: string): SqlPredicate | null {
+export function visiblePersonPredicate(reach: PersonReach, personId: string, personRow?: string): SqlPredicate | null {
   if (reach.kind === 'all') return null;
   const m = reach.municipality;
   const own = `exists (select 1 from "intake"."emergency_access" ea where ea.municipality = ? and ea.person_id = ${personId} and ea.actor = ? and ea.expires_at > now())`;
   if (reach.organizationId === null) return { sql: `(${own})`, params: [m, reach.subject] };
   const org = reach.organizationId;
+  // On the person table itself the registering desk is a column of the row: as `exists` over its own table the planner
+  // hashed every person of the municipality whenever a search matched thousands (issue 14: 182 ms + 427 ms → 0.4 + 26 ms).
+  const registered = personRow
+    ? `(${personRow}.municipality = ? and ${personRow}.registered_by_organization = ?)`
+    : `exists (select 1 from "intake"."person" rp where rp.id = ${personId} and rp.municipality = ? and rp.registered_by_organization = ?)`;
   const clauses: SqlPredicate[] = [
-    { sql: `exists (select 1 from "intake"."person" rp where rp.id = ${personId} and rp.municipality = ? and rp.registered_by_organization = ?)`, params: [m, org] },
+    { sql: registered, params: [m, org] },
     {
       sql: `exists (select 1 from "intake"."consultation" rc where rc.municipality = ? and rc.person_id = ${personId} and rc.receiving_organization_id = ? and rc.status <> 'cancelled')`,
       params: [m, org],
@@ -139,6 +144,12 @@ export class PersonVisibility {
     return predicate ? visibleFilter(predicate) : {};
   }
 
+  /** The filter for queries on the person table itself: the same people as `filter('id')`, read from the row where it can. */
+  personFilter(): object {
+    const predicate = visiblePersonPredicate(this.reach(), '$ALIAS.id', '$ALIAS');
+    return predicate ? visibleFilter(predicate) : {};
+  }
+
   /** Narrowing for a query on `table` (the alias is the queried table's): `{}` for callers who see everyone. */
   private narrowed(build: (reach: Extract<PersonReach, { kind: 'related' }>) => SqlPredicate): object {
     const reach = this.reach();
@@ -212,7 +223,7 @@ export class PersonVisibility {
   async visibleIds(em: EntityManager, personIds: readonly (string | null | undefined)[]): Promise<Set<string>> {
     const ids = [...new Set(personIds.filter((id): id is string => typeof id === 'string'))];
     if (ids.length === 0) return new Set();
-    const predicate = this.predicate('p.id');
+    const predicate = visiblePersonPredicate(this.reach(), 'p.id', 'p');
     if (!predicate) return new Set(ids);
     const rows = await run(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [`{${ids.join(',')}}`, ...predicate.params]);
     return new Set(rows.map((row) => row.id));

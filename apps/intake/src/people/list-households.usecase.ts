@@ -52,7 +52,7 @@ export class ListHouseholdsUseCase {
    * word as common as a family name still finds the households named after it by their own name.
    */
   private async householdsOfMembersMatching(patterns: string[]): Promise<string[]> {
-    const visibleMatching: FilterQuery<Person> = { $and: [this.people.filter('id'), ...patterns.map((pattern) => ({ searchText: { $like: pattern } }))] };
+    const visibleMatching: FilterQuery<Person> = { $and: [this.people.personFilter(), ...patterns.map((pattern) => ({ searchText: { $like: pattern } }))] };
     const members = await plainRows(this.em, Person, visibleMatching, { fields: ['id'], limit: MEMBER_SEARCH_LIMIT });
     if (members.length === 0) return [];
     const memberships = members.map((person) => JSON.stringify([{ personId: person.id }]));

@@ -19,7 +19,7 @@ export class ListPersonsUseCase {
   async execute(query: PersonListQuery): Promise<ListPage<PersonView>> {
     const page = paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
     // Only people the caller's desk has a relationship with (or everyone, for city-wide roles), before paging.
-    const and: FilterQuery<Person>[] = [this.people.filter('id')];
+    const and: FilterQuery<Person>[] = [this.people.personFilter()];
     if (query.ids) and.push({ id: { $in: query.ids } });
     if (query.birthDate) and.push({ birthDate: query.birthDate });
     if (query.districtId) and.push({ districtId: query.districtId, dvAddressProtection: this.visibility.canSee({ dvAddressProtection: true }) ? undefined : false });
@@ -41,7 +41,7 @@ export class GetPersonUseCase {
 
   async execute(id: string): Promise<PersonView> {
     // Outside the caller's reach answers exactly like a person that does not exist (404).
-    const person = await this.em.findOne(Person, { $and: [{ id }, this.people.filter('id')] });
+    const person = await this.em.findOne(Person, { $and: [{ id }, this.people.personFilter()] });
     if (!person) throw personNotVisible('Person', id);
     return this.visibility.view(person);
   }
@@ -55,6 +55,6 @@ export class CheckDuplicatesUseCase {
   ) {}
 
   execute(query: DuplicateCheckQuery): Promise<DuplicateCandidateView[]> {
-    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] }, this.people.filter('id'));
+    return findDuplicateCandidates(this.em, { ...query, phones: query.phone ? [query.phone] : [] }, this.people.personFilter());
   }
 }

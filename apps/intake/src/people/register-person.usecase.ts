@@ -50,7 +50,7 @@ export class RegisterPersonUseCase {
 
   /** Existing people the caller may see who may be the same person (DOMAIN §6.3). */
   duplicateCandidates(em: EntityManager, person: Person): Promise<DuplicateCandidateView[]> {
-    return findDuplicateCandidates(em, probeOf(person), this.people.filter('id'));
+    return findDuplicateCandidates(em, probeOf(person), this.people.personFilter());
   }
 
   /**
@@ -58,7 +58,7 @@ export class RegisterPersonUseCase {
    * candidates among the existing people the caller may see, then among the persons before it in the list.
    */
   duplicateCandidatesOfMany(em: EntityManager, persons: readonly Person[]): Promise<DuplicateCandidateView[][]> {
-    return findDuplicateCandidatesOfNew(em, persons, this.people.filter('id'));
+    return findDuplicateCandidatesOfNew(em, persons, this.people.personFilter());
   }
 
   /** Writes a built person and its events (PersonRegistered, and the protection when there is one) in `em`'s transaction. */

@@ -23,7 +23,7 @@ export class UpdatePersonUseCase {
 
   async execute(id: string, command: UpdatePersonCommand, expectedVersion: number): Promise<PersonView> {
     return this.em.transactional(async (em) => {
-      const person = await this.people.findVisible(em, Person, 'Person', id, this.people.filter('id'));
+      const person = await this.people.findVisible(em, Person, 'Person', id, this.people.personFilter());
       assertVersion(person, expectedVersion, 'Person');
       const { version: _version, ...fields } = command;
       // A caller who cannot see a protected address cannot change it either (they would overwrite blind).

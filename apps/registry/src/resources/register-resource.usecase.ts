@@ -17,11 +17,7 @@ export class RegisterResourceUseCase {
   ) {}
 
   async execute(command: RegisterResourceCommand): Promise<ResourceView> {
-    return this.em.transactional(async (em) => {
-      const resource = await this.register(em, command);
-      await em.flush();
-      return resourceView(resource);
-    });
+    return this.em.transactional(async (em) => resourceView(await this.register(em, command)));
   }
 
   /** Also used by the CSV import, which registers many rows in one transaction. */
@@ -32,8 +28,9 @@ export class RegisterResourceUseCase {
     applyResourceFields(resource, command);
     resource.status = status;
     em.persist(resource);
-    await em.flush();
+    // The event needs nothing the database assigns: the row and its outbox event go in one flush (issue 14).
     this.events.record(em, ResourceRegistered, resource.id, resourceEventData(resource));
+    await em.flush();
     return resource;
   }
 }

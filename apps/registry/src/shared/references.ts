@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException, plainRows } from '@tsunagu/platform-http';
 import { District } from '../districts/district.entity';
 import { Organization } from '../organizations/organization.entity';
 
@@ -11,7 +11,8 @@ import { Organization } from '../organizations/organization.entity';
 export async function assertDistrictsExist(em: EntityManager, ids: readonly string[], field: string): Promise<void> {
   if (ids.length === 0) return;
   const unique = [...new Set(ids)];
-  const found = await em.find(District, { id: { $in: unique } }, { fields: ['id'] });
+  // Plain rows: checked ids never become entities the write's flush would have to diff.
+  const found = await plainRows(em, District, { id: { $in: unique } }, { fields: ['id'] });
   const known = new Set(found.map((district) => district.id));
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) throw DomainException.invalidField(field, `unknown district id(s): ${missing.join(', ')}`);

@@ -1,7 +1,9 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
 import { ormOptions } from '../src/lib/orm-options';
+import { sendWithCommit } from '../src/lib/tenant-settings';
 
 /** The session settings row-level security reads follow the TenantContext on pooled connections (ADR 0012). */
 describe('tenant settings per pooled connection', () => {
@@ -42,5 +44,64 @@ describe('tenant settings per pooled connection', () => {
     });
     await TenantContext.run({ requestId: 'r', municipality: '372021' }, () => orm.em.transactional(async (em) => em.getConnection().execute('select 1', [], 'all', em.getTransactionContext())));
     expect(await TenantContext.run({ requestId: 'r', municipality: '372021' }, settings)).toEqual({ municipality: '372021', system: '' });
+  });
+
+  describe('statements sent with the COMMIT (sendWithCommit)', () => {
+    const inTenant = <T>(fn: () => Promise<T>) => TenantContext.run({ requestId: 'r', municipality: '372013' }, fn);
+    const rows = async () => (await orm.em.getConnection().execute(`select note from tenant_settings.commit_note order by note`)).map((row) => row.note as string);
+
+    beforeAll(async () => {
+      // A table without row-level security, created by the owner and written by the application role.
+      const owner = new Client({ connectionString: database.url });
+      await owner.connect();
+      try {
+        await owner.query(`create schema tenant_settings`);
+        await owner.query(`create table tenant_settings.commit_note (note text not null check (note <> 'refused'), at timestamptz, tags text[])`);
+        await owner.query(`grant usage on schema tenant_settings to "${database.applicationRole}"`);
+        await owner.query(`grant select, insert, delete on tenant_settings.commit_note to "${database.applicationRole}"`);
+      } finally {
+        await owner.end();
+      }
+    });
+    beforeEach(() => orm.em.getConnection().execute('delete from tenant_settings.commit_note'));
+
+    /** A transaction that writes `note` and queues `queued` to go with its commit; what commit or sendWithCommit said. */
+    const write = (note: string, queued: string) =>
+      inTenant(() =>
+        orm.em.transactional(async (em) => {
+          await em.getConnection().execute(`insert into tenant_settings.commit_note (note) values (?)`, [note], 'run', em.getTransactionContext());
+          expect(
+            await sendWithCommit(em.getTransactionContext(), (literal) => `insert into tenant_settings.commit_note (note, at, tags) values (${literal(queued)}, ${literal(new Date(0))}, ${literal(["it's", 'b'])}::text[])`),
+          ).toBe(true);
+        }),
+      );
+
+    it('commits the queued statement with the transaction, values quoted as literals', async () => {
+      await write('row', "it's queued");
+      expect(await rows()).toEqual(["it's queued", 'row']);
+      const [queued] = await orm.em.getConnection().execute(`select at, tags from tenant_settings.commit_note where note <> 'row'`);
+      expect([new Date(queued.at).toISOString(), queued.tags]).toEqual(['1970-01-01T00:00:00.000Z', ["it's", 'b']]);
+    });
+
+    it('fails the commit when the queued statement fails: neither is written and the connection is clean for the next work', async () => {
+      await expect(write('row', 'refused')).rejects.toThrow(/check constraint/);
+      expect(await rows()).toEqual([]);
+      // The single pooled connection was rolled back, not returned in an aborted transaction.
+      await write('next', 'queued');
+      expect(await rows()).toEqual(['next', 'queued']);
+    });
+
+    it('drops the queued statement when the transaction rolls back', async () => {
+      await expect(
+        inTenant(() =>
+          orm.em.transactional(async (em) => {
+            await sendWithCommit(em.getTransactionContext(), () => `insert into tenant_settings.commit_note (note) values ('dropped')`);
+            throw new Error('roll back');
+          }),
+        ),
+      ).rejects.toThrow('roll back');
+      await inTenant(() => orm.em.transactional(async (em) => em.getConnection().execute('select 1', [], 'all', em.getTransactionContext())));
+      expect(await rows()).toEqual([]);
+    });
   });
 });

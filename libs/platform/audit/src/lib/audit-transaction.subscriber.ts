@@ -11,7 +11,7 @@ const DEFAULT_SUBJECT_PROPERTIES = ['personId', 'personIds', 'householdId', 'key
  * Writes a write request's audit record inside the business transaction (ADR 0011): just before the request's
  * first root transaction commits, the pending record of the request context is inserted through that transaction,
  * so the change and its record commit together or not at all — no chain lock, no record lost to a crash after the
- * commit. What the change tells is added first: the id of a created entity of the route's resource type (for
+ * commit. The insert travels with the COMMIT in one round trip (sendWithCommit). What the change tells is added first: the id of a created entity of the route's resource type (for
  * creates) and the subject ids of every changed entity (its own id for persons and households, and its person or
  * household references).
  */
@@ -45,15 +45,15 @@ export class AuditTransactionSubscriber implements EventSubscriber {
     const pending = currentPendingAudit();
     if (!pending || pending.written || pending.inserting || !args.transaction) return;
     pending.inserting = args.transaction;
+    const transaction = args.transaction as Knex.Transaction;
+    const facts = {
+      ...pending.facts,
+      resourceId: pending.facts.resourceId ?? pending.createdId ?? null,
+      subjectIds: normaliseSubjectIds([...pending.facts.subjectIds, ...pending.subjectIds]),
+    };
     try {
-      await this.audit.insert(
-        {
-          ...pending.facts,
-          resourceId: pending.facts.resourceId ?? pending.createdId ?? null,
-          subjectIds: normaliseSubjectIds([...pending.facts.subjectIds, ...pending.subjectIds]),
-        },
-        args.transaction as Knex.Transaction,
-      );
+      // In the COMMIT's round trip where the connection can carry it (issue 14); a failing insert fails the commit.
+      if (!(await this.audit.insertWithCommit(facts, transaction))) await this.audit.insert(facts, transaction);
     } catch (error) {
       pending.inserting = undefined;
       throw error;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection, Knex } from '@mikro-orm/postgresql';
 import { TenantContext } from '@tsunagu/platform-context';
+import { sendWithCommit } from '@tsunagu/platform-persistence';
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { auditHash, GENESIS_HASH, normaliseSubjectIds, type AuditEntry, type AuditRecord, type HashedFields, type SealGap } from './audit-record';
@@ -137,6 +138,24 @@ const ORDER_COLUMNS: Record<string, string> = { seq: 'audit_record.seq', occurre
 const INSERT_COLUMNS =
   '(id, occurred_at, actor, roles, agency, municipality, client, action, resource_type, resource_id, subject_ids, outcome, http_status, request_id, trace_id)';
 const INSERT_VALUES = '(?, ?::timestamptz, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)';
+/** The values of INSERT_VALUES, in its order. */
+const insertValues = (facts: AuditFacts) => [
+  facts.id,
+  facts.occurredAt,
+  facts.actor,
+  facts.roles,
+  facts.agency,
+  facts.municipality,
+  facts.client,
+  facts.action,
+  facts.resourceType,
+  facts.resourceId,
+  facts.subjectIds,
+  facts.outcome,
+  facts.httpStatus,
+  facts.requestId,
+  facts.traceId,
+];
 
 /**
  * The append-only, hash-chained audit trail of one service (RELIABILITY §3.6, ADR 0011). Records are inserted
@@ -198,24 +217,19 @@ export class AuditService {
     return this.insertWith(facts, executor ?? this.knex());
   }
 
+  /**
+   * The record of a write, sent in the same round trip as the COMMIT of the business transaction `transaction` (ADR
+   * 0011; issue 14): nothing reads its seq back. False where the connection cannot carry it (then `insert` it).
+   */
+  insertWithCommit(facts: AuditFacts, transaction: Knex.Transaction): Promise<boolean> {
+    return sendWithCommit(transaction, (literal) => {
+      const values = insertValues(facts);
+      return `insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES.replace(/\?/g, () => literal(values.shift()))}`;
+    });
+  }
+
   private async insertWith(facts: AuditFacts, executor: Knex | Knex.Transaction): Promise<AuditRecord> {
-    const result = await executor.raw(`insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES} returning seq::text as seq`, [
-      facts.id,
-      facts.occurredAt,
-      facts.actor,
-      facts.roles,
-      facts.agency,
-      facts.municipality,
-      facts.client,
-      facts.action,
-      facts.resourceType,
-      facts.resourceId,
-      facts.subjectIds,
-      facts.outcome,
-      facts.httpStatus,
-      facts.requestId,
-      facts.traceId,
-    ]);
+    const result = await executor.raw(`insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES} returning seq::text as seq`, insertValues(facts));
     return { ...facts, seq: Number(result.rows[0].seq), gap: null, chainPos: null, prevHash: null, hash: null, sealedAt: null };
   }
 

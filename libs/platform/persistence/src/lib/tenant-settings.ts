@@ -23,12 +23,17 @@ type QueryFn = (...args: unknown[]) => unknown;
 
 interface TrackedClient {
   query: QueryFn;
+  /** pg's quoting of a string literal. */
+  escapeLiteral?: (value: string) => string;
   /** The values last set on this session; undefined when unknown (new connection, rolled back). */
   __tsunaguTenant?: TenantSettings;
   __tsunaguTenantInstalled?: boolean;
+  /** Statements to send in the same round trip as the open transaction's COMMIT (sendWithCommit). */
+  __tsunaguWithCommit?: string[];
 }
 
 const ROLLBACK = /^\s*(rollback|abort)\b/i;
+const COMMIT = /^\s*(commit|end)\b/i;
 /** Statements that end a transaction read no rows: they pass through, and must, as a failed set_config would block them. */
 const TRANSACTION_END = /^\s*(rollback|abort|commit|end|release)\b/i;
 
@@ -57,6 +62,15 @@ export function installTenantSettings(client: unknown): void {
     const current = tracked.__tsunaguTenant;
     const text = textOf(args[0]);
     const rollback = ROLLBACK.test(text);
+    if (tracked.__tsunaguWithCommit) {
+      const statements = tracked.__tsunaguWithCommit;
+      if (COMMIT.test(text)) {
+        tracked.__tsunaguWithCommit = undefined;
+        return commitWith(tracked, original, statements, text, args);
+      }
+      // A rollback drops them with the transaction they belong to.
+      if (rollback) tracked.__tsunaguWithCommit = undefined;
+    }
     if ((current && current.municipality === desired.municipality && current.system === desired.system) || TRANSACTION_END.test(text)) {
       if (rollback) tracked.__tsunaguTenant = undefined;
       return original(...args);
@@ -93,6 +107,67 @@ export function installTenantSettings(client: unknown): void {
       },
     );
   };
+}
+
+/**
+ * The COMMIT with the statements queued before it, as one simple-protocol query (one round trip). PostgreSQL skips the
+ * rest of the string after a failing statement, leaving the transaction aborted: the connection rolls back before the
+ * caller hears of the error, so it goes back to the pool clean and nothing of the transaction was committed.
+ */
+function commitWith(tracked: TrackedClient, original: QueryFn, statements: string[], commit: string, args: unknown[]): unknown {
+  const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+  const sent = new Promise<unknown>((resolve, reject) => {
+    original(`${statements.join(';\n')};\n${commit}`, (error: Error | null, result?: unknown) => (error ? reject(error) : resolve(result)));
+  });
+  const settled = sent.then(
+    // One result per statement: the caller asked for the COMMIT's.
+    (results) => (Array.isArray(results) ? results[results.length - 1] : results),
+    (error: unknown) =>
+      new Promise<never>((_resolve, reject) => {
+        tracked.__tsunaguTenant = undefined;
+        original('rollback', () => reject(error));
+      }),
+  );
+  if (!callback) return settled;
+  settled.then(
+    (result) => callback(null, result),
+    (error: Error) => callback(error),
+  );
+  return undefined;
+}
+
+/** A knex transaction as far as sendWithCommit needs it: its client hands out the transaction's connection. */
+interface TransactionWithConnection {
+  client?: { acquireConnection?: () => Promise<unknown> };
+}
+
+/**
+ * Queues a statement to be sent in the same round trip as `transaction`'s COMMIT (a root transaction of a pool set up
+ * with installTenantSettings), as the platform's writes that nothing reads back do: a write's audit record (ADR 0011,
+ * issue 14). `build` writes the statement with its values as literals (`literal` quotes strings, dates, arrays, null),
+ * because a query of several statements cannot carry parameters. A failing statement fails the COMMIT: the change and
+ * the statement commit together or not at all. Returns false where the connection has no hook (send it yourself then).
+ */
+export async function sendWithCommit(transaction: unknown, build: (literal: (value: unknown) => string) => string): Promise<boolean> {
+  const client = (transaction as TransactionWithConnection | undefined)?.client;
+  if (typeof client?.acquireConnection !== 'function') return false;
+  const connection = (await client.acquireConnection()) as TrackedClient | undefined;
+  if (!connection?.__tsunaguTenantInstalled || typeof connection.escapeLiteral !== 'function') return false;
+  const quote = connection.escapeLiteral.bind(connection);
+  const literal = (value: unknown): string => sqlLiteral(value, quote);
+  (connection.__tsunaguWithCommit ??= []).push(build(literal));
+  return true;
+}
+
+/** An SQL literal of a value a parameter would have carried; arrays as `array[…]`, so the statement casts them. */
+function sqlLiteral(value: unknown, quote: (text: string) => string): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (value instanceof Date) return quote(value.toISOString());
+  if (typeof value === 'string') return quote(value);
+  if (Array.isArray(value)) return `array[${value.map((item) => sqlLiteral(item, quote)).join(', ')}]`;
+  throw new Error(`no SQL literal for a ${typeof value}`);
 }
 
 /**
