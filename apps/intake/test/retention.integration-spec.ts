@@ -278,7 +278,11 @@ describe('intake: retention, legal holds and destruction', () => {
     // Imported as received (受付): handled and closed here, so it and its person fall due.
     await post(`/consultations/${consultation}/start-screening`);
     await post(`/consultations/${consultation}/triage`, { disposition: 'own-agency' });
-    expect((await post(`/consultations/${consultation}/close`)).body.status).toBe('closed');
+    // Closed with an Idempotency-Key: its stored response (the consultation, its person's id) must go with them.
+    const closed = await intake.call('POST', `/consultations/${consultation}/close`, { body: {}, headers: { 'idempotency-key': 'retention-import-close' } });
+    expect(closed.body.status).toBe('closed');
+    const storedResponses = () => asSystem(intake.orm, `select 1 from "intake"."idempotency_key" where key = 'retention-import-close'`);
+    expect(await storedResponses()).toHaveLength(1);
     await asSystem(intake.orm, `update "intake"."person" set created_at = created_at - interval '7 years' where id = ?`, [imported.persons]);
 
     const listed = await check();
@@ -290,6 +294,7 @@ describe('intake: retention, legal holds and destruction', () => {
     // The person erased (its consent kept, coded), the consultation deleted: no key of the old system names any of them.
     expect((await intake.call('GET', `/persons/${imported.persons}`)).body.familyName).toBeNull();
     expect(await sources()).toEqual([]);
+    expect(await storedResponses()).toEqual([]);
 
     // Nothing recognises the old system's key any more (that would be the personal data destroyed): a new person.
     expect(await upload('persons', ...persons)).toMatchObject({ created: 1, unchanged: 0 });

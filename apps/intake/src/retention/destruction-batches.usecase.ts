@@ -47,7 +47,7 @@ export class DestructionBatchesUseCase extends DestructionBatchesUseCaseBase<Ret
     em: EntityManager,
     private readonly events: EventRecorder,
   ) {
-    super(em);
+    super(em, 'intake');
   }
 
   protected async decider(em: EntityManager): Promise<DestructionDecider> {

@@ -18,7 +18,7 @@ export class OutreachDestructionBatchesUseCase extends DestructionBatchesUseCase
     em: EntityManager,
     private readonly events: EventRecorder,
   ) {
-    super(em);
+    super(em, 'outreach');
   }
 
   protected async decider(em: EntityManager): Promise<DestructionDecider> {

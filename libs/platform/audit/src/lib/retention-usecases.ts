@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { logDestruction } from './destruction-log';
 import {
   decideDestructionBatch,
+  forgetStoredResponses,
   DestructionBatch,
   destructionBatchShape,
   legalHoldShape,
@@ -173,7 +174,8 @@ export interface DestructionDecider {
  * 廃棄承認: a city supervisor (never a contracted desk's: destruction is the city's act under its 文書管理規程) approves a
  * batch, taking out the items that must stay (`removeItemIds`). Each remaining record is destroyed unless the service
  * keeps it (`held`: listed again once the hold ends; `not-due`: listed again when due), each destruction logged — all
- * in one transaction, a batch destroyed whole or not at all. Returns the batch and the items destroyed.
+ * in one transaction, a batch destroyed whole or not at all, with the stored responses naming them (in `schema`).
+ * Returns the batch and the items destroyed.
  */
 export async function approveDestructionBatch(
   em: EntityManager,
@@ -181,6 +183,7 @@ export async function approveDestructionBatch(
   removeItemIds: readonly string[] | undefined,
   approvedBy: string,
   open: (em: EntityManager) => Promise<DestructionDecider>,
+  schema: string,
 ): Promise<{ batch: DestructionBatchShape; destroyed: DestructionItem[] }> {
   return em.transactional(async (tx) => {
     const batch = await pendingDestructionBatch(tx, id);
@@ -201,6 +204,7 @@ export async function approveDestructionBatch(
       const { recordType, recordId, action, ruleId, ruleVersion } = item;
       logDestruction(tx, [{ recordType, recordId, action, ruleId, ruleVersion, batchId: batch.id, approvedBy, destroyedAt: now }]);
     }
+    if (destroyed.length > 0) await forgetStoredResponses(tx, schema, destroyed.map((item) => item.recordId));
     decideDestructionBatch(batch, 'approved', approvedBy, now);
     await tx.flush();
     decider.approved?.(destroyed);
@@ -210,7 +214,11 @@ export async function approveDestructionBatch(
 
 /** The batches of a service: listed, read, approved (with the service's `decider`) or rejected by a city supervisor. */
 export abstract class DestructionBatchesUseCaseBase<R extends string> {
-  constructor(protected readonly em: EntityManager) {}
+  /** `schema`: the service's, where its idempotency keys are kept. */
+  constructor(
+    protected readonly em: EntityManager,
+    private readonly schema: string,
+  ) {}
 
   /** The service's part of an approval, in its transaction. */
   protected abstract decider(em: EntityManager): Promise<DestructionDecider>;
@@ -229,7 +237,7 @@ export abstract class DestructionBatchesUseCaseBase<R extends string> {
 
   async approve(id: string, command: { removeItemIds?: string[] }): Promise<DestructionBatchShape> {
     const approver = requireCitySupervisor();
-    return (await approveDestructionBatch(this.em, id, command.removeItemIds, approver, (em) => this.decider(em))).batch;
+    return (await approveDestructionBatch(this.em, id, command.removeItemIds, approver, (em) => this.decider(em), this.schema)).batch;
   }
 
   /** Nothing in the batch is destroyed; its records are listed again only when their rule changes. */
