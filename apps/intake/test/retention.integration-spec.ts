@@ -1,6 +1,6 @@
-import { PersonDestroyed } from '@tsunagu/contracts';
+import { LegalHoldPlaced, LegalHoldReleased, PersonDestroyed } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { asSystem } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { ListDueRecordsUseCase } from '../src/retention/list-due-records.usecase';
 import { API, DESK, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
@@ -301,5 +301,22 @@ describe('intake: retention, legal holds and destruction', () => {
     const again = await sources();
     expect(again.map((source) => source.record_type)).toEqual(['persons']);
     expect(again[0].target_id).not.toBe(imported.persons);
+  });
+
+  it('announces each hold by the person it holds, and each release, ids and codes only (for outreach to keep, ADR 0018)', async () => {
+    await expectEventually(async () => {
+      const events = await intake.events();
+      const placed = events.filter((event) => event.subject === LegalHoldPlaced.subject);
+      expect(placed.map((event) => event.event.data)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ recordType: 'person', recordId: ids.person3, personId: ids.person3, reason: 'litigation', until: null }),
+          // A hold on a consultation holds its person.
+          expect.objectContaining({ recordType: 'consultation', recordId: ids.consultation4, personId: ids.person4, reason: 'disclosure-request' }),
+        ]),
+      );
+      const held = placed.find((event) => event.event.data['recordId'] === ids.consultation4)?.event.data['holdId'];
+      expect(events.filter((event) => event.subject === LegalHoldReleased.subject).map((event) => event.event.data['holdId'])).toEqual([held]);
+      for (const event of [...placed, ...events.filter((one) => one.subject === LegalHoldReleased.subject)]) for (const marker of MARKERS) expect(event.json).not.toContain(marker);
+    });
   });
 });

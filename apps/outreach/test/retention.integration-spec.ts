@@ -1,4 +1,4 @@
-import { OutreachTargetDestroyed } from '@tsunagu/contracts';
+import { LegalHoldPlaced, LegalHoldReleased, OutreachTargetDestroyed } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -193,5 +193,33 @@ describe('outreach: retention of targets, legal holds and destruction', () => {
     const again = await sources();
     expect(again).toHaveLength(1);
     expect(again[0].target_id).not.toBe(imported);
+  });
+
+  it('keeps the targets of a person held in intake: held at approval, never listed while the hold is in force, listed again once released', async () => {
+    const heldPerson = uuidv7();
+    await outreach.knowPerson(heldPerson);
+    await target('intakeHeld', { personId: heldPerson });
+    await age(ids.intakeHeld);
+    const listedIds = async () => {
+      const result = await check();
+      return { batchId: result.batchId, items: result.batchId ? await items(result.batchId) : [] };
+    };
+    const listed = await listedIds();
+    expect(listed.items.map((item) => item.recordId)).toContain(ids.intakeHeld);
+
+    // Intake places a hold on a case of the person after listing, before approval.
+    const holdId = uuidv7();
+    await outreach.publish(LegalHoldPlaced, holdId, { holdId, recordType: 'case', recordId: uuidv7(), personId: heldPerson, reason: 'litigation', until: null, placedAt: new Date().toISOString() });
+    const kept = () => asSystem<{ released_at: Date | null }>(outreach.orm, `select released_at from "outreach"."intake_legal_hold" where hold_id = ?`, [holdId]);
+    await expectEventually(async () => expect(await kept()).toHaveLength(1));
+    const others = listed.items.filter((item) => item.recordId !== ids.intakeHeld).map((item) => item.id);
+    expect((await post(`/destruction-batches/${listed.batchId}/approve`, { removeItemIds: others }, citySupervisor)).status).toBe(200);
+    expect((await items(listed.batchId as string)).find((item) => item.recordId === ids.intakeHeld)?.status).toBe('held');
+    expect((await outreach.call('GET', `/targets/${ids.intakeHeld}`)).body.locationDescription).toBe(PLACE);
+    expect((await listedIds()).items.map((item) => item.recordId)).not.toContain(ids.intakeHeld);
+
+    await outreach.publish(LegalHoldReleased, holdId, { holdId, releasedAt: new Date().toISOString() });
+    await expectEventually(async () => expect((await kept())[0].released_at).not.toBeNull());
+    expect((await listedIds()).items.map((item) => item.recordId)).toContain(ids.intakeHeld);
   });
 });

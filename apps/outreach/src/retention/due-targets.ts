@@ -13,8 +13,14 @@ export async function targetRetentionRule(em: EntityManager): Promise<RetentionR
   return (await seededRetentionRules(em, 'outreach', DEFAULT_OUTREACH_RETENTION_RULES)).get('outreach-target') as RetentionRule;
 }
 
-/** A legal hold in force on the target (alias `t`) or on its person. Parameters: municipality, today. */
-export const TARGET_HELD = `exists (select 1 from "outreach"."legal_hold" h where h.municipality = ?::text and ${HOLD_IN_FORCE}
+/**
+ * A legal hold in force on the target (alias `t`) or on its person — placed here, or in intake (kept from its
+ * legal-hold events, ADR 0018). Parameters: municipality, today.
+ */
+export const TARGET_HELD = `exists (select 1 from (
+      select municipality, record_type, record_id, released_at, until from "outreach"."legal_hold"
+      union all select municipality, 'person', person_id, released_at, until from "outreach"."intake_legal_hold"
+    ) h where h.municipality = ?::text and ${HOLD_IN_FORCE}
     and ((h.record_type = 'outreach-target' and h.record_id = t.id) or (h.record_type = 'person' and h.record_id = t.person_id)))`;
 
 /** The date a target's period counts from: its last contact (JST), else its discovery, or its closing when later. */
