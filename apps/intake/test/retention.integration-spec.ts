@@ -251,7 +251,7 @@ describe('intake: retention, legal holds and destruction', () => {
     expect(await check()).toMatchObject({ listed: 0 });
   });
 
-  it('deletes the import sources of what it destroys (the old system’s keys); the same file imported again makes a new person', async () => {
+  it('leaves nothing behind: import sources (the old system’s keys), stored responses, emergency-access words; the same file imported again makes a new person', async () => {
     const upload = async (type: string, ...lines: string[]) => {
       const response = await intake.app.inject({
         method: 'POST',
@@ -284,6 +284,9 @@ describe('intake: retention, legal holds and destruction', () => {
     const storedResponses = () => asSystem(intake.orm, `select 1 from "intake"."idempotency_key" where key = 'retention-import-close'`);
     expect(await storedResponses()).toHaveLength(1);
     await asSystem(intake.orm, `update "intake"."person" set created_at = created_at - interval '7 years' where id = ?`, [imported.persons]);
+    // A desk opened the person in an emergency: the access stays on the trail, its words about the person do not.
+    const emergency = await intake.call('POST', `/persons/${imported.persons}/emergency-access`, { token: deskCaseworker, body: { reason: `${MARKER.familyName}さんの緊急連絡先を確認する必要がある` } });
+    expect(emergency.status).toBe(201);
 
     const listed = await check();
     const batchItems = (await intake.call('GET', `/destruction-batches/${listed.batchId}/items?perPage=100`, { token: citySupervisor })).body.items as Item[];
@@ -295,6 +298,7 @@ describe('intake: retention, legal holds and destruction', () => {
     expect((await intake.call('GET', `/persons/${imported.persons}`)).body.familyName).toBeNull();
     expect(await sources()).toEqual([]);
     expect(await storedResponses()).toEqual([]);
+    expect(await asSystem(intake.orm, `select reason, review_note from "intake"."emergency_access" where person_id = ?`, [imported.persons])).toEqual([{ reason: '', review_note: null }]);
 
     // Nothing recognises the old system's key any more (that would be the personal data destroyed): a new person.
     expect(await upload('persons', ...persons)).toMatchObject({ created: 1, unchanged: 0 });
@@ -303,7 +307,7 @@ describe('intake: retention, legal holds and destruction', () => {
     expect(again[0].target_id).not.toBe(imported.persons);
   });
 
-  it('announces each hold by the person it holds, and each release, ids and codes only (for outreach to keep, ADR 0018)', async () => {
+  it('announces each hold by the person it holds, and each release, ids and codes only (for outreach to keep, ADR 0019)', async () => {
     await expectEventually(async () => {
       const events = await intake.events();
       const placed = events.filter((event) => event.subject === LegalHoldPlaced.subject);

@@ -26,6 +26,12 @@ const SOURCES: Record<RetentionRecordType, string> = {
   ),
 };
 
+/**
+ * A 緊急アクセス stays as the trail of who opened the person and when (like the audit record, ids only), without the
+ * words given as its reason and review, which are about the person.
+ */
+const EMERGENCY_ACCESS_WORDS = `update "intake"."emergency_access" set "reason" = '', "review_note" = null, ${TOUCH} where "person_id" = ?`;
+
 const STATEMENTS: Record<RetentionRecordType, Record<RetentionAction, string[]>> = {
   person: {
     erase: [
@@ -33,9 +39,11 @@ const STATEMENTS: Record<RetentionRecordType, Record<RetentionAction, string[]>>
          "former_name" = null, "birth_date" = null, "birth_date_precision" = 'unknown', "address" = null, "address_raw" = null, "phones" = '[]', "email" = null,
          "deceased_on" = null, "identity_level" = 'anonymous', "kana_key" = '', "phone_digits" = '{}', "search_text" = '', ${TOUCH} where "id" = ?`,
       `update "intake"."consent" set "withdrawal_reason" = null, ${TOUCH} where "person_id" = ?`,
+      EMERGENCY_ACCESS_WORDS,
     ],
     delete: [
       `delete from "intake"."consent" where "person_id" = ?`,
+      EMERGENCY_ACCESS_WORDS,
       // Out of every household it belonged to (the household itself stays, with its other members).
       `update "intake"."household" set "members" = coalesce((select jsonb_agg(m) from jsonb_array_elements("members") m where m->>'personId' <> ?::text), '[]'::jsonb),
          "key_person_id" = case when "key_person_id" = ?::uuid then null else "key_person_id" end, ${TOUCH}

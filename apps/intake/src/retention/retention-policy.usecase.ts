@@ -32,7 +32,7 @@ async function heldPerson(em: EntityManager, recordType: RetentionRecordType, re
 /**
  * リーガルホールド on a person, consultation or case: placed and released by city supervisors and admins, listed for
  * auditors, and announced by the person it holds (legal-hold.placed/released, ids and codes) so outreach destroys none
- * of the person's targets while it is in force (ADR 0018).
+ * of the person's targets while it is in force (ADR 0019).
  */
 @Injectable()
 export class LegalHoldsUseCase extends LegalHoldsUseCaseBase<RetentionRecordType> {

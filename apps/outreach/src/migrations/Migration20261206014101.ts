@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 const TENANT = `current_setting('app.system', true) = 'on' or municipality = current_setting('app.municipality', true)`;
 
 /**
- * Legal holds placed in intake, by the person they hold (ADR 0018): a target of a held person is never listed or
+ * Legal holds placed in intake, by the person they hold (ADR 0019): a target of a held person is never listed or
  * destroyed. Ids and codes only, under row-level security (written out).
  */
 export class Migration20261206014101 extends Migration {

@@ -15,7 +15,7 @@ export async function targetRetentionRule(em: EntityManager): Promise<RetentionR
 
 /**
  * A legal hold in force on the target (alias `t`) or on its person — placed here, or in intake (kept from its
- * legal-hold events, ADR 0018). Parameters: municipality, today.
+ * legal-hold events, ADR 0019). Parameters: municipality, today.
  */
 export const TARGET_HELD = `exists (select 1 from (
       select municipality, record_type, record_id, released_at, until from "outreach"."legal_hold"

@@ -3,7 +3,7 @@ import type { LegalHoldReason } from '@tsunagu/contracts';
 import { TenantScoped } from '@tsunagu/platform-persistence';
 
 /**
- * A legal hold placed in intake, by the person it holds (legal-hold.placed / released, ADR 0018): while in force no
+ * A legal hold placed in intake, by the person it holds (legal-hold.placed / released, ADR 0019): while in force no
  * target of the person is listed or destroyed here. Ids and codes only; placed and released in intake, never here.
  */
 @Entity({ tableName: 'intake_legal_hold' })

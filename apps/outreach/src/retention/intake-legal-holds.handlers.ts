@@ -8,7 +8,7 @@ import { IntakeLegalHold } from './intake-legal-hold.entity';
 export const CONSUMED_HOLD_EVENTS = [LegalHoldPlaced, LegalHoldReleased];
 
 /**
- * Keeps the legal holds placed in intake, by the person they hold (ADR 0018), so a hold in intake stops the
+ * Keeps the legal holds placed in intake, by the person they hold (ADR 0019), so a hold in intake stops the
  * destruction of the person's targets here too. Through ctx.em: the inbox row commits with it (a redelivery does
  * nothing twice); a release that arrives first is kept as released when the placing comes.
  */
