@@ -1,8 +1,8 @@
-import { PersonDestroyed } from '@tsunagu/contracts';
+import { LegalHoldPlaced, LegalHoldReleased, PersonDestroyed } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { asSystem } from '@tsunagu/platform-testing';
+import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { ListDueRecordsUseCase } from '../src/retention/list-due-records.usecase';
-import { DESK, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+import { API, DESK, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 /** Marker values: none of them may survive in the destruction log, its API or the person.destroyed events. */
 const MARKER = { familyName: '廃棄標識', givenName: '太郎', familyNameKana: 'ハイキヒョウシキ', givenNameKana: 'タロウ', birthDate: '1951-02-03', email: 'haiki-marker@example.jp' };
@@ -249,5 +249,78 @@ describe('intake: retention, legal holds and destruction', () => {
     expect((await post(`/destruction-batches/${again.batchId}/reject`, {}, citySupervisor)).body.status).toBe('rejected');
     expect((await intake.call('GET', `/persons/${ids.person4}`)).body.familyName).toBe(`${MARKER.familyName}四`);
     expect(await check()).toMatchObject({ listed: 0 });
+  });
+
+  it('leaves nothing behind: import sources (the old system’s keys), stored responses, emergency-access words; the same file imported again makes a new person', async () => {
+    const upload = async (type: string, ...lines: string[]) => {
+      const response = await intake.app.inject({
+        method: 'POST',
+        url: `${API}/imports?type=${type}`,
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${citySupervisor}` },
+        payload: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+      });
+      expect(response.statusCode).toBe(200);
+      return JSON.parse(response.body) as { created: number; unchanged: number };
+    };
+    const persons = ['管理番号,氏名（姓）,氏名（名）,フリガナ（セイ）,フリガナ（メイ）,生年月日,性別,電話番号（携帯）,DV等支援措置', `RK-1,${MARKER.familyName}取込,一,ハイキトリコミ,イチ,昭和30年1月2日,男,,なし`];
+    expect(await upload('persons', ...persons)).toMatchObject({ created: 1 });
+    const consents = ['同意管理番号,対象者の管理番号,同意の範囲,対象機関,取得方法,取得日,取得した機関,状態,撤回日,撤回の理由,同意書の保管場所', 'RD-1,RK-1,関係機関との情報共有,,署名,令和元年6月1日,,取得,,,'];
+    expect(await upload('consents', ...consents)).toMatchObject({ created: 1 });
+    const consultations = [
+      '相談管理番号,受付日,対象者の管理番号,相談経路,来談者,来談者の続柄,相談内容,主たる相談内容,課題タグ,主訴,緊急度,情報共有の同意,計上事業',
+      `RC-1,令和元年6月1日,RK-1,電話,本人,,収入・生活費,収入・生活費,,${COMPLAINT},中,同意あり,つながる福祉相談窓口`,
+    ];
+    expect(await upload('consultations', ...consultations)).toMatchObject({ created: 1 });
+    const sources = () => asSystem<{ record_type: string; source_id: string; target_id: string }>(intake.orm, `select record_type, source_id, target_id from "intake"."import_source" where source_id like 'R_-1' order by source_id`);
+    const imported = Object.fromEntries((await sources()).map((source) => [source.record_type, source.target_id]));
+    expect(Object.keys(imported).sort()).toEqual(['consents', 'consultations', 'persons']);
+    const consultation = imported.consultations;
+    // Imported as received (受付): handled and closed here, so it and its person fall due.
+    await post(`/consultations/${consultation}/start-screening`);
+    await post(`/consultations/${consultation}/triage`, { disposition: 'own-agency' });
+    // Closed with an Idempotency-Key: its stored response (the consultation, its person's id) must go with them.
+    const closed = await intake.call('POST', `/consultations/${consultation}/close`, { body: {}, headers: { 'idempotency-key': 'retention-import-close' } });
+    expect(closed.body.status).toBe('closed');
+    const storedResponses = () => asSystem(intake.orm, `select 1 from "intake"."idempotency_key" where key = 'retention-import-close'`);
+    expect(await storedResponses()).toHaveLength(1);
+    await asSystem(intake.orm, `update "intake"."person" set created_at = created_at - interval '7 years' where id = ?`, [imported.persons]);
+    // A desk opened the person in an emergency: the access stays on the trail, its words about the person do not.
+    const emergency = await intake.call('POST', `/persons/${imported.persons}/emergency-access`, { token: deskCaseworker, body: { reason: `${MARKER.familyName}さんの緊急連絡先を確認する必要がある` } });
+    expect(emergency.status).toBe(201);
+
+    const listed = await check();
+    const batchItems = (await intake.call('GET', `/destruction-batches/${listed.batchId}/items?perPage=100`, { token: citySupervisor })).body.items as Item[];
+    const ours = [imported.persons, consultation];
+    expect(batchItems.filter((item) => ours.includes(item.recordId)).map((item) => item.recordType).sort()).toEqual(['consultation', 'person']);
+    const others = batchItems.filter((item) => !ours.includes(item.recordId)).map((item) => item.id);
+    expect((await post(`/destruction-batches/${listed.batchId}/approve`, { removeItemIds: others }, citySupervisor)).status).toBe(200);
+    // The person erased (its consent kept, coded), the consultation deleted: no key of the old system names any of them.
+    expect((await intake.call('GET', `/persons/${imported.persons}`)).body.familyName).toBeNull();
+    expect(await sources()).toEqual([]);
+    expect(await storedResponses()).toEqual([]);
+    expect(await asSystem(intake.orm, `select reason, review_note from "intake"."emergency_access" where person_id = ?`, [imported.persons])).toEqual([{ reason: '', review_note: null }]);
+
+    // Nothing recognises the old system's key any more (that would be the personal data destroyed): a new person.
+    expect(await upload('persons', ...persons)).toMatchObject({ created: 1, unchanged: 0 });
+    const again = await sources();
+    expect(again.map((source) => source.record_type)).toEqual(['persons']);
+    expect(again[0].target_id).not.toBe(imported.persons);
+  });
+
+  it('announces each hold by the person it holds, and each release, ids and codes only (for outreach to keep, ADR 0019)', async () => {
+    await expectEventually(async () => {
+      const events = await intake.events();
+      const placed = events.filter((event) => event.subject === LegalHoldPlaced.subject);
+      expect(placed.map((event) => event.event.data)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ recordType: 'person', recordId: ids.person3, personId: ids.person3, reason: 'litigation', until: null }),
+          // A hold on a consultation holds its person.
+          expect.objectContaining({ recordType: 'consultation', recordId: ids.consultation4, personId: ids.person4, reason: 'disclosure-request' }),
+        ]),
+      );
+      const held = placed.find((event) => event.event.data['recordId'] === ids.consultation4)?.event.data['holdId'];
+      expect(events.filter((event) => event.subject === LegalHoldReleased.subject).map((event) => event.event.data['holdId'])).toEqual([held]);
+      for (const event of [...placed, ...events.filter((one) => one.subject === LegalHoldReleased.subject)]) for (const marker of MARKERS) expect(event.json).not.toContain(marker);
+    });
   });
 });

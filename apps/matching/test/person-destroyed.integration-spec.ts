@@ -30,7 +30,9 @@ describe('matching: person.destroyed erases or deletes the copies and logs it', 
     matching = await startMatching();
     for (const key of ['erased', 'deleted', 'kept']) {
       people[key] = await matching.knownPerson();
-      const need = await matching.call('POST', '/needs', { body: needBody(people[key], { notes: NOTES, interests: [INTEREST, '園芸'] }) });
+      // Registered with an Idempotency-Key: the stored response carries the notes until the person is destroyed.
+      const headers = { 'idempotency-key': `destroyed-${key}` };
+      const need = await matching.call('POST', '/needs', { body: needBody(people[key], { notes: NOTES, interests: [INTEREST, '園芸'] }), headers });
       expect(need.status).toBe(201);
       needs[key] = need.body.id;
     }
@@ -46,6 +48,8 @@ describe('matching: person.destroyed erases or deletes the copies and logs it', 
     expect((await matching.call('GET', `/needs/${needs.erased}`)).body).toMatchObject({ personId: people.erased, notes: null, interests: [] });
     expectProblem(await matching.call('GET', `/needs/${needs.deleted}`), 404);
     expect((await matching.call('GET', `/needs/${needs.kept}`)).body).toMatchObject({ notes: NOTES, interests: [INTEREST, '園芸'] });
+    const stored = await asSystem<{ key: string }>(matching.orm, `select key from "matching"."idempotency_key" where key like 'destroyed-%'`);
+    expect(stored.map((row) => row.key)).toEqual(['destroyed-kept']);
   });
 
   it('logs each destruction for auditors, ids and codes only', async () => {

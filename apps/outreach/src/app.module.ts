@@ -18,6 +18,7 @@ import { ImportModule } from './import/import.module';
 import { CONSUMED_RECORD_EVENTS } from './handover/intake-record.handlers';
 import { CONSUMED_PEOPLE_EVENTS } from './people/intake-people.handlers';
 import { PeopleModule } from './people/people.module';
+import { CONSUMED_HOLD_EVENTS } from './retention/intake-legal-holds.handlers';
 import { RetentionModule } from './retention/retention.module';
 import { outreachPersistence } from './persistence';
 import { ORGANIZATION_EVENTS, OrganizationsModule } from '@tsunagu/registry-organization-copy';
@@ -43,7 +44,7 @@ export function outreachAppModule(env: Record<string, string | undefined> = proc
       // Publishes its own events; consumes intake's consent events, the consultation/case events that link a hand-over,
       // intake's people/household/protection events (ids checked, protected places masked) and the registry's
       // organisation events (organisation ids checked).
-      MessagingModule.forService({ service: 'outreach', pseudonyms: true, events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc] }),
+      MessagingModule.forService({ service: 'outreach', pseudonyms: true, events: [...OUTREACH_EVENTS, ...CONSUMED_CONSENT_EVENTS, ...CONSUMED_RECORD_EVENTS, ...CONSUMED_PEOPLE_EVENTS, ...CONSUMED_HOLD_EVENTS, ...ORGANIZATION_EVENTS], rpcs: [CollectOutreachSubjectRecordsRpc] }),
       HealthModule,
       OutreachSharedModule,
       PeopleModule,

@@ -10,12 +10,13 @@ import { Handover } from './handover/handover.entity';
 import { ImportRun } from './import/import.entities';
 import { outreachMigrations } from './migrations';
 import { HouseholdMirror, PersonMirror } from './people/intake-people.entity';
+import { IntakeLegalHold } from './retention/intake-legal-hold.entity';
 import { OutreachSetting } from './settings/outreach-setting.entity';
 import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities, ImportSource, ImportRun];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities, IntakeLegalHold, ImportSource, ImportRun];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',

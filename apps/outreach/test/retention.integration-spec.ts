@@ -1,9 +1,9 @@
-import { OutreachTargetDestroyed } from '@tsunagu/contracts';
+import { LegalHoldPlaced, LegalHoldReleased, OutreachTargetDestroyed } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
 import { ListDueTargetsUseCase } from '../src/retention/list-due-targets.usecase';
-import { SHAKYO, contactBody, expectProblem, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
+import { API, SHAKYO, contactBody, expectProblem, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
 /** Marker values: none may survive an erase, nor appear in the destruction log, its API or the events. */
 const PLACE = '廃棄標識町の空き家の隣、70代男性';
@@ -161,5 +161,65 @@ describe('outreach: retention of targets, legal holds and destruction', () => {
     expect(destroyed.find((event) => event.event.data.targetId === ids.erased)?.event.data).toMatchObject({ action: 'erase', ruleVersion: 2, batchId: batch, approvedBy: 'city-sv' });
     const table = await asSystem(outreach.orm, `select * from "outreach"."destruction_log"`);
     for (const text of [JSON.stringify(log.body), JSON.stringify(table), ...destroyed.map((event) => event.json)]) for (const marker of MARKERS) expect(text).not.toContain(marker);
+  });
+
+  it('deletes the import sources of a destroyed target and its contacts; the same file imported again makes a new target', async () => {
+    const upload = async (type: string, file: string) => {
+      const response = await outreach.app.inject({
+        method: 'POST',
+        url: `${API}/imports?type=${type}`,
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${citySupervisor}` },
+        payload: Buffer.from(`${file}\r\n`, 'utf8'),
+      });
+      expect(response.statusCode).toBe(200);
+      return JSON.parse(response.body) as { created: number; unchanged: number };
+    };
+    const targets = ['管理番号,対象者ID,場所・様子,地区ID,把握日,把握経路,リスク,課題,段階,備考', `R-1,,${PLACE},,令和元年5月1日,地域住民,高,,,`].join('\r\n');
+    const contacts = ['管理番号,対象の管理番号,接触日時,方法,結果,観察,記録,根拠', 'RS-1,R-1,令和元年5月2日 10:30,訪問,不在,,,社福法106条の6支援会議'].join('\r\n');
+    expect(await upload('targets', targets)).toMatchObject({ created: 1 });
+    expect(await upload('contacts', contacts)).toMatchObject({ created: 1 });
+    const sources = () => asSystem<{ record_type: string; target_id: string }>(outreach.orm, `select record_type, target_id from "outreach"."import_source" where source_id in ('R-1', 'RS-1')`);
+    const imported = (await sources()).find((source) => source.record_type === 'targets')?.target_id as string;
+    await age(imported);
+
+    const listed = await post('/retention-checks', {}, admin);
+    const others = (await items(listed.body.batchId)).filter((item) => item.recordId !== imported).map((item) => item.id);
+    expect((await post(`/destruction-batches/${listed.body.batchId}/approve`, { removeItemIds: others }, citySupervisor)).status).toBe(200);
+    expectProblem(await outreach.call('GET', `/targets/${imported}`), 404);
+    expect(await sources()).toEqual([]);
+
+    // Nothing recognises the old system's key any more (that would be the personal data destroyed): a new target.
+    expect(await upload('targets', targets)).toMatchObject({ created: 1, unchanged: 0 });
+    const again = await sources();
+    expect(again).toHaveLength(1);
+    expect(again[0].target_id).not.toBe(imported);
+  });
+
+  it('keeps the targets of a person held in intake: held at approval, never listed while the hold is in force, listed again once released', async () => {
+    const heldPerson = uuidv7();
+    await outreach.knowPerson(heldPerson);
+    await target('intakeHeld', { personId: heldPerson });
+    await age(ids.intakeHeld);
+    const listedIds = async () => {
+      const result = await check();
+      return { batchId: result.batchId, items: result.batchId ? await items(result.batchId) : [] };
+    };
+    const listed = await listedIds();
+    expect(listed.items.map((item) => item.recordId)).toContain(ids.intakeHeld);
+
+    // Intake places a hold on a case of the person after listing, before approval.
+    const holdId = uuidv7();
+    await outreach.publish(LegalHoldPlaced, holdId, { holdId, recordType: 'case', recordId: uuidv7(), personId: heldPerson, reason: 'litigation', until: null, placedAt: new Date().toISOString() });
+    const kept = () => asSystem<{ released_at: Date | null }>(outreach.orm, `select released_at from "outreach"."intake_legal_hold" where hold_id = ?`, [holdId]);
+    await expectEventually(async () => expect(await kept()).toHaveLength(1));
+    const others = listed.items.filter((item) => item.recordId !== ids.intakeHeld).map((item) => item.id);
+    expect((await post(`/destruction-batches/${listed.batchId}/approve`, { removeItemIds: others }, citySupervisor)).status).toBe(200);
+    expect((await items(listed.batchId as string)).find((item) => item.recordId === ids.intakeHeld)?.status).toBe('held');
+    expect((await outreach.call('GET', `/targets/${ids.intakeHeld}`)).body.locationDescription).toBe(PLACE);
+    expect((await listedIds()).items.map((item) => item.recordId)).not.toContain(ids.intakeHeld);
+
+    await outreach.publish(LegalHoldReleased, holdId, { holdId, releasedAt: new Date().toISOString() });
+    await expectEventually(async () => expect((await kept())[0].released_at).not.toBeNull());
+    expect((await listedIds()).items.map((item) => item.recordId)).toContain(ids.intakeHeld);
   });
 });

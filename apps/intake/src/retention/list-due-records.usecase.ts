@@ -1,27 +1,19 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/core';
 import { RETENTION_RECORD_TYPES, type RetentionRecordType } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { DestructionBatch, DestructionItem, dueOnSql as dueOn, HOLD_IN_FORCE, tryRetentionLock, type RetentionRule } from '@tsunagu/platform-audit';
+import {
+  dueOnSql as dueOn,
+  HOLD_IN_FORCE,
+  RetentionCheck,
+  RetentionCheckScheduler as RetentionCheckSchedulerBase,
+  type DueRecord,
+  type DueRecords,
+  type RetentionRule,
+} from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
-import { PeriodicJob } from '@tsunagu/platform-observability';
-import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { IntakeConfig } from '../config';
 import { retentionRules } from './retention-rules';
-
-export interface RetentionCheckResult {
-  municipality: string;
-  /** false when another replica held the municipality's lock and did the work. */
-  ran: boolean;
-  batchId: string | null;
-  listed: number;
-}
-
-interface DueRow {
-  id: string;
-  triggered_on: string;
-  due_on: string;
-}
 
 /** A legal hold in force today on one of the (record type, id expression) pairs. */
 function heldSql(targets: [RetentionRecordType, string][]): string {
@@ -86,9 +78,9 @@ function dueParams(type: RetentionRecordType, municipality: string, today: strin
 }
 
 /** The records of a type due today under the rule and not listed before. */
-function listDue(em: EntityManager, type: RetentionRecordType, municipality: string, today: string, rule: RetentionRule): Promise<DueRow[]> {
+function listDue(em: EntityManager, type: RetentionRecordType, municipality: string, today: string, rule: RetentionRule): Promise<DueRecord[]> {
   const sql = DUE_QUERIES[type](`and not ${listedSql(type, ID_COLUMN[type])}`);
-  return em.getConnection().execute<DueRow[]>(sql, dueParams(type, municipality, today, rule.years, [municipality, rule.id, rule.version]), 'all', em.getTransactionContext());
+  return em.getConnection().execute<DueRecord[]>(sql, dueParams(type, municipality, today, rule.years, [municipality, rule.id, rule.version]), 'all', em.getTransactionContext());
 }
 
 /**
@@ -97,101 +89,39 @@ function listDue(em: EntityManager, type: RetentionRecordType, municipality: str
  */
 export async function stillDue(em: EntityManager, type: RetentionRecordType, recordId: string, today: string, rule: RetentionRule): Promise<boolean> {
   const sql = DUE_QUERIES[type](`and ${ID_COLUMN[type]} = ?::uuid`);
-  const rows = await em.getConnection().execute<DueRow[]>(sql, dueParams(type, TenantContext.requireMunicipality(), today, rule.years, [recordId]), 'all', em.getTransactionContext());
+  const rows = await em.getConnection().execute<DueRecord[]>(sql, dueParams(type, TenantContext.requireMunicipality(), today, rule.years, [recordId]), 'all', em.getTransactionContext());
   return rows.length > 0;
 }
 
-/** Items written per flush. */
-const CHUNK = 500;
-
 /**
- * The daily retention check (廃棄予定の抽出): for each municipality, under a transaction-scoped advisory lock so replicas
- * never list twice at once, finds the records past their period and not under a legal hold, and lists them in a new
- * destruction batch for a city supervisor to approve. Nothing is destroyed here. Records already listed are skipped,
- * so a second run lists nothing new (and makes no batch).
+ * The daily retention check (廃棄予定の抽出) of intake's records: platform-audit's listing (per municipality, under the
+ * advisory lock, one new batch) over the records of each type past their period, not held and not listed before.
  */
 @Injectable()
-export class ListDueRecordsUseCase {
-  constructor(private readonly orm: MikroORM) {}
-
+export class ListDueRecordsUseCase extends RetentionCheck {
+  readonly lockName = 'intake-retention';
   /** Every municipality that has intake records. */
-  async execute(now = new Date()): Promise<RetentionCheckResult[]> {
-    const rows = await TenantContext.runAsSystem(undefined, () =>
-      this.orm.em.fork().getConnection().execute<{ municipality: string }[]>(`select distinct municipality from "intake"."person"`),
-    );
-    const results: RetentionCheckResult[] = [];
-    for (const { municipality } of rows) results.push(await this.forMunicipality(municipality, now));
-    return results;
+  protected readonly municipalitiesSql = `select distinct municipality from "intake"."person"`;
+
+  constructor(orm: MikroORM) {
+    super(orm);
   }
 
-  async forMunicipality(municipality: string, now = new Date()): Promise<RetentionCheckResult> {
-    return TenantContext.runAsSystem(municipality, () =>
-      this.orm.em.fork().transactional(async (em) => {
-        if (!(await tryRetentionLock(em, 'intake-retention', municipality))) return { municipality, ran: false, batchId: null, listed: 0 };
-        return { municipality, ran: true, ...(await this.list(em, municipality, dateInJapan(now), now)) };
-      }),
-    );
-  }
-
-  private async list(em: EntityManager, municipality: string, today: string, now: Date): Promise<{ batchId: string | null; listed: number }> {
+  async dueRecords(em: EntityManager, municipality: string, today: string): Promise<DueRecords[]> {
     const rules = await retentionRules(em);
-    let batch: DestructionBatch | undefined;
-    let listed = 0;
+    const due: DueRecords[] = [];
     for (const type of RETENTION_RECORD_TYPES) {
       const rule = rules.get(type) as RetentionRule;
-      const due = await listDue(em, type, municipality, today, rule);
-      if (due.length === 0) continue;
-      if (!batch) {
-        batch = Object.assign(new DestructionBatch(), { listedAt: now });
-        em.persist(batch);
-        await em.flush();
-      }
-      for (let offset = 0; offset < due.length; offset += CHUNK) {
-        for (const row of due.slice(offset, offset + CHUNK)) {
-          const item = Object.assign(new DestructionItem(), {
-            batchId: batch.id,
-            recordType: type,
-            recordId: row.id,
-            ruleId: rule.id,
-            ruleVersion: rule.version,
-            action: rule.action,
-            triggeredOn: row.triggered_on,
-            dueOn: row.due_on,
-          });
-          em.persist(item);
-        }
-        await em.flush();
-        em.clear();
-      }
-      listed += due.length;
+      due.push({ rule, records: await listDue(em, type, municipality, today, rule) });
     }
-    if (batch) {
-      await em.nativeUpdate(DestructionBatch, { id: batch.id }, { itemCount: listed });
-    }
-    return { batchId: batch?.id ?? null, listed };
+    return due;
   }
 }
 
-/** Runs the check every INTAKE_RETENTION_CHECK_INTERVAL_MS on each replica (0: never); the advisory lock keeps them from overlapping. */
+/** Runs the check every INTAKE_RETENTION_CHECK_INTERVAL_MS on each replica (0: never). */
 @Injectable()
-export class RetentionCheckScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('RetentionCheck');
-  private readonly job = new PeriodicJob(this.logger, 'retention check', async () => {
-    const results = await this.check.execute();
-    const listed = results.reduce((sum, result) => sum + result.listed, 0);
-    if (listed > 0) this.logger.log(`records listed for destruction: ${listed}`);
-  });
-
-  constructor(
-    private readonly check: ListDueRecordsUseCase,
-    @InjectConfig() private readonly config: IntakeConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.INTAKE_RETENTION_CHECK_INTERVAL_MS);
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.job.stop();
+export class RetentionCheckScheduler extends RetentionCheckSchedulerBase {
+  constructor(check: ListDueRecordsUseCase, @InjectConfig() config: IntakeConfig) {
+    super(check, config.INTAKE_RETENTION_CHECK_INTERVAL_MS, 'RetentionCheck', 'records');
   }
 }

@@ -1,71 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { RETENTION_RECORD_TYPES, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
-import { legalHoldShape, listLegalHolds, placeLegalHold, releaseLegalHold, requireCityStaffForHold as requireCityStaff, type RetentionRule } from '@tsunagu/platform-audit';
-import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException, type ListPage } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
-import { todayInJapan } from '@tsunagu/util-japanese-calendar';
+import { LegalHoldPlaced, LegalHoldReleased, RETENTION_RECORD_TYPES, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
+import { LegalHoldsUseCaseBase, RetentionRulesUseCaseBase, type LegalHoldShape, type RetentionRule } from '@tsunagu/platform-audit';
+import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from '../consultations/consultation.entity';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { Person } from '../people/person.entity';
-import type { LegalHoldListQuery, LegalHoldView, PlaceLegalHoldCommand, RetentionRuleView, UpdateRetentionRuleCommand } from './retention.dto';
 import { retentionRules } from './retention-rules';
-
-function ruleView(rule: RetentionRule): RetentionRuleView {
-  const { id, recordType, trigger, years, action, version, changedBy } = rule;
-  return { id, recordType: recordType as RetentionRecordType, trigger: trigger as RetentionTrigger, years, action, version, changedBy, updatedAt: rule.updatedAt.toISOString() };
-}
 
 const HELD_RECORDS: Record<RetentionRecordType, new () => object> = { person: Person, consultation: Consultation, case: MultiAgencyCase };
 
 /** The municipality's retention periods (文書管理規程), seeded with the defaults and changed by an admin. */
 @Injectable()
-export class RetentionRulesUseCase {
-  constructor(private readonly em: EntityManager) {}
-
-  async list(): Promise<RetentionRuleView[]> {
-    return this.em.transactional(async (em) => {
-      const rules = await retentionRules(em);
-      return RETENTION_RECORD_TYPES.map((type) => ruleView(rules.get(type) as RetentionRule));
-    });
+export class RetentionRulesUseCase extends RetentionRulesUseCaseBase<RetentionRecordType, RetentionTrigger> {
+  constructor(em: EntityManager) {
+    super(em, RETENTION_RECORD_TYPES);
   }
 
-  /** A new version of the rule: records already listed keep the version they were listed under. */
-  async update(recordType: string, command: UpdateRetentionRuleCommand, expectedVersion: number): Promise<RetentionRuleView> {
-    if (!(RETENTION_RECORD_TYPES as readonly string[]).includes(recordType)) throw DomainException.notFound('RetentionRule', recordType);
-    return this.em.transactional(async (em) => {
-      const rule = (await retentionRules(em)).get(recordType as RetentionRecordType) as RetentionRule;
-      assertVersion(rule, expectedVersion, 'RetentionRule');
-      rule.years = command.years;
-      rule.action = command.action;
-      rule.changedBy = TenantContext.principal()?.subject ?? null;
-      await em.flush();
-      return ruleView(rule);
-    });
+  protected rules(em: EntityManager): Promise<Map<RetentionRecordType, RetentionRule>> {
+    return retentionRules(em);
   }
 }
 
-/** リーガルホールド: placed and released by city supervisors and admins, listed for auditors. */
+/** The person a hold holds: the person, the consultation's person or the case's key person (as the destruction's check). */
+async function heldPerson(em: EntityManager, recordType: RetentionRecordType, recordId: string): Promise<string | null> {
+  if (recordType === 'person') return recordId;
+  if (recordType === 'consultation') return (await em.findOne(Consultation, { id: recordId }, { fields: ['personId'] }))?.personId ?? null;
+  return (await em.findOne(MultiAgencyCase, { id: recordId }, { fields: ['keyPersonId'] }))?.keyPersonId ?? null;
+}
+
+/**
+ * リーガルホールド on a person, consultation or case: placed and released by city supervisors and admins, listed for
+ * auditors, and announced by the person it holds (legal-hold.placed/released, ids and codes) so outreach destroys none
+ * of the person's targets while it is in force (ADR 0019).
+ */
 @Injectable()
-export class LegalHoldsUseCase {
-  constructor(private readonly em: EntityManager) {}
-
-  list(query: LegalHoldListQuery): Promise<ListPage<LegalHoldView>> {
-    return listLegalHolds<RetentionRecordType>(this.em, query, todayInJapan());
+export class LegalHoldsUseCase extends LegalHoldsUseCaseBase<RetentionRecordType> {
+  constructor(
+    em: EntityManager,
+    private readonly events: EventRecorder,
+  ) {
+    super(em);
   }
 
-  async place(command: PlaceLegalHoldCommand): Promise<LegalHoldView> {
-    const placedBy = requireCityStaff();
-    if (command.until !== undefined && command.until < todayInJapan()) throw DomainException.invalidField('until', 'the last day of the hold cannot be in the past');
-    return this.em.transactional(async (em) => {
-      if (!(await em.findOne(HELD_RECORDS[command.recordType], { id: command.recordId } as never))) throw DomainException.invalidField('recordId', `no ${command.recordType} with this id`);
-      return legalHoldShape<RetentionRecordType>(await placeLegalHold(em, command, placedBy), todayInJapan());
-    });
+  protected async exists(em: EntityManager, recordType: RetentionRecordType, recordId: string): Promise<boolean> {
+    return (await em.findOne(HELD_RECORDS[recordType], { id: recordId } as never)) !== null;
   }
 
-  async release(id: string): Promise<LegalHoldView> {
-    const releasedBy = requireCityStaff();
-    return this.em.transactional(async (em) => legalHoldShape<RetentionRecordType>(await releaseLegalHold(em, id, releasedBy), todayInJapan()));
+  protected override async placed(em: EntityManager, hold: LegalHoldShape<RetentionRecordType>): Promise<void> {
+    const personId = await heldPerson(em, hold.recordType, hold.recordId);
+    // A consultation without a person holds no one elsewhere: nothing to announce.
+    if (!personId) return;
+    const { id: holdId, recordType, recordId, reason, until, placedAt } = hold;
+    this.events.record(em, LegalHoldPlaced, holdId, { holdId, recordType, recordId, personId, reason, until, placedAt });
+  }
+
+  protected override released(em: EntityManager, hold: LegalHoldShape<RetentionRecordType>): void {
+    this.events.record(em, LegalHoldReleased, hold.id, { holdId: hold.id, releasedAt: hold.releasedAt as string });
   }
 }

@@ -1,133 +1,36 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { RETENTION_RECORD_TYPES, RETENTION_TRIGGERS } from '@tsunagu/contracts';
 import {
-  DESTRUCTION_BATCH_STATUSES,
-  DESTRUCTION_ITEM_STATUSES,
-  LEGAL_HOLD_REASONS,
-  RETENTION_ACTIONS,
-  RETENTION_RECORD_TYPES,
-  RETENTION_TRIGGERS,
-  type DestructionBatchStatus,
-  type DestructionItemStatus,
-  type LegalHoldReason,
-  type RetentionAction,
-  type RetentionRecordType,
-  type RetentionTrigger,
-} from '@tsunagu/contracts';
-import { BooleanQuery, DateProperty, EnumQuery, ListQuery, UuidQuery, VersionProperty } from '@tsunagu/platform-http';
+  ApproveDestructionCommandBase,
+  DestructionBatchListQueryBase,
+  DestructionBatchViewBase,
+  DestructionItemListQueryBase,
+  RetentionCheckViewBase,
+  RetentionRuleChange,
+  retentionShapes,
+} from '@tsunagu/platform-audit';
 
-export class RetentionRuleView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: RETENTION_RECORD_TYPES }) recordType!: RetentionRecordType;
-  @ApiProperty({ enum: RETENTION_TRIGGERS, description: 'The event the period counts from (年度末起算: from the end of its 年度).' }) trigger!: RetentionTrigger;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100, description: '保存期間 (years).' }) years!: number;
-  @ApiProperty({ enum: RETENTION_ACTIONS, description: 'erase: personal fields and free text cleared; delete: rows deleted.' }) action!: RetentionAction;
-  @ApiProperty({ type: 'integer', description: 'The rule version (raised by every edit), named in the destruction log.' }) version!: number;
-  @ApiProperty({ nullable: true, type: 'string', description: 'Admin who last changed the rule (null: the seeded default).' }) changedBy!: string | null;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
-}
+/** The shapes of intake's retention API: platform-audit's with intake's record types (a hold can be on any of them). */
+const shapes = retentionShapes({
+  recordTypes: RETENTION_RECORD_TYPES,
+  holdRecordTypes: RETENTION_RECORD_TYPES,
+  triggers: RETENTION_TRIGGERS,
+  describe: {
+    trigger: 'The event the period counts from (年度末起算: from the end of its 年度).',
+    action: 'erase: personal fields and free text cleared; delete: rows deleted.',
+    holdRecordType: 'A hold on a person holds every record of the person.',
+    triggeredOn: 'The event the period counted from.',
+    dueOn: 'First day the record could be destroyed.',
+  },
+});
 
-export class UpdateRetentionRuleCommand {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100, description: '保存期間 in years, as the city’s 文書管理規程 sets it.' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  years!: number;
-
-  @ApiProperty({ enum: RETENTION_ACTIONS })
-  @IsIn(RETENTION_ACTIONS)
-  action!: RetentionAction;
-
-  @VersionProperty()
-  version?: number;
-}
-
-export class PlaceLegalHoldCommand {
-  @ApiProperty({ enum: RETENTION_RECORD_TYPES, description: 'A hold on a person holds every record of the person.' })
-  @IsIn(RETENTION_RECORD_TYPES)
-  recordType!: RetentionRecordType;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all')
-  recordId!: string;
-
-  @ApiProperty({ enum: LEGAL_HOLD_REASONS, description: '訴訟, 監査, 開示請求対応中 …: a code only, the matter stays in the city’s files.' })
-  @IsIn(LEGAL_HOLD_REASONS)
-  reason!: LegalHoldReason;
-
-  @ApiPropertyOptional({ format: 'date', description: 'Last day of the hold (omit: until released).' })
-  @IsOptional()
-  @DateProperty()
-  until?: string;
-}
-
-export class LegalHoldListQuery extends ListQuery {
-  @EnumQuery(RETENTION_RECORD_TYPES, 'Only holds on this record type.')
-  recordType?: RetentionRecordType;
-
-  @UuidQuery('Only holds on this record.')
-  recordId?: string;
-
-  @BooleanQuery('Only holds in force (true) or ended (false).')
-  active?: boolean;
-}
-
-export class LegalHoldView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: RETENTION_RECORD_TYPES }) recordType!: RetentionRecordType;
-  @ApiProperty({ format: 'uuid' }) recordId!: string;
-  @ApiProperty({ enum: LEGAL_HOLD_REASONS }) reason!: LegalHoldReason;
-  @ApiProperty() placedBy!: string;
-  @ApiProperty({ format: 'date-time' }) placedAt!: string;
-  @ApiProperty({ nullable: true, type: 'string', format: 'date' }) until!: string | null;
-  @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) releasedAt!: string | null;
-  @ApiProperty({ nullable: true, type: 'string' }) releasedBy!: string | null;
-  @ApiProperty({ description: 'In force today (not released, `until` not passed).' }) active!: boolean;
-}
-
-export class DestructionBatchListQuery extends ListQuery {
-  @EnumQuery(DESTRUCTION_BATCH_STATUSES, 'Only batches in this status.')
-  status?: DestructionBatchStatus;
-}
-
-export class DestructionBatchView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'date-time' }) listedAt!: string;
-  @ApiProperty({ enum: DESTRUCTION_BATCH_STATUSES }) status!: DestructionBatchStatus;
-  @ApiProperty({ type: 'integer' }) itemCount!: number;
-  @ApiProperty({ nullable: true, type: 'string', format: 'date-time' }) decidedAt!: string | null;
-  @ApiProperty({ nullable: true, type: 'string', description: 'Supervisor who approved or rejected it.' }) decidedBy!: string | null;
-}
-
-/** An item names the record by type and id only: the approver opens the record itself (audited) to check it. */
-export class DestructionItemView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) batchId!: string;
-  @ApiProperty({ enum: RETENTION_RECORD_TYPES }) recordType!: RetentionRecordType;
-  @ApiProperty({ format: 'uuid' }) recordId!: string;
-  @ApiProperty({ format: 'uuid' }) ruleId!: string;
-  @ApiProperty({ type: 'integer' }) ruleVersion!: number;
-  @ApiProperty({ enum: RETENTION_ACTIONS }) action!: RetentionAction;
-  @ApiProperty({ format: 'date', description: 'The event the period counted from.' }) triggeredOn!: string;
-  @ApiProperty({ format: 'date', description: 'First day the record could be destroyed.' }) dueOn!: string;
-  @ApiProperty({ enum: DESTRUCTION_ITEM_STATUSES }) status!: DestructionItemStatus;
-}
-
-export class DestructionItemListQuery extends ListQuery {
-  @EnumQuery(DESTRUCTION_ITEM_STATUSES, 'Only items in this status.')
-  status?: DestructionItemStatus;
-}
-
-export class ApproveDestructionCommand {
-  @ApiPropertyOptional({ type: [String], maxItems: 1000, description: 'Items to take out of the batch before it is destroyed (they stay, and are not listed again under the same rule version).' })
-  @IsOptional()
-  @ArrayMaxSize(1000)
-  @IsUUID('all', { each: true })
-  removeItemIds?: string[];
-}
-
-export class RetentionCheckView {
-  @ApiProperty({ description: 'false when another replica held the municipality’s lock.' }) ran!: boolean;
-  @ApiProperty({ nullable: true, type: 'string', format: 'uuid', description: 'The new batch (null: nothing newly due).' }) batchId!: string | null;
-  @ApiProperty({ type: 'integer' }) listed!: number;
-}
+export class RetentionRuleView extends shapes.RuleView {}
+export class UpdateRetentionRuleCommand extends RetentionRuleChange {}
+export class PlaceLegalHoldCommand extends shapes.PlaceHoldCommand {}
+export class LegalHoldListQuery extends shapes.HoldListQuery {}
+export class LegalHoldView extends shapes.HoldView {}
+export class DestructionBatchListQuery extends DestructionBatchListQueryBase {}
+export class DestructionBatchView extends DestructionBatchViewBase {}
+export class DestructionItemView extends shapes.ItemView {}
+export class DestructionItemListQuery extends DestructionItemListQueryBase {}
+export class ApproveDestructionCommand extends ApproveDestructionCommandBase {}
+export class RetentionCheckView extends RetentionCheckViewBase {}

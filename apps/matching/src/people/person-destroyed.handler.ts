@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
 import { PersonDestroyed, type CloudEvent, type PersonDestroyedEventData } from '@tsunagu/contracts';
-import { logDestruction } from '@tsunagu/platform-audit';
+import { forgetStoredResponses, logDestruction } from '@tsunagu/platform-audit';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
 import { FollowUp } from '../follow-ups/follow-up.entity';
 import { MenuGap } from '../gaps/menu-gap.entity';
@@ -13,8 +13,8 @@ import { PersonCopy } from './person-copy.entity';
 /**
  * Intake destroyed a person past their retention period (person.destroyed): matching destroys its copies the same way —
  * the person's needs lose their notes and interest words, their matches the end note and their follow-ups the staff's
- * words (`erase`), or needs, matches, follow-ups and menu gaps are deleted (`delete`) — forgets the person, and logs each
- * destruction (ids and codes only). Through ctx.em: the inbox row commits with it, so a redelivery does nothing twice.
+ * words (`erase`), or needs, matches, follow-ups and menu gaps are deleted (`delete`) — forgets the person and the
+ * stored responses naming them, and logs each destruction (ids and codes only). Through ctx.em: the inbox row commits with it, so a redelivery does nothing twice.
  */
 @Controller()
 export class PersonDestroyedHandler {
@@ -42,6 +42,7 @@ async function destroyCopies(em: EntityManager, data: PersonDestroyedEventData):
     if (needIds.length) await em.nativeUpdate(ParticipationNeed, { id: { $in: needIds } }, { notes: null, interests: [] });
   }
   await em.nativeDelete(PersonCopy, { personId: data.personId });
+  await forgetStoredResponses(em, 'matching', [data.personId, ...needIds, ...matchIds]);
   const entry = { action: data.action, ruleId: data.ruleId, ruleVersion: data.ruleVersion, batchId: data.batchId, approvedBy: data.approvedBy, destroyedAt: new Date(data.destroyedAt) };
   logDestruction(em, [...needIds.map((recordId) => ({ ...entry, recordType: 'participation-need', recordId })), { ...entry, recordType: 'person-copy', recordId: data.personId }]);
   await em.flush();

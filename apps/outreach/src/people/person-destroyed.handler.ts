@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EntityManager } from '@mikro-orm/core';
 import { PersonDestroyed, type CloudEvent, type PersonDestroyedEventData } from '@tsunagu/contracts';
-import { logDestruction } from '@tsunagu/platform-audit';
+import { forgetStoredResponses, logDestruction } from '@tsunagu/platform-audit';
 import type { JetStreamContext } from '@tsunagu/platform-messaging';
 import { destroyTargets } from '../retention/destroy-targets';
 import { OutreachTarget } from '../targets/outreach-target.entity';
@@ -11,8 +11,8 @@ import { PersonMirror } from './intake-people.entity';
 /**
  * Intake destroyed a person past their retention period (person.destroyed): outreach destroys its copies the same way —
  * the targets naming the person have their place, notes, contact notes and companions' names erased (`erase`), or are
- * deleted with their contacts, watch plans, alerts and handovers (`delete`) — forgets the person, and logs each
- * destruction (ids and codes only). Through ctx.em: the inbox row commits with it, so a redelivery does nothing twice.
+ * deleted with their contacts, watch plans, alerts and handovers (`delete`) — forgets the person and the stored
+ * responses naming them, and logs each destruction (ids and codes only). Through ctx.em: the inbox row commits with it, so a redelivery does nothing twice.
  */
 @Controller()
 export class PersonDestroyedHandler {
@@ -26,6 +26,7 @@ async function destroyCopies(em: EntityManager, data: PersonDestroyedEventData):
   const targetIds = (await em.find(OutreachTarget, { personId: data.personId }, { fields: ['id'] })).map((target) => target.id);
   await destroyTargets(em, targetIds, data.action);
   await em.nativeDelete(PersonMirror, { personId: data.personId });
+  await forgetStoredResponses(em, 'outreach', [data.personId, ...targetIds]);
   const entry = { action: data.action, ruleId: data.ruleId, ruleVersion: data.ruleVersion, batchId: data.batchId, approvedBy: data.approvedBy, destroyedAt: new Date(data.destroyedAt) };
   logDestruction(em, [...targetIds.map((recordId) => ({ ...entry, recordType: 'outreach-target', recordId })), { ...entry, recordType: 'person-mirror', recordId: data.personId }]);
   await em.flush();

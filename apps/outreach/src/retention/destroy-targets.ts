@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { RetentionAction } from '@tsunagu/contracts';
+import { ImportSource } from '@tsunagu/platform-import';
 import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
 import { Handover } from '../handover/handover.entity';
@@ -9,10 +10,14 @@ import { WatchPlan } from '../watch/watch-plan.entity';
 /**
  * What destroying targets means in outreach, in the caller's transaction: `erase` clears the place, notes, contact notes
  * and companions' names and keeps the coded rows (stage, dates, codes); `delete` deletes the targets with their
- * contacts, watch plans, alerts and hand-overs. Used for outreach's own retention and for intake's person.destroyed.
+ * contacts, watch plans, alerts and hand-overs; either way their import sources are deleted. Used for outreach's own
+ * retention and for intake's person.destroyed.
  */
 export async function destroyTargets(em: EntityManager, targetIds: string[], action: RetentionAction): Promise<void> {
   if (targetIds.length === 0) return;
+  // The old system's keys the targets and their contacts were imported under (データ取込) go with them, whatever the action.
+  const contactIds = (await em.find(OutreachContact, { targetId: { $in: targetIds } }, { fields: ['id'] })).map((contact) => contact.id);
+  await em.nativeDelete(ImportSource, { targetId: { $in: [...targetIds, ...contactIds] } });
   if (action === 'delete') {
     for (const entity of [InactivityAlert, WatchPlan, OutreachContact, Handover]) await em.nativeDelete(entity, { targetId: { $in: targetIds } });
     await em.nativeDelete(OutreachTarget, { id: { $in: targetIds } });

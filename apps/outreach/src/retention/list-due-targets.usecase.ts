@@ -1,88 +1,33 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
-import { DestructionBatch, DestructionItem, tryRetentionLock } from '@tsunagu/platform-audit';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/core';
+import { RetentionCheck, RetentionCheckScheduler, type DueRecords } from '@tsunagu/platform-audit';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { TenantContext } from '@tsunagu/platform-context';
-import { PeriodicJob } from '@tsunagu/platform-observability';
-import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { OutreachConfig } from '../config';
 import { dueTargets, NOT_LISTED, targetRetentionRule } from './due-targets';
 
-export interface OutreachRetentionCheckResult {
-  municipality: string;
-  /** false when another replica held the municipality's lock and did the work. */
-  ran: boolean;
-  batchId: string | null;
-  listed: number;
-}
-
 /**
- * The daily retention check for targets (廃棄予定の抽出): per municipality, under a transaction-scoped advisory lock,
- * lists the targets past their period and not under a legal hold into a new destruction batch for a city supervisor to
- * approve. Nothing is destroyed here; a target already listed is skipped, so a second run makes no batch.
+ * The daily retention check for targets (廃棄予定の抽出): platform-audit's listing (per municipality, under the advisory
+ * lock, one new batch) over the targets past their period, not under a legal hold and not listed before.
  */
 @Injectable()
-export class ListDueTargetsUseCase {
-  constructor(private readonly orm: MikroORM) {}
+export class ListDueTargetsUseCase extends RetentionCheck {
+  readonly lockName = 'outreach-retention';
+  protected readonly municipalitiesSql = `select distinct municipality from "outreach"."outreach_target"`;
 
-  async execute(now = new Date()): Promise<OutreachRetentionCheckResult[]> {
-    const rows = await TenantContext.runAsSystem(undefined, () =>
-      this.orm.em.fork().getConnection().execute<{ municipality: string }[]>(`select distinct municipality from "outreach"."outreach_target"`),
-    );
-    const results: OutreachRetentionCheckResult[] = [];
-    for (const { municipality } of rows) results.push(await this.forMunicipality(municipality, now));
-    return results;
+  constructor(orm: MikroORM) {
+    super(orm);
   }
 
-  async forMunicipality(municipality: string, now = new Date()): Promise<OutreachRetentionCheckResult> {
-    return TenantContext.runAsSystem(municipality, () =>
-      this.orm.em.fork().transactional(async (em) => {
-        if (!(await tryRetentionLock(em, 'outreach-retention', municipality))) return { municipality, ran: false, batchId: null, listed: 0 };
-        const rule = await targetRetentionRule(em);
-        const due = await dueTargets(em, dateInJapan(now), rule, { sql: NOT_LISTED, params: [municipality, rule.id, rule.version] });
-        if (due.length === 0) return { municipality, ran: true, batchId: null, listed: 0 };
-        const batch = Object.assign(new DestructionBatch(), { listedAt: now, itemCount: due.length });
-        em.persist(batch);
-        for (const row of due) {
-          em.persist(
-            Object.assign(new DestructionItem(), {
-              batchId: batch.id,
-              recordType: rule.recordType,
-              recordId: row.id,
-              ruleId: rule.id,
-              ruleVersion: rule.version,
-              action: rule.action,
-              triggeredOn: row.triggered_on,
-              dueOn: row.due_on,
-            }),
-          );
-        }
-        await em.flush();
-        return { municipality, ran: true, batchId: batch.id, listed: due.length };
-      }),
-    );
+  async dueRecords(em: EntityManager, municipality: string, today: string): Promise<DueRecords[]> {
+    const rule = await targetRetentionRule(em);
+    return [{ rule, records: await dueTargets(em, today, rule, { sql: NOT_LISTED, params: [municipality, rule.id, rule.version] }) }];
   }
 }
 
-/** Runs the check every OUTREACH_RETENTION_CHECK_INTERVAL_MS on each replica (0: never); the advisory lock keeps them from overlapping. */
+/** Runs the check every OUTREACH_RETENTION_CHECK_INTERVAL_MS on each replica (0: never). */
 @Injectable()
-export class OutreachRetentionCheckScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('OutreachRetentionCheck');
-  private readonly job = new PeriodicJob(this.logger, 'retention check', async () => {
-    const listed = (await this.check.execute()).reduce((sum, result) => sum + result.listed, 0);
-    if (listed > 0) this.logger.log(`targets listed for destruction: ${listed}`);
-  });
-
-  constructor(
-    private readonly check: ListDueTargetsUseCase,
-    @InjectConfig() private readonly config: OutreachConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.job.start(this.config.OUTREACH_RETENTION_CHECK_INTERVAL_MS);
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.job.stop();
+export class OutreachRetentionCheckScheduler extends RetentionCheckScheduler {
+  constructor(check: ListDueTargetsUseCase, @InjectConfig() config: OutreachConfig) {
+    super(check, config.OUTREACH_RETENTION_CHECK_INTERVAL_MS, 'OutreachRetentionCheck', 'targets');
   }
 }

@@ -40,7 +40,7 @@ import {
   type ReferralStatus,
   type Urgency,
 } from './codes';
-import { PersonDestroyed } from './retention';
+import { LegalHoldPlaced, LegalHoldReleased, PersonDestroyed } from './retention';
 
 /*
  * Events intake publishes (ARCHITECTURE §2). Intake holds the most sensitive personal data of the
@@ -303,4 +303,6 @@ export const INTAKE_EVENTS: readonly EventContract[] = [
   ReferralCompleted,
   ReferralFailed,
   PersonDestroyed,
+  LegalHoldPlaced,
+  LegalHoldReleased,
 ];

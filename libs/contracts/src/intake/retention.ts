@@ -94,3 +94,59 @@ export const PersonDestroyed = defineEvent<PersonDestroyedEventData>({
     'A person past their retention period was destroyed in intake after a city supervisor approved the destruction batch (廃棄); outreach and matching erase their copies (free text, links) and log it. Reporting holds no person id (only pseudonymous keys) and keeps its counts. Ids and codes only.',
   schema: personDestroyedSchema,
 });
+
+/**
+ * A legal hold placed in intake, named by the person it holds (the person held, or the person of the consultation or
+ * the key person of the case held): outreach keeps it and destroys none of the person's targets while it is in force.
+ * Matching destroys nothing of its own accord (only on person.destroyed, which a hold stops). Ids and codes only.
+ */
+export interface LegalHoldPlacedEventData {
+  holdId: string;
+  /** What the hold was placed on in intake. */
+  recordType: RetentionRecordType;
+  recordId: string;
+  personId: string;
+  reason: LegalHoldReason;
+  /** Last day of the hold (null: until released). */
+  until: string | null;
+  placedAt: string;
+}
+const legalHoldPlacedSchema: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    holdId: uuid,
+    recordType: { enum: [...RETENTION_RECORD_TYPES] },
+    recordId: uuid,
+    personId: uuid,
+    reason: { enum: [...LEGAL_HOLD_REASONS] },
+    until: { anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }] },
+    placedAt: { type: 'string', format: 'date-time' },
+  },
+  required: ['holdId', 'recordType', 'recordId', 'personId', 'reason', 'until', 'placedAt'],
+};
+export const LegalHoldPlaced = defineEvent<LegalHoldPlacedEventData>({
+  service: 'intake',
+  aggregate: 'legal-hold',
+  event: 'placed',
+  summary:
+    'A city supervisor or admin placed a legal hold (リーガルホールド: 訴訟, 監査 …) in intake on a person or one of their records; outreach keeps it and destroys none of that person’s targets while it is in force (matching destroys only on person.destroyed, which the hold stops). Ids and codes only.',
+  schema: legalHoldPlacedSchema,
+});
+
+export interface LegalHoldReleasedEventData {
+  holdId: string;
+  releasedAt: string;
+}
+export const LegalHoldReleased = defineEvent<LegalHoldReleasedEventData>({
+  service: 'intake',
+  aggregate: 'legal-hold',
+  event: 'released',
+  summary: 'A legal hold placed in intake was released (解除): the services that keep it let the person’s records fall due again. Ids only.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { holdId: uuid, releasedAt: { type: 'string', format: 'date-time' } },
+    required: ['holdId', 'releasedAt'],
+  },
+});

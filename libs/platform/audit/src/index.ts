@@ -12,3 +12,6 @@ export * from './lib/audit.module';
 export * from './lib/destruction-log';
 export * from './lib/subject-access-log';
 export * from './lib/retention';
+export * from './lib/retention-check';
+export * from './lib/retention-usecases';
+export * from './lib/retention-api';

@@ -155,6 +155,24 @@ export async function tryRetentionLock(em: EntityManager, scope: string, municip
   return lock?.locked === true;
 }
 
+/**
+ * Stored responses of idempotent POSTs (platform-http's `idempotency_key` in the service's schema) hold whatever the
+ * response held — a person's name, a note — and are deleted only when their subject sends another key. On destruction
+ * the ones naming a destroyed record go, and with them every expired one (of no use to a retry any more).
+ */
+export async function forgetStoredResponses(em: EntityManager, schema: string, recordIds: readonly string[]): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,40}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const naming = recordIds.map((id) => `%${id}%`);
+  await em
+    .getConnection()
+    .execute(
+      `delete from "${schema}"."idempotency_key" where created_at < now() - interval '24 hours' or response::text like any (?::text[])`,
+      [`{${naming.join(',')}}`],
+      'run',
+      em.getTransactionContext(),
+    );
+}
+
 /** Destruction is the city's decision: a supervisor of the city, not of a contracted desk, and never a machine client. */
 export function requireCitySupervisor(): string {
   const principal = TenantContext.principal();
