@@ -19,6 +19,7 @@ describe('outreach: person.destroyed erases or deletes the copies and logs it', 
   const erased = uuidv7();
   const deleted = uuidv7();
   const kept = uuidv7();
+  const heldHere = uuidv7();
   const targets: Record<string, string> = {};
 
   const destroyedData = (personId: string, action: 'erase' | 'delete'): PersonDestroyedEventData => ({
@@ -33,7 +34,7 @@ describe('outreach: person.destroyed erases or deletes the copies and logs it', 
 
   beforeAll(async () => {
     outreach = await startOutreach();
-    for (const [key, personId] of Object.entries({ erased, deleted, kept })) {
+    for (const [key, personId] of Object.entries({ erased, deleted, kept, heldHere })) {
       await outreach.knowPerson(personId);
       const target = await outreach.call('POST', '/targets', { body: targetBody({ personId, locationDescription: PLACE, note: NOTE }) });
       expect(target.status).toBe(201);
@@ -43,6 +44,10 @@ describe('outreach: person.destroyed erases or deletes the copies and logs it', 
       });
       expect(contact.status).toBe(201);
     }
+    // A legal hold placed in outreach, which intake cannot know when it destroys the person.
+    const citySupervisor = await outreach.token({ subject: 'city-sv', roles: ['supervisor'] });
+    const hold = await outreach.call('POST', '/legal-holds', { body: { recordType: 'outreach-target', recordId: targets.heldHere, reason: 'litigation' }, token: citySupervisor });
+    expect(hold.status).toBe(201);
   });
   afterAll(() => outreach.close());
 
@@ -65,12 +70,27 @@ describe('outreach: person.destroyed erases or deletes the copies and logs it', 
     expect((await outreach.call('GET', `/targets/${targets.kept}/contacts`)).body.items[0]).toMatchObject({ observationNote: OBSERVATION, nextAction: NEXT });
   });
 
+  it("keeps a target under outreach's own legal hold as it was, and forgets the person's copy", async () => {
+    await outreach.publish(PersonDestroyed, heldHere, destroyedData(heldHere, 'delete'));
+    await expectEventually(async () => {
+      expect(await asSystem(outreach.orm, `select 1 from "outreach"."person_mirror" where person_id = ?`, [heldHere])).toEqual([]);
+    });
+    expect((await outreach.call('GET', `/targets/${targets.heldHere}`)).body).toMatchObject({ personId: heldHere, locationDescription: PLACE, note: NOTE });
+    expect((await outreach.call('GET', `/targets/${targets.heldHere}/contacts`)).body.items[0]).toMatchObject({ observationNote: OBSERVATION, nextAction: NEXT });
+  });
+
   it('logs each destruction for auditors, ids and codes only', async () => {
     const auditor = await outreach.token({ subject: 'auditor-1', roles: ['auditor'] });
     const log = await outreach.call('GET', '/destruction-log?perPage=100', { token: auditor });
     expect(log.status).toBe(200);
     expect(log.body.items.map((item: { recordType: string; recordId: string; action: string }) => `${item.recordType}:${item.recordId}:${item.action}`).sort()).toEqual(
-      [`outreach-target:${targets.erased}:erase`, `person-mirror:${erased}:erase`, `outreach-target:${targets.deleted}:delete`, `person-mirror:${deleted}:delete`].sort(),
+      [
+        `outreach-target:${targets.erased}:erase`,
+        `person-mirror:${erased}:erase`,
+        `outreach-target:${targets.deleted}:delete`,
+        `person-mirror:${deleted}:delete`,
+        `person-mirror:${heldHere}:delete`,
+      ].sort(),
     );
     expect(log.body.items[0]).toMatchObject({ ruleVersion: 2, approvedBy: 'city-sv', batchId: expect.any(String), destroyedAt: expect.any(String) });
     const table = await asSystem(outreach.orm, `select * from "outreach"."destruction_log"`);

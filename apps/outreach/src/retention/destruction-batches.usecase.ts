@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetDestroyed, type OutreachRetentionRecordType } from '@tsunagu/contracts';
 import { DestructionBatchesUseCaseBase, type DestructionDecider } from '@tsunagu/platform-audit';
-import { TenantContext } from '@tsunagu/platform-context';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { destroyTargets } from './destroy-targets';
-import { dueTargets, TARGET_HELD, targetRetentionRule } from './due-targets';
+import { dueTargets, heldTargetIds, targetRetentionRule } from './due-targets';
 
 /**
  * Outreach's part of approving a batch of targets (the shell and its rules of approval are platform-audit's, as in
@@ -25,7 +24,7 @@ export class OutreachDestructionBatchesUseCase extends DestructionBatchesUseCase
     const rule = await targetRetentionRule(em);
     return {
       keep: async (item, today) => {
-        if (await held(em, item.recordId, today)) return 'held';
+        if ((await heldTargetIds(em, [item.recordId], today)).length > 0) return 'held';
         return (await dueTargets(em, today, rule, { sql: 'and t.id = ?::uuid', params: [item.recordId] })).length === 0 ? 'not-due' : null;
       },
       destroy: async (item, { batchId, approvedBy, now }) => {
@@ -35,10 +34,4 @@ export class OutreachDestructionBatchesUseCase extends DestructionBatchesUseCase
       },
     };
   }
-}
-
-async function held(em: EntityManager, targetId: string, today: string): Promise<boolean> {
-  const sql = `select 1 from "outreach"."outreach_target" t where t.id = ?::uuid and ${TARGET_HELD}`;
-  const rows = await em.getConnection().execute(sql, [targetId, TenantContext.requireMunicipality(), today], 'all', em.getTransactionContext());
-  return rows.length > 0;
 }

@@ -23,6 +23,14 @@ export const TARGET_HELD = `exists (select 1 from (
     ) h where h.municipality = ?::text and ${HOLD_IN_FORCE}
     and ((h.record_type = 'outreach-target' and h.record_id = t.id) or (h.record_type = 'person' and h.record_id = t.person_id)))`;
 
+/** The targets among `targetIds` under a legal hold in force on `today` (outreach's own on the target or the person, or intake's on the person). */
+export async function heldTargetIds(em: EntityManager, targetIds: readonly string[], today: string): Promise<string[]> {
+  if (targetIds.length === 0) return [];
+  const sql = `select t.id from "outreach"."outreach_target" t where t.id = any(?::uuid[]) and ${TARGET_HELD}`;
+  const rows: { id: string }[] = await em.getConnection().execute(sql, [`{${targetIds.join(',')}}`, TenantContext.requireMunicipality(), today], 'all', em.getTransactionContext());
+  return rows.map((row) => row.id);
+}
+
 /** The date a target's period counts from: its last contact (JST), else its discovery, or its closing when later. */
 const LAST = `greatest(t.discovered_on, (t.last_contact_at at time zone 'Asia/Tokyo')::date, t.closed_on)`;
 
