@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import { OutreachContactLogged, OutreachStageChanged, OutreachTargetRegistered } from '@tsunagu/contracts';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -184,6 +185,24 @@ describe('outreach: import of targets and contacts', () => {
     const again = await upload('type=contacts', file);
     expect(again.body).toMatchObject({ created: 0, unchanged: 3, problems: [] });
     expect({ outbox: await count('outbox_event'), contacts: await count('outreach_contact') }).toEqual({ outbox, contacts: 3 });
+  });
+
+  it('keeps the time of day of contacts from XLSX date-time cells and from text with a time, in Japan time', async () => {
+    const place = await sourceOf('targets', 'A-1');
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('接触記録');
+    sheet.addRow(CONTACTS_HEADER.split(','));
+    // Excel keeps the wall clock with no zone (exceljs writes and reads it as UTC): 9:15 on the sheet is 9:15 in Japan.
+    sheet.addRow(['X-1', 'A-1', new Date(Date.UTC(2024, 4, 1, 9, 15)), '訪問', '不在', '', '', '社福法106条の6支援会議']);
+    sheet.addRow(['X-2', 'A-1', new Date(Date.UTC(2024, 4, 2)), '電話', '応答なし', '', '', '自機関所掌事務']);
+    sheet.addRow(['X-3', 'A-1', '令和6年5月3日 14時05分', '電話', '応答なし', '', '', '自機関所掌事務']);
+    sheet.addRow(['X-4', 'A-1', '2024-05-04 08:30', '電話', '応答なし', '', '', '自機関所掌事務']);
+    const reply = await upload('type=contacts', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(reply.body).toMatchObject({ format: 'xlsx', created: 4, problems: [] });
+    const contacts = (await outreach.call('GET', `/targets/${place}/contacts`)).body.items as { contactedAt: string }[];
+    expect(contacts.map((contact) => contact.contactedAt)).toEqual(
+      expect.arrayContaining(['2024-05-01T00:15:00.000Z', '2024-05-01T15:00:00.000Z', '2024-05-03T05:05:00.000Z', '2024-05-03T23:30:00.000Z']),
+    );
   });
 
   it('imports the documented samples (docs/import) in their order, cleanly', async () => {

@@ -39,11 +39,11 @@ import {
   readImportFile,
   splitListCell,
   validatedImportCommand,
-  type ImportFormat,
   type ImportProblem,
+  type ImportProgressListener,
+  type ImportRecordsCommand as ImportRecordsCommandOf,
   type ImportTable,
 } from '@tsunagu/platform-import';
-import type { CsvEncoding } from '@tsunagu/util-csv';
 import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
 import { CloseCaseCommand, OpenCaseCommand } from '../cases/case.dto';
@@ -71,17 +71,7 @@ import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, IMPORTABLE_CASE_STATUSES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportDuplicateView, ImportReportView } from './import.dto';
 
-export interface ImportRecordsCommand {
-  type: ImportRecordType;
-  dryRun: boolean;
-  format: ImportFormat;
-  encoding: CsvEncoding;
-  body: Buffer;
-  /** Told as rows are checked (the last line reached) and records staged, for an import job's progress. */
-  progress?: ImportProgressListener;
-}
-
-export type ImportProgressListener = (progress: { rows: number; checkedRows: number; created: number }) => void;
+export type ImportRecordsCommand = ImportRecordsCommandOf<ImportRecordType>;
 
 /** What one file did (or, in a dry run, would do). */
 interface RunState {

@@ -9,6 +9,7 @@ import { Migration20261203200000 } from './Migration20261203200000';
 import { Migration20261204160000 } from './Migration20261204160000';
 import { Migration20261205096001 } from './Migration20261205096001';
 import { Migration20261205097001 } from './Migration20261205097001';
+import { Migration20261206013100 } from './Migration20261206013100';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const outreachMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const outreachMigrations: MigrationObject[] = [
   { name: 'Migration20261204160000', class: Migration20261204160000 },
   { name: 'Migration20261205096001', class: Migration20261205096001 },
   { name: 'Migration20261205097001', class: Migration20261205097001 },
+  { name: 'Migration20261206013100', class: Migration20261206013100 },
 ];
