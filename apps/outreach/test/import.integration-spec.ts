@@ -142,6 +142,25 @@ describe('outreach: import of targets and contacts', () => {
     expect({ outbox: await count('outbox_event'), targets: await count('outreach_target'), sources: await count('import_source') }).toEqual({ outbox, targets: 3, sources: 3 });
   });
 
+  it('writes 未接触 targets in batches as POST /targets does: a protected person’s target is protected, an unknown organisation is named on its line', async () => {
+    const protectedPerson = uuidv7();
+    await outreach.knowPerson(protectedPerson, { protections: ['dv-address'] });
+    const header = '管理番号,対象者ID,場所・様子,把握日,把握経路,リスク,担当機関ID';
+    const bad = csv(header, 'G-1,,公園,2024-04-01,地域住民,中,', `G-2,,駅前,2024-04-01,地域住民,中,${uuidv7()}`, `G-3,${protectedPerson},,2024-04-01,関係機関,高,`);
+    const dry = await upload('type=targets&dryRun=true', bad);
+    expect(dry.body).toMatchObject({ created: 2, problems: [{ line: 3, column: '担当機関ID', message: '登録されている機関ではありません' }] });
+
+    const real = await upload('type=targets', csv(header, 'G-1,,公園,2024-04-01,地域住民,中,', `G-3,${protectedPerson},,2024-04-01,関係機関,高,`));
+    expect(real.body).toMatchObject({ created: 2, problems: [] });
+    const ids = [await sourceOf('targets', 'G-1'), await sourceOf('targets', 'G-3')];
+    const rows = await asSystem<{ address_protected: boolean }>(outreach.orm, `select address_protected from "outreach"."outreach_target" where id in (?, ?) order by person_id nulls first`, ids);
+    expect(rows.map((row) => row.address_protected)).toEqual([false, true]);
+    await expectEventually(async () => {
+      const registered = (await outreach.events()).filter((event) => event.subject === OutreachTargetRegistered.subject);
+      for (const id of ids) expect(registered.filter((event) => event.event.subject === id)).toHaveLength(1);
+    });
+  });
+
   it('imports contacts on their targets by source id: the last contact and stage follow, an unknown target is reported on its cell', async () => {
     const place = await sourceOf('targets', 'A-1');
     const unknown = csv(CONTACTS_HEADER, 'C-9,A-404,2024-04-02 10:00,訪問,不在,,,社福法106条の6支援会議');

@@ -33,6 +33,7 @@ import { LogContactUseCase } from '../contacts/log-contact.usecase';
 import { HouseholdMirror, PersonMirror } from '../people/intake-people.entity';
 import { allowedStageMoves } from '../targets/outreach-stage';
 import { RegisterTargetUseCase } from '../targets/register-target.usecase';
+import type { OutreachTarget } from '../targets/outreach-target.entity';
 import { RegisterTargetCommand } from '../targets/target.dto';
 import { ChangeTargetStageUseCase } from '../targets/transition-target.usecase';
 import { TargetAccess } from '../shared/target-access';
@@ -97,6 +98,16 @@ const TIME = /^(\d{1,2})[:：時](\d{2})(?:分|:(\d{2}))?$/;
 
 /** Records between two clears of the unit of work (each use case's savepoint flushes it all). */
 const ROW_CHECKPOINT = 10;
+/** 未接触 targets written together (checked in one query, inserted in one flush). */
+const CHECKPOINT = 200;
+
+/** A target row, validated and built, waiting for its organisation's check and its write. */
+interface TargetToImport {
+  row: ImportRow;
+  sourceId: string;
+  command: RegisterTargetCommand;
+  target: OutreachTarget;
+}
 
 /**
  * Imports outreach targets and their contacts (issue 19) from a CSV or XLSX file in the template of its record type.
@@ -202,6 +213,7 @@ export class ImportRecordsUseCase {
   private async importTargets(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
     const seen = new Map<string, number>();
     const mirrored = await mirroredIds(em, rows);
+    let batch: TargetToImport[] = [];
     for (const row of rows) {
       if (state.aborted) return;
       this.checked(state);
@@ -235,13 +247,64 @@ export class ImportRecordsUseCase {
       const readable = row.problems.length === 0;
       const command = await this.validated(RegisterTargetCommand, plain, template, row);
       if (!command || !readable) continue;
+      const path = pathTo(stage ?? 'not-contacted');
+      if (path.length === 0) {
+        // 未接触: written with the others of its batch (its person or household is known: checked above, as the use case checks it).
+        const target = await this.write(state, template, row, async () => this.registerTarget.build(command));
+        if (target) batch.push({ row, sourceId, command, target });
+        if (batch.length === CHECKPOINT) batch = await this.saveTargets(em, state, template, batch);
+        continue;
+      }
+      // A later stage goes through the stage machine one move at a time, after the rows before it.
+      batch = await this.saveTargets(em, state, template, batch);
+      if (state.aborted) return;
       const target = await this.write(state, template, row, async () => {
         const registered = await this.registerTarget.execute(command);
-        for (const to of pathTo(stage ?? 'not-contacted')) await this.changeStage.execute(registered.id, { to });
+        for (const to of path) await this.changeStage.execute(registered.id, { to });
         return registered;
       });
       if (target) await this.record(em, state, 'targets', sourceId, target.id);
     }
+    await this.saveTargets(em, state, template, batch);
+  }
+
+  /**
+   * Writes a batch of built 未接触 targets as one: their organisations checked together (one query; row by row only when
+   * one is refused, to name its line), the targets inserted in one flush, their protection and events
+   * (RegisterTargetUseCase.stage) and source ids in one more. Returns the next (empty) batch.
+   */
+  private async saveTargets(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly TargetToImport[]): Promise<TargetToImport[]> {
+    if (batch.length === 0 || state.aborted) return [];
+    let passed: TargetToImport[] = [...batch];
+    try {
+      await this.registerTarget.checkOrganizations(em, batch.map(({ command }) => command));
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      passed = [];
+      for (const item of batch) {
+        if (await this.write(state, template, item.row, async () => this.registerTarget.checkOrganizations(em, [item.command]).then(() => true))) passed.push(item);
+        if (state.aborted) return [];
+      }
+    }
+    try {
+      for (const { target } of passed) em.persist(target);
+      await em.flush();
+      await this.registerTarget.stage(em, passed.map(({ target }) => target));
+      for (const { sourceId, target } of passed) {
+        stageImportSource(em, 'targets', sourceId, target.id, state.run.id);
+        state.known.set(sourceId, target.id);
+        state.created += 1;
+      }
+      this.tell(state);
+      await em.flush();
+      em.clear();
+    } catch {
+      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
+      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
+      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      state.aborted = true;
+    }
+    return [];
   }
 
   /** 訪問・接触記録: logged on its target as POST /targets/{id}/contacts does (the target's last contact and stage follow). */
