@@ -1,5 +1,5 @@
 import { DestructionBatch, DestructionItem, DestructionLog, LegalHold, RetentionRule } from '@tsunagu/platform-audit';
-import { ImportSource } from '@tsunagu/platform-import';
+import { ImportJob, ImportSource } from '@tsunagu/platform-import';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { EmergencyAccess } from './access/emergency-access.entity';
@@ -13,7 +13,7 @@ import { MeetingAcknowledgement } from './meetings/meeting-acknowledgement.entit
 import { intakeMigrations } from './migrations';
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { Household } from './people/household.entity';
-import { ImportJob, ImportRun } from './import/import.entities';
+import { ImportRun } from './import/import.entities';
 import { Person } from './people/person.entity';
 import { Evaluation } from './plans/evaluation.entity';
 import { SupportPlan } from './plans/support-plan.entity';

@@ -6,6 +6,8 @@ import { API, DESK, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './in
 
 const NOTE_MARKER = '取込マーカーの撤回理由';
 const WISH_MARKER = '取込マーカーの意向';
+/** An id nobody has: neither a person nor an organisation. */
+const UNKNOWN_ID = '01900000-0000-7000-8000-0000000fffff';
 
 /**
  * データ取込 of consents, referrals, cases and plans (issue 19): rows name earlier imports by source id, go through the
@@ -70,6 +72,10 @@ describe('intake: import of consents, referrals, cases and plans', () => {
       'D-1,P-1,関係機関との情報共有,,署名,令和5年4月3日,取得,,',
       'D-2,P-404,重層的支援会議での共有,,署名,令和5年4月3日,取得,,',
       'D-3,P-2,特定機関への提供,,口頭（記録）,R5.5.1,撤回,,',
+      // References the API refuses (an unknown person's id, an unknown organisation): checked with the rows around them.
+      `D-4,${UNKNOWN_ID},関係機関との情報共有,,署名,令和5年4月3日,取得,,`,
+      `D-5,P-1,特定機関への提供,${UNKNOWN_ID},署名,令和5年4月3日,取得,,`,
+      'D-6,P-2,関係機関との情報共有,,署名,令和5年4月3日,取得,,',
     );
     const before = { consents: await count('consent'), outbox: await count('outbox_event') };
     const dry = await upload('type=consents&dryRun=true', bad);
@@ -77,10 +83,13 @@ describe('intake: import of consents, referrals, cases and plans', () => {
     expect(dry.body.problems).toEqual([
       { line: 3, column: '対象者の管理番号', message: '取込み済みの対象者にありません（先に対象者を取り込んでください）' },
       { line: 4, column: '撤回日', message: '状態が撤回のときは必須です' },
+      { line: 5, column: '対象者の管理番号', message: '見つかりません' },
+      { line: 6, column: '対象機関', message: '見つかりません' },
     ]);
+    expect(dry.body).toMatchObject({ rows: 6, created: 2 });
     const refused = await upload('type=consents', bad);
     expect(refused.status).toBe(400);
-    expect(refused.body.report.problems).toHaveLength(2);
+    expect(refused.body.report.problems).toHaveLength(4);
     // 特定機関への提供 without organisations is the API's refusal, on its column.
     const noTarget = await upload('type=consents&dryRun=true', csv(CONSENTS_HEADER, 'D-3,P-2,特定機関への提供,,口頭（記録）,R5.5.1,取得,,'));
     expect(noTarget.body.problems).toEqual([{ line: 2, column: '対象機関', message: '特定機関への提供では対象機関が必要です' }]);
@@ -231,6 +240,16 @@ describe('intake: import of consents, referrals, cases and plans', () => {
       ['cases', ['persons', 'households', 'consultations']],
       ['plans', ['cases']],
     ]);
+  });
+
+  it('consents: one imported for someone whose open referral lapsed restores it, as one recorded in the console does', async () => {
+    const referral = await target('referrals', 'R-4');
+    expect((await intake.call('POST', `/consents/${await target('consents', 'D-1')}/withdraw`, { token: supervisor, body: {} })).status).toBeLessThan(300);
+    expect((await intake.call('GET', `/referrals/${referral}`, { token: supervisor })).body).toMatchObject({ status: 'accepted', consentLapsed: true });
+    const reply = await upload('type=consents', csv(CONSENTS_HEADER, 'D-8,P-2,関係機関との情報共有,,署名,令和5年7月1日,取得,,', 'D-9,P-1,関係機関との情報共有,,署名,令和5年7月1日,取得,,'));
+    expect(reply.body).toMatchObject({ created: 2, problems: [] });
+    const restored = (await intake.call('GET', `/referrals/${referral}`, { token: supervisor })).body;
+    expect(restored).toMatchObject({ consentLapsed: false, consentId: await target('consents', 'D-9') });
   });
 
   it('writes no cell value to the service log or PostgreSQL’s log', async () => {

@@ -1,6 +1,6 @@
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { DestructionLog, retentionEntities } from '@tsunagu/platform-audit';
-import { ImportSource } from '@tsunagu/platform-import';
+import { ImportJob, ImportSource } from '@tsunagu/platform-import';
 import type { ServicePersistence } from '@tsunagu/platform-persistence';
 import { messagingEntities } from '@tsunagu/platform-messaging';
 import { InactivityAlert } from './alerts/inactivity-alert.entity';
@@ -16,7 +16,7 @@ import { OutreachTarget } from './targets/outreach-target.entity';
 import { WatchPlan } from './watch/watch-plan.entity';
 
 /** Listed explicitly: the webpack bundle cannot glob entity or migration folders. */
-export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities, IntakeLegalHold, ImportSource, ImportRun];
+export const outreachEntities = [...messagingEntities, OutreachTarget, OutreachContact, WatchPlan, InactivityAlert, Handover, ConsentMirror, PersonMirror, HouseholdMirror, OutreachSetting, OrganizationCopy, DestructionLog, ...retentionEntities, IntakeLegalHold, ImportSource, ImportRun, ImportJob];
 
 export const outreachPersistence: ServicePersistence = {
   service: 'outreach',

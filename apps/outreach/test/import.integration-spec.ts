@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Workbook } from 'exceljs';
 import { OutreachContactLogged, OutreachStageChanged, OutreachTargetRegistered } from '@tsunagu/contracts';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { v7 as uuidv7 } from 'uuid';
@@ -141,6 +142,25 @@ describe('outreach: import of targets and contacts', () => {
     expect({ outbox: await count('outbox_event'), targets: await count('outreach_target'), sources: await count('import_source') }).toEqual({ outbox, targets: 3, sources: 3 });
   });
 
+  it('writes 未接触 targets in batches as POST /targets does: a protected person’s target is protected, an unknown organisation is named on its line', async () => {
+    const protectedPerson = uuidv7();
+    await outreach.knowPerson(protectedPerson, { protections: ['dv-address'] });
+    const header = '管理番号,対象者ID,場所・様子,把握日,把握経路,リスク,担当機関ID';
+    const bad = csv(header, 'G-1,,公園,2024-04-01,地域住民,中,', `G-2,,駅前,2024-04-01,地域住民,中,${uuidv7()}`, `G-3,${protectedPerson},,2024-04-01,関係機関,高,`);
+    const dry = await upload('type=targets&dryRun=true', bad);
+    expect(dry.body).toMatchObject({ created: 2, problems: [{ line: 3, column: '担当機関ID', message: '登録されている機関ではありません' }] });
+
+    const real = await upload('type=targets', csv(header, 'G-1,,公園,2024-04-01,地域住民,中,', `G-3,${protectedPerson},,2024-04-01,関係機関,高,`));
+    expect(real.body).toMatchObject({ created: 2, problems: [] });
+    const ids = [await sourceOf('targets', 'G-1'), await sourceOf('targets', 'G-3')];
+    const rows = await asSystem<{ address_protected: boolean }>(outreach.orm, `select address_protected from "outreach"."outreach_target" where id in (?, ?) order by person_id nulls first`, ids);
+    expect(rows.map((row) => row.address_protected)).toEqual([false, true]);
+    await expectEventually(async () => {
+      const registered = (await outreach.events()).filter((event) => event.subject === OutreachTargetRegistered.subject);
+      for (const id of ids) expect(registered.filter((event) => event.event.subject === id)).toHaveLength(1);
+    });
+  });
+
   it('imports contacts on their targets by source id: the last contact and stage follow, an unknown target is reported on its cell', async () => {
     const place = await sourceOf('targets', 'A-1');
     const unknown = csv(CONTACTS_HEADER, 'C-9,A-404,2024-04-02 10:00,訪問,不在,,,社福法106条の6支援会議');
@@ -184,6 +204,24 @@ describe('outreach: import of targets and contacts', () => {
     const again = await upload('type=contacts', file);
     expect(again.body).toMatchObject({ created: 0, unchanged: 3, problems: [] });
     expect({ outbox: await count('outbox_event'), contacts: await count('outreach_contact') }).toEqual({ outbox, contacts: 3 });
+  });
+
+  it('keeps the time of day of contacts from XLSX date-time cells and from text with a time, in Japan time', async () => {
+    const place = await sourceOf('targets', 'A-1');
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet('接触記録');
+    sheet.addRow(CONTACTS_HEADER.split(','));
+    // Excel keeps the wall clock with no zone (exceljs writes and reads it as UTC): 9:15 on the sheet is 9:15 in Japan.
+    sheet.addRow(['X-1', 'A-1', new Date(Date.UTC(2024, 4, 1, 9, 15)), '訪問', '不在', '', '', '社福法106条の6支援会議']);
+    sheet.addRow(['X-2', 'A-1', new Date(Date.UTC(2024, 4, 2)), '電話', '応答なし', '', '', '自機関所掌事務']);
+    sheet.addRow(['X-3', 'A-1', '令和6年5月3日 14時05分', '電話', '応答なし', '', '', '自機関所掌事務']);
+    sheet.addRow(['X-4', 'A-1', '2024-05-04 08:30', '電話', '応答なし', '', '', '自機関所掌事務']);
+    const reply = await upload('type=contacts', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(reply.body).toMatchObject({ format: 'xlsx', created: 4, problems: [] });
+    const contacts = (await outreach.call('GET', `/targets/${place}/contacts`)).body.items as { contactedAt: string }[];
+    expect(contacts.map((contact) => contact.contactedAt)).toEqual(
+      expect.arrayContaining(['2024-05-01T00:15:00.000Z', '2024-05-01T15:00:00.000Z', '2024-05-03T05:05:00.000Z', '2024-05-03T23:30:00.000Z']),
+    );
   });
 
   it('imports the documented samples (docs/import) in their order, cleanly', async () => {

@@ -23,28 +23,55 @@ export class RecordConsentUseCase {
   ) {}
 
   async execute(command: RecordConsentCommand): Promise<ConsentView> {
-    if (command.scope === 'named-organization' && !command.targetOrganizationIds?.length) {
-      throw DomainException.invalidField('targetOrganizationIds', 'name at least one organisation for 特定機関への提供');
-    }
+    const consent = this.build(command);
     return this.em.transactional(async (em) => {
-      await assertExist(em, Person, [command.personId], 'personId');
-      await this.people.assertVisibleReferences(em, [command.personId], 'personId');
-      await assertKnownOrganizations(em, { targetOrganizationIds: command.targetOrganizationIds, obtainedByOrganizationId: command.obtainedByOrganizationId });
-      const consent = new Consent();
-      consent.personId = command.personId;
-      consent.scope = command.scope;
-      consent.targetOrganizationIds = [...(command.targetOrganizationIds ?? [])];
-      consent.method = command.method;
-      consent.status = command.status;
-      consent.obtainedAt = command.obtainedAt ? new Date(command.obtainedAt) : new Date();
-      consent.obtainedBy = TenantContext.principal()?.subject ?? 'system';
-      consent.obtainedByOrganizationId = command.obtainedByOrganizationId ?? this.people.organizationOf() ?? null;
-      consent.documentRef = command.documentRef ?? null;
-      em.persist(consent);
+      await this.check(em, [command]);
+      this.stage(em, consent);
       await em.flush();
-      this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
       await restoreReferralsCoveredBy(em, this.coverage, consent);
       return consentView(consent);
     });
+  }
+
+  /** A new consent from the command, checked by the rules that need no query (400 naming the field); nothing is written. */
+  build(command: RecordConsentCommand): Consent {
+    if (command.scope === 'named-organization' && !command.targetOrganizationIds?.length) {
+      throw DomainException.invalidField('targetOrganizationIds', 'name at least one organisation for 特定機関への提供');
+    }
+    const consent = new Consent();
+    consent.personId = command.personId;
+    consent.scope = command.scope;
+    consent.targetOrganizationIds = [...(command.targetOrganizationIds ?? [])];
+    consent.method = command.method;
+    consent.status = command.status;
+    consent.obtainedAt = command.obtainedAt ? new Date(command.obtainedAt) : new Date();
+    consent.obtainedBy = TenantContext.principal()?.subject ?? 'system';
+    consent.obtainedByOrganizationId = command.obtainedByOrganizationId ?? this.people.organizationOf() ?? null;
+    consent.documentRef = command.documentRef ?? null;
+    return consent;
+  }
+
+  /**
+   * The references of consent commands, a few queries for any number of them (an import's batch): each person exists and
+   * is within the caller's reach, each organisation named is known. Throws as execute does (400 naming the field).
+   */
+  async check(em: EntityManager, commands: readonly RecordConsentCommand[]): Promise<void> {
+    const personIds = commands.map((command) => command.personId);
+    await assertExist(em, Person, personIds, 'personId');
+    await this.people.assertVisibleReferences(em, personIds, 'personId');
+    await assertKnownOrganizations(em, {
+      targetOrganizationIds: commands.flatMap((command) => command.targetOrganizationIds ?? []),
+      obtainedByOrganizationId: commands.map((command) => command.obtainedByOrganizationId),
+    });
+  }
+
+  /**
+   * Writes a checked consent and its event with the caller's next flush. A consent obtained may restore the person's
+   * lapsed referrals: execute does that after the flush (restoreReferralsCoveredBy); an import does it for the people
+   * who have such referrals.
+   */
+  stage(em: EntityManager, consent: Consent): void {
+    em.persist(consent);
+    this.events.record(em, consent.status === 'refused' ? ConsentRefused : ConsentRecorded, consent.id, consentEventData(consent));
   }
 }

@@ -39,11 +39,11 @@ import {
   readImportFile,
   splitListCell,
   validatedImportCommand,
-  type ImportFormat,
   type ImportProblem,
+  type ImportProgressListener,
+  type ImportRecordsCommand as ImportRecordsCommandOf,
   type ImportTable,
 } from '@tsunagu/platform-import';
-import type { CsvEncoding } from '@tsunagu/util-csv';
 import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';
 import { CloseCaseCommand, OpenCaseCommand } from '../cases/case.dto';
@@ -51,6 +51,7 @@ import type { CaseAction } from '../cases/case-status';
 import { OpenCaseUseCase } from '../cases/open-case.usecase';
 import { TransitionCaseUseCase } from '../cases/transition-case.usecase';
 import { RecordConsentCommand, WithdrawConsentCommand } from '../consents/consent.dto';
+import type { Consent } from '../consents/consent.entity';
 import { RecordConsentUseCase } from '../consents/record-consent.usecase';
 import { WithdrawConsentUseCase } from '../consents/withdraw-consent.usecase';
 import { ReceiveConsultationCommand } from '../consultations/consultation.dto';
@@ -64,6 +65,7 @@ import { RegisterPersonUseCase } from '../people/register-person.usecase';
 import { DraftPlanUseCase } from '../plans/draft-plan.usecase';
 import { DraftPlanCommand } from '../plans/plan.dto';
 import { CloseReferralWithReasonCommand, CompleteReferralCommand, RequestReferralCommand, RespondReferralCommand } from '../referrals/referral.dto';
+import { personsWithLapsedReferrals } from '../referrals/referral-consent';
 import type { ReferralAction } from '../referrals/referral-status';
 import { RequestReferralUseCase } from '../referrals/request-referral.usecase';
 import { TransitionReferralUseCase } from '../referrals/transition-referral.usecase';
@@ -71,17 +73,7 @@ import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, IMPORTABLE_CASE_STATUSES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportDuplicateView, ImportReportView } from './import.dto';
 
-export interface ImportRecordsCommand {
-  type: ImportRecordType;
-  dryRun: boolean;
-  format: ImportFormat;
-  encoding: CsvEncoding;
-  body: Buffer;
-  /** Told as rows are checked (the last line reached) and records staged, for an import job's progress. */
-  progress?: ImportProgressListener;
-}
-
-export type ImportProgressListener = (progress: { rows: number; checkedRows: number; created: number }) => void;
+export type ImportRecordsCommand = ImportRecordsCommandOf<ImportRecordType>;
 
 /** What one file did (or, in a dry run, would do). */
 interface RunState {
@@ -100,6 +92,14 @@ interface RunState {
   /** Rows checked so far (the last data line reached) and the listener of the command. */
   checkedRows: number;
   progress?: ImportProgressListener;
+}
+
+/** A consent row, read and validated, waiting for its references' check and its write. */
+interface ConsentToImport {
+  row: ImportRow;
+  sourceId: string;
+  command: RecordConsentCommand;
+  withdrawal?: { command: WithdrawConsentCommand; on: string };
 }
 
 /** A row's person, built and checked, waiting to be written. */
@@ -191,7 +191,7 @@ const CHECKPOINT = 200;
 /**
  * The same for the types written row by row through their use cases: each use case's transaction (a savepoint here)
  * works on a fork of the unit of work and every flush compares all of it, so a short one is what keeps rows cheap
- * (consents: 22 rows/s clearing every 200 rows, 94 every 10 — docs/performance.md).
+ * (consents, before they were batched: 22 rows/s clearing every 200 rows, 94 every 10 — docs/performance.md).
  */
 const ROW_CHECKPOINT = 10;
 
@@ -522,8 +522,14 @@ export class ImportRecordsUseCase {
     }
   }
 
-  /** 同意: recorded as the console records it; a 撤回 is an obtained consent withdrawn on the day the old system kept. */
+  /**
+   * 同意: recorded as the console records it; a 撤回 is an obtained consent withdrawn on the day the old system kept.
+   * Checked row by row, then written as persons are: the references of CHECKPOINT rows in a few queries, their consents,
+   * events and source ids in one flush. A withdrawal, and a consent of someone with a lapsed referral it may restore,
+   * go through the use cases one row at a time (what they do reads the consents before them), after the rows before.
+   */
   private async importConsents(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
+    const checked: ConsentToImport[] = [];
     await this.eachNewRow(template, rows, state, async (row, sourceId) => {
       const personId = this.referenced(row, 'personSourceId', state, 'persons', { required: true, orId: true });
       for (const key of ['scope', 'method', 'obtainedOn', 'status']) row.required(key);
@@ -547,13 +553,69 @@ export class ImportRecordsUseCase {
       const command = await this.validated(RecordConsentCommand, plain, template, rowFor);
       const withdrawal = status === 'withdrawn' ? await this.validated(WithdrawConsentCommand, { reason: row.optional('withdrawalReason') }, template, rowFor) : undefined;
       if (!command || (status === 'withdrawn' && !withdrawal)) return;
-      const consent = await this.write(state, template, rowFor, async () => {
+      checked.push({ row, sourceId, command, withdrawal: withdrawal && withdrawnOn ? { command: withdrawal, on: withdrawnOn } : undefined });
+    });
+    if (state.aborted || checked.length === 0) return;
+    const restoring = await personsWithLapsedReferrals(em, checked.filter(({ withdrawal }) => !withdrawal).map(({ command }) => command.personId));
+    let batch: ConsentToImport[] = [];
+    for (const item of checked) {
+      if (state.aborted) return;
+      if (!item.withdrawal && !restoring.has(item.command.personId)) {
+        batch.push(item);
+        if (batch.length === CHECKPOINT) batch = await this.saveConsents(em, state, template, batch);
+        continue;
+      }
+      batch = await this.saveConsents(em, state, template, batch);
+      if (state.aborted) return;
+      const { row, sourceId, command, withdrawal } = item;
+      const consent = await this.write(state, template, () => row, async () => {
         const recorded = await this.consents.execute(command);
-        if (withdrawal && withdrawnOn) await this.withdrawals.execute(recorded.id, withdrawal, undefined, { withdrawnAt: startOfJapanDay(withdrawnOn) });
+        if (withdrawal) await this.withdrawals.execute(recorded.id, withdrawal.command, undefined, { withdrawnAt: startOfJapanDay(withdrawal.on) });
         return recorded;
       });
       if (consent) await this.record(em, state, 'consents', sourceId, consent.id, row.line);
-    });
+    }
+    await this.saveConsents(em, state, template, batch);
+  }
+
+  /**
+   * Writes a batch of checked consent rows as one: their references checked together (a few queries; row by row only
+   * when the batch has a refused one, to name its line), then every consent, event and source id in one flush. Returns
+   * the next (empty) batch.
+   */
+  private async saveConsents(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly ConsentToImport[]): Promise<ConsentToImport[]> {
+    if (batch.length === 0 || state.aborted) return [];
+    const built: { item: ConsentToImport; consent: Consent }[] = [];
+    for (const item of batch) {
+      const consent = await this.write(state, template, () => item.row, async () => this.consents.build(item.command));
+      if (consent) built.push({ item, consent });
+    }
+    if (state.aborted || built.length === 0) return [];
+    let passed = built;
+    try {
+      await this.consents.check(em, built.map(({ item }) => item.command));
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      passed = [];
+      for (const entry of built) {
+        if (await this.write(state, template, () => entry.item.row, async () => this.consents.check(em, [entry.item.command]).then(() => true))) passed.push(entry);
+        if (state.aborted) return [];
+      }
+    }
+    for (const { item, consent } of passed) {
+      this.consents.stage(em, consent);
+      this.stageSource(em, state, 'consents', item.sourceId, consent.id, item.row.line);
+    }
+    try {
+      await em.flush();
+      em.clear();
+    } catch {
+      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
+      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
+      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      state.aborted = true;
+    }
+    return [];
   }
 
   /**

@@ -4,11 +4,10 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHe
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { DomainException } from '@tsunagu/platform-http';
-import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf } from '@tsunagu/platform-import';
+import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf, ImportJobs, prefersRespondAsync } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { IMPORT_TEMPLATES } from './import-templates';
 import { ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
-import { ImportJobs } from './import-jobs';
 import { GetImportRunUseCase } from './get-import-run.usecase';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,7 +22,7 @@ export class ImportsController {
   constructor(
     private readonly importRecords: ImportRecordsUseCase,
     private readonly runs: GetImportRunUseCase,
-    private readonly jobs: ImportJobs,
+    private readonly jobs: ImportJobs<ImportReportView>,
   ) {}
 
   @Get('templates')
@@ -65,7 +64,7 @@ export class ImportsController {
   ): Promise<ImportReportView | ImportJobView> {
     const { body: file, format } = importFileOf(body, contentType, query.format);
     const command = { type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto' as const, body: file };
-    if (/\brespond-async\b/i.test(prefer ?? '')) {
+    if (prefersRespondAsync(prefer)) {
       const job = await this.jobs.accept(command);
       void reply.status(202).header('location', `/api/intake/imports/jobs/${job.id}`).header('preference-applied', 'respond-async');
       return job;

@@ -33,3 +33,19 @@ export async function restoreReferralsCoveredBy(em: EntityManager, coverage: Con
   }
   await em.flush();
 }
+
+/** Of these people, those with a lapsed open referral: a consent of theirs may restore it (restoreReferralsCoveredBy). */
+export async function personsWithLapsedReferrals(em: EntityManager, personIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  const unique = [...new Set(personIds)];
+  // A query per thousand people (a statement takes at most 65,535 parameters).
+  for (let start = 0; start < unique.length; start += 1000) {
+    const lapsed = await em.find(
+      Referral,
+      { personId: { $in: unique.slice(start, start + 1000) }, infoBasis: 'consent', consentLapsedAt: { $ne: null }, status: { $in: [...OPEN] } },
+      { fields: ['personId'] },
+    );
+    for (const referral of lapsed) if (referral.personId) found.add(referral.personId);
+  }
+  return found;
+}

@@ -23,16 +23,17 @@ import {
   stageImportSource,
   readImportFile,
   validatedImportCommand,
-  type ImportFormat,
   type ImportProblem,
+  type ImportProgressListener,
+  type ImportRecordsCommand as ImportRecordsCommandOf,
 } from '@tsunagu/platform-import';
-import type { CsvEncoding } from '@tsunagu/util-csv';
 import { parseDateInput } from '@tsunagu/util-japanese-calendar';
 import { LogContactCommand } from '../contacts/contact.dto';
 import { LogContactUseCase } from '../contacts/log-contact.usecase';
 import { HouseholdMirror, PersonMirror } from '../people/intake-people.entity';
 import { allowedStageMoves } from '../targets/outreach-stage';
 import { RegisterTargetUseCase } from '../targets/register-target.usecase';
+import type { OutreachTarget } from '../targets/outreach-target.entity';
 import { RegisterTargetCommand } from '../targets/target.dto';
 import { ChangeTargetStageUseCase } from '../targets/transition-target.usecase';
 import { TargetAccess } from '../shared/target-access';
@@ -40,13 +41,7 @@ import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportReportView } from './import.dto';
 
-export interface ImportRecordsCommand {
-  type: ImportRecordType;
-  dryRun: boolean;
-  format: ImportFormat;
-  encoding: CsvEncoding;
-  body: Buffer;
-}
+export type ImportRecordsCommand = ImportRecordsCommandOf<ImportRecordType>;
 
 /** What one file did (or, in a dry run, would do). */
 interface RunState {
@@ -58,6 +53,9 @@ interface RunState {
   notices: ImportProblem[];
   /** A write failed in the database: the transaction is unusable, stop. */
   aborted: boolean;
+  /** Rows checked so far and the listener of the command (an import job's progress). */
+  checkedRows: number;
+  progress?: ImportProgressListener;
 }
 
 /** Outreach's domain and validator messages (our own words) in Japanese for the report; others are kept as they are. */
@@ -96,10 +94,20 @@ function pathTo(to: OutreachStage): OutreachStage[] {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIME = /^(\d{1,2})[:：時](\d{2})分?$/;
+const TIME = /^(\d{1,2})[:：時](\d{2})(?:分|:(\d{2}))?$/;
 
 /** Records between two clears of the unit of work (each use case's savepoint flushes it all). */
 const ROW_CHECKPOINT = 10;
+/** 未接触 targets written together (checked in one query, inserted in one flush). */
+const CHECKPOINT = 200;
+
+/** A target row, validated and built, waiting for its organisation's check and its write. */
+interface TargetToImport {
+  row: ImportRow;
+  sourceId: string;
+  command: RegisterTargetCommand;
+  target: OutreachTarget;
+}
 
 /**
  * Imports outreach targets and their contacts (issue 19) from a CSV or XLSX file in the template of its record type.
@@ -132,7 +140,7 @@ export class ImportRecordsUseCase {
         run.encoding = table.encoding;
         run.rows = rows.length;
         run.importedBy = TenantContext.principal()?.subject ?? 'system';
-        const state: RunState = { run, known: await importSourceMap(em, template.type), targets: new Map(), created: 0, unchanged: 0, notices: [], aborted: false };
+        const state: RunState = { run, known: await importSourceMap(em, template.type), targets: new Map(), created: 0, unchanged: 0, notices: [], aborted: false, checkedRows: 0, progress: command.progress };
         if (template.type === 'targets') await this.importTargets(em, template, rows, state);
         else {
           state.targets = await importSourceMap(em, 'targets');
@@ -176,11 +184,22 @@ export class ImportRecordsUseCase {
     }
   }
 
+  /** A row reached: the job's progress (a count, not a line: contacts are imported in the order they happened). */
+  private checked(state: RunState): void {
+    state.checkedRows += 1;
+    this.tell(state);
+  }
+
+  private tell(state: RunState): void {
+    state.progress?.({ rows: state.run.rows, checkedRows: state.checkedRows, created: state.created });
+  }
+
   /** Records which record a row became; every ROW_CHECKPOINT records the unit of work is flushed and cleared. */
   private async record(em: EntityManager, state: RunState, type: ImportRecordType, sourceId: string, targetId: string): Promise<void> {
     stageImportSource(em, type, sourceId, targetId, state.run.id);
     state.known.set(sourceId, targetId);
     state.created += 1;
+    this.tell(state);
     if (state.created % ROW_CHECKPOINT === 0) {
       await em.flush();
       em.clear();
@@ -194,8 +213,10 @@ export class ImportRecordsUseCase {
   private async importTargets(em: EntityManager, template: ImportTemplate, rows: ImportRow[], state: RunState): Promise<void> {
     const seen = new Map<string, number>();
     const mirrored = await mirroredIds(em, rows);
+    let batch: TargetToImport[] = [];
     for (const row of rows) {
       if (state.aborted) return;
+      this.checked(state);
       const sourceId = importSourceIdOf(row, template.sourceColumn, seen);
       if (!sourceId) continue;
       if (state.known.has(sourceId)) {
@@ -226,13 +247,64 @@ export class ImportRecordsUseCase {
       const readable = row.problems.length === 0;
       const command = await this.validated(RegisterTargetCommand, plain, template, row);
       if (!command || !readable) continue;
+      const path = pathTo(stage ?? 'not-contacted');
+      if (path.length === 0) {
+        // 未接触: written with the others of its batch (its person or household is known: checked above, as the use case checks it).
+        const target = await this.write(state, template, row, async () => this.registerTarget.build(command));
+        if (target) batch.push({ row, sourceId, command, target });
+        if (batch.length === CHECKPOINT) batch = await this.saveTargets(em, state, template, batch);
+        continue;
+      }
+      // A later stage goes through the stage machine one move at a time, after the rows before it.
+      batch = await this.saveTargets(em, state, template, batch);
+      if (state.aborted) return;
       const target = await this.write(state, template, row, async () => {
         const registered = await this.registerTarget.execute(command);
-        for (const to of pathTo(stage ?? 'not-contacted')) await this.changeStage.execute(registered.id, { to });
+        for (const to of path) await this.changeStage.execute(registered.id, { to });
         return registered;
       });
       if (target) await this.record(em, state, 'targets', sourceId, target.id);
     }
+    await this.saveTargets(em, state, template, batch);
+  }
+
+  /**
+   * Writes a batch of built 未接触 targets as one: their organisations checked together (one query; row by row only when
+   * one is refused, to name its line), the targets inserted in one flush, their protection and events
+   * (RegisterTargetUseCase.stage) and source ids in one more. Returns the next (empty) batch.
+   */
+  private async saveTargets(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly TargetToImport[]): Promise<TargetToImport[]> {
+    if (batch.length === 0 || state.aborted) return [];
+    let passed: TargetToImport[] = [...batch];
+    try {
+      await this.registerTarget.checkOrganizations(em, batch.map(({ command }) => command));
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      passed = [];
+      for (const item of batch) {
+        if (await this.write(state, template, item.row, async () => this.registerTarget.checkOrganizations(em, [item.command]).then(() => true))) passed.push(item);
+        if (state.aborted) return [];
+      }
+    }
+    try {
+      for (const { target } of passed) em.persist(target);
+      await em.flush();
+      await this.registerTarget.stage(em, passed.map(({ target }) => target));
+      for (const { sourceId, target } of passed) {
+        stageImportSource(em, 'targets', sourceId, target.id, state.run.id);
+        state.known.set(sourceId, target.id);
+        state.created += 1;
+      }
+      this.tell(state);
+      await em.flush();
+      em.clear();
+    } catch {
+      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
+      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
+      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      state.aborted = true;
+    }
+    return [];
   }
 
   /** 訪問・接触記録: logged on its target as POST /targets/{id}/contacts does (the target's last contact and stage follow). */
@@ -244,6 +316,7 @@ export class ImportRecordsUseCase {
     ordered.sort((a, b) => (a.contactedAt ?? '').localeCompare(b.contactedAt ?? '') || a.row.line - b.row.line);
     for (const { row, sourceId, contactedAt } of ordered) {
       if (state.aborted) return;
+      this.checked(state);
       const targetSource = row.required('targetSourceId')?.normalize('NFKC');
       const targetId = targetSource ? state.targets.get(targetSource) : undefined;
       if (targetSource && !targetId) row.fail('targetSourceId', japaneseMessage('unknown target source id'));
@@ -275,7 +348,10 @@ export class ImportRecordsUseCase {
   }
 }
 
-/** 接触日時: a date (和暦 or 西暦) and, after a space, a time (10:30, 10時30分); in Japan time. Undefined with a problem. */
+/**
+ * 接触日時: a date (和暦 or 西暦) and, after a space, a time (10:30, 10時30分, 10:30:15 — an XLSX date-time cell reads
+ * `2024-04-02 10:30`); in Japan time. Undefined with a problem.
+ */
 function contactedAtOf(row: ImportRow): string | undefined {
   const value = row.text('contactedAt').normalize('NFKC').trim();
   if (!value) {
@@ -285,11 +361,11 @@ function contactedAtOf(row: ImportRow): string | undefined {
   const [datePart, timePart, ...rest] = value.split(/\s+|T/);
   const date = rest.length === 0 ? parseDateInput(datePart) : undefined;
   const time = timePart === undefined ? ['', '0', '00'] : TIME.exec(timePart);
-  if (!date || !time || Number(time[1]) > 23 || Number(time[2]) > 59) {
+  if (!date || !time || Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59) {
     row.fail('contactedAt', '日時として読めません（例: 令和6年4月1日 10:30、2024-04-01 10:30）');
     return undefined;
   }
-  return new Date(`${date}T${time[1].padStart(2, '0')}:${time[2]}:00+09:00`).toISOString();
+  return new Date(`${date}T${time[1].padStart(2, '0')}:${time[2]}:${time[3] ?? '00'}+09:00`).toISOString();
 }
 
 /** The file's intake person and household ids that outreach knows (one query each, not one wait per row). */

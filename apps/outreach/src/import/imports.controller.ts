@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf } from '@tsunagu/platform-import';
+import { DomainException } from '@tsunagu/platform-http';
+import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf, ImportJobs, prefersRespondAsync } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { IMPORT_TEMPLATES } from './import-templates';
-import { ImportQuery, ImportReportView, ImportTemplateView } from './import.dto';
+import { ImportJobView, ImportQuery, ImportReportView, ImportTemplateView } from './import.dto';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,7 +18,10 @@ const IMPORTERS = ['supervisor', 'admin'] as const;
 @Controller('imports')
 @Roles(...IMPORTERS)
 export class ImportsController {
-  constructor(private readonly importRecords: ImportRecordsUseCase) {}
+  constructor(
+    private readonly importRecords: ImportRecordsUseCase,
+    private readonly jobs: ImportJobs<ImportReportView>,
+  ) {}
 
   @Get('templates')
   @ApiOperation({ summary: 'The import templates: per record type, the column headings a file has (docs/operations/import.md)' })
@@ -43,11 +48,35 @@ export class ImportsController {
   })
   @ApiConsumes('text/csv', XLSX_TYPE, 'application/octet-stream')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async` (RFC 7240): answer 202 at once with the job (Location: /imports/jobs/{id}) and import in the background — for large files.' })
   @ApiOkResponse({ type: ImportReportView })
+  @ApiAcceptedResponse({ type: ImportJobView, description: 'With Prefer: respond-async — follow the job at its Location.' })
   @ApiBadRequestResponse({ description: 'problem+json: a bad parameter or an unreadable file (naming the field), or a file with problems (`report`).' })
   @ApiPayloadTooLargeResponse({ description: `The file is larger than ${IMPORT_BODY_LIMIT} bytes.` })
-  run(@Query() query: ImportQuery, @Body() body: unknown, @Headers('content-type') contentType?: string): Promise<ImportReportView> {
+  async run(
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('content-type') contentType?: string,
+    @Headers('prefer') prefer?: string,
+  ): Promise<ImportReportView | ImportJobView> {
     const file = importFileOf(body, contentType, query.format);
-    return this.importRecords.execute({ type: query.type, dryRun: query.dryRun ?? false, format: file.format, encoding: query.encoding ?? 'auto', body: file.body });
+    const command = { type: query.type, dryRun: query.dryRun ?? false, format: file.format, encoding: query.encoding ?? ('auto' as const), body: file.body };
+    if (prefersRespondAsync(prefer)) {
+      const job = await this.jobs.accept(command);
+      void reply.status(202).header('location', `/api/outreach/imports/jobs/${job.id}`).header('preference-applied', 'respond-async');
+      return job;
+    }
+    return this.importRecords.execute(command);
+  }
+
+  @Get('jobs/:jobId')
+  @Audited('ImportJob', { idParam: 'jobId' })
+  @ApiOperation({ summary: 'An import in the background: status, rows checked and records created so far, and its report once finished' })
+  @ApiOkResponse({ type: ImportJobView })
+  async job(@Param('jobId', ParseUUIDPipe) jobId: string): Promise<ImportJobView> {
+    const job = await this.jobs.get(jobId);
+    if (!job) throw DomainException.notFound('ImportJob', jobId);
+    return job;
   }
 }

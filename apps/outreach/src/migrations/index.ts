@@ -9,6 +9,7 @@ import { Migration20261203200000 } from './Migration20261203200000';
 import { Migration20261204160000 } from './Migration20261204160000';
 import { Migration20261205096001 } from './Migration20261205096001';
 import { Migration20261205097001 } from './Migration20261205097001';
+import { Migration20261206013100 } from './Migration20261206013100';
 import { Migration20261206014100 } from './Migration20261206014100';
 import { Migration20261206014101 } from './Migration20261206014101';
 
@@ -24,6 +25,7 @@ export const outreachMigrations: MigrationObject[] = [
   { name: 'Migration20261204160000', class: Migration20261204160000 },
   { name: 'Migration20261205096001', class: Migration20261205096001 },
   { name: 'Migration20261205097001', class: Migration20261205097001 },
+  { name: 'Migration20261206013100', class: Migration20261206013100 },
   { name: 'Migration20261206014100', class: Migration20261206014100 },
   { name: 'Migration20261206014101', class: Migration20261206014101 },
 ];

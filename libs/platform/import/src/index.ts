@@ -3,3 +3,5 @@ export * from './lib/import-row';
 export * from './lib/import-table';
 export * from './lib/import-run';
 export * from './lib/import-source';
+export * from './lib/import-records';
+export * from './lib/import-jobs';

@@ -251,6 +251,20 @@ describe('importRecords (データ取込 in the background)', () => {
     expect(seen).toEqual([0, 2, 3]);
   });
 
+  it('follows an outreach import’s job at outreach, under the console’s prefixed type', async () => {
+    const outreachReport = { id: 'run-2', type: 'targets', dryRun: true, rows: 3, created: 3, unchanged: 0, problems: [], notices: [] };
+    const { provider, calls } = fakeApi([{ status: 202, body: job('running', 1) }, { status: 200, body: job('succeeded', 3, { report: outreachReport }) }]);
+    const seen: number[] = [];
+    await expect(provider.importRecords({ type: 'outreach-targets', file, dryRun: true, onProgress: (progress) => seen.push(progress.checkedRows) })).resolves.toEqual({
+      ...outreachReport,
+      type: 'outreach-targets',
+      duplicates: [],
+    });
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['POST /api/outreach/imports?type=targets&dryRun=true', 'GET /api/outreach/imports/jobs/job-1']);
+    expect(calls[0].headers.get('prefer')).toBe('respond-async');
+    expect(seen).toEqual([1, 3]);
+  });
+
   it('throws the refused file’s report (its problems by line) as an HttpError', async () => {
     const refused = { ...report, id: null, created: 0, problems: [{ line: 3, column: '生年月日', message: '日付として読めません' }] };
     const { provider } = fakeApi([{ status: 202, body: job('failed', 3, { report: refused, failure: '1件の問題があるため、このファイルは取り込みませんでした' }) }]);

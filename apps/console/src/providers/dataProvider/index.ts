@@ -80,7 +80,7 @@ export interface ImportReport {
   duplicates: { line: number; candidateIds: string[]; candidateLines: number[]; matchedOn: string[] }[];
 }
 
-/** An import in the background (intake `GET /imports/jobs/{id}`). */
+/** An import in the background (intake's or outreach's `GET /imports/jobs/{id}`). */
 export interface ImportJob {
   id: string;
   status: 'running' | 'succeeded' | 'failed';
@@ -346,20 +346,13 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
     },
     async importRecords({ type, file, dryRun, onProgress }) {
       const xlsx = file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name ?? '');
-      if (type.startsWith(OUTREACH_PREFIX)) {
-        // Outreach imports within the request (no background job there yet); a refused file's 400 carries its report.
-        const outreachQuery = new URLSearchParams({ type: type.slice(OUTREACH_PREFIX.length), dryRun: String(dryRun) });
-        const answer = await json<Omit<ImportReport, 'type' | 'duplicates'>>(`outreach/imports?${outreachQuery.toString()}`, {
-          method: 'POST',
-          body: file,
-          headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv' },
-          withoutIdempotencyKey: true,
-        });
-        return { duplicates: [], ...answer, type };
-      }
-      const query = new URLSearchParams({ type, dryRun: String(dryRun) });
+      // Outreach's types go to outreach's import under their own name; its report has no duplicates (people are intake's).
+      const outreach = type.startsWith(OUTREACH_PREFIX);
+      const service = outreach ? 'outreach' : 'intake';
+      const query = new URLSearchParams({ type: outreach ? type.slice(OUTREACH_PREFIX.length) : type, dryRun: String(dryRun) });
+      const asOurs = (report: ImportReport): ImportReport => ({ ...report, duplicates: report.duplicates ?? [], type });
       // In the background: a large file outlasts any proxy's read timeout; the job says how far it got.
-      let job = await json<ImportJob>(`intake/imports?${query.toString()}`, {
+      let job = await json<ImportJob>(`${service}/imports?${query.toString()}`, {
         method: 'POST',
         body: file,
         headers: { 'content-type': xlsx ? XLSX_TYPE : 'text/csv', prefer: 'respond-async' },
@@ -368,11 +361,12 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       while (job.status === 'running') {
         onProgress?.(job);
         await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
-        job = await json<ImportJob>(`intake/imports/jobs/${encodeURIComponent(job.id)}`);
+        job = await json<ImportJob>(`${service}/imports/jobs/${encodeURIComponent(job.id)}`);
       }
       onProgress?.(job);
-      if (job.status === 'succeeded' && job.report) return job.report;
-      throw new HttpError(job.failure ?? ERROR_MESSAGES.validation, 400, { report: job.report ?? undefined, detail: job.failure ?? undefined });
+      const report = job.report ? asOurs(job.report) : undefined;
+      if (job.status === 'succeeded' && report) return report;
+      throw new HttpError(job.failure ?? ERROR_MESSAGES.validation, 400, { report, detail: job.failure ?? undefined });
     },
     async importTemplates() {
       // Outreach's templates too, under their prefixed types; intake's alone when outreach does not answer.

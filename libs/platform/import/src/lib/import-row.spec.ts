@@ -23,6 +23,11 @@ describe('import rows', () => {
     const impossible = row('R2.2.30');
     expect(impossible.date('date')).toBeUndefined();
     expect(impossible.problems).toEqual([{ line: 7, column: '生年月日', message: '存在しない日付です' }]);
+    // A date-time where a date is asked (an XLSX date-time cell) is its day; a time that does not exist is not.
+    expect(row('2024-04-02 10:30').date('date')).toBe('2024-04-02');
+    const badTime = row('2024-04-02 25:30');
+    expect(badTime.date('date')).toBeUndefined();
+    expect(badTime.problems).toHaveLength(1);
     const unreadable = row('そのうち');
     unreadable.date('date');
     expect(unreadable.problems[0].message).toContain('日付として読めません');

@@ -34,6 +34,8 @@ export function cellProblem(text: string): string | undefined {
 }
 
 const LIST_SEPARATOR = /[、,，;；\n]/;
+/** An ISO date with a time of day, as an XLSX date-time cell reads (import-table). */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?$/;
 const TRUE_WORDS = ['あり', '有', '○', '〇', 'はい', 'true', '1', 'yes', '要', '該当'];
 const FALSE_WORDS = ['なし', '無', '×', 'いいえ', 'false', '0', 'no', '不要', '非該当', '-'];
 
@@ -83,7 +85,8 @@ export class ImportRow {
   date(key: string): string | undefined {
     const value = this.text(key);
     if (!value) return undefined;
-    const iso = parseDateInput(value);
+    // A date-time where a date is asked (an XLSX date-time cell): the day it names.
+    const iso = parseDateInput(ISO_DATE_TIME.exec(value.trim())?.[1] ?? value);
     if (iso) return iso;
     this.fail(key, /\d+\D+\d+\D+\d+/.test(value.normalize('NFKC')) ? '存在しない日付です' : '日付として読めません（例: 令和6年4月1日、R6.4.1、2024-04-01）');
     return undefined;

@@ -76,11 +76,11 @@ async function readXlsx(body: Buffer): Promise<ImportTable> {
 
 /**
  * A cell as the text staff see. A formula cell gives the value Excel stored with it (nothing is ever evaluated here);
- * dates become ISO dates (Excel stores them as UTC midnight).
+ * dates become ISO dates, and date-times the date and time as the sheet shows them (`2024-04-02 10:30`).
  */
 function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateCellText(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
@@ -92,4 +92,17 @@ function cellText(value: CellValue): string {
     if ('text' in value && typeof value.text === 'string') return value.text;
   }
   return '';
+}
+
+/**
+ * Excel keeps no time zone: a cell holds the wall-clock date and time, which exceljs reads as that time in UTC (a date
+ * is UTC midnight). Written back as that wall clock (Japan time, for the rows that read one); to the second, since a
+ * serial's binary fraction is a few microseconds off.
+ */
+function dateCellText(value: Date): string {
+  if (Number.isNaN(value.getTime())) return '';
+  const wallClock = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
+  const [date, time] = [wallClock.slice(0, 10), wallClock.slice(11, 19)];
+  if (time === '00:00:00') return date;
+  return `${date} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
 }
