@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HouseholdRegistered, OrganizationRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type OrganizationType, type PersonProtection } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
+import { createServiceApp } from '@tsunagu/platform-service';
 import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import {

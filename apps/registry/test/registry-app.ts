@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
+import { createServiceApp } from '@tsunagu/platform-service';
 import { rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestIssuer, injectJson, type TestDatabase, type TestIssuer, type Reply } from '@tsunagu/platform-testing';

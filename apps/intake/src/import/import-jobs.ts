@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { loggableError } from '@tsunagu/platform-observability';
 import { PersonVisibility } from '../access/person-visibility';
 import { ImportRecordsUseCase, type ImportRecordsCommand } from './import-records.usecase';

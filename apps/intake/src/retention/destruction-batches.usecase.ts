@@ -17,7 +17,7 @@ import {
   type DestructionItem,
   type RetentionRule,
 } from '@tsunagu/platform-audit';
-import { findOrFail, type ListPage } from '@tsunagu/platform-http';
+import { findOrFail, type ListPage } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { destroyRecord } from './destroy-records';

@@ -15,7 +15,7 @@ import {
 } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
 import { EventRecorder } from '@tsunagu/platform-messaging';
-import { findOrFail, type ListPage } from '@tsunagu/platform-http';
+import { findOrFail, type ListPage } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { destroyTargets } from './destroy-targets';
 import { dueTargets, TARGET_HELD, targetRetentionRule } from './due-targets';

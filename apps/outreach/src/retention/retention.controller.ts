@@ -13,7 +13,8 @@ import {
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { OutreachDestructionBatchesUseCase } from './destruction-batches.usecase';
 import { ListDueTargetsUseCase } from './list-due-targets.usecase';
 import {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsString, ValidateBy, ValidateNested } from 'class-validator';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
 import { CappedArray, etag, expectedVersion, optionalVersion } from './dto-decorators';
 import { createValidationPipe } from './validation';
 

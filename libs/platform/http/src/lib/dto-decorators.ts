@@ -4,7 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

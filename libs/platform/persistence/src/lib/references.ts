@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /** Loads one record of the current municipality or fails with 404 (another municipality's id looks missing). */
 export async function findOrFail<T extends object>(em: EntityManager, entity: new () => T, label: string, id: string): Promise<T> {
