@@ -1,4 +1,4 @@
-import type { ServiceAppOptions } from '@tsunagu/platform-http';
+import type { ServiceAppOptions } from '@tsunagu/platform-service';
 import { IMPORT_BODY_LIMIT } from '@tsunagu/platform-import';
 
 export const INTAKE_APP_OPTIONS: ServiceAppOptions = {

@@ -4,7 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { dateInJapan, fiscalYearOf } from '@tsunagu/util-japanese-calendar';
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { INTAKE_DEMO_NAMESPACE } from '../src/demo/demo-data';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';
 import { startIntake, type IntakeUnderTest } from './intake-app';

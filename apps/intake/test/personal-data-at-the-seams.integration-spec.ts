@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { captureServiceLogs } from '@tsunagu/platform-observability';
 import { describePersonalDataAtTheSeams } from '@tsunagu/platform-testing';
 import { INTAKE_APP_OPTIONS } from '../src/openapi';

@@ -1,4 +1,4 @@
-import type { ServiceAppOptions } from '@tsunagu/platform-http';
+import type { ServiceAppOptions } from '@tsunagu/platform-service';
 
 export const MATCHING_APP_OPTIONS: ServiceAppOptions = {
   service: 'matching',

@@ -1,7 +1,7 @@
 import './instrumentation';
 import { loadConfig } from '@tsunagu/platform-config';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
+import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-service';
 import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateCommand } from '@tsunagu/platform-persistence';
 import { MATCHING_APP_OPTIONS } from './app-options';

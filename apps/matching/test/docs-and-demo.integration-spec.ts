@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GAP_CONSTRAINTS, SCORE_FACTORS } from '@tsunagu/contracts';
 import { HARD_CONSTRAINTS, SCORE_FACTORS as ENGINE_FACTORS } from '@tsunagu/matching-engine';
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { DEMO_IDS, ISOLATED_ELDER, WITHDRAWN_YOUNG_ADULT } from '../src/demo/demo-data';
 import { startMatching, type MatchingUnderTest, eventually } from './matching-app';

@@ -1,19 +1,12 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { jetstream } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { v7 as uuidv7 } from 'uuid';
 import {
   ConsentRecorded,
   ConsentWithdrawn,
   MESSAGE_HEADERS,
-  OrganizationRegistered,
   PersonProtectionChanged,
   PersonRegistered,
   ResourcePublished,
   ResourceRegistered,
   SearchResourcesRpc,
-  type CloudEvent,
   type ConsentEventData,
   type EventContract,
   type PersonProtection,
@@ -23,30 +16,14 @@ import {
   type ResourceSearchResponse,
   type ResourceStatus,
 } from '@tsunagu/contracts';
-import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
-import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
-import { migrateService } from '@tsunagu/platform-persistence';
-import {
-  asSystem,
-  createTestDatabase,
-  expectEventually,
-  startTestIssuer,
-  startTestNats,
-  injectJson,
-  streamEvents,
-  type TestDatabase,
-  type TestIssuer,
-  type TestNats,
-  type TestTokenOptions,
-  type Reply,
-  type StreamEvent,
-} from '@tsunagu/platform-testing';
+import { TenantContext } from '@tsunagu/platform-context';
+import { registerOrganizations, startServiceUnderTest, type ServiceUnderTest } from '@tsunagu/platform-service-testing';
+import { asSystem, expectEventually, type Reply, type StreamEvent, type TestNats } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
 import { MATCHING_APP_OPTIONS } from '../src/app-options';
 import { matchingAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
-import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { matchingPersistence } from '../src/persistence';
 
 export const API = '/api/matching';
@@ -60,15 +37,8 @@ interface CallOptions {
   token?: string | null;
 }
 
-export interface MatchingUnderTest {
-  app: NestFastifyApplication;
-  database: TestDatabase;
-  issuer: TestIssuer;
+export interface MatchingUnderTest extends Pick<ServiceUnderTest, 'app' | 'database' | 'issuer' | 'orm' | 'token' | 'agencyToken' | 'close'> {
   nats: TestNats;
-  orm: MikroORM;
-  token(options?: TestTokenOptions): Promise<string>;
-  /** Token of an agency client (client credentials) of an organisation. */
-  agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
   /**
    * The registry registers these organisations: OrganizationRegistered on the stream, as its outbox publishes
@@ -90,80 +60,34 @@ export interface MatchingUnderTest {
    */
   serveRegistrySearch(answer: (request: ResourceSearchRequest, callerMunicipality: string | undefined) => ResourceSearchResponse): Promise<() => void>;
   loadDemo(): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 /** Boots the real matching app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
 export async function startMatching(extraEnv: Record<string, string> = {}): Promise<MatchingUnderTest> {
-  const [database, nats, issuer] = await Promise.all([createTestDatabase('matching'), startTestNats(), startTestIssuer()]);
-  await migrateService(matchingPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    // The service runs as the application role that row-level security holds; migrations ran as the owner.
-    DATABASE_URL: database.applicationUrl,
-    DATABASE_MIGRATION_URL: database.url,
-    DATABASE_POOL_MAX: '10',
-    ...nats.serviceEnv('matching'),
-    OIDC_ISSUER: issuer.issuer,
-    OUTBOX_POLL_INTERVAL_MS: '200',
-    NATS_REQUEST_TIMEOUT_MS: '1000',
-    MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
-    CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
-    // Tests run the periodic menu-gap check themselves (MenuGapCheckUseCase), never on a timer.
-    MATCHING_GAP_CHECK_INTERVAL_MS: '0',
-    LOG_LEVEL: 'silent',
-    ...extraEnv,
-  };
-  const app = await createServiceApp(matchingAppModule(env), MATCHING_APP_OPTIONS);
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
-  // Request-reply as in main.ts (intake's 開示請求 asks matching for a person's records).
-  // As its own NATS user, as main.ts does: it may subscribe to its own request subjects only (libs/platform/local-infrastructure/src/nats-permissions.cjs).
-  const rpcUser = nats.serviceEnv('matching');
-  app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: nats.url, natsUser: rpcUser.NATS_USER, natsPassword: rpcUser.NATS_PASSWORD, gracePeriodMs: 0 }), { inheritAppConfig: true });
-  await app.init();
-  await app.startAllMicroservices();
-  await app.getHttpAdapter().getInstance().ready();
-  const orm = app.get(MikroORM);
-  const staffToken = await issuer.token({ subject: 'participation-1', roles: ['participation-worker'] });
-  let connection: NatsConnection | undefined;
-  const natsConnection = async () => (connection ??= await connect({ servers: nats.url }));
+  const base = await startServiceUnderTest({
+    service: 'matching',
+    module: matchingAppModule,
+    persistence: matchingPersistence,
+    appOptions: MATCHING_APP_OPTIONS,
+    caller: { subject: 'participation-1', roles: ['participation-worker'] },
+    env: {
+      NATS_REQUEST_TIMEOUT_MS: '1000',
+      CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
+      // Tests run the periodic menu-gap check themselves (MenuGapCheckUseCase), never on a timer.
+      MATCHING_GAP_CHECK_INTERVAL_MS: '0',
+      ...extraEnv,
+    },
+    consumers: true,
+    // Request-reply as in main.ts (intake's 開示請求 asks matching for a person's records).
+    rpc: true,
+  });
+  const { orm } = base;
 
   const under: MatchingUnderTest = {
-    app,
-    database,
-    issuer,
-    nats,
-    orm,
-    token: (options) => issuer.token(options),
-    agencyToken: (organizationId, municipality) =>
-      issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
-    call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
-    async publish(contract, aggregateId, data, options = {}) {
-      const event: CloudEvent = {
-        specversion: '1.0',
-        id: uuidv7(),
-        source: contract.source,
-        type: contract.type,
-        subject: aggregateId,
-        time: options.time ?? new Date().toISOString(),
-        datacontenttype: 'application/json',
-        municipality: options.municipality ?? DEMO_MUNICIPALITY.lgCode,
-        data,
-      };
-      const h = natsHeaders();
-      h.set('tsunagu-municipality', event.municipality);
-      await jetstream(await natsConnection()).publish(contract.subject, JSON.stringify(event), { msgID: event.id, headers: h });
-      return event.id;
-    },
-    async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
-      for (const organizationId of ids) await under.publish(OrganizationRegistered, organizationId, { organizationId, type: 'npo', districtIds: [] }, { municipality });
-      await expectEventually(async () => {
-        const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));
-        expect(known).toBe(new Set(ids).size);
-      });
-    },
-    events: async () => streamEvents(await natsConnection()),
+    ...base,
+    nats: base.nats as TestNats,
+    events: () => base.events(),
+    registerOrganizations: (ids, municipality) => registerOrganizations(base, ids, { municipality, typeOf: () => 'npo' }),
     async knownPerson({ personId = uuidv7(), municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {
       await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, { municipality });
       if (protections) await under.publish(PersonProtectionChanged, personId, { personId, householdIds: [], protections }, { municipality });
@@ -175,22 +99,18 @@ export async function startMatching(extraEnv: Record<string, string> = {}): Prom
     },
     async serveRegistrySearch(answer) {
       // Nest's NATS transport: the request is {pattern, data, id}; the reply {id, response, isDisposed}.
-      const subscription = (await natsConnection()).subscribe(SearchResourcesRpc.subject, {
+      const connection = await base.natsConnection();
+      const subscription = connection.subscribe(SearchResourcesRpc.subject, {
         callback: (_error, message) => {
           const packet = JSON.parse(new TextDecoder().decode(message.data)) as { id: string; data: ResourceSearchRequest };
           const response = answer(packet.data, message.headers?.get(MESSAGE_HEADERS.municipality) || undefined);
           message.respond(new TextEncoder().encode(JSON.stringify({ id: packet.id, response, isDisposed: true })));
         },
       });
-      await (await natsConnection()).flush();
+      await connection.flush();
       return () => subscription.unsubscribe();
     },
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
-    async close() {
-      await connection?.close();
-      await app.close();
-      await Promise.all([database.drop(), nats.destroy(), issuer.stop()]);
-    },
   };
   // The organisations the tests refer to exist in the registry before anything names them.
   await under.registerOrganizations(FIXTURE_ORGANIZATIONS);

@@ -1,6 +1,6 @@
 import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERSONAL_INFORMATION_FILES, TECHNICAL_FIELDS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode } from '@tsunagu/platform-http';
+import { DomainErrorCode } from '@tsunagu/platform-errors';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { needBody, startMatching, type MatchingUnderTest } from './matching-app';

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@tsunagu/platform-config';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
+import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-service';
 import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
 import { migrateCommand } from '@tsunagu/platform-persistence';
 import { RunOutreachChecksUseCase } from './alerts/run-outreach-checks.usecase';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { v5 as uuidv5 } from 'uuid';
 import { OUTREACH_APP_OPTIONS } from '../src/openapi';
 import { startOutreach, type OutreachUnderTest } from './outreach-app';

@@ -1,34 +1,12 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HouseholdRegistered, OrganizationRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type OrganizationType, type PersonProtection } from '@tsunagu/contracts';
+import { HouseholdRegistered, PersonProtectionChanged, PersonRegistered, type EventContract, type PersonProtection } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
-import { JetStreamServer, rpcServerOptions } from '@tsunagu/platform-messaging';
-import { migrateService } from '@tsunagu/platform-persistence';
-import {
-  asSystem,
-  createTestDatabase,
-  expectEventually,
-  startTestIssuer,
-  startTestNats,
-  injectJson,
-  streamEvents,
-  type TestDatabase,
-  type TestIssuer,
-  type TestNats,
-  type TestTokenOptions,
-  type Reply,
-  type StreamEvent,
-} from '@tsunagu/platform-testing';
-import { jetstream } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { v7 as uuidv7 } from 'uuid';
+import { registerOrganizations, startServiceUnderTest, type ServiceUnderTest } from '@tsunagu/platform-service-testing';
+import { asSystem, expectEventually, type Reply, type StreamEvent, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
 import { RunOutreachChecksUseCase } from '../src/alerts/run-outreach-checks.usecase';
 import { outreachAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
 import { OUTREACH_APP_OPTIONS } from '../src/openapi';
-import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { outreachPersistence } from '../src/persistence';
 
 export const API = '/api/outreach';
@@ -42,15 +20,8 @@ interface CallOptions {
   token?: string | null;
 }
 
-export interface OutreachUnderTest {
-  app: NestFastifyApplication;
-  database: TestDatabase;
-  issuer: TestIssuer;
+export interface OutreachUnderTest extends Pick<ServiceUnderTest, 'app' | 'database' | 'issuer' | 'orm' | 'token' | 'agencyToken' | 'close'> {
   nats: TestNats;
-  orm: MikroORM;
-  token(options?: TestTokenOptions): Promise<string>;
-  /** Token of an agency client (client credentials) of an organisation. */
-  agencyToken(organizationId: string, municipality?: string): Promise<string>;
   call(method: Method, path: string, options?: CallOptions): Promise<Reply>;
   /** Every event on the JetStream stream so far. */
   events(): Promise<StreamEvent[]>;
@@ -70,7 +41,6 @@ export interface OutreachUnderTest {
   /** Runs the inactivity / watch-overdue check with a fixed clock. */
   runChecks(now: Date): ReturnType<RunOutreachChecksUseCase['execute']>;
   loadDemo(): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -82,57 +52,26 @@ export interface StartOptions {
 
 /** Boots the real outreach app (Fastify, auth, audit, outbox relay, JetStream consumers) on a fresh database, its own NATS and issuer. */
 export async function startOutreach(options: StartOptions = {}): Promise<OutreachUnderTest> {
-  const [database, nats, issuer] = await Promise.all([createTestDatabase('outreach'), options.nats ?? startTestNats(), options.issuer ?? startTestIssuer()]);
-  await migrateService(outreachPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    // The service runs as the application role that row-level security holds; migrations ran as the owner.
-    DATABASE_URL: database.applicationUrl,
-    DATABASE_MIGRATION_URL: database.url,
-    DATABASE_POOL_MAX: '10',
-    ...nats.serviceEnv('outreach'),
-    OIDC_ISSUER: issuer.issuer,
-    OUTBOX_POLL_INTERVAL_MS: '200',
-    OUTREACH_CHECK_INTERVAL_MS: '0',
-    MUNICIPALITY: DEMO_MUNICIPALITY.lgCode,
-    CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id,
-    LOG_LEVEL: 'silent',
-    ...options.env,
-  };
-  const app = await createServiceApp(outreachAppModule(env), OUTREACH_APP_OPTIONS);
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
-  // Request-reply as in main.ts (intake's 開示請求 asks outreach for a person's records).
-  // As its own NATS user, as main.ts does: it may subscribe to its own request subjects only (libs/platform/local-infrastructure/src/nats-permissions.cjs).
-  const rpcUser = nats.serviceEnv('outreach');
-  app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: nats.url, natsUser: rpcUser.NATS_USER, natsPassword: rpcUser.NATS_PASSWORD, gracePeriodMs: 0 }), { inheritAppConfig: true });
-  await app.init();
-  await app.startAllMicroservices();
-  await app.getHttpAdapter().getInstance().ready();
-  const orm = app.get(MikroORM);
-  const staffToken = await issuer.token({ subject: 'outreach-1', roles: ['outreach-worker'] });
-  let reader: NatsConnection | undefined;
-  const connection = async () => (reader ??= await connect({ servers: nats.url }));
+  const base = await startServiceUnderTest({
+    service: 'outreach',
+    module: outreachAppModule,
+    persistence: outreachPersistence,
+    appOptions: OUTREACH_APP_OPTIONS,
+    caller: { subject: 'outreach-1', roles: ['outreach-worker'] },
+    env: { OUTREACH_CHECK_INTERVAL_MS: '0', CITY_DESK_ORGANIZATION_ID: DEMO_ORGANIZATIONS.cityCommunityWelfare.id, ...options.env },
+    nats: options.nats,
+    issuer: options.issuer,
+    consumers: true,
+    // Request-reply as in main.ts (intake's 開示請求 asks outreach for a person's records).
+    rpc: true,
+  });
+  const { orm } = base;
 
   const under: OutreachUnderTest = {
-    app,
-    database,
-    issuer,
-    nats,
-    orm,
-    token: (tokenOptions) => issuer.token(tokenOptions),
-    agencyToken: (organizationId, municipality) =>
-      issuer.token({ client: true, clientId: `agency-${organizationId.slice(-4)}`, roles: ['agency'], agency: organizationId, municipality: municipality ?? DEMO_MUNICIPALITY.lgCode }),
-    call: (method, path, { token, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token === undefined ? staffToken : token }),
-    events: async () => streamEvents(await connection(), { skipMissing: true }),
-    async publish(contract, aggregateId, data, municipality = DEMO_MUNICIPALITY.lgCode) {
-      const id = uuidv7();
-      const event = { specversion: '1.0', id, source: contract.source, type: contract.type, subject: aggregateId, time: new Date().toISOString(), datacontenttype: 'application/json', municipality, data };
-      const h = natsHeaders();
-      h.set('tsunagu-municipality', municipality);
-      await jetstream(await connection()).publish(contract.subject, JSON.stringify(event), { msgID: id, headers: h });
-      return id;
-    },
+    ...base,
+    nats: base.nats as TestNats,
+    events: () => base.events({ skipMissing: true }),
+    publish: (contract, aggregateId, data, municipality) => base.publish(contract, aggregateId, data, { municipality }),
     async knowPerson(personId, { householdId, municipality = DEMO_MUNICIPALITY.lgCode, protections } = {}) {
       await under.publish(PersonRegistered, personId, { personId, identityLevel: 'confirmed' }, municipality);
       if (householdId) {
@@ -145,23 +84,9 @@ export async function startOutreach(options: StartOptions = {}): Promise<Outreac
         if (householdId) expect(await asSystem(orm, 'select 1 from outreach.household_mirror where household_id = ?', [householdId], municipality)).toHaveLength(1);
       });
     },
-    async registerOrganizations(ids, municipality = DEMO_MUNICIPALITY.lgCode) {
-      const demo = Object.values(DEMO_ORGANIZATIONS);
-      for (const organizationId of ids) {
-        await under.publish(OrganizationRegistered, organizationId, { organizationId, type: (demo.find((organization) => organization.id === organizationId)?.type ?? 'npo') as OrganizationType, districtIds: [] }, municipality);
-      }
-      await expectEventually(async () => {
-        const known = await TenantContext.runAsSystem(municipality, () => orm.em.fork().count(OrganizationCopy, { id: { $in: [...ids] } }));
-        expect(known).toBe(new Set(ids).size);
-      });
-    },
-    runChecks: (now) => app.get(RunOutreachChecksUseCase).execute(now),
+    registerOrganizations: (ids, municipality) => registerOrganizations(base, ids, { municipality }),
+    runChecks: (now) => base.app.get(RunOutreachChecksUseCase).execute(now),
     loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
-    async close() {
-      await reader?.close();
-      await app.close();
-      await Promise.all([database.drop(), options.nats ? Promise.resolve() : nats.destroy(), options.issuer ? Promise.resolve() : issuer.stop()]);
-    },
   };
   await under.registerOrganizations(Object.values(DEMO_ORGANIZATIONS).map((organization) => organization.id));
   return under;

@@ -5,7 +5,7 @@ import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { MessagingModule } from '@tsunagu/platform-messaging';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
-import { HealthModule } from '@tsunagu/platform-http';
+import { HealthModule } from '@tsunagu/platform-service';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { registryVariables } from './config';

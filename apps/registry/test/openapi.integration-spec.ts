@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { APP_OPTIONS, startRegistry, type RegistryUnderTest } from './registry-app';
 
 const DOC = join(__dirname, '../../../docs/api/registry.openapi.json');

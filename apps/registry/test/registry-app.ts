@@ -1,11 +1,7 @@
-import { MikroORM } from '@mikro-orm/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
-import { rpcServerOptions } from '@tsunagu/platform-messaging';
-import { migrateService } from '@tsunagu/platform-persistence';
-import { createTestDatabase, startTestIssuer, injectJson, type TestDatabase, type TestIssuer, type Reply } from '@tsunagu/platform-testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@tsunagu/platform-service-testing';
+import type { TestDatabase, Reply } from '@tsunagu/platform-testing';
 import { REGISTRY_APP_OPTIONS } from '../src/app-options';
 import { registryAppModule } from '../src/app.module';
 import { loadDemoData } from '../src/demo/demo-data';
@@ -13,11 +9,7 @@ import { registryPersistence } from '../src/persistence';
 
 export const API = '/api/registry';
 
-export interface RegistryUnderTest {
-  app: NestFastifyApplication;
-  database: TestDatabase;
-  orm: MikroORM;
-  issuer: TestIssuer;
+export interface RegistryUnderTest extends Pick<ServiceUnderTest, 'app' | 'database' | 'orm' | 'issuer' | 'close'> {
   /** Calls the API as an admin of the registry's municipality unless `token` (or `token: null` for none) is given. */
   call(
     method: 'GET' | 'POST' | 'PATCH',
@@ -26,53 +18,29 @@ export interface RegistryUnderTest {
   ): Promise<Reply>;
   /** Loads the Takamatsu demo data (as `main.js migrate` with DEMO_DATA=true does). */
   loadDemo(): Promise<boolean>;
-  close(): Promise<void>;
 }
 
 export { REGISTRY_APP_OPTIONS as APP_OPTIONS } from '../src/app-options';
 
 /** Boots the real registry app (Fastify, validation, problem+json) on a fresh, migrated database. */
 export async function startRegistry(options: { municipality?: string; database?: TestDatabase; rpc?: boolean } = {}): Promise<RegistryUnderTest> {
-  const database = options.database ?? (await createTestDatabase('registry'));
-  const issuer = await startTestIssuer();
   const municipality = options.municipality ?? DEMO_MUNICIPALITY.lgCode;
-  await migrateService(registryPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    // The service runs as the application role that row-level security holds; migrations ran as the owner.
-    DATABASE_URL: database.applicationUrl,
-    DATABASE_MIGRATION_URL: database.url,
-    DATABASE_POOL_MAX: '5',
-    NATS_URL: process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
-    OIDC_ISSUER: issuer.issuer,
-    OIDC_AUDIENCE: issuer.audience,
-    MUNICIPALITY: municipality,
-    LOG_LEVEL: 'silent',
-  };
-  const app = await createServiceApp(registryAppModule(env), REGISTRY_APP_OPTIONS);
-  if (options.rpc) {
-    // As main.ts does: the NATS request-reply side, with the app's pipes and filters.
-    app.connectMicroservice(rpcServerOptions({ service: 'registry', natsUrl: env.NATS_URL }), { inheritAppConfig: true });
-    await app.startAllMicroservices();
-  }
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const orm = app.get(MikroORM);
-  const adminToken = await issuer.token({ roles: ['admin'], municipality, expiresIn: 3600 });
-
+  const under = await startServiceUnderTest({
+    service: 'registry',
+    module: registryAppModule,
+    persistence: registryPersistence,
+    appOptions: REGISTRY_APP_OPTIONS,
+    caller: { roles: ['admin'], municipality, expiresIn: 3600 },
+    env: { MUNICIPALITY: municipality },
+    poolMax: 5,
+    // No consumers: the registry only publishes; its request-reply side on the test run's shared NATS.
+    nats: false,
+    database: options.database,
+    rpc: options.rpc,
+  });
   return {
-    app,
-    database,
-    orm,
-    issuer,
-    call: (method, path, { token = adminToken, ...options } = {}) => injectJson(app, method, `${API}${path}`, { ...options, bearer: token }),
-    loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(orm.em.fork())),
-    async close() {
-      await app.close();
-      await issuer.stop();
-      if (!options.database) await database.drop();
-    },
+    ...under,
+    loadDemo: () => TenantContext.runAsSystem(DEMO_MUNICIPALITY.lgCode, () => loadDemoData(under.orm.em.fork())),
   };
 }
 

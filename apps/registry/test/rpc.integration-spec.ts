@@ -2,7 +2,7 @@ import type { ClientProxy } from '@nestjs/microservices';
 import { ContractViolationError, SearchResourcesRpc } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { RPC_CLIENT_PROXY, RpcClient } from '@tsunagu/platform-messaging';
 import { SearchResourcesUseCase } from '../src/resources/search-resources.usecase';
 import { startRegistry, type RegistryUnderTest } from './registry-app';

@@ -4,7 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@tsunagu/platform-audit';
 import { AuthModule } from '@tsunagu/platform-auth';
 import { ConfigModule, loadConfig } from '@tsunagu/platform-config';
-import { HealthModule } from '@tsunagu/platform-http';
+import { HealthModule } from '@tsunagu/platform-service';
 import { MessagingModule } from '@tsunagu/platform-messaging';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { PersistenceModule } from '@tsunagu/platform-persistence';

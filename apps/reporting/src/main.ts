@@ -2,7 +2,7 @@ import './instrumentation';
 import { Logger } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { loadConfig } from '@tsunagu/platform-config';
-import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-http';
+import { createServiceApp, listen, runServiceCommand } from '@tsunagu/platform-service';
 import { connectNats, ensureEventStreams, JetStreamServer, natsSettings } from '@tsunagu/platform-messaging';
 import { migrateCommand, migrationConnection } from '@tsunagu/platform-persistence';
 import { REPORTING_APP_OPTIONS } from './app-options';

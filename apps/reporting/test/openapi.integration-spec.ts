@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOpenApiDocument } from '@tsunagu/platform-http';
+import { buildOpenApiDocument } from '@tsunagu/platform-service';
 import { REPORTING_APP_OPTIONS } from '../src/app-options';
 import { startReporting, type ReportingUnderTest } from './reporting-app';
 

@@ -8,7 +8,7 @@ import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/t
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { DistrictRegistered, ResourcePublished, ResourceRegistered, type CloudEvent, type EventContract, type ResourceEventData } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-http';
+import { createServiceApp } from '@tsunagu/platform-service';
 import { JetStreamServer } from '@tsunagu/platform-messaging';
 import { migrateService } from '@tsunagu/platform-persistence';
 import { asSystem, createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';

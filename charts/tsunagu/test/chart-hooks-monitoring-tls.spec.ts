@@ -116,7 +116,7 @@ describe('monitoring (Prometheus Operator and the Grafana sidecar)', () => {
     it('queries only metrics the services export', () => {
       const [rule] = byKind(manifests, 'PrometheusRule');
       const exprs: string[] = rule.spec.groups.flatMap((g: { rules: { expr: string }[] }) => g.rules.map((r) => r.expr));
-      const source = ['platform/http/src/lib/metrics.ts', 'platform/messaging/src/lib/metrics.ts', 'platform/audit/src/lib/audit-metrics.ts']
+      const source = ['platform/service/src/lib/metrics.ts', 'platform/messaging/src/lib/metrics.ts', 'platform/audit/src/lib/audit-metrics.ts']
         .map((file) => readFileSync(join(workspaceRoot, 'libs', ...file.split('/')), 'utf8'))
         .join('\n');
       const names = new Set(exprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{/g)].map((m) => m[1])));

@@ -7,7 +7,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js'],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.integration-spec.ts'],
-  globalSetup: '../../../libs/platform/testing/src/jest-global-setup.cjs',
-  globalTeardown: '../../../libs/platform/testing/src/jest-global-teardown.cjs',
   coverageDirectory: '../../../coverage/libs/platform/http',
 };

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { EmergencyAccessListQuery, EmergencyAccessView, GrantEmergencyAccessCommand, ReviewEmergencyAccessCommand } from './emergency-access.dto';
 import { EmergencyAccessReviewUseCase, GrantEmergencyAccessUseCase } from './emergency-access.usecase';
 import { EMERGENCY_ACCESS_ROLES } from './person-visibility';

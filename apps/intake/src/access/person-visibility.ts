@@ -3,7 +3,7 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import { deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal, type Role } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import type { IntakeConfig } from '../config';
 
 /** A SQL condition with its `?` bindings, in the order they appear. */

@@ -1,5 +1,5 @@
 import { CASE_STATUSES } from '@tsunagu/contracts';
-import { DomainErrorCode, type DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, type DomainException } from '@tsunagu/platform-errors';
 import { allowedCaseActions, nextCaseStatus, type CaseAction } from './case-status';
 
 const ACTIONS: CaseAction[] = ['record-consent', 'start-assessment', 'start-planning', 'submit-plan', 'decide-support', 'start-support', 'start-evaluation', 'continue', 'replan', 'suspend', 'resume', 'close'];

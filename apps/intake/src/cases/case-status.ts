@@ -1,5 +1,5 @@
 import type { CaseStatus } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /**
  * The case status machine of DOMAIN §7.1:

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CaseEventData } from '@tsunagu/contracts';
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { findOrFail, type PlainRow } from '@tsunagu/platform-http';
+import { findOrFail, type PlainRow } from '@tsunagu/platform-persistence';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import type { PersonVisibility } from '../access/person-visibility';
 import { allowedCaseActions } from './case-status';

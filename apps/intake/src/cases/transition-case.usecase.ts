@@ -15,7 +15,7 @@ import {
   type EventContract,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { dateInJapan, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { ConsentCoverage } from '../consents/consent-coverage';

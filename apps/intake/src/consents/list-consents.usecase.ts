@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
 import { Consent } from './consent.entity';
 import type { ConsentListQuery, ConsentView } from './consent.dto';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsentWithdrawn } from '@tsunagu/contracts';
-import { DomainException, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { DomainException } from '@tsunagu/platform-errors';
+import { findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { returnCasesOfWithdrawnConsent } from '../cases/consent-withdrawal';
 import { lapseReferralsOfWithdrawnConsent } from '../referrals/referral-consent';
 import { EventRecorder } from '@tsunagu/platform-messaging';

@@ -1,5 +1,5 @@
 import { CONSULTATION_STATUSES, DISPOSITIONS } from '@tsunagu/contracts';
-import { DomainErrorCode, type DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, type DomainException } from '@tsunagu/platform-errors';
 import { DISPOSITION_STATUS, allowedConsultationActions, nextConsultationStatus, type ConsultationAction } from './consultation-status';
 
 describe('consultation status machine', () => {

@@ -1,5 +1,5 @@
 import type { ConsultationStatus, Disposition } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /**
  * The consultation status machine of DOMAIN §7.1, enforced on the server:

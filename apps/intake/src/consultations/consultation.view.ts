@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_LAW_LABELS, ABUSE_TAG_LAWS, MandatoryReportRaised, type ConsultationEventData } from '@tsunagu/contracts';
-import { DomainException, assertExist, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import { assertExist, type PlainRow } from '@tsunagu/platform-persistence';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { dateInJapan, fiscalYearOf, fiscalYearRange, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { Household } from '../people/household.entity';

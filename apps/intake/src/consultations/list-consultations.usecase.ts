@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, type ListPage } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility } from '../access/person-visibility';
 import { Consultation } from './consultation.entity';

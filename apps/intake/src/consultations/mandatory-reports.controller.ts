@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_ROLES } from '../shared/roles';
 import { DecideMandatoryReportCommand, MandatoryReportListQuery, MandatoryReportView } from './consultation.dto';
 import { DecideMandatoryReportUseCase, ListMandatoryReportsUseCase } from './decide-mandatory-report.usecase';

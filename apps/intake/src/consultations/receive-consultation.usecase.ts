@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ConsultationReceived } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { PersonVisibility } from '../access/person-visibility';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from './consultation.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { recordFields } from '@tsunagu/platform-audit';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import type { UpdatePersonCommand } from '../people/person.dto';
 import { Person } from '../people/person.entity';
 import { UpdatePersonUseCase } from '../people/update-person.usecase';

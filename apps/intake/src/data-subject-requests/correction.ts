@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { UpdatePersonCommand } from '../people/person.dto';
 import { CORRECTABLE_FIELDS, type CorrectableField } from './request-codes';
 

@@ -15,7 +15,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { CityStaffOnly, Roles } from '@tsunagu/platform-auth';
-import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { CompleteDataSubjectRequestUseCase } from './complete-data-subject-request.usecase';
 import {
   CompleteDataSubjectRequestCommand,

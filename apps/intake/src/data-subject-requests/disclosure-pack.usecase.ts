@@ -13,7 +13,7 @@ import {
 import { AuditService, recordAuditSubjects, subjectAccessLog } from '@tsunagu/platform-audit';
 import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { formatWareki } from '@tsunagu/util-japanese-calendar';
 import { FormDocument, warekiDateTime } from '@tsunagu/util-pdf-forms';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { DataSubjectRequest } from './data-subject-request.entity';
 
 /**

@@ -25,7 +25,9 @@ import {
 import { recordAuditSubjects } from '@tsunagu/platform-audit';
 import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, MAX_PAGE_SIZE, type ListPage } from '@tsunagu/platform-http';
+import { MAX_PAGE_SIZE } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { OrganizationCopy } from '@tsunagu/registry-organization-copy';
 import { formatWareki } from '@tsunagu/util-japanese-calendar';
 import { FormDocument, WITHHELD_TEXT, warekiDateTime } from '@tsunagu/util-pdf-forms';

@@ -28,7 +28,7 @@ import {
   type ReferralStatus,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 import {
   answerImport,
   ImportRolledBack,

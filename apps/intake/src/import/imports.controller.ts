@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf, ImportJobs, prefersRespondAsync } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { IMPORT_TEMPLATES } from './import-templates';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { MeetingAcknowledgement } from './meeting-acknowledgement.entity';
 import type { Meeting, MeetingAttendee } from './meeting.entity';
 

@@ -3,7 +3,7 @@ import { MEETING_LEGAL_TYPE_LABELS, type MeetingEventData } from '@tsunagu/contr
 import { assertRecordAccess } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
-import { findOrFail } from '@tsunagu/platform-http';
+import { findOrFail } from '@tsunagu/platform-persistence';
 import type { PersonVisibility } from '../access/person-visibility';
 import { Meeting } from './meeting.entity';
 import type { MeetingAcknowledgement } from './meeting-acknowledgement.entity';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { MeetingScheduled, MeetingUpdated, type MeetingLegalType } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, assertExist } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { assertExist, assertVersion } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { assertKnownOrganizations, listedOrganizations, type OrganizationReferences } from '@tsunagu/registry-organization-copy';

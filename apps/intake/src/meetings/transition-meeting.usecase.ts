@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { MeetingCancelled, MeetingHeld, MeetingMinutesFinalised, type MeetingEventData, type EventContract, type MeetingStatus } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { EventRecorder } from '@tsunagu/platform-messaging';

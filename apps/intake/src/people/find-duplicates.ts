@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { plainRows } from '@tsunagu/platform-http';
+import { plainRows } from '@tsunagu/platform-persistence';
 import { Person, kanaKeyOf, phoneDigitsOf } from './person.entity';
 import type { DuplicateCandidateView } from './person.dto';
 import { duplicateCandidateView } from './person.view';

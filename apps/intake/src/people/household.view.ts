@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException, assertExist, plainRows, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import { assertExist, plainRows, type PlainRow } from '@tsunagu/platform-persistence';
 import { searchText } from '@tsunagu/util-japanese-text';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { Household } from './household.entity';

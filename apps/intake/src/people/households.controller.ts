@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { Audited, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { HouseholdListQuery, HouseholdView, RegisterHouseholdCommand, UpdateHouseholdCommand } from './household.dto';
 import { GetHouseholdUseCase, ListHouseholdsUseCase } from './list-households.usecase';

@@ -1,4 +1,4 @@
-import { DomainErrorCode, type DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, type DomainException } from '@tsunagu/platform-errors';
 import { assertPlausiblePerson, type PersonFacts } from './person-rules';
 
 const TODAY = '2026-12-03';

@@ -1,5 +1,5 @@
 import type { IdentityLevel } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /** Identity levels that do not claim a name: the person is known by an alias (通称), or only by household or address. */
 const UNNAMED_LEVELS: readonly IdentityLevel[] = ['anonymous', 'alias-only', 'household-or-address-only'];

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BIRTH_DATE_PRECISIONS, IDENTITY_LEVELS, PHONE_TYPES, SEXES, type BirthDatePrecision, type IdentityLevel, type PhoneType, type Sex } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray } from '@tsunagu/platform-http';
+import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray, CommaListQuery } from '@tsunagu/platform-http';
 
 // Digits may be typed full-width (０８７…); they are kept as entered and compared as digits.
 const PHONE = /^[0-9０-９+＋\-－ー() （）]{6,24}$/;
@@ -182,17 +182,12 @@ export class PersonListQuery extends ListQuery {
   identityLevel?: IdentityLevel;
 
   /** Names for a page of another list (needs, matches, targets): one request, not one per row. */
-  @ApiPropertyOptional({
-    type: 'string',
+  @CommaListQuery({
+    max: PERSON_IDS_MAX,
     description: `Only these people (comma-separated ids, at most ${PERSON_IDS_MAX}). People the caller's desk may not see are left out, as in every list.`,
     example: '0190aaaa-0000-7000-8000-000000000001,0190aaaa-0000-7000-8000-000000000002',
+    each: [IsUUID('all', { each: true })],
   })
-  @IsOptional()
-  // Split and cut to one over the cap before validating, so a huge list fails by name with bounded work.
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',', PERSON_IDS_MAX + 1).map((id) => id.trim()) : value), { toClassOnly: true })
-  @IsArray()
-  @ArrayMaxSize(PERSON_IDS_MAX)
-  @IsUUID('all', { each: true })
   ids?: string[];
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { toKatakana } from '@tsunagu/util-japanese-text';
 import type { IntakeConfig } from '../config';

@@ -3,7 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { CheckDuplicatesUseCase, GetPersonUseCase, ListPersonsUseCase } from './list-persons.usecase';
 import { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView, RegisterPersonCommand, UpdatePersonCommand } from './person.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PersonProtectionChanged, PersonRegistered } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { PersonVisibility } from '../access/person-visibility';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { findDuplicateCandidates, findDuplicateCandidatesOfNew, probeOf } from './find-duplicates';

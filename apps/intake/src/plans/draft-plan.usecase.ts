@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PlanDrafted, PlanUpdated } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { recordCaseSubjects } from '../access/case-subjects';

@@ -1,5 +1,5 @@
 import type { PlanEventData } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import type { Evaluation } from './evaluation.entity';
 import type { SupportPlan } from './support-plan.entity';
 import type { EvaluationView, PlanView, UpdatePlanCommand } from './plan.dto';

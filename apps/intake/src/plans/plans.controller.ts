@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, expectedVersion, optionalVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_ROLES } from '../shared/roles';
 import { DraftPlanUseCase } from './draft-plan.usecase';
 import { ListPlansUseCase } from './list-plans.usecase';

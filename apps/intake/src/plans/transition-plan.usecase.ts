@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { PlanApproved, PlanSubmitted, PlanSuperseded } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { ListProgressNotesUseCase } from './list-progress-notes.usecase';
 import { ProgressNoteListQuery, ProgressNoteView, RecordProgressNoteCommand } from './progress-note.dto';

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { ProgressNoted } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { recordCaseSubjects } from '../access/case-subjects';
 import { PersonVisibility } from '../access/person-visibility';
 import { findVisibleCase } from '../cases/case.view';

@@ -1,6 +1,6 @@
 import { REFERRAL_STATUSES } from '@tsunagu/contracts';
 import type { Principal, Role } from '@tsunagu/platform-context';
-import { DomainErrorCode, type DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, type DomainException } from '@tsunagu/platform-errors';
 import { assertMayAnswerReferral, mayAnswerReferral, nextReferralStatus, type ReferralAction } from './referral-status';
 
 const EXPECTED: Record<string, Partial<Record<ReferralAction, string>>> = {

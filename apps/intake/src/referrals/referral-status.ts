@@ -1,7 +1,7 @@
 import type { ReferralStatus } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import type { Principal, Role } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 
 /** 依頼 → 受理 / 不受理; 受理 → 完了（初回接触確認） / 不調. */
 export type ReferralAction = 'accept' | 'decline' | 'complete' | 'fail';

@@ -1,6 +1,6 @@
 import type { ReferralClosedEventData } from '@tsunagu/contracts';
 import type { Principal } from '@tsunagu/platform-context';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { allowedReferralActions, mayAnswerReferral } from './referral-status';
 import type { Referral } from './referral.entity';
 import type { ReferralView } from './referral.dto';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Q
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, optionalVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, optionalVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { CloseReferralWithReasonCommand, CompleteReferralCommand, ReferralListQuery, ReferralView, RequestReferralCommand, RespondReferralCommand } from './referral.dto';
 import { GetReferralUseCase, ListReferralsUseCase } from './list-referrals.usecase';

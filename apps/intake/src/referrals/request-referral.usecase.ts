@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { LEGAL_BASIS_LABELS, ReferralRequested } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { addBusinessDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { IntakeConfig } from '../config';
 import { ConsentCoverage } from '../consents/consent-coverage';

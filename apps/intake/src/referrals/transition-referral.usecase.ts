@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ReferralAccepted, ReferralCompleted, ReferralDeclined, ReferralFailed, type EventContract, type ReferralClosedEventData, type ReferralReason } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PersonVisibility } from '../access/person-visibility';

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { ROLES } from '@tsunagu/platform-context';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { StaffListQuery, StaffMemberView } from './staff.dto';
 import { GetStaffMemberUseCase, ListStaffUseCase, RecordStaffSignInUseCase } from './staff.usecases';
 

@@ -1,26 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ListQuery, UuidQuery } from '@tsunagu/platform-http';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { CommaListQuery, ListQuery, UuidQuery } from '@tsunagu/platform-http';
 
 /** Most staff subjects one `subjects=` list may name (one page of a list's staff columns). */
 export const STAFF_SUBJECTS_MAX = 100;
 
 export class StaffListQuery extends ListQuery {
   /** Names for a page of records (authors, chairs, watchers): one request, not one per row. */
-  @ApiPropertyOptional({
-    type: 'string',
+  @CommaListQuery({
+    max: STAFF_SUBJECTS_MAX,
     description: `Only these staff members (comma-separated login subjects, at most ${STAFF_SUBJECTS_MAX}). Subjects who never signed in are not in the answer.`,
     example: 'caseworker,supervisor',
+    each: [IsString({ each: true }), MaxLength(200, { each: true }), Matches(/^\S+$/, { each: true, message: 'subjects must be login subjects without spaces' })],
   })
-  @IsOptional()
-  // Split and cut to one over the cap before validating, so a huge list fails by name with bounded work.
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',', STAFF_SUBJECTS_MAX + 1).map((subject) => subject.trim()) : value), { toClassOnly: true })
-  @IsArray()
-  @ArrayMaxSize(STAFF_SUBJECTS_MAX)
-  @IsString({ each: true })
-  @MaxLength(200, { each: true })
-  @Matches(/^\S+$/, { each: true, message: 'subjects must be login subjects without spaces' })
   subjects?: string[];
 
   @UuidQuery('Staff of this desk (organisation).')

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { v7 as uuidv7 } from 'uuid';
 import { PersonVisibility } from '../access/person-visibility';

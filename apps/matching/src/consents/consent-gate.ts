@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CONSENT_SCOPE_LABELS } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { ConsentCopy } from './consent-copy.entity';
 
 export const HOST_SHARING_SCOPE = 'participation-hosts' as const;

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { assertMatchesSchema, CollectMatchingSubjectRecordsRpc, type SubjectRecord, type SubjectRecordsRequest, type SubjectRecordsResponse } from '@tsunagu/contracts';
 import { AuditService, recordFields, subjectAccessLog } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { FollowUp } from '../follow-ups/follow-up.entity';
 import { Match } from '../matches/match.entity';
 import { ParticipationNeed } from '../needs/participation-need.entity';

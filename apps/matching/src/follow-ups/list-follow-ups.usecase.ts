@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import type { FollowUpListQuery, FollowUpView } from './follow-up.dto';
 import { FollowUp } from './follow-up.entity';
 import { followUpView } from './follow-up.view';

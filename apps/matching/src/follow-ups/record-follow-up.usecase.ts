@@ -4,7 +4,7 @@ import { FollowUpRecorded } from '@tsunagu/contracts';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { addDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { MatchingConfig } from '../config';
 import { FOLLOWED_UP } from '../matches/match-status';

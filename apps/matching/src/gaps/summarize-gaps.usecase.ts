@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import type { CodeCount, DistrictGapView, GapListQuery, GapSummaryQuery, GapSummaryView, GapView } from './gap.dto';
 import { MenuGap } from './menu-gap.entity';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { recordScopeOf } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { Host } from './host.entity';
 
 /**

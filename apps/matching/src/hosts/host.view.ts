@@ -1,5 +1,5 @@
 import type { HostEventData } from '@tsunagu/contracts';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { HostFields, HostView } from './host.dto';
 import type { Host } from './host.entity';

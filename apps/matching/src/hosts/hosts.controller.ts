@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { MENU_ROLES, STAFF_ROLES } from '../shared/roles';
 import { HostListQuery, HostView, RegisterHostCommand, UpdateHostCommand } from './host.dto';
 import { GetHostUseCase, ListHostsUseCase } from './list-hosts.usecase';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPlainRows, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, type ListPage } from '@tsunagu/platform-persistence';
 import { findWritableHost } from './host-access';
 import type { HostListQuery, HostView } from './host.dto';
 import { Host } from './host.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HostRegistered } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { Opportunity } from '../opportunities/opportunity.entity';
 import { EventRecorder } from '@tsunagu/platform-messaging';

@@ -1,5 +1,5 @@
 import { MATCH_STATUSES, type MatchStatus } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { allowedMatchStatuses, assertMatchTransition, CLOSING, SHARED_WITH_HOST } from './match-status';
 
 describe('match status machine', () => {

@@ -1,5 +1,5 @@
 import type { MatchStatus } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /**
  * 提案 → 見学 → 体験 → 参加開始（定着支援中）→ 定着; a step may be skipped forward (見学 or 体験 are not

@@ -1,5 +1,5 @@
 import type { MatchEventData } from '@tsunagu/contracts';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { allowedMatchStatuses } from './match-status';
 import type { MatchView } from './match.dto';

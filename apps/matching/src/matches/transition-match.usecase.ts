@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { MatchEnded, MatchSettled, MatchStarted, MatchTrialStarted, MatchVisitArranged, type EventContract, type MatchEventData, type MatchStatus } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { addDays, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import type { MatchingConfig } from '../config';

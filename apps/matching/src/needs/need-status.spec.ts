@@ -1,4 +1,4 @@
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { allowedNeedStatuses, assertNeedTransition } from './need-status';
 
 describe('need status machine', () => {

@@ -1,5 +1,5 @@
 import type { NeedStatus } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 /** 聴取中 → マッチング中 → 参加中 → 休止 / 終了; a paused need resumes matching; 終了 is final. */
 const NEXT: Record<NeedStatus, readonly NeedStatus[]> = {

@@ -1,6 +1,6 @@
 import type { NeedEventData } from '@tsunagu/contracts';
 import type { MatchNeed } from '@tsunagu/matching-engine';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { cleanWords, uniqueSlots } from '../shared/slot.dto';
 import type { NeedFields, NeedView } from './need.dto';

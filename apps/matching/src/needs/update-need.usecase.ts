@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import type { NeedView, UpdateNeedCommand } from './need.dto';
 import { checkMenuGap } from '../gaps/menu-gap-check';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { findWritableHost } from '../hosts/host-access';
 import type { CreateMenuCommand, OpportunityView } from './opportunity.dto';
 import { Opportunity } from './opportunity.entity';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPage, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage, findOrFail } from '@tsunagu/platform-persistence';
 import type { OpportunityListQuery, OpportunityView } from './opportunity.dto';
 import { Opportunity } from './opportunity.entity';
 import { opportunityView } from './opportunity.view';

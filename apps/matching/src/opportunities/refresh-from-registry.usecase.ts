@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { RESOURCE_ACTIVITY_LABELS, SearchResourcesRpc, type ResourceSearchHit, type TimeSlot } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { RpcClient } from '@tsunagu/platform-messaging';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { uniqueSlots } from '../shared/slot.dto';

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { NeedDistrictWithheld } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { MenuGap } from '../gaps/menu-gap.entity';
 import type { MatchingConfig } from '../config';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DEFAULT_WEIGHTS, SCORE_FACTORS, type MatchWeights } from '@tsunagu/matching-engine';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { MatchingSettings } from './matching-settings.entity';
 import type { UpdateWeightsCommand, WeightsView } from './settings.dto';

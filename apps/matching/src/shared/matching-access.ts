@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { assertSameMunicipality, deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import type { MatchingConfig } from '../config';
 import { SHARED_WITH_HOST } from '../matches/match-status';
 import { Match } from '../matches/match.entity';

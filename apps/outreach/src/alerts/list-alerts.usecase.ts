@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { INACTIVITY_ALERT_STATUSES, type InactivityAlertStatus } from '@tsunagu/contracts';
-import { EnumQuery, listPage, ListQuery, paging, UuidQuery, type ListPage } from '@tsunagu/platform-http';
+import { EnumQuery, ListQuery, paging, UuidQuery } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import { TargetProtection } from '../people/target-protection';
 import { TargetAccess } from '../shared/target-access';
 import { OutreachTarget } from '../targets/outreach-target.entity';

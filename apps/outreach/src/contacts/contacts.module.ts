@@ -2,7 +2,8 @@ import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post, Query } from
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { ContactListQuery, ContactView, LogContactCommand } from './contact.dto';
 import { ListContactsUseCase } from './list-contacts.usecase';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { listPage, paging, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage } from '@tsunagu/platform-persistence';
 import { TargetAccess } from '../shared/target-access';
 import type { ContactListQuery, ContactView } from './contact.dto';
 import { contactView } from './contact.view';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { isSuccessfulContact, OutreachContactLogged, OutreachInactivityAlertCleared } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { alertEventData } from '../alerts/alert.view';
 import { EventRecorder } from '@tsunagu/platform-messaging';

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { assertMatchesSchema, CollectOutreachSubjectRecordsRpc, type SubjectRecord, type SubjectRecordsRequest, type SubjectRecordsResponse, type WithheldItem } from '@tsunagu/contracts';
 import { AuditService, recordFields, subjectAccessLog } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
 import { Handover } from '../handover/handover.entity';
 import { OutreachTarget } from '../targets/outreach-target.entity';

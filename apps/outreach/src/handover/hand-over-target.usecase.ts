@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetHandedOver } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { v7 as uuidv7 } from 'uuid';
 import { coveringConsent } from '../consents/consent-coverage';
 import { EventRecorder } from '@tsunagu/platform-messaging';

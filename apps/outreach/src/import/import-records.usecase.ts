@@ -13,7 +13,7 @@ import {
   type OutreachStage,
 } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 import {
   answerImport,
   ImportRolledBack,

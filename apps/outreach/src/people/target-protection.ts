@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import type { OutreachConfig } from '../config';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 import { HouseholdMirror, PersonMirror } from './intake-people.entity';

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyModule } from '@tsunagu/platform-http';
+import { IdempotencyModule } from '@tsunagu/platform-idempotency';
 import { TargetStages } from '../targets/target-stages';
 import { TargetAccess } from './target-access';
 

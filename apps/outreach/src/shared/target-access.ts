@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { OWN_RECORDS_SCOPE, assertSameMunicipality, deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type DeskAccessSettings } from '@tsunagu/platform-auth';
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import type { OutreachConfig } from '../config';
 import { OutreachTarget } from '../targets/outreach-target.entity';
 

@@ -1,5 +1,5 @@
 import { OUTREACH_STAGES, type OutreachStage } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { allowedStageMoves, assertStageMove, stagesAfterContact } from './outreach-stage';
 
 function refusal(from: OutreachStage, to: OutreachStage): DomainException | undefined {

@@ -1,5 +1,5 @@
 import type { OutreachStage } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 
 /**
  * Relationship stages (DOMAIN §7.2): 未接触 → 接触試行中 → 接触できた → 関係構築中 → 相談・支援につながった → 安定（終結可）;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OutreachTargetRegistered, type TargetIdentity } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { dateInJapan, startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 import { refreshTargetProtection, TargetProtection } from '../people/target-protection';
 import { EventRecorder } from '@tsunagu/platform-messaging';

@@ -1,4 +1,4 @@
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import type { TargetView } from './target.dto';
 import { allowedStageMoves } from './outreach-stage';
 import type { OutreachTarget } from './outreach-target.entity';

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { GetTargetUseCase, ListTargetsUseCase } from './list-targets.usecase';
 import { RegisterTargetUseCase } from './register-target.usecase';

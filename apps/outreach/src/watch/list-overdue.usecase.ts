@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
-import { listPlainRows, paging, plainRows, type ListPage, type PlainRow } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, plainRows, type ListPage, type PlainRow } from '@tsunagu/platform-persistence';
 import { dateInJapan, daysBetween } from '@tsunagu/util-japanese-calendar';
 import { TargetProtection } from '../people/target-protection';
 import { TargetAccess } from '../shared/target-access';

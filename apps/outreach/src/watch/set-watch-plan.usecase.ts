@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { dateInJapan } from '@tsunagu/util-japanese-calendar';
 import { TargetProtection } from '../people/target-protection';
 import { TargetAccess } from '../shared/target-access';

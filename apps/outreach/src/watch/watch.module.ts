@@ -2,7 +2,8 @@ import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Put, Query } from 
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, type ListPage } from '@tsunagu/platform-http';
+import { PageOf } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { OUTREACH_STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { ListOverdueVisitsUseCase } from './list-overdue.usecase';
 import { GetWatchPlanUseCase, SetWatchPlanUseCase } from './set-watch-plan.usecase';

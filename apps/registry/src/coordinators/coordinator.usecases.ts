@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CoordinatorAssigned } from '@tsunagu/contracts';
-import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, type ListPage, findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';

@@ -1,5 +1,6 @@
 import type { CoordinatorAssignedData } from '@tsunagu/contracts';
-import { DomainException, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import type { Coordinator } from './coordinator.entity';
 import type { AssignCoordinatorCommand, CoordinatorView } from './coordinator.dto';
 

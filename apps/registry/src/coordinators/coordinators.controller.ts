@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
-import { PageOf, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { AssignCoordinatorCommand, CoordinatorListQuery, CoordinatorView, UpdateCoordinatorCommand } from './coordinator.dto';
 import { AssignCoordinatorUseCase, GetCoordinatorUseCase, ListCoordinatorsUseCase, UpdateCoordinatorUseCase } from './coordinator.usecases';
 

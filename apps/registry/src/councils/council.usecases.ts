@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { CouncilEstablished, CouncilMeetingHeld } from '@tsunagu/contracts';
-import { DomainException, listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { paging } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import { listPlainRows, type ListPage, findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { Council } from './council.entity';

@@ -1,5 +1,6 @@
 import type { CouncilEstablishedData, CouncilMeetingHeldData } from '@tsunagu/contracts';
-import { DomainException, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import type { Council } from './council.entity';
 import type { CouncilMeeting } from './council-meeting.entity';
 import type { CouncilMeetingView, CouncilView, EstablishCouncilCommand, RecordCouncilMeetingCommand } from './council.dto';

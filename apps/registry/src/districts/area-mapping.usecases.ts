@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, type ListPage, findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { assertDistrictsExist } from '../shared/references';
 import { AreaMapping } from './area-mapping.entity';
 import type { AreaMappingListQuery, AreaMappingView, RegisterAreaMappingCommand, UpdateAreaMappingCommand } from './district.dto';

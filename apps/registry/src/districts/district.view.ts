@@ -1,5 +1,6 @@
 import type { DistrictEventData } from '@tsunagu/contracts';
-import { DomainException, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { toKatakana } from '../shared/japanese-text';
 import type { AreaMapping } from './area-mapping.entity';
 import type { District } from './district.entity';

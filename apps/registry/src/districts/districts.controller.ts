@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { PageOf, etag, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { PageOf, etag, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { ListAreaMappingsUseCase, RegisterAreaMappingUseCase, UpdateAreaMappingUseCase } from './area-mapping.usecases';
 import {
   AreaMappingListQuery,

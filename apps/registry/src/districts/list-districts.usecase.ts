@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { listPlainRows, paging, type ListPage, findOrFail } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { listPlainRows, type ListPage, findOrFail } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '../shared/japanese-text';
 import { District } from './district.entity';
 import type { DistrictListQuery, DistrictView } from './district.dto';

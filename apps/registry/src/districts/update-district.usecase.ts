@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { DistrictUpdated } from '@tsunagu/contracts';
-import { assertVersion } from '@tsunagu/platform-persistence';
-import { findOrFail } from '@tsunagu/platform-http';
+import { assertVersion, findOrFail } from '@tsunagu/platform-persistence';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { District } from './district.entity';
 import type { DistrictView, UpdateDistrictCommand } from './district.dto';

@@ -28,7 +28,7 @@ import {
   type ResourceCategory,
   type ResourceEligibility,
 } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 import { District, type DistrictOffice } from '../districts/district.entity';
 import { districtEventData } from '../districts/district.view';
 import { Organization, type ContactInfo } from '../organizations/organization.entity';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { findOrFail, paging, plainListOrKeyset, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
+import { paging } from '@tsunagu/platform-http';
+import { findOrFail, plainListOrKeyset, type KeysetPage, type ListPage } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '../shared/japanese-text';
 import { Organization } from './organization.entity';
 import type { OrganizationListQuery, OrganizationView } from './organization.dto';

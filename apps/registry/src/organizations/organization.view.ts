@@ -1,5 +1,6 @@
 import type { OrganizationEventData } from '@tsunagu/contracts';
-import { DomainException, type PlainRow } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import { toKatakana } from '../shared/japanese-text';
 import type { Organization } from './organization.entity';
 import type { OrganizationView, UpdateOrganizationCommand } from './organization.dto';

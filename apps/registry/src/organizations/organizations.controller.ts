@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Patch, Post, Quer
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { KeysetPageOf, etag, expectedVersion, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
+import { KeysetPageOf, etag, expectedVersion } from '@tsunagu/platform-http';
+import type { KeysetPage, ListPage } from '@tsunagu/platform-persistence';
 import { GetOrganizationUseCase, ListOrganizationsUseCase } from './list-organizations.usecase';
 import { OrganizationListQuery, OrganizationView, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.dto';
 import { RegisterOrganizationUseCase } from './register-organization.usecase';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { OrganizationUpdated } from '@tsunagu/contracts';
-import { assertVersion } from '@tsunagu/platform-persistence';
-import { findOrFail } from '@tsunagu/platform-http';
+import { assertVersion, findOrFail } from '@tsunagu/platform-persistence';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist } from '../shared/references';
 import { Organization } from './organization.entity';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { assertVersion, findOrFail } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
-import { findOrFail } from '@tsunagu/platform-http';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceView } from './resource.dto';

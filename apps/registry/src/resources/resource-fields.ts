@@ -1,4 +1,4 @@
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { toKatakana } from '../shared/japanese-text';
 import type { CommunityResource } from './community-resource.entity';
 import type { RegisterResourceCommand } from './resource.dto';

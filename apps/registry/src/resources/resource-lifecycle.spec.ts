@@ -1,4 +1,4 @@
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { allowedActions, transitionFor } from './resource-lifecycle';
 
 describe('resource lifecycle', () => {

@@ -8,7 +8,7 @@ import {
   type ResourceEventData,
   type ResourceStatus,
 } from '@tsunagu/contracts';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 
 export type ResourceAction = 'publish' | 'suspend' | 'resume' | 'retire' | 'verify';
 

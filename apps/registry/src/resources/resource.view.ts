@@ -1,5 +1,5 @@
 import type { ResourceEventData } from '@tsunagu/contracts';
-import type { PlainRow } from '@tsunagu/platform-http';
+import type { PlainRow } from '@tsunagu/platform-persistence';
 import type { CommunityResource } from './community-resource.entity';
 import type { ResourceView } from './resource.dto';
 

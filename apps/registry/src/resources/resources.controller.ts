@@ -2,7 +2,9 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistryReader, RegistryWriter } from '../shared/access';
 import type { FastifyReply } from 'fastify';
-import { DomainException, KeysetPageOf, etag, expectedVersion, optionalVersion, type KeysetPage, type ListPage } from '@tsunagu/platform-http';
+import { KeysetPageOf, etag, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { KeysetPage, ListPage } from '@tsunagu/platform-persistence';
 import { ChangeResourceStatusUseCase } from './change-resource-status.usecase';
 import { csvEncodingOf } from '@tsunagu/util-csv';
 import { ImportResourcesCsvUseCase, type ImportResourcesResult } from './import-resources-csv.usecase';

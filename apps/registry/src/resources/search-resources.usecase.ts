@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { assertMatchesSchema, SearchResourcesRpc, type ResourceSearchRequest, type ResourceSearchResponse } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, listPlainRows } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { listPlainRows } from '@tsunagu/platform-persistence';
 import { CommunityResource } from './community-resource.entity';
 import { resourceWhere } from './list-resources.usecase';
 

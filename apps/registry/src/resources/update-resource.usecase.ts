@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ResourceUpdated } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, findOrFail } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { findOrFail, assertVersion } from '@tsunagu/platform-persistence';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { assertDistrictsExist, assertOrganizationExists } from '../shared/references';
 import { CommunityResource } from './community-resource.entity';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException, plainRows } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import { plainRows } from '@tsunagu/platform-persistence';
 import { District } from '../districts/district.entity';
 import { Organization } from '../organizations/organization.entity';
 

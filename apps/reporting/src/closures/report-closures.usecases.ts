@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { ReportFinalised, ReportReopened, type ReopenReason } from '@tsunagu/contracts';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import type { ReportingConfig } from '../config';
 import type { JigyoReport } from '../reports/jigyo/jigyo-report';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { CombinedMeasure, COMBINED_MEASURE_PREFIX, IndicatorDefinition, IndicatorTarget } from './indicator.entity';
 import { combinedMeasureView, indicatorView, targetView, type CombinedMeasureView, type CreateCombinedMeasureCommand, type CreateIndicatorCommand, type CreateTargetCommand, type IndicatorFields, type IndicatorView, type TargetView } from './indicator.dto';

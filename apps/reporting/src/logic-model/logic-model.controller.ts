@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Audited } from '@tsunagu/platform-audit';
 import { CityStaffOnly, CurrentPrincipal, Roles } from '@tsunagu/platform-auth';
 import type { Principal } from '@tsunagu/platform-context';
-import { DomainException, etag, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
+import { etag, expectedVersion, optionalVersion } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { JIGYO, type Jigyo } from '../reports/jigyo/jigyo-report';
 import { ReportsModule } from '../reports/reports.module';
 import {

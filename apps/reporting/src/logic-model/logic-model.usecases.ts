@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { assertVersion } from '@tsunagu/platform-persistence';
 import { fiscalYearLabel } from '@tsunagu/util-japanese-calendar';
 import { IndicatorDefinition } from '../indicators/indicator.entity';

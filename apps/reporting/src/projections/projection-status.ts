@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConfig } from '@tsunagu/platform-config';
-import { ReadinessRegistry } from '@tsunagu/platform-http';
+import { ReadinessRegistry } from '@tsunagu/platform-service';
 import { eventSubjectOwner } from '@tsunagu/contracts';
 import { NATS_CONNECTION, sourceDurableName, sourceFilter } from '@tsunagu/platform-messaging';
 import { jetstreamManager } from '@nats-io/jetstream';

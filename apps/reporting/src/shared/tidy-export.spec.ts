@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { cp932Unencodable, encodeCsv, suppress } from './tidy-export';
 
 const table = (name: string) => ({ name: 'test', columns: [{ key: 'name' as const, header: '地区名' }], rows: [{ name }] });

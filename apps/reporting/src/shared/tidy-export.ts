@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { toCsv as writeCsv, type CsvColumn } from '@tsunagu/util-csv';
 import { suppressCount } from './suppression';
 

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp } from '@tsunagu/platform-http';
+import { createServiceApp } from '@tsunagu/platform-service';
 import { SERVICE, testModule } from './test-app';
 
 async function main(): Promise<void> {

@@ -8,9 +8,11 @@ import { Client } from 'pg';
 import { AuthModule, CurrentPrincipal, assertRecordAccess, recordFilterOf, Roles } from '@tsunagu/platform-auth';
 import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { createServiceApp, DomainErrorCode, DomainException, ListQuery, listPage, paging, Public, type ListPage } from '@tsunagu/platform-http';
+import { ListQuery, paging, Public } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { listPage, type ListPage, PersistenceModule, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+import { createServiceApp } from '@tsunagu/platform-service';
 import { loggerParams } from '@tsunagu/platform-observability';
-import { PersistenceModule, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 import { AuditModule, auditMigrationSql, auditSealingMigrationSql, Audited, AuditedAction } from '../src';
 
 export const SERVICE = 'demo';

@@ -5,7 +5,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
 import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
-import { HealthModule, ReadinessRegistry } from '@tsunagu/platform-http';
+import { HealthModule, ReadinessRegistry } from '@tsunagu/platform-service';
 import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { register } from 'prom-client';

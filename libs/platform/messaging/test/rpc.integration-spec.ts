@@ -3,7 +3,8 @@ import { ClientProxyFactory, MessagePattern, NatsRecordBuilder, Payload, Transpo
 import { Test } from '@nestjs/testing';
 import { defineRpc, MESSAGE_HEADERS, type RpcContract } from '@tsunagu/contracts';
 import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
-import { ProblemDetailsFilter, DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { startTestNats, type TestNats } from '@tsunagu/platform-testing';
 // eslint-disable-next-line no-restricted-imports -- raw requests through Nest's NATS transport take the legacy package's headers, as RpcClient's do.
 import { headers as natsHeaders } from 'nats';

@@ -6,3 +6,6 @@ export * from './lib/persistence.module';
 export * from './lib/tenant-settings';
 export * from './lib/row-level-security';
 export * from './lib/database-role';
+export * from './lib/paging';
+export * from './lib/references';
+export * from './lib/plain-list';

@@ -3,8 +3,8 @@ import { EntityManager, Entity, Index, Property, type FilterQuery } from '@mikro
 import { ApiProperty, ApiPropertyOptional, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '@tsunagu/platform-auth';
-import { ListQuery, PageOf, listPage, paging, type ListPage } from '@tsunagu/platform-http';
-import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+import { ListQuery, PageOf, paging } from '@tsunagu/platform-http';
+import { listPage, type ListPage, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 import { Audited } from './audited.decorator';
 
 /**

@@ -24,7 +24,8 @@ import {
 } from '@tsunagu/contracts';
 import { Roles } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { BooleanQuery, DateProperty, EnumQuery, ListQuery, PageOf, UuidQuery, VersionProperty, expectedVersion, type ListPage } from '@tsunagu/platform-http';
+import { BooleanQuery, DateProperty, EnumQuery, ListQuery, PageOf, UuidQuery, VersionProperty, expectedVersion } from '@tsunagu/platform-http';
+import type { ListPage } from '@tsunagu/platform-persistence';
 import { Audited, AuditedAction } from './audited.decorator';
 import type { DestructionBatchShape, DestructionItemShape, LegalHoldShape } from './retention';
 import type { RetentionCheck, RetentionCheckResult } from './retention-check';

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { DestructionBatchStatus, DestructionItemStatus, LegalHoldReason, RetentionAction } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainException, findOrFail, type ListPage, type ListQuery } from '@tsunagu/platform-http';
-import { assertVersion } from '@tsunagu/platform-persistence';
+import type { ListQuery } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
+import { findOrFail, type ListPage, assertVersion } from '@tsunagu/platform-persistence';
 import { todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { v7 as uuidv7 } from 'uuid';
 import { logDestruction } from './destruction-log';

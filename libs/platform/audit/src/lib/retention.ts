@@ -2,8 +2,9 @@ import { Entity, Index, LockMode, Property, Unique, type EntityManager, type Fil
 import type { DestructionBatchStatus, DestructionItemStatus, LegalHoldReason, RetentionAction } from '@tsunagu/contracts';
 import { isCityStaff } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, findOrFail, listPage, paging, type ListPage, type ListQuery } from '@tsunagu/platform-http';
-import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+import { paging, type ListQuery } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { findOrFail, listPage, type ListPage, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
 /*
  * Retention and destruction (DOMAIN §5.3, issue 19), the parts every service that destroys records of its own shares:

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { TenantContext, type Role } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException, IS_PUBLIC } from '@tsunagu/platform-http';
+import { IS_PUBLIC } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { isCityStaff } from './desk-access';
 import { CITY_STAFF_ONLY_METADATA, ROLES_METADATA } from './roles.decorator';
 import { setRequestPrincipal } from './request-principal';

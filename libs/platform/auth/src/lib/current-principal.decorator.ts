@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { requestPrincipal } from './request-principal';
 
 /** Injects the verified caller. Fails closed on a public route, where there is none. */

@@ -1,5 +1,5 @@
 import type { Principal } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { assertAgencyAccess, assertOwnAccess, assertRecordAccess, recordFilterOf, recordScopeOf } from './record-scope';
 
 const staff = (overrides: Partial<Principal> = {}): Principal => ({

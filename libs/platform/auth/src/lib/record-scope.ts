@@ -1,5 +1,5 @@
 import type { Principal, RecordScope, Role } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 
 /** OAuth scope that narrows a staff user to records they own or are assigned (docs/security/tokens.md). */
 export const OWN_RECORDS_SCOPE = 'records:own';

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayUnique, IsString, ValidateBy, ValidateNested } from 'class-validator';
-import { DomainException } from './domain-exception';
-import { CappedArray, etag, expectedVersion, optionalVersion } from './dto-decorators';
+import { ArrayUnique, IsString, Matches, ValidateBy, ValidateNested } from 'class-validator';
+import { DomainException } from '@tsunagu/platform-errors';
+import { CappedArray, CommaListQuery, etag, expectedVersion, optionalVersion } from './dto-decorators';
 import { createValidationPipe } from './validation';
 
 const fieldOf = (act: () => unknown): string[] => {
@@ -83,5 +83,36 @@ describe('capped lists', () => {
     expect(errors['members']).toMatch(/no more than 2/);
     expect(itemsSeen).toBe(4);
     expect(Object.keys(errors).filter((field) => field.startsWith('members.'))).toEqual(['members.0.role', 'members.1.role', 'members.2.role']);
+  });
+});
+
+describe('comma-separated query lists', () => {
+  class Filter {
+    @CommaListQuery({ max: 3, description: 'Only these.', example: 'a,b', each: [IsString({ each: true }), Matches(/^[a-z]+$/, { each: true, message: 'codes must be lower-case letters' })] })
+    codes?: string[];
+  }
+
+  const validate = async (query: unknown): Promise<{ value?: Filter; errors: Record<string, string> }> => {
+    try {
+      return { value: (await createValidationPipe().transform(query, { type: 'query', metatype: Filter })) as Filter, errors: {} };
+    } catch (error) {
+      return { errors: (error as DomainException).details.errors ?? {} };
+    }
+  };
+
+  it('splits the text into trimmed values and leaves an absent list out', async () => {
+    expect((await validate({ codes: 'a, b ,c' })).value?.codes).toEqual(['a', 'b', 'c']);
+    expect((await validate({})).value?.codes).toBeUndefined();
+  });
+
+  it('refuses more than the cap and a bad value by name', async () => {
+    expect((await validate({ codes: Array.from({ length: 10_000 }, () => 'a').join(',') })).errors['codes']).toMatch(/no more than 3/);
+    expect((await validate({ codes: 'a,B' })).errors['codes']).toBe('codes must be lower-case letters');
+  });
+
+  it('looks at no more than one value past the cap', async () => {
+    const { errors } = await validate({ codes: ['a', 'b', 'c', 'd', 'E'].join(',') });
+    // The fifth value (bad) was cut before validating: only the length is wrong.
+    expect(errors['codes']).not.toMatch(/lower-case/);
   });
 });

@@ -3,8 +3,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
-import { DomainException } from './domain-exception';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateBy, type ValidationOptions } from 'class-validator';
+import { DomainException } from '@tsunagu/platform-errors';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -91,6 +91,24 @@ export const BooleanQuery = (description: string): PropertyDecorator =>
     IsOptional(),
     Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)),
     IsBoolean(),
+  );
+
+/**
+ * A query parameter that names several values separated by commas (`?ids=a,b`), at most `max`. The text is split and
+ * cut to one over the cap before validating, so a huge list fails by name with bounded work; `each` validates every
+ * value (class-validator decorators with `{ each: true }`).
+ */
+export const CommaListQuery = (options: { max: number; description: string; example: string; each: PropertyDecorator[] }): PropertyDecorator =>
+  applyDecorators(
+    // Applied bottom-up, as the same decorators stacked on the property are: the field's messages keep their order.
+    ...[
+      ApiPropertyOptional({ type: 'string', description: options.description, example: options.example }),
+      IsOptional(),
+      Transform(({ value }) => (typeof value === 'string' ? value.split(',', options.max + 1).map((item) => item.trim()) : value), { toClassOnly: true }),
+      IsArray(),
+      ArrayMaxSize(options.max),
+      ...options.each,
+    ].reverse(),
   );
 
 /** Query-string enum filter. */

@@ -1,4 +1,4 @@
-import { DomainErrorCode, DomainException, type FieldErrors } from './domain-exception';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 
 /*
  * Values no field of any service accepts, refused before validation so they never reach a DTO, a query or

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
 import { ListQuery, MAX_PAGE_SIZE, PageOf, paging } from './list-query';
 import { fieldErrors } from './validation';
 

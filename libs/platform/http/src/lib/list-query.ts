@@ -2,7 +2,8 @@ import { Type as NestType } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
+import type { ListPage, Paging } from '@tsunagu/platform-persistence';
 import { toQueryInt } from './dto-decorators';
 
 export const MAX_PAGE_SIZE = 100;
@@ -41,15 +42,6 @@ export class ListQuery {
   q?: string;
 }
 
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-  /** Only on lists that cap their count (plain-list.ts): more matches follow than `total` says. */
-  hasNext?: boolean;
-}
-
 /** OpenAPI shape of a `ListPage` (`{ items, total, page, perPage, hasNext? }`) for one item type, named `<Item>Page`. */
 export function PageOf<T>(item: NestType<T>): NestType<ListPage<T>> {
   class Page {
@@ -72,14 +64,6 @@ export function PageOf<T>(item: NestType<T>): NestType<ListPage<T>> {
   return Page;
 }
 
-export interface Paging {
-  limit: number;
-  offset: number;
-  page: number;
-  perPage: number;
-  orderBy: Record<string, 'asc' | 'desc'>;
-}
-
 /** Resolves paging and checks the sort field against what the endpoint allows. */
 export function paging(query: ListQuery, sortable: readonly string[], defaultSort = '-createdAt'): Paging {
   const page = query.page ?? 1;
@@ -96,8 +80,4 @@ export function paging(query: ListQuery, sortable: readonly string[], defaultSor
     offset: (page - 1) * perPage,
     orderBy: { [field]: sort.startsWith('-') ? 'desc' : 'asc', ...(field === 'id' ? {} : { id: 'asc' }) },
   };
-}
-
-export function listPage<T>(items: T[], total: number, page: Paging): ListPage<T> {
-  return { items, total, page: page.page, perPage: page.perPage };
 }

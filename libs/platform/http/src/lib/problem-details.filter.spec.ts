@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { StaleVersionError } from '@tsunagu/platform-persistence';
-import { DomainErrorCode, DomainException } from './domain-exception';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { isTransientDatabaseError, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {

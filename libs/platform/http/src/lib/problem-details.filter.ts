@@ -14,7 +14,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { loggableError } from '@tsunagu/platform-observability';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainErrorCode, DomainException } from './domain-exception';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { codeForStatus, PROBLEM_CONTENT_TYPE, problemFor, problemType, type ProblemDetails } from './problem-details';
 
 const logger = new Logger('ProblemDetails');

@@ -1,4 +1,4 @@
-import { DomainErrorCode, type FieldErrors, problemStatus, problemTitle } from './domain-exception';
+import { DomainErrorCode, type FieldErrors, problemStatus, problemTitle } from '@tsunagu/platform-errors';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

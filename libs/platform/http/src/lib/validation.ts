@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainErrorCode, DomainException, type FieldErrors } from './domain-exception';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 
 function collect(errors: ValidationError[], parent: string, into: FieldErrors): FieldErrors {
   for (const error of errors) {

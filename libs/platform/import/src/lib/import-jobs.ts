@@ -2,7 +2,7 @@ import { Logger, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Entity, MikroORM, Property, RequestContext } from '@mikro-orm/core';
 import { TenantContext, type Principal } from '@tsunagu/platform-context';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { loggableError } from '@tsunagu/platform-observability';
 import { TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 import type { ImportRecordsCommand, ImportReport } from './import-records';

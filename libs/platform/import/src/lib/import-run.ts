@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainErrorCode, DomainException, fieldErrors, type FieldErrors } from '@tsunagu/platform-http';
+import { fieldErrors } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 import type { CsvEncoding } from '@tsunagu/util-csv';
 import { readImportHeader, type ImportHeaderTemplate } from './import-header';
 import { cellProblem, ImportRow, type ImportColumn, type ImportProblem } from './import-row';

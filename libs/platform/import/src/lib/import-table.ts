@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Workbook, type CellValue } from 'exceljs';
-import { DomainException } from '@tsunagu/platform-http';
+import { DomainException } from '@tsunagu/platform-errors';
 import { CsvEncodingError, decodeCsvBytes, type CsvEncoding } from '@tsunagu/util-csv';
 
 export type ImportFormat = 'csv' | 'xlsx';

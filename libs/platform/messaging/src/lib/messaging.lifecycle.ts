@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
 import { InjectConfig, type PlatformConfig } from '@tsunagu/platform-config';
-import { ReadinessRegistry } from '@tsunagu/platform-http';
+import { ReadinessRegistry } from '@tsunagu/platform-service';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { NATS_CONNECTION } from './messaging.constants';

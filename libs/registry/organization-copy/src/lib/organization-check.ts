@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { assertExist } from '@tsunagu/platform-http';
+import { assertExist } from '@tsunagu/platform-persistence';
 import { OrganizationCopy } from './organization-copy.entity';
 
 /** Request field → the organisation id(s) it names (nullish values are skipped). */

@@ -1,6 +1,6 @@
 import { ConnectionException, DeadlockException, LockWaitTimeoutException, NotNullConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ContractViolationError } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 import { classifyHandlerFailure } from './handler-failure';
 

@@ -1,5 +1,6 @@
 import { ContractViolationError } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException, isTransientDatabaseError } from '@tsunagu/platform-http';
+import { isTransientDatabaseError } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { JetStreamError } from '@nats-io/jetstream';
 import { ClosedConnectionError, ConnectionError, DrainingConnectionError, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { ClientProxy, NatsRecordBuilder } from '@nestjs/microservices';
 import { assertMatchesSchema, MESSAGE_HEADERS, type RpcContract } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { headers as natsHeaders } from 'nats';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import { RPC_CLIENT_PROXY, RPC_CLIENT_SETTINGS } from '../messaging.constants';

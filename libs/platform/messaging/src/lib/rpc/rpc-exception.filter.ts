@@ -1,7 +1,7 @@
 import { Catch, Logger, type ArgumentsHost } from '@nestjs/common';
 import { BaseRpcExceptionFilter, RpcException } from '@nestjs/microservices';
 import { ContractViolationError } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { StaleVersionError } from '@tsunagu/platform-persistence';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';

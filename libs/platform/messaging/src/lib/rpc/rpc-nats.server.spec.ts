@@ -1,5 +1,5 @@
 import { ContractViolationError } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { toRpcError } from './rpc-exception.filter';
 import { RpcNatsServer } from './rpc-nats.server';
 

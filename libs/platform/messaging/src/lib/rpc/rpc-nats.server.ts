@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ServerNats, type MessageHandler, type NatsOptions } from '@nestjs/microservices';
 import { MESSAGE_HEADERS } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { DomainErrorCode } from '@tsunagu/platform-http';
+import { DomainErrorCode } from '@tsunagu/platform-errors';
 import type { RpcErrorPayload } from './rpc-exception.filter';
 
 type NatsMsg = Parameters<ServerNats['handleMessage']>[1];

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { assertMatchesSchema, ContractViolationError, type RpcContract } from '@tsunagu/contracts';
-import { DomainErrorCode, DomainException } from '@tsunagu/platform-http';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 
 /** Validates a request on receipt against its RPC contract: `@Payload(new RpcRequestPipe(SearchResourcesRpc))`. */
 @Injectable()

@@ -8,7 +8,8 @@ import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
 import { loggerParams } from '@tsunagu/platform-observability';
 import { TenantContext } from '@tsunagu/platform-context';
 import { injectJson } from '@tsunagu/platform-testing';
-import { createServiceApp, DateProperty, HealthModule, ListQuery, Public } from '../src';
+import { DateProperty, ListQuery, Public } from '@tsunagu/platform-http';
+import { createServiceApp, HealthModule } from '../src';
 
 class Address {
   @ApiProperty() @IsString() @MaxLength(200) line!: string;

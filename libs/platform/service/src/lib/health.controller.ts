@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from './public.decorator';
+import { Public } from '@tsunagu/platform-http';
 import { ReadinessRegistry } from './readiness';
 import { metricsRegistry } from './metrics';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { DomainException } from './domain-exception';
+import { DomainException } from '@tsunagu/platform-errors';
 import { plainRows } from './plain-list';
 
 /** Loads one record of the current municipality or fails with 404 (another municipality's id looks missing). */

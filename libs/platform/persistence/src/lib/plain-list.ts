@@ -1,10 +1,6 @@
-import { Type as NestType } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RawQueryFragment, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BooleanQuery } from './dto-decorators';
-import { DomainException } from './domain-exception';
-import { ListQuery, listPage, type ListPage, type Paging } from './list-query';
+import { DomainException } from '@tsunagu/platform-errors';
+import { listPage, type KeysetPage, type KeysetRequest, type ListPage, type Paging } from './paging';
 
 /** An entity's data properties as a read returns them: what a view is made from, with or without an entity. */
 export type PlainRow<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -14,57 +10,6 @@ export type PlainRow<T> = { [K in keyof T as T[K] extends (...args: never[]) => 
  * an exact count of a large table costs more than the page itself, and nobody pages to row 10,001.
  */
 export const COUNT_CAP = 10_000;
-
-/** A list that also offers keyset paging (`after`) to API clients; the console keeps its page numbers. */
-export class KeysetListQuery extends ListQuery {
-  @ApiPropertyOptional({
-    description:
-      'Keyset paging for API clients: empty for the first page, then the `next` of the previous page. The answer has `hasNext` and `next` ' +
-      'instead of `page`, and `total` only with `count=true`. Sorts by `id` (creation order) unless `sort` names a keyset field.',
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  @Matches(/^[A-Za-z0-9_-]*$/, { message: 'after must be the `next` value of a previous page' })
-  after?: string;
-
-  @BooleanQuery('With `after`: also count every match (`total`); page-numbered lists always count.')
-  count?: boolean;
-}
-
-/** A keyset page: no page number, a cursor to the next page while there is one. */
-export interface KeysetPage<T> {
-  items: T[];
-  total?: number;
-  perPage: number;
-  hasNext: boolean;
-  next?: string;
-}
-
-/** OpenAPI shape of a list that answers `ListPage` (page numbers) or `KeysetPage` (with `after`). */
-export function KeysetPageOf<T>(item: NestType<T>): NestType<ListPage<T> | KeysetPage<T>> {
-  class Page {
-    @ApiProperty({ type: item, isArray: true })
-    items!: T[];
-
-    @ApiPropertyOptional({ type: 'integer', description: `Every match (capped at ${COUNT_CAP}: then \`hasNext\` says more follow); with \`after\` only when \`count=true\`.` })
-    total?: number;
-
-    @ApiPropertyOptional({ type: 'integer', description: 'Page number (absent with `after`).' })
-    page?: number;
-
-    @ApiProperty({ type: 'integer' })
-    perPage!: number;
-
-    @ApiPropertyOptional({ description: 'More matches follow (with `after`, or when `total` is capped).' })
-    hasNext?: boolean;
-
-    @ApiPropertyOptional({ description: 'With `after`: the value of `after` for the next page, while `hasNext`.' })
-    next?: string;
-  }
-  Object.defineProperty(Page, 'name', { value: `${item.name}Page` });
-  return Page as NestType<ListPage<T> | KeysetPage<T>>;
-}
 
 /** The part of MikroORM's SQL EntityManager the plain reads use (the services' em is always one). */
 interface SqlQueryBuilder {
@@ -194,7 +139,7 @@ export async function keysetPlainRows<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  query: KeysetListQuery,
+  query: KeysetRequest,
   keysetSortable: readonly string[],
   view: (row: PlainRow<T>) => V,
 ): Promise<KeysetPage<V>> {
@@ -228,7 +173,7 @@ export function plainListOrKeyset<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  query: KeysetListQuery,
+  query: KeysetRequest,
   page: () => Paging,
   keysetSortable: readonly string[],
   view: (row: PlainRow<T>) => V,

@@ -8,12 +8,10 @@ import { Logger } from 'nestjs-pino';
 import { TenantContext } from '@tsunagu/platform-context';
 import { TSUNAGU_CONFIG } from '@tsunagu/platform-config';
 import { describeError, requestIdFrom } from '@tsunagu/platform-observability';
-import { createValidationPipe } from './validation';
-import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
+import { assertNoHostileValues, createValidationPipe, jsonDepthExceeds, MAX_JSON_DEPTH, ProblemDetailsFilter, sendProblem, toProblem } from '@tsunagu/platform-http';
 import { startHttpMetrics } from './metrics';
 import { ReadinessRegistry } from './readiness';
-import { DomainErrorCode, DomainException } from './domain-exception';
-import { assertNoHostileValues, jsonDepthExceeds, MAX_JSON_DEPTH } from './hostile-input';
 
 export interface ServiceAppOptions {
   /** Service name: routes live under `/api/<service>`. */

@@ -5,7 +5,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DomainErrorCode, DomainException } from './domain-exception';
+import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 /** How long a key is remembered: long enough for any client retry loop. */
