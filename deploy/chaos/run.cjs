@@ -17,15 +17,18 @@ const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { createStack, capture, parseReplicas } = require('../local/stack.cjs');
-const { startPostgres, startNats, natsCredentials, freePort } = require('../local/infrastructure.cjs');
+const { createStack, capture, parseReplicas, pickPort } = require('../local/stack.cjs');
+const { startPostgres, startNats, natsCredentials } = require('../local/infrastructure.cjs');
 const { resolveStack, ROOT } = require('../local/services.cjs');
 const { say, warn } = require('../local/log.cjs');
 
 const seconds = (name, fallback) => Number(process.env[name] ?? fallback) * 1000;
 const settings = {
   replicas: process.env.CHAOS_REPLICAS ?? 'intake=2,outreach=2,matching=2,reporting=2',
-  rate: Number(process.env.CHAOS_RATE ?? 20),
+  // 10 a second is what a two-core machine shared with other work sustains with ten processes; 30 on a quiet one.
+  rate: Number(process.env.CHAOS_RATE ?? 10),
+  // Writes in flight at most, as a client's connection pool would bound them: an arrival waits for a free slot.
+  concurrency: Number(process.env.CHAOS_CONCURRENCY ?? 32),
   // Load before the first fault and between faults (each fault's recovery is measured within its gap).
   warmupMs: seconds('CHAOS_WARMUP', 20),
   gapMs: seconds('CHAOS_GAP', 30),
@@ -49,13 +52,14 @@ function chaosInfrastructure() {
   const start = async ({ baseDir, log }) => {
     state.log = log;
     state.pgDir = path.join(baseDir, 'postgres');
-    state.pgPort = await freePort();
+    // Ports below the ephemeral range: while a server is down, a client's reconnect cannot take its port.
+    state.pgPort = await pickPort();
     // Persistent: a restart keeps the data (the whole directory is removed when the run ends).
     state.postgres = await startPostgres({ dataDir: state.pgDir, port: state.pgPort, persistent: true, log });
     state.natsAuth = natsCredentials();
     state.natsDir = path.join(baseDir, 'nats');
-    state.nats = await startNats({ storeDir: state.natsDir, log, auth: state.natsAuth, anonymous: false });
-    state.natsPort = Number(new URL(state.nats.url).port);
+    state.natsPort = await pickPort();
+    state.nats = await startNats({ storeDir: state.natsDir, port: state.natsPort, log, auth: state.natsAuth, anonymous: false });
     state.adminUrl = state.postgres.url;
     return {
       env: { DATABASE_URL: state.postgres.url, NATS_URL: state.nats.url },
@@ -148,6 +152,7 @@ function createWorkCounter() {
     },
     subjects: (service) => [...(subjects.get(service) ?? [])].sort(),
     duplicates: (replica) => duplicates.get(replica) ?? 0,
+    duplicatesOf: (service) => [...duplicates.entries()].filter(([replica]) => replica.split('#')[0] === service).reduce((sum, [, n]) => sum + n, 0),
   };
 }
 
@@ -183,9 +188,10 @@ function writeOf(index, { personId, organizationId, runTag }) {
  * Steady load: `rate` writes per second, each retried with the same Idempotency-Key (5xx, 409 "still being
  * processed", 429 and network errors) until it is acknowledged or `deadline()` passes. The ledger holds every write.
  */
-function createLoad({ edgeUrl, token, context, rate }) {
+function createLoad({ edgeUrl, token, context, rate, concurrency }) {
   const ledger = [];
-  const attempts = []; // { at, end, ok }
+  const attempts = []; // { at, end, ok, status }
+  let late = 0;
   let stopped = false;
   let deadline = Infinity;
   const inFlight = new Set();
@@ -200,7 +206,7 @@ function createLoad({ edgeUrl, token, context, rate }) {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, 'idempotency-key': write.key },
           body: JSON.stringify(write.body),
-          signal: AbortSignal.timeout(15_000),
+          signal: AbortSignal.timeout(30_000),
         });
         status = response.status;
         body = await response.text();
@@ -226,13 +232,18 @@ function createLoad({ edgeUrl, token, context, rate }) {
         return;
       }
       await sleep(pause);
-      pause = Math.min(pause * 2, 2000);
+      pause = Math.min(pause * 2, 4000);
     }
   };
   let index = 0;
   const loop = (async () => {
     const started = Date.now();
     while (!stopped) {
+      if (inFlight.size >= concurrency) {
+        late += 1;
+        await Promise.race(inFlight);
+        continue;
+      }
       const write = { ...writeOf(index, context), key: randomUUID(), index, startedAt: Date.now(), attempts: 0 };
       index += 1;
       ledger.push(write);
@@ -245,6 +256,7 @@ function createLoad({ edgeUrl, token, context, rate }) {
   return {
     ledger,
     attempts,
+    late: () => late,
     stop: async (settleMs) => {
       stopped = true;
       await loop;
@@ -265,13 +277,13 @@ function commitOf() {
 async function chaosCommand(context) {
   const runStarted = Date.now();
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-chaos-'));
-  const edgePort = await freePort();
+  const edgePort = await pickPort();
   // The load comes from one address: the per-client limit would refuse it.
   process.env.HTTP_RATE_LIMIT_PER_MINUTE ??= '0';
   const infra = chaosInfrastructure();
   const serviceNames = resolveStack().present.filter((entry) => entry.kind === 'service').map((entry) => entry.name);
   const replicas = parseReplicas(settings.replicas, serviceNames);
-  const stack = createStack({ baseDir, persistent: false, preferredPorts: false, edgePort, replicas, startInfrastructure: infra.start, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
+  const stack = createStack({ baseDir, persistent: false, preferredPorts: false, edgePort, replicas, startInfrastructure: infra.start, readyTimeoutMs: Number(process.env.TSUNAGU_READY_TIMEOUT_MS ?? 300_000), logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
   const { Pool } = require('pg');
   let db;
   context.setStop(async () => {
@@ -305,7 +317,7 @@ async function chaosCommand(context) {
   // Per-replica work and per-consumer lag, sampled every second (errors while PostgreSQL is down are skipped).
   const work = createWorkCounter();
   const consumers = Object.keys(ready.replicas).filter((name) => name !== 'intake' && name !== 'idp' && name !== 'registry');
-  const lagSamples = []; // { at, service, lagS, pending }
+  const lagSamples = []; // { at, service, lagS, pending, duplicates }
   const loadStartedAt = new Date();
   let sampling = true;
   const sampleOnce = async () => {
@@ -321,7 +333,7 @@ async function chaosCommand(context) {
               and not exists (select 1 from "${service}".inbox_entry i where i.message_id = o.id and i.consumer = $3 || '__' || translate(o.subject, '.*>', '___'))`,
           [loadStartedAt, handled, service],
         );
-        lagSamples.push({ at: Date.now(), service, lagS: row.lag_s, pending: row.pending });
+        lagSamples.push({ at: Date.now(), service, lagS: row.lag_s, pending: row.pending, duplicates: work.duplicatesOf(service) });
       } catch {
         /* PostgreSQL is restarting */
       }
@@ -335,7 +347,7 @@ async function chaosCommand(context) {
     }
   })();
 
-  const load = createLoad({ edgeUrl, token: () => writerToken, context: loadContext, rate: settings.rate });
+  const load = createLoad({ edgeUrl, token: () => writerToken, context: loadContext, rate: settings.rate, concurrency: settings.concurrency });
   const faults = [];
   const fault = async (name, inject) => {
     const at = Date.now();
@@ -346,12 +358,14 @@ async function chaosCommand(context) {
   const pidOf = (name) => ready.processes().find((p) => p.name === name && p.running)?.pid;
   const victim = (service, replica) => ready.replicas[service]?.[replica - 1]?.name ?? ready.replicas[service]?.[0]?.name;
 
+  // The warm-up as the first window: what the load looks like with no fault, to read the others against.
+  faults.push({ name: 'none (steady load before the first fault)', at: Date.now(), baseline: true });
   await sleep(settings.warmupMs);
   await fault(`SIGKILL nats-server, started again after ${settings.natsOutageMs / 1000} s`, async () => {
     infra.killNats();
     await sleep(settings.natsOutageMs);
     await infra.startNats();
-    return { restoredAt: Date.now() };
+    return { restoredAt: Date.now(), broker: true };
   });
   await sleep(settings.gapMs);
   const producer = victim('intake', 2);
@@ -405,14 +419,18 @@ async function chaosCommand(context) {
     const found = await sql(`select id::text as id from intake.${kind} where id = any($1::uuid[])`, [ids]);
     const foundIds = new Set(found.map((r) => r.id));
     const lost = ids.filter((id) => !foundIds.has(id));
-    // Rows of this run: a second row for one request (a retry that created again) shows up as more rows than writes.
-    const [{ n: rows }] =
+    // Every row of the run carries its write's index (mainComplaint, givenName): one index twice is a duplicate.
+    const marked =
       kind === 'consultation'
-        ? await sql(`select count(*)::int as n from intake.consultation where main_complaint like $1`, [`%${runTag} #%`])
-        : await sql(`select count(*)::int as n from intake.person where created_at >= $1`, [loadStartedAt]);
-    writes[kind] = { acked: mine.length, found: foundIds.size, lost: lost.length, rows, duplicated: Math.max(0, rows - foundIds.size) };
+        ? await sql(`select substring(main_complaint from '#([0-9]+)$')::int as index, count(*)::int as n from intake.consultation where main_complaint like $1 group by 1`, [`%${runTag} #%`])
+        : await sql(`select substring(given_name from $2)::int as index, count(*)::int as n from intake.person where given_name like $1 group by 1`, [`${runTag}%`, `^${runTag}([0-9]+)$`]);
+    const rows = marked.reduce((sum, r) => sum + r.n, 0);
+    const duplicated = marked.reduce((sum, r) => sum + r.n - 1, 0);
+    const ackedIndexes = new Set(mine.map((w) => w.index));
+    const unanswered = marked.filter((r) => !ackedIndexes.has(r.index)).length;
+    writes[kind] = { acked: mine.length, found: foundIds.size, lost: lost.length, rows, duplicated, unanswered };
     if (lost.length) failures.push(`${lost.length} acknowledged ${kind} writes are missing from intake (e.g. ${lost[0]})`);
-    if (rows !== foundIds.size) failures.push(`${kind}: ${rows} rows of this run for ${foundIds.size} acknowledged writes (${rows - foundIds.size} duplicated or unacknowledged)`);
+    if (duplicated) failures.push(`${kind}: ${duplicated} writes have more than one row (created twice)`);
   }
 
   // Replay every key once: the committed answer, same id, never 409/5xx.
@@ -492,19 +510,25 @@ async function chaosCommand(context) {
     const firstOk = failed.length ? load.attempts.filter((a) => a.ok && a.end > lastFailure).reduce((min, a) => Math.min(min, a.end), Infinity) : undefined;
     const inWindow = acked.filter((w) => w.startedAt >= f.at && w.startedAt < windowEnd);
     const slowest = inWindow.reduce((max, w) => Math.max(max, w.ackAt - w.startedAt), 0);
+    // The last fault's lag is followed into the settle time, where the consumers catch up without new load.
+    const lagEnd = faults[i + 1]?.at ?? Infinity;
     const lags = consumers.map((service) => {
-      const mine = lagSamples.filter((s) => s.service === service && s.at >= f.at && s.at < windowEnd);
+      const mine = lagSamples.filter((s) => s.service === service && s.at >= f.at && s.at < lagEnd);
       const worst = mine.reduce((max, s) => Math.max(max, s.lagS), 0);
       const lastHigh = mine.filter((s) => s.lagS >= LAG_THRESHOLD_S).at(-1);
       const back = lastHigh ? mine.find((s) => s.at > lastHigh.at && s.lagS < LAG_THRESHOLD_S) : undefined;
-      return { service, worstLagS: worst, caughtUpMs: lastHigh ? (back ? back.at - f.at : undefined) : 0, caughtUpAt: back?.at };
+      // Redeliveries the inbox absorbed (outcome duplicate) within the window.
+      const redelivered = mine.length ? mine.at(-1).duplicates - (lagSamples.filter((s) => s.service === service && s.at < f.at).at(-1)?.duplicates ?? 0) : 0;
+      return { service, worstLagS: worst, caughtUpMs: lastHigh ? (back ? back.at - f.at : undefined) : 0, caughtUpAt: back?.at, redelivered };
     });
-    return { fault: f.name, failedAttempts: failed.length, writeRecoveryMs: firstOk === undefined ? 0 : Number.isFinite(firstOk) ? firstOk - f.at : undefined, slowestWriteMs: slowest, lags };
+    const answers = {};
+    for (const a of failed) answers[a.status] = (answers[a.status] ?? 0) + 1;
+    return { fault: f.name, failedAttempts: failed.length, answers, writeRecoveryMs: firstOk === undefined ? 0 : Number.isFinite(firstOk) ? firstOk - f.at : undefined, slowestWriteMs: slowest, lags };
   });
 
   // Throughput from one source: events/s each consumer processed from intake while draining the broker outage's
   // backlog (ADR 0016: one durable per source, max_ack_pending 1 across the replicas).
-  const natsFault = faults[0];
+  const natsFault = faults.find((f) => f.broker);
   const drain = [];
   for (const service of consumers) {
     const handled = work.subjects(service);
@@ -536,13 +560,15 @@ async function chaosCommand(context) {
     `| acknowledged | ${writes.consultation.acked} | ${writes.person.acked} |`,
     `| found in intake (lost) | ${writes.consultation.found} (${writes.consultation.lost}) | ${writes.person.found} (${writes.person.lost}) |`,
     `| rows of the run (duplicated) | ${writes.consultation.rows} (${writes.consultation.duplicated}) | ${writes.person.rows} (${writes.person.duplicated}) |`,
+    `| committed but never acknowledged to the client (gave up) | ${writes.consultation.unanswered} | ${writes.person.unanswered} |`,
+    `| arrivals delayed by the ${settings.concurrency} writes in flight | ${load.late()} | |`,
     `| attempts retried / keys replayed at the end: stuck, other id | ${load.attempts.filter((a) => !a.ok).length} / ${acked.length}: ${stuck}, ${replayMismatch} | |`,
     '',
     '| fault | failed attempts | first write after the last failure | slowest acknowledged write | consumer lag: worst → back under 1 s |',
     '|---|---:|---:|---:|---|',
     ...recoveries.map(
       (r) =>
-        `| ${r.fault} | ${r.failedAttempts} | ${r.failedAttempts ? fmtS(r.writeRecoveryMs) : 'no failure'} | ${fmtS(r.slowestWriteMs)} | ${r.lags.map((l) => `${l.service} ${l.worstLagS.toFixed(1)} s → ${l.caughtUpMs === 0 ? 'never lagged' : l.caughtUpMs === undefined ? 'NOT back' : fmtS(l.caughtUpMs)}`).join('; ')} |`,
+        `| ${r.fault} | ${r.failedAttempts}${r.failedAttempts ? ` (${Object.entries(r.answers).map(([k, v]) => `${k}×${v}`).join(', ')})` : ''} | ${r.failedAttempts ? fmtS(r.writeRecoveryMs) : 'no failure'} | ${fmtS(r.slowestWriteMs)} | ${r.lags.map((l) => `${l.service} ${l.worstLagS.toFixed(1)} s → ${l.caughtUpMs === 0 ? 'never lagged' : l.caughtUpMs === undefined ? 'NOT back' : fmtS(l.caughtUpMs)}${l.redelivered ? ` (${l.redelivered} redelivered)` : ''}`).join('; ')} |`,
     ),
     '',
     '| consumer · intake event | events of the run | processed (inbox rows) | missing | twice |',

@@ -72,8 +72,19 @@ function portIsFree(port, host = '127.0.0.1') {
   });
 }
 
+/**
+ * Ports for processes that listen minutes after the choice (after the build and migrations) come from below Linux's
+ * ephemeral range (32768–60999), which every outgoing connection draws from: a port the kernel handed out as free
+ * (`freePort`) can be some client's local port by the time the service binds it (EADDRINUSE, seen with ten processes).
+ */
+const LISTEN_PORTS = { from: 20_000, to: 32_000 };
+
 async function pickPort(preferred) {
   if (preferred && (await portIsFree(preferred))) return preferred;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = LISTEN_PORTS.from + Math.floor(Math.random() * (LISTEN_PORTS.to - LISTEN_PORTS.from));
+    if (await portIsFree(port)) return port;
+  }
   return freePort();
 }
 
@@ -206,6 +217,8 @@ function createStack({
   // Starts PostgreSQL and NATS: ensureInfrastructure's shape ({ env, natsAuth, stop }); `npm run chaos` passes its own
   // so that it can kill and restart them.
   startInfrastructure = ensureInfrastructure,
+  // Ten processes starting at once on a shared laptop take longer than one of each.
+  readyTimeoutMs = READY_TIMEOUT_MS,
   onCrash = () => undefined,
 } = {}) {
   const children = new Map(); // name → { child, entry }
@@ -386,7 +399,7 @@ function createStack({
     };
     const waitReady = async (entry) => {
       const url = `http://127.0.0.1:${ports[entry.name]}${entry.ready}`;
-      const deadline = Date.now() + READY_TIMEOUT_MS;
+      const deadline = Date.now() + readyTimeoutMs;
       const { child } = children.get(entry.name);
       for (;;) {
         if (stopping) return;
@@ -397,7 +410,7 @@ function createStack({
         } catch {
           /* not listening yet */
         }
-        if (Date.now() > deadline) throw new StackError(`${entry.name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
+        if (Date.now() > deadline) throw new StackError(`${entry.name} was not ready within ${readyTimeoutMs / 1000} s (${url})`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };
