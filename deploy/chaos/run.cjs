@@ -314,6 +314,27 @@ async function chaosCommand(context) {
   db.on('error', () => undefined); // PostgreSQL's restart drops the idle connections: the next query opens new ones
   const sql = async (text, params) => (await db.query(text, params)).rows;
 
+  // A fresh stack is still consuming the demo data's events (intake's copy of registry's organisations among them:
+  // until it has the receiving organisation, a consultation naming it is refused with 400). The load starts once every
+  // durable consumer of every service has nothing pending and intake knows the organisation.
+  const quietDeadline = Date.now() + 180_000;
+  for (;;) {
+    const pending = await Promise.all(
+      Object.entries(ready.replicas)
+        .filter(([service]) => service !== 'idp')
+        .map(([, list]) =>
+          fetch(`http://127.0.0.1:${list[0].port}/metrics`, { signal: AbortSignal.timeout(5000) })
+            .then((response) => response.text())
+            .then((text) => samples(text, 'tsunagu_consumer_pending_messages').reduce((sum, sample) => sum + sample.value, 0))
+            .catch(() => Infinity),
+        ),
+    );
+    const known = (await sql(`select count(*)::int as n from intake.organization_copy where id = $1`, [loadContext.organizationId]).catch(() => [{ n: 0 }]))[0].n;
+    if (known && pending.every((n) => n === 0)) break;
+    if (Date.now() > quietDeadline) throw new Error(`the stack did not settle within 3 minutes of starting (events pending: ${pending.join(', ')}; organisation known to intake: ${Boolean(known)})`);
+    await sleep(1000);
+  }
+
   // Per-replica work and per-consumer lag, sampled every second (errors while PostgreSQL is down are skipped).
   const work = createWorkCounter();
   const consumers = Object.keys(ready.replicas).filter((name) => name !== 'intake' && name !== 'idp' && name !== 'registry');
