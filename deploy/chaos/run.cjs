@@ -283,7 +283,9 @@ async function chaosCommand(context) {
   const infra = chaosInfrastructure();
   const serviceNames = resolveStack().present.filter((entry) => entry.kind === 'service').map((entry) => entry.name);
   const replicas = parseReplicas(settings.replicas, serviceNames);
-  const stack = createStack({ baseDir, persistent: false, preferredPorts: false, edgePort, replicas, startInfrastructure: infra.start, readyTimeoutMs: Number(process.env.TSUNAGU_READY_TIMEOUT_MS ?? 300_000), logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
+  const edgeErrors = []; // { at, code }: why the edge answered 502 (the upstream error code)
+  const edgeLog = (line) => edgeErrors.push({ at: Date.now(), code: /: ([\w-]+)$/.exec(line)?.[1] ?? 'other' });
+  const stack = createStack({ edgeLog, baseDir, persistent: false, preferredPorts: false, edgePort, replicas, startInfrastructure: infra.start, readyTimeoutMs: Number(process.env.TSUNAGU_READY_TIMEOUT_MS ?? 300_000), logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
   const { Pool } = require('pg');
   let db;
   context.setStop(async () => {
@@ -544,7 +546,9 @@ async function chaosCommand(context) {
     });
     const answers = {};
     for (const a of failed) answers[a.status] = (answers[a.status] ?? 0) + 1;
-    return { fault: f.name, failedAttempts: failed.length, answers, writeRecoveryMs: firstOk === undefined ? 0 : Number.isFinite(firstOk) ? firstOk - f.at : undefined, slowestWriteMs: slowest, lags };
+    const upstreamErrors = {};
+    for (const e of edgeErrors.filter((e) => e.at >= f.at && e.at < windowEnd)) upstreamErrors[e.code] = (upstreamErrors[e.code] ?? 0) + 1;
+    return { fault: f.name, failedAttempts: failed.length, answers, upstreamErrors, writeRecoveryMs: firstOk === undefined ? 0 : Number.isFinite(firstOk) ? firstOk - f.at : undefined, slowestWriteMs: slowest, lags };
   });
 
   // Throughput from one source: events/s each consumer processed from intake while draining the broker outage's
@@ -589,7 +593,7 @@ async function chaosCommand(context) {
     '|---|---:|---:|---:|---|',
     ...recoveries.map(
       (r) =>
-        `| ${r.fault} | ${r.failedAttempts}${r.failedAttempts ? ` (${Object.entries(r.answers).map(([k, v]) => `${k}×${v}`).join(', ')})` : ''} | ${r.failedAttempts ? fmtS(r.writeRecoveryMs) : 'no failure'} | ${fmtS(r.slowestWriteMs)} | ${r.lags.map((l) => `${l.service} ${l.worstLagS.toFixed(1)} s → ${l.caughtUpMs === 0 ? 'never lagged' : l.caughtUpMs === undefined ? 'NOT back' : fmtS(l.caughtUpMs)}${l.redelivered ? ` (${l.redelivered} redelivered)` : ''}`).join('; ')} |`,
+        `| ${r.fault} | ${r.failedAttempts}${r.failedAttempts ? ` (${Object.entries(r.answers).map(([k, v]) => `${k}×${v}`).join(', ')})` : ''}${Object.keys(r.upstreamErrors).length ? `; edge: ${Object.entries(r.upstreamErrors).map(([k, v]) => `${k}×${v}`).join(', ')}` : ''} | ${r.failedAttempts ? fmtS(r.writeRecoveryMs) : 'no failure'} | ${fmtS(r.slowestWriteMs)} | ${r.lags.map((l) => `${l.service} ${l.worstLagS.toFixed(1)} s → ${l.caughtUpMs === 0 ? 'never lagged' : l.caughtUpMs === undefined ? 'NOT back' : fmtS(l.caughtUpMs)}${l.redelivered ? ` (${l.redelivered} redelivered)` : ''}`).join('; ')} |`,
     ),
     '',
     '| consumer · intake event | events of the run | processed (inbox rows) | missing | twice |',

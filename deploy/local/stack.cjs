@@ -219,6 +219,8 @@ function createStack({
   startInfrastructure = ensureInfrastructure,
   // Ten processes starting at once on a shared laptop take longer than one of each.
   readyTimeoutMs = READY_TIMEOUT_MS,
+  // The edge's upstream errors (`edge: POST /api/intake/… → intake: ECONNRESET`): shown with TSUNAGU_VERBOSE=1.
+  edgeLog = (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line),
   onCrash = () => undefined,
 } = {}) {
   const children = new Map(); // name → { child, entry }
@@ -456,7 +458,7 @@ function createStack({
       ? ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console', cityDeskOrganizationId: baseEnv.CITY_DESK_ORGANIZATION_ID })
       : undefined;
     const edgeUpstreams = Object.fromEntries(Object.entries(replicaUpstreams).map(([name, list]) => [name, list.map(({ host, port }) => ({ host, port }))]));
-    const edgeOptions = { upstreams: edgeUpstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
+    const edgeOptions = { upstreams: edgeUpstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: edgeLog };
     const edge = createEdge(edgeOptions);
     edges.push(edge);
     await edge.listen({ port: edgePort, host: edgeHost });
