@@ -528,7 +528,8 @@ async function chaosCommand(context) {
   // each consumer's lag (back under LAG_THRESHOLD_S after it exceeded it).
   const recoveries = faults.map((f, i) => {
     const windowEnd = faults[i + 1]?.at ?? loadStoppedAt;
-    const failed = load.attempts.filter((a) => !a.ok && a.at >= f.at && a.at < windowEnd);
+    // By when the attempt failed: a slow write sent before a fault fails with that fault (a replica killed under it).
+    const failed = load.attempts.filter((a) => !a.ok && a.end >= f.at && a.end < windowEnd);
     const lastFailure = failed.reduce((max, a) => Math.max(max, a.end), 0);
     const firstOk = failed.length ? load.attempts.filter((a) => a.ok && a.end > lastFailure).reduce((min, a) => Math.min(min, a.end), Infinity) : undefined;
     const inWindow = acked.filter((w) => w.startedAt >= f.at && w.startedAt < windowEnd);
