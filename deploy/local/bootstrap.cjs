@@ -6,6 +6,7 @@
 //   token    prints an access token of a demo user:  npm run token -- caseworker
 //   migrate  runs every service's migrations against DATABASE_URL (or the local embedded PostgreSQL)
 //   bench    the load benchmark (deploy/bench), not a test
+//   chaos    fault injection with two replicas (deploy/chaos), not part of `test`
 //   docs     regenerates docs/configuration.md and .env.example (`docs --check` fails when they are stale)
 // Plain Node with no dependencies until `npm ci` has run: everything else is required after install.
 'use strict';
@@ -286,6 +287,7 @@ function usage() {
   token <user>      print an access token for a demo user (npm run token -- caseworker)
   migrate           run every service's migrations (npm run migrate)
   bench             load benchmark, see docs/performance.md (npm run bench)
+  chaos             fault injection with two replicas, see docs/reliability.md (npm run chaos)
   docs [--check]    regenerate docs/configuration.md and .env.example`);
 }
 
@@ -294,6 +296,7 @@ async function main() {
   switch (command) {
     case 'start':
     case 'bench':
+    case 'chaos':
       ensureInstalled();
       return superviseDetached(command);
     case 'test':

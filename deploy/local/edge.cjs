@@ -125,9 +125,43 @@ function problem(reply, status, title, detail, instance) {
 
 const pathOf = (url) => (url ?? '/').split('?')[0];
 
+/** How long a replica that refused a connection is passed over (a crashed process the runner starts again). */
+const REFUSED_PAUSE_MS = 2_000;
+
+/**
+ * Round-robin over the replicas of one service (`TSUNAGU_REPLICAS`), as a Kubernetes Service spreads connections over
+ * its pods. `next(now)` → the next target not paused; when every target is paused, the next one anyway (its 502 says
+ * the service is down). `refused(target, now)` pauses a target whose process is gone until `now + pauseMs` — a pod
+ * that stops being ready leaves the Service's endpoints the same way.
+ */
+function createBalancer(targets, { pauseMs = REFUSED_PAUSE_MS } = {}) {
+  if (!targets.length) throw new Error('a balancer needs at least one target');
+  const pausedUntil = new Map();
+  let cursor = 0;
+  return {
+    next(now = Date.now()) {
+      for (let i = 0; i < targets.length; i++) {
+        const target = targets[(cursor + i) % targets.length];
+        if ((pausedUntil.get(target) ?? 0) <= now) {
+          cursor = (cursor + i + 1) % targets.length;
+          return target;
+        }
+      }
+      const target = targets[cursor];
+      cursor = (cursor + 1) % targets.length;
+      return target;
+    },
+    refused(target, now = Date.now()) {
+      if (targets.length > 1) pausedUntil.set(target, now + pauseMs);
+    },
+  };
+}
+
+const originOf = ({ host, port }) => `http://${host ?? '127.0.0.1'}:${port}`;
+
 /**
  * Creates the edge (a Fastify instance, not yet listening: `await edge.listen({ port, host })`, `await edge.close()`).
- * options.upstreams: name → { host, port } ('idp' for the provider)
+ * options.upstreams: name → { host, port }, or a list of them (the replicas, balanced round-robin); 'idp' for the provider
  * options.staticDir: directory of the console build, used when it holds index.html
  * options.landing:  () => html string, served at / when there is no console build
  * options.publicPort: the port clients see (x-forwarded-port)
@@ -248,8 +282,13 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
 
   for (const [name, upstream] of Object.entries(upstreams)) {
     const prefix = name === 'idp' ? '/idp' : `/api/${name}`;
+    const replicas = [].concat(upstream).map(originOf);
+    // One replica: a fixed upstream, as before. Several: no fixed base, so reply-from's agent connects to the origin
+    // the balancer picks per request (remembered on the request for onError).
+    const balancer = replicas.length > 1 ? createBalancer(replicas) : undefined;
+    const chosen = new WeakMap();
     app.register(httpProxy, {
-      upstream: `http://${upstream.host ?? '127.0.0.1'}:${upstream.port}`,
+      upstream: balancer ? '' : replicas[0],
       prefix,
       rewritePrefix: prefix,
       config: { upstream: name },
@@ -258,6 +297,15 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
       disableRequestLogging: true,
       undici: { connections: 128, pipelining: 1, keepAliveTimeout: 60_000 },
       replyOptions: {
+        ...(balancer
+          ? {
+              getUpstream: (request) => {
+                const origin = balancer.next();
+                chosen.set(request, origin);
+                return origin;
+              },
+            }
+          : {}),
         rewriteRequestHeaders: (request, headers) => {
           // The edge is the first proxy: a client's own X-Forwarded-For is not evidence of anything (the services'
           // and the idp's per-client limits key on this header), so it is replaced, not appended to.
@@ -281,6 +329,7 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
           const cause = error.cause ?? error;
           const code = cause.code ?? error.code ?? 'error';
           log(`edge: ${reply.request.method} ${pathOf(reply.request.raw.url)} → ${name}: ${code}`);
+          if (balancer && code === 'ECONNREFUSED' && chosen.has(reply.request)) balancer.refused(chosen.get(reply.request));
           if (reply.sent || reply.raw.headersSent) {
             reply.raw.destroy();
             return;
@@ -327,4 +376,4 @@ function createEdge({ upstreams, staticDir, landing, publicPort, bodyLimit = DEF
   return app;
 }
 
-module.exports = { createEdge, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders, DEFAULT_BODY_LIMIT };
+module.exports = { createEdge, createBalancer, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders, DEFAULT_BODY_LIMIT };

@@ -1,5 +1,5 @@
 // Starts the whole local stack — infrastructure, build, migrations (+ demo data), idp, services and the
-// edge — and stops it in order. Used by `npm start` and `npm run bench`. bootstrap.cjs runs this file as
+// edge — and stops it in order. Used by `npm start`, `npm run bench` and `npm run chaos`. bootstrap.cjs runs this file as
 // a detached supervisor process so that Ctrl-C in the terminal reaches only the supervisor, which then
 // stops services first, then NATS and PostgreSQL (instead of every process dying at once).
 'use strict';
@@ -31,6 +31,30 @@ function nextRestart(crashes, now, firstDelayMs = RESTART_FIRST_DELAY_MS) {
   return { recent, delay: Math.min(RESTART_MAX_DELAY_MS, firstDelayMs * 2 ** (recent.length - 1)) };
 }
 const STOP_TIMEOUT_MS = 10_000;
+const MAX_REPLICAS = 8;
+
+/**
+ * TSUNAGU_REPLICAS (`intake=2,reporting=2`) → { intake: 2, reporting: 2 }: processes per service, as the chart's
+ * HorizontalPodAutoscaler runs them. Only services replicate (one idp, one console); unset means one of each.
+ */
+function parseReplicas(text, serviceNames) {
+  const replicas = {};
+  for (const part of String(text ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+    const match = /^([a-z0-9-]+)=(\d+)$/.exec(part);
+    if (!match) throw new StackError(`TSUNAGU_REPLICAS: "${part}" is not <service>=<count> (e.g. intake=2,reporting=2)`, 2);
+    const [, name, count] = match;
+    if (serviceNames && !serviceNames.includes(name)) throw new StackError(`TSUNAGU_REPLICAS: "${name}" is not a service of this stack (${serviceNames.join(', ')})`, 2);
+    if (Number(count) < 1 || Number(count) > MAX_REPLICAS) throw new StackError(`TSUNAGU_REPLICAS: ${name}=${count} — between 1 and ${MAX_REPLICAS} replicas`, 2);
+    replicas[name] = Number(count);
+  }
+  return replicas;
+}
+
+/** The processes of a service: `intake` alone, or `intake#1`, `intake#2` … (names in the log prefixes and restarts). */
+function replicasOf(entry, count = 1) {
+  if (count <= 1) return [{ ...entry, service: entry.name, replica: 1 }];
+  return Array.from({ length: count }, (_, i) => ({ ...entry, name: `${entry.name}#${i + 1}`, service: entry.name, replica: i + 1 }));
+}
 
 class StackError extends Error {
   constructor(message, exitCode = 1) {
@@ -48,8 +72,19 @@ function portIsFree(port, host = '127.0.0.1') {
   });
 }
 
+/**
+ * Ports for processes that listen minutes after the choice (after the build and migrations) come from below Linux's
+ * ephemeral range (32768–60999), which every outgoing connection draws from: a port the kernel handed out as free
+ * (`freePort`) can be some client's local port by the time the service binds it (EADDRINUSE, seen with ten processes).
+ */
+const LISTEN_PORTS = { from: 20_000, to: 32_000 };
+
 async function pickPort(preferred) {
   if (preferred && (await portIsFree(preferred))) return preferred;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = LISTEN_PORTS.from + Math.floor(Math.random() * (LISTEN_PORTS.to - LISTEN_PORTS.from));
+    if (await portIsFree(port)) return port;
+  }
   return freePort();
 }
 
@@ -177,6 +212,15 @@ function createStack({
   // `npm start` keeps the table's ports (stable URLs for developers); throwaway stacks take any free port, so two of
   // them starting at once (a test run beside a developer's stack) cannot both pick the same preferred port.
   preferredPorts = true,
+  // Processes per service ({ intake: 2 }); TSUNAGU_REPLICAS when not given. The edge balances between them.
+  replicas = process.env.TSUNAGU_REPLICAS,
+  // Starts PostgreSQL and NATS: ensureInfrastructure's shape ({ env, natsAuth, stop }); `npm run chaos` passes its own
+  // so that it can kill and restart them.
+  startInfrastructure = ensureInfrastructure,
+  // Ten processes starting at once on a shared laptop take longer than one of each.
+  readyTimeoutMs = READY_TIMEOUT_MS,
+  // The edge's upstream errors (`edge: POST /api/intake/… → intake: ECONNRESET`): shown with TSUNAGU_VERBOSE=1.
+  edgeLog = (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line),
   onCrash = () => undefined,
 } = {}) {
   const children = new Map(); // name → { child, entry }
@@ -224,6 +268,8 @@ function createStack({
     const staticApps = present.filter((entry) => entry.kind === 'static');
     if (missing.length) say(`not in this checkout yet (skipped): ${missing.map((entry) => entry.name).join(', ')}`);
     if (!runnable.length) throw new StackError('no apps found under apps/ — nothing to start');
+    const serviceNames = runnable.filter((entry) => entry.kind === 'service').map((entry) => entry.name);
+    const replicaCounts = typeof replicas === 'object' ? replicas : parseReplicas(replicas, serviceNames);
 
     if (!process.env.NATS_URL && !findOnPath('nats-server')) throw new StackError(NATS_INSTALL_HINT, 2);
     const running = persistent ? runningPostgres(path.join(baseDir, 'postgres')) : undefined;
@@ -257,7 +303,7 @@ function createStack({
     say(`starting PostgreSQL and NATS JetStream (data in ${path.relative(ROOT, baseDir) || baseDir}) …`);
     const infraOut = prefixer('infra', { filter: (line) => showInfrastructureLogs || /\b(ERROR|FATAL|PANIC|\[ERR\]|\[FTL\])/.test(line) });
     // Each service gets its own NATS user (libs/platform/local-infrastructure/src/nats-permissions.cjs); nobody connects without credentials.
-    infrastructurePending = ensureInfrastructure({ baseDir, persistent, log: infraOut, anonymousNats: false });
+    infrastructurePending = startInfrastructure({ baseDir, persistent, log: infraOut, anonymousNats: false });
     infrastructure = await infrastructurePending;
     if (stopping) return;
     // Migrations as the owner role, services as the application role that row-level security holds (ADR 0012). A
@@ -267,11 +313,14 @@ function createStack({
       : await prepareLocalDatabase(infrastructure.env.DATABASE_URL);
     if (stopping) return;
 
-    // 3. Ports and environment.
-    const ports = {};
-    for (const entry of runnable) ports[entry.name] = await pickPort(preferredPorts ? entry.port : undefined);
+    // 3. Ports and environment: one port per process (a service's first replica keeps the table's port).
     const idpEntry = runnable.find((entry) => entry.kind === 'idp');
     const services = runnable.filter((entry) => entry.kind === 'service');
+    const processes = services.flatMap((entry) => replicasOf(entry, replicaCounts[entry.name]));
+    const ports = {};
+    for (const entry of [...(idpEntry ? [idpEntry] : []), ...processes]) ports[entry.name] = await pickPort(preferredPorts && (entry.replica ?? 1) === 1 ? entry.port : undefined);
+    const firstPort = (service) => ports[processes.find((entry) => entry.service === service).name];
+    if (processes.length > services.length) say(`replicas: ${processes.map((entry) => entry.name).join(', ')}`);
     const baseEnv = {
       ...process.env,
       ...infrastructure.env,
@@ -310,7 +359,7 @@ function createStack({
     for (const entry of services) {
       say(`${entry.name}: migrations and demo data …`);
       await run(process.execPath, [entry.main, 'migrate'], {
-        env: { ...baseEnv, ...natsEnv(entry.name), PORT: String(ports[entry.name]), DEMO_DATA: 'true' },
+        env: { ...baseEnv, ...natsEnv(entry.name), PORT: String(firstPort(entry.name)), DEMO_DATA: 'true' },
         name: entry.name,
         timeoutMs: MIGRATE_TIMEOUT_MS,
         track: (child) => (foreground = child),
@@ -352,7 +401,7 @@ function createStack({
     };
     const waitReady = async (entry) => {
       const url = `http://127.0.0.1:${ports[entry.name]}${entry.ready}`;
-      const deadline = Date.now() + READY_TIMEOUT_MS;
+      const deadline = Date.now() + readyTimeoutMs;
       const { child } = children.get(entry.name);
       for (;;) {
         if (stopping) return;
@@ -363,7 +412,7 @@ function createStack({
         } catch {
           /* not listening yet */
         }
-        if (Date.now() > deadline) throw new StackError(`${entry.name} was not ready within ${READY_TIMEOUT_MS / 1000} s (${url})`);
+        if (Date.now() > deadline) throw new StackError(`${entry.name} was not ready within ${readyTimeoutMs / 1000} s (${url})`);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };
@@ -386,24 +435,30 @@ function createStack({
       warn('apps/idp is not in this checkout: services start without a token issuer');
     }
 
-    // 6. Services, all at once, then wait until each is ready (DB + NATS).
-    for (const entry of services) {
-      launch(entry, { ...baseEnv, ...natsEnv(entry.name), PORT: String(ports[entry.name]), ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) });
+    // 6. Services (every replica), all at once, then wait until each is ready (DB + NATS).
+    for (const entry of processes) {
+      launch(entry, { ...baseEnv, ...natsEnv(entry.service), PORT: String(ports[entry.name]), ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) });
     }
-    await Promise.all(services.map(waitReady));
+    await Promise.all(processes.map(waitReady));
     if (stopping) return;
-    for (const entry of [...services, ...(idpEntry ? [idpEntry] : [])]) children.get(entry.name).ran = true;
+    for (const entry of [...processes, ...(idpEntry ? [idpEntry] : [])]) children.get(entry.name).ran = true;
 
-    // 7. The edge.
-    const upstreams = Object.fromEntries(runnable.map((entry) => [entry.name, { host: '127.0.0.1', port: ports[entry.name] }]));
+    // 7. The edge, balancing over the replicas of each service.
+    const replicaUpstreams = Object.fromEntries([
+      ...(idpEntry ? [[idpEntry.name, [{ host: '127.0.0.1', port: ports[idpEntry.name] }]]] : []),
+      ...services.map((entry) => [entry.name, processes.filter((p) => p.service === entry.name).map((p) => ({ name: p.name, host: '127.0.0.1', port: ports[p.name] }))]),
+    ]);
+    // The first replica of each: what callers that talk to one process directly (the bench, Swagger UI links) use.
+    const upstreams = Object.fromEntries(Object.entries(replicaUpstreams).map(([name, list]) => [name, { host: list[0].host, port: list[0].port }]));
     const staticDir = staticApps[0] ? path.join(ROOT, staticApps[0].dist) : undefined;
     const landing = () =>
-      renderLanding({ services: services.map(({ name }) => ({ name, port: ports[name] })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
+      renderLanding({ services: services.map(({ name }) => ({ name, port: firstPort(name) })), idp: Boolean(idpEntry), missing: missing.map(({ name }) => name), users, usersText });
     // The console's runtime settings as a deployment's ConfigMap gives them (so no 404 on every login): the local idp.
     const consoleConfig = idpEntry
       ? ({ origin }) => ({ oidcAuthority: `${origin}/idp`, oidcClientId: 'tsunagu-console', cityDeskOrganizationId: baseEnv.CITY_DESK_ORGANIZATION_ID })
       : undefined;
-    const edgeOptions = { upstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: (line) => process.env.TSUNAGU_VERBOSE === '1' && warn(line) };
+    const edgeUpstreams = Object.fromEntries(Object.entries(replicaUpstreams).map(([name, list]) => [name, list.map(({ host, port }) => ({ host, port }))]));
+    const edgeOptions = { upstreams: edgeUpstreams, staticDir, landing, publicPort: edgePort, consoleConfig, log: edgeLog };
     const edge = createEdge(edgeOptions);
     edges.push(edge);
     await edge.listen({ port: edgePort, host: edgeHost });
@@ -423,6 +478,9 @@ function createStack({
       env: { ...baseEnv, ...(jwksUri ? { OIDC_JWKS_URI: jwksUri } : {}) },
       idpEnv,
       upstreams,
+      replicas: replicaUpstreams,
+      // The process behind each name now (a restarted replica has a new pid): what `npm run chaos` kills.
+      processes: () => [...children.values()].map(({ child, entry }) => ({ name: entry.name, service: entry.service ?? entry.name, port: ports[entry.name], pid: child.pid, running: child.exitCode === null && child.signalCode === null })),
       services,
       idp: idpEntry,
       consoleBuilt: Boolean(staticDir && fs.existsSync(path.join(staticDir, 'index.html'))),
@@ -539,10 +597,11 @@ if (require.main === module) {
   const command = process.argv[2] ?? 'start';
   if (command === 'start') supervise(startCommand);
   else if (command === 'bench') supervise((context) => require('../bench/run.cjs').benchCommand(context));
+  else if (command === 'chaos') supervise((context) => require('../chaos/run.cjs').chaosCommand(context));
   else {
     fail(`unknown stack command ${command}`);
     process.exit(2);
   }
 }
 
-module.exports = { createStack, runningPostgres, demoUsersFrom, supervise, printReady, parseUsers, nextRestart, StackError, httpGet, capture, run, pickPort };
+module.exports = { createStack, runningPostgres, demoUsersFrom, supervise, printReady, parseUsers, nextRestart, parseReplicas, replicasOf, StackError, httpGet, capture, run, pickPort };

@@ -14,6 +14,10 @@ const localVariables = {
     description: 'Comma-separated subset of the stack to build and run (e.g. `idp,registry`); all apps of deploy/local/services.cjs when unset.',
     type: 'string',
   },
+  TSUNAGU_REPLICAS: {
+    description: 'Processes per service, e.g. `intake=2,reporting=2` (each on its own port, `intake#1`, `intake#2` in the log, restarted on crash; the edge balances round-robin). One of each when unset.',
+    type: 'string',
+  },
   TSUNAGU_VERBOSE: { description: 'Show every PostgreSQL and NATS log line and the edge’s upstream errors.', type: 'bool', default: 'false' },
   TSUNAGU_RAW_LOGS: { description: 'Print the services’ pino JSON lines as they are instead of `LEVEL message`.', type: 'bool', default: 'false' },
   TSUNAGU_SKIP_INSTALL: { description: 'Skip the `npm ci` the commands run when node_modules is missing or older than the lockfile.', type: 'bool', default: 'false' },
@@ -27,6 +31,14 @@ const localVariables = {
   BENCH_EVENT_RATE: { description: '`npm run bench`: consultations recorded per second while the event latency is measured.', type: 'int', default: '100' },
   BENCH_EVENT_SECONDS: { description: '`npm run bench`: seconds the steady event rate runs.', type: 'int', default: '20' },
   BENCH_EVENT_BACKLOG: { description: '`npm run bench`: events put into intake’s outbox at once to measure the projection throughput.', type: 'int', default: '5000' },
+  CHAOS_REPLICAS: { description: '`npm run chaos`: processes per service (the `TSUNAGU_REPLICAS` format).', type: 'string', default: 'intake=2,outreach=2,matching=2,reporting=2' },
+  CHAOS_RATE: { description: '`npm run chaos`: writes per second at intake (consultations and persons in turn, each with an Idempotency-Key).', type: 'int', default: '10' },
+  CHAOS_CONCURRENCY: { description: '`npm run chaos`: writes in flight at most (an arrival waits for a free slot, counted as delayed).', type: 'int', default: '32' },
+  CHAOS_WARMUP: { description: '`npm run chaos`: seconds of load before the first fault.', type: 'int', default: '20' },
+  CHAOS_GAP: { description: '`npm run chaos`: seconds of load after each fault (its recovery is measured within them).', type: 'int', default: '30' },
+  CHAOS_NATS_OUTAGE: { description: '`npm run chaos`: seconds nats-server stays down after its SIGKILL.', type: 'int', default: '15' },
+  CHAOS_PG_OUTAGE: { description: '`npm run chaos`: seconds PostgreSQL stays down when it is restarted.', type: 'int', default: '5' },
+  CHAOS_SETTLE: { description: '`npm run chaos`: longest wait, after the load stops, for unanswered writes and for the consumers to catch up.', type: 'int', default: '120' },
 };
 
 module.exports = { localVariables };

@@ -9,7 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const Fastify = require('fastify');
 const { createHash } = require('node:crypto');
-const { createEdge, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders } = require('../edge.cjs');
+const { createEdge, createBalancer, routeOf, stripHopByHop, isInternalPath, consoleSecurityHeaders } = require('../edge.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { freePort } = require('../../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 
@@ -423,5 +423,50 @@ describe('edge', () => {
     const res = await request(edgePort, { method: 'POST', path: '/consultations', headers: { 'content-type': 'application/json' }, body: '{}' });
     assert.equal(res.status, 405);
     assert.equal(res.headers.allow, 'GET, HEAD');
+  });
+});
+
+describe('replicas (TSUNAGU_REPLICAS)', () => {
+  it('takes the replicas in turn, passes over one that refused a connection for a while, and never has none', () => {
+    const balancer = createBalancer(['a', 'b', 'c'], { pauseMs: 1000 });
+    assert.deepEqual([0, 0, 0, 0].map(() => balancer.next(0)), ['a', 'b', 'c', 'a']);
+    balancer.refused('c', 0);
+    assert.deepEqual([0, 0, 0].map(() => balancer.next(10)), ['b', 'a', 'b']);
+    assert.deepEqual([0, 0, 0].map(() => balancer.next(1000)), ['c', 'a', 'b']);
+    const single = createBalancer(['only'], { pauseMs: 1000 });
+    single.refused('only', 0);
+    assert.equal(single.next(10), 'only');
+    const both = createBalancer(['a', 'b'], { pauseMs: 1000 });
+    both.refused('a', 0);
+    both.refused('b', 0);
+    assert.ok(['a', 'b'].includes(both.next(10)));
+  });
+
+  it('spreads requests over the replicas of a service and sends none to a replica that is down', async () => {
+    const hits = [];
+    const replica = (label) => http.createServer((req, res) => {
+      hits.push(label);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ replica: label }));
+    });
+    const one = replica('1');
+    const two = replica('2');
+    const ports = [await listen(one), await listen(two), await freePort()];
+    const edge = createEdge({ upstreams: { intake: ports.map((port) => ({ port })) }, landing: () => '', publicPort: 8080 });
+    await edge.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 9; i++) statuses.push((await request(edge.server.address().port, { path: '/api/intake/healthz' })).status);
+      // The third replica is down: its first request is a 502, then it is passed over.
+      assert.deepEqual(statuses.filter((status) => status !== 200), [502]);
+      assert.equal(hits.filter((label) => label === '1').length, 4);
+      assert.equal(hits.filter((label) => label === '2').length, 4);
+    } finally {
+      await edge.close();
+      for (const server of [one, two]) {
+        server.close();
+        server.closeAllConnections();
+      }
+    }
   });
 });

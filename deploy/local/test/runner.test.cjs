@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { STACK, DEMO_CITY_DESK_ORGANIZATION_ID, resolveStack } = require('../services.cjs');
-const { nextRestart, parseUsers } = require('../stack.cjs');
+const { nextRestart, parseReplicas, parseUsers, replicasOf } = require('../stack.cjs');
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
@@ -115,6 +115,32 @@ describe('service restarts', () => {
     const old = Array.from({ length: 5 }, (_, i) => i * 1_000);
     assert.deepEqual(nextRestart(old, 10 * 60_000, 1_000), { recent: [10 * 60_000], delay: 1_000 });
     assert.equal(nextRestart([1, 2, 3, 4], 10, 20_000).delay, 30_000);
+  });
+});
+
+describe('replicas (TSUNAGU_REPLICAS)', () => {
+  const services = ['registry', 'intake', 'reporting'];
+
+  it('reads <service>=<count> pairs; unset or empty means one process of each', () => {
+    assert.deepEqual(parseReplicas('intake=2, reporting=3', services), { intake: 2, reporting: 3 });
+    assert.deepEqual(parseReplicas(undefined, services), {});
+    assert.deepEqual(parseReplicas('', services), {});
+  });
+
+  it('refuses what it cannot run, naming the part: no count, an unknown service, 0 or more than 8', () => {
+    assert.throws(() => parseReplicas('intake', services), /"intake" is not <service>=<count>/);
+    assert.throws(() => parseReplicas('idp=2', services), /"idp" is not a service of this stack/);
+    assert.throws(() => parseReplicas('intake=0', services), /intake=0 — between 1 and 8/);
+    assert.throws(() => parseReplicas('intake=9', services), /between 1 and 8/);
+  });
+
+  it('names one process as the service and several as <service>#<n> (the log prefixes)', () => {
+    const entry = { name: 'intake', kind: 'service', port: 3102 };
+    assert.deepEqual(replicasOf(entry).map((p) => [p.name, p.service, p.replica]), [['intake', 'intake', 1]]);
+    assert.deepEqual(replicasOf(entry, 2).map((p) => [p.name, p.service, p.replica, p.port]), [
+      ['intake#1', 'intake', 1, 3102],
+      ['intake#2', 'intake', 2, 3102],
+    ]);
   });
 });
 
