@@ -131,9 +131,10 @@ export const platformVariables = {
     max: 100,
   },
   CONSUMER_ACK_WAIT_MS: {
-    description: 'JetStream ack_wait of event consumers; running handlers extend it with in-progress acks.',
+    description:
+      'JetStream ack_wait of event consumers: how long the events a killed replica held wait before another replica gets them (one event per source is in flight). Running handlers extend it with in-progress acks every half of it.',
     type: 'int',
-    default: '30000',
+    default: '10000',
     min: 1000,
   },
   OIDC_ISSUER: {

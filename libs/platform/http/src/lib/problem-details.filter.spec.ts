@@ -46,6 +46,10 @@ describe('database failures that are not the client’s fault', () => {
       Object.assign(new Error('could not serialize access'), { code: '40001' }),
       Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
       new Error('timeout exceeded when trying to connect'),
+      // What node-postgres answers when PostgreSQL restarts under a client between two statements (npm run chaos saw 500s then).
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('terminating connection due to administrator command'),
+      new Error('commit failed', { cause: Object.assign(new Error('server closed the connection'), { code: '57P01' }) }),
     ];
     for (const error of cases) {
       expect(isTransientDatabaseError(error)).toBe(true);

@@ -93,14 +93,20 @@ const TRANSIENT_SQLSTATE = /^(08|40001|40P01|55P03|57P0|57014|53300)/;
 const TRANSIENT_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** A database failure a retry can fix: connection lost or refused, serialization failure, lock timeout, pool exhausted. */
-export function isTransientDatabaseError(error: unknown): boolean {
+export function isTransientDatabaseError(error: unknown, depth = 0): boolean {
+  // A driver error wrapped by the ORM or a transaction helper keeps the original as `cause`.
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  if (cause !== undefined && cause !== error && depth < 3 && isTransientDatabaseError(cause, depth + 1)) return true;
   if (error instanceof ConnectionException || error instanceof DeadlockException || error instanceof LockWaitTimeoutException) return true;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_SOCKET.has(code))) return true;
   const message = error instanceof Error ? error.message : '';
   // pg-pool and knex: "timeout exceeded when trying to connect", "Knex: Timeout acquiring a connection", a closed pool
-  // ("Unable to acquire a connection").
-  return /timeout exceeded when trying to connect|Timeout acquiring a connection|Unable to acquire a connection|Connection terminated|Cannot use a pool after calling end|pool is probably full/i.test(message);
+  // ("Unable to acquire a connection"); node-postgres on a client whose server went away between statements ("Client has
+  // encountered a connection error and is not queryable", "terminating connection due to administrator command" without a code).
+  return /timeout exceeded when trying to connect|Timeout acquiring a connection|Unable to acquire a connection|Connection terminated|Cannot use a pool after calling end|pool is probably full|is not queryable|terminating connection due to/i.test(
+    message,
+  );
 }
 
 /** SQLSTATE class 22 (data exception) and 54 (program limit exceeded): the request's values, not our fault. */

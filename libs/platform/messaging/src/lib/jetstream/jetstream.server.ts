@@ -56,6 +56,11 @@ export interface JetStreamServerOptions {
   ackWaitMs: number;
   /** nak delay for delivery n: retryDelaysMs[min(n - 1, last)]. Default 1 s, 5 s, 30 s, 2 min, 10 min. */
   retryDelaysMs?: readonly number[];
+  /**
+   * How long a transient failure (database or broker briefly away: classifyHandlerFailure) is retried within its
+   * delivery, every 0.25 s growing to 2 s, before it is nak'ed with the backoff above. Default 60 s.
+   */
+  transientRetryWindowMs?: number;
   /** Messages pulled ahead per consumer; kept small so buffered messages do not outlive ack_wait. */
   prefetch?: number;
   /**
@@ -77,6 +82,8 @@ export interface JetStreamServerOptions {
  */
 const DEAD_LETTER_HEADROOM = 3;
 const DEFAULT_RETRY_DELAYS = [1_000, 5_000, 30_000, 120_000, 600_000];
+const DEFAULT_TRANSIENT_RETRY_WINDOW_MS = 60_000;
+const TRANSIENT_RETRY_MAX_PAUSE_MS = 2_000;
 const DEFAULT_INBOX_PURGE_INTERVAL_MS = 3_600_000;
 const DEFAULT_OUTBOX_RETENTION_MS = 168 * 3_600_000;
 const decoder = new TextDecoder();
@@ -371,7 +378,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         // In-progress acks keep a slow handler from being redelivered to another replica meanwhile.
         const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.options.ackWaitMs / 2)));
         try {
-          const outcome = await this.process(target, route, message, event);
+          const outcome = await this.processThroughOutage(target, route, message, event);
           message.ack();
           messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome });
         } catch (error) {
@@ -394,6 +401,28 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         }
       },
     );
+  }
+
+  /**
+   * `process`, retried in this delivery while it fails transiently (connection lost or refused, failover, pool
+   * exhausted) for up to transientRetryWindowMs. With one event of a source in flight (ADR 0016) the source waits
+   * either way; retrying here ends the wait with the outage, where a nak's backoff (1 s, 5 s, 30 s …) held it up to
+   * a minute after a five-second database restart (npm run chaos), and spends no delivery towards the dead letter.
+   * In-progress acks keep the message meanwhile; a replica stopping gives it back at once.
+   */
+  private async processThroughOutage(target: Target, route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
+    const window = this.options.transientRetryWindowMs ?? DEFAULT_TRANSIENT_RETRY_WINDOW_MS;
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.process(target, route, message, event);
+      } catch (error) {
+        if (this.closing || classifyHandlerFailure(error) !== 'transient' || Date.now() - started >= window) throw error;
+        const pause = Math.min(TRANSIENT_RETRY_MAX_PAUSE_MS, 250 * 2 ** (attempt - 1));
+        if (attempt === 1) this.logger.warn(`${route.durable}: event ${event.id} failed transiently, retrying in this delivery: ${describeError(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /** Inbox row and handler writes in one transaction; 'duplicate' when the inbox already has the event. */
