@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { parse } from 'csv-parse/sync';
 import { jetstream } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { DistrictRegistered, ResourcePublished, ResourceRegistered, type CloudEvent, type EventContract, type ResourceEventData } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
-import { createServiceApp } from '@tsunagu/platform-service';
-import { JetStreamServer } from '@tsunagu/platform-messaging';
-import { migrateService } from '@tsunagu/platform-persistence';
-import { asSystem, createTestDatabase, expectEventually, startTestIssuer, startTestNats, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
+import { startServiceUnderTest } from '@tsunagu/platform-service-testing';
+import { asSystem, expectEventually, type TestDatabase, type TestIssuer, type TestNats } from '@tsunagu/platform-testing';
 import { REPORTING_APP_OPTIONS } from '../src/app-options';
 import { reportingAppModule } from '../src/app.module';
 import { reportingPersistence } from '../src/persistence';
@@ -69,29 +67,18 @@ export function cloudEvent<T>(contract: EventContract<T>, aggregateId: string, d
 
 /** Boots the real reporting app (HTTP + JetStream consumers) on a fresh database and a private broker. */
 export async function startReporting(): Promise<ReportingUnderTest> {
-  const nats = await startTestNats();
-  const database = await createTestDatabase('reporting');
-  const issuer = await startTestIssuer();
-  await migrateService(reportingPersistence, { databaseUrl: database.url }, { applicationRole: database.applicationRole });
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    // The service runs as the application role that row-level security holds; migrations ran as the owner.
-    DATABASE_URL: database.applicationUrl,
-    DATABASE_MIGRATION_URL: database.url,
-    DATABASE_POOL_MAX: '5',
-    ...nats.serviceEnv('reporting'),
-    OIDC_ISSUER: issuer.issuer,
-    OIDC_AUDIENCE: issuer.audience,
-    LOG_LEVEL: 'silent',
-  };
-  const app = await createServiceApp(reportingAppModule(env), REPORTING_APP_OPTIONS);
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
-  await app.init();
-  await app.startAllMicroservices();
-  await app.getHttpAdapter().getInstance().ready();
-  const orm = app.get(MikroORM);
-  const connection = await connect({ servers: nats.url });
+  const base = await startServiceUnderTest({
+    service: 'reporting',
+    module: reportingAppModule,
+    persistence: reportingPersistence,
+    appOptions: REPORTING_APP_OPTIONS,
+    caller: { roles: ['analyst'], expiresIn: 3600 },
+    poolMax: 5,
+    consumers: true,
+  });
+  const { app, database, issuer, orm } = base;
+  const nats = base.nats as TestNats;
+  const connection = await base.natsConnection();
   const js = jetstream(connection);
   const token = (roles: string[], municipality: string = DEMO_MUNICIPALITY.lgCode) => issuer.token({ roles, municipality, expiresIn: 3600 });
   const analyst = await token(['analyst']);
@@ -143,13 +130,7 @@ export async function startReporting(): Promise<ReportingUnderTest> {
         { timeoutMs: 90_000, intervalMs: 100 },
       );
     },
-    async close() {
-      await connection.close();
-      await app.close();
-      await issuer.stop();
-      await database.drop();
-      await nats.destroy();
-    },
+    close: () => base.close(),
   };
   return under;
 }
