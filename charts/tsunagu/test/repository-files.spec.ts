@@ -216,7 +216,7 @@ describe('Grafana dashboard (dashboards/tsunagu-services.json)', () => {
   const exprs: string[] = dashboard.panels.flatMap((p: { targets: { expr: string }[] }) => p.targets.map((t) => t.expr));
 
   it('charts only metrics the services export', () => {
-    const platformSource = ['http/src/lib/metrics.ts', 'messaging/src/lib/metrics.ts']
+    const platformSource = ['service/src/lib/metrics.ts', 'messaging/src/lib/metrics.ts']
       .map((file) => read(workspaceRoot, 'libs', 'platform', ...file.split('/')))
       .join('\n');
     const names = new Set(exprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{/g)].map((m) => m[1])));
