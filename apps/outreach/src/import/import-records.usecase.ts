@@ -28,15 +28,17 @@ import {
   type ImportRecordsCommand as ImportRecordsCommandOf,
 } from '@tsunagu/platform-import';
 import { parseDateInput } from '@tsunagu/util-japanese-calendar';
+import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { LogContactCommand } from '../contacts/contact.dto';
 import { LogContactUseCase } from '../contacts/log-contact.usecase';
 import { HouseholdMirror, PersonMirror } from '../people/intake-people.entity';
 import { allowedStageMoves } from '../targets/outreach-stage';
 import { RegisterTargetUseCase } from '../targets/register-target.usecase';
-import type { OutreachTarget } from '../targets/outreach-target.entity';
+import { OutreachTarget } from '../targets/outreach-target.entity';
 import { RegisterTargetCommand } from '../targets/target.dto';
 import { ChangeTargetStageUseCase } from '../targets/transition-target.usecase';
 import { TargetAccess } from '../shared/target-access';
+import { WatchPlan } from '../watch/watch-plan.entity';
 import { ImportRun } from './import.entities';
 import { columnOfField, IMPORT_TEMPLATES, type ImportRecordType, type ImportTemplate } from './import-templates';
 import type { ImportReportView } from './import.dto';
@@ -98,7 +100,7 @@ const TIME = /^(\d{1,2})[:：時](\d{2})(?:分|:(\d{2}))?$/;
 
 /** Records between two clears of the unit of work (each use case's savepoint flushes it all). */
 const ROW_CHECKPOINT = 10;
-/** 未接触 targets written together (checked in one query, inserted in one flush). */
+/** 未接触 targets, or contacts, written together (checked in a few queries, written in one flush or two). */
 const CHECKPOINT = 200;
 
 /** A target row, validated and built, waiting for its organisation's check and its write. */
@@ -109,10 +111,19 @@ interface TargetToImport {
   target: OutreachTarget;
 }
 
+/** A contact row, validated, waiting for its target's check and its write with the others of its batch. */
+interface ContactToImport {
+  row: ImportRow;
+  sourceId: string;
+  command: LogContactCommand;
+  targetId: string;
+}
+
 /**
  * Imports outreach targets and their contacts (issue 19) from a CSV or XLSX file in the template of its record type.
  * Every row goes through the use case of the API (POST /targets, its stage changes, POST /targets/{id}/contacts) with
- * the same validation, rules and events, inside one transaction for the whole file: any problem — or a dry run —
+ * the same validation, rules and events — 未接触 targets and contacts in batches of CHECKPOINT rows, checked in a few
+ * queries and written in one flush, the others one at a time — inside one transaction for the whole file: any problem — or a dry run —
  * rolls it all back, and the report names every problem by line and column in Japanese, never a cell. Rows whose
  * source id was imported before are skipped, so a re-run writes nothing.
  */
@@ -314,6 +325,7 @@ export class ImportRecordsUseCase {
     // happened, as staff would have logged them (a target's stage and last contact follow its contacts).
     const ordered = rows.map((row) => ({ row, sourceId: importSourceIdOf(row, template.sourceColumn, seen), contactedAt: contactedAtOf(row) }));
     ordered.sort((a, b) => (a.contactedAt ?? '').localeCompare(b.contactedAt ?? '') || a.row.line - b.row.line);
+    let batch: ContactToImport[] = [];
     for (const { row, sourceId, contactedAt } of ordered) {
       if (state.aborted) return;
       this.checked(state);
@@ -336,15 +348,56 @@ export class ImportRecordsUseCase {
       const readable = row.problems.length === 0;
       const command = await this.validated(LogContactCommand, plain, template, row);
       if (!command || !readable || !targetId) continue;
-      const contact = await this.write(state, template, row, () =>
-        this.logContact.execute(targetId, command).catch((error: unknown) => {
-          // A target of another desk answers as an unknown one does: the file's cell, never whether it exists.
-          if (error instanceof DomainException && error.code === DomainErrorCode.NotFound) throw DomainException.invalidField('targetId', 'unknown target source id');
-          throw error;
-        }),
-      );
-      if (contact) await this.record(em, state, 'contacts', sourceId, contact.id);
+      batch.push({ row, sourceId, command, targetId });
+      if (batch.length === CHECKPOINT) batch = await this.saveContacts(em, state, template, batch);
     }
+    await this.saveContacts(em, state, template, batch);
+  }
+
+  /**
+   * Logs a batch of contacts (in the order they happened) as POST /targets/{id}/contacts does, written as one: their
+   * targets loaded in one query, each contact checked and staged by LogContactUseCase.stage (its target's last contact,
+   * stage moves and events, in the same order), then one flush. A target with a watch plan or an open inactivity alert
+   * (one query each) keeps the use case's own path, row by row, so its plan and alerts follow exactly.
+   */
+  private async saveContacts(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly ContactToImport[]): Promise<ContactToImport[]> {
+    if (batch.length === 0 || state.aborted) return [];
+    const ids = [...new Set(batch.map(({ targetId }) => targetId))];
+    try {
+      const targets = new Map((await em.find(OutreachTarget, { id: { $in: ids } })).map((target) => [target.id, target]));
+      const rowByRow = new Set([
+        ...(await em.find(WatchPlan, { targetId: { $in: ids } })).map((plan) => plan.targetId),
+        ...(await em.find(InactivityAlert, { targetId: { $in: ids }, status: 'open' })).map((alert) => alert.targetId),
+      ]);
+      for (const { row, sourceId, command, targetId } of batch) {
+        const contact = await this.write(state, template, row, async () => {
+          try {
+            if (!rowByRow.has(targetId)) return this.logContact.stage(em, () => this.access.assertVisible(targets.get(targetId), targetId), command);
+            // The use case's own savepoint must not hold the batch's writes (a refused row would roll them back).
+            await em.flush();
+            return await this.logContact.execute(targetId, command);
+          } catch (error) {
+            // A target of another desk answers as an unknown one does: the file's cell, never whether it exists.
+            if (error instanceof DomainException && error.code === DomainErrorCode.NotFound) throw DomainException.invalidField('targetId', 'unknown target source id');
+            throw error;
+          }
+        });
+        if (state.aborted) return [];
+        if (!contact) continue;
+        stageImportSource(em, 'contacts', sourceId, contact.id, state.run.id);
+        state.known.set(sourceId, contact.id);
+        state.created += 1;
+      }
+      this.tell(state);
+      await em.flush();
+      em.clear();
+    } catch {
+      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
+      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
+      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      state.aborted = true;
+    }
+    return [];
   }
 }
 

@@ -48,7 +48,11 @@ export class TargetAccess {
 
   /** Loads a target the caller may see, or answers 404. */
   async findVisibleTarget(em: EntityManager, id: string): Promise<OutreachTarget> {
-    const target = await em.findOne(OutreachTarget, { id });
+    return this.assertVisible(await em.findOne(OutreachTarget, { id }), id);
+  }
+
+  /** A target loaded with others (or not found), or 404 as `findVisibleTarget` answers. */
+  assertVisible(target: OutreachTarget | null | undefined, id: string): OutreachTarget {
     if (!target) throw DomainException.notFound('OutreachTarget', id);
     const principal = TenantContext.principal();
     if (principal) {

@@ -13,6 +13,18 @@ export class TargetStages {
   constructor(private readonly events: EventRecorder) {}
 
   async move(em: EntityManager, target: OutreachTarget, to: OutreachStage, at = new Date()): Promise<void> {
+    const publish = this.changed(target, to, at);
+    await em.flush();
+    publish(em);
+  }
+
+  /** The same move left for the caller's next flush (an import writes a batch of targets in one). */
+  stage(em: EntityManager, target: OutreachTarget, to: OutreachStage, at = new Date()): void {
+    this.changed(target, to, at)(em);
+  }
+
+  /** Moves the target in memory; returns the recording of its event. */
+  private changed(target: OutreachTarget, to: OutreachStage, at: Date): (em: EntityManager) => void {
     const from = target.stage;
     assertStageMove(from, to);
     if (to === 'closed') throw new Error('closing needs a reason: use close()');
@@ -20,8 +32,7 @@ export class TargetStages {
     target.stage = to;
     target.stageChangedAt = at;
     if (newlyConnected) target.firstConnectedOn = dateInJapan(at);
-    await em.flush();
-    this.events.record(em, OutreachStageChanged, target.id, { ...targetRef(target, at), fromStage: from, toStage: to, newlyConnected });
+    return (em) => this.events.record(em, OutreachStageChanged, target.id, { ...targetRef(target, at), fromStage: from, toStage: to, newlyConnected });
   }
 
   async close(em: EntityManager, target: OutreachTarget, reason: OutreachCloseReason, note: string | undefined, at = new Date()): Promise<void> {
