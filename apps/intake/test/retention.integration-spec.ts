@@ -2,13 +2,15 @@ import { LegalHoldPlaced, LegalHoldReleased, PersonDestroyed } from '@tsunagu/co
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { ListDueRecordsUseCase } from '../src/retention/list-due-records.usecase';
-import { API, DESK, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+import { API, DESK, ORG_A, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 /** Marker values: none of them may survive in the destruction log, its API or the person.destroyed events. */
 const MARKER = { familyName: '廃棄標識', givenName: '太郎', familyNameKana: 'ハイキヒョウシキ', givenNameKana: 'タロウ', birthDate: '1951-02-03', email: 'haiki-marker@example.jp' };
 const COMPLAINT = '廃棄標識の主訴：家賃が払えない';
 const CLOSURE_NOTE = '廃棄標識の終結メモ';
-const MARKERS = [MARKER.familyName, MARKER.familyNameKana, MARKER.birthDate, MARKER.email, COMPLAINT, CLOSURE_NOTE, 'ハイキ', '廃棄標識'];
+/** What meetings say: the minutes, a decision per case, the 106条の6 material, the name of an attendee without an account. */
+const MEETING = { minutes: '廃棄標識の議事録', decision: '廃棄標識の決定事項', material: '廃棄標識の支援会議資料', attendee: '廃棄標識 出席者', place: '廃棄標識の会議室' };
+const MARKERS = [MARKER.familyName, MARKER.familyNameKana, MARKER.birthDate, MARKER.email, COMPLAINT, CLOSURE_NOTE, 'ハイキ', '廃棄標識', ...Object.values(MEETING)];
 
 
 interface Item {
@@ -95,6 +97,7 @@ describe('intake: retention, legal holds and destruction', () => {
       expect.objectContaining({ recordType: 'person', trigger: 'last-activity', years: 5, action: 'erase', version: 1, changedBy: null }),
       expect.objectContaining({ recordType: 'consultation', trigger: 'consultation-received', years: 5, action: 'delete', version: 1 }),
       expect.objectContaining({ recordType: 'case', trigger: 'case-closed', years: 5, action: 'delete', version: 1 }),
+      expect.objectContaining({ recordType: 'meeting', trigger: 'meeting-held', years: 5, action: 'erase', version: 1 }),
     ]);
     expectProblem(await intake.call('PATCH', '/retention-rules/person', { token: citySupervisor, body: { years: 10, action: 'erase', version: 1 } }), 403);
     const bad = await intake.call('PATCH', '/retention-rules/person', { token: admin, body: { years: 0, action: 'burn', version: 1 } });
@@ -321,6 +324,127 @@ describe('intake: retention, legal holds and destruction', () => {
       const held = placed.find((event) => event.event.data['recordId'] === ids.consultation4)?.event.data['holdId'];
       expect(events.filter((event) => event.subject === LegalHoldReleased.subject).map((event) => event.event.data['holdId'])).toEqual([held]);
       for (const event of [...placed, ...events.filter((one) => one.subject === LegalHoldReleased.subject)]) for (const marker of MARKERS) expect(event.json).not.toContain(marker);
+    });
+  });
+  /**
+   * Meetings (支援会議・重層的支援会議) under their own rule, and what remains of a destroyed case or person in meetings
+   * and households. 7: a closed case, its person alone in a household, both past their period; 8: a case closed
+   * lately (not due); 9: a case still open.
+   */
+  describe('meetings and households', () => {
+    const meetings: Record<string, string> = {};
+    const meetingRow = async (id: string) =>
+      (await asSystem<{ cases: unknown[]; decisions: { caseId: string; decision: string }[]; minutes: string | null; place: string | null; attendees: { name: string }[] }>(
+        intake.orm,
+        `select cases, decisions, minutes, place, attendees from "intake"."meeting" where id = ?`,
+        [id],
+      ))[0];
+    const rows = (sql: string, params: unknown[]) => asSystem<Record<string, unknown>>(intake.orm, sql, params);
+
+    async function closedCase(key: string, suffix: string, kana: string, close: boolean): Promise<void> {
+      ids[`person${key}`] = (await post('/persons', personBody(suffix, kana))).body.id;
+      ids[`household${key}`] = (await post('/households', { label: `${MARKER.familyName}${suffix}家`, keyPersonId: ids[`person${key}`], members: [{ personId: ids[`person${key}`], relationToKey: 'self' }] })).body.id;
+      const opened = await post('/cases', { householdId: ids[`household${key}`], keyPersonId: ids[`person${key}`], track: 'pre-consent', coordinatorOrganizationId: DESK });
+      expect(opened.status).toBe(201);
+      ids[`case${key}`] = opened.body.id;
+      if (close) expect((await post(`/cases/${opened.body.id}/close`, { reason: 'goal-achieved' })).body.status).toBe('closed');
+    }
+
+    /** A 支援会議 on the cases, with decisions, minutes, a place, an attendee's signed 誓約書 and 106条の6 material. */
+    async function meeting(key: string, caseKeys: string[]): Promise<void> {
+      const scheduled = await post('/meetings', {
+        legalType: 'support-meeting-106-6',
+        convenerOrganizationId: DESK,
+        heldAt: '2026-06-10T10:00:00+09:00',
+        place: MEETING.place,
+        attendees: [{ name: MEETING.attendee, organizationId: ORG_A }],
+        cases: caseKeys.map((caseKey) => ({ caseId: ids[`case${caseKey}`], agenda: 'information-sharing' })),
+      });
+      expect(scheduled.status).toBe(201);
+      const id = scheduled.body.id;
+      meetings[key] = id;
+      const decisions = caseKeys.map((caseKey) => ({ caseId: ids[`case${caseKey}`], decision: `${MEETING.decision}${caseKey}`, roleAssignments: [{ organizationId: ORG_A, role: '見守り' }] }));
+      expect((await intake.call('PATCH', `/meetings/${id}`, { body: { decisions, minutes: MEETING.minutes, version: scheduled.body.version } })).status).toBe(200);
+      expect((await post(`/meetings/${id}/acknowledge-confidentiality`, { name: MEETING.attendee, organizationId: ORG_A })).status).toBe(200);
+      const note = { caseId: ids[`case${caseKeys[0]}`], occurredAt: '2026-06-10T11:00:00+09:00', kind: 'meeting', text: MEETING.material, legalBasis: 'support-meeting-106-6', meetingId: id };
+      expect((await post('/progress-notes', note)).status).toBe(201);
+    }
+
+    beforeAll(async () => {
+      await closedCase('7', '七', 'ナナ', true);
+      await closedCase('8', '八', 'ハチ', true);
+      await closedCase('9', '九', 'キュウ', false);
+      // A: cases 7 and 9 (9 open: not due). C, D: case 8 (erased, then deleted under a changed rule). E: case 8, held.
+      await meeting('A', ['7', '9']);
+      await meeting('C', ['8']);
+      await meeting('D', ['8']);
+      await meeting('E', ['8']);
+      expect((await post('/legal-holds', { recordType: 'meeting', recordId: meetings.E, reason: 'audit' }, citySupervisor)).status).toBe(201);
+      const age = `- interval '7 years'`;
+      await asSystem(intake.orm, `update "intake"."meeting" set held_at = held_at ${age}`);
+      await asSystem(intake.orm, `update "intake"."person" set created_at = created_at ${age} where id = ?`, [ids.person7]);
+      await asSystem(intake.orm, `update "intake"."multi_agency_case" set closed_on = closed_on ${age} where id = ?`, [ids.case7]);
+    }, 120_000);
+
+    /** Lists what is due, approves ours (`keep`: ours left out) and returns our items. */
+    async function listAndApprove(ours: string[], keep: string[] = []): Promise<Item[]> {
+      const listed = await check();
+      const items = (await intake.call('GET', `/destruction-batches/${listed.batchId}/items?perPage=100`, { token: citySupervisor })).body.items as Item[];
+      const mine = items.filter((item) => ours.includes(item.recordId));
+      const removeItemIds = items.filter((item) => !ours.includes(item.recordId) || keep.includes(item.recordId)).map((item) => item.id);
+      expect((await post(`/destruction-batches/${listed.batchId}/approve`, { removeItemIds }, citySupervisor)).status).toBe(200);
+      return mine;
+    }
+
+    it('lists a meeting past its period (not while a case on its agenda is open, never a held one) and erases it on approval; a destroyed case’s items go from the meetings that remain; a household with no one left goes', async () => {
+      const ours = [ids.person7, ids.case7, ...Object.values(meetings)];
+      const mine = await listAndApprove(ours, [meetings.D]);
+      expect(mine.map((item) => `${item.recordType}:${item.recordId}:${item.action}`).sort()).toEqual(
+        [`person:${ids.person7}:erase`, `case:${ids.case7}:delete`, `meeting:${meetings.C}:erase`, `meeting:${meetings.D}:erase`].sort(),
+      );
+
+      // Meeting A stays (case 9 is open): case 7's agenda item and decision are gone, case 9's intact; the minutes, one
+      // text over both cases, are cleared.
+      const a = await meetingRow(meetings.A);
+      expect(a.cases).toEqual([{ caseId: ids.case9, agenda: 'information-sharing' }]);
+      expect(a.decisions).toEqual([expect.objectContaining({ caseId: ids.case9, decision: `${MEETING.decision}9` })]);
+      expect(a.minutes).toBeNull();
+      // Case 7's 106条の6 material went with the case.
+      expect(await rows(`select 1 from "intake"."progress_note" where meeting_id = ?`, [meetings.A])).toEqual([]);
+
+      // Meeting C erased: the coded row stays (type, date, cases on the agenda), its words and the names in it do not.
+      const c = await meetingRow(meetings.C);
+      expect(c).toMatchObject({ cases: [{ caseId: ids.case8, agenda: 'information-sharing' }], minutes: null, place: null, attendees: [expect.objectContaining({ name: '' })] });
+      expect(c.decisions).toEqual([{ caseId: ids.case8, decision: '', roleAssignments: [{ organizationId: ORG_A, role: '' }] }]);
+      expect(await rows(`select attendee_name from "intake"."meeting_acknowledgement" where meeting_id = ?`, [meetings.C])).toEqual([{ attendee_name: '' }]);
+      expect(await rows(`select text from "intake"."progress_note" where meeting_id = ?`, [meetings.C])).toEqual([{ text: '' }]);
+      // Held (監査): never listed, untouched.
+      expect(await meetingRow(meetings.E)).toMatchObject({ minutes: MEETING.minutes, place: MEETING.place });
+      expect((await check()).listed).toBe(0);
+
+      // Person 7 was the last member of their household, and case 7 the last record naming it: it is gone.
+      expect(await rows(`select 1 from "intake"."household" where id = ?`, [ids.household7])).toEqual([]);
+      expectProblem(await intake.call('GET', `/households/${ids.household7}`, { token: citySupervisor }), 404);
+      expect((await intake.call('GET', `/households/${ids.household8}`)).body.label).toBe(`${MARKER.familyName}八家`);
+    });
+
+    it('deletes a meeting under a delete rule with its acknowledgements and 106条の6 material; the log keeps ids and codes only', async () => {
+      const rule = (await intake.call('GET', '/retention-rules', { token: admin })).body.find((one: { recordType: string }) => one.recordType === 'meeting');
+      expect((await intake.call('PATCH', '/retention-rules/meeting', { token: admin, body: { years: 5, action: 'delete', version: rule.version } })).status).toBe(200);
+      const mine = await listAndApprove([meetings.D]);
+      expect(mine).toEqual([expect.objectContaining({ recordType: 'meeting', action: 'delete', status: 'pending' })]);
+      for (const table of ['meeting', 'meeting_acknowledgement', 'progress_note']) {
+        const column = table === 'meeting' ? 'id' : 'meeting_id';
+        expect(await rows(`select 1 from "intake"."${table}" where ${column} = ?`, [meetings.D])).toEqual([]);
+      }
+      expect(await meetingRow(meetings.E)).toMatchObject({ minutes: MEETING.minutes });
+
+      const log = (await intake.call('GET', '/destruction-log?perPage=100', { token: auditor })).body;
+      expect(log.items.filter((item: { recordType: string }) => item.recordType === 'meeting').map((item: { recordId: string; action: string }) => `${item.recordId}:${item.action}`).sort()).toEqual(
+        [`${meetings.C}:erase`, `${meetings.D}:delete`].sort(),
+      );
+      const table = await asSystem<Record<string, unknown>>(intake.orm, `select * from "intake"."destruction_log"`);
+      for (const text of [JSON.stringify(log), JSON.stringify(table)]) for (const marker of MARKERS) expect(text).not.toContain(marker);
     });
   });
 });

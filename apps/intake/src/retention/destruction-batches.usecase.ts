@@ -14,7 +14,12 @@ import { destroyRecord } from './destroy-records';
 import { stillDue } from './list-due-records.usecase';
 import { retentionRules } from './retention-rules';
 
-/** Holds that stop destroying a record now: on the record, on its person, and for a person on any record of theirs. */
+const MEETING_CASES = `select (x->>'caseId')::uuid from "intake"."meeting" m, jsonb_array_elements(m.cases) x where m.id = ?::uuid`;
+
+/**
+ * Holds that stop destroying a record now: on the record, on its person, and for a person on any record of theirs; for
+ * a meeting on a case on its agenda or that case's key person.
+ */
 const HELD: Record<RetentionRecordType, string> = {
   person: `select 1 from "intake"."legal_hold" h where ${IN_FORCE} and (
              (h.record_type = 'person' and h.record_id = ?::uuid)
@@ -26,6 +31,10 @@ const HELD: Record<RetentionRecordType, string> = {
   case: `select 1 from "intake"."legal_hold" h where ${IN_FORCE} and (
              (h.record_type = 'case' and h.record_id = ?::uuid)
              or (h.record_type = 'person' and h.record_id = (select key_person_id from "intake"."multi_agency_case" where id = ?::uuid)))`,
+  meeting: `select 1 from "intake"."legal_hold" h where ${IN_FORCE} and (
+             (h.record_type = 'meeting' and h.record_id = ?::uuid)
+             or (h.record_type = 'case' and h.record_id in (${MEETING_CASES}))
+             or (h.record_type = 'person' and h.record_id in (select key_person_id from "intake"."multi_agency_case" where id in (${MEETING_CASES}))))`,
 };
 
 async function heldNow(em: EntityManager, item: DestructionItem, today: string): Promise<boolean> {
@@ -52,6 +61,8 @@ export class DestructionBatchesUseCase extends DestructionBatchesUseCaseBase<Ret
 
   protected async decider(em: EntityManager): Promise<DestructionDecider> {
     const rules = await retentionRules(em);
+    // The persons destroyed so far in this approval (their items are marked destroyed only when it commits).
+    const persons: string[] = [];
     return {
       // Intake's tables hold intake's record types only.
       keep: async (item, today) => {
@@ -60,8 +71,9 @@ export class DestructionBatchesUseCase extends DestructionBatchesUseCaseBase<Ret
         return (await stillDue(em, recordType, item.recordId, today, rules.get(recordType) as RetentionRule)) ? null : 'not-due';
       },
       destroy: async (item, { batchId, approvedBy, now }) => {
-        await destroyRecord(em, item.recordType as RetentionRecordType, item.recordId, item.action);
+        await destroyRecord(em, item.recordType as RetentionRecordType, item.recordId, item.action, persons);
         if (item.recordType !== 'person') return;
+        persons.push(item.recordId);
         const { recordId: personId, action, ruleId, ruleVersion } = item;
         this.events.record(em, PersonDestroyed, personId, { personId, action, ruleId, ruleVersion, batchId, approvedBy, destroyedAt: now.toISOString() });
       },

@@ -34,7 +34,11 @@ const JST_DATE = (column: string) => `(${column} at time zone 'Asia/Tokyo')::dat
 const CASES_OF_PERSON = `(c.key_person_id = p.id or c.household_id in (select h.id from "intake"."household" h where h.members @> jsonb_build_array(jsonb_build_object('personId', p.id::text))))`;
 
 /** The record's id column in each query, for the tail conditions below. */
-const ID_COLUMN: Record<RetentionRecordType, string> = { case: 'c.id', consultation: 'c.id', person: 'p.id' };
+const ID_COLUMN: Record<RetentionRecordType, string> = { case: 'c.id', consultation: 'c.id', person: 'p.id', meeting: 'm.id' };
+
+/** The cases on meeting m's agenda, and their key persons (as `= any(…)` operands). */
+const MEETING_CASES = `any(array(select (x->>'caseId')::uuid from jsonb_array_elements(m.cases) x))`;
+const MEETING_PERSONS = `any(array(select k.key_person_id from "intake"."multi_agency_case" k where k.id = ${MEETING_CASES}))`;
 
 /**
  * Per record type: the record, the date its period counts from, and whether it is done with (a period only runs from an
@@ -52,6 +56,13 @@ const DUE_QUERIES: Record<RetentionRecordType, (tail: string) => string> = {
           where c.municipality = ?::text and c.status not in ('received', 'screening', 'handling') and ${dueOn(JST_DATE('c.received_at'))} <= ?::date
             and not exists (select 1 from "intake"."multi_agency_case" k where k.consultation_id = c.id)
             and not ${heldSql([['consultation', 'c.id'], ['person', 'c.person_id']])} ${tail}`,
+  // A meeting from the day it was held, never while a case on its agenda is open (its 会議録 is the case's record of
+  // support decisions), nor while the meeting, a case on its agenda or that case's key person is held.
+  meeting: (tail) => `select m.id, ${JST_DATE('m.held_at')}::text as triggered_on, ${dueOn(JST_DATE('m.held_at'))}::text as due_on
+           from "intake"."meeting" m
+          where m.municipality = ?::text and ${dueOn(JST_DATE('m.held_at'))} <= ?::date
+            and not exists (select 1 from "intake"."multi_agency_case" c where c.id = ${MEETING_CASES} and c.closed_on is null)
+            and not ${heldSql([['meeting', 'm.id'], ['case', MEETING_CASES], ['person', MEETING_PERSONS]])} ${tail}`,
   // A person from their last involvement (registration, a consultation received, a case of theirs or their household closed);
   // never while a consultation or case of theirs is open, nor while any of their records is held.
   person: (tail) => `select id, last::text as triggered_on, ${dueOn('last')}::text as due_on from (

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { LegalHoldPlaced, LegalHoldReleased, RETENTION_RECORD_TYPES, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
+import { LegalHoldPlaced, LegalHoldReleased, RETENTION_RECORD_TYPES, type HeldPersonRecordType, type RetentionRecordType, type RetentionTrigger } from '@tsunagu/contracts';
 import { LegalHoldsUseCaseBase, RetentionRulesUseCaseBase, type LegalHoldShape, type RetentionRule } from '@tsunagu/platform-audit';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from '../consultations/consultation.entity';
 import { MultiAgencyCase } from '../cases/case.entity';
+import { Meeting } from '../meetings/meeting.entity';
 import { Person } from '../people/person.entity';
 import { retentionRules } from './retention-rules';
 
-const HELD_RECORDS: Record<RetentionRecordType, new () => object> = { person: Person, consultation: Consultation, case: MultiAgencyCase };
+const HELD_RECORDS: Record<RetentionRecordType, new () => object> = { person: Person, consultation: Consultation, case: MultiAgencyCase, meeting: Meeting };
 
 /** The municipality's retention periods (文書管理規程), seeded with the defaults and changed by an admin. */
 @Injectable()
@@ -23,14 +24,14 @@ export class RetentionRulesUseCase extends RetentionRulesUseCaseBase<RetentionRe
 }
 
 /** The person a hold holds: the person, the consultation's person or the case's key person (as the destruction's check). */
-async function heldPerson(em: EntityManager, recordType: RetentionRecordType, recordId: string): Promise<string | null> {
+async function heldPerson(em: EntityManager, recordType: HeldPersonRecordType, recordId: string): Promise<string | null> {
   if (recordType === 'person') return recordId;
   if (recordType === 'consultation') return (await em.findOne(Consultation, { id: recordId }, { fields: ['personId'] }))?.personId ?? null;
   return (await em.findOne(MultiAgencyCase, { id: recordId }, { fields: ['keyPersonId'] }))?.keyPersonId ?? null;
 }
 
 /**
- * リーガルホールド on a person, consultation or case: placed and released by city supervisors and admins, listed for
+ * リーガルホールド on a person, consultation, case or meeting: placed and released by city supervisors and admins, listed for
  * auditors, and announced by the person it holds (legal-hold.placed/released, ids and codes) so outreach destroys none
  * of the person's targets while it is in force (ADR 0019).
  */
@@ -48,10 +49,11 @@ export class LegalHoldsUseCase extends LegalHoldsUseCaseBase<RetentionRecordType
   }
 
   protected override async placed(em: EntityManager, hold: LegalHoldShape<RetentionRecordType>): Promise<void> {
-    const personId = await heldPerson(em, hold.recordType, hold.recordId);
-    // A consultation without a person holds no one elsewhere: nothing to announce.
-    if (!personId) return;
     const { id: holdId, recordType, recordId, reason, until, placedAt } = hold;
+    // A meeting, or a consultation without a person, holds no one elsewhere: nothing to announce.
+    if (recordType === 'meeting') return;
+    const personId = await heldPerson(em, recordType, recordId);
+    if (!personId) return;
     this.events.record(em, LegalHoldPlaced, holdId, { holdId, recordType, recordId, personId, reason, until, placedAt });
   }
 

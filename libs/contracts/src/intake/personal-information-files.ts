@@ -120,9 +120,9 @@ export const INTAKE_PERSONAL_INFORMATION_FILES: readonly PersonalInformationFile
   {
     name: '重層的支援 多機関協働ケースファイル',
     service: 'intake',
-    purpose: `${PURPOSE_BASE}の多機関協働事業において、支援プランを作成し、支援・評価・終結を記録し、会議を運営するため`,
+    purpose: `${PURPOSE_BASE}の多機関協働事業において、支援プランを作成し、支援・評価・終結を記録するため`,
     legalBasis: '社会福祉法106条の4第2項第5号・第6号、106条の6（支援会議）',
-    items: ['ケース番号・状況', '担当機関・担当者', '支援プラン（意向・課題・目標・役割分担）', '評価', '支援経過', '会議の記録（出席者・検討内容・決定事項・議事録）', '終結の理由'],
+    items: ['ケース番号・状況', '担当機関・担当者', '支援プラン（意向・課題・目標・役割分担）', '評価', '支援経過（支援会議で共有された情報を含む）', '終結の理由'],
     entities: {
       MultiAgencyCase: [
         'caseNo',
@@ -166,13 +166,28 @@ export const INTAKE_PERSONAL_INFORMATION_FILES: readonly PersonalInformationFile
       ],
       Evaluation: ['planId', 'caseId', 'evaluatedOn', 'meetingId', 'goalResults', 'decision', 'evaluatedBy'],
       ProgressNote: ['caseId', 'consultationId', 'occurredAt', 'durationMin', 'kind', 'authorStaff', 'authorOrganizationId', 'text', 'legalBasis', 'meetingId'],
-      Meeting: ['legalType', 'localName', 'convenerOrganizationId', 'chairStaff', 'heldAt', 'place', 'attendees', 'cases', 'decisions', 'minutes', 'status'],
     },
     persons: '多機関協働事業の対象となった本人及びその世帯員',
     sources: ['本人', '家族', '支援関係機関', '支援会議・重層的支援会議'],
     sensitive: true,
     recipients: ['ケースの構成機関（同意の範囲内）', '支援会議（社会福祉法106条の6）の構成員'],
     retention: { recordType: 'case' },
+  },
+  {
+    name: '重層的支援 会議記録ファイル',
+    service: 'intake',
+    purpose: `${PURPOSE_BASE}において支援会議・重層的支援会議を運営し、検討したケース・決定事項・議事録を記録するため`,
+    legalBasis: '社会福祉法106条の4第2項第5号・第6号、106条の6（支援会議）',
+    items: ['会議の種別・名称・開催日時・場所', '出席者（氏名・所属）と守秘義務の確認', '検討したケースと議題', '決定事項・役割分担', '議事録'],
+    entities: {
+      Meeting: ['legalType', 'localName', 'convenerOrganizationId', 'chairStaff', 'heldAt', 'place', 'attendees', 'cases', 'decisions', 'minutes', 'status'],
+      MeetingAcknowledgement: ['meetingId', 'attendeeKey', 'organizationId', 'staffSubject', 'attendeeName', 'acknowledgedAt', 'method', 'recordedBy'],
+    },
+    persons: '会議で検討されたケースの本人及びその世帯員、会議の出席者',
+    sources: ['支援関係機関', '支援会議・重層的支援会議'],
+    sensitive: true,
+    recipients: ['会議の出席者（支援会議は守秘義務を確認した構成員に限る）'],
+    retention: { recordType: 'meeting' },
   },
   {
     name: '保有個人情報開示等請求ファイル',

@@ -10,8 +10,11 @@ function codes<C extends string>(table: CodeTable<C>): { codes: readonly C[]; la
   return { codes: Object.keys(table) as C[], labels: table };
 }
 
-/** Records intake keeps under a retention rule: the person, a consultation without a case, a case with its plans, evaluations and notes. */
-const retentionRecordType = codes({ person: '対象者', consultation: '相談受付（ケースなし）', case: '多機関協働ケース' });
+/**
+ * Records intake keeps under a retention rule: the person, a consultation without a case, a case with its plans,
+ * evaluations and notes, a meeting (支援会議・重層的支援会議 …) with its attendees' acknowledgements and 106条の6 material.
+ */
+const retentionRecordType = codes({ person: '対象者', consultation: '相談受付（ケースなし）', case: '多機関協働ケース', meeting: '会議の記録（支援会議等）' });
 export const RETENTION_RECORD_TYPES = retentionRecordType.codes;
 export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
 export const RETENTION_RECORD_TYPE_LABELS = retentionRecordType.labels;
@@ -21,6 +24,7 @@ const retentionTrigger = codes({
   'last-activity': '最終の関与（相談受付・ケース終結）',
   'consultation-received': '相談受付日',
   'case-closed': 'ケース終結日',
+  'meeting-held': '会議の開催日',
 });
 export const RETENTION_TRIGGERS = retentionTrigger.codes;
 export type RetentionTrigger = (typeof RETENTION_TRIGGERS)[number];
@@ -95,6 +99,10 @@ export const PersonDestroyed = defineEvent<PersonDestroyedEventData>({
   schema: personDestroyedSchema,
 });
 
+/** The record types whose hold holds a person. */
+const HELD_PERSON_RECORD_TYPES = ['person', 'consultation', 'case'] as const satisfies readonly RetentionRecordType[];
+export type HeldPersonRecordType = (typeof HELD_PERSON_RECORD_TYPES)[number];
+
 /**
  * A legal hold placed in intake, named by the person it holds (the person held, or the person of the consultation or
  * the key person of the case held): outreach keeps it and destroys none of the person's targets while it is in force.
@@ -102,8 +110,8 @@ export const PersonDestroyed = defineEvent<PersonDestroyedEventData>({
  */
 export interface LegalHoldPlacedEventData {
   holdId: string;
-  /** What the hold was placed on in intake. */
-  recordType: RetentionRecordType;
+  /** What the hold was placed on in intake (a hold on a meeting holds the meeting only: not announced). */
+  recordType: HeldPersonRecordType;
   recordId: string;
   personId: string;
   reason: LegalHoldReason;
@@ -116,7 +124,7 @@ const legalHoldPlacedSchema: JsonSchema = {
   additionalProperties: false,
   properties: {
     holdId: uuid,
-    recordType: { enum: [...RETENTION_RECORD_TYPES] },
+    recordType: { enum: [...HELD_PERSON_RECORD_TYPES] },
     recordId: uuid,
     personId: uuid,
     reason: { enum: [...LEGAL_HOLD_REASONS] },
