@@ -15,6 +15,7 @@ import {
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException, type FieldErrors } from '@tsunagu/platform-errors';
 import {
+  failBatch,
   answerImport,
   ImportRolledBack,
   ImportRow,
@@ -310,9 +311,7 @@ export class ImportRecordsUseCase {
       await em.flush();
       em.clear();
     } catch {
-      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
-      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
-      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      failBatch(batch.map(({ row }) => row), template.sourceColumn);
       state.aborted = true;
     }
     return [];
@@ -392,9 +391,7 @@ export class ImportRecordsUseCase {
       await em.flush();
       em.clear();
     } catch {
-      // The transaction is unusable: stop (never the cause's text: it may quote a cell).
-      const [first, last] = [batch[0].row, batch[batch.length - 1].row];
-      first.fail(template.sourceColumn, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+      failBatch(batch.map(({ row }) => row), template.sourceColumn);
       state.aborted = true;
     }
     return [];

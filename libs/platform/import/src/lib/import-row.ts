@@ -135,3 +135,12 @@ export function codeOf<C extends string>(labels: Readonly<Record<C, string>>, va
 export function splitListCell(value: string): string[] {
   return value.split(LIST_SEPARATOR).map((item) => item.trim()).filter(Boolean);
 }
+
+/**
+ * A batch's writes failed and the file's transaction is unusable: the import stops. The report names the batch's lines
+ * on its first row, never the database's message (it may quote a cell).
+ */
+export function failBatch(rows: readonly ImportRow[], column: string): void {
+  const [first, last] = [rows[0], rows[rows.length - 1]];
+  first.fail(column, `保存できませんでした（${first.line}〜${last.line}行目のいずれか）。ここで取込みを止めました（内容を確かめ、直らなければ管理者へ）`);
+}
