@@ -1,5 +1,6 @@
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
 import { API, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
 
 const PERSONS_HEADER = '管理番号,氏名（姓）,氏名（名）,フリガナ（セイ）,フリガナ（メイ）,生年月日,性別';
@@ -84,7 +85,7 @@ describe('intake: import jobs (background import with progress)', () => {
     expectProblem(await intake.call('GET', `/imports/jobs/${job.id}`, { token: otherDesk }), 404);
     expectProblem(await intake.call('GET', `/imports/jobs/${job.id}`, { token: await intake.token({ subject: 'cw', roles: ['caseworker'] }) }), 403);
     expect((await upload('type=persons', csv(PERSONS_HEADER, ...rows(1, 'CW')), await intake.token({ subject: 'cw', roles: ['caseworker'] }))).status).toBe(403);
-    expectProblem(await intake.call('GET', `/imports/jobs/${job.id.replace(/.$/, '0')}`, { token: supervisor }), 404);
+    expectProblem(await intake.call('GET', `/imports/jobs/${uuidv7()}`, { token: supervisor }), 404);
 
     // A replica that stopped mid-file: its transaction is gone with its connection, and the job says so.
     await asSystem(intake.orm, `update "intake"."import_job" set status = 'running', finished_at = null, heartbeat_at = now() - interval '5 minutes' where id = ?`, [job.id]);

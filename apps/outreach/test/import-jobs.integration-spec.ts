@@ -1,4 +1,5 @@
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
+import { v7 as uuidv7 } from 'uuid';
 import { API, expectProblem, HOUKATSU, startOutreach, type OutreachUnderTest } from './outreach-app';
 
 const TARGETS_HEADER = '管理番号,対象者ID,場所・様子,地区ID,把握日,把握経路,リスク,課題,段階,備考';
@@ -80,7 +81,7 @@ describe('outreach: import jobs (background import with progress)', () => {
     const worker = await outreach.token({ subject: 'ow', roles: ['outreach-worker'] });
     expectProblem(await outreach.call('GET', `/imports/jobs/${job.id}`, { token: worker }), 403);
     expect((await upload('type=targets', csv(TARGETS_HEADER, ...rows(1, 'OW')), worker)).status).toBe(403);
-    expectProblem(await outreach.call('GET', `/imports/jobs/${job.id.replace(/.$/, '0')}`, { token: supervisor }), 404);
+    expectProblem(await outreach.call('GET', `/imports/jobs/${uuidv7()}`, { token: supervisor }), 404);
 
     // A replica that stopped mid-file: its transaction is gone with its connection, and the job says so.
     await asSystem(outreach.orm, `update "outreach"."import_job" set status = 'running', finished_at = null, heartbeat_at = now() - interval '5 minutes' where id = ?`, [job.id]);
