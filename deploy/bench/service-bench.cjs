@@ -189,6 +189,9 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
         await run(WARMUP);
         log(`${title}: measuring ${duration} s at ${measuredConnections} connection(s) …`);
         const r = await run(duration);
+        // Answers by status: a scenario that fails its requests measures something else than it says.
+        const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]));
+        if (r.non2xx > 0) log(`${title}: ${r.non2xx} answers were not 2xx — by status ${JSON.stringify(statusCodes)}`);
         return {
           title,
           requestsPerSecond: r.requests.average,
@@ -197,6 +200,7 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
           max: r.latency.max,
           requests: r.requests.total,
           non2xx: r.non2xx,
+          statusCodes,
           errors: r.errors + r.timeouts,
         };
       },
@@ -258,7 +262,27 @@ function profileSummary(file) {
     packages.set(group, (packages.get(group) ?? 0) + us);
   }
   const byPackage = [...packages.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([group, us]) => ({ group, selfPercentOfBusy: (100 * us) / busy }));
-  return { byPackage, busyMs: busy / 1000, totalMs: total / 1000, gcPercentOfBusy: (100 * (self.get('(garbage collector)') ?? 0)) / busy, otelPercentOfBusy: (100 * otel) / busy, top };
+  // Who calls the top native frames (socket writes have no package of their own): the nearest caller in a package.
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const nativeTop = top.slice(0, 3).filter((t) => !t.frame.includes(' ') && !t.frame.startsWith('('));
+  const callers = nativeTop.map(({ frame }) => {
+    const counts = new Map();
+    profile.samples.forEach((id, i) => {
+      if (byId.get(id).callFrame.functionName !== frame) return;
+      const chain = [];
+      for (let at = parentOf.get(id); at !== undefined && chain.length < 4; at = parentOf.get(at)) {
+        const { functionName, url } = byId.get(at).callFrame;
+        if (!/node_modules|dist\/apps/.test(url)) continue;
+        chain.push(`${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/')}`);
+      }
+      const key = chain.join(' ← ') || '(no package frame)';
+      counts.set(key, (counts.get(key) ?? 0) + (deltas[i] ?? 0));
+    });
+    const via = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([chain, us]) => ({ chain, selfPercentOfBusy: (100 * us) / busy }));
+    return { frame, via };
+  });
+  return { byPackage, busyMs: busy / 1000, totalMs: total / 1000, gcPercentOfBusy: (100 * (self.get('(garbage collector)') ?? 0)) / busy, otelPercentOfBusy: (100 * otel) / busy, top, callers };
 }
 
 module.exports = { serviceBench, resultsTable, profileSummary, MUNICIPALITY, WARMUP };

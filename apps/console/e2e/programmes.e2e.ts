@@ -327,10 +327,14 @@ describe('reports (supervisor)', () => {
       const participation = page.locator('section[aria-labelledby="report-participation"]');
       await shows(outreach.getByRole('heading', { name: /アウトリーチ/ }));
       await shows(participation.getByRole('heading', { name: /参加支援/ }));
+      // Every section loaded before the click: a table replacing its spinner moves the buttons below it, and a click
+      // aimed while the layout shifts lands beside the button (a CI run waited 10 s for a download that never came).
+      await shows(page.getByTestId('report-outreach'));
+      await shows(page.getByTestId('report-participation'));
+      await hasCount(page.getByRole('progressbar'), 0);
       await shows(outreach.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }));
-      const download = page.waitForEvent('download');
-      await participation.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }).click();
-      expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), participation.getByRole('button', { name: 'CSV（UTF-8 BOM付き）' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
     } finally {
       await session.close();
     }

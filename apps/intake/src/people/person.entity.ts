@@ -22,6 +22,8 @@ export interface Phone {
 @Entity({ tableName: 'person' })
 @TenantScoped()
 @Index({ properties: ['municipality', 'kanaKey', 'birthDate'] })
+// Name and birth date: the date alone (the index above leads with kana_key; Migration20261207090000).
+@Index({ properties: ['municipality', 'birthDate'] })
 @Index({ name: 'person_registered_by_organization_idx', properties: ['registeredByOrganizationId'] })
 @Index({ name: 'person_phone_digits_gin', expression: 'create index "person_phone_digits_gin" on "intake"."person" using gin ("phone_digits")' })
 @Index({ name: 'person_search_text_trgm', expression: 'create index "person_search_text_trgm" on "intake"."person" using gin ("search_text" gin_trgm_ops)' })

@@ -30,12 +30,59 @@ interface TrackedClient {
   __tsunaguTenantInstalled?: boolean;
   /** Statements to send in the same round trip as the open transaction's COMMIT (sendWithCommit). */
   __tsunaguWithCommit?: string[];
+  /** A BEGIN answered at once and not yet sent: it goes in the same round trip as the transaction's first statement. */
+  __tsunaguBegin?: string;
 }
 
 const ROLLBACK = /^\s*(rollback|abort)\b/i;
 const COMMIT = /^\s*(commit|end)\b/i;
 /** Statements that end a transaction read no rows: they pass through, and must, as a failed set_config would block them. */
 const TRANSACTION_END = /^\s*(rollback|abort|commit|end|release)\b/i;
+/** The BEGIN that opens a transaction (knex's `BEGIN;`, with or without its isolation level), nothing after it. */
+const BEGIN = /^\s*(begin|start\s+transaction)\b[^;]*;?\s*$/i;
+/** What node-postgres answers a BEGIN. */
+const BEGIN_RESULT = { command: 'BEGIN', rowCount: null, oid: null, rows: [], fields: [] };
+
+/** A query sent in the simple protocol (text only: no values, no prepared name, not a stream) can carry several statements. */
+function isSimpleQuery(args: unknown[]): boolean {
+  const [config, values] = args;
+  if (typeof config === 'string') return !Array.isArray(values) || values.length === 0;
+  if (!config || typeof config !== 'object') return false;
+  const query = config as { text?: unknown; values?: unknown[]; name?: unknown; submit?: unknown };
+  return typeof query.text === 'string' && !query.name && typeof query.submit !== 'function' && (!Array.isArray(query.values) || query.values.length === 0);
+}
+
+/** Answers a query without sending it, in the form it was asked (callback or promise). */
+function answerNow(args: unknown[], result: unknown): unknown {
+  const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+  if (!callback) return Promise.resolve(result);
+  process.nextTick(() => callback(null, result));
+  return undefined;
+}
+
+/**
+ * `send` for the statements that follow a deferred BEGIN: the first simple query goes as `BEGIN; <statement>` in one
+ * round trip, answered with the statement's own result; a query with parameters sends the BEGIN first (node-postgres
+ * keeps the order). The session's tenant settings may go before the BEGIN (they are session-level either way).
+ */
+function sendAfterBegin(original: QueryFn, begin: string): QueryFn {
+  let sent = false;
+  return (...args: unknown[]): unknown => {
+    if (sent || textOf(args[0]) === SET_TENANT_SQL) return original(...args);
+    sent = true;
+    if (!isSimpleQuery(args)) {
+      original(begin, () => undefined);
+      return original(...args);
+    }
+    const config = args[0];
+    const text = `${begin.replace(/;?\s*$/, '')};\n${textOf(config)}`;
+    const merged = typeof config === 'string' ? text : { ...(config as object), text };
+    const last = (results: unknown) => (Array.isArray(results) ? results[results.length - 1] : results);
+    const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+    if (callback) return original(merged, (error: Error | null, results?: unknown) => (error ? callback(error) : callback(null, last(results))));
+    return (original(merged) as Promise<unknown>).then(last);
+  };
+}
 
 function textOf(config: unknown): string {
   if (typeof config === 'string') return config;
@@ -56,11 +103,20 @@ export function installTenantSettings(client: unknown): void {
   const tracked = client as TrackedClient;
   if (tracked.__tsunaguTenantInstalled) return;
   tracked.__tsunaguTenantInstalled = true;
-  const original = tracked.query.bind(client) as QueryFn;
+  const unsent = tracked.query.bind(client) as QueryFn;
   tracked.query = function tenantQuery(...args: unknown[]): unknown {
     const desired = tenantSettings();
     const current = tracked.__tsunaguTenant;
     const text = textOf(args[0]);
+    // A BEGIN reads nothing and cannot fail on a working connection: it travels with the transaction's first statement
+    // (one round trip fewer per transaction, issue 14). A broken connection fails that statement instead.
+    if (tracked.__tsunaguBegin === undefined && BEGIN.test(text) && isSimpleQuery(args)) {
+      tracked.__tsunaguBegin = text;
+      return answerNow(args, BEGIN_RESULT);
+    }
+    const begin = tracked.__tsunaguBegin;
+    tracked.__tsunaguBegin = undefined;
+    const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin);
     const rollback = ROLLBACK.test(text);
     if (tracked.__tsunaguWithCommit) {
       const statements = tracked.__tsunaguWithCommit;
