@@ -3,7 +3,7 @@
 // autocannon measurements, the machine's description, and the figures written to tmp/bench/. Not a test runner.
 'use strict';
 const { spawn, execFileSync } = require('node:child_process');
-const { createServer } = require('node:http');
+const http = require('node:http');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -104,7 +104,7 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
     const token = (await runNode([idp, 'token', tokenUser], idpEnv)).trim().split('\n').pop();
     const { keys } = JSON.parse(fs.readFileSync(path.join(baseDir, 'idp', 'jwks.json'), 'utf8'));
     const publicKeys = keys.map(({ kty, n, e, kid, alg, use, crv, x, y }) => ({ kty, n, e, kid, alg, use, crv, x, y }));
-    const jwksServer = createServer((req, res) => {
+    const jwksServer = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: publicKeys }));
     });
@@ -285,4 +285,37 @@ function profileSummary(file) {
   return { byPackage, busyMs: busy / 1000, totalMs: total / 1000, gcPercentOfBusy: (100 * (self.get('(garbage collector)') ?? 0)) / busy, otelPercentOfBusy: (100 * otel) / busy, top, callers };
 }
 
-module.exports = { serviceBench, resultsTable, profileSummary, MUNICIPALITY, WARMUP };
+/**
+ * A record import's file POSTed to a built service as the bench's token (the import benches of intake and outreach):
+ * wall time, rows/s and the load average before and after; a non-200 answer stops the bench.
+ */
+async function sendImport({ token, log }, title, url, body, rows) {
+  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+  const before = load();
+  const started = Date.now();
+  // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
+  const response = await new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length } });
+    request.on('response', (answer) => {
+      const chunks = [];
+      answer.on('data', (chunk) => chunks.push(chunk));
+      answer.on('end', () => resolve({ status: answer.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+  const report = JSON.parse(response.text);
+  const seconds = (Date.now() - started) / 1000;
+  if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
+  const figures = { title, rows, seconds, rowsPerSecond: Math.round(rows / seconds), created: report.created, unchanged: report.unchanged, problems: report.problems.length, duplicates: report.duplicates?.length, loadBefore: before, loadAfter: load() };
+  log(JSON.stringify(figures));
+  return figures;
+}
+
+/** The import benches' table, as docs/performance.md records it. */
+function logImportTable(log, results) {
+  log('| run | rows | s | rows/s | created | unchanged | load avg before → after |');
+  for (const r of results) log(`| ${r.title} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
+}
+
+module.exports = { serviceBench, resultsTable, profileSummary, sendImport, logImportTable, MUNICIPALITY, WARMUP };

@@ -9,9 +9,8 @@
 // row-by-row path of consents, referrals, cases and plans (each row through its use case, in a savepoint).
 'use strict';
 const { randomBytes } = require('node:crypto');
-const http = require('node:http');
 const os = require('node:os');
-const { serviceBench } = require('../../../deploy/bench/service-bench.cjs');
+const { serviceBench, sendImport, logImportTable } = require('../../../deploy/bench/service-bench.cjs');
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const CONSENTS = Math.min(Number(process.env.BENCH_IMPORT_CONSENTS ?? 0), ROWS);
@@ -47,35 +46,11 @@ function consentsCsv() {
 const env = { REPORTING_PSEUDONYM_KEY: randomBytes(32).toString('hex'), CITY_DESK_ORGANIZATION_ID: '01900000-0000-7000-8000-000000000001' };
 
 serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => {
-  const { token, log } = bench;
+  const { log } = bench;
   const file = csv();
   log(`${ROWS.toLocaleString('en')} rows, ${(file.length / 1024 / 1024).toFixed(1)} MiB`);
   const baseUrl = await bench.start();
-  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-  const send = async (title, query, body = file, rows = ROWS) => {
-    const before = load();
-    const started = Date.now();
-    // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
-    const response = await new Promise((resolve, reject) => {
-      const request = http.request(`${baseUrl}/api/intake/imports?${query.startsWith('type=') ? '' : 'type=persons'}${query}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length },
-      });
-      request.on('response', (answer) => {
-        const chunks = [];
-        answer.on('data', (chunk) => chunks.push(chunk));
-        answer.on('end', () => resolve({ status: answer.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
-    const report = JSON.parse(response.text);
-    const seconds = (Date.now() - started) / 1000;
-    if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
-    const figures = { title, rows, seconds, rowsPerSecond: Math.round(rows / seconds), created: report.created, unchanged: report.unchanged, problems: report.problems.length, duplicates: report.duplicates.length, loadBefore: before, loadAfter: load() };
-    log(JSON.stringify(figures));
-    return figures;
-  };
+  const send = (title, query, body = file, rows = ROWS) => sendImport(bench, title, `${baseUrl}/api/intake/imports?${query.startsWith('type=') ? '' : 'type=persons'}${query}`, body, rows);
   const results = [];
   // BENCH_IMPORT_DRY_RUN=0 skips the dry run (it costs as much as the real run: it writes, then rolls back).
   if (process.env.BENCH_IMPORT_DRY_RUN !== '0') results.push(await send('dry run', '&dryRun=true'));
@@ -85,6 +60,5 @@ serviceBench({ name: 'intake', tokenUser: 'supervisor', env }, async (bench) => 
     results.push(await send('consents, real run', 'type=consents', consents, CONSENTS), await send('consents, re-run', 'type=consents', consents, CONSENTS));
   }
   log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`);
-  log('| run | rows | s | rows/s | created | unchanged | load avg before → after |');
-  for (const r of results) log(`| ${r.title} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
+  logImportTable(log, results);
 });

@@ -9,9 +9,8 @@
 // dry run of the contacts first. Prints wall time, rows/s and the load average before and after; docs/performance.md
 // records the figures. Not a test: nothing fails on slow figures.
 'use strict';
-const http = require('node:http');
 const os = require('node:os');
-const { serviceBench } = require('../../../deploy/bench/service-bench.cjs');
+const { serviceBench, sendImport, logImportTable } = require('../../../deploy/bench/service-bench.cjs');
 
 const TARGETS = Number(process.env.BENCH_IMPORT_TARGETS ?? 1_000);
 const CONTACTS = Number(process.env.BENCH_IMPORT_CONTACTS ?? 2_000);
@@ -41,35 +40,11 @@ function contactsCsv() {
 }
 
 serviceBench({ name: 'outreach', tokenUser: 'supervisor', env: { OUTREACH_CHECK_INTERVAL_MS: '0', CITY_DESK_ORGANIZATION_ID: CITY_DESK } }, async (bench) => {
-  const { db, token, log } = bench;
+  const { db, log } = bench;
   // The city desk as the registry's OrganizationRegistered would have copied it (the targets are assigned to it).
   await db.query(`insert into "outreach"."organization_copy" (id, municipality, type, event_at, version) values ($1, '372013', 'municipal-division', now(), 1)`, [CITY_DESK]);
   const baseUrl = await bench.start();
-  const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
-  const send = async (title, query, body, rows) => {
-    const before = load();
-    const started = Date.now();
-    // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
-    const response = await new Promise((resolve, reject) => {
-      const request = http.request(`${baseUrl}/api/outreach/imports?${query}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv', 'content-length': body.length },
-      });
-      request.on('response', (answer) => {
-        const chunks = [];
-        answer.on('data', (chunk) => chunks.push(chunk));
-        answer.on('end', () => resolve({ status: answer.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      });
-      request.on('error', reject);
-      request.end(body);
-    });
-    const report = JSON.parse(response.text);
-    const seconds = (Date.now() - started) / 1000;
-    if (response.status !== 200) throw new Error(`${title}: ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
-    const figures = { title, rows, seconds, rowsPerSecond: Math.round(rows / seconds), created: report.created, unchanged: report.unchanged, problems: report.problems.length, loadBefore: before, loadAfter: load() };
-    log(JSON.stringify(figures));
-    return figures;
-  };
+  const send = (title, query, body, rows) => sendImport(bench, title, `${baseUrl}/api/outreach/imports?${query}`, body, rows);
   const targets = targetsCsv();
   const contacts = contactsCsv();
   log(`${TARGETS.toLocaleString('en')} targets, ${CONTACTS.toLocaleString('en')} contacts (${(contacts.length / 1024 / 1024).toFixed(1)} MiB)`);
@@ -78,6 +53,5 @@ serviceBench({ name: 'outreach', tokenUser: 'supervisor', env: { OUTREACH_CHECK_
   results.push(await send('contacts, real run', 'type=contacts', contacts, CONTACTS), await send('contacts, re-run (all imported)', 'type=contacts', contacts, CONTACTS));
   const machine = await bench.machine();
   log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB, commit ${machine.commit}`);
-  log('| run | rows | s | rows/s | created | unchanged | load avg before → after |');
-  for (const r of results) log(`| ${r.title} | ${r.rows} | ${r.seconds.toFixed(1)} | ${r.rowsPerSecond} | ${r.created} | ${r.unchanged} | ${r.loadBefore} → ${r.loadAfter} |`);
+  logImportTable(log, results);
 });

@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiHe
 import { Audited } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
 import { DomainException } from '@tsunagu/platform-errors';
-import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf, ImportJobs, prefersRespondAsync } from '@tsunagu/platform-import';
+import { IMPORT_BODY_LIMIT, importColumnViews, importFileOf, ImportJobs } from '@tsunagu/platform-import';
 import { ImportRecordsUseCase } from './import-records.usecase';
 import { IMPORT_TEMPLATES } from './import-templates';
 import { ImportJobView, ImportQuery, ImportReportView, ImportRunView, ImportTemplateView } from './import.dto';
@@ -64,12 +64,7 @@ export class ImportsController {
   ): Promise<ImportReportView | ImportJobView> {
     const { body: file, format } = importFileOf(body, contentType, query.format);
     const command = { type: query.type, dryRun: query.dryRun ?? false, format, encoding: query.encoding ?? 'auto' as const, body: file };
-    if (prefersRespondAsync(prefer)) {
-      const job = await this.jobs.accept(command);
-      void reply.status(202).header('location', `/api/intake/imports/jobs/${job.id}`).header('preference-applied', 'respond-async');
-      return job;
-    }
-    return this.importRecords.execute(command);
+    return this.jobs.runOrAccept(command, { prefer, reply, jobsPath: '/api/intake/imports/jobs' }, (now) => this.importRecords.execute(now));
   }
 
   @Get('jobs/:jobId')

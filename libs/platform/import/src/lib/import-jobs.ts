@@ -20,6 +20,11 @@ export function prefersRespondAsync(prefer: string | undefined): boolean {
   return /\brespond-async\b/i.test(prefer ?? '');
 }
 
+/** The part of the HTTP reply an accepted import job sets (Fastify's reply is one). */
+export interface ImportReply {
+  status(code: number): { header(name: string, value: string): { header(name: string, value: string): unknown } };
+}
+
 /**
  * An import run in the background (`Prefer: respond-async`): a large file answers 202 at once and the console follows
  * its progress here, so no proxy's read timeout cuts a 100,000-row file off. Counts and the report only (problems name
@@ -145,6 +150,21 @@ export class ImportJobs<R extends ImportReport = ImportReport> {
     private readonly orm: MikroORM,
     private readonly service: ImportJobService<R>,
   ) {}
+
+  /**
+   * A service's import POST after its file was read: imported now (the report), or — with `Prefer: respond-async` —
+   * accepted as a job that answers 202 with its Location (`jobsPath`/{id}) and `Preference-Applied`.
+   */
+  async runOrAccept(
+    command: Omit<ImportRecordsCommand<R['type']>, 'progress'>,
+    request: { prefer?: string; reply: ImportReply; jobsPath: string },
+    runNow: (command: Omit<ImportRecordsCommand<R['type']>, 'progress'>) => Promise<R>,
+  ): Promise<R | ImportJobState<R>> {
+    if (!prefersRespondAsync(request.prefer)) return runNow(command);
+    const job = await this.accept(command);
+    request.reply.status(202).header('location', `${request.jobsPath}/${job.id}`).header('preference-applied', 'respond-async');
+    return job;
+  }
 
   async accept(command: Omit<ImportRecordsCommand<R['type']>, 'progress'>): Promise<ImportJobState<R>> {
     const principal = TenantContext.principal();
