@@ -9,6 +9,7 @@ export * from './lib/outbox/outbox-event.entity';
 export * from './lib/outbox/inbox-entry.entity';
 export * from './lib/outbox/inbox-retention';
 export * from './lib/outbox/event-recorder';
+export { enableEventsWithCommit, EVENTS_WITH_COMMIT_LIMIT } from './lib/outbox/events-with-commit';
 export * from './lib/outbox/outbox-store';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/jetstream/event-streams';

@@ -1,0 +1,75 @@
+import type { EntityManager, EventManager, EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
+import { sendWithCommit } from '@tsunagu/platform-persistence';
+import { OutboxEvent } from './outbox-event.entity';
+
+/**
+ * A root transaction's first events ride with its COMMIT (ADR 0018, issue 14): one statement in the COMMIT's round
+ * trip instead of a row in the unit of work's flush. Beyond this many, the unit of work writes the rest (a bulk import
+ * records thousands in one transaction; one statement of them all would be megabytes of SQL held until the end).
+ */
+export const EVENTS_WITH_COMMIT_LIMIT = 25;
+
+/** Events waiting for the COMMIT of their root transaction (a knex transaction object). */
+const queued = new WeakMap<object, OutboxEvent[]>();
+/** Whether an em's ORM sends queued events at commit (enableEventsWithCommit); a transaction's fork clones the manager. */
+function enabledFor(events: EventManager): boolean {
+  for (const subscriber of events.getSubscribers()) if (subscriber instanceof EventsWithCommitSubscriber) return true;
+  return false;
+}
+
+/** MikroORM marks a nested transaction (a savepoint) with a symbol naming its parent. */
+function isRootTransaction(transaction: object): boolean {
+  return !Object.getOwnPropertySymbols(transaction).some((symbol) => symbol.description === 'parentTransaction');
+}
+
+/**
+ * Queues `row` for the COMMIT of `em`'s root transaction; false where it cannot (no transaction, a savepoint, an ORM
+ * without the hook, the limit reached): the caller persists it in the unit of work instead.
+ */
+export function queueForCommit(em: EntityManager, row: OutboxEvent): boolean {
+  const transaction = em.getTransactionContext<object>();
+  if (!transaction || !isRootTransaction(transaction) || !enabledFor(em.getEventManager())) return false;
+  const rows = queued.get(transaction) ?? [];
+  if (rows.length >= EVENTS_WITH_COMMIT_LIMIT) return false;
+  rows.push(row);
+  queued.set(transaction, rows);
+  return true;
+}
+
+/** The outbox insert of the queued events, as MikroORM writes it (values inlined, as it sends every statement). */
+function insertStatement(em: EntityManager, rows: readonly OutboxEvent[]): string {
+  const sql = em as unknown as { createQueryBuilder(entity: unknown): { insert(data: unknown[]): { getFormattedQuery(): string } } };
+  const data = rows.map((row) => ({
+    id: row.id,
+    type: row.type,
+    source: row.source,
+    subject: row.subject,
+    aggregateId: row.aggregateId,
+    municipality: row.municipality,
+    data: row.data,
+    traceparent: row.traceparent ?? null,
+    tracestate: row.tracestate ?? null,
+    createdAt: row.createdAt,
+    attempts: row.attempts,
+  }));
+  return sql.createQueryBuilder(OutboxEvent).insert(data).getFormattedQuery();
+}
+
+/** Sends a root transaction's queued events with its COMMIT; a failing insert fails the commit (nothing is written). */
+class EventsWithCommitSubscriber implements EventSubscriber {
+  async beforeTransactionCommit(args: TransactionEventArgs): Promise<void> {
+    const transaction = args.transaction as object | undefined;
+    const rows = transaction ? queued.get(transaction) : undefined;
+    if (!transaction || !rows || rows.length === 0) return;
+    queued.delete(transaction);
+    const statement = insertStatement(args.em, rows);
+    if (await sendWithCommit(transaction, () => statement)) return;
+    await args.em.getConnection().execute(statement, [], 'run', transaction);
+  }
+}
+
+/** Lets EventRecorder send events with the COMMIT of this ORM's root transactions (MessagingModule does, once). */
+export function enableEventsWithCommit(orm: MikroORM): void {
+  const events = orm.em.getEventManager();
+  if (!enabledFor(events)) events.registerSubscriber(new EventsWithCommitSubscriber());
+}
