@@ -228,6 +228,11 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
   process.exit(exitCode);
 }
 
+/** A profile frame's script as a package path (`pg/lib/query.js`) or our bundle (`dist/apps/…`). */
+function shortUrl(url) {
+  return url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/');
+}
+
 /** Self time per function of a .cpuprofile, largest first, and the share of frames from @opentelemetry. */
 function profileSummary(file) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -242,7 +247,7 @@ function profileSummary(file) {
     total += dt;
     const { functionName, url, lineNumber } = node.callFrame;
     if (/opentelemetry/.test(url)) otel += dt;
-    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/')}:${lineNumber + 1}` : '';
+    const where = url ? `${shortUrl(url)}:${lineNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + dt);
   });
@@ -274,7 +279,7 @@ function profileSummary(file) {
       for (let at = parentOf.get(id); at !== undefined && chain.length < 4; at = parentOf.get(at)) {
         const { functionName, url } = byId.get(at).callFrame;
         if (!/node_modules|dist\/apps/.test(url)) continue;
-        chain.push(`${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^.*dist\/apps\//, 'dist/apps/')}`);
+        chain.push(`${functionName || '(anonymous)'} ${shortUrl(url)}`);
       }
       const key = chain.join(' ← ') || '(no package frame)';
       counts.set(key, (counts.get(key) ?? 0) + (deltas[i] ?? 0));

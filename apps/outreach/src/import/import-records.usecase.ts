@@ -217,14 +217,14 @@ export class ImportRecordsUseCase {
    * A batch written as one: `write` stages its records (false: the run was aborted on the way, nothing more to do), then
    * progress, one flush and a clear. A broken transaction fails the file at the batch's rows. Returns the next (empty) batch.
    */
-  private async writeBatch(em: EntityManager, state: RunState, template: ImportTemplate, rows: readonly ImportRow[], write: () => Promise<boolean | void>): Promise<[]> {
+  private async writeBatch(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly { row: ImportRow }[], write: () => Promise<boolean | void>): Promise<[]> {
     try {
       if ((await write()) === false) return [];
       this.tell(state);
       await em.flush();
       em.clear();
     } catch {
-      failBatch([...rows], template.sourceColumn);
+      failBatch(batch.map(({ row }) => row), template.sourceColumn);
       state.aborted = true;
     }
     return [];
@@ -320,18 +320,12 @@ export class ImportRecordsUseCase {
         if (state.aborted) return [];
       }
     }
-    return this.writeBatch(
-      em,
-      state,
-      template,
-      batch.map(({ row }) => row),
-      async () => {
-        for (const { target } of passed) em.persist(target);
-        await em.flush();
-        await this.registerTarget.stage(em, passed.map(({ target }) => target));
-        for (const { sourceId, target } of passed) this.staged(em, state, 'targets', sourceId, target.id);
-      },
-    );
+    return this.writeBatch(em, state, template, batch, async () => {
+      for (const { target } of passed) em.persist(target);
+      await em.flush();
+      await this.registerTarget.stage(em, passed.map(({ target }) => target));
+      for (const { sourceId, target } of passed) this.staged(em, state, 'targets', sourceId, target.id);
+    });
   }
 
   /** 訪問・接触記録: logged on its target as POST /targets/{id}/contacts does (the target's last contact and stage follow). */
@@ -379,36 +373,30 @@ export class ImportRecordsUseCase {
   private async saveContacts(em: EntityManager, state: RunState, template: ImportTemplate, batch: readonly ContactToImport[]): Promise<ContactToImport[]> {
     if (batch.length === 0 || state.aborted) return [];
     const ids = [...new Set(batch.map(({ targetId }) => targetId))];
-    return this.writeBatch(
-      em,
-      state,
-      template,
-      batch.map(({ row }) => row),
-      async () => {
-        const targets = new Map((await em.find(OutreachTarget, { id: { $in: ids } })).map((target) => [target.id, target]));
-        const rowByRow = new Set([
-          ...(await em.find(WatchPlan, { targetId: { $in: ids } })).map((plan) => plan.targetId),
-          ...(await em.find(InactivityAlert, { targetId: { $in: ids }, status: 'open' })).map((alert) => alert.targetId),
-        ]);
-        for (const { row, sourceId, command, targetId } of batch) {
-          const contact = await this.write(state, template, row, async () => {
-            try {
-              if (!rowByRow.has(targetId)) return this.logContact.stage(em, () => this.access.assertVisible(targets.get(targetId), targetId), command);
-              // The use case's own savepoint must not hold the batch's writes (a refused row would roll them back).
-              await em.flush();
-              return await this.logContact.execute(targetId, command);
-            } catch (error) {
-              // A target of another desk answers as an unknown one does: the file's cell, never whether it exists.
-              if (error instanceof DomainException && error.code === DomainErrorCode.NotFound) throw DomainException.invalidField('targetId', 'unknown target source id');
-              throw error;
-            }
-          });
-          if (state.aborted) return false;
-          if (!contact) continue;
-          this.staged(em, state, 'contacts', sourceId, contact.id);
-        }
-      },
-    );
+    return this.writeBatch(em, state, template, batch, async () => {
+      const targets = new Map((await em.find(OutreachTarget, { id: { $in: ids } })).map((target) => [target.id, target]));
+      const rowByRow = new Set([
+        ...(await em.find(WatchPlan, { targetId: { $in: ids } })).map((plan) => plan.targetId),
+        ...(await em.find(InactivityAlert, { targetId: { $in: ids }, status: 'open' })).map((alert) => alert.targetId),
+      ]);
+      for (const { row, sourceId, command, targetId } of batch) {
+        const contact = await this.write(state, template, row, async () => {
+          try {
+            if (!rowByRow.has(targetId)) return this.logContact.stage(em, () => this.access.assertVisible(targets.get(targetId), targetId), command);
+            // The use case's own savepoint must not hold the batch's writes (a refused row would roll them back).
+            await em.flush();
+            return await this.logContact.execute(targetId, command);
+          } catch (error) {
+            // A target of another desk answers as an unknown one does: the file's cell, never whether it exists.
+            if (error instanceof DomainException && error.code === DomainErrorCode.NotFound) throw DomainException.invalidField('targetId', 'unknown target source id');
+            throw error;
+          }
+        });
+        if (state.aborted) return false;
+        if (!contact) continue;
+        this.staged(em, state, 'contacts', sourceId, contact.id);
+      }
+    });
   }
 }
 

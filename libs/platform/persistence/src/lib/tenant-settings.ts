@@ -52,9 +52,15 @@ function isSimpleQuery(args: unknown[]): boolean {
   return typeof query.text === 'string' && !query.name && typeof query.submit !== 'function' && (!Array.isArray(query.values) || query.values.length === 0);
 }
 
+/** node-postgres' callback form: the last argument, when it is a function (else the query answers a promise). */
+function callbackOf(args: unknown[]): Callback | undefined {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as Callback) : undefined;
+}
+
 /** Answers a query without sending it, in the form it was asked (callback or promise). */
 function answerNow(args: unknown[], result: unknown): unknown {
-  const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+  const callback = callbackOf(args);
   if (!callback) return Promise.resolve(result);
   process.nextTick(() => callback(null, result));
   return undefined;
@@ -78,7 +84,7 @@ function sendAfterBegin(original: QueryFn, begin: string): QueryFn {
     const text = `${begin.replace(/;?\s*$/, '')};\n${textOf(config)}`;
     const merged = typeof config === 'string' ? text : { ...(config as object), text };
     const last = (results: unknown) => (Array.isArray(results) ? results[results.length - 1] : results);
-    const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+    const callback = callbackOf(args);
     if (callback) return original(merged, (error: Error | null, results?: unknown) => (error ? callback(error) : callback(null, last(results))));
     return (original(merged) as Promise<unknown>).then(last);
   };
@@ -136,7 +142,7 @@ export function installTenantSettings(client: unknown): void {
       tracked.__tsunaguTenant = undefined;
     };
     const setValues = [desired.municipality, desired.system];
-    const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+    const callback = callbackOf(args);
     const submittable = args[0] && typeof (args[0] as { submit?: unknown }).submit === 'function';
     if (callback) {
       // knex's form: the client is held by one caller, so nothing can be queued between the two statements.
@@ -171,7 +177,7 @@ export function installTenantSettings(client: unknown): void {
  * caller hears of the error, so it goes back to the pool clean and nothing of the transaction was committed.
  */
 function commitWith(tracked: TrackedClient, original: QueryFn, statements: string[], commit: string, args: unknown[]): unknown {
-  const callback = typeof args[args.length - 1] === 'function' ? (args[args.length - 1] as Callback) : undefined;
+  const callback = callbackOf(args);
   const sent = new Promise<unknown>((resolve, reject) => {
     original(`${statements.join(';\n')};\n${commit}`, (error: Error | null, result?: unknown) => (error ? reject(error) : resolve(result)));
   });
