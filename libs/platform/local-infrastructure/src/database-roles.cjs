@@ -58,17 +58,28 @@ async function markSearchFunctionsLeakproof(adminUrl, database) {
  * search functions leakproof in template1, so every database created afterwards (each test's) has them so.
  */
 async function ensureLocalRoles(adminUrl) {
+  await withRolesLock(adminUrl, async (client) => {
+    await createRole(client, LOCAL_ROLES.owner, 'nosuperuser nocreatedb nocreaterole nobypassrls');
+    await createRole(client, LOCAL_ROLES.application, 'nosuperuser nocreatedb nocreaterole nobypassrls noinherit');
+    await markSearchFunctionsLeakproof(adminUrl, 'template1');
+  });
+  return LOCAL_ROLES;
+}
+
+/**
+ * Runs `work` holding a session advisory lock on the server of `adminUrl`: parallel jest projects each run the global
+ * setup, and two `alter role` or `alter function` on the same catalog row at once fail with "tuple concurrently updated".
+ */
+async function withRolesLock(adminUrl, work) {
   const { Client } = require('pg');
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await createRole(client, LOCAL_ROLES.owner, 'nosuperuser nocreatedb nocreaterole nobypassrls');
-    await createRole(client, LOCAL_ROLES.application, 'nosuperuser nocreatedb nocreaterole nobypassrls noinherit');
+    await client.query(`select pg_advisory_lock(hashtext('tsunagu_local_roles'))`);
+    return await work(client);
   } finally {
     await client.end();
   }
-  await markSearchFunctionsLeakproof(adminUrl, 'template1');
-  return LOCAL_ROLES;
 }
 
 /**
@@ -79,7 +90,7 @@ async function prepareLocalDatabase(adminUrl) {
   const { Client } = require('pg');
   const roles = await ensureLocalRoles(adminUrl);
   const database = decodeURIComponent(new URL(adminUrl).pathname.slice(1));
-  await markSearchFunctionsLeakproof(adminUrl, database);
+  await withRolesLock(adminUrl, () => markSearchFunctionsLeakproof(adminUrl, database));
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   const owner = `"${roles.owner.name}"`;
