@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { connect } = require('nats');
 const { ensureInfrastructure, freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { ensureLocalRoles, withRole } = require('../../libs/platform/local-infrastructure/src/database-roles.cjs');
 
@@ -56,6 +57,18 @@ function resultsTable(results) {
     '|---|---:|---:|---:|---:|---:|',
     ...results.map((r) => `| ${r.title} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`),
   ].join('\n');
+}
+
+/** Deletes a JetStream stream if it exists. */
+async function deleteStream(natsUrl, stream) {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    await (await nc.jetstreamManager()).streams.delete(stream).catch((e) => {
+      if (!/stream not found/i.test(String(e.message))) throw e;
+    });
+  } finally {
+    await nc.close();
+  }
 }
 
 /**
@@ -112,6 +125,10 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
     stops.push(() => new Promise((resolve) => jwksServer.close(() => resolve())));
 
     const port = await freePort();
+    const stream = `TSUNAGU_BENCH_${Date.now()}`;
+    // The service creates its stream on first start; a stream left behind holds tsunagu.evt.> on a shared nats-server
+    // and the next bench's service fails with JetStream's "subjects overlap" (10065).
+    stops.push(() => deleteStream(infra.env.NATS_URL, stream).catch((e) => log(`could not delete stream ${stream}: ${e.message}`)));
     const env = {
       ...process.env,
       NODE_ENV: 'production',
@@ -121,7 +138,7 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
       DATABASE_URL: databaseUrl,
       DATABASE_MIGRATION_URL: ownerUrl,
       NATS_URL: infra.env.NATS_URL,
-      NATS_STREAM: `TSUNAGU_BENCH_${Date.now()}`,
+      NATS_STREAM: stream,
       OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: 'tsunagu-api',
       OIDC_JWKS_URI: `http://127.0.0.1:${jwksPort}/jwks`,

@@ -1,5 +1,5 @@
 import { expectEventually } from '@tsunagu/platform-testing';
-import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectPersonDesksFromScratch, expectProblem, type IntakeUnderTest, ORG_A, ORG_B, startIntake } from './intake-app';
 
 const ORG_C = '01900000-0000-7000-8000-000000000005';
 const SECRET = '支援会議でのみ共有: 長男の通院歴';
@@ -331,5 +331,9 @@ describe('intake: multi-agency cases, plans, evaluations, notes and meetings', (
     for (const secret of [SECRET, CONSENTED, '讃岐', 'サヌキ', '1940-06-12', '家で暮らし続けたい', '介護保険の申請', 'まるごと会議', '地域包括 担当']) {
       expect(everything).not.toContain(secret);
     }
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

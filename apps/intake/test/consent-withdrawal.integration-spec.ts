@@ -1,5 +1,5 @@
 import { expectEventually } from '@tsunagu/platform-testing';
-import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectPersonDesksFromScratch, expectProblem, type IntakeUnderTest, ORG_A, ORG_B, startIntake } from './intake-app';
 
 /** Consent withdrawn closes what it opened: a 重層 case returns to the 支援会議 (106条の6) track (issue 13). */
 describe('intake: a withdrawn consent returns the case to the pre-consent track', () => {
@@ -72,5 +72,9 @@ describe('intake: a withdrawn consent returns the case to the pre-consent track'
     expect(kept.body).toMatchObject({ track: 'consented', status: 'received' });
     expect([first, second]).toContain(kept.body.consentId);
     expect(kept.body.consentId).not.toBe(opened.body.consentId);
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
-import { consultationBody, DESK, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectPersonDesksFromScratch, expectProblem, type IntakeUnderTest, startIntake } from './intake-app';
 
 /**
  * The access model of issue 13 (docs/security/access-model.md) against real PostgreSQL and NATS: every desk is a front
@@ -257,5 +257,49 @@ describe('intake: desks see people through relationships', () => {
     const moved = await intake.call('PATCH', `/meetings/${attended.body.id}`, { token: staff.houkatsu, body: { ...fields, version: attended.body.version } });
     expectProblem(moved, 400);
     expect(Object.keys(moved.body.errors)).toEqual(['convenerOrganizationId']);
+  });
+
+  // The relationships are kept as rows by triggers (intake.person_desk, ADR 0020): each change below moves them.
+  it('follows every change of a relationship: a member joining or leaving a case’s household, a meeting cancelled', async () => {
+    const household = (await intake.call('GET', `/households?personId=${person.konkyu}`, { token: staff.konkyu })).body.items[0];
+    const opened = await intake.call('POST', '/cases', {
+      token: citySupervisor,
+      body: { householdId: household.id, keyPersonId: person.konkyu, track: 'pre-consent', coordinatorOrganizationId: DESK, memberOrganizationIds: [DESKS.kosodate] },
+    });
+    expect(opened.status).toBe(201);
+    const relative = await register(cityCaseworker, '世帯員', 'セタイイン');
+    expect(await sees(staff.kosodate, relative)).toBe(false);
+    const self = { personId: person.konkyu, relationToKey: 'self' };
+    const joined = await intake.call('PATCH', `/households/${household.id}`, {
+      token: citySupervisor,
+      body: { members: [self, { personId: relative, relationToKey: 'child' }], version: household.version },
+    });
+    expect(joined.status).toBe(200);
+    expect(await sees(staff.kosodate, relative)).toBe(true);
+    const left = await intake.call('PATCH', `/households/${household.id}`, { token: citySupervisor, body: { members: [self], version: joined.body.version } });
+    expect(left.status).toBe(200);
+    expect(await sees(staff.kosodate, relative)).toBe(false);
+    expect(await sees(staff.kosodate, person.konkyu)).toBe(true);
+
+    expect(await sees(staff.shakyo, person.konkyu)).toBe(false);
+    const meeting = await intake.call('POST', '/meetings', {
+      token: citySupervisor,
+      body: {
+        legalType: 'support-meeting-106-6',
+        convenerOrganizationId: DESK,
+        heldAt: '2025-08-01T10:00:00+09:00',
+        attendees: [{ name: '社協 担当', organizationId: DESKS.shakyo }],
+        cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
+      },
+    });
+    expect(meeting.status).toBe(201);
+    expect(await sees(staff.shakyo, person.konkyu)).toBe(true);
+    const cancelled = await intake.call('POST', `/meetings/${meeting.body.id}/cancel`, { token: citySupervisor, body: { version: meeting.body.version } });
+    expect(cancelled.status).toBe(200);
+    expect(await sees(staff.shakyo, person.konkyu)).toBe(false);
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { captureServiceLogs } from '@tsunagu/platform-observability';
 import { asSystem, bootObserved, expectEventually, type Observed } from '@tsunagu/platform-testing';
-import { API, DESK, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { API, DESK, expectPersonDesksFromScratch, type IntakeUnderTest, ORG_A, ORG_B, startIntake } from './intake-app';
 
 const NOTE_MARKER = '取込マーカーの撤回理由';
 const WISH_MARKER = '取込マーカーの意向';
@@ -257,5 +257,9 @@ describe('intake: import of consents, referrals, cases and plans', () => {
       expect(observed.logs.containing(marker)).toEqual([]);
       expect(observed.postgres.log.containing(marker)).toEqual([]);
     }
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

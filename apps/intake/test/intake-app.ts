@@ -1,5 +1,7 @@
+import { Client } from 'pg';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
+import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 import { registerOrganizations, startServiceUnderTest, type ServiceUnderTest } from '@tsunagu/platform-service-testing';
 import type { Reply, StreamEvent, TestNats } from '@tsunagu/platform-testing';
 import { intakeAppModule } from '../src/app.module';
@@ -58,6 +60,27 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
 }
 
 /** Problem+json check shared by the tests. */
+/**
+ * The desks kept per person by triggers (`intake.person_desk`, ADR 0020) are exactly those a refresh of every person
+ * from scratch gives: no change a suite made was missed. Returns the rows, for suites that check they are not empty.
+ */
+export async function expectPersonDesksFromScratch(intake: IntakeUnderTest): Promise<unknown[]> {
+  const system = new Client({ connectionString: intake.database.url, options: SYSTEM_SESSION_OPTIONS });
+  await system.connect();
+  try {
+    const rows = 'select person_id, organization_id, municipality from "intake"."person_desk" order by person_id, organization_id';
+    const kept = (await system.query(rows)).rows;
+    await system.query('begin');
+    await system.query(`select "intake".refresh_person_desks(array(select id from "intake"."person"))`);
+    const fromScratch = (await system.query(rows)).rows;
+    await system.query('rollback');
+    expect(kept).toEqual(fromScratch);
+    return kept;
+  } finally {
+    await system.end();
+  }
+}
+
 export function expectProblem(reply: Reply, status: number): void {
   expect(reply.status).toBe(status);
   expect(String(reply.headers['content-type'])).toContain('application/problem+json');

@@ -1,5 +1,5 @@
 import { expectEventually } from '@tsunagu/platform-testing';
-import { consultationBody, DESK, expectProblem, ORG_A, ORG_B, startIntake, type IntakeUnderTest } from './intake-app';
+import { consultationBody, DESK, expectPersonDesksFromScratch, expectProblem, type IntakeUnderTest, ORG_A, ORG_B, startIntake } from './intake-app';
 
 describe('intake: referrals (つなぎ)', () => {
   let intake: IntakeUnderTest;
@@ -239,5 +239,9 @@ describe('intake: referrals (つなぎ)', () => {
     }
     expectProblem(await refer({}), 403);
     await expectEventually(async () => expect((await intake.events()).some((event) => event.subject === 'tsunagu.evt.intake.consent.withdrawn')).toBe(true));
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

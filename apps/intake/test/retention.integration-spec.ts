@@ -2,7 +2,7 @@ import { LegalHoldPlaced, LegalHoldReleased, PersonDestroyed } from '@tsunagu/co
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS } from '@tsunagu/demo-data';
 import { asSystem, expectEventually } from '@tsunagu/platform-testing';
 import { ListDueRecordsUseCase } from '../src/retention/list-due-records.usecase';
-import { API, DESK, ORG_A, consultationBody, expectProblem, startIntake, type IntakeUnderTest } from './intake-app';
+import { API, consultationBody, DESK, expectPersonDesksFromScratch, expectProblem, type IntakeUnderTest, ORG_A, startIntake } from './intake-app';
 
 /** Marker values: none of them may survive in the destruction log, its API or the person.destroyed events. */
 const MARKER = { familyName: '廃棄標識', givenName: '太郎', familyNameKana: 'ハイキヒョウシキ', givenNameKana: 'タロウ', birthDate: '1951-02-03', email: 'haiki-marker@example.jp' };
@@ -446,5 +446,9 @@ describe('intake: retention, legal holds and destruction', () => {
       const table = await asSystem<Record<string, unknown>>(intake.orm, `select * from "intake"."destruction_log"`);
       for (const text of [JSON.stringify(log), JSON.stringify(table)]) for (const marker of MARKERS) expect(text).not.toContain(marker);
     });
+  });
+
+  it('keeps for every person exactly the desks a refresh from scratch gives (intake.person_desk, ADR 0020)', async () => {
+    expect((await expectPersonDesksFromScratch(intake)).length).toBeGreaterThan(0);
   });
 });

@@ -24,63 +24,32 @@ export function personReachOf(principal: Principal | undefined, settings: DeskAc
   return { kind: 'related', municipality: principal.municipality, organizationId: effectiveOrganizationOf(principal, settings) ?? null, subject: principal.subject };
 }
 
-/** Whether the person in `personId` (an SQL expression) is a member of a household, by the GIN index on members. */
-const householdMember = (household: string, personId: string): string => `${household}.members @> jsonb_build_array(jsonb_build_object('personId', ${personId}::text))`;
-
-/** A case about the person: the person is its key person or a member of its household. */
-const caseAboutPerson = (kase: string, personId: string): string =>
-  `(${kase}.key_person_id = ${personId} or exists (select 1 from "intake"."household" ch where ch.id = ${kase}.household_id and ${householdMember('ch', personId)}))`;
-
 /**
- * The one place the relationships of an organisation with a person are written down, as an `exists` predicate
- * over `personId` (an SQL expression such as `p0.id`), so every list filters in the database before paging:
- * - a consultation received at the organisation about the person (not 取消);
- * - the organisation registered the person;
- * - a referral about the person from the organisation, or to it unless declined (不受理) or resting on a consent
- *   that has since been withdrawn (撤回);
- * - the organisation coordinates, leads or is a member of an open case about the person (終結 ends it);
- * - the organisation convenes or attends a meeting (支援会議 / 重層的支援会議, not 中止) with such a case on the agenda;
- * - the caller's own emergency access (break-glass) to the person that has not expired (the subject's, not the desk's).
+ * The people an organisation has a relationship with, as an SQL predicate over `personId` (an SQL expression such as
+ * `p0.id`), so every list filters in the database before paging. The relationships themselves — a consultation
+ * received at the organisation (not 取消), the person registered by it, a referral from it or to it (unless 不受理
+ * or resting on a withdrawn consent), an open case it coordinates, leads or is a member of, a meeting it convenes or
+ * attends with such a case on the agenda — are written down once, in the database function
+ * `intake.refresh_person_desks` (Migration20261208090000, ADR 0020), and kept as rows of `intake.person_desk` by
+ * triggers in the transaction that changes them: a query looks one row up instead of PostgreSQL planning five
+ * `exists` over seven tables on every statement. The caller's own emergency access (break-glass) that has not expired
+ * is checked here, as it ends with time rather than with a write (the subject's, not the desk's).
  */
 export function visiblePersonPredicate(reach: PersonReach, personId: string, personRow?: string): SqlPredicate | null {
   if (reach.kind === 'all') return null;
-  const m = reach.municipality;
   const own = `exists (select 1 from "intake"."emergency_access" ea where ea.municipality = ? and ea.person_id = ${personId} and ea.actor = ? and ea.expires_at > now())`;
-  if (reach.organizationId === null) return { sql: `(${own})`, params: [m, reach.subject] };
+  if (reach.organizationId === null) return { sql: `(${own})`, params: [reach.municipality, reach.subject] };
   const org = reach.organizationId;
-  // On the person table itself the registering desk is a column of the row: as `exists` over its own table the planner
-  // hashed every person of the municipality whenever a search matched thousands (issue 14: 182 ms + 427 ms → 0.4 + 26 ms).
-  const registered = personRow
-    ? `(${personRow}.municipality = ? and ${personRow}.registered_by_organization = ?)`
-    : `exists (select 1 from "intake"."person" rp where rp.id = ${personId} and rp.municipality = ? and rp.registered_by_organization = ?)`;
-  const clauses: SqlPredicate[] = [
-    { sql: registered, params: [m, org] },
-    {
-      sql: `exists (select 1 from "intake"."consultation" rc where rc.municipality = ? and rc.person_id = ${personId} and rc.receiving_organization_id = ? and rc.status <> 'cancelled')`,
-      params: [m, org],
-    },
-    {
-      sql:
-        `exists (select 1 from "intake"."referral" rr where rr.municipality = ? and rr.person_id = ${personId} and (rr.from_organization_id = ? or (rr.to_organization_id = ? and rr.status <> 'declined'` +
-        ` and (rr.consent_id is null or exists (select 1 from "intake"."consent" rk where rk.id = rr.consent_id and rk.status = 'obtained' and rk.withdrawn_at is null)))))`,
-      params: [m, org, org],
-    },
-    {
-      sql:
-        `exists (select 1 from "intake"."multi_agency_case" mc where mc.municipality = ? and mc.status <> 'closed'` +
-        ` and (mc.coordinator_organization_id = ? or mc.lead_organization_id = ? or mc.member_organization_ids @> array[?]::text[]) and ${caseAboutPerson('mc', personId)})`,
-      params: [m, org, org, org],
-    },
-    {
-      sql:
-        `exists (select 1 from "intake"."meeting" mt join "intake"."multi_agency_case" mtc on mt.cases @> jsonb_build_array(jsonb_build_object('caseId', mtc.id::text))` +
-        ` where mt.municipality = ? and mt.status <> 'cancelled' and (mt.convener_organization_id = ? or mt.attendees @> jsonb_build_array(jsonb_build_object('organizationId', ?::text)))` +
-        ` and ${caseAboutPerson('mtc', personId)})`,
-      params: [m, org, org],
-    },
-    { sql: own, params: [m, reach.subject] },
-  ];
-  return { sql: `(${clauses.map((clause) => clause.sql).join(' or ')})`, params: clauses.flatMap((clause) => clause.params) };
+  const desk = `exists (select 1 from "intake"."person_desk" pd where pd.person_id = ${personId} and pd.organization_id = ?)`;
+  // On the person table itself the registering desk is a column of the row, checked first: a desk that registered most
+  // people (the city's) then never reads the relation for them.
+  if (personRow) {
+    return {
+      sql: `((${personRow}.municipality = ? and ${personRow}.registered_by_organization = ?) or ${desk} or ${own})`,
+      params: [reach.municipality, org, org, reach.municipality, reach.subject],
+    };
+  }
+  return { sql: `(${desk} or ${own})`, params: [org, reach.municipality, reach.subject] };
 }
 
 function consultationPredicate(reach: Extract<PersonReach, { kind: 'related' }>, alias: string): SqlPredicate {
