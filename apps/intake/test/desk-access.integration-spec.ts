@@ -29,6 +29,14 @@ describe('intake: desks see people through relationships', () => {
     (await intake.call('POST', '/persons', { token, body: { familyName: family, givenName: '太郎', familyNameKana: kana, givenNameKana: 'タロウ', birthDate: '1950-01-01', confirmNotDuplicate: true } })).body
       .id as string;
   const sees = async (token: string, personId: string) => (await intake.call('GET', `/persons/${personId}`, { token })).status === 200;
+  /** A 支援会議 (106条の6) about one case, convened by one desk and attended by another. */
+  const meetingOf = (caseId: string, convener: string, attendee: string, heldAt: string) => ({
+    legalType: 'support-meeting-106-6',
+    convenerOrganizationId: convener,
+    heldAt,
+    attendees: [{ name: '出席者', organizationId: attendee }],
+    cases: [{ caseId, agenda: 'information-sharing' }],
+  });
 
   beforeAll(async () => {
     intake = await startIntake();
@@ -203,16 +211,7 @@ describe('intake: desks see people through relationships', () => {
 
     // A 支援会議 (106条の6) about the person that 社協 attends opens the person to 社協, and is a basis for the sensitive fields.
     expect(await sees(staff.shakyo, person.kosodate)).toBe(false);
-    const meeting = await intake.call('POST', '/meetings', {
-      token: citySupervisor,
-      body: {
-        legalType: 'support-meeting-106-6',
-        convenerOrganizationId: DESK,
-        heldAt: '2025-06-10T10:00:00+09:00',
-        attendees: [{ name: '社協 担当', organizationId: DESKS.shakyo }],
-        cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
-      },
-    });
+    const meeting = await intake.call('POST', '/meetings', { token: citySupervisor, body: meetingOf(opened.body.id, DESK, DESKS.shakyo, '2025-06-10T10:00:00+09:00') });
     expect(meeting.status).toBe(201);
     expect(await sees(staff.shakyo, person.kosodate)).toBe(true);
     expect((await intake.call('GET', `/consultations/${consultation.kosodate}`, { token: staff.shakyo })).body).toMatchObject({ mainComplaint: 'kosodateの主訴', withheldFields: [] });
@@ -230,30 +229,24 @@ describe('intake: desks see people through relationships', () => {
       body: { householdId: household, keyPersonId: person.houkatsu, track: 'pre-consent', coordinatorOrganizationId: DESKS.houkatsu, memberOrganizationIds: [DESKS.konkyu] },
     });
     expect(opened.status).toBe(201);
-    const meetingOf = (convener: string, attendee: string) => ({
-      legalType: 'support-meeting-106-6',
-      convenerOrganizationId: convener,
-      heldAt: '2025-07-01T10:00:00+09:00',
-      attendees: [{ name: '出席者', organizationId: attendee }],
-      cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
-    });
+    const meetingAbout = (convener: string, attendee: string) => meetingOf(opened.body.id, convener, attendee, '2025-07-01T10:00:00+09:00');
     // 包括 would schedule a meeting of others about its own person: refused, naming the convener, and nothing is written.
-    const foreign = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingOf(DESKS.konkyu, DESKS.shakyo) });
+    const foreign = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingAbout(DESKS.konkyu, DESKS.shakyo) });
     expectProblem(foreign, 400);
     expect(Object.keys(foreign.body.errors)).toEqual(['convenerOrganizationId']);
     const convenedBy = async (organizationId: string) =>
       (await intake.call('GET', '/meetings?perPage=100', { token: citySupervisor })).body.items.filter((item: { convenerOrganizationId: string }) => item.convenerOrganizationId === organizationId);
     expect(await convenedBy(DESKS.konkyu)).toEqual([]);
     // Attending is enough; the desk then reads the meeting it scheduled.
-    const attended = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingOf(DESKS.konkyu, DESKS.houkatsu) });
+    const attended = await intake.call('POST', '/meetings', { token: staff.houkatsu, body: meetingAbout(DESKS.konkyu, DESKS.houkatsu) });
     expect(attended.status).toBe(201);
     expect((await intake.call('GET', `/meetings/${attended.body.id}`, { token: staff.houkatsu })).status).toBe(200);
     // The city desk's caseworker convenes for the municipality (DESK is CITY_DESK_ORGANIZATION_ID in these tests).
-    const convened = await intake.call('POST', '/meetings', { token: cityCaseworker, body: meetingOf(DESK, DESKS.konkyu) });
+    const convened = await intake.call('POST', '/meetings', { token: cityCaseworker, body: meetingAbout(DESK, DESKS.konkyu) });
     expect(convened.status).toBe(201);
     expect((await intake.call('GET', `/meetings/${convened.body.id}`, { token: cityCaseworker })).status).toBe(200);
     // An edit that takes the desk off its own meeting would hide it from the desk: refused the same way.
-    const { legalType: _legalType, ...fields } = meetingOf(DESKS.konkyu, DESKS.shakyo);
+    const { legalType: _legalType, ...fields } = meetingAbout(DESKS.konkyu, DESKS.shakyo);
     const moved = await intake.call('PATCH', `/meetings/${attended.body.id}`, { token: staff.houkatsu, body: { ...fields, version: attended.body.version } });
     expectProblem(moved, 400);
     expect(Object.keys(moved.body.errors)).toEqual(['convenerOrganizationId']);
@@ -282,16 +275,7 @@ describe('intake: desks see people through relationships', () => {
     expect(await sees(staff.kosodate, person.konkyu)).toBe(true);
 
     expect(await sees(staff.shakyo, person.konkyu)).toBe(false);
-    const meeting = await intake.call('POST', '/meetings', {
-      token: citySupervisor,
-      body: {
-        legalType: 'support-meeting-106-6',
-        convenerOrganizationId: DESK,
-        heldAt: '2025-08-01T10:00:00+09:00',
-        attendees: [{ name: '社協 担当', organizationId: DESKS.shakyo }],
-        cases: [{ caseId: opened.body.id, agenda: 'information-sharing' }],
-      },
-    });
+    const meeting = await intake.call('POST', '/meetings', { token: citySupervisor, body: meetingOf(opened.body.id, DESK, DESKS.shakyo, '2025-08-01T10:00:00+09:00') });
     expect(meeting.status).toBe(201);
     expect(await sees(staff.shakyo, person.konkyu)).toBe(true);
     const cancelled = await intake.call('POST', `/meetings/${meeting.body.id}/cancel`, { token: citySupervisor, body: { version: meeting.body.version } });

@@ -59,7 +59,6 @@ export async function startIntake(overrides: Record<string, string> = {}): Promi
   return under;
 }
 
-/** Problem+json check shared by the tests. */
 /**
  * The desks kept per person by triggers (`intake.person_desk`, ADR 0020) are exactly those a refresh of every person
  * from scratch gives: no change a suite made was missed. Returns the rows, for suites that check they are not empty.
@@ -81,6 +80,7 @@ export async function expectPersonDesksFromScratch(intake: IntakeUnderTest): Pro
   }
 }
 
+/** Problem+json check shared by the tests. */
 export function expectProblem(reply: Reply, status: number): void {
   expect(reply.status).toBe(status);
   expect(String(reply.headers['content-type'])).toContain('application/problem+json');

@@ -7,6 +7,9 @@ const UUID = `'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9
 const caseAbout = (kase: string) =>
   `(${kase}.key_person_id = p.id or exists (select 1 from "intake"."household" ch where ch.id = ${kase}.household_id and ch.members @> jsonb_build_array(jsonb_build_object('personId', p.id::text))))`;
 
+/** The members of the households whose ids `householdIds` (SQL) selects. */
+const membersOfHouseholds = (householdIds: string) => `select "intake".member_ids(h.members) from "intake"."household" h where h.id in (${householdIds})`;
+
 /**
  * Which persons a statement's changed rows concern, per table: `persons(from)` is SQL over `from`, the changed rows
  * aliased `r` (a transition table, or an update's rows whose relationship `columns` changed).
@@ -31,14 +34,14 @@ const SOURCES: { table: string; columns: string[]; persons: (from: string) => st
   {
     table: 'multi_agency_case',
     columns: ['status', 'coordinator_organization_id', 'lead_organization_id', 'member_organization_ids', 'key_person_id', 'household_id'],
-    persons: (from) => `select r.key_person_id from ${from} union all select "intake".household_member_ids(array(select r.household_id from ${from}))`,
+    persons: (from) => `select r.key_person_id from ${from} union all ${membersOfHouseholds(`select r.household_id from ${from}`)}`,
     events: ['insert', 'update', 'delete'],
   },
   // Members join and leave a household that a case is about: the members of the row before and after the change.
   {
     table: 'household',
     columns: ['members'],
-    persons: (from) => `select (m->>'personId')::uuid from ${from} cross join lateral jsonb_array_elements(r.members) m where m->>'personId' ~ ${UUID}`,
+    persons: (from) => `select "intake".member_ids(r.members) from ${from}`,
     events: ['update', 'delete'],
   },
   {
@@ -46,7 +49,7 @@ const SOURCES: { table: string; columns: string[]; persons: (from: string) => st
     columns: ['status', 'convener_organization_id', 'attendees', 'cases'],
     persons: (from) =>
       `select mc.key_person_id from "intake"."multi_agency_case" mc where mc.id in (select "intake".meeting_case_ids(r.cases) from ${from})` +
-      ` union all select "intake".household_member_ids(array(select mc.household_id from "intake"."multi_agency_case" mc where mc.id in (select "intake".meeting_case_ids(r.cases) from ${from})))`,
+      ` union all ${membersOfHouseholds(`select mc.household_id from "intake"."multi_agency_case" mc where mc.id in (select "intake".meeting_case_ids(r.cases) from ${from})`)}`,
     events: ['insert', 'update', 'delete'],
   },
 ];
@@ -96,9 +99,9 @@ export class Migration20261208090000 extends Migration {
     this.addSql(`alter table "intake"."person_desk" force row level security;`);
     this.addSql(`create policy tenant_isolation on "intake"."person_desk" using (${TENANT}) with check (${TENANT});`);
 
-    this.addSql(`create function "intake".household_member_ids(household_ids uuid[]) returns setof uuid language sql stable as $fn$
-  select (m->>'personId')::uuid from "intake"."household" h, jsonb_array_elements(h.members) m
-   where h.id = any(household_ids) and m->>'personId' ~ ${UUID}
+    // A household's member ids, from its `members` (of the table, or of a row before or after a change).
+    this.addSql(`create function "intake".member_ids(members jsonb) returns setof uuid language sql immutable as $fn$
+  select (m->>'personId')::uuid from jsonb_array_elements(members) m where m->>'personId' ~ ${UUID}
 $fn$;`);
     this.addSql(`create function "intake".meeting_case_ids(cases jsonb) returns setof uuid language sql immutable as $fn$
   select (c->>'caseId')::uuid from jsonb_array_elements(cases) c where c->>'caseId' ~ ${UUID}
@@ -158,7 +161,7 @@ $fn$;`);
     for (const { table } of SOURCES) this.addSql(`drop function if exists "intake"."person_desks_on_${table}"() cascade;`);
     this.addSql(`drop function if exists "intake".refresh_person_desks(uuid[]);`);
     this.addSql(`drop function if exists "intake".meeting_case_ids(jsonb);`);
-    this.addSql(`drop function if exists "intake".household_member_ids(uuid[]);`);
+    this.addSql(`drop function if exists "intake".member_ids(jsonb);`);
     this.addSql(`drop table if exists "intake"."person_desk" cascade;`);
   }
 }
