@@ -15,7 +15,7 @@
 //    p50/p99 and req/s; the goal is person search p99 < 100 ms.
 // Figures are printed and written to tmp/bench/intake-<time>.{json,md} (docs/performance.md records them).
 // BENCH_PROFILE=1 runs intake under `--cpu-prof`, measures only the kana search and prints where its CPU goes (self
-// time per package, top frames); BENCH_SCENARIOS (kana, kana-birth, phone, create; comma separated) picks scenarios.
+// time per package, top frames; BENCH_PROFILE_KEEP=<file> keeps the profile); BENCH_SCENARIOS (kana, kana-birth, phone, create; comma separated) picks scenarios.
 // Not a test: nothing fails on slow figures. Everything it started is stopped and the database dropped.
 'use strict';
 const fs = require('node:fs');
@@ -146,6 +146,8 @@ serviceBench({ name: 'intake', tokenUser: 'caseworker', connections: CONNECTIONS
     await bench.stopService();
     const file = fs.readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
     const profile = file ? profileSummary(path.join(profileDir, file)) : undefined;
+    // BENCH_PROFILE_KEEP=<file>: the .cpuprofile is copied there (for a call tree in Chrome DevTools or speedscope).
+    if (file && process.env.BENCH_PROFILE_KEEP) fs.copyFileSync(path.join(profileDir, file), process.env.BENCH_PROFILE_KEEP);
     fs.rmSync(profileDir, { recursive: true, force: true });
     if (profile) {
       log(`profile (whole process, boot included): busy ${profile.busyMs.toFixed(0)} ms of ${profile.totalMs.toFixed(0)} ms; garbage collector ${profile.gcPercentOfBusy.toFixed(1)} % of busy`);
