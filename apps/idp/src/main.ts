@@ -31,7 +31,12 @@ async function main(argv: string[]): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.IDP_PORT, config.IDP_HOST, resolve));
   process.stdout.write(`Tsunagu local IdP (development only) — issuer ${config.IDP_ISSUER}, listening on ${config.IDP_HOST}:${config.IDP_PORT}\n`);
   process.stdout.write(`Keys: ${dataDir}/jwks.json\n${describeDemoIdentities()}\n`);
-  const stop = () => server.close(() => process.exit(0));
+  // Development only: connections the edge's proxy pool keeps alive are cut rather than waited for (a login in flight
+  // is simply repeated), so the local stack stops at once.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

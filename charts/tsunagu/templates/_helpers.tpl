@@ -376,8 +376,9 @@ Checks the schema cannot express. Each failure names the value and says what to 
 {{- if not $v.oidc.issuer -}}
 {{- $errors = append $errors "oidc.issuer is required: the URL of the city's OpenID Connect issuer (docs/operations/oidc.md)" -}}
 {{- end -}}
-{{- if ge (int $v.shutdownDrainMs) (mul (int $v.terminationGracePeriodSeconds) 1000) -}}
-{{- $errors = append $errors (printf "shutdownDrainMs (%v) must be shorter than terminationGracePeriodSeconds (%v s), or pods are killed while draining" $v.shutdownDrainMs $v.terminationGracePeriodSeconds) -}}
+{{- /* After the drain a service gives requests still running 5 s (SHUTDOWN_CLOSE_TIMEOUT_MS in service-app.ts). */ -}}
+{{- if ge (add (int $v.shutdownDrainMs) 5000) (mul (int $v.terminationGracePeriodSeconds) 1000) -}}
+{{- $errors = append $errors (printf "shutdownDrainMs (%v) plus the 5 s a service gives running requests must be shorter than terminationGracePeriodSeconds (%v s), or pods are killed while draining" $v.shutdownDrainMs $v.terminationGracePeriodSeconds) -}}
 {{- end -}}
 {{- if and (not $v.reportingKeys.existingSecret) (or (has "intake" $enabled) (has "outreach" $enabled) (has "matching" $enabled) (has "reporting" $enabled)) -}}
 {{- $errors = append $errors "reportingKeys.existingSecret is required: intake, outreach and matching need REPORTING_PSEUDONYM_KEY and reporting REPORTING_SNAPSHOT_KEY to start (docs/operations/reporting-keys.md)" -}}

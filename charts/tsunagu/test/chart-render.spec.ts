@@ -541,6 +541,7 @@ describe('values the chart refuses', () => {
     ['demo data in production', { demoData: true }, 'demoData: true is refused with nodeEnv: production'],
     ['a drain shorter than the readiness window', { shutdownDrainMs: 5000 }, 'shutdownDrainMs (5000) must exceed services.registry.probes.readiness'],
     ['a drain longer than the grace period', { shutdownDrainMs: 40000 }, 'must be shorter than terminationGracePeriodSeconds'],
+    ['a drain that leaves running requests no time inside the grace period', { shutdownDrainMs: 26000 }, 'shutdownDrainMs (26000) plus the 5 s a service gives running requests must be shorter'],
     ['minReplicas above maxReplicas', { services: { registry: { autoscaling: { minReplicas: 5, maxReplicas: 2 } } } }, 'minReplicas (5) is greater than maxReplicas (2)'],
     ['a mutable latest tag', { global: { image: { tag: 'latest' } } }, 'the image tag `latest` is mutable'],
     [

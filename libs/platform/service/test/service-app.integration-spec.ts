@@ -9,7 +9,7 @@ import { loggerParams } from '@tsunagu/platform-observability';
 import { TenantContext } from '@tsunagu/platform-context';
 import { injectJson } from '@tsunagu/platform-testing';
 import { DateProperty, ListQuery, Public } from '@tsunagu/platform-http';
-import { createServiceApp, HealthModule } from '../src';
+import { closeServiceApp, createServiceApp, HealthModule } from '../src';
 
 class Address {
   @ApiProperty() @IsString() @MaxLength(200) line!: string;
@@ -27,6 +27,13 @@ class ResidentsController {
   @Get()
   list(@Query() query: ListQuery): { page: number } {
     return { page: query.page ?? 1 };
+  }
+
+  /** A request that is still running when the service starts to close. */
+  @Get('slow')
+  async slow(): Promise<{ done: boolean }> {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return { done: true };
   }
 
   @Get('request-id')
@@ -131,5 +138,39 @@ describe('createServiceApp: rate limit per client address', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body.code).toBe('too-many-requests');
     expect((await from('198.51.100.9')).status).toBe(200);
+  });
+});
+
+describe('closeServiceApp: a stopping service', () => {
+  it('lets a running request finish, then closes the keep-alive connections a client holds open at once', async () => {
+    const app = await boot({ HTTP_RATE_LIMIT_PER_MINUTE: '0' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.getHttpServer().address() as { port: number };
+    const url = (path: string) => `http://127.0.0.1:${port}/api/probe${path}`;
+    // fetch keeps its connections alive in a pool, as the edge and ingress controllers do.
+    for (let index = 0; index < 3; index++) expect((await fetch(url('/residents'))).status).toBe(200);
+    const running = fetch(url('/residents/slow')).then(async (response) => ({ status: response.status, body: await response.json() }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await closeServiceApp(app, 'test', 5_000);
+    const closedAfterMs = Date.now() - started;
+    expect(await running).toEqual({ status: 200, body: { done: true } });
+    // Before, the server waited for the pool's idle connections until it was killed; now it closes when the request ends.
+    expect(closedAfterMs).toBeLessThan(2_000);
+  });
+
+  it('cuts a request that outlives the timeout', async () => {
+    const app = await boot({ HTTP_RATE_LIMIT_PER_MINUTE: '0' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.getHttpServer().address() as { port: number };
+    const running = fetch(`http://127.0.0.1:${port}/api/probe/residents/slow`).then(
+      (response) => response.status,
+      () => 'cut',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await closeServiceApp(app, 'test', 50);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await running).toBe('cut');
   });
 });

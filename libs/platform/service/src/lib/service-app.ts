@@ -1,3 +1,4 @@
+import type { Server as HttpServer, ServerResponse } from 'node:http';
 import { Logger as NestLogger, RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -72,7 +73,9 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   const fastify = adapter.getInstance();
   const histogram = startHttpMetrics(options.service);
 
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  const requests = trackRequests(fastify.server);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    requests.started(reply.raw);
     TenantContext.run({ requestId: String(request.id) }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -159,6 +162,66 @@ export async function createServiceApp(module: Type<unknown>, options: ServiceAp
   return app;
 }
 
+/**
+ * How long requests still running when the HTTP server closes may take before their connections are cut. Keep-alive
+ * connections with no request on them are closed as soon as no request is running: a proxy's pool (the edge's, an
+ * ingress controller's) holds its connections open, and Node does not count them idle, so a stopping service waited
+ * for them until the platform killed it (10 s locally, the grace period in Kubernetes) — before closing its database
+ * and NATS connections.
+ */
+export const SHUTDOWN_CLOSE_TIMEOUT_MS = 5_000;
+
+/** The requests one HTTP server is answering, so that closing can cut its connections the moment none is. */
+interface RequestTracker {
+  started(response: ServerResponse): void;
+  /** Closes every connection once no request is running, or at the timeout; resolves then. */
+  closeConnectionsWhenIdle(timeoutMs: number, onTimeout: () => void): void;
+}
+
+const trackers = new WeakMap<HttpServer, RequestTracker>();
+
+function trackRequests(server: HttpServer): RequestTracker {
+  let running = 0;
+  let whenIdle: (() => void) | undefined;
+  const tracker: RequestTracker = {
+    started(response) {
+      running += 1;
+      // 'close' comes once per response, answered or cut short by the client.
+      response.once('close', () => {
+        running -= 1;
+        if (running === 0) whenIdle?.();
+      });
+    },
+    closeConnectionsWhenIdle(timeoutMs, onTimeout) {
+      const cut = setTimeout(() => {
+        onTimeout();
+        server.closeAllConnections();
+      }, timeoutMs);
+      cut.unref();
+      whenIdle = () => {
+        clearTimeout(cut);
+        server.closeAllConnections();
+      };
+      if (running === 0) whenIdle();
+    },
+  };
+  trackers.set(server, tracker);
+  return tracker;
+}
+
+/**
+ * Closes a service: its HTTP server (requests still running may finish for SHUTDOWN_CLOSE_TIMEOUT_MS, idle keep-alive
+ * connections are closed at once), then Nest's shutdown hooks (NATS drained, database pool closed).
+ */
+export async function closeServiceApp(app: INestApplication, reason: string, timeoutMs = SHUTDOWN_CLOSE_TIMEOUT_MS): Promise<void> {
+  const server = app.getHttpServer() as HttpServer;
+  const closing = app.close();
+  trackers.get(server)?.closeConnectionsWhenIdle(timeoutMs, () =>
+    NestLogger.warn(`requests still running ${timeoutMs / 1000} s after ${reason}: closing their connections`, 'Shutdown'),
+  );
+  await closing;
+}
+
 /** Listens, and on SIGTERM fails readiness for `drainMs` before Nest closes connections. */
 export async function listen(app: NestFastifyApplication, host: string, port: number, drainMs: number): Promise<void> {
   const readiness = app.get(ReadinessRegistry, { strict: false });
@@ -169,7 +232,7 @@ export async function listen(app: NestFastifyApplication, host: string, port: nu
     readiness?.startDraining();
     if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
     NestLogger.log(`${signal}: closing`, 'Shutdown');
-    await app.close();
+    await closeServiceApp(app, signal);
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
