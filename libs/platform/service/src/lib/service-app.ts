@@ -174,7 +174,7 @@ export const SHUTDOWN_CLOSE_TIMEOUT_MS = 5_000;
 /** The requests one HTTP server is answering, so that closing can cut its connections the moment none is. */
 interface RequestTracker {
   started(response: ServerResponse): void;
-  /** Closes every connection once no request is running, or at the timeout; resolves then. */
+  /** From now on closes every connection whenever no request is running, and at the timeout whatever runs. */
   closeConnectionsWhenIdle(timeoutMs: number, onTimeout: () => void): void;
 }
 
@@ -193,15 +193,13 @@ function trackRequests(server: HttpServer): RequestTracker {
       });
     },
     closeConnectionsWhenIdle(timeoutMs, onTimeout) {
+      whenIdle = () => server.closeAllConnections();
+      // The bound stays: a request that arrives on a new connection before the server stops listening is cut at it too.
       const cut = setTimeout(() => {
-        onTimeout();
+        if (running > 0) onTimeout();
         server.closeAllConnections();
       }, timeoutMs);
       cut.unref();
-      whenIdle = () => {
-        clearTimeout(cut);
-        server.closeAllConnections();
-      };
       if (running === 0) whenIdle();
     },
   };
