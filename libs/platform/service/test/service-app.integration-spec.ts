@@ -142,11 +142,16 @@ describe('createServiceApp: rate limit per client address', () => {
 });
 
 describe('closeServiceApp: a stopping service', () => {
-  it('lets a running request finish, then closes the keep-alive connections a client holds open at once', async () => {
+  /** A service listening on a free port, and the URL of one of its paths. */
+  const listening = async () => {
     const app = await boot({ HTTP_RATE_LIMIT_PER_MINUTE: '0' });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const { port } = app.getHttpServer().address() as { port: number };
-    const url = (path: string) => `http://127.0.0.1:${port}/api/probe${path}`;
+    return { app, url: (path: string) => `http://127.0.0.1:${port}/api/probe${path}` };
+  };
+
+  it('lets a running request finish, then closes the keep-alive connections a client holds open at once', async () => {
+    const { app, url } = await listening();
     // fetch keeps its connections alive in a pool, as the edge and ingress controllers do.
     for (let index = 0; index < 3; index++) expect((await fetch(url('/residents'))).status).toBe(200);
     const running = fetch(url('/residents/slow')).then(async (response) => ({ status: response.status, body: await response.json() }));
@@ -160,10 +165,8 @@ describe('closeServiceApp: a stopping service', () => {
   });
 
   it('cuts a request that outlives the timeout', async () => {
-    const app = await boot({ HTTP_RATE_LIMIT_PER_MINUTE: '0' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const { port } = app.getHttpServer().address() as { port: number };
-    const running = fetch(`http://127.0.0.1:${port}/api/probe/residents/slow`).then(
+    const { app, url } = await listening();
+    const running = fetch(url('/residents/slow')).then(
       (response) => response.status,
       () => 'cut',
     );

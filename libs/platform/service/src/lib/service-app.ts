@@ -182,25 +182,25 @@ const trackers = new WeakMap<HttpServer, RequestTracker>();
 
 function trackRequests(server: HttpServer): RequestTracker {
   let running = 0;
-  let whenIdle: (() => void) | undefined;
+  let closing = false;
   const tracker: RequestTracker = {
     started(response) {
       running += 1;
       // 'close' comes once per response, answered or cut short by the client.
       response.once('close', () => {
         running -= 1;
-        if (running === 0) whenIdle?.();
+        if (closing && running === 0) server.closeAllConnections();
       });
     },
     closeConnectionsWhenIdle(timeoutMs, onTimeout) {
-      whenIdle = () => server.closeAllConnections();
+      closing = true;
+      if (running === 0) server.closeAllConnections();
       // The bound stays: a request that arrives on a new connection before the server stops listening is cut at it too.
       const cut = setTimeout(() => {
         if (running > 0) onTimeout();
         server.closeAllConnections();
       }, timeoutMs);
       cut.unref();
-      if (running === 0) whenIdle();
     },
   };
   trackers.set(server, tracker);
