@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, expectEventually, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
-import { auditHash, AuditSealer, GENESIS_HASH, type ChainVerification } from '../src';
+import { auditHash, AuditSealer, AuditService, GENESIS_HASH, type ChainVerification } from '../src';
 import { CHECKPOINT_KEY, migrate, migrateToSealing, SERVICE, startTestApp } from './test-app';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -130,6 +130,90 @@ describe('audit records written in the business transaction and sealed after it 
       } finally {
         await main.sql.query(`alter table ${SERVICE}.audit_record drop constraint refuse_reads`);
       }
+    });
+
+    describe('records of concurrent requests', () => {
+      interface KnexQueryEvents {
+        on(event: 'query' | 'query-response', listener: (...args: unknown[]) => void): void;
+        off(event: 'query' | 'query-response', listener: (...args: unknown[]) => void): void;
+      }
+      const sqlOf = (query: unknown) => String((query as { sql?: unknown } | undefined)?.sql ?? '');
+      /** Statements the app's pool sends and answers, while `fn` runs. */
+      const watching = async <T>(fn: (seen: { sent: string[]; answered: string[] }) => Promise<T>): Promise<T> => {
+        const knex = app.get(AuditService).knex() as unknown as KnexQueryEvents;
+        const seen = { sent: [] as string[], answered: [] as string[] };
+        const onQuery = (query: unknown) => seen.sent.push(sqlOf(query));
+        const onResponse = (_response: unknown, query: unknown) => seen.answered.push(sqlOf(query));
+        knex.on('query', onQuery);
+        knex.on('query-response', onResponse);
+        try {
+          return await fn(seen);
+        } finally {
+          knex.off('query', onQuery);
+          knex.off('query-response', onResponse);
+        }
+      };
+      /**
+       * Sends `requests` while another session holds the audit table, so the first record's insert waits and the rest
+       * queue behind it; `noteStatements`: the statements on notes the requests' handlers send (a list sends two).
+       */
+      const whileInsertsWait = async <R,>(seen: { sent: string[]; answered: string[] }, requests: (() => Promise<R>)[], noteStatements = requests.length) => {
+        const holder = new Client({ connectionString: main.database.url });
+        await holder.connect();
+        try {
+          await holder.query('begin');
+          await holder.query(`lock table ${SERVICE}.audit_record in share mode`);
+          const responses = Promise.all(requests.map((request) => request()));
+          // Every handler has read its note (so each request is at its record), and one insert is on its way.
+          await expectEventually(() => {
+            expect(seen.answered.filter((sql) => sql.includes(`from "${SERVICE}"."note"`))).toHaveLength(noteStatements);
+            expect(seen.sent.filter(isAuditInsert)).toHaveLength(1);
+          });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await holder.query('commit');
+          return await responses;
+        } finally {
+          await holder.end().catch(() => undefined);
+        }
+      };
+      const isAuditInsert = (sql: string) => sql.startsWith(`insert into "${SERVICE}".audit_record`);
+
+      it('writes the records of reads that arrive while an insert is on its way in one insert, each committed before its response', async () => {
+        const created = await call(app, 'POST', '/notes', { body: { title: 'まとめて', personId: person } });
+        const requestIds = Array.from({ length: 12 }, () => randomUUID());
+        await watching(async (seen) => {
+          const responses = await whileInsertsWait(
+            seen,
+            requestIds.map((requestId) => async () => app.inject({ method: 'GET', url: `/api/${SERVICE}/notes/${created.body.id}`, headers: { 'x-request-id': requestId, authorization: `Bearer ${await token()}` } }).then((r) => ({ status: r.statusCode }))),
+          );
+          expect(responses.map((response) => response.status)).toEqual(requestIds.map(() => 200));
+          // The first record alone, then the eleven that queued behind it together.
+          expect(seen.sent.filter(isAuditInsert)).toHaveLength(2);
+        });
+        const records = await recordsOf('request_id = any($1::text[])', [requestIds]);
+        expect(records.map((record) => record.request_id).sort()).toEqual([...requestIds].sort());
+        for (const record of records) expect(record).toMatchObject({ action: 'read', outcome: 'success', http_status: 200, subject_ids: [person] });
+      });
+
+      it('withholds only the responses whose records are refused when they shared an insert with others', async () => {
+        const created = await call(app, 'POST', '/notes', { body: { title: '一部だけ', personId: person } });
+        const get = (url: string, requestId: string) => async () =>
+          app.inject({ method: 'GET', url: `/api/${SERVICE}${url}`, headers: { 'x-request-id': requestId, authorization: `Bearer ${await token()}` } }).then((r) => ({ status: r.statusCode, requestId }));
+        const reads: string[] = Array.from({ length: 6 }, () => randomUUID());
+        const lists: string[] = Array.from({ length: 6 }, () => randomUUID());
+        await main.sql.query(`alter table ${SERVICE}.audit_record add constraint refuse_reads check (action <> 'read') not valid`);
+        try {
+          const responses = await watching((seen) =>
+            whileInsertsWait(seen, [...reads.map((id) => get(`/notes/${created.body.id}`, id)), ...lists.map((id) => get('/notes?perPage=1', id))], reads.length + 2 * lists.length),
+          );
+          expect(responses.filter((r) => reads.includes(r.requestId)).map((r) => r.status)).toEqual(reads.map(() => 503));
+          expect(responses.filter((r) => lists.includes(r.requestId)).map((r) => r.status)).toEqual(lists.map(() => 200));
+        } finally {
+          await main.sql.query(`alter table ${SERVICE}.audit_record drop constraint refuse_reads`);
+        }
+        const records = await recordsOf('request_id = any($1::text[])', [[...reads, ...lists]]);
+        expect(records.map((record) => record.request_id).sort()).toEqual([...lists].sort());
+      });
     });
 
     it('answers 503 with Retry-After when the database goes away during a write', async () => {

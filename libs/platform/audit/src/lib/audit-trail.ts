@@ -94,7 +94,7 @@ export function auditCallerOf(request: FastifyRequest) {
  * Writes the audit record of every `@Audited` route that did not write it with its change, in Fastify's onSend
  * hook: after guards, handler and exception filter have decided the status, before the response leaves — reads,
  * lists, refusals, failed writes (their transaction rolled back) and writes that committed without an ORM
- * transaction. One insert, no lock. If it cannot be written, a successful response is replaced by a 503 with
+ * transaction. No lock; records of concurrent requests share one insert (`insertGrouped`, ADR 0021). If it cannot be written, a successful response is replaced by a 503 with
  * Retry-After: protected data is never returned unaudited, and the cause (the database) is transient.
  */
 @Injectable()
@@ -120,7 +120,7 @@ export class AuditTrail implements OnModuleInit {
     // The record committed with the change: nothing is owed, and nothing can turn the committed write into an error.
     if (pending?.written) return payload;
     try {
-      await this.audit.insert({
+      await this.audit.insertGrouped({
         ...(pending?.facts ?? this.audit.facts({ action: auditActionOf(config, request), resourceType: config.resourceType, outcome: 'success', ...auditCallerOf(request) })),
         resourceId: auditResourceIdOf(config, request, request[AUDIT_CREATED_ID] ?? pending?.createdId),
         subjectIds: normaliseSubjectIds([...(request[AUDIT_SUBJECTS] ?? refusedSubjects(config, request)), ...(pending?.subjectIds ?? []), ...declaredAuditSubjects(request[AUDIT_STATE])]),

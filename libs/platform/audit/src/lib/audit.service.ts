@@ -162,10 +162,26 @@ const insertValues = (facts: AuditFacts) => [
  * without any lock — a write's in its business transaction, a read's before its response — and take their order
  * from the `seq` sequence; `AuditSealer` links them into the chain afterwards. Verification recomputes every link.
  */
+/** Most records one grouped insert carries (15 parameters each). */
+const GROUP_LIMIT = 100;
+
+interface WaitingRecord {
+  facts: AuditFacts;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** The records of one municipality waiting for the insert on its way (`sending`) to return. */
+interface RecordGroup {
+  waiting: WaitingRecord[];
+  sending: boolean;
+}
+
 @Injectable()
 export class AuditService {
   readonly schema: string;
   private readonly table: string;
+  private readonly groups = new Map<string, RecordGroup>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -226,6 +242,66 @@ export class AuditService {
       const values = insertValues(facts);
       return `insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES.replace(/\?/g, () => literal(values.shift()))}`;
     });
+  }
+
+  /**
+   * Inserts a record nothing reads back (a read's, a list's, a refusal's, a failed write's) together with the records
+   * other requests hand over meanwhile: while one insert of a municipality is on its way, the records that arrive wait
+   * and then go in one multi-row insert (group commit, ADR 0021). Settles once this record is committed, or with the
+   * error that kept it out: the caller withholds its response until then, as with an insert of its own. Nothing waits
+   * when no insert is on its way, so a quiet service sends each record at once.
+   */
+  insertGrouped(facts: AuditFacts): Promise<void> {
+    const municipality = facts.municipality ?? '';
+    let group = this.groups.get(municipality);
+    if (!group) {
+      group = { waiting: [], sending: false };
+      this.groups.set(municipality, group);
+    }
+    const inserted = new Promise<void>((resolve, reject) => group.waiting.push({ facts, resolve, reject }));
+    if (!group.sending) void this.sendGroup(municipality, group);
+    return inserted;
+  }
+
+  private async sendGroup(municipality: string, group: RecordGroup): Promise<void> {
+    group.sending = true;
+    try {
+      while (group.waiting.length > 0) {
+        const batch = group.waiting.splice(0, GROUP_LIMIT);
+        // Under the batch's own municipality (row-level security checks every row against it), not the first caller's request.
+        await TenantContext.run({ requestId: 'audit-group', municipality: municipality || undefined }, () => this.insertBatch(batch));
+      }
+    } finally {
+      group.sending = false;
+    }
+  }
+
+  private async insertBatch(batch: WaitingRecord[]): Promise<void> {
+    try {
+      await this.insertRows(batch.map((waiting) => waiting.facts));
+      for (const waiting of batch) waiting.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One record that cannot be written must not withhold the others' responses: each goes again on its own.
+      await Promise.all(
+        batch.map(async (waiting) => {
+          try {
+            await this.insertRows([waiting.facts]);
+            waiting.resolve();
+          } catch (single) {
+            waiting.reject(single);
+          }
+        }),
+      );
+    }
+  }
+
+  /** One multi-row insert without RETURNING (so a record of no municipality needs no system session to be read back). */
+  private async insertRows(rows: AuditFacts[]): Promise<void> {
+    await this.knex().raw(`insert into ${this.table} ${INSERT_COLUMNS} values ${rows.map(() => INSERT_VALUES).join(', ')}`, rows.flatMap(insertValues));
   }
 
   private async insertWith(facts: AuditFacts, executor: Knex | Knex.Transaction): Promise<AuditRecord> {
