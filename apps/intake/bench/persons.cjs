@@ -71,6 +71,8 @@ const kanaQueries = FAMILY.flatMap(([, f], a) => GIVEN.filter((_, b) => (a + b) 
  */
 const kanaSearchSql = {
   page: `select p0.* from "intake"."person" as p0 where p0."municipality" = $1 and p0."search_text" like $2 and p0."search_text" like $3 order by p0."created_at" desc, p0."id" asc limit 25`,
+  /** The console's search (`sort=familyNameKana&count=false`): kana order, one row beyond the page says whether another follows. */
+  consolePage: `select p0.* from "intake"."person" as p0 where p0."municipality" = $1 and p0."search_text" like $2 and p0."search_text" like $3 order by p0."family_name_kana" asc, p0."id" asc limit 26`,
   count: `select count(*)::int as "count" from (select p0."id" from "intake"."person" as p0 where p0."municipality" = $1 and p0."search_text" like $2 and p0."search_text" like $3 limit 10001) as "capped"`,
   exactCount: `select count(*)::int as "count" from "intake"."person" as p0 where p0."municipality" = $1 and p0."search_text" like $2 and p0."search_text" like $3`,
 };

@@ -153,6 +153,36 @@ describe('intake: list and search responses keep their contract', () => {
     '/cases?sort=caseNo&perPage=1&page=1',
   ];
 
+  it.each(ROLES)('as %s, answers the console\'s person search (count=false) with the same people page by page, hasNext instead of total', async (role) => {
+    const call = async (path: string) => (await intake.call('GET', path, { token: tokens[role] })).body;
+    for (const path of ['/persons?perPage=3&sort=familyNameKana', `/persons?q=${encodeURIComponent('さぬき')}&perPage=2&sort=familyNameKana`, '/persons?perPage=4']) {
+      const counted = await call(path);
+      const pages = Math.max(1, Math.ceil(counted.total / counted.perPage));
+      for (let page = 1; page <= pages; page += 1) {
+        const expected = await call(`${path}&page=${page}`);
+        const uncounted = await call(`${path}&page=${page}&count=false`);
+        expect(uncounted.items).toEqual(expected.items);
+        expect(uncounted).toMatchObject({ page, hasNext: page < pages });
+        if (page === pages) expect(uncounted.total).toBe(counted.total);
+        else expect(uncounted).not.toHaveProperty('total');
+      }
+    }
+  });
+
+  it.each(ROLES)('as %s, walks the people with keyset paging (after) in id order, each one exactly once', async (role) => {
+    const call = async (path: string) => (await intake.call('GET', path, { token: tokens[role] })).body;
+    const all = await call('/persons?sort=id&perPage=100');
+    const walked: unknown[] = [];
+    let next = '';
+    for (let guard = 0; guard < 100; guard += 1) {
+      const page = await call(`/persons?after=${next}&perPage=3`);
+      walked.push(...page.items);
+      if (!page.hasNext) break;
+      next = page.next;
+    }
+    expect(walked).toEqual(all.items);
+  });
+
   it.each(ROLES)('as %s', async (role) => {
     expect(await listContractAnswers((path) => intake.call('GET', path, { token: tokens[role] }), paths(), normalised)).toMatchSnapshot();
   });

@@ -128,6 +128,24 @@ describe('registry: keyset paging for API clients (after)', () => {
     expect(walked).toEqual(all.items);
   });
 
+  it.each(['/community-resources?perPage=7&sort=kana', '/community-resources?category=visit-type-b&perPage=3&sort=-name', '/organizations?perPage=5'])(
+    'answers %s with count=false page by page: the same items, hasNext instead of total, the total only on the last page',
+    async (path) => {
+      const counted = (await registry.call('GET', path)).body;
+      const pages = Math.ceil(counted.total / counted.perPage);
+      expect(pages).toBeGreaterThan(1);
+      for (let page = 1; page <= pages + 1; page += 1) {
+        const expected = (await registry.call('GET', `${path}&page=${page}`)).body;
+        const uncounted = (await registry.call('GET', `${path}&page=${page}&count=false`)).body;
+        expect(uncounted.items).toEqual(expected.items);
+        expect(uncounted).toMatchObject({ page, perPage: counted.perPage, hasNext: page < pages });
+        // The last page shows how many there are; a page beyond the end (no rows) cannot tell.
+        if (page === pages) expect(uncounted.total).toBe(counted.total);
+        else expect(uncounted).not.toHaveProperty('total');
+      }
+    },
+  );
+
   it('counts only when asked, and refuses what it cannot continue (400 naming the field)', async () => {
     const first = await registry.call('GET', '/community-resources?after=&perPage=2&count=true');
     expect(first.body).toMatchObject({ total: 53, perPage: 2, hasNext: true });

@@ -802,6 +802,11 @@ export const tsunaguJa = {
  */
 export const jaMessages = {
   ...japaneseMessages,
-  ra: { ...japaneseMessages.ra, page: { ...japaneseMessages.ra.page, show: '%{name} %{recordRepresentation}', edit: '%{name} %{recordRepresentation} の編集' } },
+  ra: {
+    ...japaneseMessages.ra,
+    page: { ...japaneseMessages.ra.page, show: '%{name} %{recordRepresentation}', edit: '%{name} %{recordRepresentation} の編集' },
+    // A search listed without its count (人の検索): the page and that more follow.
+    navigation: { ...japaneseMessages.ra.navigation, partial_page_range_info: '%{offsetBegin} - %{offsetEnd} / %{offsetEnd}件超' },
+  },
   ...tsunaguJa,
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { paging } from '@tsunagu/platform-http';
-import { listPlainRows, type ListPage } from '@tsunagu/platform-persistence';
+import { plainListOrKeyset, type KeysetPage, type ListPage, type UncountedPage } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility, personNotVisible } from '../access/person-visibility';
 import { findDuplicateCandidates } from './find-duplicates';
@@ -17,8 +17,8 @@ export class ListPersonsUseCase {
     private readonly people: PersonVisibility,
   ) {}
 
-  async execute(query: PersonListQuery): Promise<ListPage<PersonView>> {
-    const page = paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
+  async execute(query: PersonListQuery): Promise<ListPage<PersonView> | UncountedPage<PersonView> | KeysetPage<PersonView>> {
+    const page = () => paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
     // Only people the caller's desk has a relationship with (or everyone, for city-wide roles), before paging.
     const and: FilterQuery<Person>[] = [this.people.personFilter()];
     if (query.ids) and.push({ id: { $in: query.ids } });
@@ -27,8 +27,9 @@ export class ListPersonsUseCase {
     if (query.identityLevel) and.push({ identityLevel: query.identityLevel });
     // Kana are matched with and without the space between セイ and メイ (the search column holds both).
     for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
-    // Plain rows and a capped count (a two-letter word's exact count read the whole table, issue 14).
-    return listPlainRows(this.em, Person, { $and: and }, page, (person) => this.visibility.view(person));
+    // Plain rows; a capped count (a two-letter word's exact count read the whole table), none for the console's search
+    // (`count=false`), keyset by id for API clients (kana may be empty, so it cannot carry a cursor). Issue 14.
+    return plainListOrKeyset(this.em, Person, { $and: and }, query, page, [], (person) => this.visibility.view(person));
   }
 }
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BIRTH_DATE_PRECISIONS, IDENTITY_LEVELS, PHONE_TYPES, SEXES, type BirthDatePrecision, type IdentityLevel, type PhoneType, type Sex } from '@tsunagu/contracts';
-import { ListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray, CommaListQuery } from '@tsunagu/platform-http';
+import { KeysetListQuery, DateProperty, EnumQuery, UuidQuery, VersionProperty, CappedArray, CommaListQuery } from '@tsunagu/platform-http';
 
 // Digits may be typed full-width (０８７…); they are kept as entered and compared as digits.
 const PHONE = /^[0-9０-９+＋\-－ー() （）]{6,24}$/;
@@ -169,7 +169,7 @@ export class UpdatePersonCommand extends PartialType(OmitType(RegisterPersonComm
   version?: number;
 }
 
-export class PersonListQuery extends ListQuery {
+export class PersonListQuery extends KeysetListQuery {
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @DateProperty()

@@ -3,8 +3,8 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiO
 import type { FastifyReply } from 'fastify';
 import { Audited, AuditedAction, subjectsAt } from '@tsunagu/platform-audit';
 import { Roles } from '@tsunagu/platform-auth';
-import { PageOf, etag, expectedVersion } from '@tsunagu/platform-http';
-import type { ListPage } from '@tsunagu/platform-persistence';
+import { KeysetPageOf, etag, expectedVersion } from '@tsunagu/platform-http';
+import type { KeysetPage, ListPage, UncountedPage } from '@tsunagu/platform-persistence';
 import { STAFF_AND_AGENCY_ROLES } from '../shared/roles';
 import { CheckDuplicatesUseCase, GetPersonUseCase, ListPersonsUseCase } from './list-persons.usecase';
 import { DuplicateCandidateView, DuplicateCheckQuery, PersonListQuery, PersonView, RegisterPersonCommand, UpdatePersonCommand } from './person.dto';
@@ -26,8 +26,8 @@ export class PersonsController {
 
   @Get()
   @ApiOperation({ summary: 'List and search people (q matches kanji, カナ, ｶﾅ and かな alike)' })
-  @ApiOkResponse({ type: PageOf(PersonView) })
-  findAll(@Query() query: PersonListQuery): Promise<ListPage<PersonView>> {
+  @ApiOkResponse({ type: KeysetPageOf(PersonView) })
+  findAll(@Query() query: PersonListQuery): Promise<ListPage<PersonView> | UncountedPage<PersonView> | KeysetPage<PersonView>> {
     return this.list.execute(query);
   }
 

@@ -133,6 +133,21 @@ describe('audit records written in the business transaction and sealed after it 
     });
 
     describe('records of concurrent requests', () => {
+      // Their own app and database, closed after them: concurrent requests fill the app's pool, which stays open while idle.
+      let grouped: Stack;
+      let app: NestFastifyApplication;
+      const recordsOf = async (requestFilter: string, params: unknown[]) => (await grouped.sql.query(`select * from ${SERVICE}.audit_record where ${requestFilter} order by seq`, params)).rows;
+
+      beforeAll(async () => {
+        grouped = await stack();
+        app = grouped.apps[0];
+      });
+
+      afterAll(async () => {
+        await app.close();
+        await grouped.sql.end();
+      });
+
       interface KnexQueryEvents {
         on(event: 'query' | 'query-response', listener: (...args: unknown[]) => void): void;
         off(event: 'query' | 'query-response', listener: (...args: unknown[]) => void): void;
@@ -158,7 +173,7 @@ describe('audit records written in the business transaction and sealed after it 
        * queue behind it; `noteStatements`: the statements on notes the requests' handlers send (a list sends two).
        */
       const whileInsertsWait = async <R,>(seen: { sent: string[]; answered: string[] }, requests: (() => Promise<R>)[], noteStatements = requests.length) => {
-        const holder = new Client({ connectionString: main.database.url });
+        const holder = new Client({ connectionString: grouped.database.url });
         await holder.connect();
         try {
           await holder.query('begin');
@@ -201,7 +216,7 @@ describe('audit records written in the business transaction and sealed after it 
           app.inject({ method: 'GET', url: `/api/${SERVICE}${url}`, headers: { 'x-request-id': requestId, authorization: `Bearer ${await token()}` } }).then((r) => ({ status: r.statusCode, requestId }));
         const reads: string[] = Array.from({ length: 6 }, () => randomUUID());
         const lists: string[] = Array.from({ length: 6 }, () => randomUUID());
-        await main.sql.query(`alter table ${SERVICE}.audit_record add constraint refuse_reads check (action <> 'read') not valid`);
+        await grouped.sql.query(`alter table ${SERVICE}.audit_record add constraint refuse_reads check (action <> 'read') not valid`);
         try {
           const responses = await watching((seen) =>
             whileInsertsWait(seen, [...reads.map((id) => get(`/notes/${created.body.id}`, id)), ...lists.map((id) => get('/notes?perPage=1', id))], reads.length + 2 * lists.length),
@@ -209,7 +224,7 @@ describe('audit records written in the business transaction and sealed after it 
           expect(responses.filter((r) => reads.includes(r.requestId)).map((r) => r.status)).toEqual(reads.map(() => 503));
           expect(responses.filter((r) => lists.includes(r.requestId)).map((r) => r.status)).toEqual(lists.map(() => 200));
         } finally {
-          await main.sql.query(`alter table ${SERVICE}.audit_record drop constraint refuse_reads`);
+          await grouped.sql.query(`alter table ${SERVICE}.audit_record drop constraint refuse_reads`);
         }
         const records = await recordsOf('request_id = any($1::text[])', [[...reads, ...lists]]);
         expect(records.map((record) => record.request_id).sort()).toEqual([...lists].sort());

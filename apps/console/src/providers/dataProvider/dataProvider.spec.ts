@@ -52,6 +52,18 @@ describe('dataProvider', () => {
     expect(calls[0].headers.get('authorization')).toBe('Bearer token-1');
   });
 
+  it('searches persons without a count: next/previous from hasNext, the total once a last page shows it', async () => {
+    const { provider, calls } = fakeApi([
+      { status: 200, body: { items: [{ id: 'p1' }, { id: 'p2' }], page: 1, perPage: 2, hasNext: true } },
+      { status: 200, body: { items: [{ id: 'p3' }], total: 3, page: 2, perPage: 2, hasNext: false } },
+    ]);
+    const first = await provider.getList('persons', { pagination: { page: 1, perPage: 2 }, sort: { field: 'familyNameKana', order: 'ASC' }, filter: { q: 'さぬき' } });
+    expect(calls[0].url).toBe(`/api/intake/persons?page=1&perPage=2&sort=familyNameKana&q=${encodeURIComponent('さぬき')}&count=false`);
+    expect(first).toEqual({ data: [{ id: 'p1' }, { id: 'p2' }], pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    const last = await provider.getList('persons', { pagination: { page: 2, perPage: 2 }, sort: { field: 'familyNameKana', order: 'ASC' }, filter: { q: 'さぬき' } });
+    expect(last).toEqual({ data: [{ id: 'p3' }], total: 3 });
+  });
+
   it('lists and creates nested council meetings under their council', async () => {
     const { provider, calls } = fakeApi([
       { status: 200, body: { items: [{ id: 'm1', heldOn: '2025-04-01' }], total: 1, page: 1, perPage: 25 } },
@@ -78,8 +90,8 @@ describe('dataProvider', () => {
     ]);
     const { data } = await provider.getMany('persons', { ids: [...ids, 'p0'] });
     expect(calls.map((call) => call.url)).toEqual([
-      `/api/intake/persons?page=1&perPage=100&ids=${encodeURIComponent(ids.slice(0, 100).join(','))}`,
-      '/api/intake/persons?page=1&perPage=100&ids=p100',
+      `/api/intake/persons?page=1&perPage=100&ids=${encodeURIComponent(ids.slice(0, 100).join(','))}&count=false`,
+      '/api/intake/persons?page=1&perPage=100&ids=p100&count=false',
     ]);
     expect(data).toEqual([{ id: 'p0', familyName: '讃岐' }]);
   });

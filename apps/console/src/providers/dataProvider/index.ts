@@ -19,12 +19,13 @@ import { RESOURCE_ROUTES, type RecordAction, type ResourceRoute } from './resour
 export * from './problem';
 export * from './resources';
 
-/** What the services answer for a list (ARCHITECTURE §7). */
+/** What the services answer for a list (ARCHITECTURE §7); `count=false` answers `hasNext` and `total` only on a last page. */
 export interface ListPage<T> {
   items: T[];
-  total: number;
+  total?: number;
   page: number;
   perPage: number;
+  hasNext?: boolean;
 }
 
 export interface DataProviderOptions {
@@ -247,11 +248,14 @@ export function createDataProvider({ apiUrl, getAccessToken, fetch: fetchImpl = 
       delete filter[found.parent.field];
     }
     const query = listQuery({ ...params, filter }, found.sortable);
+    if (found.uncounted) query.set('count', 'false');
     const answer = await json<ListPage<RaRecord> | RaRecord[]>(`${path}?${query.toString()}`, { signal: params.signal });
     // A few nested collections (a plan's evaluations) answer a plain array.
-    const page = Array.isArray(answer) ? { items: answer, total: answer.length } : answer;
+    const page = Array.isArray(answer) ? { items: answer, total: answer.length, hasNext: false } : answer;
     const parent = found.parent;
     const data = parent ? page.items.map((item) => ({ [parent.field]: params.filter?.[parent.field], ...item })) : page.items;
+    // Without a total, react-admin pages with next/previous (its partial pagination).
+    if (page.total === undefined) return { data, pageInfo: { hasNextPage: page.hasNext === true, hasPreviousPage: (params.pagination?.page ?? 1) > 1 } };
     return { data, total: page.total };
   }
 

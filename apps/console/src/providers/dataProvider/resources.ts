@@ -19,6 +19,11 @@ export interface ResourceRoute {
    * instead of one GET per id. Ids the caller may not see are simply not in the answer.
    */
   idsFilter?: string;
+  /**
+   * A search more than a register: listed without a count (`count=false`), so the list pages with next/previous and
+   * shows the total only on the last page. A desk looking for one person needs no count, which costs what the page does.
+   */
+  uncounted?: boolean;
   /** Read-only collections have no create/update. */
   readOnly?: boolean;
   /** Fields the server otherwise owns that this collection's create command takes (a consent is recorded with its status). */
@@ -72,7 +77,7 @@ export const RESOURCE_ROUTES: Record<string, ResourceRoute> = {
   'intake-audit-records': { path: 'intake/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'outreach-audit-records': { path: 'outreach/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
   'matching-audit-records': { path: 'matching/audit-records', sortable: ['seq', 'occurredAt'], readOnly: true },
-  persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'], idsFilter: 'ids' },
+  persons: { path: 'intake/persons', sortable: ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt'], idsFilter: 'ids', uncounted: true },
   // 職員名簿: login subjects on records → display names (entered at each staff member's sign-in, POST intake/staff/me).
   staff: { path: 'intake/staff', sortable: ['displayName', 'lastSignedInAt'], idsFilter: 'subjects', readOnly: true },
   consultations: { path: 'intake/consultations', sortable: ['receivedAt', 'receptionNo', 'urgency', 'status', 'createdAt', 'updatedAt'] },

@@ -17,6 +17,18 @@ export interface KeysetPage<T> {
   next?: string;
 }
 
+/**
+ * A page-numbered page read without counting (`count=false`): `hasNext` instead of `total`, and `total` only where the
+ * page shows it anyway (a last page: everything before it plus its rows). What a search box needs, at a page's cost.
+ */
+export interface UncountedPage<T> {
+  items: T[];
+  total?: number;
+  page: number;
+  perPage: number;
+  hasNext: boolean;
+}
+
 /** What a keyset read needs of a list request (`KeysetListQuery` in @tsunagu/platform-http is one). */
 export interface KeysetRequest {
   after?: string;

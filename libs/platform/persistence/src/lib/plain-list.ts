@@ -1,6 +1,6 @@
 import { RawQueryFragment, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { DomainException } from '@tsunagu/platform-errors';
-import { listPage, type KeysetPage, type KeysetRequest, type ListPage, type Paging } from './paging';
+import { listPage, type KeysetPage, type KeysetRequest, type ListPage, type Paging, type UncountedPage } from './paging';
 
 /** An entity's data properties as a read returns them: what a view is made from, with or without an entity. */
 export type PlainRow<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
@@ -102,6 +102,27 @@ export async function listPlainRows<T extends object, V>(
   });
 }
 
+/**
+ * A page-numbered list without its count (`count=false`): one row beyond the page says whether another follows. A
+ * search's count costs about what its page does (issue 14), and a desk looking for one person reads `hasNext`.
+ */
+export async function uncountedPlainRows<T extends object, V>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  page: Paging,
+  view: (row: PlainRow<T>) => V,
+): Promise<UncountedPage<V>> {
+  return RawQueryFragment.run(async () => {
+    const rows = await pageRows(em, entity, where, page.orderBy, page.limit + 1, page.offset);
+    const hasNext = rows.length > page.limit;
+    const items = (hasNext ? rows.slice(0, page.limit) : rows).map(view);
+    // A last page with rows tells the total without a count; an empty page beyond the end does not.
+    const total = !hasNext && (items.length > 0 || page.offset === 0) ? page.offset + items.length : undefined;
+    return { items, ...(total !== undefined ? { total } : {}), page: page.page, perPage: page.perPage, hasNext };
+  });
+}
+
 interface Cursor {
   /** Sort field and direction the cursor was made for. */
   s: string;
@@ -168,7 +189,7 @@ export async function keysetPlainRows<T extends object, V>(
   });
 }
 
-/** Page numbers for the console, keyset for API clients that send `after`. */
+/** Page numbers for the console (without a count on `count=false`), keyset for API clients that send `after`. */
 export function plainListOrKeyset<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
@@ -177,7 +198,8 @@ export function plainListOrKeyset<T extends object, V>(
   page: () => Paging,
   keysetSortable: readonly string[],
   view: (row: PlainRow<T>) => V,
-): Promise<ListPage<V> | KeysetPage<V>> {
+): Promise<ListPage<V> | KeysetPage<V> | UncountedPage<V>> {
   if (query.after !== undefined) return keysetPlainRows(em, entity, where, query, keysetSortable, view);
+  if (query.count === false) return uncountedPlainRows(em, entity, where, page(), view);
   return listPlainRows(em, entity, where, page(), view);
 }
