@@ -571,6 +571,20 @@ describe('casework screens (issue 5: household, timeline, my work, notes, consen
     await shows(page.getByText('母と電話。次回は自宅で面談（e2e）'));
   });
 
+  it('pages through the persons list without counting: the page and 件超, the total once the last page shows it', async () => {
+    const { page } = caseworker;
+    const { total } = (await caseworker.api('GET', '/api/intake/persons?perPage=1')).body as { total: number };
+    expect(total).toBeGreaterThan(2);
+    const perPage = Math.ceil(total / 2);
+    await caseworker.open(`/persons?page=1&perPage=${perPage}&sort=familyNameKana&order=ASC`);
+    await shows(page.getByText(`1 - ${perPage} / ${perPage}件超`));
+    await hasCount(page.locator('tbody tr'), perPage);
+    await page.getByRole('button', { name: /次のページ|next page/i }).click();
+    await shows(page.getByText(`${perPage + 1} - ${total} / ${total}`));
+    await hasCount(page.locator('tbody tr'), total - perPage);
+    await expectAccessible(caseworker, '24b-persons-last-page');
+  });
+
   it('records a consent from the person page and withdraws it', async () => {
     const { page } = caseworker;
     await caseworker.open('/persons');
