@@ -94,8 +94,9 @@ export function auditCallerOf(request: FastifyRequest) {
  * Writes the audit record of every `@Audited` route that did not write it with its change, in Fastify's onSend
  * hook: after guards, handler and exception filter have decided the status, before the response leaves — reads,
  * lists, refusals, failed writes (their transaction rolled back) and writes that committed without an ORM
- * transaction. No lock; records of concurrent requests share one insert (`insertGrouped`, ADR 0021). If it cannot be written, a successful response is replaced by a 503 with
- * Retry-After: protected data is never returned unaudited, and the cause (the database) is transient.
+ * transaction. No lock; the records of concurrent requests share one insert (`insertGrouped`, ADR 0021). If it cannot
+ * be written, a successful response is replaced by a 503 with Retry-After: protected data is never returned unaudited,
+ * and the cause (the database) is transient.
  */
 @Injectable()
 export class AuditTrail implements OnModuleInit {

@@ -157,11 +157,12 @@ const insertValues = (facts: AuditFacts) => [
   facts.traceId,
 ];
 
-/**
- * The append-only, hash-chained audit trail of one service (RELIABILITY §3.6, ADR 0011). Records are inserted
- * without any lock — a write's in its business transaction, a read's before its response — and take their order
- * from the `seq` sequence; `AuditSealer` links them into the chain afterwards. Verification recomputes every link.
- */
+/** PostgreSQL refused a row for what it holds (SQLSTATE class 22 data exception, 23 integrity constraint), not for its own state. */
+function refusedForItsValues(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
 /** Most records one grouped insert carries (15 parameters each). */
 const GROUP_LIMIT = 100;
 
@@ -177,6 +178,11 @@ interface RecordGroup {
   sending: boolean;
 }
 
+/**
+ * The append-only, hash-chained audit trail of one service (RELIABILITY §3.6, ADR 0011). Records are inserted
+ * without any lock — a write's in its business transaction, a read's before its response — and take their order
+ * from the `seq` sequence; `AuditSealer` links them into the chain afterwards. Verification recomputes every link.
+ */
 @Injectable()
 export class AuditService {
   readonly schema: string;
@@ -281,11 +287,12 @@ export class AuditService {
       await this.insertRows(batch.map((waiting) => waiting.facts));
       for (const waiting of batch) waiting.resolve();
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      if (batch.length === 1 || !refusedForItsValues(error)) {
+        // The database or the connection failed: every record of the group was kept out alike.
+        for (const waiting of batch) waiting.reject(error);
         return;
       }
-      // One record that cannot be written must not withhold the others' responses: each goes again on its own.
+      // A row PostgreSQL refused (a constraint, a value) must not withhold the others' responses: each goes again on its own.
       await Promise.all(
         batch.map(async (waiting) => {
           try {
