@@ -52,6 +52,13 @@ async function pageRows<T extends object>(em: EntityManager, entity: EntityName<
   return (await qb.execute('all', true)) as PlainRow<T>[];
 }
 
+/** A page's rows and whether more follow, read as one row beyond the page (no count). */
+async function pageRowsAndMore<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
+  const rows = await pageRows(em, entity, where, orderBy, limit + 1, offset);
+  const hasNext = rows.length > limit;
+  return { rows: hasNext ? rows.slice(0, limit) : rows, hasNext };
+}
+
 /**
  * Every row that matches, as plain objects (property names, no entities, no identity map), tenant filter applied:
  * what a list needs besides its page (the members of a page's households, the targets of a page's plans).
@@ -114,9 +121,8 @@ export async function uncountedPlainRows<T extends object, V>(
   view: (row: PlainRow<T>) => V,
 ): Promise<UncountedPage<V>> {
   return RawQueryFragment.run(async () => {
-    const rows = await pageRows(em, entity, where, page.orderBy, page.limit + 1, page.offset);
-    const hasNext = rows.length > page.limit;
-    const items = (hasNext ? rows.slice(0, page.limit) : rows).map(view);
+    const { rows, hasNext } = await pageRowsAndMore(em, entity, where, page.orderBy, page.limit, page.offset);
+    const items = rows.map(view);
     // A last page with rows tells the total without a count; an empty page beyond the end does not.
     const total = !hasNext && (items.length > 0 || page.offset === 0) ? page.offset + items.length : undefined;
     return { items, ...(total !== undefined ? { total } : {}), page: page.page, perPage: page.perPage, hasNext };
@@ -175,12 +181,10 @@ export async function keysetPlainRows<T extends object, V>(
   const beyond = direction === 'desc' ? '$lt' : '$gt';
   const after = !cursor ? undefined : field === 'id' ? { id: { [beyond]: cursor.i } } : { $or: [{ [field]: { [beyond]: cursor.v } }, { [field]: cursor.v, id: { $gt: cursor.i } }] };
   return RawQueryFragment.run(async () => {
-    const rows = await pageRows(em, entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, orderBy, perPage + 1, 0);
-    const hasNext = rows.length > perPage;
-    const pageRowsOnly = hasNext ? rows.slice(0, perPage) : rows;
-    const last = pageRowsOnly[pageRowsOnly.length - 1] as Record<string, unknown> | undefined;
+    const { rows, hasNext } = await pageRowsAndMore(em, entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, orderBy, perPage, 0);
+    const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
     return {
-      items: pageRowsOnly.map(view),
+      items: rows.map(view),
       ...(query.count ? { total: await cappedCount(em, entity, where, COUNT_CAP).then((n) => Math.min(n, COUNT_CAP)) } : {}),
       perPage,
       hasNext,
