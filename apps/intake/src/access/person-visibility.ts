@@ -4,13 +4,9 @@ import { deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type Desk
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal, type Role } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-errors';
+import type { SqlPredicate } from '@tsunagu/platform-persistence';
 import type { IntakeConfig } from '../config';
 
-/** A SQL condition with its `?` bindings, in the order they appear. */
-export interface SqlPredicate {
-  sql: string;
-  params: unknown[];
-}
 
 /**
  * How far the caller sees people (docs/security/access-model.md): everything (the system itself, city staff in
@@ -115,8 +111,13 @@ export class PersonVisibility {
 
   /** The filter for queries on the person table itself: the same people as `filter('id')`, read from the row where it can. */
   personFilter(): object {
-    const predicate = visiblePersonPredicate(this.reach(), '$ALIAS.id', '$ALIAS');
+    const predicate = this.personPredicate();
     return predicate ? visibleFilter(predicate) : {};
+  }
+
+  /** personFilter as an SQL condition over `$ALIAS` (the person table); null when the caller sees everyone. */
+  personPredicate(): SqlPredicate | null {
+    return visiblePersonPredicate(this.reach(), '$ALIAS.id', '$ALIAS');
   }
 
   /** Narrowing for a query on `table` (the alias is the queried table's): `{}` for callers who see everyone. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { paging } from '@tsunagu/platform-http';
-import { plainListOrKeyset, type KeysetPage, type ListPage, type UncountedPage } from '@tsunagu/platform-persistence';
+import { plainListOrKeyset, SqlConditions, type KeysetPage, type ListPage, type SqlPredicate, type UncountedPage } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '@tsunagu/util-japanese-text';
 import { PersonVisibility, personNotVisible } from '../access/person-visibility';
 import { findDuplicateCandidates } from './find-duplicates';
@@ -19,17 +19,23 @@ export class ListPersonsUseCase {
 
   async execute(query: PersonListQuery): Promise<ListPage<PersonView> | UncountedPage<PersonView> | KeysetPage<PersonView>> {
     const page = () => paging(query, ['familyNameKana', 'birthDate', 'createdAt', 'updatedAt', 'id'], '-createdAt');
+    // The desks search all day: the conditions are written as SQL, not built by the query builder per search (ADR 0022).
     // Only people the caller's desk has a relationship with (or everyone, for city-wide roles), before paging.
-    const and: FilterQuery<Person>[] = [this.people.personFilter()];
-    if (query.ids) and.push({ id: { $in: query.ids } });
-    if (query.birthDate) and.push({ birthDate: query.birthDate });
-    if (query.districtId) and.push({ districtId: query.districtId, dvAddressProtection: this.visibility.canSee({ dvAddressProtection: true }) ? undefined : false });
-    if (query.identityLevel) and.push({ identityLevel: query.identityLevel });
+    const desk = this.people.personPredicate();
+    const and: SqlPredicate[] = desk ? [desk] : [];
+    if (query.ids) and.push(query.ids.length > 0 ? { sql: '$ALIAS.id in (?)', params: [query.ids] } : { sql: 'false', params: [] });
+    if (query.birthDate) and.push({ sql: '$ALIAS.birth_date = ?', params: [query.birthDate] });
+    if (query.districtId) {
+      and.push({ sql: '$ALIAS.district_id = ?', params: [query.districtId] });
+      // A masked district is not searchable by those who may not see it.
+      if (!this.visibility.canSee({ dvAddressProtection: true })) and.push({ sql: '$ALIAS.dv_address_protection = false', params: [] });
+    }
+    if (query.identityLevel) and.push({ sql: '$ALIAS.identity_level = ?', params: [query.identityLevel] });
     // Kana are matched with and without the space between セイ and メイ (the search column holds both).
-    for (const pattern of searchPatterns(query.q)) and.push({ searchText: { $like: pattern } });
+    for (const pattern of searchPatterns(query.q)) and.push({ sql: '$ALIAS.search_text like ?', params: [pattern] });
     // Plain rows; a capped count (a two-letter word's exact count read the whole table), none for the console's search
     // (`count=false`), keyset by id for API clients (kana may be empty, so it cannot carry a cursor). Issue 14.
-    return plainListOrKeyset(this.em, Person, { $and: and }, query, page, [], (person) => this.visibility.view(person));
+    return plainListOrKeyset(this.em, Person, new SqlConditions(and), query, page, [], (person) => this.visibility.view(person));
   }
 }
 

@@ -1,5 +1,6 @@
-import { RawQueryFragment, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { RawQueryFragment, type EntityDictionary, type EntityManager, type EntityMetadata, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { DomainException } from '@tsunagu/platform-errors';
+import { MUNICIPALITY_FILTER, tenantCondition } from './tenant-entity';
 import { listPage, type KeysetPage, type KeysetRequest, type ListPage, type Paging, type UncountedPage } from './paging';
 
 /** An entity's data properties as a read returns them: what a view is made from, with or without an entity. */
@@ -45,15 +46,96 @@ function queryBuilder<T extends object>(em: EntityManager, entity: EntityName<T>
   return sqlEm(em).createQueryBuilder(entity);
 }
 
+/** A condition written as SQL: a `?` for each of `params` in order, `$ALIAS` for the queried table's alias. */
+export interface SqlPredicate {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * A list's conditions written as SQL instead of a MikroORM filter, for a search the desks run all day (the person
+ * search): the statement is a few joined strings instead of the query builder's work on every request, which was a
+ * fifth of intake's CPU per search (docs/performance.md, ADR 0022). The rows are mapped by MikroORM's own result mapper,
+ * so they are the same plain rows the filter form reads; the municipality filter is applied as the entity's filter
+ * would, and an entity with any other default filter is refused (its conditions would be silently skipped).
+ */
+export class SqlConditions {
+  constructor(readonly conditions: readonly SqlPredicate[]) {}
+}
+
+/** What the plain reads accept: a MikroORM filter, or conditions written as SQL. */
+export type PlainWhere<T> = FilterQuery<T> | SqlConditions;
+
+const SQL_ALIAS = 'p0';
+
+/** The table and columns of an entity as the SQL form needs them, resolved once per entity. */
+interface SqlTable {
+  meta: EntityMetadata;
+  from: string;
+  column: (property: string) => string;
+}
+
+const sqlTables = new WeakMap<EntityMetadata, SqlTable>();
+
+function sqlTableOf<T extends object>(em: EntityManager, entity: EntityName<T>): SqlTable {
+  const meta = em.getMetadata().get(entity as never) as EntityMetadata;
+  const known = sqlTables.get(meta);
+  if (known) return known;
+  const others = Object.values(meta.filters ?? {}).filter((filter) => filter.default && filter.name !== MUNICIPALITY_FILTER);
+  if (others.length > 0) throw new Error(`SQL conditions do not apply the ${others.map((filter) => filter.name).join(', ')} filter of ${meta.className}`);
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const schema = meta.schema && meta.schema !== '*' ? meta.schema : (em.config.get('schema') as string | undefined);
+  const columns = new Map(Object.values(meta.properties).flatMap((prop) => (prop.fieldNames?.length === 1 ? [[prop.name, `${SQL_ALIAS}.${quote(prop.fieldNames[0])}`] as const] : [])));
+  const table: SqlTable = {
+    meta,
+    from: `${schema ? `${quote(schema)}.` : ''}${quote(meta.tableName)} as ${SQL_ALIAS}`,
+    column: (property) => {
+      const column = columns.get(property);
+      if (!column) throw new Error(`${meta.className} has no column for ${property}`);
+      return column;
+    },
+  };
+  sqlTables.set(meta, table);
+  return table;
+}
+
+/** The statement's where clause and values: the conditions, then the municipality filter. */
+function sqlWhere(table: SqlTable, where: SqlConditions): SqlPredicate {
+  const conditions = [...where.conditions];
+  if (table.meta.filters?.[MUNICIPALITY_FILTER]?.default) {
+    const tenant = tenantCondition();
+    if (tenant === null) conditions.push({ sql: `${table.column('municipality')} is null`, params: [] });
+    else if (tenant !== undefined) conditions.push({ sql: `${table.column('municipality')} = ?`, params: [tenant] });
+  }
+  if (conditions.length === 0) return { sql: '', params: [] };
+  return {
+    sql: ` where ${conditions.map((condition) => `(${condition.sql.replaceAll('$ALIAS', SQL_ALIAS)})`).join(' and ')}`,
+    params: conditions.flatMap((condition) => condition.params),
+  };
+}
+
+async function sqlRows<T extends object>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
+}
+
 /** Rows of one page as plain objects (property names, no entities, no identity map), tenant filter applied. */
-async function pageRows<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
+async function pageRows<T extends object>(em: EntityManager, entity: EntityName<T>, where: PlainWhere<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
+  if (where instanceof SqlConditions) {
+    const table = sqlTableOf(em, entity);
+    const filter = sqlWhere(table, where);
+    const order = Object.entries(orderBy).map(([property, direction]) => `${table.column(property)} ${direction}`);
+    const sql = `select ${SQL_ALIAS}.* from ${table.from}${filter.sql}${order.length ? ` order by ${order.join(', ')}` : ''} limit ?${offset > 0 ? ' offset ?' : ''}`;
+    const rows = await sqlRows<EntityDictionary<T>>(em, sql, [...filter.params, limit, ...(offset > 0 ? [offset] : [])]);
+    const driver = em.getDriver();
+    return rows.map((row) => driver.mapResult(row, table.meta as EntityMetadata<T>) as unknown as PlainRow<T>);
+  }
   const qb = queryBuilder(em, entity).select('*').where(where).orderBy(orderBy).limit(limit).offset(offset);
   await qb.applyFilters();
   return (await qb.execute('all', true)) as PlainRow<T>[];
 }
 
 /** A page's rows and whether more follow, read as one row beyond the page (no count). */
-async function pageRowsAndMore<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
+async function pageRowsAndMore<T extends object>(em: EntityManager, entity: EntityName<T>, where: PlainWhere<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
   const rows = await pageRows(em, entity, where, orderBy, limit + 1, offset);
   const hasNext = rows.length > limit;
   return { rows: hasNext ? rows.slice(0, limit) : rows, hasNext };
@@ -77,7 +159,13 @@ export async function plainRows<T extends object>(
 }
 
 /** Every match up to `cap` + 1: `select count(*) from (select 1 … limit cap + 1)` stops early on a large table. */
-async function cappedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, cap: number): Promise<number> {
+async function cappedCount<T extends object>(em: EntityManager, entity: EntityName<T>, where: PlainWhere<T>, cap: number): Promise<number> {
+  if (where instanceof SqlConditions) {
+    const table = sqlTableOf(em, entity);
+    const filter = sqlWhere(table, where);
+    const [row] = await sqlRows<{ count: number }>(em, `select count(*)::int as count from (select 1 from ${table.from}${filter.sql} limit ?) as capped`, [...filter.params, cap + 1]);
+    return row?.count ?? 0;
+  }
   const qb = queryBuilder(em, entity).select('id').where(where).limit(cap + 1);
   await qb.applyFilters();
   const sql = sqlEm(em);
@@ -94,7 +182,7 @@ async function cappedCount<T extends object>(em: EntityManager, entity: EntityNa
 export async function listPlainRows<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: PlainWhere<T>,
   page: Paging,
   view: (row: PlainRow<T>) => V,
 ): Promise<ListPage<V> & { hasNext?: boolean }> {
@@ -116,7 +204,7 @@ export async function listPlainRows<T extends object, V>(
 export async function uncountedPlainRows<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: PlainWhere<T>,
   page: Paging,
   view: (row: PlainRow<T>) => V,
 ): Promise<UncountedPage<V>> {
@@ -165,7 +253,7 @@ function decodeCursor(after: string, sort: string): Cursor | undefined {
 export async function keysetPlainRows<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: PlainWhere<T>,
   query: KeysetRequest,
   keysetSortable: readonly string[],
   view: (row: PlainRow<T>) => V,
@@ -179,9 +267,8 @@ export async function keysetPlainRows<T extends object, V>(
   const perPage = query.perPage ?? 25;
   const cursor = decodeCursor(query.after ?? '', sort);
   const beyond = direction === 'desc' ? '$lt' : '$gt';
-  const after = !cursor ? undefined : field === 'id' ? { id: { [beyond]: cursor.i } } : { $or: [{ [field]: { [beyond]: cursor.v } }, { [field]: cursor.v, id: { $gt: cursor.i } }] };
   return RawQueryFragment.run(async () => {
-    const { rows, hasNext } = await pageRowsAndMore(em, entity, (after ? { $and: [where, after] } : where) as FilterQuery<T>, orderBy, perPage, 0);
+    const { rows, hasNext } = await pageRowsAndMore(em, entity, cursor ? afterCursor(em, entity, where, field, beyond, cursor) : where, orderBy, perPage, 0);
     const last = rows[rows.length - 1] as Record<string, unknown> | undefined;
     return {
       items: rows.map(view),
@@ -193,11 +280,27 @@ export async function keysetPlainRows<T extends object, V>(
   });
 }
 
+/** The list's conditions and the rows beyond the cursor: `sort > last value or (= last value and id > last id)`. */
+function afterCursor<T extends object>(em: EntityManager, entity: EntityName<T>, where: PlainWhere<T>, field: string, beyond: '$lt' | '$gt', cursor: Cursor): PlainWhere<T> {
+  if (where instanceof SqlConditions) {
+    const table = sqlTableOf(em, entity);
+    const op = beyond === '$lt' ? '<' : '>';
+    const id = table.column('id');
+    const after: SqlPredicate =
+      field === 'id'
+        ? { sql: `${id} ${op} ?`, params: [cursor.i] }
+        : { sql: `${table.column(field)} ${op} ? or (${table.column(field)} = ? and ${id} > ?)`, params: [cursor.v, cursor.v, cursor.i] };
+    return new SqlConditions([...where.conditions, after]);
+  }
+  const after = field === 'id' ? { id: { [beyond]: cursor.i } } : { $or: [{ [field]: { [beyond]: cursor.v } }, { [field]: cursor.v, id: { $gt: cursor.i } }] };
+  return { $and: [where, after] } as FilterQuery<T>;
+}
+
 /** Page numbers for the console (without a count on `count=false`), keyset for API clients that send `after`. */
 export function plainListOrKeyset<T extends object, V>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: PlainWhere<T>,
   query: KeysetRequest,
   page: () => Paging,
   keysetSortable: readonly string[],

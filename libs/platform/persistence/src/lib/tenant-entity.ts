@@ -5,6 +5,17 @@ import { v7 as uuidv7 } from 'uuid';
 export const MUNICIPALITY_FILTER = 'municipality';
 
 /**
+ * The municipality the current work is restricted to: its code, undefined for system work (no restriction), and null
+ * for anything else without a municipality (which then matches no tenant's row).
+ */
+export function tenantCondition(): string | null | undefined {
+  const context = TenantContext.current();
+  if (context?.municipality) return context.municipality;
+  if (context?.system) return undefined;
+  return null;
+}
+
+/**
  * Restricts every read, update and delete of the decorated entity to the municipality of the
  * current request. System work (migrations, demo data, relays) runs without the restriction;
  * anything else without a municipality fails closed instead of seeing every tenant.
@@ -15,10 +26,9 @@ export const TenantScoped = (): ClassDecorator =>
     default: true,
     args: false,
     cond: () => {
-      const context = TenantContext.current();
-      if (context?.municipality) return { municipality: context.municipality };
-      if (context?.system) return {};
-      return { municipality: { $eq: null } };
+      const municipality = tenantCondition();
+      if (municipality === undefined) return {};
+      return municipality === null ? { municipality: { $eq: null } } : { municipality };
     },
   }) as ClassDecorator;
 
