@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { paging } from '@tsunagu/platform-http';
-import { findOrFail, plainListOrKeyset, type KeysetPage, type ListPage } from '@tsunagu/platform-persistence';
+import { findOrFail, plainListOrKeyset, SqlConditions, type KeysetPage, type ListPage, type SqlPredicate } from '@tsunagu/platform-persistence';
 import { searchPatterns } from '../shared/japanese-text';
 import { CommunityResource } from './community-resource.entity';
 import type { ResourceListQuery, ResourceView } from './resource.dto';
@@ -29,25 +29,29 @@ export interface ResourceFilter {
   q?: string;
 }
 
-/** One place that turns list filters into a query, shared by the HTTP list and the NATS search. */
-export function resourceWhere(filter: ResourceFilter): FilterQuery<CommunityResource> {
-  const and: FilterQuery<CommunityResource>[] = [];
-  if (filter.district) and.push({ districtIds: { $contains: [filter.district] } });
-  if (filter.districts?.length) and.push({ districtIds: { $overlap: filter.districts } });
-  if (filter.category) and.push({ category: filter.category });
-  if (filter.categories?.length) and.push({ category: { $in: filter.categories } });
-  if (filter.insuranceScheme) and.push({ insuranceScheme: filter.insuranceScheme });
-  if (filter.activity) and.push({ activities: { $contains: [filter.activity] } });
-  if (filter.activities?.length) and.push({ activities: { $overlap: filter.activities } });
-  if (filter.eligibility) and.push({ eligibility: filter.eligibility });
-  if (filter.eligibilities?.length) and.push({ eligibility: { $in: filter.eligibilities } });
-  if (filter.status) and.push({ status: filter.status });
-  if (filter.weekday) and.push({ scheduleWeekdays: { $contains: [filter.weekday] } });
-  if (filter.weekdays?.length) and.push({ scheduleWeekdays: { $overlap: filter.weekdays } });
-  if (filter.public !== undefined) and.push({ public: filter.public });
-  if (filter.organization) and.push({ organizationId: filter.organization });
-  for (const pattern of searchPatterns(filter.q)) and.push({ searchText: { $like: pattern } });
-  return and.length > 0 ? { $and: and } : {};
+/**
+ * One place that turns list filters into a query, shared by the HTTP list and the NATS search (matching asks it for
+ * every need): conditions written as SQL, not a filter the query builder turns into SQL per request (ADR 0022).
+ */
+export function resourceWhere(filter: ResourceFilter): SqlConditions {
+  const and: SqlPredicate[] = [];
+  const condition = (sql: string, ...params: unknown[]) => and.push({ sql, params });
+  if (filter.district) condition('$ALIAS.district_ids @> array[?]::text[]', filter.district);
+  if (filter.districts?.length) condition('$ALIAS.district_ids && array[?]::text[]', filter.districts);
+  if (filter.category) condition('$ALIAS.category = ?', filter.category);
+  if (filter.categories?.length) condition('$ALIAS.category in (?)', filter.categories);
+  if (filter.insuranceScheme) condition('$ALIAS.insurance_scheme = ?', filter.insuranceScheme);
+  if (filter.activity) condition('$ALIAS.activities @> array[?]::text[]', filter.activity);
+  if (filter.activities?.length) condition('$ALIAS.activities && array[?]::text[]', filter.activities);
+  if (filter.eligibility) condition('$ALIAS.eligibility = ?', filter.eligibility);
+  if (filter.eligibilities?.length) condition('$ALIAS.eligibility in (?)', filter.eligibilities);
+  if (filter.status) condition('$ALIAS.status = ?', filter.status);
+  if (filter.weekday) condition('$ALIAS.schedule_weekdays @> array[?]::text[]', filter.weekday);
+  if (filter.weekdays?.length) condition('$ALIAS.schedule_weekdays && array[?]::text[]', filter.weekdays);
+  if (filter.public !== undefined) condition('$ALIAS.public = ?', filter.public);
+  if (filter.organization) condition('$ALIAS.organization_id = ?', filter.organization);
+  for (const pattern of searchPatterns(filter.q)) condition('$ALIAS.search_text like ?', pattern);
+  return new SqlConditions(and);
 }
 
 @Injectable()
