@@ -14,6 +14,7 @@ const { say, warn, prefixer } = require('../local/log.cjs');
 const { ROOT } = require('../local/services.cjs');
 const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, scenarios: allScenarios, sql, resourceBody, TRAIL_SCHEMA_SQL } = require('./scenarios.cjs');
 const { insertPersons, kanaQueries } = require('../../apps/intake/bench/persons.cjs');
+const { nodeDescription, runtimeWarning } = require('./runtime.cjs');
 const { measureEvents } = require('./events.cjs');
 
 function request(url, { method = 'GET', token, body, idempotencyKey } = {}) {
@@ -55,7 +56,7 @@ function machine(databaseUrl) {
     cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()}`,
-    node: process.version,
+    node: nodeDescription(),
     postgres,
     nats: (() => {
       try {
@@ -125,6 +126,8 @@ async function benchCommand(context) {
   });
 
   say(`benchmark: ${load.connections} connections, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up; data in ${baseDir}`);
+  const runtime = runtimeWarning();
+  if (runtime) warn(runtime);
   const ready = await stack.start();
   if (!ready) return undefined;
   if (!ready.idp) throw new Error('apps/idp is not in this checkout: no token for the services');
@@ -156,7 +159,10 @@ async function benchCommand(context) {
     districtIds = (await districtsResponse.json()).items.map((district) => district.id);
   }
   const vars = {};
-  for (const scenario of scenarios) {
+  // The event part posts the consultationIntake scenario's body (events.cjs): its ids are looked up when it runs alone too.
+  const eventsRun = (!only || only.includes('events')) && ready.upstreams.intake && ready.upstreams.reporting;
+  const eventScenarios = eventsRun ? allScenarios.filter((scenario) => scenario.name === 'consultationIntake' && !scenarios.includes(scenario)) : [];
+  for (const scenario of [...scenarios, ...eventScenarios]) {
     for (const [key, lookup] of Object.entries(scenario.setup ?? {})) {
       if (vars[key] || !ready.upstreams[lookup.service]) continue;
       const response = await request(`${serviceUrl(lookup.service)}${lookup.path}?${new URLSearchParams(lookup.query ?? {})}`, { token: tokenOf(scenario) });

@@ -12,6 +12,7 @@ const { Client } = require('pg');
 const { connect } = require('nats');
 const { ensureInfrastructure, freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { ensureLocalRoles, withRole } = require('../../libs/platform/local-infrastructure/src/database-roles.cjs');
+const { nodeDescription, runtimeWarning } = require('./runtime.cjs');
 
 const ROOT = path.resolve(__dirname, '../..');
 const MUNICIPALITY = '372013';
@@ -32,7 +33,7 @@ async function machine(client) {
     cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     os: `${os.type()} ${os.release()}`,
-    node: process.version,
+    node: nodeDescription(),
     postgres: r.rows[0].server_version,
     commit,
     date: new Date().toISOString(),
@@ -85,6 +86,8 @@ async function serviceBench({ name, tokenUser, env: serviceEnv = {}, connections
   const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), `tsunagu-${name}-bench-`));
   const stops = [];
   let exitCode = 0;
+  const runtime = runtimeWarning();
+  if (runtime) log(runtime);
   try {
     for (const file of [main, idp]) if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: run \`npx nx build ${name} idp\` first`);
     const infra = await ensureInfrastructure({ baseDir, persistent: false });
