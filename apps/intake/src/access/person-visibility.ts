@@ -7,7 +7,6 @@ import { DomainException } from '@tsunagu/platform-errors';
 import type { SqlPredicate } from '@tsunagu/platform-persistence';
 import type { IntakeConfig } from '../config';
 
-
 /**
  * How far the caller sees people (docs/security/access-model.md): everything (the system itself, city staff in
  * CITY_WIDE_READ_ROLES), or the people their desk (effective organisation) has a relationship with plus the people
