@@ -70,7 +70,8 @@ describe('outreach: list responses keep their contract', () => {
         .map((column) =>
           column.data_type === 'date'
             ? `"${column.column_name}" = "${column.column_name}" - (${JAPAN_TODAY} - date '${ANCHOR}')`
-            : `"${column.column_name}" = date_trunc('day', "${column.column_name}") - (${JAPAN_TODAY} - date '${ANCHOR}') * interval '1 day'`,
+            : // Times go to the start of their Japan day too (truncated in UTC, a time after 15:00 UTC fell on the day before).
+              `"${column.column_name}" = (date_trunc('day', "${column.column_name}" at time zone 'Asia/Tokyo') - (${JAPAN_TODAY} - date '${ANCHOR}') * interval '1 day') at time zone 'UTC'`,
         );
       await asSystem(
         outreach.orm,
