@@ -4,7 +4,7 @@ import { deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type Desk
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal, type Role } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-errors';
-import type { SqlPredicate } from '@tsunagu/platform-persistence';
+import { sqlRows, type SqlPredicate } from '@tsunagu/platform-persistence';
 import type { IntakeConfig } from '../config';
 
 /**
@@ -70,8 +70,6 @@ export function visibleFilter(predicate: SqlPredicate): object {
   return { [raw((alias: string) => predicate.sql.replaceAll('$ALIAS', alias), predicate.params)]: true };
 }
 
-type Rows = { id: string }[];
-const run = (em: EntityManager, sql: string, params: unknown[]): Promise<Rows> => em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<Rows>;
 
 /** Roles that may open a person's record by emergency access (緊急時アクセス): staff who work with people. */
 export const EMERGENCY_ACCESS_ROLES: readonly Role[] = ['caseworker', 'supervisor', 'coordinator', 'outreach-worker', 'participation-worker'];
@@ -194,7 +192,7 @@ export class PersonVisibility {
     if (ids.length === 0) return new Set();
     const predicate = visiblePersonPredicate(this.reach(), 'p.id', 'p');
     if (!predicate) return new Set(ids);
-    const rows = await run(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [`{${ids.join(',')}}`, ...predicate.params]);
+    const rows = await sqlRows<{ id: string }>(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [`{${ids.join(',')}}`, ...predicate.params]);
     return new Set(rows.map((row) => row.id));
   }
 

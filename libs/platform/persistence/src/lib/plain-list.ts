@@ -114,7 +114,8 @@ function sqlWhere(table: SqlTable, where: SqlConditions): SqlPredicate {
   };
 }
 
-async function sqlRows<T extends object>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+/** Rows of a statement run on the entity manager's connection, inside its transaction when it has one (`?` per value). */
+export async function sqlRows<T extends object>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
 }
 
