@@ -16,6 +16,7 @@ const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, 
 const { insertPersons, kanaQueries } = require('../../apps/intake/bench/persons.cjs');
 const { nodeDescription, runtimeWarning } = require('./runtime.cjs');
 const { measureEvents } = require('./events.cjs');
+const { settle } = require('./settle.cjs');
 
 function request(url, { method = 'GET', token, body, idempotencyKey } = {}) {
   return fetch(url, {
@@ -237,7 +238,9 @@ async function benchCommand(context) {
   ];
   const results = [];
   let offset = 1;
-  for (const scenario of scenarios) {
+  const settled = () => settle({ databaseUrl: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, schemas: Object.keys(ready.upstreams), log: say, warn });
+  for (const [index, scenario] of scenarios.entries()) {
+    if (index > 0) await settled();
     let baselineRps;
     for (const target of targetsOf(scenario)) {
       const connections = scenario.connections ?? load.connections;

@@ -141,14 +141,15 @@ describe('transactional outbox and relay', () => {
   it('renews the claims of a live relay: a batch slower than the lease is never taken by another replica', async () => {
     const before = (await publishedIds()).length;
     const ids = [await writeThing(), await writeThing(), await writeThing()];
-    // A lease of 600 ms and a broker that takes 400 ms per PubAck: the batch outlives its lease twice over.
+    // A lease of 600 ms and a broker that takes 1,300 ms per PubAck: the batch (published pipelined, its PubAcks awaited
+    // together) outlives its lease twice over.
     const relay = fixture.relay({ claimTtlMs: 600, pollIntervalMs: 60_000 });
     const slowPublish = (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish.bind(relay);
     let publishing: () => void = () => undefined;
     const batchClaimed = new Promise<void>((resolve) => (publishing = resolve));
     (relay as unknown as { publish: (event: unknown) => Promise<void> }).publish = async (event) => {
       publishing();
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await new Promise((resolve) => setTimeout(resolve, 1300));
       await slowPublish(event);
     };
     const pool = new Pool({ connectionString: fixture.database.url, max: 1 });
@@ -166,9 +167,48 @@ describe('transactional outbox and relay', () => {
     }
     await pool.end();
     await relay.stop();
-    expect(Date.now() - started).toBeGreaterThan(900);
+    expect(Date.now() - started).toBeGreaterThan(1200);
     expect(taken).toEqual([]);
     expect((await publishedIds()).slice(before)).toEqual(ids);
+  });
+
+  it('publishes a batch pipelined: a failure in its middle counts one attempt, the acknowledged rows stay published, and every event reaches the stream once', async () => {
+    const before = (await publishedIds()).length;
+    const ids = [await writeThing(), await writeThing(), await writeThing(), await writeThing()];
+    const relay = fixture.relay({ pollIntervalMs: 100, retryBaseMs: 200 });
+    const realPublish = (relay as unknown as { publish: (event: { id: string }) => Promise<void> }).publish.bind(relay);
+    let failures = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    (relay as unknown as { publish: (event: { id: string }) => Promise<void> }).publish = async (event) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        // The second event's first PubAck never comes.
+        if (event.id === ids[1] && failures++ === 0) throw new Error('TimeoutError');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await realPublish(event);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    await relay.start();
+    await expectEventually(
+      async () => {
+        const rows = (await outboxRows()).filter((row) => ids.includes(row.id));
+        expect(rows.map((row) => [row.id, row.publishedAt instanceof Date])).toEqual(ids.map((id) => [id, true]));
+      },
+      { timeoutMs: 8_000 },
+    );
+    await relay.stop();
+    const rows = new Map((await outboxRows()).map((row) => [row.id, row]));
+    expect(ids.map((id) => rows.get(id)?.attempts)).toEqual([0, 1, 0, 0]);
+    expect(rows.get(ids[1])?.lastError).toBeNull();
+    expect(mostInFlight).toBeGreaterThan(1);
+    const published = (await publishedIds()).slice(before);
+    expect([...published].sort()).toEqual([...ids].sort());
+    // The failed event comes after those acknowledged in its batch (publication order is best effort, ADR 0016).
+    expect(published).toEqual([ids[0], ids[2], ids[3], ids[1]]);
   });
 
   it('publishes everything written while NATS was down once it is back, each event once', async () => {

@@ -139,33 +139,37 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes a batch pipelined: every message is sent at once, in id order on the one connection (JetStream stores them
+   * in that order), and the PubAcks are awaited together; the acknowledged rows are marked published in one statement.
+   * One at a time, each event cost a broker round trip and a committed UPDATE of its own (issue 14). A failed publish
+   * counts an attempt on the first failed row and gives the other failed rows back; rows acknowledged after it are in
+   * the stream and marked published (publication order is best effort, ADR 0016).
+   */
   private async publishClaimed(batch: ClaimedEvent[], held: Set<string>): Promise<{ count: number; failed: boolean }> {
-    let count = 0;
-    for (const [index, event] of batch.entries()) {
-      if (this.stopped) {
-        held.clear();
-        await this.store.release(batch.slice(index).map((row) => row.id));
-        return { count, failed: true };
-      }
-      try {
-        await this.publish(event);
-        held.delete(event.id);
-        await this.store.markPublished(event.id);
-        messagingMetrics().outboxPublished.inc({ subject: event.subject });
-        count += 1;
-      } catch (error) {
-        const message = describeError(error);
-        const retryIn = backoffDelay(event.attempts + 1, this.settings.retryBaseMs ?? 500, this.settings.retryMaxMs);
-        messagingMetrics().outboxPublishFailures.inc({ subject: event.subject });
-        this.logger.warn(`publishing event ${event.id} on ${event.subject} failed, retry in ${retryIn} ms: ${message}`);
-        held.clear();
-        await this.store.markFailed(event.id, message, retryIn);
-        // The broker is most likely down: stop here instead of timing out on every remaining row.
-        await this.store.release(batch.slice(index + 1).map((row) => row.id));
-        return { count, failed: true };
-      }
+    if (this.stopped) {
+      held.clear();
+      await this.store.release(batch.map((row) => row.id));
+      return { count: 0, failed: true };
     }
-    return { count, failed: false };
+    const outcomes = await Promise.allSettled(batch.map((event) => this.publish(event)));
+    const published = batch.filter((_event, index) => outcomes[index].status === 'fulfilled');
+    const failedIndex = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+    held.clear();
+    await this.store.markPublished(published.map((event) => event.id));
+    for (const event of published) messagingMetrics().outboxPublished.inc({ subject: event.subject });
+    if (failedIndex === -1) return { count: published.length, failed: false };
+
+    const event = batch[failedIndex];
+    const message = describeError((outcomes[failedIndex] as PromiseRejectedResult).reason);
+    const retryIn = backoffDelay(event.attempts + 1, this.settings.retryBaseMs ?? 500, this.settings.retryMaxMs);
+    const notPublished = batch.filter((_row, index) => outcomes[index].status === 'rejected');
+    for (const row of notPublished) messagingMetrics().outboxPublishFailures.inc({ subject: row.subject });
+    this.logger.warn(`publishing event ${event.id} on ${event.subject} failed, retry in ${retryIn} ms (${notPublished.length} of ${batch.length} in its batch): ${message}`);
+    await this.store.markFailed(event.id, message, retryIn);
+    // The broker is most likely down: the others wait for the next round instead of counting an attempt each.
+    await this.store.release(notPublished.slice(1).map((row) => row.id));
+    return { count: published.length, failed: true };
   }
 
   private async publish(event: ClaimedEvent): Promise<void> {

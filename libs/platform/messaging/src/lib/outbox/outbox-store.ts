@@ -79,8 +79,9 @@ export class OutboxStore {
     );
   }
 
-  async markPublished(id: string): Promise<void> {
-    await this.pool.query(`update ${this.table} set published_at = now(), claimed_until = null, last_error = null where id = $1`, [id]);
+  async markPublished(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.pool.query(`update ${this.table} set published_at = now(), claimed_until = null, last_error = null where id = any($1::uuid[])`, [ids]);
   }
 
   /** Records a failed attempt; the row becomes due again after `retryInMs`. Rows are never given up on. */
