@@ -165,7 +165,9 @@ async function benchCommand(context) {
   const eventScenarios = eventsRun ? allScenarios.filter((scenario) => scenario.name === 'consultationIntake' && !scenarios.includes(scenario)) : [];
   for (const scenario of [...scenarios, ...eventScenarios]) {
     for (const [key, lookup] of Object.entries(scenario.setup ?? {})) {
-      if (vars[key] || !ready.upstreams[lookup.service]) continue;
+      if (vars[key]) continue;
+      // Without it the body would carry the literal `${…}` and every request answer 400 (measured nothing but refusals).
+      if (!ready.upstreams[lookup.service]) throw new Error(`${scenario.name}: ${key} is looked up from ${lookup.service}, which is not in the stack (add it to TSUNAGU_APPS)`);
       const response = await request(`${serviceUrl(lookup.service)}${lookup.path}?${new URLSearchParams(lookup.query ?? {})}`, { token: tokenOf(scenario) });
       const id = response.status === 200 ? (await response.json()).items?.[0]?.id : undefined;
       if (!id) throw new Error(`${scenario.name}: no ${key} from GET ${lookup.path} (${response.status})`);
@@ -173,7 +175,7 @@ async function benchCommand(context) {
     }
   }
   const benchContext = { districtIds, vars };
-  for (const scenario of scenarios) {
+  for (const scenario of [...scenarios, ...eventScenarios]) {
     const response = await request(`${serviceUrl(scenario.service)}${scenario.path}`, { method: scenario.method, token: tokenOf(scenario), body: scenario.body?.(0, benchContext), idempotencyKey: scenario.idempotencyKey });
     if (response.status !== scenario.expectStatus) throw new Error(`${scenario.method} ${scenario.path} answered ${response.status}: ${await response.text()}`);
   }

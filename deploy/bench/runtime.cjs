@@ -28,7 +28,26 @@ function nodeDescription() {
 function runtimeWarning() {
   const image = imageNodeVersion();
   if (!image || major(image) === major(process.version)) return undefined;
-  return `services run on Node ${process.version} here, the images on ${image}: \`npx -p node@${major(image)} node <this bench's script>\` measures what a city runs`;
+  return `services run on Node ${process.version} here, the images on ${image}: \`npx -p node@${major(image)} node <this bench's script>\` measures what a city runs (npm run bench does so unless BENCH_NODE=current)`;
 }
 
-module.exports = { imageNodeVersion, nodeDescription, runtimeWarning };
+/**
+ * The executable of the images' Node when this process runs another major version (fetched once by npx from the npm
+ * registry, as `npx -p node@… node` does); undefined when they already match, when BENCH_NODE=current asks for this
+ * Node, or when it cannot be had (offline): the bench then runs here and says so (runtimeWarning).
+ */
+function imageNodeExecutable({ warn = () => undefined } = {}) {
+  const image = imageNodeVersion();
+  if (!image || major(image) === major(process.version) || process.env.BENCH_NODE === 'current') return undefined;
+  try {
+    const { execFileSync } = require('node:child_process');
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const executable = execFileSync(npx, ['-y', '-p', `node@${image}`, 'node', '-e', 'process.stdout.write(process.execPath)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return executable || undefined;
+  } catch (error) {
+    warn(`could not fetch Node ${image} with npx (${String(error?.message ?? error).split('\n')[0]}): measuring on ${process.version}`);
+    return undefined;
+  }
+}
+
+module.exports = { imageNodeVersion, imageNodeExecutable, nodeDescription, runtimeWarning };
