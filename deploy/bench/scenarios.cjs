@@ -135,10 +135,15 @@ function k6Scenarios(names) {
       path: `${request.path}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`,
       setup: scenario.setup ?? {},
       idempotencyKey: Boolean(request.idempotencyKey),
-      ...(request.body === undefined ? {} : { body: (_i, context) => fill(request.body, context.vars ?? {}) }),
+      ...(request.body === undefined ? {} : { body: (i, context) => fill(request.body, { ...(context.vars ?? {}), ...rotated(context.rotate, i) }) }),
       expectStatus: request.expectStatus,
     }));
   });
+}
+
+/** The i-th request's value of each rotating variable (`rotate`: name → values), e.g. the receiving desk. */
+function rotated(rotate, i) {
+  return Object.fromEntries(Object.entries(rotate ?? {}).map(([name, values]) => [name, values[i % values.length]]));
 }
 
 /** `${today}`, `${now}` and setup ids in a k6 body template (as deploy/k6/lib/http.ts fills them). */

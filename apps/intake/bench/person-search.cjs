@@ -15,7 +15,7 @@
 //    - create a consultation:   POST /api/intake/consultations for a random loaded person
 //    p50/p99 and req/s; the goal is person search p99 < 100 ms.
 // Figures are printed and written to tmp/bench/intake-<time>.{json,md} (docs/performance.md records them).
-// BENCH_PROFILE=1 runs intake under `--cpu-prof`, measures only the kana search and prints where its CPU goes (self
+// BENCH_PROFILE=1 runs intake under `--cpu-prof`, measures one scenario (the first of BENCH_SCENARIOS, else the kana search) and prints where its CPU goes (self
 // time per package, top frames; BENCH_PROFILE_KEEP=<file> keeps the profile); BENCH_SCENARIOS (kana, kana-counted, kana-birth, phone, create; comma separated) picks scenarios.
 // Not a test: nothing fails on slow figures. Everything it started is stopped and the database dropped.
 'use strict';
@@ -145,8 +145,10 @@ serviceBench({ name: 'intake', tokenUser: 'caseworker', connections: CONNECTIONS
       },
     ],
   };
-  // Profiled, only the kana search runs (the profile is of it alone); BENCH_SCENARIOS=kana,phone,… picks by name.
-  const chosen = profileDir ? ['kana'] : process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(',').map((name) => name.trim()) : Object.keys(scenarios);
+  // BENCH_SCENARIOS=kana,phone,… picks by name. Profiled, one scenario runs (the profile is of it alone): the first
+  // named, else the kana search.
+  const named = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(',').map((name) => name.trim()) : undefined;
+  const chosen = profileDir ? [named?.[0] ?? 'kana'] : (named ?? Object.keys(scenarios));
   const results = [];
   for (const name of chosen) {
     if (!scenarios[name]) throw new Error(`BENCH_SCENARIOS: no scenario ${name} (${Object.keys(scenarios).join(', ')})`);
