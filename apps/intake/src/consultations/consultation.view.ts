@@ -126,8 +126,20 @@ export async function applyConsultationFields(em: EntityManager, consultation: C
   consultation.searchText = searchText(consultation.receptionNo, consultation.mainComplaint);
 }
 
+/**
+ * Gives a checked consultation its 受付番号 (nextReceptionNumber), and the search text that carries it. No query: the
+ * desk's counter row stays locked from the number to the COMMIT, so nothing is checked again after it.
+ */
+export function assignReceptionNumber(consultation: Consultation, number: { seq: number; receptionNo: string }): void {
+  consultation.receptionSeq = number.seq;
+  consultation.receptionNo = number.receptionNo;
+  consultation.searchText = searchText(consultation.receptionNo, consultation.mainComplaint);
+}
+
 /** Opens a 通報 record for every abuse tag that has none yet on this consultation. */
 export async function raiseMandatoryReports(em: EntityManager, events: EventRecorder, consultation: Consultation): Promise<void> {
+  // Most consultations carry no abuse tag: no query for them (a reception's runs while its desk's counter is locked).
+  if (!consultation.issueTags.some((tag) => ABUSE_TAG_LAWS[tag])) return;
   const existing = await em.find(MandatoryReport, { consultationId: consultation.id }, { fields: ['law'] });
   const known = new Set(existing.map((report) => report.law));
   for (const tag of consultation.issueTags) {

@@ -7,7 +7,7 @@ import { PersonVisibility } from '../access/person-visibility';
 import { EventRecorder } from '@tsunagu/platform-messaging';
 import { Consultation } from './consultation.entity';
 import type { ConsultationView, ReceiveConsultationCommand } from './consultation.dto';
-import { applyConsultationFields, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
+import { applyConsultationFields, assignReceptionNumber, checkReceivedAt, consultationEventData, consultationView, raiseMandatoryReports } from './consultation.view';
 import { nextReceptionNumber } from './reception-number';
 import { assertKnownOrganizations } from '@tsunagu/registry-organization-copy';
 import { assertUseNotSuspended } from '../data-subject-requests/suspension';
@@ -59,9 +59,7 @@ export class ReceiveConsultationUseCase {
     // Validate before taking a number, so a refused request never holds the counter's lock for long.
     await applyConsultationFields(em, consultation, fields);
     const number = await nextReceptionNumber(em, TenantContext.requireMunicipality(), receivingOrganizationId, consultation.fiscalYear);
-    consultation.receptionSeq = number.seq;
-    consultation.receptionNo = number.receptionNo;
-    await applyConsultationFields(em, consultation, {});
+    assignReceptionNumber(consultation, number);
     em.persist(consultation);
     await em.flush();
     this.events.record(em, ConsultationReceived, consultation.id, consultationEventData(consultation));
