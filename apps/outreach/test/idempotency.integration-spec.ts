@@ -92,6 +92,26 @@ describe('outreach: Idempotency-Key on POSTs', () => {
       expect(await targets()).toBe(before + 1);
     });
 
+    it('runs a request again whose key is past its 24 hours, whether or not the expired key was purged yet', async () => {
+      const body = targetBody();
+      const before = await targets();
+      await sql.query(
+        `insert into outreach.idempotency_key (municipality, subject, key, fingerprint, status, response, created_at) values ($1, 'outreach-1', 'yesterday', $2, 201, '{"id":"01900000-0000-7000-8000-0000000000aa"}', now() - interval '25 hours')`,
+        [DEMO_MUNICIPALITY.lgCode, fingerprint('/targets', body)],
+      );
+      const again = await outreach.call('POST', '/targets', { body, headers: { 'idempotency-key': 'yesterday' } });
+      expect(again.status).toBe(201);
+      expect(again.headers['idempotent-replayed']).toBeUndefined();
+      expect(again.body.id).not.toBe('01900000-0000-7000-8000-0000000000aa');
+      expect(await targets()).toBe(before + 1);
+      const { rows } = await sql.query(`select status, response->>'id' as id, created_at > now() - interval '1 minute' as fresh from outreach.idempotency_key where key = 'yesterday'`);
+      expect(rows).toEqual([{ status: 201, id: again.body.id, fresh: true }]);
+      // And it is a key like any other again: the retry replays the new response.
+      const retry = await outreach.call('POST', '/targets', { body, headers: { 'idempotency-key': 'yesterday' } });
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(again.body);
+    });
+
     it('lets concurrent requests with one key write once, all answering the same status and body', async () => {
       const body = targetBody();
       const before = await targets();

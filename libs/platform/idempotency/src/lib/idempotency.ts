@@ -36,6 +36,12 @@ const WAIT_FOR_HOLDER = '10s';
  */
 const LEGACY_LEASE = "interval '2 minutes'";
 const SQLSTATE_LOCK_NOT_AVAILABLE = '55P03';
+/** Keys a request no longer replays (`$KEY` stands for the table's alias). */
+const EXPIRED = `($KEY.created_at < now() - ${RETENTION} or ($KEY.status is null and $KEY.created_at < now() - ${LEGACY_LEASE}))`;
+/** How often one process deletes one caller's expired keys: rows only, a request never depends on it (the reservation takes an expired key over). */
+const PURGE_EVERY_MS = 60_000;
+/** Callers whose last purge is remembered; beyond this many the memory starts again (a purge more, nothing else). */
+const PURGES_REMEMBERED = 10_000;
 
 /**
  * `Idempotency-Key` on POSTs (agencies retry over flaky networks, ARCHITECTURE API conventions): the first request
@@ -55,6 +61,8 @@ const SQLSTATE_LOCK_NOT_AVAILABLE = '55P03';
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly table: string;
+  /** When this process last deleted a caller's expired keys (`municipality subject` → epoch ms). */
+  private readonly purged = new Map<string, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -81,13 +89,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(`${request.method} ${request.url.split('?')[0]}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
     const id = [municipality, subject, key];
-    // Outside the transaction: deleting expired keys must not hold their row locks for the whole request.
-    await this.orm.em
-      .getConnection()
-      .execute(`delete from ${this.table} where (created_at < now() - ${RETENTION} or (status is null and created_at < now() - ${LEGACY_LEASE})) and municipality = ? and subject = ?`, [
-        municipality,
-        subject,
-      ]);
+    await this.purgeExpired(municipality, subject);
     let replayed = false;
     const result = await this.orm.em.transactional(async (em) => {
       const connection = em.getConnection();
@@ -101,8 +103,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           'all',
           ctx,
         );
+        // A key past its retention (or a reservation the previous protocol left, past its lease) is taken over here, so
+        // the request runs as a first one whether or not the purge has removed it yet; a live key returns no row.
         reserved = await connection.execute(
-          `insert into ${this.table} (municipality, subject, key, fingerprint) values (?, ?, ?, ?) on conflict do nothing returning key`,
+          `insert into ${this.table} as k (municipality, subject, key, fingerprint) values (?, ?, ?, ?)
+             on conflict (municipality, subject, key) do update set fingerprint = excluded.fingerprint, status = null, response = null, created_at = now()
+             where ${EXPIRED.replaceAll('$KEY', 'k')}
+           returning key`,
           [...id, fingerprint],
           'all',
           ctx,
@@ -141,6 +148,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // The status is the route's (Nest applies it after the interceptors), the same as the first response's.
     if (replayed) reply.header('idempotent-replayed', 'true');
     return result;
+  }
+
+  /**
+   * Deletes a caller's expired keys, at most once a minute per caller and process: it was one statement on every keyed
+   * POST (issue 14). Outside the request's transaction, so it never holds their row locks while the handler runs.
+   */
+  private async purgeExpired(municipality: string, subject: string): Promise<void> {
+    const caller = `${municipality} ${subject}`;
+    const now = Date.now();
+    if (now - (this.purged.get(caller) ?? 0) < PURGE_EVERY_MS) return;
+    if (this.purged.size >= PURGES_REMEMBERED) this.purged.clear();
+    this.purged.set(caller, now);
+    await this.orm.em
+      .getConnection()
+      .execute(`delete from ${this.table} as k where ${EXPIRED.replaceAll('$KEY', 'k')} and k.municipality = ? and k.subject = ?`, [municipality, subject]);
   }
 }
 
