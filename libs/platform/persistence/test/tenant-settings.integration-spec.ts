@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 
 /** node-postgres' client with the protocol connection it writes to (internal, stable since pg 8). */
@@ -93,6 +93,38 @@ describe('tenant settings per pooled connection', () => {
       // The single pooled connection was rolled back, not returned in an aborted transaction.
       await write('next', 'queued');
       expect(await rows()).toEqual(['next', 'queued']);
+    });
+
+    it('keeps what the outer transaction queued when a nested one rolls back to its savepoint, and drops what the nested one queued', async () => {
+      const queue = (em: EntityManager, note: string) => sendWithCommit(em.getTransactionContext(), () => `insert into tenant_settings.commit_note (note) values ('${note}')`);
+      await inTenant(() =>
+        orm.em.transactional(async (em) => {
+          await em.getConnection().execute('select 1', [], 'all', em.getTransactionContext());
+          await queue(em, 'outer');
+          await em
+            .transactional(async (nested) => {
+              await queue(nested, 'undone');
+              await nested.getConnection().execute('select 1', [], 'all', nested.getTransactionContext());
+              throw new Error('nested rule failed');
+            })
+            .catch(() => undefined);
+          await em.transactional(async (nested) => {
+            await queue(nested, 'released');
+            await nested.getConnection().execute('select 1', [], 'all', nested.getTransactionContext());
+          });
+          await em
+            .transactional(async (nested) => {
+              await nested.getConnection().execute('select 1', [], 'all', nested.getTransactionContext());
+              await nested.transactional(async (deeper) => {
+                await queue(deeper, 'deeper-undone');
+                await deeper.getConnection().execute('select 1', [], 'all', deeper.getTransactionContext());
+              });
+              throw new Error('its parent failed after it was released');
+            })
+            .catch(() => undefined);
+        }),
+      );
+      expect(await rows()).toEqual(['outer', 'released']);
     });
 
     it('drops the queued statement when the transaction rolls back', async () => {

@@ -32,9 +32,15 @@ interface TrackedClient {
   __tsunaguWithCommit?: string[];
   /** A BEGIN answered at once and not yet sent: it goes in the same round trip as the transaction's first statement. */
   __tsunaguBegin?: string;
+  /** The open transaction's savepoints, each with how many statements were queued for the COMMIT when it was taken. */
+  __tsunaguSavepoints?: { name: string; queued: number }[];
 }
 
 const ROLLBACK = /^\s*(rollback|abort)\b/i;
+/** A nested transaction's statements, as knex sends them (`SAVEPOINT trx2;`, `RELEASE SAVEPOINT trx2;`, `ROLLBACK TO SAVEPOINT trx2`). */
+const SAVEPOINT = /^\s*savepoint\s+("?\w+"?)/i;
+const RELEASE = /^\s*release\s+(?:savepoint\s+)?("?\w+"?)/i;
+const ROLLBACK_TO = /^\s*rollback\s+(?:work\s+|transaction\s+)?to\s+(?:savepoint\s+)?("?\w+"?)/i;
 const COMMIT = /^\s*(commit|end)\b/i;
 /** Statements that end a transaction read no rows: they pass through, and must, as a failed set_config would block them. */
 const TRANSACTION_END = /^\s*(rollback|abort|commit|end|release)\b/i;
@@ -124,14 +130,16 @@ export function installTenantSettings(client: unknown): void {
     tracked.__tsunaguBegin = undefined;
     const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin);
     const rollback = ROLLBACK.test(text);
+    const rollbackTo = ROLLBACK_TO.exec(text)?.[1];
+    trackSavepoints(tracked, text, rollbackTo);
     if (tracked.__tsunaguWithCommit) {
       const statements = tracked.__tsunaguWithCommit;
       if (COMMIT.test(text)) {
         tracked.__tsunaguWithCommit = undefined;
         return commitWith(tracked, original, statements, text, args);
       }
-      // A rollback drops them with the transaction they belong to.
-      if (rollback) tracked.__tsunaguWithCommit = undefined;
+      // A rollback drops them with the transaction they belong to; a rollback to a savepoint only those queued after it.
+      if (rollback && rollbackTo === undefined) tracked.__tsunaguWithCommit = undefined;
     }
     if ((current && current.municipality === desired.municipality && current.system === desired.system) || TRANSACTION_END.test(text)) {
       if (rollback) tracked.__tsunaguTenant = undefined;
@@ -176,6 +184,34 @@ export function installTenantSettings(client: unknown): void {
  * rest of the string after a failing statement, leaving the transaction aborted: the connection rolls back before the
  * caller hears of the error, so it goes back to the pool clean and nothing of the transaction was committed.
  */
+/**
+ * Keeps the savepoint stack of the open transaction: a ROLLBACK TO a savepoint drops the statements queued for the
+ * COMMIT after it was taken (those before it belong to the work that goes on), a RELEASE forgets it, and the end of the
+ * transaction forgets them all. Before, any ROLLBACK TO dropped every queued statement, the outer transaction's too.
+ */
+function trackSavepoints(tracked: TrackedClient, text: string, rollbackTo: string | undefined): void {
+  const savepoint = SAVEPOINT.exec(text)?.[1];
+  if (savepoint !== undefined) {
+    (tracked.__tsunaguSavepoints ??= []).push({ name: savepoint, queued: tracked.__tsunaguWithCommit?.length ?? 0 });
+    return;
+  }
+  const stack = tracked.__tsunaguSavepoints ?? [];
+  const released = RELEASE.exec(text)?.[1];
+  const named = rollbackTo ?? released;
+  if (named !== undefined) {
+    const index = stack.map((entry) => entry.name).lastIndexOf(named);
+    if (index === -1) return;
+    if (rollbackTo !== undefined && tracked.__tsunaguWithCommit) {
+      const kept = tracked.__tsunaguWithCommit.slice(0, stack[index].queued);
+      tracked.__tsunaguWithCommit = kept.length > 0 ? kept : undefined;
+    }
+    // ROLLBACK TO keeps the savepoint itself; RELEASE removes it with those taken after it.
+    stack.length = rollbackTo !== undefined ? index + 1 : index;
+    return;
+  }
+  if (TRANSACTION_END.test(text)) tracked.__tsunaguSavepoints = undefined;
+}
+
 function commitWith(tracked: TrackedClient, original: QueryFn, statements: string[], commit: string, args: unknown[]): unknown {
   const callback = callbackOf(args);
   const sent = new Promise<unknown>((resolve, reject) => {
