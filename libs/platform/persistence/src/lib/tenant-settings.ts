@@ -180,11 +180,6 @@ export function installTenantSettings(client: unknown): void {
 }
 
 /**
- * The COMMIT with the statements queued before it, as one simple-protocol query (one round trip). PostgreSQL skips the
- * rest of the string after a failing statement, leaving the transaction aborted: the connection rolls back before the
- * caller hears of the error, so it goes back to the pool clean and nothing of the transaction was committed.
- */
-/**
  * Keeps the savepoint stack of the open transaction: a ROLLBACK TO a savepoint drops the statements queued for the
  * COMMIT after it was taken (those before it belong to the work that goes on), a RELEASE forgets it, and the end of the
  * transaction forgets them all. Before, any ROLLBACK TO dropped every queued statement, the outer transaction's too.
@@ -212,6 +207,11 @@ function trackSavepoints(tracked: TrackedClient, text: string, rollbackTo: strin
   if (TRANSACTION_END.test(text)) tracked.__tsunaguSavepoints = undefined;
 }
 
+/**
+ * The COMMIT with the statements queued before it, as one simple-protocol query (one round trip). PostgreSQL skips the
+ * rest of the string after a failing statement, leaving the transaction aborted: the connection rolls back before the
+ * caller hears of the error, so it goes back to the pool clean and nothing of the transaction was committed.
+ */
 function commitWith(tracked: TrackedClient, original: QueryFn, statements: string[], commit: string, args: unknown[]): unknown {
   const callback = callbackOf(args);
   const sent = new Promise<unknown>((resolve, reject) => {
