@@ -70,7 +70,6 @@ export function visibleFilter(predicate: SqlPredicate): object {
   return { [raw((alias: string) => predicate.sql.replaceAll('$ALIAS', alias), predicate.params)]: true };
 }
 
-
 /** Roles that may open a person's record by emergency access (緊急時アクセス): staff who work with people. */
 export const EMERGENCY_ACCESS_ROLES: readonly Role[] = ['caseworker', 'supervisor', 'coordinator', 'outreach-worker', 'participation-worker'];
 
