@@ -37,8 +37,8 @@ const WAIT_FOR_HOLDER = '10s';
  */
 const LEGACY_LEASE = "interval '2 minutes'";
 const SQLSTATE_LOCK_NOT_AVAILABLE = '55P03';
-/** Keys a request no longer replays (`$KEY` stands for the table's alias). */
-const EXPIRED = `($KEY.created_at < now() - ${RETENTION} or ($KEY.status is null and $KEY.created_at < now() - ${LEGACY_LEASE}))`;
+/** Keys a request no longer replays, the table aliased `k`. */
+const EXPIRED = `(k.created_at < now() - ${RETENTION} or (k.status is null and k.created_at < now() - ${LEGACY_LEASE}))`;
 /** How often one process deletes one caller's expired keys: rows only, a request never depends on it (the reservation takes an expired key over). */
 const PURGE_EVERY_MS = 60_000;
 /** Callers whose last purge is remembered; beyond this many the memory starts again (a purge more, nothing else). */
@@ -109,7 +109,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         reserved = await connection.execute(
           `insert into ${this.table} as k (municipality, subject, key, fingerprint) values (?, ?, ?, ?)
              on conflict (municipality, subject, key) do update set fingerprint = excluded.fingerprint, status = null, response = null, created_at = now()
-             where ${EXPIRED.replaceAll('$KEY', 'k')}
+             where ${EXPIRED}
            returning key`,
           [...id, fingerprint],
           'all',
@@ -166,7 +166,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     this.purged.set(caller, now);
     await this.orm.em
       .getConnection()
-      .execute(`delete from ${this.table} as k where ${EXPIRED.replaceAll('$KEY', 'k')} and k.municipality = ? and k.subject = ?`, [municipality, subject]);
+      .execute(`delete from ${this.table} as k where ${EXPIRED} and k.municipality = ? and k.subject = ?`, [municipality, subject]);
   }
 }
 
