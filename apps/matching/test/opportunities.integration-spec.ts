@@ -1,7 +1,7 @@
 import { ResourceResumed, ResourceRetired, ResourceSuspended, ResourceUpdated, type ResourceSearchRequest } from '@tsunagu/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { MenuGapCheckUseCase } from '../src/gaps/menu-gap-check';
-import { DISTRICT_FAR, DISTRICT_HOME, expectProblem, HOST_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
+import { DISTRICT_FAR, DISTRICT_HOME, DISTRICT_NEAR, expectProblem, HOST_ORG, OTHER_ORG, needBody, registerResource, resourceData, startMatching, type MatchingUnderTest, eventually } from './matching-app';
 
 /** Registry resources become opportunities by events; registry changes reach the suggestions; gaps are recorded. */
 describe('matching: opportunities from registry events, suggestions and menu gaps', () => {
@@ -144,6 +144,34 @@ describe('matching: opportunities from registry events, suggestions and menu gap
       const gaps = (await matching.events()).filter((entry) => entry.subject === 'tsunagu.evt.matching.menu-gap.recorded');
       expect(gaps.length).toBe(home.gaps);
       expect(gaps.map((entry) => entry.event.data['gapId'])).toContain(body.gapId);
+    });
+  });
+
+  it('links the organisation’s host, keeps the district staff chose while the resource still names it, and copies a category without activity words', async () => {
+    const host = await matching.call('POST', '/hosts', { body: { organizationId: OTHER_ORG, name: '受入先（複数地区）', hostTypes: ['npo'], accepts: ['hobby-social'] } });
+    expect(host.status).toBe(201);
+    const several = uuidv7();
+    await registerResource(matching, several, { districtIds: [DISTRICT_HOME, DISTRICT_NEAR], organizationId: OTHER_ORG, category: 'other' });
+    const copy = await eventually(async () => {
+      const list = await matching.call('GET', `/opportunities?resourceId=${several}`);
+      expect(list.body.items).toEqual([expect.objectContaining({ status: 'published', hostId: host.body.id, organizationId: OTHER_ORG, districtId: DISTRICT_HOME, activityTags: [], purposes: ['hobby-social'] })]);
+      return list.body.items[0];
+    });
+    // Staff place it in the second district; an update naming both keeps their choice (and moves the version on).
+    const placed = await matching.call('PATCH', `/opportunities/${copy.id}`, { body: { districtId: DISTRICT_NEAR, version: copy.version } });
+    expect(placed.status).toBe(200);
+    await matching.publish(ResourceUpdated, several, resourceData(several, { districtIds: [DISTRICT_HOME, DISTRICT_NEAR], organizationId: OTHER_ORG, category: 'other', status: 'suspended' }));
+    const kept = await eventually(async () => {
+      const read = await matching.call('GET', `/opportunities/${copy.id}`);
+      expect(read.body).toEqual(expect.objectContaining({ status: 'suspended', districtId: DISTRICT_NEAR }));
+      return read.body;
+    });
+    expect(kept.version).toBeGreaterThan(placed.body.version);
+    // One that no longer names it takes the resource's first district; without an organisation there is no host.
+    await matching.publish(ResourceUpdated, several, resourceData(several, { districtIds: [DISTRICT_FAR, DISTRICT_HOME], organizationId: null, category: 'other' }));
+    await eventually(async () => {
+      const read = await matching.call('GET', `/opportunities/${copy.id}`);
+      expect(read.body).toEqual(expect.objectContaining({ status: 'published', districtId: DISTRICT_FAR, hostId: null, organizationId: null, title: copy.title, activityTags: [] }));
     });
   });
 });

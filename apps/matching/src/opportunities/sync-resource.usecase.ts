@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent, ResourceEventData } from '@tsunagu/contracts';
+import { TenantContext } from '@tsunagu/platform-context';
+import { v7 as uuidv7 } from 'uuid';
 import { Host } from '../hosts/host.entity';
 import { Opportunity } from './opportunity.entity';
 import { menuStatusOfResource, resourceTerms, resourceTitle } from './resource-terms';
@@ -10,44 +12,75 @@ import { menuStatusOfResource, resourceTerms, resourceTitle } from './resource-t
  * suspended / resumed / retired / verified all carry the full coded state). A suspended or retired resource
  * stops being suggested at once; terms staff or hosts added (schedule slots, seats, accommodations) stay.
  * Runs inside the transport's inbox transaction (`em`), so the change and the inbox row commit together.
+ *
+ * One statement per event (issue 14: every registered resource passes through here, and the copy was three round
+ * trips and an entity flush — as much CPU per event as the registry's create itself): insert the copy with the
+ * category's terms, or update what the event carries on the existing one.
  */
 @Injectable()
 export class SyncResourceUseCase {
   async execute(em: EntityManager, event: CloudEvent<ResourceEventData>): Promise<void> {
     const data = event.data;
-    const at = new Date(event.time);
+    const terms = resourceTerms(data.category);
+    const municipality = TenantContext.requireMunicipality();
     // No lock per resource: a resource's events come one at a time, in stream order, through matching__from__registry
     // (ADR 0016), so registered and published never race to insert the copy; a redelivery of the same event waits on
     // its inbox row. Stream order is the relay's publishing order, though, which is not always the order the registry
     // wrote them in (a publish that failed is retried after the rows behind it; replicas publish their batches side by
-    // side): an older state arriving after a newer one still changes nothing.
-    let opportunity = await em.findOne(Opportunity, { resourceId: data.resourceId });
-    if (opportunity?.resourceEventAt && opportunity.resourceEventAt > at) return; // an older event arriving late
-    if (!opportunity) {
-      opportunity = new Opportunity();
-      opportunity.source = 'registry-resource';
-      opportunity.resourceId = data.resourceId;
-      opportunity.title = resourceTitle(data.category);
-      const terms = resourceTerms(data.category);
-      opportunity.purposes = terms.purposes;
-      opportunity.activityTags = terms.activityTags;
-      opportunity.physicalLoad = terms.physicalLoad;
-      // Mutual-aid activities are covered by the 社協's volunteer insurance as a rule; staff correct it per menu.
-      opportunity.volunteerInsurance = true;
-      em.persist(opportunity);
-    }
-    opportunity.resourceCategory = data.category;
-    opportunity.resourceStatus = data.status;
-    opportunity.resourceEventAt = at;
-    opportunity.status = menuStatusOfResource(data.status, data.public);
-    opportunity.organizationId = data.organizationId;
-    opportunity.districtId = data.districtIds.length === 1 ? data.districtIds[0] : (opportunity.districtId && data.districtIds.includes(opportunity.districtId) ? opportunity.districtId : (data.districtIds[0] ?? null));
-    if (data.organizationId) {
-      const host = await em.findOne(Host, { organizationId: data.organizationId });
-      opportunity.hostId = host?.id ?? null;
-    } else {
-      opportunity.hostId = null;
-    }
-    await em.flush();
+    // side): an older state arriving after a newer one changes nothing (the `where` of the update).
+    //
+    // The district: the resource's own when it names one; of several, the copy keeps the one it had if it is still
+    // among them (staff may have chosen it), else the first. The host: this service's host of the organisation, if any.
+    const [opportunity, host] = [tableOf(em, Opportunity), tableOf(em, Host)];
+    await em.getConnection().execute(
+      `insert into ${opportunity} as o (id, municipality, source, resource_id, title, purposes, activity_tags, sessions, accommodations, physical_load,
+         volunteer_insurance, resource_category, resource_status, resource_event_at, status, organization_id, district_id, host_id)
+       values (?, ?, 'registry-resource', ?, ?, array[${placeholders(terms.purposes)}]::text[], array[${placeholders(terms.activityTags)}]::text[], '[]', '{}', ?,
+         true, ?, ?, ?, ?, ?::uuid, ?::uuid, (select h.id from ${host} h where h.municipality = ? and h.organization_id = ?::uuid))
+       on conflict (municipality, resource_id) do update set
+         resource_category = excluded.resource_category, resource_status = excluded.resource_status, resource_event_at = excluded.resource_event_at,
+         status = excluded.status, organization_id = excluded.organization_id, host_id = excluded.host_id,
+         district_id = case when cardinality(?::uuid[]) <> 1 and o.district_id = any(?::uuid[]) then o.district_id else excluded.district_id end,
+         updated_at = now(), version = o.version + 1
+       where o.resource_event_at is null or o.resource_event_at <= excluded.resource_event_at`,
+      [
+        uuidv7(),
+        municipality,
+        data.resourceId,
+        resourceTitle(data.category),
+        ...terms.purposes,
+        ...terms.activityTags,
+        terms.physicalLoad,
+        data.category,
+        data.status,
+        new Date(event.time),
+        menuStatusOfResource(data.status, data.public),
+        data.organizationId ?? null,
+        data.districtIds[0] ?? null,
+        municipality,
+        data.organizationId ?? null,
+        uuidArray(data.districtIds),
+        uuidArray(data.districtIds),
+      ],
+      'run',
+      em.getTransactionContext(),
+    );
   }
+}
+
+/** `?, ?, …` for the values of an array written as `array[…]` (an empty array stays empty). */
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/** A uuid[] parameter as PostgreSQL's array text (`{…}`); the contract admits only uuids in districtIds. */
+function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+/** The entity's table, schema-qualified and quoted. */
+function tableOf(em: EntityManager, entity: typeof Opportunity | typeof Host): string {
+  const meta = em.getMetadata().get(entity.name);
+  const schema = meta.schema && meta.schema !== '*' ? meta.schema : (em.config.get('schema') as string | undefined);
+  return `${schema ? `"${schema}".` : ''}"${meta.tableName}"`;
 }
