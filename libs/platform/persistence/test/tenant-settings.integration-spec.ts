@@ -75,7 +75,7 @@ describe('tenant settings per pooled connection', () => {
         orm.em.transactional(async (em) => {
           await em.getConnection().execute(`insert into tenant_settings.commit_note (note) values (?)`, [note], 'run', em.getTransactionContext());
           expect(
-            await sendWithCommit(em.getTransactionContext(), (literal) => `insert into tenant_settings.commit_note (note, at, tags) values (${literal(queued)}, ${literal(new Date(0))}, ${literal(["it's", 'b'])}::text[])`),
+            await sendWithCommit(em.getTransactionContext(), 'insert into tenant_settings.commit_note (note, at, tags) values (?, ?, ?::text[])', [queued, new Date(0), ["it's", 'b']]),
           ).toBe(true);
         }),
       );
@@ -87,6 +87,18 @@ describe('tenant settings per pooled connection', () => {
       expect([new Date(queued.at).toISOString(), queued.tags]).toEqual(['1970-01-01T00:00:00.000Z', ["it's", 'b']]);
     });
 
+    it('refuses values that do not match the placeholders, before anything is queued: the transaction rolls back', async () => {
+      await expect(
+        inTenant(() =>
+          orm.em.transactional(async (em) => {
+            await em.getConnection().execute(`insert into tenant_settings.commit_note (note) values (?)`, ['row'], 'run', em.getTransactionContext());
+            await sendWithCommit(em.getTransactionContext(), 'insert into tenant_settings.commit_note (note, at) values (?, ?)', ['only one']);
+          }),
+        ),
+      ).rejects.toThrow('1 values for 2 placeholders');
+      expect(await rows()).toEqual([]);
+    });
+
     it('fails the commit when the queued statement fails: neither is written and the connection is clean for the next work', async () => {
       await expect(write('row', 'refused')).rejects.toThrow(/check constraint/);
       expect(await rows()).toEqual([]);
@@ -96,7 +108,7 @@ describe('tenant settings per pooled connection', () => {
     });
 
     it('keeps what the outer transaction queued when a nested one rolls back to its savepoint, and drops what the nested one queued', async () => {
-      const queue = (em: EntityManager, note: string) => sendWithCommit(em.getTransactionContext(), () => `insert into tenant_settings.commit_note (note) values ('${note}')`);
+      const queue = (em: EntityManager, note: string) => sendWithCommit(em.getTransactionContext(), `insert into tenant_settings.commit_note (note) values ('${note}')`);
       await inTenant(() =>
         orm.em.transactional(async (em) => {
           await em.getConnection().execute('select 1', [], 'all', em.getTransactionContext());
@@ -131,7 +143,7 @@ describe('tenant settings per pooled connection', () => {
       await expect(
         inTenant(() =>
           orm.em.transactional(async (em) => {
-            await sendWithCommit(em.getTransactionContext(), () => `insert into tenant_settings.commit_note (note) values ('dropped')`);
+            await sendWithCommit(em.getTransactionContext(), `insert into tenant_settings.commit_note (note) values ('dropped')`);
             throw new Error('roll back');
           }),
         ),

@@ -244,10 +244,7 @@ export class AuditService {
    * 0011; issue 14): nothing reads its seq back. False where the connection cannot carry it (then `insert` it).
    */
   insertWithCommit(facts: AuditFacts, transaction: Knex.Transaction): Promise<boolean> {
-    return sendWithCommit(transaction, (literal) => {
-      const values = insertValues(facts);
-      return `insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES.replace(/\?/g, () => literal(values.shift()))}`;
-    });
+    return sendWithCommit(transaction, `insert into ${this.table} ${INSERT_COLUMNS} values ${INSERT_VALUES}`, insertValues(facts));
   }
 
   /**

@@ -142,11 +142,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const storeSql = `update ${this.table} set status = ?, response = ?::jsonb where municipality = ? and subject = ? and key = ?`;
       // Nothing reads it back before the COMMIT: it travels in the COMMIT's round trip (issue 14), one round trip fewer
       // per keyed POST, and fewer while the handler's locks (a desk's 受付番号 counter) are held.
-      const withCommit = await sendWithCommit(ctx, (literal) => {
-        const values = [...store];
-        return storeSql.replace(/\?/g, () => literal(values.shift()));
-      });
-      if (!withCommit) await connection.execute(storeSql, store, 'run', ctx);
+      if (!(await sendWithCommit(ctx, storeSql, store))) await connection.execute(storeSql, store, 'run', ctx);
       return value;
     });
     // The status is the route's (Nest applies it after the interceptors), the same as the first response's.

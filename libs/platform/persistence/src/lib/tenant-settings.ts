@@ -242,19 +242,27 @@ interface TransactionWithConnection {
 /**
  * Queues a statement to be sent in the same round trip as `transaction`'s COMMIT (a root transaction of a pool set up
  * with installTenantSettings), as the platform's writes that nothing reads back do: a write's audit record (ADR 0011,
- * issue 14). `build` writes the statement with its values as literals (`literal` quotes strings, dates, arrays, null),
- * because a query of several statements cannot carry parameters. A failing statement fails the COMMIT: the change and
- * the statement commit together or not at all. Returns false where the connection has no hook (send it yourself then).
+ * issue 14), its outbox events, an idempotency key's stored response. A query of several statements cannot carry
+ * parameters, so each `?` of `sql` becomes the SQL literal of its value (strings, dates, arrays, null quoted here); a
+ * statement without values is sent as written. A failing statement fails the COMMIT: the change and the statement commit
+ * together or not at all. Returns false where the connection has no hook (send it yourself then).
  */
-export async function sendWithCommit(transaction: unknown, build: (literal: (value: unknown) => string) => string): Promise<boolean> {
+export async function sendWithCommit(transaction: unknown, sql: string, values: readonly unknown[] = []): Promise<boolean> {
   const client = (transaction as TransactionWithConnection | undefined)?.client;
   if (typeof client?.acquireConnection !== 'function') return false;
   const connection = (await client.acquireConnection()) as TrackedClient | undefined;
   if (!connection?.__tsunaguTenantInstalled || typeof connection.escapeLiteral !== 'function') return false;
   const quote = connection.escapeLiteral.bind(connection);
-  const literal = (value: unknown): string => sqlLiteral(value, quote);
-  (connection.__tsunaguWithCommit ??= []).push(build(literal));
+  (connection.__tsunaguWithCommit ??= []).push(values.length === 0 ? sql : withLiterals(sql, values, quote));
   return true;
+}
+
+/** `sql` with each `?` replaced by the literal of the value in its place; as many values as placeholders. */
+function withLiterals(sql: string, values: readonly unknown[], quote: (text: string) => string): string {
+  let next = 0;
+  const filled = sql.replace(/\?/g, () => sqlLiteral(values[next++], quote));
+  if (next !== values.length) throw new Error(`${values.length} values for ${next} placeholders`);
+  return filled;
 }
 
 /** An SQL literal of a value a parameter would have carried; arrays as `array[…]`, so the statement casts them. */

@@ -63,7 +63,7 @@ class EventsWithCommitSubscriber implements EventSubscriber {
     if (!transaction || !rows || rows.length === 0) return;
     queued.delete(transaction);
     const statement = insertStatement(args.em, rows);
-    if (await sendWithCommit(transaction, () => statement)) return;
+    if (await sendWithCommit(transaction, statement)) return;
     await args.em.getConnection().execute(statement, [], 'run', transaction);
   }
 }
