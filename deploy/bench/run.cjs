@@ -17,6 +17,7 @@ const { insertPersons, kanaQueries } = require('../../apps/intake/bench/persons.
 const { nodeDescription, runtimeWarning } = require('./runtime.cjs');
 const { measureEvents } = require('./events.cjs');
 const { settle } = require('./settle.cjs');
+const { cpuSnapshot, cpuPerRequest, cpuLine } = require('./cpu.cjs');
 
 function request(url, { method = 'GET', token, body, idempotencyKey } = {}) {
   return fetch(url, {
@@ -239,6 +240,8 @@ async function benchCommand(context) {
     { target: `${scenario.service} via edge`, baseUrl: edgeUrl, pathOf: (s) => s.path, pathsOf: (s) => s.paths?.(kanaQueries), token: tokenOf(scenario) },
   ];
   const results = [];
+  // Where each measurement's CPU went, per process of the stack (cpu.cjs): the consumers' share of a write shows here.
+  const cpuLines = [];
   let offset = 1;
   const settled = () => settle({ databaseUrl: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, schemas: Object.keys(ready.upstreams), log: say, warn });
   for (const [index, scenario] of scenarios.entries()) {
@@ -250,10 +253,13 @@ async function benchCommand(context) {
       say(`${scenario.name} · ${target.target}: warm-up …`);
       await measure({ ...job, durationSeconds: load.warmupSeconds, offset: (offset += 1_000_000) });
       say(`${scenario.name} · ${target.target}: measuring …`);
+      const cpuBefore = cpuSnapshot();
       const figures = await measure({ ...job, durationSeconds: load.durationSeconds, offset: (offset += 1_000_000) });
+      const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(), figures.total);
+      cpuLines.push(cpuLine(`${scenario.name} · ${target.target}`, cpu));
       if (target.target.startsWith('baseline')) baselineRps = figures.requestsPerSecond;
       const ratio = target.target.startsWith('baseline') || baselineRps === undefined ? undefined : figures.requestsPerSecond / baselineRps;
-      results.push({ scenario: scenario.name, title: scenario.title, kind: scenario.kind, connections, target: target.target, ...figures, ratio, baselineP99: target.target.startsWith('baseline') ? undefined : results.find((r) => r.scenario === scenario.name && r.target.startsWith('baseline'))?.p99 });
+      results.push({ scenario: scenario.name, title: scenario.title, kind: scenario.kind, connections, target: target.target, ...figures, cpu, ratio, baselineP99: target.target.startsWith('baseline') ? undefined : results.find((r) => r.scenario === scenario.name && r.target.startsWith('baseline'))?.p99 });
       if (figures.non2xx) warn(`${figures.non2xx} non-2xx answers: ${JSON.stringify(figures.statusCounts)}`);
     }
   }
@@ -263,6 +269,12 @@ async function benchCommand(context) {
   say('');
   say(text);
   say('');
+  const cpuSplit = cpuLines.filter(Boolean);
+  if (cpuSplit.length > 0) {
+    say('CPU per request while measuring, by process of the stack (ms; the consumers of a write run beside it):');
+    for (const line of cpuSplit) say(`  ${line}`);
+    say('');
+  }
   // Issue 14's goals beside the figures (direct targets; the edge's figures are in the table).
   const goalLines = [];
   for (const r of results.filter((x) => x.target.endsWith('(direct)'))) {
@@ -317,7 +329,7 @@ async function benchCommand(context) {
   fs.writeFileSync(
     path.join(outDir, `${stamp}.md`),
     `Measured ${info.date} on ${info.cpu}, ${info.memory}, ${info.os}; Node ${info.node}, PostgreSQL ${info.postgres}, ${info.nats}; commit ${info.commit}.\n` +
-      `Command: \`npm run bench\` (${load.connections} connections unless the scenario says, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up); load average at the end ${loadAverage}.\n\n${markdown}\n\n${eventFigures?.markdown ?? ''}\n\n${goalLines.map((line) => `- ${line}`).join('\n')}\n`,
+      `Command: \`npm run bench\` (${load.connections} connections unless the scenario says, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up); load average at the end ${loadAverage}.\n\n${markdown}\n\n${cpuSplit.length > 0 ? `CPU per request while measuring, by process of the stack (ms):\n\n${cpuSplit.map((line) => `- ${line}`).join('\n')}\n\n` : ''}${eventFigures?.markdown ?? ''}\n\n${goalLines.map((line) => `- ${line}`).join('\n')}\n`,
   );
   say(`figures written to ${path.relative(ROOT, outDir)}/${stamp}.{json,md}`);
   return 0;
