@@ -2,7 +2,7 @@ import { CollectMatchingSubjectRecordsRpc, ContractViolationError, MATCHING_PERS
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode } from '@tsunagu/platform-errors';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { RpcClient } from '@tsunagu/platform-messaging';
+import { natsRpcInboxPrefix, RpcClient } from '@tsunagu/platform-messaging';
 import { needBody, startMatching, type MatchingUnderTest } from './matching-app';
 
 const OWN_NOTE = '開示マーカー: 土の匂いのする作業がしたい';
@@ -26,7 +26,7 @@ describe('matching: subject records for a 開示請求 (request-reply)', () => {
     matching = await startMatching();
     // The caller is intake (its NATS user may request matching's subjects; matching's own user may not call itself).
     const intakeUser = matching.nats.serviceEnv('intake');
-    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: '_INBOX_intake' } });
+    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: natsRpcInboxPrefix('intake') } });
     await callerProxy.connect();
     client = new RpcClient(callerProxy, { timeoutMs: 10_000 });
     personId = await matching.knownPerson();

@@ -2,7 +2,7 @@ import { CollectOutreachSubjectRecordsRpc, ContractViolationError, OUTREACH_PERS
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode } from '@tsunagu/platform-errors';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { RpcClient } from '@tsunagu/platform-messaging';
+import { natsRpcInboxPrefix, RpcClient } from '@tsunagu/platform-messaging';
 import { v7 as uuidv7 } from 'uuid';
 import { contactBody, startOutreach, targetBody, type OutreachUnderTest } from './outreach-app';
 
@@ -29,7 +29,7 @@ describe('outreach: subject records for a 開示請求 (request-reply)', () => {
     outreach = await startOutreach();
     // The caller is intake (its NATS user may request outreach's subjects; outreach's own user may not call itself).
     const intakeUser = outreach.nats.serviceEnv('intake');
-    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: '_INBOX_intake' } });
+    callerProxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [intakeUser.NATS_URL], user: intakeUser.NATS_USER, pass: intakeUser.NATS_PASSWORD, inboxPrefix: natsRpcInboxPrefix('intake') } });
     await callerProxy.connect();
     client = new RpcClient(callerProxy, { timeoutMs: 10_000 });
     personId = uuidv7();

@@ -158,12 +158,24 @@ describe('NATS users (nats-permissions.cjs)', () => {
         publish.allow.filter((subject) => subject.startsWith('tsunagu.evt.')),
         [`tsunagu.evt.${service}.>`],
       );
-      assert.ok(!publish.allow.includes('>') && !publish.allow.some((subject) => subject.startsWith('_INBOX')));
+      assert.ok(!publish.allow.includes('>'));
+      // Into another service's inbox only its answers, and only to the services that call it (no allow_responses).
+      assert.deepEqual(
+        publish.allow.filter((subject) => subject.startsWith('_INBOX')),
+        Object.entries(NATS_SERVICES)
+          .filter(([, { calls }]) => calls.includes(service))
+          .map(([caller]) => `_INBOX_${caller}.rpc.>`),
+      );
+      assert.equal(servicePermissions(service).allow_responses, undefined);
       assert.deepEqual(subscribe.allow, [`_INBOX_${service}.>`, `tsunagu.rpc.${service}.>`]);
     }
     assert.deepEqual(
       servicePermissions('matching').publish.allow.filter((subject) => subject.startsWith('tsunagu.rpc.')),
       ['tsunagu.rpc.registry.>'],
+    );
+    assert.deepEqual(
+      servicePermissions('registry').publish.allow.filter((subject) => subject.startsWith('_INBOX')),
+      ['_INBOX_matching.rpc.>'],
     );
     assert.ok(servicePermissions('intake', { stream: 'OTHER' }).publish.allow.includes('$JS.ACK.OTHER.intake__from__outreach.>'));
   });

@@ -26,6 +26,21 @@ function inboxPrefix(service) {
   return `_INBOX_${service}`;
 }
 
+/**
+ * Prefix of the reply subjects of one service's request-reply calls (`<inbox prefix>.rpc`, its RPC client's
+ * `inboxPrefix`): the services it calls may publish their answers there, and nowhere else in its inbox.
+ */
+function rpcInboxPrefix(service) {
+  return `${inboxPrefix(service)}.rpc`;
+}
+
+/** The services that call `service`'s request-reply operations. */
+function callersOf(service) {
+  return Object.entries(NATS_SERVICES)
+    .filter(([, { calls }]) => calls.includes(service))
+    .map(([caller]) => caller);
+}
+
 /** NATS user name of a service. */
 function natsUserName(service) {
   return `tsunagu-${service}`;
@@ -52,8 +67,14 @@ function ownDurables(service) {
  * - reporting's `rebuild` reads the stream through an ordered consumer, which nats.js names `oc_<nuid>_<n>`: its
  *   user may also create, look up and pull from consumers of any name — not delete or ack them (the ordered
  *   consumer acks nothing and expires 5 minutes after the rebuild).
+ * - publish, for answers: the RPC reply prefix (`_INBOX_<caller>.rpc.>`) of each service that calls it — not
+ *   `allow_responses`: with it nats-server remembers the reply subject of every message it delivers to the user, and
+ *   every JetStream delivery has one (`$JS.ACK.…`, which the ack never "answers" as a response); past 4,096 remembered
+ *   subjects it scans them all on every delivery for expired ones (kept 2 minutes), so each event cost the broker more
+ *   the more events had come in the last two minutes — 0.3 ms of nats-server CPU per registered resource grew to
+ *   1.5–1.9 ms within a `npm run bench` (docs/performance.md, 2026-12-06 night; 0.3 against 7 ms in a broker-only
+ *   test). A callee learns a reply subject only from a request addressed to it (the subjects carry a random nuid).
  * - subscribe: its own inbox prefix and its own RPC subjects (so nobody can answer in another service's name).
- * - allow_responses: a service answers requests on the requester's inbox without publish rights there.
  */
 function servicePermissions(
   service,
@@ -67,6 +88,7 @@ function servicePermissions(
     `tsunagu.evt.${service}.>`,
     `tsunagu.dlq.${service}.>`,
     ...calls.map((callee) => `tsunagu.rpc.${callee}.>`),
+    ...callersOf(service).map((caller) => `${rpcInboxPrefix(caller)}.>`),
     `${api}.INFO`,
     ...[stream, DEAD_LETTER_STREAM].flatMap((name) => [
       `${api}.STREAM.INFO.${name}`,
@@ -90,7 +112,6 @@ function servicePermissions(
     subscribe: {
       allow: [`${inboxPrefix(service)}.>`, `tsunagu.rpc.${service}.>`],
     },
-    allow_responses: true,
   };
 }
 
@@ -124,6 +145,8 @@ module.exports = {
   DEAD_LETTER_STREAM,
   SUPERUSER_PERMISSIONS,
   inboxPrefix,
+  rpcInboxPrefix,
+  callersOf,
   natsUserName,
   ownDurables,
   servicePermissions,

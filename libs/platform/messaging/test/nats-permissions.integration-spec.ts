@@ -1,5 +1,6 @@
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
+  connect,
   PermissionViolationError,
   type NatsConnection,
 } from '@nats-io/transport-node';
@@ -8,7 +9,9 @@ import {
   connectNats,
   ensureEventStreams,
   EVENT_STREAM,
+  natsConnectionOptions,
   natsInboxPrefix,
+  natsRpcInboxPrefix,
   sourceDurableName,
   sourceFilter,
 } from '../src';
@@ -33,6 +36,18 @@ describe('NATS users: each service publishes its own events only', () => {
       },
       `permissions-${service}`,
     );
+    connections.push(connection);
+    return connection;
+  }
+
+  /** Connects as a service's RPC client does: its own user, replies under its RPC inbox prefix (MessagingModule). */
+  async function connectAsRpcClient(service: string): Promise<NatsConnection> {
+    const env = nats.serviceEnv(service);
+    const connection = await connect({
+      ...natsConnectionOptions({ url: env.NATS_URL, user: env.NATS_USER, password: env.NATS_PASSWORD, service }),
+      inboxPrefix: natsRpcInboxPrefix(service),
+      name: `permissions-${service}-rpc`,
+    });
     connections.push(connection);
     return connection;
   }
@@ -103,7 +118,7 @@ describe('NATS users: each service publishes its own events only', () => {
     });
     await registry.flush();
 
-    const matching = await connectAs('matching');
+    const matching = await connectAsRpcClient('matching');
     const reply = await matching.request(
       'tsunagu.rpc.registry.resources.search',
       '{}',
@@ -111,6 +126,12 @@ describe('NATS users: each service publishes its own events only', () => {
     );
     expect(reply.string()).toBe('{"ok":true}');
     expect(answered).toEqual(['tsunagu.rpc.registry.resources.search']);
+
+    // The registry may answer under matching's RPC reply prefix only (no allow_responses): a request whose reply
+    // subject lies elsewhere in matching's inbox — where its JetStream pulls are — gets no answer.
+    const plainInbox = await connectAs('matching');
+    await expect(plainInbox.request('tsunagu.rpc.registry.resources.search', '{}', { timeout: 1_000 })).rejects.toThrow(/timeout/i);
+    expect(answered).toHaveLength(2);
 
     // outreach calls no registry operation: its request is refused by the server.
     const outreach = await connectAs('outreach');
@@ -131,7 +152,7 @@ describe('NATS users: each service publishes its own events only', () => {
     );
     await impostor.flush();
     expect(await refused).toBeInstanceOf(PermissionViolationError);
-    expect(answered).toHaveLength(1);
+    expect(answered).toHaveLength(2);
   });
 
   it("lets a service manage its own durables per source only: another service's durable cannot be deleted or looked up, nor a durable of another name created", async () => {

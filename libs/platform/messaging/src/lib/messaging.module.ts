@@ -7,7 +7,7 @@ import { PersonPseudonyms } from '@tsunagu/util-pseudonym';
 import { ContractRegistry } from './contract-registry';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, RPC_CLIENT_PROXY, RPC_CLIENT_SETTINGS } from './messaging.constants';
 import { MessagingLifecycle } from './messaging.lifecycle';
-import { connectNats, natsConnectionOptions, natsSettings } from './nats-connection';
+import { connectNats, natsConnectionOptions, natsRpcInboxPrefix, natsSettings } from './nats-connection';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { EventRecorder } from './outbox/event-recorder';
 import { RpcClient, type RpcClientSettings } from './rpc/rpc-client';
@@ -85,7 +85,14 @@ export class MessagingModule {
             inject: [TSUNAGU_CONFIG],
             useFactory: (config: MessagingConfig) => ({
               transport: Transport.NATS,
-              options: { ...natsConnectionOptions(natsSettings(config, options.service)), name: `${options.service}-rpc-client`, maxReconnectAttempts: -1, reconnectTimeWait: 500 },
+              // Its replies under `_INBOX_<service>.rpc`: where the called services may publish (nats-permissions.cjs).
+              options: {
+                ...natsConnectionOptions(natsSettings(config, options.service)),
+                inboxPrefix: natsRpcInboxPrefix(options.service),
+                name: `${options.service}-rpc-client`,
+                maxReconnectAttempts: -1,
+                reconnectTimeWait: 500,
+              },
             }),
           },
         ]),

@@ -37,6 +37,14 @@ export function natsInboxPrefix(service: string): string {
 }
 
 /**
+ * Reply subjects of a service's request-reply calls (its RPC client's inbox prefix): the only part of its inbox the
+ * services it calls may publish to (their answers); its JetStream pulls stay under the plain inbox prefix.
+ */
+export function natsRpcInboxPrefix(service: string): string {
+  return `${natsInboxPrefix(service)}.rpc`;
+}
+
+/**
  * Connection options from NATS_URL (`tls://user:password@host:4222,tls://user:password@other:4222`), or NATS_URL
  * and the service's own user (NATS_USER, NATS_PASSWORD — not both ways at once).
  * The nats client drops the user-info part of a server URL, so credentials written there would never reach the

@@ -1,5 +1,5 @@
 import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, EVENT_STREAM, deadLetterSubject, sourceDurableName, sourceFilter } from './messaging.constants';
-import { natsInboxPrefix } from './nats-connection';
+import { natsInboxPrefix, natsRpcInboxPrefix } from './nats-connection';
 
 // The permission table is plain JS read by the runner, jest's global setup and the chart tests before anything is
 // built; it restates the names this library gives durables, streams, subjects and inboxes. If the two drift, every
@@ -10,6 +10,7 @@ const permissions = require('../../../local-infrastructure/src/nats-permissions.
   EVENT_STREAM: string;
   DEAD_LETTER_STREAM: string;
   inboxPrefix(service: string): string;
+  rpcInboxPrefix(service: string): string;
   ownDurables(service: string): string[];
   servicePermissions(service: string): { publish: { allow: string[] }; subscribe: { allow: string[] } };
 };
@@ -40,5 +41,13 @@ describe('the NATS permission table and the names messaging uses', () => {
     expect(publish.allow).toContain(`${DEAD_LETTER_PREFIX}.${service}.>`);
     expect(permissions.inboxPrefix(service)).toBe(natsInboxPrefix(service));
     expect(subscribe.allow).toContain(`${natsInboxPrefix(service)}.>`);
+  });
+
+  it.each(services)("lets the services %s calls answer under the reply prefix its RPC client uses, and nowhere else in its inbox", (service) => {
+    expect(permissions.rpcInboxPrefix(service)).toBe(natsRpcInboxPrefix(service));
+    expect(natsRpcInboxPrefix(service).startsWith(`${natsInboxPrefix(service)}.`)).toBe(true);
+    for (const callee of permissions.NATS_SERVICES[service].calls) {
+      expect(permissions.servicePermissions(callee).publish.allow).toContain(`${natsRpcInboxPrefix(service)}.>`);
+    }
   });
 });
