@@ -240,8 +240,6 @@ async function benchCommand(context) {
     { target: `${scenario.service} via edge`, baseUrl: edgeUrl, pathOf: (s) => s.path, pathsOf: (s) => s.paths?.(kanaQueries), token: tokenOf(scenario) },
   ];
   const results = [];
-  // Where each measurement's CPU went, per process of the stack (cpu.cjs): the consumers' share of a write shows here.
-  const cpuLines = [];
   let offset = 1;
   const settled = () => settle({ databaseUrl: ready.env.DATABASE_MIGRATION_URL ?? ready.env.DATABASE_URL, schemas: Object.keys(ready.upstreams), log: say, warn });
   for (const [index, scenario] of scenarios.entries()) {
@@ -255,8 +253,8 @@ async function benchCommand(context) {
       say(`${scenario.name} · ${target.target}: measuring …`);
       const cpuBefore = cpuSnapshot();
       const figures = await measure({ ...job, durationSeconds: load.durationSeconds, offset: (offset += 1_000_000) });
+      // Where the measurement's CPU went, per process of the stack (cpu.cjs): the consumers' share of a write shows here.
       const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(), figures.total);
-      cpuLines.push(cpuLine(`${scenario.name} · ${target.target}`, cpu));
       if (target.target.startsWith('baseline')) baselineRps = figures.requestsPerSecond;
       const ratio = target.target.startsWith('baseline') || baselineRps === undefined ? undefined : figures.requestsPerSecond / baselineRps;
       results.push({ scenario: scenario.name, title: scenario.title, kind: scenario.kind, connections, target: target.target, ...figures, cpu, ratio, baselineP99: target.target.startsWith('baseline') ? undefined : results.find((r) => r.scenario === scenario.name && r.target.startsWith('baseline'))?.p99 });
@@ -269,7 +267,7 @@ async function benchCommand(context) {
   say('');
   say(text);
   say('');
-  const cpuSplit = cpuLines.filter(Boolean);
+  const cpuSplit = results.map((r) => cpuLine(`${r.scenario} · ${r.target}`, r.cpu)).filter(Boolean);
   if (cpuSplit.length > 0) {
     say('CPU per request while measuring, by process of the stack (ms; the consumers of a write run beside it):');
     for (const line of cpuSplit) say(`  ${line}`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent, ResourceEventData } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
+import { sqlTableName } from '@tsunagu/platform-persistence';
 import { v7 as uuidv7 } from 'uuid';
 import { Host } from '../hosts/host.entity';
 import { Opportunity } from './opportunity.entity';
@@ -29,9 +30,9 @@ export class SyncResourceUseCase {
     // wrote them in (a publish that failed is retried after the rows behind it; replicas publish their batches side by
     // side): an older state arriving after a newer one changes nothing (the `where` of the update).
     //
-    // The district: the resource's own when it names one; of several, the copy keeps the one it had if it is still
-    // among them (staff may have chosen it), else the first. The host: this service's host of the organisation, if any.
-    const [opportunity, host] = [tableOf(em, Opportunity), tableOf(em, Host)];
+    // The district: the one the copy has while the resource still names it (staff may have chosen it among several),
+    // else the resource's first (its only one, when it names one). The host: this service's host of the organisation, if any.
+    const [opportunity, host] = [sqlTableName(em, Opportunity), sqlTableName(em, Host)];
     await em.getConnection().execute(
       `insert into ${opportunity} as o (id, municipality, source, resource_id, title, purposes, activity_tags, sessions, accommodations, physical_load,
          volunteer_insurance, resource_category, resource_status, resource_event_at, status, organization_id, district_id, host_id)
@@ -40,7 +41,7 @@ export class SyncResourceUseCase {
        on conflict (municipality, resource_id) do update set
          resource_category = excluded.resource_category, resource_status = excluded.resource_status, resource_event_at = excluded.resource_event_at,
          status = excluded.status, organization_id = excluded.organization_id, host_id = excluded.host_id,
-         district_id = case when cardinality(?::uuid[]) <> 1 and o.district_id = any(?::uuid[]) then o.district_id else excluded.district_id end,
+         district_id = case when o.district_id = any(?::uuid[]) then o.district_id else excluded.district_id end,
          updated_at = now(), version = o.version + 1
        where o.resource_event_at is null or o.resource_event_at <= excluded.resource_event_at`,
       [
@@ -60,7 +61,6 @@ export class SyncResourceUseCase {
         municipality,
         data.organizationId ?? null,
         uuidArray(data.districtIds),
-        uuidArray(data.districtIds),
       ],
       'run',
       em.getTransactionContext(),
@@ -78,9 +78,3 @@ function uuidArray(ids: readonly string[]): string {
   return `{${ids.join(',')}}`;
 }
 
-/** The entity's table, schema-qualified and quoted. */
-function tableOf(em: EntityManager, entity: typeof Opportunity | typeof Host): string {
-  const meta = em.getMetadata().get(entity.name);
-  const schema = meta.schema && meta.schema !== '*' ? meta.schema : (em.config.get('schema') as string | undefined);
-  return `${schema ? `"${schema}".` : ''}"${meta.tableName}"`;
-}
