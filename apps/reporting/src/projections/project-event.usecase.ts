@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
+import { sendWithCommit } from '@tsunagu/platform-persistence';
 import { applyEvent, type SqlRunner } from './projector';
 import { LIVE_SCHEMA } from './projection-schema';
 
@@ -8,10 +9,15 @@ import { LIVE_SCHEMA } from './projection-schema';
 export const PROJECTION_LOCK_KEY = 0x7265706f; // "repo"
 
 export function emRunner(em: EntityManager): SqlRunner {
-  return async (sql, params) => {
+  const run = async (sql: string, params: readonly unknown[]): Promise<number> => {
     const result = await em.getConnection().execute(sql, [...params], 'run', em.getTransactionContext());
     return (result as { affectedRows: number }).affectedRows;
   };
+  const atCommit = async (sql: string, params: readonly unknown[]): Promise<void> => {
+    const transaction = em.getTransactionContext();
+    if (!transaction || !(await sendWithCommit(transaction, sql, params))) await run(sql, params);
+  };
+  return Object.assign(run, { atCommit });
 }
 
 /** Applies a received event to the live projections inside the transport's inbox transaction. */

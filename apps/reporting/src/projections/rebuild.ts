@@ -12,12 +12,14 @@ const contracts = new Map(PROJECTED_EVENTS.map((contract) => [contract.subject, 
 
 /** `?` placeholders (the MikroORM/knex style the projector uses) to `$n` for node-postgres. */
 export function pgRunner(client: Client): SqlRunner {
-  return async (sql, params) => {
+  const run = async (sql: string, params: readonly unknown[]): Promise<number> => {
     let index = 0;
     const text = sql.replace(/\?/g, () => `$${++index}`);
     const result = await client.query(text, [...params]);
     return result.rowCount ?? 0;
   };
+  // The rebuild's own connection has no COMMIT hook: everything is sent as it comes.
+  return Object.assign(run, { atCommit: async (sql: string, params: readonly unknown[]) => void (await run(sql, params)) });
 }
 
 export interface RebuildResult {

@@ -9,3 +9,4 @@ export * from './lib/database-role';
 export * from './lib/paging';
 export * from './lib/references';
 export * from './lib/plain-list';
+export * from './lib/plain-insert';

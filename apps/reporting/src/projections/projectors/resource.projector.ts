@@ -19,7 +19,7 @@ export const resourceProjector: RecordProjector = {
     const lg = event.municipality;
     const at = event.time;
     const data = event.data as ResourceEventData;
-    await run(
+    await run.atCommit(
       `insert into ${t('resource_fact')} (event_id, municipality, resource_id, occurred_at, status, category, insurance_scheme, public, district_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[])`,
       [event.id, lg, data.resourceId, at, data.status, data.category, data.insuranceScheme, data.public, pgArray(data.districtIds)],
     );

@@ -1,7 +1,7 @@
-import { ChangeSetType, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
+import { ChangeSetType, type EventArgs, type EventSubscriber, type FlushEventArgs, type TransactionEventArgs } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/postgresql';
 import { normaliseSubjectIds } from './audit-record';
-import { currentPendingAudit } from './audit-pending';
+import { currentPendingAudit, type PendingAudit } from './audit-pending';
 import type { AuditService } from './audit.service';
 
 const DEFAULT_SUBJECT_ENTITIES = ['Person', 'Household'];
@@ -28,16 +28,26 @@ export class AuditTransactionSubscriber implements EventSubscriber {
     const pending = currentPendingAudit();
     if (!pending || pending.written) return;
     for (const changeSet of args.uow.getChangeSets()) {
-      const className = changeSet.meta.className;
-      const entity = changeSet.entity as Record<string, unknown>;
-      const id = typeof entity['id'] === 'string' ? entity['id'] : undefined;
-      if (changeSet.type === ChangeSetType.CREATE && className === pending.facts.resourceType && pending.createdId === undefined && id) pending.createdId = id;
-      if (this.subjectEntities.has(className) && id) pending.subjectIds.add(id);
-      for (const property of this.subjectProperties) {
-        const value = entity[property];
-        if (typeof value === 'string') pending.subjectIds.add(value);
-        else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') pending.subjectIds.add(item);
-      }
+      this.noteChange(pending, changeSet.meta.className, changeSet.entity as Record<string, unknown>, changeSet.type === ChangeSetType.CREATE);
+    }
+  }
+
+  /** A row inserted outside the unit of work (insertWithCommit, ADR 0023) announces itself here, as a flush's change set would. */
+  beforeCreate(args: EventArgs<object>): void {
+    const pending = currentPendingAudit();
+    if (!pending || pending.written || !args.meta) return;
+    this.noteChange(pending, args.meta.className, args.entity as Record<string, unknown>, true);
+  }
+
+  /** What a changed entity tells the record: the created id of the route's resource type, and the subjects. */
+  private noteChange(pending: PendingAudit, className: string, entity: Record<string, unknown>, created: boolean): void {
+    const id = typeof entity['id'] === 'string' ? entity['id'] : undefined;
+    if (created && className === pending.facts.resourceType && pending.createdId === undefined && id) pending.createdId = id;
+    if (this.subjectEntities.has(className) && id) pending.subjectIds.add(id);
+    for (const property of this.subjectProperties) {
+      const value = entity[property];
+      if (typeof value === 'string') pending.subjectIds.add(value);
+      else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') pending.subjectIds.add(item);
     }
   }
 

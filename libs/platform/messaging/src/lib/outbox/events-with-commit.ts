@@ -1,5 +1,5 @@
 import type { EntityManager, EventManager, EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
-import { sendWithCommit } from '@tsunagu/platform-persistence';
+import { plainInsertStatement, sendWithCommit } from '@tsunagu/platform-persistence';
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
@@ -36,25 +36,6 @@ export function queueForCommit(em: EntityManager, row: OutboxEvent): boolean {
   return true;
 }
 
-/** The outbox insert of the queued events, as MikroORM writes it (values inlined, as it sends every statement). */
-function insertStatement(em: EntityManager, rows: readonly OutboxEvent[]): string {
-  const sql = em as unknown as { createQueryBuilder(entity: unknown): { insert(data: unknown[]): { getFormattedQuery(): string } } };
-  const data = rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    source: row.source,
-    subject: row.subject,
-    aggregateId: row.aggregateId,
-    municipality: row.municipality,
-    data: row.data,
-    traceparent: row.traceparent ?? null,
-    tracestate: row.tracestate ?? null,
-    createdAt: row.createdAt,
-    attempts: row.attempts,
-  }));
-  return sql.createQueryBuilder(OutboxEvent).insert(data).getFormattedQuery();
-}
-
 /** Sends a root transaction's queued events with its COMMIT; a failing insert fails the commit (nothing is written). */
 class EventsWithCommitSubscriber implements EventSubscriber {
   async beforeTransactionCommit(args: TransactionEventArgs): Promise<void> {
@@ -62,9 +43,9 @@ class EventsWithCommitSubscriber implements EventSubscriber {
     const rows = transaction ? queued.get(transaction) : undefined;
     if (!transaction || !rows || rows.length === 0) return;
     queued.delete(transaction);
-    const statement = insertStatement(args.em, rows);
-    if (await sendWithCommit(transaction, statement)) return;
-    await args.em.getConnection().execute(statement, [], 'run', transaction);
+    const { sql, values } = plainInsertStatement(args.em, rows);
+    if (await sendWithCommit(transaction, sql, values)) return;
+    await args.em.getConnection().execute(sql, values, 'run', transaction);
   }
 }
 
