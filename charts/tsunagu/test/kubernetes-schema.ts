@@ -15,7 +15,6 @@ interface ModelClass {
 function modelFor(apiVersion: string, kind: string): ModelClass {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
   const modulePath = group ? `kubernetes-models/${group}/${version}` : `kubernetes-models/${version}`;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const models = require(modulePath) as Record<string, ModelClass | undefined>;
   const model = models[kind];
   if (!model) throw new Error(`kubernetes-models has no ${kind} in ${apiVersion}`);

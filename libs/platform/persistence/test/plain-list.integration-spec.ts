@@ -3,7 +3,7 @@ import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
 import { ormOptions } from '../src/lib/orm-options';
 import type { KeysetRequest, Paging } from '../src/lib/paging';
-import { plainListOrKeyset, SqlConditions, type PlainRow, type PlainWhere, type SqlPredicate } from '../src/lib/plain-list';
+import { plainListOrKeyset, plainRows, SqlConditions, type PlainRow, type PlainWhere, type SqlPredicate } from '../src/lib/plain-list';
 import { TenantEntity, TenantScoped } from '../src/lib/tenant-entity';
 
 @TenantScoped()
@@ -133,6 +133,18 @@ describe('plain reads with conditions written as SQL (SqlConditions)', () => {
     expect(page.items.map((visit) => visit.kana)).toEqual(["オ'ニール ? $ALIAS \\"]);
     const none = await read(new SqlConditions([{ sql: '$ALIAS.kana = ?', params: ["' or true --"] }]), {}, paging(1, 10, { id: 'asc' }));
     expect(none.items).toEqual([]);
+  });
+
+  it.each(questions)('reads every row of $name as the filter does, whole or by chosen fields, ordered and limited', async ({ filter, sql }) => {
+    const both = (options: Parameters<typeof plainRows<Visit>>[3]) =>
+      inTakamatsu(async () => [await plainRows(orm.em.fork(), Visit, new SqlConditions(sql), options), await plainRows(orm.em.fork(), Visit, filter, options)]);
+    const [whole, wholeByFilter] = await both({ orderBy: { visitedOn: 'desc', id: 'asc' } });
+    expect(whole).toEqual(wholeByFilter);
+    expect(whole.every((visit) => visit.municipality === TAKAMATSU)).toBe(true);
+    const [ids, idsByFilter] = await both({ fields: ['id', 'kana'], orderBy: { kana: 'asc', id: 'asc' }, limit: 3 });
+    expect(ids).toEqual(idsByFilter);
+    expect(ids.length).toBeLessThanOrEqual(3);
+    for (const row of ids) expect(Object.keys(row).sort()).toEqual(['id', 'kana']);
   });
 
   it("refuses an entity with another default filter (its condition would be skipped), instead of reading past it", async () => {

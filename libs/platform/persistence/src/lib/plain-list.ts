@@ -126,17 +126,27 @@ export async function sqlRows<T extends object>(em: EntityManager, sql: string, 
   return (await em.getConnection().execute(sql, params, 'all', em.getTransactionContext())) as T[];
 }
 
+/** Rows matching SQL conditions as plain objects, through MikroORM's result mapper (the same rows the filter form reads). */
+async function selectSql<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: SqlConditions,
+  options: { fields?: readonly string[]; orderBy?: Paging['orderBy']; limit?: number; offset?: number },
+): Promise<PlainRow<T>[]> {
+  const table = sqlTableOf(em, entity);
+  const filter = sqlWhere(table, where);
+  const fields = options.fields ? options.fields.map((field) => table.column(field)).join(', ') : `${SQL_ALIAS}.*`;
+  const order = Object.entries(options.orderBy ?? {}).map(([property, direction]) => `${table.column(property)} ${direction}`);
+  const { limit, offset = 0 } = options;
+  const sql = `select ${fields} from ${table.from}${filter.sql}${order.length ? ` order by ${order.join(', ')}` : ''}${limit !== undefined ? ' limit ?' : ''}${offset > 0 ? ' offset ?' : ''}`;
+  const rows = await sqlRows<EntityDictionary<T>>(em, sql, [...filter.params, ...(limit !== undefined ? [limit] : []), ...(offset > 0 ? [offset] : [])]);
+  const driver = em.getDriver();
+  return rows.map((row) => driver.mapResult(row, table.meta as EntityMetadata<T>) as unknown as PlainRow<T>);
+}
+
 /** Rows of one page as plain objects (property names, no entities, no identity map), tenant filter applied. */
 async function pageRows<T extends object>(em: EntityManager, entity: EntityName<T>, where: PlainWhere<T>, orderBy: Paging['orderBy'], limit: number, offset: number) {
-  if (where instanceof SqlConditions) {
-    const table = sqlTableOf(em, entity);
-    const filter = sqlWhere(table, where);
-    const order = Object.entries(orderBy).map(([property, direction]) => `${table.column(property)} ${direction}`);
-    const sql = `select ${SQL_ALIAS}.* from ${table.from}${filter.sql}${order.length ? ` order by ${order.join(', ')}` : ''} limit ?${offset > 0 ? ' offset ?' : ''}`;
-    const rows = await sqlRows<EntityDictionary<T>>(em, sql, [...filter.params, limit, ...(offset > 0 ? [offset] : [])]);
-    const driver = em.getDriver();
-    return rows.map((row) => driver.mapResult(row, table.meta as EntityMetadata<T>) as unknown as PlainRow<T>);
-  }
+  if (where instanceof SqlConditions) return selectSql(em, entity, where, { orderBy, limit, offset });
   const qb = queryBuilder(em, entity).select('*').where(where).orderBy(orderBy).limit(limit).offset(offset);
   await qb.applyFilters();
   return (await qb.execute('all', true)) as PlainRow<T>[];
@@ -156,9 +166,10 @@ async function pageRowsAndMore<T extends object>(em: EntityManager, entity: Enti
 export async function plainRows<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: PlainWhere<T>,
   options: { fields?: readonly (keyof PlainRow<T> & string)[]; orderBy?: Paging['orderBy']; limit?: number } = {},
 ): Promise<PlainRow<T>[]> {
+  if (where instanceof SqlConditions) return selectSql(em, entity, where, options);
   const qb = queryBuilder(em, entity).select(options.fields ? [...options.fields] : '*').where(where);
   if (options.orderBy) qb.orderBy(options.orderBy);
   if (options.limit !== undefined) qb.limit(options.limit);
