@@ -11,7 +11,7 @@ const { nextRestart, parseReplicas, parseUsers, replicasOf } = require('../stack
 const { renderLanding } = require('../landing.cjs');
 const { formatLine } = require('../log.cjs');
 const { EXTRA_CHECKS } = require('../bootstrap.cjs');
-const { assertReachableByOthers, findOnPath, natsCredentials, startNats } = require('../../../libs/platform/local-infrastructure/src/infrastructure.cjs');
+const { assertReachableByOthers, findOnPath, natsCredentials, startNats, startPostgres } = require('../../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { NATS_SERVICES, ownDurables, servicePermissions } = require('../../../libs/platform/local-infrastructure/src/nats-permissions.cjs');
 
 describe('service table', () => {
@@ -239,6 +239,23 @@ describe('infrastructure', () => {
       assert.equal(stopped, 'stopped');
     } finally {
       fs.rmSync(store, { recursive: true, force: true });
+    }
+  });
+
+  it('stops PostgreSQL at once when it was already ended by a signal (the stack stops after its children were killed)', async () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'tsunagu-pg-'));
+    fs.chmodSync(base, 0o755);
+    const dataDir = path.join(base, 'pg');
+    try {
+      const postgres = await startPostgres({ dataDir, persistent: false });
+      assert.ok(postgres.pid);
+      process.kill(postgres.pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stopped = await Promise.race([postgres.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 5000))]);
+      assert.equal(stopped, 'stopped');
+      assert.equal(fs.existsSync(dataDir), false);
+    } finally {
+      fs.rmSync(base, { recursive: true, force: true });
     }
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent, ResourceEventData } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { sendWithCommit, sqlTableName } from '@tsunagu/platform-persistence';
+import { executeWithCommit, sqlTableName } from '@tsunagu/platform-persistence';
 import { v7 as uuidv7 } from 'uuid';
 import { Host } from '../hosts/host.entity';
 import { Opportunity } from './opportunity.entity';
@@ -62,9 +62,7 @@ export class SyncResourceUseCase {
       uuidArray(data.districtIds),
     ];
     // Nothing reads the upsert's result: it travels with the inbox transaction's COMMIT (ADR 0023), one round trip fewer.
-    const transaction = em.getTransactionContext();
-    if (transaction && (await sendWithCommit(transaction, upsert, values))) return;
-    await em.getConnection().execute(upsert, values, 'run', transaction);
+    await executeWithCommit(em, upsert, values);
   }
 }
 

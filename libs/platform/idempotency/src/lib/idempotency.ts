@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
-import { sendWithCommit } from '@tsunagu/platform-persistence';
+import { executeWithCommit } from '@tsunagu/platform-persistence';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 /** How long a key is remembered: long enough for any client retry loop. */
@@ -142,7 +142,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const storeSql = `update ${this.table} set status = ?, response = ?::jsonb where municipality = ? and subject = ? and key = ?`;
       // Nothing reads it back before the COMMIT: it travels in the COMMIT's round trip (issue 14), one round trip fewer
       // per keyed POST, and fewer while the handler's locks (a desk's 受付番号 counter) are held.
-      if (!(await sendWithCommit(ctx, storeSql, store))) await connection.execute(storeSql, store, 'run', ctx);
+      await executeWithCommit(em, storeSql, store);
       return value;
     });
     // The status is the route's (Nest applies it after the interceptors), the same as the first response's.

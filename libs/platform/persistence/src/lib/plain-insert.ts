@@ -1,6 +1,6 @@
 import { EventType, ReferenceKind, type EntityManager, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import { sqlTableName } from './plain-list';
-import { sendWithCommit } from './tenant-settings';
+import { executeWithCommit } from './tenant-settings';
 
 /** The columns a plain insert may write (scalars and references kept as their key), resolved once per entity. */
 type InsertColumns = readonly { prop: EntityProperty; column: string }[];
@@ -40,9 +40,7 @@ export async function insertWithCommit<T extends object>(em: EntityManager, enti
   const row = entity as Record<string, unknown>;
   if (meta.versionProperty && row[meta.versionProperty] === undefined) row[meta.versionProperty] = 1;
   const { sql, values } = plainInsertStatement(em, [entity]);
-  const transaction = em.getTransactionContext();
-  if (transaction && (await sendWithCommit(transaction, sql, values))) return;
-  await em.getConnection().execute(sql, values, 'run', transaction);
+  await executeWithCommit(em, sql, values);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { TenantContext } from '@tsunagu/platform-context';
 
 /**
@@ -255,6 +256,17 @@ export async function sendWithCommit(transaction: unknown, sql: string, values: 
   const quote = connection.escapeLiteral.bind(connection);
   (connection.__tsunaguWithCommit ??= []).push(values.length === 0 ? sql : withLiterals(sql, values, quote));
   return true;
+}
+
+/**
+ * A statement whose result nobody reads: with the COMMIT of `em`'s transaction where its connection can carry it
+ * (sendWithCommit), else at once in that transaction, or on its own without one. The one way the platform's writes
+ * that nothing reads back are sent (the outbox events, a created row, an idempotency response, a consumer's last
+ * statement — ADR 0018, ADR 0023).
+ */
+export async function executeWithCommit(em: EntityManager, sql: string, values: readonly unknown[] = [], transaction: unknown = em.getTransactionContext()): Promise<void> {
+  if (transaction && (await sendWithCommit(transaction, sql, values))) return;
+  await em.getConnection().execute(sql, [...values], 'run', transaction as never);
 }
 
 /** `sql` with each `?` replaced by the literal of the value in its place; as many values as placeholders. */

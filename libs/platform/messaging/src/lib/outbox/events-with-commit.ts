@@ -1,5 +1,5 @@
 import type { EntityManager, EventManager, EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
-import { plainInsertStatement, sendWithCommit } from '@tsunagu/platform-persistence';
+import { executeWithCommit, plainInsertStatement } from '@tsunagu/platform-persistence';
 import { OutboxEvent } from './outbox-event.entity';
 
 /**
@@ -44,8 +44,7 @@ class EventsWithCommitSubscriber implements EventSubscriber {
     if (!transaction || !rows || rows.length === 0) return;
     queued.delete(transaction);
     const { sql, values } = plainInsertStatement(args.em, rows);
-    if (await sendWithCommit(transaction, sql, values)) return;
-    await args.em.getConnection().execute(sql, values, 'run', transaction);
+    await executeWithCommit(args.em, sql, values, transaction);
   }
 }
 
