@@ -1,5 +1,5 @@
 import { EventType, ReferenceKind, type EntityManager, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
-import { sqlTableName } from './plain-list';
+import { sqlIdentifier, sqlTableName } from './plain-list';
 import { executeWithCommit } from './tenant-settings';
 
 /** The columns a plain insert may write (scalars and references kept as their key), resolved once per entity. */
@@ -7,7 +7,6 @@ type InsertColumns = readonly { prop: EntityProperty; column: string }[];
 
 const insertColumnsByEntity = new WeakMap<EntityMetadata, InsertColumns>();
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function insertColumns(meta: EntityMetadata): InsertColumns {
   const known = insertColumnsByEntity.get(meta);
@@ -19,7 +18,7 @@ function insertColumns(meta: EntityMetadata): InsertColumns {
   }
   const columns = Object.values(meta.properties)
     .filter((prop) => prop.persist !== false && prop.fieldNames?.length === 1 && !prop.formula)
-    .map((prop) => ({ prop, column: quote(prop.fieldNames[0]) }));
+    .map((prop) => ({ prop, column: sqlIdentifier(prop.fieldNames[0]) }));
   insertColumnsByEntity.set(meta, columns);
   return columns;
 }

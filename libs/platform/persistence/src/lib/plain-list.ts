@@ -77,13 +77,14 @@ interface SqlTable {
 
 const sqlTables = new WeakMap<EntityMetadata, SqlTable>();
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** A quoted SQL identifier (a schema, table or column name). */
+export const sqlIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** An entity's table as a statement names it: quoted, with the entity's schema or the ORM's (`"registry"."district"`). */
 export function sqlTableName<T extends object>(em: EntityManager, entity: EntityName<T>): string {
   const meta = em.getMetadata().get(entity as never) as EntityMetadata;
   const schema = meta.schema && meta.schema !== '*' ? meta.schema : (em.config.get('schema') as string | undefined);
-  return `${schema ? `${quote(schema)}.` : ''}${quote(meta.tableName)}`;
+  return `${schema ? `${sqlIdentifier(schema)}.` : ''}${sqlIdentifier(meta.tableName)}`;
 }
 
 function sqlTableOf<T extends object>(em: EntityManager, entity: EntityName<T>): SqlTable {
@@ -92,7 +93,7 @@ function sqlTableOf<T extends object>(em: EntityManager, entity: EntityName<T>):
   if (known) return known;
   const others = Object.values(meta.filters ?? {}).filter((filter) => filter.default && filter.name !== MUNICIPALITY_FILTER);
   if (others.length > 0) throw new Error(`SQL conditions do not apply the ${others.map((filter) => filter.name).join(', ')} filter of ${meta.className}`);
-  const columns = new Map(Object.values(meta.properties).flatMap((prop) => (prop.fieldNames?.length === 1 ? [[prop.name, `${SQL_ALIAS}.${quote(prop.fieldNames[0])}`] as const] : [])));
+  const columns = new Map(Object.values(meta.properties).flatMap((prop) => (prop.fieldNames?.length === 1 ? [[prop.name, `${SQL_ALIAS}.${sqlIdentifier(prop.fieldNames[0])}`] as const] : [])));
   const table: SqlTable = {
     meta,
     from: `${sqlTableName(em, entity)} as ${SQL_ALIAS}`,
