@@ -10,3 +10,4 @@ export * from './lib/paging';
 export * from './lib/references';
 export * from './lib/plain-list';
 export * from './lib/plain-insert';
+export * from './lib/session-lock';

@@ -1,8 +1,8 @@
-import { promisify } from 'node:util';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Knex } from '@mikro-orm/postgresql';
 import { TenantContext } from '@tsunagu/platform-context';
 import { loggableError } from '@tsunagu/platform-observability';
+import { SessionLock } from '@tsunagu/platform-persistence';
 import { auditHash, GENESIS_HASH, type AuditRecord, type SealGap } from './audit-record';
 import { auditSealerLockKey } from './audit-migration';
 import { AUDIT_COLUMNS, auditRecordFromRow, AuditService, hashedFieldsOf } from './audit.service';
@@ -27,18 +27,10 @@ interface OpenGap {
   nextAgeSeconds: number;
 }
 
-type Connection = unknown;
-
-interface RawClient {
-  config?: { pool?: { afterCreate?: (connection: Connection, done: (error: Error | null, connection: Connection) => void) => void } };
-  acquireRawConnection(): Promise<Connection>;
-  destroyRawConnection(connection: Connection): Promise<void>;
-}
-
 /**
  * Links committed audit records into the hash chain, one active sealer per schema (ADR 0011). Every replica runs
- * one; leadership is a session advisory lock (`pg_try_advisory_lock`) held on a dedicated pooled connection, so it
- * passes to another replica as soon as the leader's session ends. The leader seals in `seq` order on that same
+ * one; leadership is a session advisory lock (SessionLock) held on a connection of its own, so it passes to another
+ * replica as soon as the leader's session ends. The leader seals in `seq` order on that same
  * session, assigning a dense `chain_pos`, `prev_hash` and `hash`; a seq without a visible record stops it until the
  * number has settled (its transaction ended — `pg_snapshot_xmin` moved past it — or the settle delay passed), then it
  * notes the gap in the next record. A record that commits after its number was passed over is sealed late, never lost.
@@ -47,9 +39,7 @@ interface RawClient {
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AuditSealer');
-  private session?: { connection: Connection; pid: number };
-  /** This replica's session for trying the lock; becomes the leader session when it gets it. */
-  private candidate?: Connection;
+  private readonly lock: SessionLock;
   /** Highest seq below which every number is sealed or passed over. */
   private frontier?: number;
   private gap?: OpenGap;
@@ -59,7 +49,9 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private lastCheckpointHash?: string;
   private stopped = false;
 
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly audit: AuditService) {
+    this.lock = new SessionLock(() => audit.knex(), auditSealerLockKey(audit.schema));
+  }
 
   onApplicationBootstrap(): void {
     const interval = this.audit.options.sealIntervalMs ?? 1000;
@@ -79,7 +71,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
     clearInterval(this.checkpointTimer);
     try {
-      if (this.session) {
+      if (this.lock.held) {
         await this.sealNow();
         if (this.audit.canCheckpoint()) await this.checkpointNow();
       }
@@ -93,7 +85,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The backend pid of the leader session (tests and diagnostics), if this process leads. */
   leaderPid(): number | undefined {
-    return this.session?.pid;
+    return this.lock.pid;
   }
 
   /** One sealing pass: tries to become leader if it is not, then links what has settled. */
@@ -101,7 +93,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     return this.exclusive(() =>
       TenantContext.runAsSystem(undefined, async () => {
         if (this.stopped) return { leader: false, sealed: 0 };
-        if (!this.session && !(await this.lead())) return { leader: false, sealed: 0 };
+        if (!this.lock.held && !(await this.lead())) return { leader: false, sealed: 0 };
         try {
           let total = 0;
           let lookedAgain = false;
@@ -127,7 +119,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Signs the sealed head when this process leads and the head moved since the last checkpoint. */
   async checkpointNow(): Promise<boolean> {
-    if (!this.session || !this.audit.canCheckpoint()) return false;
+    if (!this.lock.held || !this.audit.canCheckpoint()) return false;
     const head = await TenantContext.runAsSystem(undefined, () =>
       this.audit.knex().raw(`select hash from "${this.audit.schema}".audit_record where chain_pos is not null order by audit_record.chain_pos desc limit 1`),
     );
@@ -147,71 +139,23 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     return next;
   }
 
-  private rawClient(): RawClient {
-    return (this.audit.knex() as unknown as { client: RawClient }).client;
-  }
-
-  /**
-   * Tries the sealer lock on this replica's own session, opened once outside the pool (so it never takes a
-   * connection a request needs) through the ORM's knex client and its connection settings, and kept between tries.
-   */
+  /** Tries the sealer lock; a new leader starts from what the chain says. */
   private async lead(): Promise<boolean> {
-    const client = this.rawClient();
-    if (!this.candidate) {
-      const connection = await client.acquireRawConnection();
-      const afterCreate = client.config?.pool?.afterCreate;
-      if (afterCreate) await promisify(afterCreate)(connection).catch(async (error: unknown) => {
-        await this.close(connection);
-        throw error;
-      });
-      this.candidate = connection;
-    }
-    const connection = this.candidate;
-    try {
-      const result = await this.audit
-        .knex()
-        .raw('select pg_try_advisory_lock(hashtext(?)) as locked, pg_backend_pid() as pid', [auditSealerLockKey(this.audit.schema)])
-        .connection(connection as never);
-      if (result.rows[0]?.locked !== true) return false;
-      this.session = { connection, pid: Number(result.rows[0].pid) };
-      this.frontier = undefined;
-      this.gap = undefined;
-      this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.session.pid})`);
-      return true;
-    } catch (error) {
-      this.candidate = undefined;
-      await this.close(connection);
-      throw error;
-    }
+    if (!(await this.lock.tryAcquire())) return false;
+    this.frontier = undefined;
+    this.gap = undefined;
+    this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.lock.pid})`);
+    return true;
   }
 
   /** Gives up the leadership (and closes the session, which would release the lock anyway). */
-  private async resign(): Promise<void> {
-    const session = this.session;
-    const connection = this.candidate;
-    this.session = undefined;
-    this.candidate = undefined;
-    if (session) {
-      try {
-        await this.audit.knex().raw('select pg_advisory_unlock(hashtext(?))', [auditSealerLockKey(this.audit.schema)]).connection(session.connection as never);
-      } catch {
-        // The session is gone, and its lock with it.
-      }
-    }
-    if (connection) await this.close(connection);
-  }
-
-  private async close(connection: Connection): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.rawClient().destroyRawConnection(connection).catch(() => undefined),
-      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
-    ]).finally(() => clearTimeout(timer));
+  private resign(): Promise<void> {
+    return this.lock.release();
   }
 
   /** Seals up to one batch in one transaction on the leader session. */
   private pass(): Promise<{ sealed: number; waitingForSeq?: number; newGap?: boolean }> {
-    const session = this.session as { connection: Connection };
+    const connection = this.lock.connection;
     const table = `"${this.audit.schema}".audit_record`;
     const settleMs = this.audit.options.sealSettleMs ?? 5000;
     const boundSeconds = this.audit.options.unsealedBoundSeconds ?? 60;
@@ -273,7 +217,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
         this.frontier = frontier;
         return { sealed: updates.length, newGap, ...(waitingForSeq !== undefined ? { waitingForSeq } : {}) };
       },
-      { connection: session.connection } as Knex.TransactionConfig,
+      { connection } as Knex.TransactionConfig,
     );
   }
 }
