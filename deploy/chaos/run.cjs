@@ -3,12 +3,13 @@
 // Idempotency-Keys (consultations and persons at intake, through the edge, retried with the same key on 5xx and
 // network errors as a careful client does) it, in turn:
 //   1. SIGKILLs nats-server and starts it again after CHAOS_NATS_OUTAGE seconds,
-//   2. SIGKILLs one intake replica (a producer), 3. SIGKILLs one reporting replica (a consumer),
+//   2. SIGKILLs one intake replica (a producer), 3. SIGKILLs the reporting replica leading intake's events (a consumer),
 //   4. restarts PostgreSQL (down for CHAOS_PG_OUTAGE seconds);
 // the runner starts the killed replicas again as it does after any crash. Then it stops the load, waits for the
 // events to settle and checks: every acknowledged write exists exactly once in intake's tables (0 lost, 0
 // duplicated), every key replayed answers 2xx with the committed id (0 stuck keys), every event of the run reached
-// each consumer exactly once (inbox rows per consumer), both replicas of each service did work (their /metrics),
+// each consumer exactly once (inbox rows per consumer), both intake replicas did work and the killed consumer's partner
+// took the lead (their /metrics),
 // and prints recovery times and each consumer's events/s while it drained the broker outage's backlog.
 // Not part of `npm test`; exits 1 when an invariant fails. Everything runs on its own PostgreSQL and nats-server.
 'use strict';
@@ -380,6 +381,15 @@ async function chaosCommand(context) {
     faults.push({ name, at, ...detail });
   };
   const pidOf = (name) => ready.processes().find((p) => p.name === name && p.running)?.pid;
+  const leaderOf = async (service, consumer) => {
+    for (const replica of ready.replicas[service] ?? []) {
+      const text = await fetch(`http://127.0.0.1:${replica.port}/metrics`, { signal: AbortSignal.timeout(3000) })
+        .then((response) => response.text())
+        .catch(() => '');
+      if (samples(text, 'tsunagu_consumer_leader', (l) => l.consumer === consumer).some((sample) => sample.value === 1)) return replica.name;
+    }
+    return undefined;
+  };
   const victim = (service, replica) => ready.replicas[service]?.[replica - 1]?.name ?? ready.replicas[service]?.[0]?.name;
 
   // The warm-up as the first window: what the load looks like with no fault, to read the others against.
@@ -398,7 +408,10 @@ async function chaosCommand(context) {
     return { restoredAt: Date.now() };
   });
   await sleep(settings.gapMs);
-  const consumerVictim = victim(consumers.includes('reporting') ? 'reporting' : consumers[0], 1);
+  // The replica leading the consumer's durable on intake's events (ADR 0024: the other stands by): killing it is the
+  // fault that matters, the other must take the lead and the events it held.
+  const consumerService = consumers.includes('reporting') ? 'reporting' : consumers[0];
+  const consumerVictim = (await leaderOf(consumerService, `${consumerService}__from__intake`)) ?? victim(consumerService, 1);
   await fault(`SIGKILL ${consumerVictim} (consumer)`, async () => {
     process.kill(pidOf(consumerVictim), 'SIGKILL');
     return { restoredAt: Date.now() };
@@ -516,13 +529,20 @@ async function chaosCommand(context) {
     }
   }
 
-  // Both replicas of each replicated service did work.
+  // Both intake replicas did work (the edge takes them in turn). A consumer's durable is led by one replica at a time
+  // (ADR 0024): the killed leader's partner must have taken over, and every consumer handled intake's events.
   const shares = [];
   for (const [service, list] of Object.entries(ready.replicas)) {
     if (service === 'idp' || list.length < 2) continue;
     const counts = list.map((replica) => ({ replica: replica.name, count: work.total(replica.name), duplicates: work.duplicates(replica.name) }));
     shares.push({ service, unit: service === 'intake' ? 'POSTs answered 2xx' : 'events processed from intake', counts });
-    for (const { replica, count } of counts) if (count === 0) failures.push(`${replica} did no work (${service === 'intake' ? 'no POST answered' : 'no event processed'})`);
+    if (service === 'intake') {
+      for (const { replica, count } of counts) if (count === 0) failures.push(`${replica} did no work (no POST answered)`);
+    } else if (service === consumerService) {
+      for (const { replica, count } of counts) if (replica !== consumerVictim && count === 0) failures.push(`${replica} did not take the lead when ${consumerVictim} was killed (no event processed)`);
+    } else if (counts.every(({ count }) => count === 0)) {
+      failures.push(`no ${service} replica processed an event from intake`);
+    }
   }
 
   // Recovery per fault: writes (first acknowledged write after the last failed attempt of the fault's window) and
@@ -554,7 +574,7 @@ async function chaosCommand(context) {
   });
 
   // Throughput from one source: events/s each consumer processed from intake while draining the broker outage's
-  // backlog (ADR 0016: one durable per source, max_ack_pending 1 across the replicas).
+  // backlog (ADR 0016: one durable per source; ADR 0024: one replica leads it, in batches).
   const natsFault = faults.find((f) => f.broker);
   const drain = [];
   for (const service of consumers) {
@@ -610,7 +630,7 @@ async function chaosCommand(context) {
     '|---|---:|---:|---:|',
     ...drain.map((d) => `| ${d.service} | ${d.backlog} | ${d.spanS.toFixed(1)} s (done ${d.fromRestartS?.toFixed(1) ?? '—'} s after the restart) | ${d.perSecond?.toFixed(0) ?? '—'} |`),
     '',
-    failures.length ? `INVARIANTS FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'All invariants hold: 0 lost, 0 duplicated, 0 stuck keys, every event processed once per consumer, every replica did work.',
+    failures.length ? `INVARIANTS FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'All invariants hold: 0 lost, 0 duplicated, 0 stuck keys, every event processed once per consumer, every intake replica did work, the killed consumer\'s partner took the lead.',
   );
   const report = lines.join('\n');
   say('');

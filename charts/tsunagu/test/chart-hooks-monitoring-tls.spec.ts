@@ -104,7 +104,7 @@ describe('monitoring (Prometheus Operator and the Grafana sidecar)', () => {
     it('alerts on outbox lag, consumer backlog, dead letters, the 5xx ratio and the audit checkpoint age, only for this release', () => {
       const [rule] = byKind(manifests, 'PrometheusRule');
       const rules: { alert: string; expr: string; labels: { severity: string } }[] = rule.spec.groups.flatMap((g: { rules: unknown[] }) => g.rules);
-      expect(rules.map((r) => r.alert)).toEqual(['TsunaguOutboxLag', 'TsunaguConsumerBacklog', 'TsunaguDeadLetters', 'TsunaguHttp5xx', 'TsunaguAuditCheckpointAge']);
+      expect(rules.map((r) => r.alert)).toEqual(['TsunaguOutboxLag', 'TsunaguConsumerBacklog', 'TsunaguConsumerLeaderless', 'TsunaguDeadLetters', 'TsunaguHttp5xx', 'TsunaguAuditCheckpointAge']);
       for (const r of rules) {
         expect(r.expr).toContain('namespace="tsunagu", service=~"intake|matching|outreach|registry|reporting"');
         expect(['warning', 'critical']).toContain(r.labels.severity);
@@ -120,7 +120,7 @@ describe('monitoring (Prometheus Operator and the Grafana sidecar)', () => {
         .map((file) => readFileSync(join(workspaceRoot, 'libs', ...file.split('/')), 'utf8'))
         .join('\n');
       const names = new Set(exprs.flatMap((e) => [...e.matchAll(/\b([a-z_]+)\{/g)].map((m) => m[1])));
-      expect(names.size).toBe(5);
+      expect(names.size).toBe(6);
       for (const name of names) {
         const base = name.replace(/_(bucket|count|sum)$/, '');
         expect({ name, exported: source.includes(`'${base}'`) }).toEqual({ name, exported: true });

@@ -132,10 +132,18 @@ export const platformVariables = {
   },
   CONSUMER_ACK_WAIT_MS: {
     description:
-      'JetStream ack_wait of event consumers: how long the events a killed replica held wait before another replica gets them (one event per source is in flight). Running handlers extend it with in-progress acks every half of it.',
+      'JetStream ack_wait of event consumers: how long the events a killed replica held wait before another replica gets them (one replica leads each durable; a new leader waits this long when events are still held). Running handlers extend it with in-progress acks every half of it.',
     type: 'int',
     default: '10000',
     min: 1000,
+  },
+  CONSUMER_BATCH_SIZE: {
+    description:
+      "Most events of one source a consumer handles in one transaction (ADR 0024): the durable's max_ack_pending. The leader takes what has arrived, up to this many; 1 handles each event in its own transaction.",
+    type: 'int',
+    default: '32',
+    min: 1,
+    max: 256,
   },
   OIDC_ISSUER: {
     description: 'OpenID Connect issuer whose JWKS signs access tokens (the city IdP; locally the bundled idp).',

@@ -31,6 +31,7 @@ function create() {
     outboxPublished: counter('tsunagu_outbox_published_total', 'Events the outbox relay published (PubAck received)', ['subject']),
     outboxPublishFailures: counter('tsunagu_outbox_publish_failures_total', 'Failed publish attempts of the outbox relay (retried)', ['subject']),
     consumerPending: gauge('tsunagu_consumer_pending_messages', 'Messages in the stream not yet delivered to a durable consumer', ['consumer', 'subject']),
+    consumerLeader: gauge('tsunagu_consumer_leader', 'Whether this replica leads the durable consumer (1) or stands by (0): one replica handles each source\'s events (ADR 0024)', ['consumer']),
     messagesProcessed: counter('tsunagu_messages_processed_total', 'Events handled by a consumer, by outcome', ['consumer', 'subject', 'outcome']),
     deadLettered: counter(
       'tsunagu_messages_dead_lettered_total',

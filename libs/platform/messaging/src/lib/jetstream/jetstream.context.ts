@@ -15,6 +15,8 @@ export class JetStreamContext<TData = unknown> extends BaseRpcContext<[string, J
     message: JsMsg,
     /** Durable consumer name. */
     readonly consumer: string,
+    /** How often the event has been tried, this time included (redeliveries and attempts in place); the message's delivery count when not given. */
+    private readonly attempts?: number,
   ) {
     super([message.subject, message]);
   }
@@ -27,8 +29,8 @@ export class JetStreamContext<TData = unknown> extends BaseRpcContext<[string, J
     return this.args[1];
   }
 
-  /** 1 on first delivery. */
+  /** 1 on the first attempt. */
   get deliveries(): number {
-    return this.args[1].info.deliveryCount;
+    return this.attempts ?? this.args[1].info.deliveryCount;
   }
 }

@@ -1,7 +1,8 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import type { Knex } from '@mikro-orm/postgresql';
 import { assertCloudEvent, eventSource, eventSubjectOwner, type CloudEvent } from '@tsunagu/contracts';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
@@ -40,6 +41,7 @@ import { JetStreamContext } from './jetstream.context';
 import { classifyHandlerFailure } from './handler-failure';
 import { inboxHasEntries, inboxRetentionMs, purgeInbox } from '../outbox/inbox-retention';
 import { describeError } from '@tsunagu/platform-observability';
+import { SessionLock } from '@tsunagu/platform-persistence';
 
 export const JETSTREAM_TRANSPORT = Symbol('TSUNAGU_JETSTREAM');
 
@@ -54,20 +56,20 @@ export interface JetStreamServerOptions {
   /** Deliveries before a failing event is dead-lettered. */
   maxDeliveries: number;
   ackWaitMs: number;
-  /** nak delay for delivery n: retryDelaysMs[min(n - 1, last)]. Default 1 s, 5 s, 30 s, 2 min, 10 min. */
+  /** Delay before attempt n + 1 of a failing event (held in place): retryDelaysMs[min(n - 1, last)]. Default 1 s, 5 s, 30 s, 2 min, 10 min. */
   retryDelaysMs?: readonly number[];
   /**
-   * How long a transient failure (database or broker briefly away: classifyHandlerFailure) is retried within its
-   * delivery, every 0.25 s growing to 2 s, before it is nak'ed with the backoff above. Default 60 s.
+   * How long a transient failure (database or broker briefly away: classifyHandlerFailure) is retried at once, every
+   * 0.25 s growing to 2 s, before it counts as an attempt and waits the backoff above. Default 60 s.
    */
   transientRetryWindowMs?: number;
-  /** Messages pulled ahead per consumer; kept small so buffered messages do not outlive ack_wait. */
-  prefetch?: number;
   /**
-   * max_ack_pending of each durable: 1 (default) hands out one event of a source at a time across all replicas, so
-   * events arrive in stream order — about one record and across records (ADR 0016).
+   * Most events of one durable handled in one transaction (ADR 0024): the durable's max_ack_pending and what is pulled
+   * ahead. The leader takes what has arrived, up to this many, so a quiet source still sees each event at once.
    */
-  maxAckPending?: number;
+  batchSize?: number;
+  /** How often a replica that does not lead a durable tries its leadership lock (default 2 s). */
+  leaderRetryMs?: number;
   /** How long producers may re-publish from their outbox (OUTBOX_RETENTION_HOURS); bounds the inbox retention. */
   outboxRetentionMs?: number;
   /** Inbox rows older than this are purged; default inboxRetentionMs() of the stream and the settings above. */
@@ -86,6 +88,8 @@ const DEFAULT_TRANSIENT_RETRY_WINDOW_MS = 60_000;
 const TRANSIENT_RETRY_MAX_PAUSE_MS = 2_000;
 const DEFAULT_INBOX_PURGE_INTERVAL_MS = 3_600_000;
 const DEFAULT_OUTBOX_RETENTION_MS = 168 * 3_600_000;
+const DEFAULT_BATCH_SIZE = 32;
+const DEFAULT_LEADER_RETRY_MS = 2_000;
 const decoder = new TextDecoder();
 const tracer = trace.getTracer('@tsunagu/platform-messaging');
 
@@ -104,8 +108,48 @@ interface Route {
   durable: string;
   /** Handlers by subject; a message on another subject of the source is acked unhandled. */
   targets: Map<string, Target>;
+  /** Leadership of the durable among the replicas (ADR 0024): only its holder pulls. */
+  lock: SessionLock;
   messages?: ConsumerMessages;
+  /** The replica's leadership loop (lead). */
   loop?: Promise<void>;
+  /** The events of the batch being handled and not settled yet (kept alive with the queue's). */
+  inHand: JsMsg[];
+}
+
+/** A message its handler may take, with its validated event. */
+interface Delivery {
+  message: JsMsg;
+  event: CloudEvent;
+  target: Target;
+  span?: Span;
+  /** The trace context its handler runs in (its span, child of the producer's). */
+  context?: Context;
+  /** Attempts in place after a failure (the message is not redelivered meanwhile). */
+  retries: number;
+}
+
+/** How often an event has been tried: JetStream's deliveries plus the attempts in place since its last one. */
+function deliveriesOf(delivery: Delivery): number {
+  return delivery.message.info.deliveryCount + delivery.retries;
+}
+
+/** What became of one delivery of a batch whose transaction committed. */
+type Outcome =
+  | { kind: 'processed' }
+  | { kind: 'duplicate' }
+  /** Not run: an event before it failed and waits to be retried; it goes back behind that one. */
+  | { kind: 'held' }
+  | { kind: 'dead-letter'; reason: DeadLetterReason; error: unknown }
+  | { kind: 'retry'; error: unknown; deliveries: number };
+
+/** Another replica took a durable's lead while this one was retrying a batch through an outage. */
+class LeadLost extends Error {
+  override readonly name = 'LeadLost';
+
+  constructor(durable: string) {
+    super(`${durable}: another replica leads the durable now`);
+  }
 }
 
 class PermanentFailure extends Error {
@@ -119,12 +163,14 @@ class PermanentFailure extends Error {
 
 /**
  * Nest transport feeding `@EventPattern(contract.subject)` handlers from durable JetStream pull consumers
- * (Nest's NATS transport is core NATS: no ack, no redelivery). Per message: dead-letter it at once when its `source`
- * is not the owner of its subject (sourceMismatch); validate envelope and data against the contract; run the handler in a fresh MikroORM context and the event's TenantContext; insert the inbox row
- * and the handler's writes in one transaction; ack after commit; nak with growing delay on a transient or unknown
- * failure; after maxDeliveries, or at once for a permanent one (contract violation, SQLSTATE 22/23, a domain
- * validation or not-found refusal: classifyHandlerFailure), publish to `tsunagu.dlq.<service>.<subject>` and term.
- * A transient failure is never term()'ed.
+ * (Nest's NATS transport is core NATS: no ack, no redelivery), one durable per source service (ADR 0016), led by one
+ * replica at a time (ADR 0024). The leader takes what has arrived, in stream order: it dead-letters at once an event
+ * whose `source` is not the owner of its subject (sourceMismatch) or that breaks its contract; it handles the rest in
+ * one transaction on its own session — the inbox rows of all, then each handler in a savepoint, in a fresh MikroORM
+ * context and the event's TenantContext — and acks after the commit. A permanent failure (contract violation, SQLSTATE
+ * 22/23, a domain validation or not-found refusal: classifyHandlerFailure) is dead-lettered to
+ * `tsunagu.dlq.<service>.<subject>` at once; a transient one retries the batch; any other holds the event and those
+ * behind it and retries it in place with growing delays, until maxDeliveries. A transient failure is never term()'ed.
  */
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   override readonly transportId = JETSTREAM_TRANSPORT;
@@ -132,7 +178,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private readonly routes: Route[] = [];
   private readonly js: JetStreamClient;
   private jsm?: JetStreamManager;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly stopping = new AbortController();
   private closing = false;
   private unregisterMetrics?: () => void;
   private purgeTimer?: NodeJS.Timeout;
@@ -175,13 +222,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         if (!source) throw new Error(`@EventPattern('${pattern}') is not an event subject (tsunagu.evt.<service>.<aggregate>.<event>)`);
         let route = this.routes.find((candidate) => candidate.source === source);
         if (!route) {
-          route = { source, filter: sourceFilter(source), durable: sourceDurableName(this.options.service, source), targets: new Map() };
+          const durable = sourceDurableName(this.options.service, source);
+          route = { source, filter: sourceFilter(source), durable, targets: new Map(), inHand: [], lock: new SessionLock(() => this.knex(), consumerLockKey(this.schema, durable)) };
           this.routes.push(route);
         }
         route.targets.set(pattern, { handler, inboxKey: durableName(this.options.service, pattern) });
       }
       for (const route of this.routes) await this.ensureConsumer(route);
-      for (const route of this.routes) await this.startConsuming(route);
+      for (const route of this.routes) route.loop = this.lead(route);
       this.unregisterMetrics = onMetricsScrape(() => this.refreshPending());
       const purgeEvery = this.options.inboxPurgeIntervalMs ?? DEFAULT_INBOX_PURGE_INTERVAL_MS;
       if (purgeEvery > 0 && this.routes.length > 0) {
@@ -196,16 +244,22 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  /** Stops pulling, lets in-flight handlers finish (ack after commit), then flushes acks to the server. */
+  /** Stops pulling, lets in-flight batches finish (ack after commit), gives up the leads, then flushes acks to the server. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    this.stopping.abort();
     clearInterval(this.purgeTimer);
     this.unregisterMetrics?.();
     for (const route of this.routes) route.messages?.stop();
-    await Promise.allSettled(this.routes.map((route) => route.loop));
     await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled(this.routes.map((route) => route.loop));
     if (!this.options.connection.isClosed()) await this.options.connection.flush().catch(() => undefined);
+  }
+
+  /** The backend pid of the session by which this replica leads the durable of `source`'s events, if it does (diagnostics, tests). */
+  leaderSession(source: string): number | undefined {
+    return this.routes.find((route) => route.source === source)?.lock.pid;
   }
 
   /** How long inbox rows are kept after processing (see inboxRetentionMs). */
@@ -237,7 +291,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const settings: Partial<ConsumerConfig> = {
       ack_wait: nanos(this.options.ackWaitMs),
       max_deliver: this.options.maxDeliveries + DEAD_LETTER_HEADROOM,
-      max_ack_pending: this.options.maxAckPending ?? 1,
+      max_ack_pending: this.batchSize,
     };
     try {
       await jsm.consumers.info(stream, route.durable);
@@ -310,33 +364,221 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     });
   }
 
-  private async startConsuming(route: Route): Promise<void> {
-    const consumer = await this.js.consumers.get(this.options.streams.stream ?? EVENT_STREAM, route.durable);
-    const messages = await consumer.consume({ max_messages: this.options.prefetch ?? 4 });
-    route.messages = messages;
-    route.loop = (async () => {
-      for await (const message of messages) {
-        if (this.closing) {
-          // Not started: hand it straight back so another replica takes it.
-          message.nak();
-          continue;
-        }
-        const work = this.handle(route, message);
-        this.inFlight.add(work);
-        await work.finally(() => this.inFlight.delete(work));
+  /**
+   * Runs on every replica for each durable, until the server closes: tries the durable's leadership lock every
+   * leaderRetryMs and, while it holds it, consumes (ADR 0024). Only the leader pulls, so a source's events are handled
+   * in stream order with several in flight.
+   */
+  private async lead(route: Route): Promise<void> {
+    while (!this.closing) {
+      let leads = false;
+      try {
+        leads = await route.lock.tryAcquire();
+      } catch (error) {
+        this.logger.warn(`${route.durable}: leadership could not be tried (will retry): ${describeError(error)}`);
       }
-    })();
+      if (!leads) {
+        await this.pause(this.options.leaderRetryMs ?? DEFAULT_LEADER_RETRY_MS);
+        continue;
+      }
+      try {
+        await this.awaitPreviousLeader(route);
+        if (!this.closing) await this.consume(route);
+      } catch (error) {
+        if (!this.closing) this.logger.warn(`${route.durable}: consuming stopped (will lead again): ${describeError(error)}`);
+      } finally {
+        await route.lock.release();
+      }
+      if (!this.closing) await this.pause(this.options.leaderRetryMs ?? DEFAULT_LEADER_RETRY_MS);
+    }
   }
 
-  private async handle(route: Route, message: JsMsg): Promise<void> {
-    const deliveries = message.info.deliveryCount;
+  /**
+   * A new leader pulls nothing while events a previous leader held may still come back: JetStream redelivers them
+   * once their ack_wait has passed (a leader that stopped cleanly nak'ed them already), and pulling earlier would hand
+   * out newer events first. With no event held, it starts at once. Meanwhile it looks at the durable every second,
+   * which also clears the pull requests a dead leader left (forgetStalePulls).
+   */
+  private async awaitPreviousLeader(route: Route): Promise<void> {
+    const until = Date.now() + this.options.ackWaitMs;
+    for (let first = true; ; first = false) {
+      const info = await (this.jsm as JetStreamManager).consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+      if (info.num_ack_pending === 0 || this.closing) return;
+      if (first) this.logger.log(`${route.durable}: leads; ${info.num_ack_pending} event(s) still held, waiting up to ${this.options.ackWaitMs} ms for them to come back first`);
+      if (Date.now() >= until) return;
+      await this.pause(Math.min(1_000, until - Date.now()));
+    }
+  }
+
+  /**
+   * Asks for the durable's info, which makes the server drop pull requests nobody listens to any more. nats-server 2.9
+   * hands a redelivery to such a request before noticing, and then loses its place: it comes back only after another
+   * ack_wait, behind newer events. Done before anything is nak'ed, after this replica stopped pulling.
+   */
+  private async forgetStalePulls(route: Route): Promise<void> {
+    await (this.jsm as JetStreamManager).consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable).catch(() => undefined);
+  }
+
+  /**
+   * Consumes while this replica leads. Everything JetStream hands out (up to batchSize in flight) is read into a queue
+   * this replica keeps alive with in-progress acks, so nothing it holds is redelivered behind its back; the queue is
+   * handled in batches of what has arrived. Nothing goes back while it leads (failing events are retried in place); on
+   * a lost lead or at close, what it holds goes back in stream order, before anything newer can be handed out.
+   */
+  private async consume(route: Route): Promise<void> {
+    const consumer = await this.js.consumers.get(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+    const messages = await consumer.consume({ max_messages: this.batchSize });
+    route.messages = messages;
+    const queue: JsMsg[] = [];
+    let wake: (() => void) | undefined;
+    let ended = false;
+    const reader = (async () => {
+      try {
+        for await (const message of messages) {
+          queue.push(message);
+          wake?.();
+        }
+      } finally {
+        ended = true;
+        wake?.();
+      }
+    })();
+    // One beat for everything held, so that if it stops (the lead is lost) it all expires together, in stream order.
+    const heartbeat = setInterval(() => {
+      if (route.lock.held) for (const message of [...route.inHand, ...queue]) message.working();
+    }, this.heartbeatMs);
+    let handBack: JsMsg[] = [];
+    try {
+      while (!this.closing && route.lock.held) {
+        if (queue.length === 0) {
+          if (ended) break;
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        const work = this.handleBatch(route, queue.splice(0, this.batchSize));
+        this.inFlight.add(work);
+        handBack = await work.finally(() => this.inFlight.delete(work));
+        if (handBack.length > 0) break;
+      }
+    } finally {
+      clearInterval(heartbeat);
+      // No more pulls before anything goes back: a nak'ed event must not land in this replica's own pull again.
+      messages.stop();
+      await reader.catch(() => undefined);
+      route.inHand = [];
+      const back = inStreamOrder([...handBack, ...queue.splice(0)]);
+      if (back.length > 0) {
+        await this.forgetStalePulls(route);
+        for (const message of back) message.nak();
+      }
+    }
+  }
+
+  /** In-progress acks every quarter of ack_wait: a late beat (a busy event loop) must not let a held event expire. */
+  private get heartbeatMs(): number {
+    return Math.max(250, Math.floor(this.options.ackWaitMs / 4));
+  }
+
+  private get batchSize(): number {
+    return Math.max(1, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
+  }
+
+  /** Resolves after `ms`, or at once when the server closes. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const stopped = this.stopping.signal;
+      function done() {
+        clearTimeout(timer);
+        stopped.removeEventListener('abort', done);
+        resolve();
+      }
+      if (stopped.aborted) done();
+      else stopped.addEventListener('abort', done);
+    });
+  }
+
+  /**
+   * One batch of a durable's messages, in stream order: what cannot be handled (another subject, an invalid or forged
+   * event, too many deliveries) is acked or dead-lettered at once; the rest are handled in one transaction on the
+   * leader's session (processBatch) and acked or dead-lettered each by its outcome. An event that failed without a
+   * verdict is retried in place after the backoff, with every event after it waiting behind it (a nak would let
+   * JetStream hand out newer events first). Answers what is to go back, in order (the lead was lost, or the server
+   * closes): the caller stops pulling first, then naks it.
+   */
+  private async handleBatch(route: Route, messages: JsMsg[]): Promise<JsMsg[]> {
+    const admitted: Delivery[] = [];
+    for (const message of messages) {
+      const delivery = await this.admit(route, message);
+      if (delivery) admitted.push(delivery);
+    }
+    if (admitted.length === 0) return [];
+    for (const delivery of admitted) {
+      const parent = contextFromTraceHeaders(traceHeadersFromNats(delivery.message.headers));
+      delivery.span = tracer.startSpan(
+        `process ${delivery.message.subject}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'nats',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': delivery.message.subject,
+            'messaging.consumer.group.name': route.durable,
+            'messaging.message.id': delivery.event.id,
+            'messaging.message.delivery_count': delivery.message.info.deliveryCount,
+            'messaging.batch.message_count': admitted.length,
+          },
+        },
+        parent,
+      );
+      delivery.context = trace.setSpan(parent, delivery.span);
+    }
+    let pending = admitted;
+    route.inHand = pending.map((delivery) => delivery.message);
+    try {
+      while (pending.length > 0) {
+        let outcomes: Outcome[];
+        try {
+          outcomes = await this.processThroughOutage(route, pending);
+        } catch (error) {
+          if (error instanceof LeadLost || this.closing) {
+            this.logger.warn(`${route.durable}: ${pending.length} event(s) handed back: ${describeError(error)}`);
+            return pending.map((delivery) => delivery.message);
+          }
+          // Transient beyond the retry window: an attempt of the first event like any failure without a verdict.
+          outcomes = pending.map((delivery, index) => (index === 0 ? { kind: 'retry', error, deliveries: deliveriesOf(delivery) } : { kind: 'held' }));
+        }
+        const retryAt = outcomes.findIndex((outcome) => outcome.kind === 'retry');
+        await this.settle(route, pending, outcomes);
+        if (retryAt < 0) return [];
+        const failing = outcomes[retryAt] as Extract<Outcome, { kind: 'retry' }>;
+        const delay = this.retryDelay(failing.deliveries);
+        this.logger.warn(
+          `${route.durable}: event ${pending[retryAt].event.id} failed (${classifyHandlerFailure(failing.error)}) on attempt ${failing.deliveries}, retry in ${delay} ms with ${pending.length - retryAt - 1} event(s) behind it: ${describeError(failing.error)}`,
+        );
+        pending = pending.slice(retryAt);
+        route.inHand = pending.map((delivery) => delivery.message);
+        pending[0].retries += 1;
+        await this.pause(delay);
+        if (this.closing) return pending.map((delivery) => delivery.message);
+      }
+      return [];
+    } finally {
+      route.inHand = [];
+      for (const delivery of admitted) delivery.span?.end();
+    }
+  }
+
+  /** A message the handlers may take, or undefined when it was acked or dead-lettered here. */
+  private async admit(route: Route, message: JsMsg): Promise<Delivery | undefined> {
     const subject = message.subject;
     const target = route.targets.get(subject);
     if (!target) {
       // Another event of the same source that this service does not handle: passed over in order.
       message.ack();
       messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: 'ignored' });
-      return;
+      return undefined;
     }
     let event: CloudEvent;
     try {
@@ -345,7 +587,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (forged) {
         // Only the owner may publish on its subjects (NATS permissions); an event claiming another source is forged.
         await this.deadLetter(route, message, 'source-mismatch', new PermanentFailure(forged));
-        return;
+        return undefined;
       }
       const contract = this.options.contracts.eventContract(subject, (raw as { type?: unknown } | null)?.type);
       assertCloudEvent(contract, raw);
@@ -353,99 +595,141 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     } catch (error) {
       // Redelivering an invalid payload cannot fix it: dead-letter at once.
       await this.deadLetter(route, message, 'contract-violation', error);
-      return;
+      return undefined;
     }
-    if (deliveries > this.options.maxDeliveries) {
+    if (message.info.deliveryCount > this.options.maxDeliveries) {
       await this.deadLetter(route, message, 'max-deliveries', new PermanentFailure('an earlier dead-letter publish failed'));
-      return;
+      return undefined;
     }
-    const parent = contextFromTraceHeaders(traceHeadersFromNats(message.headers));
-    await tracer.startActiveSpan(
-      `process ${subject}`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'nats',
-          'messaging.operation.type': 'process',
-          'messaging.destination.name': subject,
-          'messaging.consumer.group.name': route.durable,
-          'messaging.message.id': event.id,
-          'messaging.message.delivery_count': deliveries,
-        },
-      },
-      parent,
-      async (span) => {
-        // In-progress acks keep a slow handler from being redelivered to another replica meanwhile.
-        const heartbeat = setInterval(() => message.working(), Math.max(500, Math.floor(this.options.ackWaitMs / 2)));
-        try {
-          const outcome = await this.processThroughOutage(target, route, message, event);
-          message.ack();
-          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome });
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: errorName(error) });
-          messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: 'failed' });
-          const failure = classifyHandlerFailure(error);
-          if (failure === 'permanent') {
-            // A constraint violation or a refused value fails the same way every time: no half hour of retries.
-            await this.deadLetter(route, message, 'permanent', error);
-          } else if (deliveries >= this.options.maxDeliveries) {
-            await this.deadLetter(route, message, 'max-deliveries', error);
-          } else {
-            const delay = this.retryDelay(deliveries);
-            this.logger.warn(`${route.durable}: event ${event.id} failed (${failure}) on delivery ${deliveries}, retry in ${delay} ms: ${describeError(error)}`);
-            message.nak(delay);
-          }
-        } finally {
-          clearInterval(heartbeat);
-          span.end();
-        }
-      },
-    );
+    return { message, event, target, retries: 0 };
+  }
+
+  /** Acks or dead-letters each delivery of a committed batch by its outcome; a retried one and those held behind it wait. */
+  private async settle(route: Route, deliveries: Delivery[], outcomes: Outcome[]): Promise<void> {
+    for (const [index, delivery] of deliveries.entries()) {
+      const outcome = outcomes[index];
+      const subject = delivery.message.subject;
+      if (outcome.kind === 'held') continue;
+      if (outcome.kind === 'processed' || outcome.kind === 'duplicate') {
+        delivery.message.ack();
+        messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: outcome.kind });
+        continue;
+      }
+      delivery.span?.setStatus({ code: SpanStatusCode.ERROR, message: errorName(outcome.error) });
+      messagingMetrics().messagesProcessed.inc({ consumer: route.durable, subject, outcome: 'failed' });
+      if (outcome.kind === 'dead-letter') await this.deadLetter(route, delivery.message, outcome.reason, outcome.error, deliveriesOf(delivery));
+    }
   }
 
   /**
-   * `process`, retried in this delivery while it fails transiently (connection lost or refused, failover, pool
-   * exhausted) for up to transientRetryWindowMs. With one event of a source in flight (ADR 0016) the source waits
-   * either way; retrying here ends the wait with the outage, where a nak's backoff (1 s, 5 s, 30 s …) held it up to
-   * a minute after a five-second database restart (npm run chaos), and spends no delivery towards the dead letter.
-   * In-progress acks keep the message meanwhile; a replica stopping gives it back at once.
+   * `processBatch`, retried while it fails transiently (connection lost or refused, failover) for up to
+   * transientRetryWindowMs. With the source's events held (ADR 0016) the source waits either way; retrying here ends
+   * the wait with the outage, where a nak's backoff (1 s, 5 s, 30 s …) held it up to a minute after a five-second
+   * database restart (npm run chaos), and spends no delivery towards the dead letter. A lost session lost the lead
+   * with it: the lock is taken again on a new session, and when another replica has it meanwhile, the batch goes back.
    */
-  private async processThroughOutage(target: Target, route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
+  private async processThroughOutage(route: Route, deliveries: Delivery[]): Promise<Outcome[]> {
     const window = this.options.transientRetryWindowMs ?? DEFAULT_TRANSIENT_RETRY_WINDOW_MS;
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.process(target, route, message, event);
+        if (!(await route.lock.tryAcquire())) throw new LeadLost(route.durable);
+        return await this.processBatch(route, deliveries);
       } catch (error) {
-        if (this.closing || classifyHandlerFailure(error) !== 'transient' || Date.now() - started >= window) throw error;
+        if (error instanceof LeadLost || this.closing || classifyHandlerFailure(error) !== 'transient' || Date.now() - started >= window) throw error;
+        // The session may be the one that failed: start the next attempt on a new one.
+        await route.lock.release();
         const pause = Math.min(TRANSIENT_RETRY_MAX_PAUSE_MS, 250 * 2 ** (attempt - 1));
-        if (attempt === 1) this.logger.warn(`${route.durable}: event ${event.id} failed transiently, retrying in this delivery: ${describeError(error)}`);
+        if (attempt === 1) this.logger.warn(`${route.durable}: ${deliveries.length} event(s) failed transiently, retrying: ${describeError(error)}`);
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }
   }
 
-  /** Inbox row and handler writes in one transaction; 'duplicate' when the inbox already has the event. */
-  private async process(target: Target, route: Route, message: JsMsg, event: CloudEvent): Promise<'processed' | 'duplicate'> {
-    const em = this.options.orm.em.fork({ clear: true, useContext: false });
-    const inbox = `"${String(this.options.orm.config.get('schema') ?? 'public')}".inbox_entry`;
-    return RequestContext.create(em, () =>
-      TenantContext.run({ requestId: event.id, municipality: event.municipality }, () =>
-        em.transactional(async (tx) => {
-          const inserted = await tx
-            .getConnection()
-            .execute(`insert into ${inbox} (consumer, message_id, processed_at) values (?, ?, now()) on conflict do nothing`, [target.inboxKey, event.id], 'run', tx.getTransactionContext());
-          if (inserted.affectedRows === 0) return 'duplicate' as const;
-          const result = await target.handler(event, new JetStreamContext(tx, event, message, route.durable));
-          // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-          return 'processed' as const;
-        }),
+  /**
+   * One transaction on the leader's session for the whole batch: one statement records the inbox rows of all its
+   * events (those already there are duplicates), then each new event's handler runs in its own savepoint, in its
+   * municipality, with a fresh EntityManager. A handler that fails rolls back to its savepoint and its inbox row goes:
+   * dead-lettered when permanent or out of deliveries; otherwise it and every event after it are handed back (retry,
+   * held) and the events before it commit. A transient failure rolls the whole batch back (retried above).
+   */
+  private async processBatch(route: Route, deliveries: Delivery[]): Promise<Outcome[]> {
+    const inbox = `"${this.schema}".inbox_entry`;
+    const knex = this.knex();
+    const root = this.options.orm.em.fork({ clear: true, useContext: false });
+    return TenantContext.runAsSystem(undefined, () =>
+      knex.transaction(
+        async (trx) => {
+          const keys = deliveries.map((delivery) => delivery.target.inboxKey);
+          const ids = deliveries.map((delivery) => delivery.event.id);
+          const inserted = await trx.raw(
+            `insert into ${inbox} (consumer, message_id, processed_at) select consumer, message_id, now() from unnest(?::text[], ?::uuid[]) as e(consumer, message_id)
+             on conflict do nothing returning consumer, message_id`,
+            [keys, ids],
+          );
+          const fresh = new Set((inserted.rows as { consumer: string; message_id: string }[]).map((row) => `${row.consumer} ${row.message_id}`));
+          const outcomes: Outcome[] = [];
+          const forget: Delivery[] = [];
+          for (const delivery of deliveries) {
+            const { event, target, message } = delivery;
+            if (outcomes.some((outcome) => outcome.kind === 'retry')) {
+              outcomes.push({ kind: 'held' });
+              forget.push(delivery);
+              continue;
+            }
+            // A redelivery of an event still waiting in this batch is the same event: it runs once.
+            if (!fresh.delete(`${target.inboxKey} ${event.id}`)) {
+              outcomes.push({ kind: 'duplicate' });
+              continue;
+            }
+            try {
+              await context.with(delivery.context ?? context.active(), () =>
+                TenantContext.run({ requestId: event.id, municipality: event.municipality }, () =>
+                  root.fork({ clear: true, useContext: false }).transactional(
+                    async (tx) =>
+                      RequestContext.create(tx, async () => {
+                        const result = await target.handler(event, new JetStreamContext(tx, event, message, route.durable, deliveriesOf(delivery)));
+                        // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
+                        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+                      }),
+                    { ctx: trx },
+                  ),
+                ),
+              );
+              outcomes.push({ kind: 'processed' });
+            } catch (error) {
+              const failure = classifyHandlerFailure(error);
+              if (failure === 'transient') throw error;
+              forget.push(delivery);
+              const deliveriesSoFar = deliveriesOf(delivery);
+              // A constraint violation or a refused value fails the same way every time: no half hour of retries.
+              if (failure === 'permanent') outcomes.push({ kind: 'dead-letter', reason: 'permanent', error });
+              else if (deliveriesSoFar >= this.options.maxDeliveries) outcomes.push({ kind: 'dead-letter', reason: 'max-deliveries', error });
+              else outcomes.push({ kind: 'retry', error, deliveries: deliveriesSoFar });
+            }
+          }
+          if (forget.length > 0) {
+            await trx.raw(`delete from ${inbox} where (consumer, message_id) in (select * from unnest(?::text[], ?::uuid[]))`, [
+              forget.map((delivery) => delivery.target.inboxKey),
+              forget.map((delivery) => delivery.event.id),
+            ]);
+          }
+          return outcomes;
+        },
+        { connection: route.lock.connection } as Knex.TransactionConfig,
       ),
     );
   }
 
-  private async deadLetter(route: Route, message: JsMsg, reason: DeadLetterReason, error: unknown): Promise<void> {
+  private get schema(): string {
+    return String(this.options.orm.config.get('schema') ?? 'public');
+  }
+
+  private knex(): Knex {
+    return (this.options.orm.em.getConnection() as unknown as { getKnex(): Knex }).getKnex();
+  }
+
+  private async deadLetter(route: Route, message: JsMsg, reason: DeadLetterReason, error: unknown, deliveries = message.info.deliveryCount): Promise<void> {
     const headers = natsHeaders();
     for (const key of message.headers?.keys() ?? []) {
       if (key.toLowerCase() !== 'nats-msg-id') for (const value of message.headers?.values(key) ?? []) headers.append(key, value);
@@ -454,7 +738,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     headers.set(DEAD_LETTER_HEADERS.error, describeError(error).replace(/[\r\n]+/g, ' ').slice(0, 1000));
     headers.set(DEAD_LETTER_HEADERS.consumer, route.durable);
     headers.set(DEAD_LETTER_HEADERS.subject, message.subject);
-    headers.set(DEAD_LETTER_HEADERS.deliveries, String(message.info.deliveryCount));
+    headers.set(DEAD_LETTER_HEADERS.deliveries, String(deliveries));
     headers.set(DEAD_LETTER_HEADERS.streamSequence, String(message.info.streamSequence));
     try {
       await this.js.publish(deadLetterSubject(this.options.service, message.subject), message.data, {
@@ -477,6 +761,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async refreshPending(): Promise<void> {
+    for (const route of this.routes) messagingMetrics().consumerLeader.set({ consumer: route.durable }, route.lock.held ? 1 : 0);
     const jsm = this.jsm;
     if (!jsm) return;
     for (const route of this.routes) {
@@ -497,6 +782,21 @@ export function sourceMismatch(subject: string, raw: unknown): string | undefine
   const source = (raw as { source?: unknown } | null)?.source;
   if (source !== eventSource(owner)) return `the event's source is not ${eventSource(owner)}, the owner of ${subject}`;
   return undefined;
+}
+
+/**
+ * Messages to hand back, in stream order, each once: a copy JetStream redelivered while the first was held (a beat
+ * came too late) sits in the queue behind newer events.
+ */
+function inStreamOrder(messages: JsMsg[]): JsMsg[] {
+  const latest = new Map<number, JsMsg>();
+  for (const message of messages) latest.set(message.info.streamSequence, message);
+  return [...latest.values()].sort((a, b) => a.info.streamSequence - b.info.streamSequence);
+}
+
+/** The advisory lock a durable's leader holds: per schema, so two deployments sharing a database lead their own. */
+export function consumerLockKey(schema: string, durable: string): string {
+  return `tsunagu-consumer:${schema}.${durable}`;
 }
 
 function isConsumerMissing(error: unknown): boolean {

@@ -1,0 +1,245 @@
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-errors';
+import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+import { expectEventually } from '@tsunagu/platform-testing';
+import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
+import { v7 as uuidv7 } from 'uuid';
+import { connectNats, ContractRegistry, DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, EVENT_STREAM, JetStreamContext, JetStreamServer, sourceDurableName } from '../src';
+import { MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+
+/**
+ * ADR 0024: one replica leads each durable and handles what has arrived in one transaction, a savepoint per event.
+ * Two replicas of the service run here, as two servers on their own NATS connections.
+ */
+const SERVICE = 'batcher';
+const DURABLE = sourceDurableName(SERVICE, 'things');
+/** Long enough that a busy machine never lets a held event expire (in-progress acks every quarter of it). */
+const ACK_WAIT_MS = 4_000;
+
+/** Handlers wait on these (by thingId) before writing: a gate holds a batch open while later events arrive. */
+const gates = new Map<string, { opened: Promise<void>; open(): void; reached: boolean }>();
+/** How a thing's handler fails, and how often (Infinity: always). */
+const failures = new Map<string, { kind: 'permanent' | 'unknown'; times: number }>();
+/** Handler runs per event id, committed or not. */
+const runs = new Map<string, number>();
+
+function gate(thingId: string): { open(): void; reached(): boolean } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const entry = { opened, open, reached: false };
+  gates.set(thingId, entry);
+  return { open: () => entry.open(), reached: () => entry.reached };
+}
+
+@Controller()
+class ThingRecorder {
+  @EventPattern(ThingHappened.subject)
+  async onThingHappened(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext<ThingHappenedData>): Promise<void> {
+    runs.set(event.id, (runs.get(event.id) ?? 0) + 1);
+    const held = gates.get(event.data.thingId);
+    if (held) {
+      held.reached = true;
+      await held.opened;
+    }
+    // The committed order, the transaction and the session each event was handled in.
+    await ctx.em
+      .getConnection()
+      .execute(`insert into "${SCHEMA}".handled (event_id, txid, backend) values (?, txid_current(), pg_backend_pid())`, [event.id], 'run', ctx.em.getTransactionContext());
+    const failure = failures.get(event.data.thingId);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      if (failure.kind === 'permanent') throw DomainException.invalidField('thingId', 'is not a thing this service knows');
+      throw new Error('a peer answered nonsense');
+    }
+  }
+}
+
+let fixture: MessagingFixture;
+let js: JetStreamClient;
+const replicas: { server: JetStreamServer; microservice: INestMicroservice; connection: NatsConnection }[] = [];
+
+async function startReplica(name: string): Promise<void> {
+  const connection = await connectNats(fixture.nats.url, name);
+  const moduleRef = await Test.createTestingModule({ controllers: [ThingRecorder] }).compile();
+  const server = new JetStreamServer({
+    service: SERVICE,
+    connection,
+    orm: fixture.orm,
+    contracts: new ContractRegistry({ events: [ThingHappened] }),
+    streams: { replicas: 1, duplicateWindowMs: 60_000 },
+    maxDeliveries: 3,
+    ackWaitMs: ACK_WAIT_MS,
+    retryDelaysMs: [150, 400],
+    batchSize: 32,
+    leaderRetryMs: 200,
+    inboxPurgeIntervalMs: 0,
+  });
+  const microservice = moduleRef.createNestMicroservice({ strategy: server });
+  microservice.useLogger(false);
+  microservice.useGlobalFilters(new ProblemDetailsFilter());
+  await microservice.listen();
+  replicas.push({ server, microservice, connection });
+}
+
+function thingEvent(thingId = uuidv7()): CloudEvent<ThingHappenedData> {
+  return {
+    specversion: '1.0',
+    id: uuidv7(),
+    source: ThingHappened.source,
+    type: ThingHappened.type,
+    subject: thingId,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    municipality: MUNICIPALITY,
+    data: { thingId, behaviour: 'ok' },
+  };
+}
+
+async function publish(...events: CloudEvent<ThingHappenedData>[]): Promise<void> {
+  for (const event of events) {
+    const headers = natsHeaders();
+    headers.set(MESSAGE_HEADERS.eventType, ThingHappened.type);
+    await js.publish(ThingHappened.subject, JSON.stringify(event), { headers });
+  }
+}
+
+interface Handled {
+  eventId: string;
+  txid: string;
+  backend: number;
+}
+
+/** The committed handlings of these events, in the order they committed their rows. */
+async function handled(events: CloudEvent[]): Promise<Handled[]> {
+  const rows = await fixture.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ event_id: string; txid: string; backend: number }[]>(`select event_id, txid::text as txid, backend from "${SCHEMA}".handled where event_id = any(?::uuid[]) order by seq`, [
+      `{${events.map((event) => event.id).join(',')}}`,
+    ]);
+  return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend) }));
+}
+
+function leaders(): number[] {
+  return replicas.map((replica) => replica.server.leaderSession('things')).filter((pid): pid is number => pid !== undefined);
+}
+
+describe('JetStreamServer in batches (ADR 0024)', () => {
+  beforeAll(async () => {
+    fixture = await startMessagingFixture();
+    js = jetstream(fixture.connection);
+    await fixture.orm.em.fork().execute(`create table "${SCHEMA}".handled (seq bigserial primary key, event_id uuid not null, txid bigint not null, backend int not null)`);
+    await startReplica('replica-a');
+    await startReplica('replica-b');
+    await expectEventually(async () => expect(leaders()).toHaveLength(1));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const gateEntry of gates.values()) gateEntry.open();
+    for (const replica of replicas) {
+      await replica.microservice.close().catch(() => undefined);
+      if (!replica.connection.isClosed()) await replica.connection.close();
+    }
+    await fixture?.close();
+  });
+
+  it('lets one replica lead the durable, which takes a burst in a few transactions, in stream order, each event once', async () => {
+    const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, DURABLE);
+    expect(config.max_ack_pending).toBe(32);
+    const first = thingEvent();
+    const hold = gate(first.data.thingId);
+    await publish(first);
+    await expectEventually(async () => expect(hold.reached()).toBe(true));
+    // Arriving while the first is handled: the leader takes them together once it is done.
+    const burst = Array.from({ length: 30 }, () => thingEvent());
+    await publish(...burst);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    hold.open();
+    const all = [first, ...burst];
+    await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: 10_000 });
+    const rows = await handled(all);
+    expect(rows.map((row) => row.eventId)).toEqual(all.map((event) => event.id));
+    expect(all.every((event) => runs.get(event.id) === 1)).toBe(true);
+    expect(new Set(rows.slice(1).map((row) => row.txid)).size).toBeLessThanOrEqual(3);
+    // Handled on the leader's own session: a replica that lost its lock cannot commit.
+    const [leader] = leaders();
+    expect(new Set(rows.map((row) => row.backend))).toEqual(new Set([leader]));
+  });
+
+  it('dead-letters a permanent failure inside a batch alone; an unknown one comes back with the events after it, in order; those before it commit', async () => {
+    const opener = thingEvent();
+    const hold = gate(opener.data.thingId);
+    await publish(opener);
+    await expectEventually(async () => expect(hold.reached()).toBe(true));
+    const [before, refused, between, flaky, after] = Array.from({ length: 5 }, () => thingEvent());
+    failures.set(refused.data.thingId, { kind: 'permanent', times: Infinity });
+    failures.set(flaky.data.thingId, { kind: 'unknown', times: 1 });
+    await publish(before, refused, between, flaky, after);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    hold.open();
+    const committed = [opener, before, between, flaky, after];
+    await expectEventually(async () => expect(await handled(committed)).toHaveLength(committed.length), { timeoutMs: 10_000 });
+    const rows = await handled([...committed, refused]);
+    expect(rows.map((row) => row.eventId)).toEqual(committed.map((event) => event.id));
+    // Before and between commit in one transaction, the refused event's savepoint rolled back between them.
+    expect(rows[1].txid).toBe(rows[2].txid);
+    // The event after the flaky one waited for it: not run in the batch that failed, run once after it.
+    expect(runs.get(flaky.id)).toBe(2);
+    expect(runs.get(after.id)).toBe(1);
+    await expectEventually(async () => {
+      const letters = (await readStream(fixture.jsm, DEAD_LETTER_STREAM)).filter((letter) => new TextDecoder().decode(letter.data).includes(refused.id));
+      expect(letters.map((letter) => letter.header.get(DEAD_LETTER_HEADERS.reason))).toEqual(['permanent']);
+    });
+    expect(runs.get(refused.id)).toBe(1);
+  });
+
+  it('passes the lead to the other replica when the leader’s session ends: the held events come back first, each handled once, in order', async () => {
+    const [oldLeader] = leaders();
+    const opener = thingEvent();
+    const hold = gate(opener.data.thingId);
+    await publish(opener);
+    await expectEventually(async () => expect(hold.reached()).toBe(true));
+    const rest = Array.from({ length: 10 }, () => thingEvent());
+    await publish(...rest);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The database ends the leader's session (failover, an idle-session killer, an operator): its lock goes with it.
+    await fixture.orm.em.fork().execute('select pg_terminate_backend(?)', [oldLeader]);
+    await expectEventually(async () => expect(leaders().filter((pid) => pid !== oldLeader)).toHaveLength(1), { timeoutMs: 5_000 });
+    const [newLeader] = leaders().filter((pid) => pid !== oldLeader);
+    hold.open();
+    const all = [opener, ...rest];
+    await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: 15_000 });
+    const rows = await handled(all);
+    expect(rows.map((row) => row.eventId)).toEqual(all.map((event) => event.id));
+    expect(new Set(rows.map((row) => row.backend))).toEqual(new Set([newLeader]));
+    // Nothing of the old leader's batch committed after its session ended.
+    expect(rows.some((row) => row.backend === oldLeader)).toBe(false);
+  });
+
+  it('lets the other replica take what a leader held when that leader dies (no nak): after ack_wait, in order, each once', async () => {
+    const dying = replicas.find((replica) => replica.server.leaderSession('things') !== undefined);
+    if (!dying) throw new Error('no replica leads');
+    const survivor = replicas.find((replica) => replica !== dying);
+    const opener = thingEvent();
+    const hold = gate(opener.data.thingId);
+    await publish(opener);
+    await expectEventually(async () => expect(hold.reached()).toBe(true));
+    const rest = Array.from({ length: 6 }, () => thingEvent());
+    await publish(...rest);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A crash: the broker sees the connection go (no nak, no more in-progress acks) and the database the session.
+    const deadSession = dying.server.leaderSession('things');
+    await dying.connection.close();
+    await fixture.orm.em.fork().execute('select pg_terminate_backend(?)', [deadSession]);
+    hold.open();
+    const all = [opener, ...rest];
+    await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: ACK_WAIT_MS * 4 });
+    const rows = await handled(all);
+    expect(rows.map((row) => row.eventId)).toEqual(all.map((event) => event.id));
+    expect(new Set(rows.map((row) => row.backend))).toEqual(new Set([survivor?.server.leaderSession('things')]));
+  });
+});
