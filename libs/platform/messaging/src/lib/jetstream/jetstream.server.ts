@@ -1,5 +1,5 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
-import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { MikroORM, RequestContext, type EntityManager } from '@mikro-orm/core';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { context, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { Knex } from '@mikro-orm/postgresql';
@@ -142,6 +142,22 @@ type Outcome =
   | { kind: 'held' }
   | { kind: 'dead-letter'; reason: DeadLetterReason; error: unknown }
   | { kind: 'retry'; error: unknown; deliveries: number };
+
+/**
+ * A handler of a batch run without savepoints failed: the batch is taken again with a savepoint per event, so the
+ * others commit and the failure is judged alone. Savepoints cost two round trips per event; failures are rare.
+ */
+class BatchNeedsSavepoints extends Error {
+  override readonly name = 'BatchNeedsSavepoints';
+
+  constructor(
+    /** The position in the batch of the event whose handler failed, and why: it is not run a second time. */
+    readonly index: number,
+    readonly failure: unknown,
+  ) {
+    super('a handler of the batch failed');
+  }
+}
 
 /** Another replica took a durable's lead while this one was retrying a batch through an outage. */
 class LeadLost extends Error {
@@ -634,7 +650,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await route.lock.tryAcquire())) throw new LeadLost(route.durable);
-        return await this.processBatch(route, deliveries);
+        try {
+          return await this.processBatch(route, deliveries);
+        } catch (error) {
+          if (!(error instanceof BatchNeedsSavepoints)) throw error;
+          return await this.processBatch(route, deliveries, error);
+        }
       } catch (error) {
         if (error instanceof LeadLost || this.closing || classifyHandlerFailure(error) !== 'transient' || Date.now() - started >= window) throw error;
         // The session may be the one that failed: start the next attempt on a new one.
@@ -648,12 +669,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   /**
    * One transaction on the leader's session for the whole batch: one statement records the inbox rows of all its
-   * events (those already there are duplicates), then each new event's handler runs in its own savepoint, in its
-   * municipality, with a fresh EntityManager. A handler that fails rolls back to its savepoint and its inbox row goes:
-   * dead-lettered when permanent or out of deliveries; otherwise it and every event after it are handed back (retry,
-   * held) and the events before it commit. A transient failure rolls the whole batch back (retried above).
+   * events (those already there are duplicates), then each new event's handler runs in its municipality with a fresh
+   * EntityManager — first without savepoints (the usual case: nothing fails); when one fails, the batch is rolled back
+   * and taken again with a savepoint per event, the failed one judged by its first error, not run again. There a failed handler rolls back to its savepoint and its inbox row
+   * goes: dead-lettered when permanent or out of deliveries; otherwise it and every event after it wait (retry, held)
+   * and the events before it commit. A transient failure rolls the whole batch back (retried above).
    */
-  private async processBatch(route: Route, deliveries: Delivery[]): Promise<Outcome[]> {
+  private async processBatch(route: Route, deliveries: Delivery[], failed?: BatchNeedsSavepoints): Promise<Outcome[]> {
+    const savepoints = failed !== undefined;
     const inbox = `"${this.schema}".inbox_entry`;
     const knex = this.knex();
     const root = this.options.orm.em.fork({ clear: true, useContext: false });
@@ -670,7 +693,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           const fresh = new Set((inserted.rows as { consumer: string; message_id: string }[]).map((row) => `${row.consumer} ${row.message_id}`));
           const outcomes: Outcome[] = [];
           const forget: Delivery[] = [];
-          for (const delivery of deliveries) {
+          for (const [index, delivery] of deliveries.entries()) {
             const { event, target, message } = delivery;
             if (outcomes.some((outcome) => outcome.kind === 'retry')) {
               outcomes.push({ kind: 'held' });
@@ -682,24 +705,29 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
               outcomes.push({ kind: 'duplicate' });
               continue;
             }
+            const run = async (em: EntityManager) =>
+              RequestContext.create(em, async () => {
+                const result = await target.handler(event, new JetStreamContext(em, event, message, route.durable, deliveriesOf(delivery)));
+                // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
+                if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+              });
             try {
+              if (failed?.index === index) throw failed.failure;
               await context.with(delivery.context ?? context.active(), () =>
-                TenantContext.run({ requestId: event.id, municipality: event.municipality }, () =>
-                  root.fork({ clear: true, useContext: false }).transactional(
-                    async (tx) =>
-                      RequestContext.create(tx, async () => {
-                        const result = await target.handler(event, new JetStreamContext(tx, event, message, route.durable, deliveriesOf(delivery)));
-                        // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
-                        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-                      }),
-                    { ctx: trx },
-                  ),
-                ),
+                TenantContext.run({ requestId: event.id, municipality: event.municipality }, async () => {
+                  const em = root.fork({ clear: true, useContext: false });
+                  if (savepoints) return em.transactional(run, { ctx: trx });
+                  em.setTransactionContext(trx);
+                  await run(em);
+                  await em.flush();
+                }),
               );
               outcomes.push({ kind: 'processed' });
             } catch (error) {
               const failure = classifyHandlerFailure(error);
               if (failure === 'transient') throw error;
+              // Without savepoints the transaction cannot go on past a failure: roll it all back and take the batch again, with them.
+              if (!savepoints) throw new BatchNeedsSavepoints(index, error);
               forget.push(delivery);
               const deliveriesSoFar = deliveriesOf(delivery);
               // A constraint violation or a refused value fails the same way every time: no half hour of retries.
