@@ -8,7 +8,7 @@ import { expectEventually } from '@tsunagu/platform-testing';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
-import { connectNats, ContractRegistry, DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, EVENT_STREAM, JetStreamContext, JetStreamServer, sourceDurableName } from '../src';
+import { connectNats, ContractRegistry, DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, EVENT_STREAM, EventRecorder, JetStreamContext, JetStreamServer, sourceDurableName } from '../src';
 import { MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 /**
@@ -26,6 +26,9 @@ const gates = new Map<string, { opened: Promise<void>; open(): void; reached: bo
 const failures = new Map<string, { kind: 'permanent' | 'unknown'; times: number }>();
 /** Handler runs per event id, committed or not. */
 const runs = new Map<string, number>();
+/** Things whose handler records an event of its own (to the outbox, as a service's handler may). */
+const recording = new Set<string>();
+let recorder: EventRecorder;
 
 function gate(thingId: string): { open(): void; reached(): boolean } {
   let open!: () => void;
@@ -49,6 +52,7 @@ class ThingRecorder {
     await ctx.em
       .getConnection()
       .execute(`insert into "${SCHEMA}".handled (event_id, txid, backend) values (?, txid_current(), pg_backend_pid())`, [event.id], 'run', ctx.em.getTransactionContext());
+    if (recording.has(event.data.thingId)) recorder.record(ctx.em, ThingHappened, event.data.thingId, { thingId: event.data.thingId, behaviour: 'ok' });
     const failure = failures.get(event.data.thingId);
     if (failure && failure.times > 0) {
       failure.times -= 1;
@@ -133,6 +137,8 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     fixture = await startMessagingFixture();
     js = jetstream(fixture.connection);
     await fixture.orm.em.fork().execute(`create table "${SCHEMA}".handled (seq bigserial primary key, event_id uuid not null, txid bigint not null, backend int not null)`);
+    recorder = new EventRecorder(undefined, fixture.orm);
+    recorder.onModuleInit();
     await startReplica('replica-a');
     await startReplica('replica-b');
     await expectEventually(async () => expect(leaders()).toHaveLength(1));
@@ -168,6 +174,26 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     // Handled on the leader's own session: a replica that lost its lock cannot commit.
     const [leader] = leaders();
     expect(new Set(rows.map((row) => row.backend))).toEqual(new Set([leader]));
+  });
+
+  it('writes the outbox events its handlers record with the batch, none lost (they ride with the COMMIT MikroORM does not see)', async () => {
+    const opener = thingEvent();
+    const hold = gate(opener.data.thingId);
+    await publish(opener);
+    await expectEventually(async () => expect(hold.reached()).toBe(true));
+    const recorded = Array.from({ length: 3 }, () => thingEvent());
+    for (const event of recorded) recording.add(event.data.thingId);
+    await publish(...recorded);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    hold.open();
+    await expectEventually(async () => expect(await handled(recorded)).toHaveLength(recorded.length), { timeoutMs: 10_000 });
+    const rows = await fixture.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ aggregate_id: string }[]>(`select aggregate_id from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
+        `{${recorded.map((event) => event.data.thingId).join(',')}}`,
+      ]);
+    expect(rows.map((row) => row.aggregate_id)).toEqual(recorded.map((event) => event.data.thingId));
   });
 
   it('dead-letters a permanent failure inside a batch alone; an unknown one comes back with the events after it, in order; those before it commit', async () => {

@@ -40,6 +40,7 @@ import { ensureEventStreams, type EventStreamSettings } from './event-streams';
 import { JetStreamContext } from './jetstream.context';
 import { classifyHandlerFailure } from './handler-failure';
 import { inboxHasEntries, inboxRetentionMs, purgeInbox } from '../outbox/inbox-retention';
+import { sendEventsQueuedFor } from '../outbox/events-with-commit';
 import { describeError } from '@tsunagu/platform-observability';
 import { SessionLock } from '@tsunagu/platform-persistence';
 
@@ -742,6 +743,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
               forget.map((delivery) => delivery.event.id),
             ]);
           }
+          // The handlers' outbox events queued for this transaction's COMMIT: MikroORM's commit hook never sees it.
+          await sendEventsQueuedFor(root, trx);
           return outcomes;
         },
         { connection: route.lock.connection } as Knex.TransactionConfig,

@@ -36,15 +36,24 @@ export function queueForCommit(em: EntityManager, row: OutboxEvent): boolean {
   return true;
 }
 
+/**
+ * Sends the events queued for `transaction`'s COMMIT (with it where the connection can carry it, else at once); a
+ * failing insert fails the commit. MikroORM's hook calls it for the transactions it commits; a transaction begun
+ * outside MikroORM (a consumer's batch, ADR 0024) must call it before its COMMIT, or the events would be dropped.
+ */
+export async function sendEventsQueuedFor(em: EntityManager, transaction: object): Promise<void> {
+  const rows = queued.get(transaction);
+  if (!rows || rows.length === 0) return;
+  queued.delete(transaction);
+  const { sql, values } = plainInsertStatement(em, rows);
+  await executeWithCommit(em, sql, values, transaction);
+}
+
 /** Sends a root transaction's queued events with its COMMIT; a failing insert fails the commit (nothing is written). */
 class EventsWithCommitSubscriber implements EventSubscriber {
   async beforeTransactionCommit(args: TransactionEventArgs): Promise<void> {
     const transaction = args.transaction as object | undefined;
-    const rows = transaction ? queued.get(transaction) : undefined;
-    if (!transaction || !rows || rows.length === 0) return;
-    queued.delete(transaction);
-    const { sql, values } = plainInsertStatement(args.em, rows);
-    await executeWithCommit(args.em, sql, values, transaction);
+    if (transaction) await sendEventsQueuedFor(args.em, transaction);
   }
 }
 
