@@ -7,9 +7,8 @@ import { ProblemDetailsFilter } from '@tsunagu/platform-http';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { v7 as uuidv7 } from 'uuid';
-import { connectNats, ContractRegistry, DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, EVENT_STREAM, EventRecorder, JetStreamContext, JetStreamServer, sourceDurableName } from '../src';
-import { MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+import { connectNats, DEAD_LETTER_HEADERS, DEAD_LETTER_STREAM, EVENT_STREAM, EventRecorder, JetStreamContext, JetStreamServer, sourceDurableName } from '../src';
+import { cloudEvent, readStream, SCHEMA, startMessagingFixture, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 /**
  * ADR 0024: one replica leads each durable and handles what has arrived in one transaction, a savepoint per event.
@@ -69,38 +68,12 @@ const replicas: { server: JetStreamServer; microservice: INestMicroservice; conn
 async function startReplica(name: string): Promise<void> {
   const connection = await connectNats(fixture.nats.url, name);
   const moduleRef = await Test.createTestingModule({ controllers: [ThingRecorder] }).compile();
-  const server = new JetStreamServer({
-    service: SERVICE,
-    connection,
-    orm: fixture.orm,
-    contracts: new ContractRegistry({ events: [ThingHappened] }),
-    streams: { replicas: 1, duplicateWindowMs: 60_000 },
-    maxDeliveries: 3,
-    ackWaitMs: ACK_WAIT_MS,
-    retryDelaysMs: [150, 400],
-    batchSize: 32,
-    leaderRetryMs: 200,
-    inboxPurgeIntervalMs: 0,
-  });
+  const server = fixture.jetStreamServer({ service: SERVICE, connection, events: [ThingHappened], ackWaitMs: ACK_WAIT_MS, batchSize: 32, leaderRetryMs: 200 });
   const microservice = moduleRef.createNestMicroservice({ strategy: server });
   microservice.useLogger(false);
   microservice.useGlobalFilters(new ProblemDetailsFilter());
   await microservice.listen();
   replicas.push({ server, microservice, connection });
-}
-
-function thingEvent(thingId = uuidv7()): CloudEvent<ThingHappenedData> {
-  return {
-    specversion: '1.0',
-    id: uuidv7(),
-    source: ThingHappened.source,
-    type: ThingHappened.type,
-    subject: thingId,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    municipality: MUNICIPALITY,
-    data: { thingId, behaviour: 'ok' },
-  };
 }
 
 async function publish(...events: CloudEvent<ThingHappenedData>[]): Promise<void> {
@@ -109,6 +82,20 @@ async function publish(...events: CloudEvent<ThingHappenedData>[]): Promise<void
     headers.set(MESSAGE_HEADERS.eventType, ThingHappened.type);
     await js.publish(ThingHappened.subject, JSON.stringify(event), { headers });
   }
+}
+
+/**
+ * Publishes an opener whose handler waits at a gate, then `behind` while it waits, and gives those a moment to arrive:
+ * the leader takes them together once the gate opens.
+ */
+async function holdBatch(behind: CloudEvent<ThingHappenedData>[]): Promise<{ opener: CloudEvent<ThingHappenedData>; open(): void }> {
+  const opener = cloudEvent('ok');
+  const hold = gate(opener.data.thingId);
+  await publish(opener);
+  await expectEventually(async () => expect(hold.reached()).toBe(true));
+  await publish(...behind);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { opener, open: hold.open };
 }
 
 interface Handled {
@@ -156,16 +143,11 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
   it('lets one replica lead the durable, which takes a burst in a few transactions, in stream order, each event once', async () => {
     const { config } = await fixture.jsm.consumers.info(EVENT_STREAM, DURABLE);
     expect(config.max_ack_pending).toBe(32);
-    const first = thingEvent();
-    const hold = gate(first.data.thingId);
-    await publish(first);
-    await expectEventually(async () => expect(hold.reached()).toBe(true));
     // Arriving while the first is handled: the leader takes them together once it is done.
-    const burst = Array.from({ length: 30 }, () => thingEvent());
-    await publish(...burst);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    hold.open();
-    const all = [first, ...burst];
+    const burst = Array.from({ length: 30 }, () => cloudEvent('ok'));
+    const { opener, open } = await holdBatch(burst);
+    open();
+    const all = [opener, ...burst];
     await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: 10_000 });
     const rows = await handled(all);
     expect(rows.map((row) => row.eventId)).toEqual(all.map((event) => event.id));
@@ -177,15 +159,10 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
   });
 
   it('writes the outbox events its handlers record with the batch, none lost (they ride with the COMMIT MikroORM does not see)', async () => {
-    const opener = thingEvent();
-    const hold = gate(opener.data.thingId);
-    await publish(opener);
-    await expectEventually(async () => expect(hold.reached()).toBe(true));
-    const recorded = Array.from({ length: 3 }, () => thingEvent());
+    const recorded = Array.from({ length: 3 }, () => cloudEvent('ok'));
     for (const event of recorded) recording.add(event.data.thingId);
-    await publish(...recorded);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    hold.open();
+    const { open } = await holdBatch(recorded);
+    open();
     await expectEventually(async () => expect(await handled(recorded)).toHaveLength(recorded.length), { timeoutMs: 10_000 });
     const rows = await fixture.orm.em
       .fork()
@@ -197,16 +174,11 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
   });
 
   it('dead-letters a permanent failure inside a batch alone; an unknown one comes back with the events after it, in order; those before it commit', async () => {
-    const opener = thingEvent();
-    const hold = gate(opener.data.thingId);
-    await publish(opener);
-    await expectEventually(async () => expect(hold.reached()).toBe(true));
-    const [before, refused, between, flaky, after] = Array.from({ length: 5 }, () => thingEvent());
+    const [before, refused, between, flaky, after] = Array.from({ length: 5 }, () => cloudEvent('ok'));
     failures.set(refused.data.thingId, { kind: 'permanent', times: Infinity });
     failures.set(flaky.data.thingId, { kind: 'unknown', times: 1 });
-    await publish(before, refused, between, flaky, after);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    hold.open();
+    const { opener, open } = await holdBatch([before, refused, between, flaky, after]);
+    open();
     const committed = [opener, before, between, flaky, after];
     await expectEventually(async () => expect(await handled(committed)).toHaveLength(committed.length), { timeoutMs: 10_000 });
     const rows = await handled([...committed, refused]);
@@ -225,18 +197,13 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
 
   it('passes the lead to the other replica when the leader’s session ends: the held events come back first, each handled once, in order', async () => {
     const [oldLeader] = leaders();
-    const opener = thingEvent();
-    const hold = gate(opener.data.thingId);
-    await publish(opener);
-    await expectEventually(async () => expect(hold.reached()).toBe(true));
-    const rest = Array.from({ length: 10 }, () => thingEvent());
-    await publish(...rest);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const rest = Array.from({ length: 10 }, () => cloudEvent('ok'));
+    const { opener, open } = await holdBatch(rest);
     // The database ends the leader's session (failover, an idle-session killer, an operator): its lock goes with it.
     await fixture.orm.em.fork().execute('select pg_terminate_backend(?)', [oldLeader]);
     await expectEventually(async () => expect(leaders().filter((pid) => pid !== oldLeader)).toHaveLength(1), { timeoutMs: 5_000 });
     const [newLeader] = leaders().filter((pid) => pid !== oldLeader);
-    hold.open();
+    open();
     const all = [opener, ...rest];
     await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: 15_000 });
     const rows = await handled(all);
@@ -250,18 +217,13 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     const dying = replicas.find((replica) => replica.server.leaderSession('things') !== undefined);
     if (!dying) throw new Error('no replica leads');
     const survivor = replicas.find((replica) => replica !== dying);
-    const opener = thingEvent();
-    const hold = gate(opener.data.thingId);
-    await publish(opener);
-    await expectEventually(async () => expect(hold.reached()).toBe(true));
-    const rest = Array.from({ length: 6 }, () => thingEvent());
-    await publish(...rest);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const rest = Array.from({ length: 6 }, () => cloudEvent('ok'));
+    const { opener, open } = await holdBatch(rest);
     // A crash: the broker sees the connection go (no nak, no more in-progress acks) and the database the session.
     const deadSession = dying.server.leaderSession('things');
     await dying.connection.close();
     await fixture.orm.em.fork().execute('select pg_terminate_backend(?)', [deadSession]);
-    hold.open();
+    open();
     const all = [opener, ...rest];
     await expectEventually(async () => expect(await handled(all)).toHaveLength(all.length), { timeoutMs: ACK_WAIT_MS * 4 });
     const rows = await handled(all);

@@ -12,7 +12,6 @@ import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
   connectNats,
-  ContractRegistry,
   DEAD_LETTER_HEADERS,
   DEAD_LETTER_STREAM,
   deadLetterSubject,
@@ -23,7 +22,7 @@ import {
   sourceDurableName,
   sourceFilter,
 } from '../src';
-import { MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+import { cloudEvent, MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 const SERVICE = 'watcher';
 /** One durable for everything the `things` service publishes (ADR 0016). */
@@ -97,22 +96,6 @@ let microservice: INestMicroservice;
 let server: JetStreamServer;
 let js: JetStreamClient;
 
-function cloudEvent(behaviour: ThingHappenedData['behaviour'], overrides: Partial<CloudEvent> = {}): CloudEvent<ThingHappenedData> {
-  const thingId = uuidv7();
-  return {
-    specversion: '1.0',
-    id: uuidv7(),
-    source: ThingHappened.source,
-    type: ThingHappened.type,
-    subject: thingId,
-    time: new Date().toISOString(),
-    datacontenttype: 'application/json',
-    municipality: MUNICIPALITY,
-    data: { thingId, behaviour },
-    ...overrides,
-  } as CloudEvent<ThingHappenedData>;
-}
-
 /** Publishes without Nats-Msg-Id, as a relay would outside the duplicate window. */
 async function publish(body: unknown): Promise<void> {
   const headers = natsHeaders();
@@ -149,17 +132,7 @@ describe('JetStreamServer', () => {
     fixture = await startMessagingFixture();
     js = jetstream(fixture.connection);
     const moduleRef = await Test.createTestingModule({ controllers: [ThingWatcher, ChangeWatcher] }).compile();
-    server = new JetStreamServer({
-        service: SERVICE,
-        connection: fixture.connection,
-        orm: fixture.orm,
-        contracts: new ContractRegistry({ events: [ThingHappened, ThingChanged] }),
-        streams: { replicas: 1, duplicateWindowMs: 60_000 },
-        maxDeliveries: 3,
-        ackWaitMs: ACK_WAIT_MS,
-        retryDelaysMs: [150, 400],
-        inboxPurgeIntervalMs: 0,
-      });
+    server = fixture.jetStreamServer({ service: SERVICE, events: [ThingHappened, ThingChanged], ackWaitMs: ACK_WAIT_MS });
     microservice = moduleRef.createNestMicroservice({ strategy: server });
     microservice.useLogger(false);
     // What a hybrid service inherits with `inheritAppConfig: true`: the HTTP filter rethrows for messages.
@@ -372,16 +345,7 @@ describe('JetStreamServer', () => {
     const env = fixture.nats.serviceEnv('matching');
     const connection = await connectNats({ url: env.NATS_URL, user: env.NATS_USER, password: env.NATS_PASSWORD, service: 'matching' }, 'switch-test');
     try {
-      const matching = new JetStreamServer({
-        service: 'matching',
-        connection,
-        orm: fixture.orm,
-        contracts: new ContractRegistry({ events: [] }),
-        streams: { replicas: 1, duplicateWindowMs: 60_000 },
-        maxDeliveries: 3,
-        ackWaitMs: ACK_WAIT_MS,
-        inboxPurgeIntervalMs: 0,
-      });
+      const matching = fixture.jetStreamServer({ service: 'matching', connection, events: [], ackWaitMs: ACK_WAIT_MS });
       const internals = matching as unknown as { jsm: JetStreamManager; ensureConsumer(route: unknown): Promise<void> };
       internals.jsm = await jetstreamManager(connection);
       await internals.ensureConsumer({ source: 'intake', filter: sourceFilter('intake'), durable, targets: new Map([[subject, { handler: () => undefined, inboxKey: old }]]) });

@@ -1,15 +1,28 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { defineEvent, type CloudEvent } from '@tsunagu/contracts';
+import { defineEvent, type CloudEvent, type EventContract } from '@tsunagu/contracts';
 import { ormOptions } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
 import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { v7 as uuidv7 } from 'uuid';
-import { connectNats, ensureEventStreams, messagingEntities, messagingMigrationSql, OutboxRelay, type OutboxRelaySettings } from '../src';
+import {
+  connectNats,
+  ContractRegistry,
+  ensureEventStreams,
+  JetStreamServer,
+  messagingEntities,
+  messagingMigrationSql,
+  OutboxRelay,
+  type EventStreamSettings,
+  type JetStreamServerOptions,
+  type OutboxRelaySettings,
+} from '../src';
 
 export const SCHEMA = 'things';
 export const MUNICIPALITY = '372013';
+/** One replica of each stream, and a duplicate window longer than any relay retry here. */
+const STREAMS: EventStreamSettings = { replicas: 1, duplicateWindowMs: 60_000 };
 
 export interface ThingHappenedData {
   thingId: string;
@@ -60,6 +73,11 @@ export interface MessagingFixture {
   connection: NatsConnection;
   jsm: JetStreamManager;
   relay(overrides?: Partial<OutboxRelaySettings>): OutboxRelay;
+  /**
+   * A consumer as the specs run it, on the fixture's connection unless given another: three deliveries, retries after
+   * 150 and 400 ms, no inbox purge of its own. The caller runs it as a microservice's strategy and closes that.
+   */
+  jetStreamServer(settings: { service: string; events: readonly EventContract[]; ackWaitMs: number } & Partial<JetStreamServerOptions>): JetStreamServer;
   close(): Promise<void>;
 }
 
@@ -73,7 +91,7 @@ export async function startMessagingFixture(): Promise<MessagingFixture> {
   for (const sql of messagingMigrationSql(SCHEMA)) await em.execute(sql);
   const connection = await connectNats(nats.url, 'messaging-test');
   const jsm = await jetstreamManager(connection);
-  await ensureEventStreams(jsm, { replicas: 1, duplicateWindowMs: 60_000 });
+  await ensureEventStreams(jsm, STREAMS);
   const relays: OutboxRelay[] = [];
   return {
     orm,
@@ -98,6 +116,17 @@ export async function startMessagingFixture(): Promise<MessagingFixture> {
       relays.push(relay);
       return relay;
     },
+    jetStreamServer: ({ events, ...overrides }) =>
+      new JetStreamServer({
+        connection,
+        orm,
+        contracts: new ContractRegistry({ events }),
+        streams: STREAMS,
+        maxDeliveries: 3,
+        retryDelaysMs: [150, 400],
+        inboxPurgeIntervalMs: 0,
+        ...overrides,
+      }),
     close: async () => {
       for (const relay of relays) await relay.stop();
       await connection.close();
@@ -117,6 +146,23 @@ export async function readStream(jsm: JetStreamManager, stream: string): Promise
     messages.push(message);
   }
   return messages;
+}
+
+/** A ThingHappened event of a new thing, as the relay would publish it, its handler told to behave as `behaviour`. */
+export function cloudEvent(behaviour: ThingHappenedData['behaviour'], overrides: Partial<CloudEvent> = {}): CloudEvent<ThingHappenedData> {
+  const thingId = uuidv7();
+  return {
+    specversion: '1.0',
+    id: uuidv7(),
+    source: ThingHappened.source,
+    type: ThingHappened.type,
+    subject: thingId,
+    time: new Date().toISOString(),
+    datacontenttype: 'application/json',
+    municipality: MUNICIPALITY,
+    data: { thingId, behaviour },
+    ...overrides,
+  } as CloudEvent<ThingHappenedData>;
 }
 
 export function cloudEventOf(message: StoredMsg): CloudEvent<ThingHappenedData> {

@@ -7,7 +7,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-tr
 import { defineRpc, type CloudEvent } from '@tsunagu/contracts';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { TenantContext } from '@tsunagu/platform-context';
-import { ContractRegistry, JetStreamServer, EventRecorder, OutboxEvent, RpcClient, rpcServerOptions } from '../src';
+import { EventRecorder, OutboxEvent, RpcClient, rpcServerOptions } from '../src';
 import { MUNICIPALITY, startMessagingFixture, Thing, ThingHappened, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 // A real tracer provider with an AsyncLocalStorage context manager, as startTelemetry installs in services
@@ -51,17 +51,7 @@ describe('trace context across the outbox, JetStream and request-reply', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
     const moduleRef = await Test.createTestingModule({ controllers: [TracedHandlers] }).compile();
-    events = moduleRef.createNestMicroservice({
-      strategy: new JetStreamServer({
-        service: 'tracer',
-        connection: fixture.connection,
-        orm: fixture.orm,
-        contracts: new ContractRegistry({ events: [ThingHappened] }),
-        streams: { replicas: 1, duplicateWindowMs: 60_000 },
-        maxDeliveries: 3,
-        ackWaitMs: 5_000,
-      }),
-    });
+    events = moduleRef.createNestMicroservice({ strategy: fixture.jetStreamServer({ service: 'tracer', events: [ThingHappened], ackWaitMs: 5_000 }) });
     events.useLogger(false);
     await events.listen();
     rpc = moduleRef.createNestMicroservice(rpcServerOptions({ service: 'pinger', natsUrl: fixture.nats.url, gracePeriodMs: 50 }));
