@@ -1,15 +1,18 @@
 // `npm run chaos` (issue 16): fault injection against the local stack with two replicas of intake and of each
 // consuming service, as the chart's HorizontalPodAutoscaler runs them. Under a steady write load with
 // Idempotency-Keys (consultations and persons at intake, through the edge, retried with the same key on 5xx and
-// network errors as a careful client does) it, in turn:
+// network errors as a careful client does; one person in CHAOS_PROTECT_EVERY then gets a need at matching and their DV
+// address protection at intake, to which matching reacts from its handler with need.district-withheld) it, in turn:
 //   1. SIGKILLs nats-server and starts it again after CHAOS_NATS_OUTAGE seconds,
 //   2. SIGKILLs one intake replica (a producer), 3. SIGKILLs the reporting replica leading intake's events (a consumer),
 //   4. restarts PostgreSQL (down for CHAOS_PG_OUTAGE seconds);
 // the runner starts the killed replicas again as it does after any crash. Then it stops the load, waits for the
 // events to settle and checks: every acknowledged write exists exactly once in intake's tables (0 lost, 0
 // duplicated), every key replayed answers 2xx with the committed id (0 stuck keys), every event of the run reached
-// each consumer exactly once (inbox rows per consumer), both intake replicas did work and the killed consumer's partner
-// took the lead (their /metrics),
+// each consumer exactly once (inbox rows per consumer), every stack service's outbox events of the run were published,
+// the consumers' reaction events (REACTIONS) number what the acknowledged writes imply, each recorded once and
+// processed once by the services consuming it, both intake replicas did work and the killed consumer's partner took
+// the lead (their /metrics),
 // and prints recovery times and each consumer's events/s while it drained the broker outage's backlog.
 // Not part of `npm test`; exits 1 when an invariant fails. Everything runs on its own PostgreSQL and nats-server.
 'use strict';
@@ -36,11 +39,29 @@ const settings = {
   natsOutageMs: seconds('CHAOS_NATS_OUTAGE', 15),
   postgresOutageMs: seconds('CHAOS_PG_OUTAGE', 5),
   settleMs: seconds('CHAOS_SETTLE', 120),
+  // One person in this many is the cause of a reaction (a need at matching, then their protection at intake); 0: none.
+  protectEvery: Number(process.env.CHAOS_PROTECT_EVERY ?? 10),
 };
 /** The demo users whose tokens write (a 相談支援員 records consultations and registers persons). */
 const WRITER = 'caseworker';
 /** A consumer is lagging while its oldest unprocessed event of the run is older than this. */
 const LAG_THRESHOLD_S = 1;
+/**
+ * Events a consumer records from its own handler in reaction to the load's writes (its outbox, written with the batch's
+ * COMMIT, ADR 0024), and the services consuming them. Matching answers intake's person events with
+ * need.district-withheld for each need of a person whose DV address protection it learns of; reporting then drops the
+ * need's district. `expected` gives the aggregates the acknowledged writes imply, one event each. (Intake's
+ * consultation or case for an outreach hand-over is the other reaction in the code: no write of the load causes one.)
+ */
+const REACTIONS = [
+  {
+    publisher: 'matching',
+    subject: 'tsunagu.evt.matching.need.district-withheld',
+    cause: 'intake.person.updated / protection-changed of a person with a need',
+    consumers: ['reporting'],
+    expected: (acked) => acked.filter((w) => w.kind === 'protection').map((w) => w.needId),
+  },
+];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmtS = (ms) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
 
@@ -157,8 +178,11 @@ function createWorkCounter() {
   };
 }
 
-/** The intake writes of the load: a consultation or a person, each body fixed per key (a retry sends the same request). */
-function writeOf(index, { personId, organizationId, runTag }) {
+/**
+ * The intake writes of the load: a consultation or a person, each body fixed per key (a retry sends the same request).
+ * One person in `protectEvery` is followed by the writes a reaction needs (createLoad's followUps).
+ */
+function writeOf(index, { personId, organizationId, runTag, protectEvery }) {
   if (index % 2 === 0) {
     return {
       kind: 'consultation',
@@ -182,6 +206,7 @@ function writeOf(index, { personId, organizationId, runTag }) {
     kind: 'person',
     path: '/api/intake/persons',
     body: { familyName: '試験', givenName: `${runTag}${index}`, familyNameKana: 'シケン', givenNameKana: 'カクウ', birthDate: '1950-04-01', sex: 'unknown', confirmNotDuplicate: true },
+    protectAfterNeed: protectEvery > 0 && ((index - 1) / 2) % protectEvery === 0,
   };
 }
 
@@ -191,7 +216,7 @@ function writeOf(index, { personId, organizationId, runTag }) {
  */
 function createLoad({ edgeUrl, token, context, rate, concurrency }) {
   const ledger = [];
-  const attempts = []; // { at, end, ok, status }
+  const attempts = []; // { at, end, ok, status, followUp }
   let late = 0;
   let stopped = false;
   let deadline = Infinity;
@@ -204,8 +229,8 @@ function createLoad({ edgeUrl, token, context, rate, concurrency }) {
       let body;
       try {
         const response = await fetch(`${edgeUrl}${write.path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, 'idempotency-key': write.key },
+          method: write.method ?? 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}`, ...(write.key ? { 'idempotency-key': write.key } : {}) },
           body: JSON.stringify(write.body),
           signal: AbortSignal.timeout(30_000),
         });
@@ -217,13 +242,21 @@ function createLoad({ edgeUrl, token, context, rate, concurrency }) {
       const end = Date.now();
       write.attempts += 1;
       const ok = typeof status === 'number' && status >= 200 && status < 300;
-      attempts.push({ at, end, ok, status });
+      attempts.push({ at, end, ok, status, followUp: Boolean(write.followUp) });
       if (ok) {
-        write.id = JSON.parse(body).id;
+        const answer = JSON.parse(body);
+        write.id = answer.id;
+        write.version = answer.version;
         write.ackAt = end;
         return;
       }
-      const retryable = typeof status !== 'number' || status >= 500 || status === 409 || status === 429;
+      // A write without a key (a PATCH) that committed before its answer was lost: read back, it counts as acknowledged.
+      if (write.committed && (await write.committed().catch(() => false))) {
+        write.id = write.committedId;
+        write.ackAt = Date.now();
+        return;
+      }
+      const retryable = typeof status !== 'number' || status >= 500 || status === 409 || status === 429 || Boolean(write.retryable?.(status, body));
       if (!retryable) {
         write.refused = `${status} ${body?.slice(0, 300)}`;
         return;
@@ -235,6 +268,40 @@ function createLoad({ edgeUrl, token, context, rate, concurrency }) {
       await sleep(pause);
       pause = Math.min(pause * 2, 4000);
     }
+  };
+  // After a person of the reaction share is acknowledged: a need for them at matching (400 on personId while matching
+  // has not yet copied the person from intake's events: retried), then their DV address protection at intake. Matching
+  // learns of it from intake's person events and records need.district-withheld for the need (REACTIONS).
+  const track = (write, fields) => {
+    const followUp = { ...fields, followUp: true, index: write.index, startedAt: Date.now(), attempts: 0 };
+    ledger.push(followUp);
+    return followUp;
+  };
+  const followUps = async (person) => {
+    if (!person.id || !person.protectAfterNeed) return;
+    const need = track(person, {
+      kind: 'need',
+      path: '/api/matching/needs',
+      key: randomUUID(),
+      body: { personId: person.id, purposes: ['ibasho'] },
+      retryable: (status, body) => status === 400 && /no person with this id/.test(body ?? ''),
+    });
+    await send(need);
+    if (!need.id) return;
+    // A PATCH takes no Idempotency-Key: a retry after a lost answer meets 409 (the version moved on) and reads back.
+    const protection = track(person, {
+      kind: 'protection',
+      method: 'PATCH',
+      path: `/api/intake/persons/${person.id}`,
+      body: { version: person.version, dvAddressProtection: true },
+      needId: need.id,
+      committedId: person.id,
+      committed: async () => {
+        const response = await fetch(`${edgeUrl}/api/intake/persons/${person.id}`, { headers: { authorization: `Bearer ${token()}` }, signal: AbortSignal.timeout(10_000) });
+        return response.status === 200 && (await response.json()).dvAddressProtection === true;
+      },
+    });
+    await send(protection);
   };
   let index = 0;
   const loop = (async () => {
@@ -248,7 +315,9 @@ function createLoad({ edgeUrl, token, context, rate, concurrency }) {
       const write = { ...writeOf(index, context), key: randomUUID(), index, startedAt: Date.now(), attempts: 0 };
       index += 1;
       ledger.push(write);
-      const work = send(write).finally(() => inFlight.delete(work));
+      const work = send(write)
+        .then(() => followUps(write))
+        .finally(() => inFlight.delete(work));
       inFlight.add(work);
       // Arrivals on a fixed schedule (not after answers): a slow service meets the same demand.
       await sleep(Math.max(0, started + (index * 1000) / rate - Date.now()));
@@ -312,7 +381,12 @@ async function chaosCommand(context) {
     return (await response.json()).items?.[0]?.id;
   };
   const runTag = `C${Date.now().toString(36).slice(-5)}`;
-  const loadContext = { personId: await first('/api/intake/persons?perPage=1'), organizationId: await first('/api/registry/organizations?perPage=1'), runTag };
+  const loadContext = {
+    personId: await first('/api/intake/persons?perPage=1'),
+    organizationId: await first('/api/registry/organizations?perPage=1'),
+    runTag,
+    protectEvery: ready.upstreams.matching ? settings.protectEvery : 0,
+  };
 
   db = new Pool({ connectionString: infra.state.adminUrl, max: 2, options: '-c app.system=on' });
   db.on('error', () => undefined); // PostgreSQL's restart drops the idle connections: the next query opens new ones
@@ -338,6 +412,35 @@ async function chaosCommand(context) {
     if (Date.now() > quietDeadline) throw new Error(`the stack did not settle within 3 minutes of starting (events pending: ${pending.join(', ')}; organisation known to intake: ${Boolean(known)})`);
     await sleep(1000);
   }
+
+  // Every stack service's outbox (intake's, and those the consumers write from their handlers too), and the reactions
+  // whose publisher runs here, each with the consumers of it that run here.
+  const outboxServices = [];
+  for (const service of Object.keys(ready.replicas)) {
+    if (service === 'idp') continue;
+    const [{ found }] = await sql(`select to_regclass($1) is not null as found`, [`"${service}".outbox_event`]);
+    if (found) outboxServices.push(service);
+  }
+  const reactions = REACTIONS.filter((r) => outboxServices.includes(r.publisher)).map((r) => ({ ...r, consumers: r.consumers.filter((c) => ready.replicas[c]) }));
+  const inboxKey = `$3 || '__' || translate(o.subject, '.*>', '___')`;
+  /** Events of the run some outbox has not published yet, and reaction events a consumer of theirs has not processed. */
+  const eventsPending = async () => {
+    let pending = 0;
+    for (const service of outboxServices) {
+      pending += (await sql(`select count(*)::int as n from "${service}".outbox_event where created_at >= $1 and published_at is null`, [loadStartedAt]))[0].n;
+    }
+    for (const r of reactions) {
+      for (const consumer of r.consumers) {
+        const [{ n }] = await sql(
+          `select count(*)::int as n from "${r.publisher}".outbox_event o
+            where o.created_at >= $1 and o.subject = $2 and not exists (select 1 from "${consumer}".inbox_entry i where i.message_id = o.id and i.consumer = ${inboxKey})`,
+          [loadStartedAt, r.subject, consumer],
+        );
+        pending += n;
+      }
+    }
+    return pending;
+  };
 
   // Per-replica work and per-consumer lag, sampled every second (errors while PostgreSQL is down are skipped).
   const work = createWorkCounter();
@@ -432,8 +535,8 @@ async function chaosCommand(context) {
   const lastLag = (service) => lagSamples.filter((s) => s.service === service).at(-1);
   for (;;) {
     await sleep(1000);
-    const unpublished = await sql(`select count(*)::int as n from intake.outbox_event where created_at >= $1 and published_at is null`, [loadStartedAt]).catch(() => [{ n: -1 }]);
-    const quiet = unpublished[0].n === 0 && consumers.every((service) => (lastLag(service)?.at ?? 0) > Date.now() - 1500 && lastLag(service).pending === 0);
+    const pending = await eventsPending().catch(() => -1);
+    const quiet = pending === 0 && consumers.every((service) => (lastLag(service)?.at ?? 0) > Date.now() - 1500 && lastLag(service).pending === 0);
     if (quiet || Date.now() > settleDeadline) break;
   }
   sampling = false;
@@ -470,8 +573,9 @@ async function chaosCommand(context) {
     if (duplicated) failures.push(`${kind}: ${duplicated} writes have more than one row (created twice)`);
   }
 
-  // Replay every key once: the committed answer, same id, never 409/5xx.
-  say(`chaos: replaying ${acked.length} keys …`);
+  // Replay every key once: the committed answer, same id, never 409/5xx (a PATCH of the reactions' share has no key).
+  const keyed = acked.filter((w) => w.key);
+  say(`chaos: replaying ${keyed.length} keys …`);
   let stuck = 0;
   let replayMismatch = 0;
   let stuckExample;
@@ -488,7 +592,7 @@ async function chaosCommand(context) {
       stuckExample ??= `${response.status} ${text.slice(0, 200)}`;
     } else if (JSON.parse(text).id !== write.id) replayMismatch += 1;
   };
-  for (let i = 0; i < acked.length; i += 20) await Promise.all(acked.slice(i, i + 20).map(replayOne));
+  for (let i = 0; i < keyed.length; i += 20) await Promise.all(keyed.slice(i, i + 20).map(replayOne));
   if (stuck) failures.push(`${stuck} keys did not replay 2xx (e.g. ${stuckExample})`);
   if (replayMismatch) failures.push(`${replayMismatch} keys replayed another id than the one first acknowledged`);
 
@@ -497,8 +601,6 @@ async function chaosCommand(context) {
     `select subject, count(*)::int as n, count(*) filter (where published_at is null)::int as unpublished from intake.outbox_event where created_at >= $1 group by subject order by subject`,
     [loadStartedAt],
   );
-  const unpublished = outbox.reduce((sum, r) => sum + r.unpublished, 0);
-  if (unpublished) failures.push(`${unpublished} outbox events of the run were never published`);
   const events = [];
   for (const service of consumers) {
     const handled = work.subjects(service);
@@ -529,6 +631,58 @@ async function chaosCommand(context) {
     }
   }
 
+  // Every stack service's outbox, not intake's only: each event of the run published, the consumers' own included.
+  const outboxes = [];
+  for (const service of outboxServices) {
+    const [row] = await sql(`select count(*)::int as n, count(*) filter (where published_at is null)::int as unpublished from "${service}".outbox_event where created_at >= $1`, [loadStartedAt]);
+    outboxes.push({ service, events: row.n, unpublished: row.unpublished });
+    if (row.unpublished) failures.push(`${service}: ${row.unpublished} of its ${row.n} outbox events of the run were never published`);
+  }
+
+  // The consumers' reactions (REACTIONS): one event per aggregate the acknowledged writes imply — none missing, none
+  // twice, none the writes do not explain — each processed once by every service consuming it (inbox rows).
+  const reacted = [];
+  const impliedIds = new Map(); // reaction subject → the aggregates the acknowledged writes imply
+  for (const r of reactions) {
+    const subject = r.subject.replace(/^tsunagu\.evt\./, '');
+    const wanted = new Set(r.expected(acked));
+    impliedIds.set(r.subject, [...wanted]);
+    const rows = await sql(`select aggregate_id as id, count(*)::int as n from "${r.publisher}".outbox_event where created_at >= $1 and subject = $2 group by 1`, [loadStartedAt, r.subject]);
+    const recorded = rows.reduce((sum, row) => sum + row.n, 0);
+    const missing = [...wanted].filter((id) => !rows.some((row) => row.id === id)).length;
+    const twice = rows.reduce((sum, row) => sum + row.n - 1, 0);
+    const unexplained = rows.filter((row) => !wanted.has(row.id)).length;
+    const entry = { publisher: r.publisher, subject, cause: r.cause, expected: wanted.size, recorded, missing, twice, unexplained, consumers: [] };
+    if (!wanted.size && loadContext.protectEvery > 0) failures.push(`${r.publisher}: no acknowledged write caused a ${subject} event (the reaction went unchecked)`);
+    if (missing) failures.push(`${r.publisher}: ${missing} of the ${wanted.size} ${subject} events the acknowledged writes imply were never recorded (its handlers' outbox events lost)`);
+    if (twice) failures.push(`${r.publisher}: ${twice} ${subject} events recorded twice for one aggregate`);
+    if (unexplained) failures.push(`${r.publisher}: ${unexplained} ${subject} events no acknowledged write explains`);
+    for (const consumer of r.consumers) {
+      const [row] = await sql(
+        `select count(*)::int as processed, count(distinct i.message_id)::int as distinct_ids
+           from "${r.publisher}".outbox_event o join "${consumer}".inbox_entry i on i.message_id = o.id and i.consumer = ${inboxKey}
+          where o.created_at >= $1 and o.subject = $2`,
+        [loadStartedAt, r.subject, consumer],
+      );
+      const result = { service: consumer, processed: row.processed, missing: recorded - row.distinct_ids, duplicated: row.processed - row.distinct_ids };
+      entry.consumers.push(result);
+      if (result.missing) failures.push(`${consumer}: ${result.missing} of ${recorded} ${subject} events never processed`);
+      if (result.duplicated) failures.push(`${consumer}: ${result.duplicated} ${subject} events processed twice`);
+    }
+    reacted.push(entry);
+  }
+  const withheld = reacted.find((r) => r.subject === 'matching.need.district-withheld');
+  if (withheld && ready.replicas.reporting) {
+    // Reporting's projection of it: the need's district withheld (a placeholder row when it came before need.registered).
+    const [{ schema } = {}] = await sql(`select table_schema as schema from information_schema.tables where table_name = 'participation_need' and table_schema like 'reporting%' order by table_schema limit 1`);
+    if (schema) {
+      const ids = impliedIds.get('tsunagu.evt.matching.need.district-withheld');
+      const [{ n }] = await sql(`select count(*)::int as n from "${schema}".participation_need where need_id = any($1::uuid[]) and district_withheld`, [ids]);
+      withheld.projected = { schema, expected: ids.length, rows: n };
+      if (n !== ids.length) failures.push(`reporting withheld the district of ${n} of the ${ids.length} needs whose person was protected`);
+    }
+  }
+
   // Both intake replicas did work (the edge takes them in turn). A consumer's durable is led by one replica at a time
   // (ADR 0024): the killed leader's partner must have taken over, and every consumer handled intake's events.
   const shares = [];
@@ -547,13 +701,15 @@ async function chaosCommand(context) {
 
   // Recovery per fault: writes (first acknowledged write after the last failed attempt of the fault's window) and
   // each consumer's lag (back under LAG_THRESHOLD_S after it exceeded it).
+  // The intake writes only: the reactions' follow-ups wait for matching to copy the person (400 until then), by design.
+  const intakeAttempts = load.attempts.filter((a) => !a.followUp);
   const recoveries = faults.map((f, i) => {
     const windowEnd = faults[i + 1]?.at ?? loadStoppedAt;
     // By when the attempt failed: a slow write sent before a fault fails with that fault (a replica killed under it).
-    const failed = load.attempts.filter((a) => !a.ok && a.end >= f.at && a.end < windowEnd);
+    const failed = intakeAttempts.filter((a) => !a.ok && a.end >= f.at && a.end < windowEnd);
     const lastFailure = failed.reduce((max, a) => Math.max(max, a.end), 0);
-    const firstOk = failed.length ? load.attempts.filter((a) => a.ok && a.end > lastFailure).reduce((min, a) => Math.min(min, a.end), Infinity) : undefined;
-    const inWindow = acked.filter((w) => w.startedAt >= f.at && w.startedAt < windowEnd);
+    const firstOk = failed.length ? intakeAttempts.filter((a) => a.ok && a.end > lastFailure).reduce((min, a) => Math.min(min, a.end), Infinity) : undefined;
+    const inWindow = acked.filter((w) => !w.followUp && w.startedAt >= f.at && w.startedAt < windowEnd);
     const slowest = inWindow.reduce((max, w) => Math.max(max, w.ackAt - w.startedAt), 0);
     // The last fault's lag is followed into the settle time, where the consumers catch up without new load.
     const lagEnd = faults[i + 1]?.at ?? Infinity;
@@ -609,7 +765,8 @@ async function chaosCommand(context) {
     `| rows of the run (duplicated) | ${writes.consultation.rows} (${writes.consultation.duplicated}) | ${writes.person.rows} (${writes.person.duplicated}) |`,
     `| committed but never acknowledged to the client (gave up) | ${writes.consultation.unanswered} | ${writes.person.unanswered} |`,
     `| arrivals delayed by the ${settings.concurrency} writes in flight | ${load.late()} | |`,
-    `| attempts retried / keys replayed at the end: stuck, other id | ${load.attempts.filter((a) => !a.ok).length} / ${acked.length}: ${stuck}, ${replayMismatch} | |`,
+    `| attempts retried / keys replayed at the end: stuck, other id | ${intakeAttempts.filter((a) => !a.ok).length} / ${keyed.length}: ${stuck}, ${replayMismatch} | |`,
+    `| of the persons, one in ${loadContext.protectEvery}: a need at matching, then the DV protection at intake (acknowledged; attempts retried) | | ${acked.filter((w) => w.kind === 'need').length} / ${acked.filter((w) => w.kind === 'protection').length} (${load.attempts.filter((a) => a.followUp && !a.ok).length}) |`,
     '',
     '| fault | failed attempts | first write after the last failure | slowest acknowledged write | consumer lag: worst → back under 1 s |',
     '|---|---:|---:|---:|---|',
@@ -622,6 +779,17 @@ async function chaosCommand(context) {
     '|---|---:|---:|---:|---:|',
     ...events.map((e) => `| ${e.service} · ${e.subject} | ${e.expected} | ${e.processed} | ${e.missing} | ${e.duplicated} |`),
     '',
+    '| outbox of the run (every service) | events | unpublished |',
+    '|---|---:|---:|',
+    ...outboxes.map((o) => `| ${o.service} | ${o.events} | ${o.unpublished} |`),
+    '',
+    '| reaction: publisher · event (in reaction to) | implied by the acknowledged writes | recorded (missing, twice, unexplained) | processed by its consumers (missing, twice) |',
+    '|---|---:|---:|---|',
+    ...reacted.map(
+      (r) =>
+        `| ${r.publisher} · ${r.subject} (${r.cause}) | ${r.expected} | ${r.recorded} (${r.missing}, ${r.twice}, ${r.unexplained}) | ${r.consumers.map((c) => `${c.service} ${c.processed} (${c.missing}, ${c.duplicated})`).join('; ')}${r.projected ? `; projection ${r.projected.schema}.participation_need withheld ${r.projected.rows} of ${r.projected.expected}` : ''} |`,
+    ),
+    '',
     '| replicas | work per replica | redeliveries absorbed by the inbox |',
     '|---|---|---|',
     ...shares.map((s) => `| ${s.service} (${s.unit}) | ${s.counts.map((c) => `${c.replica} ${c.count}`).join(', ')} | ${s.service === 'intake' ? '' : s.counts.map((c) => c.duplicates).join(', ')} |`),
@@ -630,7 +798,10 @@ async function chaosCommand(context) {
     '|---|---:|---:|---:|',
     ...drain.map((d) => `| ${d.service} | ${d.backlog} | ${d.spanS.toFixed(1)} s (done ${d.fromRestartS?.toFixed(1) ?? '—'} s after the restart) | ${d.perSecond?.toFixed(0) ?? '—'} |`),
     '',
-    failures.length ? `INVARIANTS FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}` : 'All invariants hold: 0 lost, 0 duplicated, 0 stuck keys, every event processed once per consumer, every intake replica did work, the killed consumer\'s partner took the lead.',
+    failures.length
+      ? `INVARIANTS FAILED:\n${failures.map((f) => `- ${f}`).join('\n')}`
+      : `All invariants hold: 0 lost, 0 duplicated, 0 stuck keys, every event processed once per consumer, every outbox event of the run published (${outboxes.map((o) => `${o.service} ${o.events}`).join(', ')}), ` +
+        `${reacted.map((r) => `${r.recorded} ${r.subject} reactions as the writes imply, each processed once by ${r.consumers.map((c) => c.service).join(', ') || 'no consumer in this stack'}`).join('; ') || 'no reaction in this stack'}, every intake replica did work, the killed consumer's partner took the lead.`,
   );
   const report = lines.join('\n');
   say('');
@@ -639,7 +810,7 @@ async function chaosCommand(context) {
   fs.mkdirSync(outDir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   fs.writeFileSync(path.join(outDir, `${stamp}.md`), `${report}\n`);
-  fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ settings, commit, writes, recoveries, events, shares, drain, failures, faults }, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, `${stamp}.json`), `${JSON.stringify({ settings, commit, writes, recoveries, events, outboxes, reactions: reacted, shares, drain, failures, faults }, null, 2)}\n`);
   say(`figures written to ${path.relative(ROOT, outDir)}/${stamp}.{md,json}`);
   if (failures.length) warn(`${failures.length} invariant(s) failed`);
   return failures.length ? 1 : 0;
