@@ -16,6 +16,8 @@ import { cloudEvent, readStream, SCHEMA, startMessagingFixture, ThingHappened, t
  */
 const SERVICE = 'batcher';
 const DURABLE = sourceDurableName(SERVICE, 'things');
+/** A second city's events, in the same source's stream. */
+const OTHER_MUNICIPALITY = '372021';
 /** Long enough that a busy machine never lets a held event expire (in-progress acks every quarter of it). */
 const ACK_WAIT_MS = 4_000;
 
@@ -47,10 +49,15 @@ class ThingRecorder {
       held.reached = true;
       await held.opened;
     }
-    // The committed order, the transaction and the session each event was handled in.
+    // The committed order, the transaction and the session each event was handled in, and the tenant its statements ran as.
     await ctx.em
       .getConnection()
-      .execute(`insert into "${SCHEMA}".handled (event_id, txid, backend) values (?, txid_current(), pg_backend_pid())`, [event.id], 'run', ctx.em.getTransactionContext());
+      .execute(
+        `insert into "${SCHEMA}".handled (event_id, txid, backend, tenant) values (?, txid_current(), pg_backend_pid(), current_setting('app.municipality', true))`,
+        [event.id],
+        'run',
+        ctx.em.getTransactionContext(),
+      );
     if (recording.has(event.data.thingId)) recorder.record(ctx.em, ThingHappened, event.data.thingId, { thingId: event.data.thingId, behaviour: 'ok' });
     const failure = failures.get(event.data.thingId);
     if (failure && failure.times > 0) {
@@ -102,6 +109,7 @@ interface Handled {
   eventId: string;
   txid: string;
   backend: number;
+  tenant: string;
 }
 
 /** The committed handlings of these events, in the order they committed their rows. */
@@ -109,10 +117,10 @@ async function handled(events: CloudEvent[]): Promise<Handled[]> {
   const rows = await fixture.orm.em
     .fork()
     .getConnection()
-    .execute<{ event_id: string; txid: string; backend: number }[]>(`select event_id, txid::text as txid, backend from "${SCHEMA}".handled where event_id = any(?::uuid[]) order by seq`, [
+    .execute<{ event_id: string; txid: string; backend: number; tenant: string }[]>(`select event_id, txid::text as txid, backend, tenant from "${SCHEMA}".handled where event_id = any(?::uuid[]) order by seq`, [
       `{${events.map((event) => event.id).join(',')}}`,
     ]);
-  return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend) }));
+  return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend), tenant: row.tenant }));
 }
 
 function leaders(): number[] {
@@ -123,7 +131,7 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
   beforeAll(async () => {
     fixture = await startMessagingFixture();
     js = jetstream(fixture.connection);
-    await fixture.orm.em.fork().execute(`create table "${SCHEMA}".handled (seq bigserial primary key, event_id uuid not null, txid bigint not null, backend int not null)`);
+    await fixture.orm.em.fork().execute(`create table "${SCHEMA}".handled (seq bigserial primary key, event_id uuid not null, txid bigint not null, backend int not null, tenant text)`);
     recorder = new EventRecorder(undefined, fixture.orm);
     recorder.onModuleInit();
     await startReplica('replica-a');
@@ -171,6 +179,26 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
         `{${recorded.map((event) => event.data.thingId).join(',')}}`,
       ]);
     expect(rows.map((row) => row.aggregate_id)).toEqual(recorded.map((event) => event.data.thingId));
+  });
+
+  it('runs each handler as its own municipality when one batch holds two municipalities’ events, and writes the outbox events of both', async () => {
+    // The batch's own statements run as its events' municipality when they share one, as system work otherwise.
+    const mixed = [cloudEvent('ok'), cloudEvent('ok', { municipality: OTHER_MUNICIPALITY }), cloudEvent('ok'), cloudEvent('ok', { municipality: OTHER_MUNICIPALITY })];
+    for (const event of mixed) recording.add(event.data.thingId);
+    const { opener, open } = await holdBatch(mixed);
+    open();
+    await expectEventually(async () => expect(await handled(mixed)).toHaveLength(mixed.length), { timeoutMs: 10_000 });
+    const rows = await handled([opener, ...mixed]);
+    expect(rows.map((row) => row.tenant)).toEqual([opener, ...mixed].map((event) => event.municipality));
+    // The mixed events are one batch (the opener's came before them).
+    expect(new Set(rows.slice(1).map((row) => row.txid)).size).toBe(1);
+    const outbox = await fixture.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ aggregate_id: string; municipality: string }[]>(`select aggregate_id, municipality from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
+        `{${mixed.map((event) => event.data.thingId).join(',')}}`,
+      ]);
+    expect(outbox.map((row) => [row.aggregate_id, row.municipality])).toEqual(mixed.map((event) => [event.data.thingId, event.municipality]));
   });
 
   it('dead-letters a permanent failure inside a batch alone; an unknown one comes back with the events after it, in order; those before it commit', async () => {

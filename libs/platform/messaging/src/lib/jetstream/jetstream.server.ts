@@ -681,7 +681,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const inbox = `"${this.schema}".inbox_entry`;
     const knex = this.knex();
     const root = this.options.orm.em.fork({ clear: true, useContext: false });
-    return TenantContext.runAsSystem(undefined, () =>
+    return inBatchTenant(deliveries, () =>
       knex.transaction(
         async (trx) => {
           const keys = deliveries.map((delivery) => delivery.target.inboxKey);
@@ -813,6 +813,20 @@ export function sourceMismatch(subject: string, raw: unknown): string | undefine
   const source = (raw as { source?: unknown } | null)?.source;
   if (source !== eventSource(owner)) return `the event's source is not ${eventSource(owner)}, the owner of ${subject}`;
   return undefined;
+}
+
+/**
+ * The tenant the batch's own statements (inbox, outbox, COMMIT) run in. Events of one municipality — the usual case —
+ * run in it, as their handlers do: the session's tenant settings then stay as they are from batch to batch, where
+ * system work around municipal handlers set them twice per batch (two round trips, half of matching's). Events of
+ * several municipalities run as system work, each handler still in its own.
+ */
+function inBatchTenant<T>(deliveries: readonly Delivery[], work: () => T): T {
+  const municipality = deliveries[0]?.event.municipality;
+  if (municipality !== undefined && deliveries.every((delivery) => delivery.event.municipality === municipality)) {
+    return TenantContext.run({ requestId: deliveries[0].event.id, municipality }, work);
+  }
+  return TenantContext.runAsSystem(undefined, work);
 }
 
 /**
