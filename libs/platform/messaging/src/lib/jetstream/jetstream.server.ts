@@ -419,7 +419,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async awaitPreviousLeader(route: Route): Promise<void> {
     const until = Date.now() + this.options.ackWaitMs;
     for (let first = true; ; first = false) {
-      const info = await (this.jsm as JetStreamManager).consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+      const info = await this.durableInfo(route);
       if (info.num_ack_pending === 0 || this.closing) return;
       if (first) this.logger.log(`${route.durable}: leads; ${info.num_ack_pending} event(s) still held, waiting up to ${this.options.ackWaitMs} ms for them to come back first`);
       if (Date.now() >= until) return;
@@ -433,7 +433,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
    * ack_wait, behind newer events. Done before anything is nak'ed, after this replica stopped pulling.
    */
   private async forgetStalePulls(route: Route): Promise<void> {
-    await (this.jsm as JetStreamManager).consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable).catch(() => undefined);
+    await this.durableInfo(route).catch(() => undefined);
+  }
+
+  /** The durable's state on the server (asking for it is also what drops stale pull requests, see forgetStalePulls). */
+  private durableInfo(route: Route): Promise<ConsumerInfo> {
+    return (this.jsm as JetStreamManager).consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
   }
 
   /**
@@ -793,10 +798,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async refreshPending(): Promise<void> {
     for (const route of this.routes) messagingMetrics().consumerLeader.set({ consumer: route.durable }, route.lock.held ? 1 : 0);
-    const jsm = this.jsm;
-    if (!jsm) return;
+    if (!this.jsm) return;
     for (const route of this.routes) {
-      const info = await jsm.consumers.info(this.options.streams.stream ?? EVENT_STREAM, route.durable);
+      const info = await this.durableInfo(route);
       messagingMetrics().consumerPending.set({ consumer: route.durable, subject: route.filter }, info.num_pending);
     }
   }
