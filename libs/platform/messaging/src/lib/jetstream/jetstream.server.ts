@@ -536,26 +536,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       if (delivery) admitted.push(delivery);
     }
     if (admitted.length === 0) return [];
-    for (const delivery of admitted) {
-      const parent = contextFromTraceHeaders(traceHeadersFromNats(delivery.message.headers));
-      delivery.span = tracer.startSpan(
-        `process ${delivery.message.subject}`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            'messaging.system': 'nats',
-            'messaging.operation.type': 'process',
-            'messaging.destination.name': delivery.message.subject,
-            'messaging.consumer.group.name': route.durable,
-            'messaging.message.id': delivery.event.id,
-            'messaging.message.delivery_count': delivery.message.info.deliveryCount,
-            'messaging.batch.message_count': admitted.length,
-          },
-        },
-        parent,
-      );
-      delivery.context = trace.setSpan(parent, delivery.span);
-    }
+    for (const delivery of admitted) startProcessSpan(route.durable, delivery, admitted.length);
     let pending = admitted;
     route.inHand = pending.map((delivery) => delivery.message);
     try {
@@ -817,6 +798,28 @@ export function sourceMismatch(subject: string, raw: unknown): string | undefine
   const source = (raw as { source?: unknown } | null)?.source;
   if (source !== eventSource(owner)) return `the event's source is not ${eventSource(owner)}, the owner of ${subject}`;
   return undefined;
+}
+
+/** The delivery's `process` span, a child of the producer's trace (its headers), ended when the batch settles it. */
+function startProcessSpan(durable: string, delivery: Delivery, batchSize: number): void {
+  const parent = contextFromTraceHeaders(traceHeadersFromNats(delivery.message.headers));
+  delivery.span = tracer.startSpan(
+    `process ${delivery.message.subject}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'nats',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': delivery.message.subject,
+        'messaging.consumer.group.name': durable,
+        'messaging.message.id': delivery.event.id,
+        'messaging.message.delivery_count': delivery.message.info.deliveryCount,
+        'messaging.batch.message_count': batchSize,
+      },
+    },
+    parent,
+  );
+  delivery.context = trace.setSpan(parent, delivery.span);
 }
 
 /**
