@@ -22,6 +22,7 @@ import {
   type ReferralEventData,
 } from '@tsunagu/contracts';
 import { DEMO_MUNICIPALITY, DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
+import { pgArray } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { fiscalYearOf, todayInJapan } from '@tsunagu/util-japanese-calendar';
 import { PROJECTION_COLUMN_ALLOWLIST, PROJECTION_TABLES, PUBLIC_PLACE_NAME_COLUMNS } from '../src/projections/projection-schema';
@@ -332,7 +333,7 @@ describe('reporting projections and reports', () => {
       .getConnection()
       .execute<{ table_name: string; column_name: string; data_type: string }[]>(
         `select table_name, column_name, data_type from information_schema.columns where table_schema = 'reporting' and table_name = any(?) order by table_name, column_name`,
-        [`{${PROJECTION_TABLES.join(',')}}`],
+        [pgArray(PROJECTION_TABLES)],
       );
     expect(new Set(columns.map((column: { table_name: string }) => column.table_name))).toEqual(new Set(PROJECTION_TABLES));
     for (const column of columns) {

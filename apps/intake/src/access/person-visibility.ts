@@ -4,7 +4,7 @@ import { deskAccessSettingsOf, effectiveOrganizationOf, readsCityWide, type Desk
 import { InjectConfig } from '@tsunagu/platform-config';
 import { TenantContext, type Principal, type Role } from '@tsunagu/platform-context';
 import { DomainException } from '@tsunagu/platform-errors';
-import { sqlRows, type SqlPredicate } from '@tsunagu/platform-persistence';
+import { pgArray, sqlRows, type SqlPredicate } from '@tsunagu/platform-persistence';
 import type { IntakeConfig } from '../config';
 
 /**
@@ -191,7 +191,7 @@ export class PersonVisibility {
     if (ids.length === 0) return new Set();
     const predicate = visiblePersonPredicate(this.reach(), 'p.id', 'p');
     if (!predicate) return new Set(ids);
-    const rows = await sqlRows<{ id: string }>(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [`{${ids.join(',')}}`, ...predicate.params]);
+    const rows = await sqlRows<{ id: string }>(em, `select p.id from "intake"."person" p where p.id = any(?::uuid[]) and ${predicate.sql}`, [pgArray(ids), ...predicate.params]);
     return new Set(rows.map((row) => row.id));
   }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ABUSE_TAG_LAWS, type ConsultationCategory, type IssueTag } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
-import type { PlainRow } from '@tsunagu/platform-persistence';
+import { pgArray, type PlainRow } from '@tsunagu/platform-persistence';
 import { PersonVisibility } from '../access/person-visibility';
 import { withhold } from '../access/withholding';
 import { ConsentCoverage } from '../consents/consent-coverage';
@@ -65,7 +65,7 @@ export class ConsultationDisclosure {
     const referred = (await em.getConnection().execute(
       `select distinct r.consultation_id as id from "intake"."referral" r where r.consultation_id = any(?::uuid[]) and r.to_organization_id = ? and r.status <> 'declined'` +
         ` and (r.consent_id is null or exists (select 1 from "intake"."consent" k where k.id = r.consent_id and k.status = 'obtained' and k.withdrawn_at is null))`,
-      [`{${ids.join(',')}}`, desk],
+      [pgArray(ids), desk],
       'all',
       em.getTransactionContext(),
     )) as { id: string }[];
@@ -76,7 +76,7 @@ export class ConsultationDisclosure {
           `select distinct p.id from "intake"."person" p join "intake"."multi_agency_case" mc on mc.key_person_id = p.id` +
             ` join "intake"."meeting" mt on mt.cases @> jsonb_build_array(jsonb_build_object('caseId', mc.id::text))` +
             ` where p.id = any(?::uuid[]) and mt.legal_type = 'support-meeting-106-6' and mt.status <> 'cancelled' and mt.attendees @> jsonb_build_array(jsonb_build_object('organizationId', ?::text))`,
-          [`{${personIds.join(',')}}`, desk],
+          [pgArray(personIds), desk],
           'all',
           em.getTransactionContext(),
         )) as { id: string }[])

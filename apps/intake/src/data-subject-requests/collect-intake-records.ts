@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SubjectRecord, WithheldItem } from '@tsunagu/contracts';
 import { recordFields } from '@tsunagu/platform-audit';
+import { pgArray } from '@tsunagu/platform-persistence';
 import { MultiAgencyCase } from '../cases/case.entity';
 import { Consent } from '../consents/consent.entity';
 import { Consultation } from '../consultations/consultation.entity';
@@ -130,7 +131,7 @@ export async function collectIntakeRecords(em: EntityManager, personId: string):
     for (const plan of await em.find(SupportPlan, { caseId: { $in: ids } }, { orderBy: { caseId: 'asc', planVersion: 'asc' } })) add('SupportPlan', plan);
     for (const evaluation of await em.find(Evaluation, { caseId: { $in: ids } }, { orderBy: { evaluatedOn: 'asc', id: 'asc' } })) add('Evaluation', evaluation);
     const related = (
-      await findByIds(em, Meeting, `select id from "intake"."meeting" m where exists (select 1 from jsonb_array_elements(m."cases") c where c->>'caseId' = any(?::text[]))`, [`{${ids.join(',')}}`])
+      await findByIds(em, Meeting, `select id from "intake"."meeting" m where exists (select 1 from jsonb_array_elements(m."cases") c where c->>'caseId' = any(?::text[]))`, [pgArray(ids)])
     ).sort((a, b) => a.heldAt.getTime() - b.heldAt.getTime() || a.id.localeCompare(b.id));
     for (const meeting of related) {
       const isSupportMeeting = meeting.legalType === SUPPORT_MEETING;

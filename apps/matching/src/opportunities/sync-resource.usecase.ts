@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent, ResourceEventData } from '@tsunagu/contracts';
 import { TenantContext } from '@tsunagu/platform-context';
-import { executeWithCommit, sqlTableName } from '@tsunagu/platform-persistence';
+import { executeWithCommit, pgArray, sqlTableName } from '@tsunagu/platform-persistence';
 import { v7 as uuidv7 } from 'uuid';
 import { Host } from '../hosts/host.entity';
 import { Opportunity } from './opportunity.entity';
@@ -35,7 +35,7 @@ export class SyncResourceUseCase {
     const [opportunity, host] = [sqlTableName(em, Opportunity), sqlTableName(em, Host)];
     const upsert = `insert into ${opportunity} as o (id, municipality, source, resource_id, title, purposes, activity_tags, sessions, accommodations, physical_load,
          volunteer_insurance, resource_category, resource_status, resource_event_at, status, organization_id, district_id, host_id)
-       values (?, ?, 'registry-resource', ?, ?, array[${placeholders(terms.purposes)}]::text[], array[${placeholders(terms.activityTags)}]::text[], '[]', '{}', ?,
+       values (?, ?, 'registry-resource', ?, ?, ?::text[], ?::text[], '[]', '{}', ?,
          true, ?, ?, ?, ?, ?::uuid, ?::uuid, (select h.id from ${host} h where h.municipality = ? and h.organization_id = ?::uuid))
        on conflict (municipality, resource_id) do update set
          resource_category = excluded.resource_category, resource_status = excluded.resource_status, resource_event_at = excluded.resource_event_at,
@@ -48,8 +48,8 @@ export class SyncResourceUseCase {
       municipality,
       data.resourceId,
       resourceTitle(data.category),
-      ...terms.purposes,
-      ...terms.activityTags,
+      pgArray(terms.purposes),
+      pgArray(terms.activityTags),
       terms.physicalLoad,
       data.category,
       data.status,
@@ -59,19 +59,9 @@ export class SyncResourceUseCase {
       data.districtIds[0] ?? null,
       municipality,
       data.organizationId ?? null,
-      uuidArray(data.districtIds),
+      pgArray(data.districtIds),
     ];
     // Nothing reads the upsert's result: it travels with the inbox transaction's COMMIT (ADR 0023), one round trip fewer.
     await executeWithCommit(em, upsert, values);
   }
-}
-
-/** `?, ?, …` for the values of an array written as `array[…]` (an empty array stays empty). */
-function placeholders(values: readonly unknown[]): string {
-  return values.map(() => '?').join(', ');
-}
-
-/** A uuid[] parameter as PostgreSQL's array text (`{…}`); the contract admits only uuids in districtIds. */
-function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(',')}}`;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { RetentionAction } from '@tsunagu/contracts';
 import { ImportSource } from '@tsunagu/platform-import';
+import { pgArray } from '@tsunagu/platform-persistence';
 import { InactivityAlert } from '../alerts/inactivity-alert.entity';
 import { OutreachContact } from '../contacts/outreach-contact.entity';
 import { Handover } from '../handover/handover.entity';
@@ -29,7 +30,7 @@ export async function destroyTargets(em: EntityManager, targetIds: string[], act
     `update "outreach"."outreach_contact" set "observation_note" = null, "next_action" = null,
        "accompanied_by" = coalesce((select jsonb_agg(c || '{"name": null}'::jsonb) from jsonb_array_elements("accompanied_by") c), '[]'::jsonb)
       where "target_id" = any(?::uuid[])`,
-    [`{${targetIds.join(',')}}`],
+    [pgArray(targetIds)],
     'run',
     em.getTransactionContext(),
   );

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { OutreachRetentionRecordType, OutreachRetentionTrigger } from '@tsunagu/contracts';
 import { dueOnSql, HOLD_IN_FORCE, seededRetentionRules, type DueRecord, type RetentionRule, type RetentionRuleDefault } from '@tsunagu/platform-audit';
 import { TenantContext } from '@tsunagu/platform-context';
+import { pgArray } from '@tsunagu/platform-persistence';
 
 /** 3 years from the last contact (issue 19's example; DOMAIN §5.3, 年度末起算), deleting the target with its contacts. The city changes it. */
 export const DEFAULT_OUTREACH_RETENTION_RULES: Record<OutreachRetentionRecordType, RetentionRuleDefault<OutreachRetentionTrigger>> = {
@@ -27,7 +28,7 @@ export const TARGET_HELD = `exists (select 1 from (
 export async function heldTargetIds(em: EntityManager, targetIds: readonly string[], today: string): Promise<string[]> {
   if (targetIds.length === 0) return [];
   const sql = `select t.id from "outreach"."outreach_target" t where t.id = any(?::uuid[]) and ${TARGET_HELD}`;
-  const rows: { id: string }[] = await em.getConnection().execute(sql, [`{${targetIds.join(',')}}`, TenantContext.requireMunicipality(), today], 'all', em.getTransactionContext());
+  const rows: { id: string }[] = await em.getConnection().execute(sql, [pgArray(targetIds), TenantContext.requireMunicipality(), today], 'all', em.getTransactionContext());
   return rows.map((row) => row.id);
 }
 

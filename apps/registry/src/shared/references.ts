@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DomainException } from '@tsunagu/platform-errors';
 import { validate as isUuid } from 'uuid';
-import { plainRows, SqlConditions } from '@tsunagu/platform-persistence';
+import { pgArray, plainRows, SqlConditions } from '@tsunagu/platform-persistence';
 import { District } from '../districts/district.entity';
 import { Organization } from '../organizations/organization.entity';
 
@@ -17,7 +17,7 @@ export async function assertDistrictsExist(em: EntityManager, ids: readonly stri
   // resource create and edit checks its districts, and the query builder cost a tenth of a create's CPU (ADR 0023).
   // Only a uuid can name a district: anything else is unknown, not a cast error.
   const candidates = unique.filter((id) => isUuid(id));
-  const found = candidates.length === 0 ? [] : await plainRows(em, District, new SqlConditions([{ sql: '$ALIAS.id = any(?::uuid[])', params: [`{${candidates.join(',')}}`] }]), { fields: ['id'] });
+  const found = candidates.length === 0 ? [] : await plainRows(em, District, new SqlConditions([{ sql: '$ALIAS.id = any(?::uuid[])', params: [pgArray(candidates)] }]), { fields: ['id'] });
   const known = new Set(found.map((district) => district.id));
   const missing = unique.filter((id) => !known.has(id));
   if (missing.length > 0) throw DomainException.invalidField(field, `unknown district id(s): ${missing.join(', ')}`);

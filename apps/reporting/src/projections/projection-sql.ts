@@ -19,12 +19,6 @@ export interface RecordProjector {
   apply(run: SqlRunner, t: (name: string) => string, contract: EventContract, event: CloudEvent): Promise<void>;
 }
 
-/** PostgreSQL array literal of ids or ASCII codes (never free text, so no quoting is needed). */
-export function pgArray(values: readonly string[]): string {
-  for (const value of values) if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new Error(`not an id or code: ${value}`);
-  return `{${values.join(',')}}`;
-}
-
 /** 00:00 in Japan of a `YYYY-MM-DD` date as an ISO instant, or null when the event carried no date. */
 export function startOfJapanDate(date: string | null | undefined): string | null {
   return date ? startOfJapanDay(date).toISOString() : null;

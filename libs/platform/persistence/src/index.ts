@@ -11,3 +11,4 @@ export * from './lib/references';
 export * from './lib/plain-list';
 export * from './lib/plain-insert';
 export * from './lib/session-lock';
+export * from './lib/pg-array';

@@ -12,7 +12,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, startOfJapanDate, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { startOfJapanDate, type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* 多機関協働 cases: the latest state and the days they opened and closed. */
 export const caseProjector: RecordProjector = {

@@ -8,7 +8,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* 地域づくり work the registry records: 協議体, their meetings, 生活支援コーディネーター. */
 export const councilProjector: RecordProjector = {

@@ -9,7 +9,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, japanDate, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { japanDate, type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* Intake consultations: the latest state, the receipt day and the household's district. */
 export const consultationProjector: RecordProjector = {

@@ -5,7 +5,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* 参加支援 hosts (受入先): the latest state. */
 export const hostProjector: RecordProjector = {

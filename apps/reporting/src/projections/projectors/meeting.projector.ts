@@ -8,7 +8,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* 支援会議 and 重層的支援会議: type, status, day and the cases discussed. */
 export const meetingProjector: RecordProjector = {

@@ -4,7 +4,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, withheldDistrict, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { withheldDistrict, type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* メニュー不足: the gaps matching recorded, without the district of a need whose district is withheld. */
 export const menuGapProjector: RecordProjector = {

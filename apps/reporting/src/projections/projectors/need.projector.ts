@@ -7,7 +7,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* 参加支援 needs: the latest state, and the district withheld once a protection reached matching. */
 export const needProjector: RecordProjector = {

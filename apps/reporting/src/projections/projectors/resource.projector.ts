@@ -10,7 +10,8 @@ import {
   type CloudEvent,
   type EventContract,
 } from '@tsunagu/contracts';
-import { pgArray, type RecordProjector, type SqlRunner } from '../projection-sql';
+import { pgArray } from '@tsunagu/platform-persistence';
+import { type RecordProjector, type SqlRunner } from '../projection-sql';
 
 /* Registry resources: one fact per event, so reports can answer "as of a date". */
 export const resourceProjector: RecordProjector = {

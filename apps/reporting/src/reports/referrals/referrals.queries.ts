@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import { pgArray } from '@tsunagu/platform-persistence';
 import { endOfJapanDay, fiscalYearRange, japaneseHolidaysBetween } from '@tsunagu/util-japanese-calendar';
 import { liveTable as t, queryProjections } from '../../shared/live-projections';
 
@@ -53,7 +54,7 @@ export class ReferralsQueries {
           from completed c left join calendar requested on requested.day = c.requested_on left join calendar contacted on contacted.day = c.completed_on) as median
        from ${t('referral')} where ${scope}`,
       // A referral requested in the 年度 may be completed after it: holidays up to a year past its end.
-      [...params, `{${japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`).join(',')}}`, ...params],
+      [...params, pgArray(japaneseHolidaysBetween(start, `${fiscalYear + 2}-03-31`)), ...params],
     );
     const overdue = await queryProjections<{
       referral_id: string;

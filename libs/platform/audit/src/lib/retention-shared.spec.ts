@@ -87,7 +87,7 @@ describe('approveDestructionBatch', () => {
     expect(persisted[0]).toBeInstanceOf(DestructionLog);
     expect(persisted[0]).toMatchObject({ recordType: 'outreach-target', recordId: 't-destroyed', action: 'delete', ruleId: 'r', ruleVersion: 2, batchId: batch.id, approvedBy: 'sv1' });
     // The stored responses naming it go too (and the expired ones).
-    expect(executed).toEqual([{ sql: expect.stringContaining('delete from "outreach"."idempotency_key"'), params: ['{%t-destroyed%}'] }]);
+    expect(executed).toEqual([{ sql: expect.stringContaining('delete from "outreach"."idempotency_key"'), params: ['{"%t-destroyed%"}'] }]);
   });
 
   it('refuses a batch already decided (409) and an item id not in it (400 naming removeItemIds)', async () => {

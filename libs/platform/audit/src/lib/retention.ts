@@ -4,7 +4,7 @@ import { isCityStaff } from '@tsunagu/platform-auth';
 import { TenantContext } from '@tsunagu/platform-context';
 import { paging, type ListQuery } from '@tsunagu/platform-http';
 import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
-import { findOrFail, listPage, type ListPage, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
+import { findOrFail, listPage, pgArray, type ListPage, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 
 /*
  * Retention and destruction (DOMAIN §5.3, issue 19), the parts every service that destroys records of its own shares:
@@ -168,7 +168,7 @@ export async function forgetStoredResponses(em: EntityManager, schema: string, r
     .getConnection()
     .execute(
       `delete from "${schema}"."idempotency_key" where created_at < now() - interval '24 hours' or response::text like any (?::text[])`,
-      [`{${naming.join(',')}}`],
+      [pgArray(naming)],
       'run',
       em.getTransactionContext(),
     );

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { describeError } from '@tsunagu/platform-observability';
 import { databaseRoleFacts, DATABASE_ROLE_SQL, rowLevelSecurityGap, type DatabaseRoleFacts } from './database-role';
 import type { ServicePersistence } from './orm-options';
+import { pgArray } from './pg-array';
 import { LEAKPROOF_SEARCH_FUNCTIONS } from './row-level-security';
 
 export const SERVICE_PERSISTENCE = Symbol('SERVICE_PERSISTENCE');
@@ -26,7 +27,7 @@ export class DatabaseRoleCheck implements OnApplicationBootstrap {
     try {
       const rows = await this.orm.em
         .getConnection()
-        .execute(DATABASE_ROLE_SQL.replace('$1', '?').replace('$2', '?'), [this.service.service, `{${LEAKPROOF_SEARCH_FUNCTIONS.map((f) => `"${f}"`).join(',')}}`]);
+        .execute(DATABASE_ROLE_SQL.replace('$1', '?').replace('$2', '?'), [this.service.service, pgArray(LEAKPROOF_SEARCH_FUNCTIONS)]);
       this.facts = databaseRoleFacts(rows[0] as Record<string, unknown>);
       const gap = rowLevelSecurityGap(this.facts);
       if (gap) this.logger.warn(`row-level security is not in force: ${gap}. Run the service as an application role and migrations as the owner (DATABASE_MIGRATION_URL; docs/operations/database-roles.md)`);
