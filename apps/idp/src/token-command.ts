@@ -11,13 +11,14 @@ import type { IdpSecrets } from './keys';
 export async function issueDevToken(config: IdpConfig, secrets: IdpSecrets, name: string, options: { scope?: string } = {}): Promise<string> {
   const user = findUser(name);
   const client = user ? undefined : findAgencyClient(name);
-  if (!user && !client) throw new Error(`unknown demo user or agency client: ${name}`);
+  const identity = user ?? client;
+  if (!identity) throw new Error(`unknown demo user or agency client: ${name}`);
   const jwk = secrets.jwks.keys[0];
   const key = await importJWK(jwk, 'RS256');
   const now = Math.floor(Date.now() / 1000);
   const clientId = client ? client.clientId : CONSOLE_CLIENT_ID;
   return new SignJWT({
-    ...tsunaguClaims((user ?? client)!),
+    ...tsunaguClaims(identity),
     client_id: clientId,
     scope: options.scope ?? (client ? 'tsunagu' : API_SCOPES[0]),
   })

@@ -34,5 +34,12 @@ export function HouseholdInputs() {
 export function householdBody(data: Record<string, unknown>): Record<string, unknown> {
   const members = data.members as Array<Record<string, unknown>> | undefined;
   if (!members) return data;
-  return { ...data, members: members.map(({ isMinor: _derived, ...member }) => ({ ...member, careEdges: (member.careEdges as unknown[] | undefined) ?? [] })) };
+  return {
+    ...data,
+    members: members.map((member) => {
+      const sent: Record<string, unknown> = { ...member, careEdges: (member.careEdges as unknown[] | undefined) ?? [] };
+      delete sent.isMinor;
+      return sent;
+    }),
+  };
 }

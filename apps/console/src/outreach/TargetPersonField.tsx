@@ -7,11 +7,11 @@ import { PersonNameField } from '../shared/PersonNameField';
  * 「世帯のみ」). Roles that may not read persons see only how the target is known. Used by every list of targets, overdue
  * visits and inactivity alerts, so a desk worker always sees whom a row is about.
  */
-export function TargetPersonField(_props: { label?: string; sortable?: boolean }) {
+export function TargetPersonField(props: { label?: string; sortable?: boolean }) {
   const translate = useTranslate();
   const record = useRecordContext();
   const canReadPersons = useCanRead('persons');
   const identity = String(record?.identity ?? 'location-only');
-  if (!canReadPersons) return <CodeField source="identity" table="targetIdentity" />;
-  return <PersonNameField source="personId" emptyText={translate(`tsunagu.codes.targetIdentity.${identity}`, { _: identity })} />;
+  if (!canReadPersons) return <CodeField {...props} source="identity" table="targetIdentity" />;
+  return <PersonNameField {...props} source="personId" emptyText={translate(`tsunagu.codes.targetIdentity.${identity}`, { _: identity })} />;
 }
