@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-errors';
 import { ProblemDetailsFilter } from '@tsunagu/platform-http';
+import { pgArray } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
@@ -118,7 +119,7 @@ async function handled(events: CloudEvent[]): Promise<Handled[]> {
     .fork()
     .getConnection()
     .execute<{ event_id: string; txid: string; backend: number; tenant: string }[]>(`select event_id, txid::text as txid, backend, tenant from "${SCHEMA}".handled where event_id = any(?::uuid[]) order by seq`, [
-      `{${events.map((event) => event.id).join(',')}}`,
+      pgArray(events.map((event) => event.id)),
     ]);
   return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend), tenant: row.tenant }));
 }
@@ -176,7 +177,7 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
       .fork()
       .getConnection()
       .execute<{ aggregate_id: string }[]>(`select aggregate_id from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
-        `{${recorded.map((event) => event.data.thingId).join(',')}}`,
+        pgArray(recorded.map((event) => event.data.thingId)),
       ]);
     expect(rows.map((row) => row.aggregate_id)).toEqual(recorded.map((event) => event.data.thingId));
   });
@@ -196,7 +197,7 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
       .fork()
       .getConnection()
       .execute<{ aggregate_id: string; municipality: string }[]>(`select aggregate_id, municipality from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
-        `{${mixed.map((event) => event.data.thingId).join(',')}}`,
+        pgArray(mixed.map((event) => event.data.thingId)),
       ]);
     expect(outbox.map((row) => [row.aggregate_id, row.municipality])).toEqual(mixed.map((event) => [event.data.thingId, event.municipality]));
   });
