@@ -436,8 +436,7 @@ describe('a supervisor drafts a plan, schedules its meeting and records its eval
 
     // 1. 次の版のプランを作る, from the case page: the case is filled in, a goal typed, saved as a draft.
     await supervisor.open(`/cases/${caseId}/show`);
-    await page.getByRole('link', { name: '次の版のプランを作る' }).click();
-    await page.waitForURL(/#\/plans\/create/);
+    await supervisor.clickUntilAt(page.getByRole('link', { name: '次の版のプランを作る' }), /#\/plans\/create/);
     await page.getByRole('textbox', { name: '本人・世帯の意向' }).fill('家で暮らし続けたい（e2e 第2版）');
     // A goal and who works on it (a plan goes to the meeting with at least one of each); the add buttons are icons named 追加.
     await page.locator('.ra-input-goals').getByRole('button', { name: /追加/ }).click();

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /** The page of the most recent session, for a screenshot when a test fails. */
 export let activePage: Page | undefined;
@@ -65,11 +65,19 @@ export class ConsoleSession {
    * does nothing on: click until the record's page opens.
    */
   async openFirstRow(resource: string): Promise<void> {
-    const recordPage = new RegExp(`#/${resource}/[^/?]+(/show)?$`);
+    await this.clickUntilAt(this.page.locator('tbody tr').first(), new RegExp(`#/${resource}/[^/?]+(/show)?$`));
+  }
+
+  /**
+   * Clicks until the page is at `url`. A click while the page is still rendering what it loaded (a list's placeholder
+   * rows, a record page's toolbar drawn again once the permissions arrive) can land on an element being replaced and
+   * do nothing; a person clicks again, and so does this, up to five times.
+   */
+  async clickUntilAt(target: Locator, url: RegExp): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
-      await this.page.locator('tbody tr').first().click();
+      await target.click();
       try {
-        await this.page.waitForURL(recordPage, { timeout: 3_000 });
+        await this.page.waitForURL(url, { timeout: 3_000 });
         return;
       } catch (error) {
         if (attempt >= 5) throw error;
