@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
-import { executeWithCommit } from '@tsunagu/platform-persistence';
+import { executeWithCommit, ridesWithCommit } from '@tsunagu/platform-persistence';
 import { applyEvent, type SqlRunner } from './projector';
 import { LIVE_SCHEMA } from './projection-schema';
 
@@ -13,7 +13,10 @@ export function emRunner(em: EntityManager): SqlRunner {
     const result = await em.getConnection().execute(sql, [...params], 'run', em.getTransactionContext());
     return (result as { affectedRows: number }).affectedRows;
   };
-  return Object.assign(run, { atCommit: (sql: string, params: readonly unknown[]) => executeWithCommit(em, sql, params) });
+  return Object.assign(run, {
+    atCommit: (sql: string, params: readonly unknown[]) => executeWithCommit(em, sql, params),
+    ridesWithCommit: () => ridesWithCommit(em.getTransactionContext()),
+  });
 }
 
 /** Applies a received event to the live projections inside the transport's inbox transaction. */

@@ -4,15 +4,17 @@ import { startOfJapanDay } from '@tsunagu/util-japanese-calendar';
 /**
  * Runs statements with `?` placeholders. Called, it sends one at once and answers its affected row count; `atCommit` is
  * for a projector's last statement, whose count nothing reads — the live projections send it with the inbox
- * transaction's COMMIT (one round trip fewer per event, ADR 0023), the rebuild at once.
+ * transaction's COMMIT (one round trip fewer per event, ADR 0023), the rebuild at once. `ridesWithCommit` says which.
  */
 export type SqlRunner = ((sql: string, params: readonly unknown[]) => Promise<number>) & {
   atCommit(sql: string, params: readonly unknown[]): Promise<void>;
+  ridesWithCommit(): Promise<boolean>;
 };
 
 /**
  * The projector of one record type: the events about it, and how one of them is applied to a projection set (`t` names
- * the set's tables). The caller has recorded the event id in the set's projected_event already (projector.ts).
+ * the set's tables). The caller has recorded the event id in the set's projected_event already, or queued it for the COMMIT
+ * on the live path (projector.ts).
  */
 export interface RecordProjector {
   events: readonly EventContract[];

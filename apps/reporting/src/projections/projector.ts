@@ -61,13 +61,16 @@ export async function applyEvent(run: SqlRunner, schema: string, subject: string
   const route = bySubject.get(subject);
   if (!route) throw new Error(`reporting does not project ${subject}`);
   const t = (name: string) => `"${schema}"."${name}"`;
-  const fresh = await run(`insert into ${t('projected_event')} (event_id, municipality, subject, occurred_at) values (?, ?, ?, ?) on conflict do nothing`, [
-    event.id,
-    event.municipality,
-    subject,
-    event.time,
-  ]);
-  if (fresh === 0) return false;
+  const record = `insert into ${t('projected_event')} (event_id, municipality, subject, occurred_at) values (?, ?, ?, ?)`;
+  const values = [event.id, event.municipality, subject, event.time];
+  if (await run.ridesWithCommit()) {
+    // Live, the consumer's inbox has let only a new event through; a repeat it cannot see (one the rebuild projected
+    // before its swap) fails the COMMIT on projected_event's key, and the transport takes the batch again with each
+    // event's statements sent at once — the check below then skips it. One round trip fewer per event (issue 14).
+    await run.atCommit(record, values);
+  } else if ((await run(`${record} on conflict do nothing`, values)) === 0) {
+    return false;
+  }
   await route.projector.apply(run, t, route.contract, event);
   return true;
 }

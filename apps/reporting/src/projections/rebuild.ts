@@ -19,7 +19,7 @@ export function pgRunner(client: Client): SqlRunner {
     return result.rowCount ?? 0;
   };
   // The rebuild's own connection has no COMMIT hook: everything is sent as it comes.
-  return Object.assign(run, { atCommit: async (sql: string, params: readonly unknown[]) => void (await run(sql, params)) });
+  return Object.assign(run, { atCommit: async (sql: string, params: readonly unknown[]) => void (await run(sql, params)), ridesWithCommit: async () => false });
 }
 
 export interface RebuildResult {

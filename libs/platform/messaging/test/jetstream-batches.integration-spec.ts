@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { MESSAGE_HEADERS, type CloudEvent } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-errors';
 import { ProblemDetailsFilter } from '@tsunagu/platform-http';
-import { pgArray } from '@tsunagu/platform-persistence';
+import { executeWithCommit, pgArray } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
@@ -30,6 +30,8 @@ const failures = new Map<string, { kind: 'permanent' | 'unknown'; times: number 
 const runs = new Map<string, number>();
 /** Things whose handler records an event of its own (to the outbox, as a service's handler may). */
 const recording = new Set<string>();
+/** Things whose handler queues a statement for the COMMIT that PostgreSQL refuses (a consumer's last statement may). */
+const refusedAtCommit = new Set<string>();
 let recorder: EventRecorder;
 
 function gate(thingId: string): { open(): void; reached(): boolean } {
@@ -60,6 +62,8 @@ class ThingRecorder {
         ctx.em.getTransactionContext(),
       );
     if (recording.has(event.data.thingId)) recorder.record(ctx.em, ThingHappened, event.data.thingId, { thingId: event.data.thingId, behaviour: 'ok' });
+    // event_id is not null: the statement fails where it is sent — with the batch's COMMIT, or at once.
+    if (refusedAtCommit.has(event.data.thingId)) await executeWithCommit(ctx.em, `insert into "${SCHEMA}".handled (event_id, txid, backend) values (?, 0, 0)`, [null]);
     const failure = failures.get(event.data.thingId);
     if (failure && failure.times > 0) {
       failure.times -= 1;
@@ -124,6 +128,17 @@ async function handled(events: CloudEvent[]): Promise<Handled[]> {
   return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend), tenant: row.tenant }));
 }
 
+/** The outbox events the handlers of `events` recorded (one per thing), in the order they were written. */
+async function outboxRows(events: CloudEvent<ThingHappenedData>[]): Promise<{ aggregateId: string; municipality: string }[]> {
+  const rows = await fixture.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ aggregate_id: string; municipality: string }[]>(`select aggregate_id, municipality from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
+      pgArray(events.map((event) => event.data.thingId)),
+    ]);
+  return rows.map((row) => ({ aggregateId: row.aggregate_id, municipality: row.municipality }));
+}
+
 function leaders(): number[] {
   return replicas.map((replica) => replica.server.leaderSession('things')).filter((pid): pid is number => pid !== undefined);
 }
@@ -173,13 +188,8 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     const { open } = await holdBatch(recorded);
     open();
     await expectEventually(async () => expect(await handled(recorded)).toHaveLength(recorded.length), { timeoutMs: 10_000 });
-    const rows = await fixture.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ aggregate_id: string }[]>(`select aggregate_id from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
-        pgArray(recorded.map((event) => event.data.thingId)),
-      ]);
-    expect(rows.map((row) => row.aggregate_id)).toEqual(recorded.map((event) => event.data.thingId));
+    const rows = await outboxRows(recorded);
+    expect(rows.map((row) => row.aggregateId)).toEqual(recorded.map((event) => event.data.thingId));
   });
 
   it('runs each handler as its own municipality when one batch holds two municipalities’ events, and writes the outbox events of both', async () => {
@@ -193,13 +203,8 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     expect(rows.map((row) => row.tenant)).toEqual([opener, ...mixed].map((event) => event.municipality));
     // The mixed events are one batch (the opener's came before them).
     expect(new Set(rows.slice(1).map((row) => row.txid)).size).toBe(1);
-    const outbox = await fixture.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ aggregate_id: string; municipality: string }[]>(`select aggregate_id, municipality from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
-        pgArray(mixed.map((event) => event.data.thingId)),
-      ]);
-    expect(outbox.map((row) => [row.aggregate_id, row.municipality])).toEqual(mixed.map((event) => [event.data.thingId, event.municipality]));
+    const outbox = await outboxRows(mixed);
+    expect(outbox.map((row) => [row.aggregateId, row.municipality])).toEqual(mixed.map((event) => [event.data.thingId, event.municipality]));
   });
 
   it('dead-letters a permanent failure inside a batch alone; an unknown one comes back with the events after it, in order; those before it commit', async () => {
@@ -222,6 +227,27 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
       expect(letters.map((letter) => letter.header.get(DEAD_LETTER_HEADERS.reason))).toEqual(['permanent']);
     });
     expect(runs.get(refused.id)).toBe(1);
+  });
+
+  it('dead-letters the event whose statement for the COMMIT was refused, not the batch: the others commit, each handled once in the end', async () => {
+    const [before, refused, after] = Array.from({ length: 3 }, () => cloudEvent('ok'));
+    refusedAtCommit.add(refused.data.thingId);
+    const { opener, open } = await holdBatch([before, refused, after]);
+    open();
+    const committed = [opener, before, after];
+    await expectEventually(async () => expect(await handled(committed)).toHaveLength(committed.length), { timeoutMs: 10_000 });
+    const rows = await handled([...committed, refused]);
+    expect(rows.map((row) => row.eventId)).toEqual(committed.map((event) => event.id));
+    // The COMMIT failed once for all three; taken again statement by statement, the refused event alone failed.
+    expect([before, refused, after].map((event) => runs.get(event.id))).toEqual([2, 2, 2]);
+    expect(rows[1].txid).toBe(rows[2].txid);
+    await expectEventually(async () => {
+      const letters = (await readStream(fixture.jsm, DEAD_LETTER_STREAM)).filter((letter) => new TextDecoder().decode(letter.data).includes(refused.id));
+      expect(letters.map((letter) => letter.header.get(DEAD_LETTER_HEADERS.reason))).toEqual(['permanent']);
+    });
+    // Nothing else went to the dead letters.
+    const others = (await readStream(fixture.jsm, DEAD_LETTER_STREAM)).filter((letter) => [opener, before, after].some((event) => new TextDecoder().decode(letter.data).includes(event.id)));
+    expect(others).toHaveLength(0);
   });
 
   it('passes the lead to the other replica when the leader’s session ends: the held events come back first, each handled once, in order', async () => {

@@ -7,7 +7,7 @@ type PgClient = Client & { connection: { query(text: string): void; parse(query:
 import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, type TestDatabase } from '@tsunagu/platform-testing';
 import { ormOptions } from '../src/lib/orm-options';
-import { sendWithCommit } from '../src/lib/tenant-settings';
+import { ridesWithCommit, sendingAtOnce, sendWithCommit } from '../src/lib/tenant-settings';
 
 /** The session settings row-level security reads follow the TenantContext on pooled connections (ADR 0012). */
 describe('tenant settings per pooled connection', () => {
@@ -137,6 +137,28 @@ describe('tenant settings per pooled connection', () => {
         }),
       );
       expect(await rows()).toEqual(['outer', 'released']);
+    });
+
+    it('sends at once, where the statement fails itself, while sendingAtOnce runs on the connection (a consumer batch taken with savepoints)', async () => {
+      const knex = orm.em.getConnection().getKnex() as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } };
+      const connection = await knex.client.acquireConnection();
+      await knex.client.releaseConnection(connection);
+      const said: boolean[] = [];
+      await inTenant(() =>
+        orm.em.transactional(async (em) => {
+          said.push(await ridesWithCommit(em.getTransactionContext()));
+          await sendingAtOnce(connection, async () => {
+            said.push(await ridesWithCommit(em.getTransactionContext()));
+            expect(await sendWithCommit(em.getTransactionContext(), `insert into tenant_settings.commit_note (note) values ('refused')`)).toBe(false);
+            // The caller sends it itself (executeWithCommit does) and hears the refusal from its own statement.
+            await expect(em.transactional((nested) => nested.getConnection().execute(`insert into tenant_settings.commit_note (note) values ('refused')`, [], 'run', nested.getTransactionContext()))).rejects.toThrow(/check constraint/);
+          });
+          said.push(await ridesWithCommit(em.getTransactionContext()));
+          await em.getConnection().execute(`insert into tenant_settings.commit_note (note) values ('after')`, [], 'run', em.getTransactionContext());
+        }),
+      );
+      expect(said).toEqual([true, false, true]);
+      expect(await rows()).toEqual(['after']);
     });
 
     it('drops the queued statement when the transaction rolls back', async () => {

@@ -35,6 +35,8 @@ interface TrackedClient {
   __tsunaguBegin?: string;
   /** The open transaction's savepoints, each with how many statements were queued for the COMMIT when it was taken. */
   __tsunaguSavepoints?: { name: string; queued: number }[];
+  /** Set by sendingAtOnce: statements for the COMMIT go at once, so a failing one fails where it belongs. */
+  __tsunaguAtOnce?: boolean;
 }
 
 const ROLLBACK = /^\s*(rollback|abort)\b/i;
@@ -249,13 +251,46 @@ interface TransactionWithConnection {
  * together or not at all. Returns false where the connection has no hook (send it yourself then).
  */
 export async function sendWithCommit(transaction: unknown, sql: string, values: readonly unknown[] = []): Promise<boolean> {
-  const client = (transaction as TransactionWithConnection | undefined)?.client;
-  if (typeof client?.acquireConnection !== 'function') return false;
-  const connection = (await client.acquireConnection()) as TrackedClient | undefined;
-  if (!connection?.__tsunaguTenantInstalled || typeof connection.escapeLiteral !== 'function') return false;
+  const connection = await queueingConnection(transaction);
+  if (!connection?.escapeLiteral) return false;
   const quote = connection.escapeLiteral.bind(connection);
   (connection.__tsunaguWithCommit ??= []).push(values.length === 0 ? sql : withLiterals(sql, values, quote));
   return true;
+}
+
+/** The connection of `transaction` when statements for its COMMIT ride with it (installTenantSettings, not sendingAtOnce). */
+async function queueingConnection(transaction: unknown): Promise<TrackedClient | undefined> {
+  const client = (transaction as TransactionWithConnection | undefined)?.client;
+  if (typeof client?.acquireConnection !== 'function') return undefined;
+  const connection = (await client.acquireConnection()) as TrackedClient | undefined;
+  if (!connection?.__tsunaguTenantInstalled || connection.__tsunaguAtOnce || typeof connection.escapeLiteral !== 'function') return undefined;
+  return connection;
+}
+
+/**
+ * Whether statements handed to sendWithCommit for `transaction` ride with its COMMIT (false: they are, or must be,
+ * sent at once). A caller whose statement may fail on a conflict it would otherwise check for first (reporting's
+ * projected_event) queues it only then: the failure fails the COMMIT, and the work is taken again statement by statement.
+ */
+export async function ridesWithCommit(transaction: unknown): Promise<boolean> {
+  return (await queueingConnection(transaction)) !== undefined;
+}
+
+/**
+ * Runs `work` with the statements meant for the COMMIT of transactions on `connection` (a pooled node-postgres client)
+ * sent at once instead: where several pieces of work share a transaction, each in its own savepoint, a failing statement
+ * then fails the piece of work that queued it rather than the COMMIT of them all (the consumers' batches, ADR 0024).
+ */
+export async function sendingAtOnce<T>(connection: unknown, work: () => Promise<T>): Promise<T> {
+  const tracked = connection as TrackedClient | undefined;
+  if (!tracked) return work();
+  const before = tracked.__tsunaguAtOnce;
+  tracked.__tsunaguAtOnce = true;
+  try {
+    return await work();
+  } finally {
+    tracked.__tsunaguAtOnce = before;
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ import { classifyHandlerFailure } from './handler-failure';
 import { inboxHasEntries, inboxRetentionMs, purgeInbox } from '../outbox/inbox-retention';
 import { sendEventsQueuedFor } from '../outbox/events-with-commit';
 import { describeError } from '@tsunagu/platform-observability';
-import { SessionLock } from '@tsunagu/platform-persistence';
+import { sendingAtOnce, SessionLock } from '@tsunagu/platform-persistence';
 
 export const JETSTREAM_TRANSPORT = Symbol('TSUNAGU_JETSTREAM');
 
@@ -145,14 +145,15 @@ type Outcome =
   | { kind: 'retry'; error: unknown; deliveries: number };
 
 /**
- * A handler of a batch run without savepoints failed: the batch is taken again with a savepoint per event, so the
- * others commit and the failure is judged alone. Savepoints cost two round trips per event; failures are rare.
+ * A handler of a batch run without savepoints failed, or its COMMIT did (a statement the handlers queued for it): the
+ * batch is taken again with a savepoint per event and their statements sent at once, so the others commit and the
+ * failure is judged alone. Savepoints cost two round trips per event; failures are rare.
  */
 class BatchNeedsSavepoints extends Error {
   override readonly name = 'BatchNeedsSavepoints';
 
   constructor(
-    /** The position in the batch of the event whose handler failed, and why: it is not run a second time. */
+    /** The position in the batch of the event whose handler failed (-1: the COMMIT failed, every handler runs again), and why: it is not run a second time. */
     readonly index: number,
     readonly failure: unknown,
   ) {
@@ -637,12 +638,16 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await route.lock.tryAcquire())) throw new LeadLost(route.durable);
+        let retake: BatchNeedsSavepoints;
         try {
           return await this.processBatch(route, deliveries);
         } catch (error) {
-          if (!(error instanceof BatchNeedsSavepoints)) throw error;
-          return await this.processBatch(route, deliveries, error);
+          if (error instanceof BatchNeedsSavepoints) retake = error;
+          // A COMMIT refused for what a handler queued for it (a constraint, a value): whose it was shows statement by statement.
+          else if (classifyHandlerFailure(error) !== 'transient') retake = new BatchNeedsSavepoints(-1, error);
+          else throw error;
         }
+        return await this.processBatch(route, deliveries, retake);
       } catch (error) {
         if (error instanceof LeadLost || this.closing || classifyHandlerFailure(error) !== 'transient' || Date.now() - started >= window) throw error;
         // The session may be the one that failed: start the next attempt on a new one.
@@ -667,8 +672,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const inbox = `"${this.schema}".inbox_entry`;
     const knex = this.knex();
     const root = this.options.orm.em.fork({ clear: true, useContext: false });
+    // With savepoints, what a handler queued for the COMMIT is sent at once, inside its savepoint: a failure is its own.
+    const sending = <T>(work: () => Promise<T>) => (savepoints ? sendingAtOnce(route.lock.connection, work) : work());
     return inBatchTenant(deliveries, () =>
-      knex.transaction(
+      sending(() => knex.transaction(
         async (trx) => {
           const keys = deliveries.map((delivery) => delivery.target.inboxKey);
           const ids = deliveries.map((delivery) => delivery.event.id);
@@ -734,7 +741,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           return outcomes;
         },
         { connection: route.lock.connection } as Knex.TransactionConfig,
-      ),
+      )),
     );
   }
 
