@@ -174,7 +174,7 @@ const sql = {
     returning *`,
   /*
    * What the registry's create does besides the row, as plain statements for the "same statements" baseline: the
-   * district check, an outbox event (whose insert trigger NOTIFYs) and an audit record, in the one transaction. They go
+   * district check, an outbox event and an audit record, in the one transaction. They go
    * to copies of the outbox and audit tables (TRAIL_SCHEMA_SQL) so the registry's relay and sealer never see them.
    */
   districtCheck: 'select count(*)::int as "count" from "registry"."district" where "id" = any($1)',
@@ -184,14 +184,11 @@ const sql = {
     values ($1, now(), $2, '{coordinator}', null, $3, false, 'create', 'CommunityResource', $4, '{}', 'success', 201, $5, null) returning seq::text as seq`,
 };
 
-/** Copies of the registry's outbox and audit tables (indexes, defaults, the NOTIFY trigger) for the baseline's trail. */
+/** Copies of the registry's outbox and audit tables (indexes, defaults; no trigger, as the registry's has none since ADR 0025) for the baseline's trail. */
 const TRAIL_SCHEMA_SQL = (applicationRole) => [
   'create schema if not exists "bench_baseline"',
   'create table if not exists "bench_baseline"."outbox_event" (like "registry"."outbox_event" including all)',
   'create table if not exists "bench_baseline"."audit_record" (like "registry"."audit_record" including all)',
-  `create or replace function "bench_baseline".outbox_event_notify() returns trigger language plpgsql as $$ begin perform pg_notify('bench_baseline_outbox', ''); return null; end $$`,
-  'drop trigger if exists outbox_event_notify on "bench_baseline"."outbox_event"',
-  'create trigger outbox_event_notify after insert on "bench_baseline"."outbox_event" for each statement execute function "bench_baseline".outbox_event_notify()',
   `grant usage on schema "bench_baseline" to "${applicationRole}"`,
   `grant select, insert on all tables in schema "bench_baseline" to "${applicationRole}"`,
   `grant usage on all sequences in schema "bench_baseline" to "${applicationRole}"`,

@@ -28,7 +28,7 @@ const gates = new Map<string, { opened: Promise<void>; open(): void; reached: bo
 const failures = new Map<string, { kind: 'permanent' | 'unknown'; times: number }>();
 /** Handler runs per event id, committed or not. */
 const runs = new Map<string, number>();
-/** Things whose handler records an event of its own (to the outbox, as a service's handler may). */
+/** Events whose handler records an event of its own (to the outbox, as a service's handler may); by event id, so the recorded ones, consumed in turn, record nothing. */
 const recording = new Set<string>();
 /** Things whose handler queues a statement for the COMMIT that PostgreSQL refuses (a consumer's last statement may). */
 const refusedAtCommit = new Set<string>();
@@ -61,7 +61,7 @@ class ThingRecorder {
         'run',
         ctx.em.getTransactionContext(),
       );
-    if (recording.has(event.data.thingId)) recorder.record(ctx.em, ThingHappened, event.data.thingId, { thingId: event.data.thingId, behaviour: 'ok' });
+    if (recording.has(event.id)) recorder.record(ctx.em, ThingHappened, event.data.thingId, { thingId: event.data.thingId, behaviour: 'ok' });
     // event_id is not null: the statement fails where it is sent — with the batch's COMMIT, or at once.
     if (refusedAtCommit.has(event.data.thingId)) await executeWithCommit(ctx.em, `insert into "${SCHEMA}".handled (event_id, txid, backend) values (?, 0, 0)`, [null]);
     const failure = failures.get(event.data.thingId);
@@ -128,15 +128,16 @@ async function handled(events: CloudEvent[]): Promise<Handled[]> {
   return rows.map((row) => ({ eventId: row.event_id, txid: row.txid, backend: Number(row.backend), tenant: row.tenant }));
 }
 
-/** The outbox events the handlers of `events` recorded (one per thing), in the order they were written. */
-async function outboxRows(events: CloudEvent<ThingHappenedData>[]): Promise<{ aggregateId: string; municipality: string }[]> {
+/** The outbox events the handlers of `events` recorded (one per thing), in the order they were written, and whether each was published. */
+async function outboxRows(events: CloudEvent<ThingHappenedData>[]): Promise<{ aggregateId: string; municipality: string; published: boolean }[]> {
   const rows = await fixture.orm.em
     .fork()
     .getConnection()
-    .execute<{ aggregate_id: string; municipality: string }[]>(`select aggregate_id, municipality from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`, [
-      pgArray(events.map((event) => event.data.thingId)),
-    ]);
-  return rows.map((row) => ({ aggregateId: row.aggregate_id, municipality: row.municipality }));
+    .execute<{ aggregate_id: string; municipality: string; published: boolean }[]>(
+      `select aggregate_id, municipality, published_at is not null as published from "${SCHEMA}".outbox_event where aggregate_id = any(?::text[]) order by id`,
+      [pgArray(events.map((event) => event.data.thingId))],
+    );
+  return rows.map((row) => ({ aggregateId: row.aggregate_id, municipality: row.municipality, published: row.published }));
 }
 
 function leaders(): number[] {
@@ -182,20 +183,26 @@ describe('JetStreamServer in batches (ADR 0024)', () => {
     expect(new Set(rows.map((row) => row.backend))).toEqual(new Set([leader]));
   });
 
-  it('writes the outbox events its handlers record with the batch, none lost (they ride with the COMMIT MikroORM does not see)', async () => {
+  it('writes the outbox events its handlers record with the batch, none lost (they ride with the COMMIT MikroORM does not see), and wakes the relay', async () => {
+    // A one-minute poll: only the batch's commit waking the relay in this process publishes them in time (ADR 0025).
+    const relay = fixture.relay({ pollIntervalMs: 60_000 });
+    await relay.start();
+    await relay.drain();
     const recorded = Array.from({ length: 3 }, () => cloudEvent('ok'));
-    for (const event of recorded) recording.add(event.data.thingId);
+    for (const event of recorded) recording.add(event.id);
     const { open } = await holdBatch(recorded);
     open();
     await expectEventually(async () => expect(await handled(recorded)).toHaveLength(recorded.length), { timeoutMs: 10_000 });
     const rows = await outboxRows(recorded);
     expect(rows.map((row) => row.aggregateId)).toEqual(recorded.map((event) => event.data.thingId));
+    await expectEventually(async () => expect((await outboxRows(recorded)).map((row) => row.published)).toEqual([true, true, true]), { timeoutMs: 5_000 });
+    await relay.stop();
   });
 
   it('runs each handler as its own municipality when one batch holds two municipalities’ events, and writes the outbox events of both', async () => {
     // The batch's own statements run as its events' municipality when they share one, as system work otherwise.
     const mixed = [cloudEvent('ok'), cloudEvent('ok', { municipality: OTHER_MUNICIPALITY }), cloudEvent('ok'), cloudEvent('ok', { municipality: OTHER_MUNICIPALITY })];
-    for (const event of mixed) recording.add(event.data.thingId);
+    for (const event of mixed) recording.add(event.id);
     const { opener, open } = await holdBatch(mixed);
     open();
     await expectEventually(async () => expect(await handled(mixed)).toHaveLength(mixed.length), { timeoutMs: 10_000 });

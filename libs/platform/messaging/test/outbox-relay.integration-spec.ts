@@ -23,12 +23,15 @@ const PersonSeen = defineEvent<{ personId: string; personPseudonym?: string | nu
 
 describe('transactional outbox and relay', () => {
   let fixture: MessagingFixture;
-  const outbox = new EventRecorder();
+  let outbox: EventRecorder;
   /** As a service records: inside the TenantContext of the work, whose municipality the event belongs to. */
   const asMunicipality = <T>(work: () => T): T => TenantContext.run({ requestId: 'outbox-test', municipality: MUNICIPALITY }, work);
 
   beforeAll(async () => {
     fixture = await startMessagingFixture();
+    // As MessagingModule sets it up: events ride with the COMMIT, and committed ones wake the relay (ADR 0025).
+    outbox = new EventRecorder(undefined, fixture.orm);
+    outbox.onModuleInit();
   });
 
   afterAll(async () => {
@@ -60,10 +63,13 @@ describe('transactional outbox and relay', () => {
     return (await readStream(fixture.jsm, EVENT_STREAM)).map((message) => cloudEventOf(message).id);
   }
 
-  it('publishes an event after commit, woken by NOTIFY, and never one whose transaction rolled back', async () => {
-    // A one-minute poll: only LISTEN/NOTIFY can make the relay publish within the test.
+  it('publishes an event right after its commit, woken in its process, and never one whose transaction rolled back', async () => {
+    // A one-minute poll: only the wake after the commit can make the relay publish within the test.
     const relay = fixture.relay({ pollIntervalMs: 60_000 });
     await relay.start();
+    // The round start() begins is over before the writes: only a wake can publish them.
+    await relay.drain();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const rolledBack = await writeThing(true);
     const committed = await writeThing();
 
@@ -81,6 +87,41 @@ describe('transactional outbox and relay', () => {
     await relay.drain();
     expect(await publishedIds()).toEqual([committed]);
     await relay.stop();
+  });
+
+  it('is woken by events its unit of work flushed too, in a transaction or on their own, and finds other processes’ rows on its poll', async () => {
+    const relay = fixture.relay({ pollIntervalMs: 60_000 });
+    await relay.start();
+    await relay.drain();
+    const before = (await publishedIds()).length;
+    // Flushed inside a transaction (a savepoint's: they commit with its root), then by a flush of their own.
+    const inTransaction = await fixture.orm.em.fork().transactional(async (em) =>
+      em.transactional(async (nested) => {
+        const row = asMunicipality(() => outbox.record(nested, ThingHappened, uuidv7(), { thingId: uuidv7(), behaviour: 'ok' }));
+        await nested.flush();
+        return row.id;
+      }),
+    );
+    const em = fixture.orm.em.fork();
+    const flushed = asMunicipality(() => outbox.record(em, ThingHappened, uuidv7(), { thingId: uuidv7(), behaviour: 'ok' })).id;
+    await em.flush();
+    await expectEventually(async () => expect((await publishedIds()).slice(before)).toEqual([inTransaction, flushed]), { timeoutMs: 5_000 });
+    await relay.stop();
+
+    // Another process's row wakes nobody here: the poll finds it.
+    const polling = fixture.relay({ pollIntervalMs: 300 });
+    await polling.start();
+    await polling.drain();
+    const elsewhere = uuidv7();
+    await fixture.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at, attempts) values (?, ?, ?, ?, ?, ?, ?::jsonb, now(), 0)`,
+        [elsewhere, ThingHappened.type, ThingHappened.source, ThingHappened.subject, uuidv7(), MUNICIPALITY, JSON.stringify({ thingId: uuidv7(), behaviour: 'ok' })],
+      );
+    await expectEventually(async () => expect((await publishedIds()).slice(before)).toEqual([inTransaction, flushed, elsewhere]), { timeoutMs: 5_000 });
+    await polling.stop();
   });
 
   it('takes the municipality from the tenant context and refuses data that breaks the contract', async () => {

@@ -99,7 +99,7 @@ export const platformVariables = {
     min: 1000,
   },
   OUTBOX_POLL_INTERVAL_MS: {
-    description: 'Fallback poll of the outbox relay; LISTEN/NOTIFY wakes it immediately after each commit.',
+    description: 'How often the outbox relay looks for rows it was not woken for: those another process committed (a replica that stopped before publishing, a command-line job) and retries that are due. Rows its own process commits wake it at once.',
     type: 'int',
     default: '2000',
     min: 50,

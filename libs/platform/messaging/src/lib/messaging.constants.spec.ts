@@ -1,5 +1,5 @@
 import { backoffDelay, deadLetterSubject, durableName } from './messaging.constants';
-import { messagingMigrationSql, outboxChannel } from './messaging-schema';
+import { dropOutboxNotifySql, messagingMigrationSql } from './messaging-schema';
 
 describe('messaging names and backoff', () => {
   it('names durables without characters JetStream forbids, and dead-letter subjects per consumer service', () => {
@@ -11,10 +11,12 @@ describe('messaging names and backoff', () => {
     expect([1, 2, 3, 4, 10, 100].map((attempt) => backoffDelay(attempt, 500, 30_000))).toEqual([500, 1_000, 2_000, 4_000, 30_000, 30_000]);
   });
 
-  it('notifies a per-schema channel from a statement trigger and refuses unsafe schema names', () => {
+  it('indexes the relay\'s scans without a NOTIFY trigger, removes the old one, and refuses unsafe schema names', () => {
     const sql = messagingMigrationSql('registry').join('\n');
-    expect(sql).toContain(`pg_notify('${outboxChannel('registry')}'`);
-    expect(sql).toContain('after insert on "registry".outbox_event for each statement');
+    expect(sql).toContain('on "registry".outbox_event (next_attempt_at, id) where published_at is null');
+    expect(sql).not.toMatch(/notify|trigger/i);
+    expect(dropOutboxNotifySql('registry')).toEqual(['drop trigger if exists outbox_event_notify on "registry".outbox_event;', 'drop function if exists "registry".outbox_event_notify();']);
     expect(() => messagingMigrationSql('x"; drop table y; --')).toThrow(/Invalid schema name/);
+    expect(() => dropOutboxNotifySql('x"; drop table y; --')).toThrow(/Invalid schema name/);
   });
 });

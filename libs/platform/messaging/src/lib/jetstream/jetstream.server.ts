@@ -41,6 +41,7 @@ import { JetStreamContext } from './jetstream.context';
 import { classifyHandlerFailure } from './handler-failure';
 import { inboxHasEntries, inboxRetentionMs, purgeInbox } from '../outbox/inbox-retention';
 import { sendEventsQueuedFor } from '../outbox/events-with-commit';
+import { transactionCommitted } from '../outbox/outbox-wake';
 import { describeError } from '@tsunagu/platform-observability';
 import { sendingAtOnce, SessionLock } from '@tsunagu/platform-persistence';
 
@@ -674,9 +675,11 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const root = this.options.orm.em.fork({ clear: true, useContext: false });
     // With savepoints, what a handler queued for the COMMIT is sent at once, inside its savepoint: a failure is its own.
     const sending = <T>(work: () => Promise<T>) => (savepoints ? sendingAtOnce(route.lock.connection, work) : work());
-    return inBatchTenant(deliveries, () =>
+    let transaction: object | undefined;
+    const committed = await inBatchTenant(deliveries, () =>
       sending(() => knex.transaction(
         async (trx) => {
+          transaction = trx;
           const keys = deliveries.map((delivery) => delivery.target.inboxKey);
           const ids = deliveries.map((delivery) => delivery.event.id);
           const inserted = await trx.raw(
@@ -743,6 +746,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         { connection: route.lock.connection } as Knex.TransactionConfig,
       )),
     );
+    // Committed: the outbox events the handlers wrote are this process's relay's to publish now (ADR 0025).
+    transactionCommitted(transaction);
+    return committed;
   }
 
   private get schema(): string {

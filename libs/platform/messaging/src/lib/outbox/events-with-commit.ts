@@ -1,6 +1,7 @@
-import type { EntityManager, EventManager, EventSubscriber, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
+import type { EntityManager, EventManager, EventSubscriber, FlushEventArgs, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
 import { executeWithCommit, plainInsertStatement } from '@tsunagu/platform-persistence';
 import { OutboxEvent } from './outbox-event.entity';
+import { carriesEvents, eventsCommitted, transactionCommitted } from './outbox-wake';
 
 /**
  * A root transaction's first events ride with its COMMIT (ADR 0018, issue 14): one statement in the COMMIT's round
@@ -47,13 +48,29 @@ export async function sendEventsQueuedFor(em: EntityManager, transaction: object
   queued.delete(transaction);
   const { sql, values } = plainInsertStatement(em, rows);
   await executeWithCommit(em, sql, values, transaction);
+  carriesEvents(transaction);
 }
 
-/** Sends a root transaction's queued events with its COMMIT; a failing insert fails the commit (nothing is written). */
+/**
+ * Sends a root transaction's queued events with its COMMIT (a failing insert fails the commit: nothing is written), and
+ * wakes the process's relays once a transaction that wrote outbox rows has committed (ADR 0025) — rows written by the
+ * unit of work's flush too: inside a transaction they commit with it, outside one the flush committed them.
+ */
 class EventsWithCommitSubscriber implements EventSubscriber {
   async beforeTransactionCommit(args: TransactionEventArgs): Promise<void> {
     const transaction = args.transaction as object | undefined;
     if (transaction) await sendEventsQueuedFor(args.em, transaction);
+  }
+
+  afterTransactionCommit(args: TransactionEventArgs): void {
+    transactionCommitted(args.transaction as object | undefined);
+  }
+
+  afterFlush(args: FlushEventArgs): void {
+    if (!args.uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxEvent)) return;
+    const transaction = args.em.getTransactionContext<object>();
+    if (transaction) carriesEvents(transaction);
+    else eventsCommitted();
   }
 }
 

@@ -3,13 +3,13 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { MESSAGE_HEADERS } from '@tsunagu/contracts';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { backoffDelay } from '../messaging.constants';
-import { outboxChannel } from '../messaging-schema';
 import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
 import { toCloudEvent } from './event-recorder';
 import { OutboxStore, type ClaimedEvent } from './outbox-store';
+import { wakeOnEventsCommitted } from './outbox-wake';
 import { describeError } from '@tsunagu/platform-observability';
 import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 
@@ -33,9 +33,9 @@ const encoder = new TextEncoder();
 const tracer = trace.getTracer('@tsunagu/platform-messaging');
 
 /**
- * Publishes outbox rows to JetStream. Woken by LISTEN/NOTIFY after each commit, with a periodic poll as
- * fallback (missed notifications, backoff expiry, leases of crashed replicas: a live relay renews its own every third of
- * `claimTtlMs`). Each row is published with
+ * Publishes outbox rows to JetStream. Woken in memory when its own process commits outbox rows (ADR 0025: a NOTIFY per
+ * transaction serialised PostgreSQL's commits), with a periodic poll for the rest (rows another process committed,
+ * backoff expiry, leases of crashed replicas: a live relay renews its own every third of `claimTtlMs`). Each row is published with
  * Nats-Msg-Id = event id and marked published only after the PubAck (a duplicate PubAck also counts), so a
  * crash anywhere re-publishes rather than loses; failed rows are retried with backoff forever.
  */
@@ -44,13 +44,13 @@ export class OutboxRelay {
   private readonly pool: Pool;
   private readonly store: OutboxStore;
   private readonly js: JetStreamClient;
-  private listener?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private rerun = false;
   private stopped = true;
   private lastPurge = 0;
   private unregisterMetrics?: () => void;
+  private unregisterWake?: () => void;
 
   constructor(private readonly settings: OutboxRelaySettings) {
     // System work: the relay publishes every municipality's events, so its sessions pass row-level security (ADR 0012).
@@ -66,7 +66,7 @@ export class OutboxRelay {
     this.unregisterMetrics = onMetricsScrape(async () => {
       messagingMetrics().outboxLag.set({ schema: this.settings.schema }, await this.store.lagSeconds());
     });
-    await this.listen();
+    this.unregisterWake = wakeOnEventsCommitted(() => this.wake());
     this.timer = setInterval(() => this.wake(), this.settings.pollIntervalMs);
     this.wake();
     // A reconnected broker should not wait for the next poll.
@@ -78,15 +78,14 @@ export class OutboxRelay {
     })();
   }
 
-  /** Stops polling and listening, and waits for the round in progress (its claims are kept or released). */
+  /** Stops polling and hearing of commits, and waits for the round in progress (its claims are kept or released). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
     this.unregisterMetrics?.();
+    this.unregisterWake?.();
     await this.running;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
     await this.pool.end();
   }
 
@@ -195,42 +194,5 @@ export class OutboxRelay {
         }
       },
     );
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.settings.databaseUrl });
-    const lost = () => {
-      if (this.listener !== client) return;
-      this.listener = undefined;
-      this.scheduleListen();
-    };
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox LISTEN connection lost: ${describeError(error)}`);
-      lost();
-    });
-    client.on('end', lost);
-    this.listener = client;
-    try {
-      await client.connect();
-      await client.query(`listen ${outboxChannel(this.settings.schema)}`);
-    } catch (error) {
-      if (this.listener === client) this.listener = undefined;
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    if (this.stopped) await client.end();
-  }
-
-  /** Re-establishes LISTEN after the database connection dropped; the poll keeps publishing meanwhile. */
-  private scheduleListen(): void {
-    if (this.stopped) return;
-    setTimeout(() => {
-      if (this.stopped || this.listener) return;
-      this.listen().catch((error: Error) => {
-        this.logger.warn(`outbox LISTEN reconnect failed: ${describeError(error)}`);
-        this.scheduleListen();
-      });
-    }, this.settings.pollIntervalMs).unref();
   }
 }
