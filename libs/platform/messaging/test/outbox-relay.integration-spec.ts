@@ -102,6 +102,7 @@ describe('transactional outbox and relay', () => {
         return row.id;
       }),
     );
+    await expectEventually(async () => expect((await publishedIds()).slice(before)).toEqual([inTransaction]), { timeoutMs: 5_000 });
     const em = fixture.orm.em.fork();
     const flushed = asMunicipality(() => outbox.record(em, ThingHappened, uuidv7(), { thingId: uuidv7(), behaviour: 'ok' })).id;
     await em.flush();

@@ -39,7 +39,8 @@ export function rootTransaction(transaction: object): object {
   for (;;) {
     const parent = Object.getOwnPropertySymbols(current).find((symbol) => symbol.description === 'parentTransaction');
     const next = parent === undefined ? undefined : current[parent];
-    if (!next || typeof next !== 'object') return current;
+    // knex's transaction is a function (it builds queries when called).
+    if (!next || (typeof next !== 'object' && typeof next !== 'function')) return current;
     current = next as Record<symbol, unknown>;
   }
 }
