@@ -1,7 +1,7 @@
 import type { EntityManager, EventManager, EventSubscriber, FlushEventArgs, MikroORM, TransactionEventArgs } from '@mikro-orm/core';
 import { executeWithCommit, plainInsertStatement } from '@tsunagu/platform-persistence';
 import { OutboxEvent } from './outbox-event.entity';
-import { carriesEvents, eventsCommitted, transactionCommitted } from './outbox-wake';
+import { carriesEvents, eventsCommitted, rootTransaction, transactionCommitted } from './outbox-wake';
 
 /**
  * A root transaction's first events ride with its COMMIT (ADR 0018, issue 14): one statement in the COMMIT's round
@@ -18,9 +18,9 @@ function enabledFor(events: EventManager): boolean {
   return false;
 }
 
-/** MikroORM marks a nested transaction (a savepoint) with a symbol naming its parent. */
+/** Whether `transaction` is a root transaction, not a savepoint. */
 function isRootTransaction(transaction: object): boolean {
-  return !Object.getOwnPropertySymbols(transaction).some((symbol) => symbol.description === 'parentTransaction');
+  return rootTransaction(transaction) === transaction;
 }
 
 /**
