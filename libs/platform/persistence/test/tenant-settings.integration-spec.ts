@@ -175,7 +175,7 @@ describe('tenant settings per pooled connection', () => {
     });
 
     describe('the BEGIN sent with the first statement (one round trip fewer per transaction)', () => {
-      /** The messages the single pooled connection sends while `work` runs: simple queries by text, parameterised ones as `parse`. */
+      /** The messages the single pooled connection sends while `work` runs: simple queries by text, parameterised ones as `parse` (`set tenant` for the settings). */
       const sentDuring = async (work: () => Promise<unknown>) => {
         const knex = orm.em.getConnection().getKnex() as unknown as { client: { acquireConnection(): Promise<PgClient>; releaseConnection(c: PgClient): Promise<void> } };
         const client = await knex.client.acquireConnection();
@@ -184,7 +184,9 @@ describe('tenant settings per pooled connection', () => {
         const parse = jest.spyOn(client.connection, 'parse');
         try {
           await work().catch((error: unknown) => error);
-          return [...simple.mock.calls.map(([text]) => String(text)), ...parse.mock.calls.map(() => 'parse')];
+          // The session's tenant settings (sent again after a rollback forgot them) are told apart from the work's statements.
+          const parsed = parse.mock.calls.map(([query]) => ((query as { text?: string }).text?.includes('set_config') ? 'set tenant' : 'parse'));
+          return [...simple.mock.calls.map(([text]) => String(text)), ...parsed];
         } finally {
           simple.mockRestore();
           parse.mockRestore();
@@ -220,17 +222,73 @@ describe('tenant settings per pooled connection', () => {
         expect(await rows()).toEqual(['after', 'queued']);
       });
 
-      it('sends the BEGIN on its own before a statement with parameters, in order', async () => {
+      it('sends a first statement with parameters with the BEGIN too, its values written as the literals of what they would have sent', async () => {
+        let answer: unknown;
         const sent = await sentDuring(() =>
           inTenant(() =>
             orm.em.transactional(async (em) => {
-              await (em.getTransactionContext() as Knex.Transaction).raw(`insert into tenant_settings.commit_note (note) values (?)`, ['bound']);
+              answer = (await (em.getTransactionContext() as Knex.Transaction).raw(`insert into tenant_settings.commit_note (note) values (?) returning note`, ["it's bound"])).rows;
             }),
           ),
         );
-        expect(sent[0]).toMatch(/^BEGIN;?$/);
-        expect(sent).toContain('parse');
-        expect(await rows()).toEqual(['bound']);
+        expect(answer).toEqual([{ note: "it's bound" }]);
+        expect(sent[0]).toMatch(/^BEGIN;?\n\s*insert into tenant_settings\.commit_note \(note\) values \('it''s bound'\) returning note$/);
+        expect(sent).not.toContain('parse');
+        expect(await rows()).toEqual(["it's bound"]);
+      });
+
+      /** What `sql` answers with `values` as the transaction's first statement (written as literals) and as its second (bound). */
+      const firstAndBound = (sql: string, values: unknown[]) =>
+        inTenant(() =>
+          orm.em.transactional(async (em) => {
+            const trx = em.getTransactionContext() as Knex.Transaction;
+            const first = (await trx.raw(sql, values as Knex.RawBinding[])).rows;
+            const bound = (await trx.raw(sql, values as Knex.RawBinding[])).rows;
+            return { first, bound };
+          }),
+        );
+
+      it('answers exactly what the bound statement answers, for awkward values', async () => {
+        const values = [
+          "quote ' and '' doubled",
+          'back\\slash \\\' and $1 and -- not a comment',
+          '髙橋　𠮷野家 ｶﾞ',
+          ['a', "b'c", 'd"e', null, 'f\\g', '{h}', ''],
+          new Date('2026-04-01T00:00:00.123Z'),
+          { kana: 'ヤマダ', nested: { n: [1, 2] }, quote: "'" },
+          null,
+          42,
+          -0.5,
+          true,
+          '1e400',
+        ];
+        const sql = `select ?::text as text, ?::text as backslash, ?::text as kanji, ?::text[] as list, ?::timestamptz as at, ?::jsonb as doc,
+          ?::text as nothing, ?::int as n, ?::numeric as x, ?::boolean as yes, ?::numeric as big, '$1 stays' as "quoted $2", 1 as "a""b" -- $3 in a comment`;
+        let answers: { first: unknown[]; bound: unknown[] } = { first: [], bound: [] };
+        const sent = await sentDuring(async () => {
+          answers = await firstAndBound(sql, values);
+        });
+        expect(sent[0]).toMatch(/^BEGIN;?\n\s*select 'quote '' and '''' doubled'::text as text,\s+E'back/);
+        const { first, bound } = answers;
+        expect(first).toEqual(bound);
+        expect(first[0]).toMatchObject({ text: values[0], backslash: values[1], kanji: values[2], list: values[3], nothing: null, n: 42, yes: true, 'quoted $2': '$1 stays' });
+      });
+
+      it('sends the BEGIN on its own before a statement whose values cannot be written as literals, in order', async () => {
+        for (const [sql, values] of [
+          [`insert into tenant_settings.commit_note (note) values (?) returning note`, [Buffer.from('bytes')]],
+          [`insert into tenant_settings.commit_note (note) values (?) returning note`, ['nul \u0000 inside']],
+          [`insert into tenant_settings.commit_note (note) values (? || $$dollar$$) returning note`, ['quoted']],
+          [`insert into tenant_settings.commit_note (note) values (? /* a comment */) returning note`, ['commented']],
+        ] as const) {
+          const sent = await sentDuring(() =>
+            inTenant(() => orm.em.transactional(async (em) => (em.getTransactionContext() as Knex.Transaction).raw(sql, [...values] as Knex.RawBinding[]))),
+          );
+          expect(sent[0]).toMatch(/^BEGIN;?$/);
+          expect(sent).toContain('parse');
+        }
+        // The NUL was refused by PostgreSQL as a bound value, exactly as before; the others were written.
+        expect(await rows()).toEqual(['bytes', 'commented', 'quoteddollar']);
       });
     });
   });

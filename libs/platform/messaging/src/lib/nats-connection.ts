@@ -96,7 +96,9 @@ export function natsConnectionOptions(settings: string | NatsSettings): NatsUrlO
  * A NATS connection that keeps reconnecting for as long as the process lives: the outbox keeps events
  * safe in PostgreSQL meanwhile, so giving up would only turn a broker outage into a restart loop.
  * The first connect fails fast, so a misconfigured NATS_URL stops the boot.
+ * `noAsyncTraces`: nats.js otherwise builds an Error (a stack trace) ahead of every request and publish acknowledgement
+ * in case it times out — 2 % of a registry create's CPU (issue 14); a timeout still says what timed out.
  */
 export function connectNats(settings: string | NatsSettings, name: string): Promise<NatsConnection> {
-  return connect({ ...natsConnectionOptions(settings), name, maxReconnectAttempts: -1, reconnectTimeWait: 500, pingInterval: 10_000 });
+  return connect({ ...natsConnectionOptions(settings), name, maxReconnectAttempts: -1, reconnectTimeWait: 500, pingInterval: 10_000, noAsyncTraces: true });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import * as pg from 'pg';
 import { TenantContext } from '@tsunagu/platform-context';
 
 /**
@@ -76,20 +77,23 @@ function answerNow(args: unknown[], result: unknown): unknown {
 }
 
 /**
- * `send` for the statements that follow a deferred BEGIN: the first simple query goes as `BEGIN; <statement>` in one
- * round trip, answered with the statement's own result; a query with parameters sends the BEGIN first (node-postgres
- * keeps the order). The session's tenant settings may go before the BEGIN (they are session-level either way).
+ * `send` for the statements that follow a deferred BEGIN: the first query goes as `BEGIN; <statement>` in one round trip,
+ * answered with the statement's own result. node-postgres sends one query at a time, so a BEGIN sent on its own costs a
+ * round trip; a statement with parameters therefore travels with its values written as literals (`withValuesWritten`),
+ * and only one whose values cannot be written so is preceded by the BEGIN on its own (node-postgres keeps the order).
+ * The session's tenant settings may go before the BEGIN (they are session-level either way).
  */
-function sendAfterBegin(original: QueryFn, begin: string): QueryFn {
+function sendAfterBegin(original: QueryFn, begin: string, quote: ((text: string) => string) | undefined): QueryFn {
   let sent = false;
   return (...args: unknown[]): unknown => {
     if (sent || textOf(args[0]) === SET_TENANT_SQL) return original(...args);
     sent = true;
-    if (!isSimpleQuery(args)) {
+    const simple = isSimpleQuery(args) ? args : withValuesWritten(args, quote);
+    if (!simple) {
       original(begin, () => undefined);
       return original(...args);
     }
-    const config = args[0];
+    const config = simple[0];
     const text = `${begin.replace(/;?\s*$/, '')};\n${textOf(config)}`;
     const merged = typeof config === 'string' ? text : { ...(config as object), text };
     const last = (results: unknown) => (Array.isArray(results) ? results[results.length - 1] : results);
@@ -97,6 +101,90 @@ function sendAfterBegin(original: QueryFn, begin: string): QueryFn {
     if (callback) return original(merged, (error: Error | null, results?: unknown) => (error ? callback(error) : callback(null, last(results))));
     return (original(merged) as Promise<unknown>).then(last);
   };
+}
+
+/** node-postgres' conversion of a parameter's value to the text it sends (the same for a literal written here). */
+const prepareValue = (pg as unknown as { utils?: { prepareValue?: (value: unknown) => unknown } }).utils?.prepareValue;
+
+/**
+ * The arguments of a query with parameters (`$1`, `$2` …) as a simple query whose text carries each value as the
+ * literal of the text node-postgres would have sent for it (an untyped literal, which PostgreSQL types from its context
+ * as it types a parameter), or undefined where that cannot be done exactly: a prepared or streamed query, binary
+ * values or results, a value node-postgres sends as bytes, a NUL (a simple query's text ends there), or a statement
+ * this scan cannot read with certainty (backslashes, block comments, dollar quoting, `$` inside a name).
+ */
+function withValuesWritten(args: unknown[], quote: ((text: string) => string) | undefined): unknown[] | undefined {
+  if (!quote || !prepareValue) return undefined;
+  const [config, second] = args;
+  let text: string;
+  let values: unknown;
+  if (typeof config === 'string') {
+    text = config;
+    values = second;
+  } else {
+    if (!config || typeof config !== 'object') return undefined;
+    const query = config as { text?: unknown; values?: unknown; name?: unknown; submit?: unknown; binary?: unknown; types?: unknown };
+    if (typeof query.text !== 'string' || query.name || typeof query.submit === 'function' || query.binary || query.types) return undefined;
+    text = query.text;
+    values = query.values;
+  }
+  if (!Array.isArray(values) || /[\\]|\/\*/.test(text)) return undefined;
+  const literals: string[] = [];
+  for (const value of values) {
+    let prepared: unknown;
+    try {
+      prepared = prepareValue(value);
+    } catch {
+      return undefined; // node-postgres reports it as it would have
+    }
+    if (prepared === null) literals.push('null');
+    else if (typeof prepared === 'string' && !prepared.includes('\0')) literals.push(quote(prepared));
+    else return undefined;
+  }
+  const written = writeParameters(text, literals);
+  if (written === undefined) return undefined;
+  const callback = callbackOf(args);
+  const rest = typeof config === 'string' ? {} : { ...(config as object), values: undefined };
+  const simple = typeof config === 'string' ? written : { ...rest, text: written };
+  return callback ? [simple, callback] : [simple];
+}
+
+/** `text` with each `$n` outside quotes and comments replaced by `literals[n - 1]`; undefined where it is not sure. */
+function writeParameters(text: string, literals: readonly string[]): string | undefined {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      // A quoted literal or name, its quote doubled inside: copied as it is.
+      let end = i + 1;
+      for (;;) {
+        end = text.indexOf(c, end);
+        if (end === -1) return undefined;
+        if (text[end + 1] === c) end += 2;
+        else break;
+      }
+      out += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (c === '-' && text[i + 1] === '-') {
+      const end = text.indexOf('\n', i);
+      const stop = end === -1 ? text.length : end;
+      out += text.slice(i, stop);
+      i = stop;
+    } else if (c === '$') {
+      const digits = /^\$(\d+)/.exec(text.slice(i, i + 12));
+      // Dollar quoting, or `$` inside a name (`a$1`): not read here.
+      if (!digits || (i > 0 && /[\w$]/.test(text[i - 1]))) return undefined;
+      const literal = literals[Number(digits[1]) - 1];
+      if (literal === undefined) return undefined;
+      out += literal;
+      i += digits[0].length;
+    } else {
+      out += c;
+      i += 1;
+    }
+  }
+  return out;
 }
 
 function textOf(config: unknown): string {
@@ -131,7 +219,7 @@ export function installTenantSettings(client: unknown): void {
     }
     const begin = tracked.__tsunaguBegin;
     tracked.__tsunaguBegin = undefined;
-    const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin);
+    const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin, tracked.escapeLiteral?.bind(tracked));
     const rollback = ROLLBACK.test(text);
     const rollbackTo = ROLLBACK_TO.exec(text)?.[1];
     trackSavepoints(tracked, text, rollbackTo);
