@@ -1,7 +1,7 @@
 // The benchmark's baseline: a plain Fastify + `pg` server running the same SQL as the registry
 // (deploy/bench/scenarios.cjs) against the same database — no Nest, no ORM, no validation, no auth,
 // no audit, no outbox. It shows what the framework and the platform cost on top of the bare query.
-// `/with-trail` creates as the registry does (district check, row, outbox event, audit record in one transaction):
+// `/with-trail` creates as the registry does (row with its district check, outbox event, audit record in one transaction):
 // what the framework costs on top of the platform's own statements.
 //   DATABASE_URL=… PORT=… node deploy/bench/baseline.cjs
 'use strict';
@@ -75,11 +75,7 @@ app.post('/baseline/community-resources/with-trail', async (request, reply) => {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const { rows: districts } = await client.query(sql.districtCheck, [b.districtIds]);
-    if (districts[0].count !== new Set(b.districtIds).size) {
-      await client.query('rollback');
-      return reply.code(400).send({ detail: 'districtIds: unknown district' });
-    }
+    // The districts are checked by the row's own trigger at the COMMIT, as for the registry (ADR 0026).
     const id = uuidv7();
     const { rows } = await client.query(sql.insert, [
       id, municipality, b.name, b.kana ?? '', b.description ?? null, b.districtIds, b.category, b.insuranceScheme, b.activities ?? [],
@@ -92,6 +88,7 @@ app.post('/baseline/community-resources/with-trail', async (request, reply) => {
     return rows[0];
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
+    if (error.code === '23503') return reply.code(400).send({ detail: 'districtIds: unknown district' });
     throw error;
   } finally {
     client.release();

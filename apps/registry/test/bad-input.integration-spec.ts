@@ -1,3 +1,6 @@
+import { Client } from 'pg';
+import { DEMO_MUNICIPALITY } from '@tsunagu/demo-data';
+import { asSystem } from '@tsunagu/platform-testing';
 import { API, expectProblem, startRegistry, type RegistryUnderTest } from './registry-app';
 
 describe('registry: bad input is refused with problem+json and writes nothing', () => {
@@ -75,6 +78,52 @@ describe('registry: bad input is refused with problem+json and writes nothing', 
     expectProblem(reply, 400);
     expect(reply.body.errors.districtIds).toMatch(/unknown district/);
     expect(await count('community-resources')).toBe(before);
+  });
+
+  it('names only the unknown districts of a create, whose row checks them at its COMMIT, and writes nothing of it', async () => {
+    const before = await count('community-resources');
+    const unknown = ['01900000-0000-7000-8000-00000000beef', '01900000-0000-7000-8000-0000000000ad'];
+    const reply = await registry.call('POST', '/community-resources', { body: { ...validResource(), districtIds: [districtId, ...unknown] } });
+    expectProblem(reply, 400);
+    expect(reply.body.errors.districtIds).toBe(`unknown district id(s): ${[...unknown].sort().join(', ')}`);
+    expect(JSON.stringify(reply.body)).not.toContain(districtId);
+    expect(await count('community-resources')).toBe(before);
+    const trail = await asSystem(registry.orm, `select (select count(*)::int from registry.outbox_event where data->>'districtIds' like '%beef%') as events`);
+    expect(trail).toEqual([{ events: 0 }]);
+  });
+
+  it('refuses, in the database itself, a resource row naming a district that does not exist in its municipality — on insert and on update, at the COMMIT', async () => {
+    const client = new Client({ connectionString: registry.database.applicationUrl });
+    await client.connect();
+    try {
+      await client.query("select set_config('app.municipality', $1, false), set_config('app.system', '', false)", [DEMO_MUNICIPALITY.lgCode]);
+      const [{ id, district_ids: known }] = (await client.query('select id, district_ids from registry.community_resource limit 1')).rows;
+      const refused = async (sql: string, values: unknown[]) => {
+        await client.query('begin');
+        try {
+          await client.query(sql, values);
+          await client.query('commit');
+          return undefined;
+        } catch (error) {
+          await client.query('rollback');
+          return error as { code?: string; constraint?: string; column?: string; detail?: string };
+        }
+      };
+      const update = `update registry.community_resource set district_ids = $2 where id = $1`;
+      expect(await refused(update, [id, ['01900000-0000-7000-8000-00000000beef']])).toMatchObject({
+        code: '23503',
+        constraint: 'community_resource_district_ids_known',
+        column: 'district_ids',
+        detail: '01900000-0000-7000-8000-00000000beef',
+      });
+      // A district of another municipality is unknown here, though it exists.
+      const foreign = await asSystem(registry.orm, `insert into registry.district (id, municipality, short_name, official_name, kana, sort_order) values (gen_random_uuid(), '372021', '他市', '他市', 'タシ', 1) returning id`);
+      expect(await refused(update, [id, [foreign[0].id]])).toMatchObject({ code: '23503', detail: foreign[0].id });
+      expect(await refused(update, [id, known])).toBeUndefined();
+      expect((await client.query('select district_ids from registry.community_resource where id = $1', [id])).rows[0].district_ids).toEqual(known);
+    } finally {
+      await client.end();
+    }
   });
 
   it('caps page size and checks sort fields', async () => {

@@ -23,6 +23,22 @@ export async function assertDistrictsExist(em: EntityManager, ids: readonly stri
   if (missing.length > 0) throw DomainException.invalidField(field, `unknown district id(s): ${missing.join(', ')}`);
 }
 
+/** The constraint a resource row's districts must meet (its trigger, Migration20261209100000). */
+const DISTRICTS_KNOWN = 'community_resource_district_ids_known';
+
+/**
+ * The 400 naming `field` for a write the database refused because a district it names does not exist in its
+ * municipality (the row's own check, ADR 0026), or undefined for any other error. The driver's error may come wrapped
+ * (the ORM's exception, a transaction helper's `cause`); its detail lists the unknown ids, as the client sent them.
+ */
+export function unknownDistrictsRefused(error: unknown, field: string): DomainException | undefined {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 4; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const { code, constraint, detail } = current as { code?: unknown; constraint?: unknown; detail?: unknown };
+    if (code === '23503' && constraint === DISTRICTS_KNOWN) return DomainException.invalidField(field, `unknown district id(s): ${typeof detail === 'string' ? detail : ''}`);
+  }
+  return undefined;
+}
+
 export async function assertOrganizationExists(em: EntityManager, id: string | null | undefined, field: string): Promise<void> {
   if (!id) return;
   const found = await em.count(Organization, { id });

@@ -161,6 +161,24 @@ describe('tenant settings per pooled connection', () => {
       expect(await rows()).toEqual(['after']);
     });
 
+    it('sets the session to the tenant of the work before a COMMIT whose statements are the transaction’s first', async () => {
+      // The session was last used by another municipality: the statements riding with the COMMIT must not run with it.
+      expect(await TenantContext.run({ requestId: 'r', municipality: '372021' }, settings)).toEqual({ municipality: '372021', system: '' });
+      await inTenant(() =>
+        orm.em.transactional(async (em) => {
+          expect(await sendWithCommit(em.getTransactionContext(), `insert into tenant_settings.commit_note (note) values (current_setting('app.municipality', true))`)).toBe(true);
+        }),
+      );
+      expect(await rows()).toEqual(['372013']);
+      // And in knex's callback form, a new tenant again.
+      await TenantContext.run({ requestId: 'r', municipality: '372021' }, () =>
+        orm.em.transactional(async (em) => {
+          await sendWithCommit(em.getTransactionContext(), `insert into tenant_settings.commit_note (note) values ('second ' || current_setting('app.municipality', true))`);
+        }),
+      );
+      expect(await rows()).toEqual(['372013', 'second 372021']);
+    });
+
     it('drops the queued statement when the transaction rolls back', async () => {
       await expect(
         inTenant(() =>

@@ -223,25 +223,44 @@ export function installTenantSettings(client: unknown): void {
     const rollback = ROLLBACK.test(text);
     const rollbackTo = ROLLBACK_TO.exec(text)?.[1];
     trackSavepoints(tracked, text, rollbackTo);
-    if (tracked.__tsunaguWithCommit) {
-      const statements = tracked.__tsunaguWithCommit;
-      if (COMMIT.test(text)) {
-        tracked.__tsunaguWithCommit = undefined;
-        return commitWith(tracked, original, statements, text, args);
-      }
-      // A rollback drops them with the transaction they belong to; a rollback to a savepoint only those queued after it.
-      if (rollback && rollbackTo === undefined) tracked.__tsunaguWithCommit = undefined;
-    }
-    if ((current && current.municipality === desired.municipality && current.system === desired.system) || TRANSACTION_END.test(text)) {
-      if (rollback) tracked.__tsunaguTenant = undefined;
-      return original(...args);
-    }
-    tracked.__tsunaguTenant = desired;
+    const settled = current !== undefined && current.municipality === desired.municipality && current.system === desired.system;
     const forget = () => {
       tracked.__tsunaguTenant = undefined;
     };
     const setValues = [desired.municipality, desired.system];
     const callback = callbackOf(args);
+    if (tracked.__tsunaguWithCommit) {
+      const statements = tracked.__tsunaguWithCommit;
+      if (COMMIT.test(text)) {
+        tracked.__tsunaguWithCommit = undefined;
+        const commit = () => commitWith(tracked, original, statements, text, args);
+        if (settled) return commit();
+        // The statements it carries write rows: where they are the transaction's first (a create sending all with its
+        // COMMIT), the session's settings go before them as before any other statement.
+        tracked.__tsunaguTenant = desired;
+        const setThenCommit = new Promise<unknown>((resolve, reject) => {
+          original(SET_TENANT_SQL, setValues, (error: Error | null) => {
+            if (!error) return resolve(commit());
+            // Nothing of the transaction was sent (its BEGIN waits for the first statement): it fails as it stands.
+            forget();
+            reject(error);
+          });
+        });
+        if (!callback) return setThenCommit;
+        setThenCommit.then(
+          () => undefined,
+          (error: Error) => callback(error),
+        );
+        return undefined;
+      }
+      // A rollback drops them with the transaction they belong to; a rollback to a savepoint only those queued after it.
+      if (rollback && rollbackTo === undefined) tracked.__tsunaguWithCommit = undefined;
+    }
+    if (settled || TRANSACTION_END.test(text)) {
+      if (rollback) tracked.__tsunaguTenant = undefined;
+      return original(...args);
+    }
+    tracked.__tsunaguTenant = desired;
     const submittable = args[0] && typeof (args[0] as { submit?: unknown }).submit === 'function';
     if (callback) {
       // knex's form: the client is held by one caller, so nothing can be queued between the two statements.

@@ -66,7 +66,14 @@ async function succeeds(client: Client, sql: string, params: unknown[] = []): Pr
  * statements that would switch RLS off are refused. Load data first (demo data) so the row checks have rows to hide;
  * the check copies one row per table to `other` (as system work, kept) for the cross-tenant part.
  */
-export async function checkRowLevelSecurity(database: TestDatabase, schema: string, municipality: string, other = '999999'): Promise<RowLevelSecurityFindings> {
+export async function checkRowLevelSecurity(
+  database: TestDatabase,
+  schema: string,
+  municipality: string,
+  other = '999999',
+  /** Columns of a table's copy that cannot keep the original's value in `other` (references its own checks refuse there). */
+  copyOverrides: Record<string, Record<string, unknown>> = {},
+): Promise<RowLevelSecurityFindings> {
   const findings: RowLevelSecurityFindings = {
     tenantTables: [],
     tablesWithRows: [],
@@ -118,17 +125,12 @@ export async function checkRowLevelSecurity(database: TestDatabase, schema: stri
       findings.tablesWithRows.push(table.relname);
       if (!table.uuid_pk) continue;
       const overrides = table.uuid_pk.map((column) => `, '${column}', gen_random_uuid()`).join('');
+      const copy = `insert into ${relation} select (jsonb_populate_record(null::${relation}, to_jsonb(r) || jsonb_build_object('municipality', $1::text${overrides}) || $3::jsonb)).* from ${relation} r where r.municipality = $2 limit 1`;
+      const values = [other, municipality, JSON.stringify(copyOverrides[table.relname] ?? {})];
       await client.query('begin');
-      const copied = await succeeds(
-        client,
-        `insert into ${relation} select (jsonb_populate_record(null::${relation}, to_jsonb(r) || jsonb_build_object('municipality', $1::text${overrides}))).* from ${relation} r where r.municipality = $2 limit 1`,
-        [other, municipality],
-      );
+      const copied = await succeeds(client, copy, values);
       if (copied) {
-        await client.query(
-          `insert into ${relation} select (jsonb_populate_record(null::${relation}, to_jsonb(r) || jsonb_build_object('municipality', $1::text${overrides}))).* from ${relation} r where r.municipality = $2 limit 1`,
-          [other, municipality],
-        );
+        await client.query(copy, values);
         findings.tablesWithOtherMunicipality.push(table.relname);
       }
       await client.query('commit');
