@@ -814,7 +814,7 @@ describe('every desk a front door (issue 13: 地域包括 → 自立相談支援
     try {
       const { page } = session;
       await session.openFromMenu('本人・世帯員');
-      await page.getByRole('link', { name: '作成' }).click();
+      await session.clickUntilAt(page.getByRole('link', { name: '作成' }), /#\/persons\/create/);
       await page.getByRole('textbox', { name: '姓', exact: true }).fill('香川');
       await page.getByRole('textbox', { name: '名', exact: true }).fill(ownGivenName);
       await page.getByRole('textbox', { name: 'セイ（カナ）' }).fill('カガワ');
