@@ -144,8 +144,7 @@ function withValuesWritten(args: unknown[], quote: ((text: string) => string) | 
   const written = writeParameters(text, literals);
   if (written === undefined) return undefined;
   const callback = callbackOf(args);
-  const rest = typeof config === 'string' ? {} : { ...(config as object), values: undefined };
-  const simple = typeof config === 'string' ? written : { ...rest, text: written };
+  const simple = typeof config === 'string' ? written : { ...(config as object), text: written, values: undefined };
   return callback ? [simple, callback] : [simple];
 }
 
@@ -223,44 +222,32 @@ export function installTenantSettings(client: unknown): void {
     const rollback = ROLLBACK.test(text);
     const rollbackTo = ROLLBACK_TO.exec(text)?.[1];
     trackSavepoints(tracked, text, rollbackTo);
-    const settled = current !== undefined && current.municipality === desired.municipality && current.system === desired.system;
+    // What this query sends once the session's settings are right: itself, or a COMMIT with the statements queued for it.
+    let send = (): unknown => original(...args);
+    let carriesStatements = false;
+    if (tracked.__tsunaguWithCommit) {
+      const statements = tracked.__tsunaguWithCommit;
+      if (COMMIT.test(text)) {
+        tracked.__tsunaguWithCommit = undefined;
+        send = () => commitWith(tracked, original, statements, text, args);
+        // The statements write rows: where they are the transaction's first (a create sending all with its COMMIT),
+        // the session's settings go before them as before any other statement.
+        carriesStatements = true;
+      } else if (rollback && rollbackTo === undefined) {
+        // A rollback drops them with the transaction they belong to; a rollback to a savepoint only those queued after it.
+        tracked.__tsunaguWithCommit = undefined;
+      }
+    }
+    if ((current && current.municipality === desired.municipality && current.system === desired.system) || (TRANSACTION_END.test(text) && !carriesStatements)) {
+      if (rollback) tracked.__tsunaguTenant = undefined;
+      return send();
+    }
+    tracked.__tsunaguTenant = desired;
     const forget = () => {
       tracked.__tsunaguTenant = undefined;
     };
     const setValues = [desired.municipality, desired.system];
     const callback = callbackOf(args);
-    if (tracked.__tsunaguWithCommit) {
-      const statements = tracked.__tsunaguWithCommit;
-      if (COMMIT.test(text)) {
-        tracked.__tsunaguWithCommit = undefined;
-        const commit = () => commitWith(tracked, original, statements, text, args);
-        if (settled) return commit();
-        // The statements it carries write rows: where they are the transaction's first (a create sending all with its
-        // COMMIT), the session's settings go before them as before any other statement.
-        tracked.__tsunaguTenant = desired;
-        const setThenCommit = new Promise<unknown>((resolve, reject) => {
-          original(SET_TENANT_SQL, setValues, (error: Error | null) => {
-            if (!error) return resolve(commit());
-            // Nothing of the transaction was sent (its BEGIN waits for the first statement): it fails as it stands.
-            forget();
-            reject(error);
-          });
-        });
-        if (!callback) return setThenCommit;
-        setThenCommit.then(
-          () => undefined,
-          (error: Error) => callback(error),
-        );
-        return undefined;
-      }
-      // A rollback drops them with the transaction they belong to; a rollback to a savepoint only those queued after it.
-      if (rollback && rollbackTo === undefined) tracked.__tsunaguWithCommit = undefined;
-    }
-    if (settled || TRANSACTION_END.test(text)) {
-      if (rollback) tracked.__tsunaguTenant = undefined;
-      return original(...args);
-    }
-    tracked.__tsunaguTenant = desired;
     const submittable = args[0] && typeof (args[0] as { submit?: unknown }).submit === 'function';
     if (callback) {
       // knex's form: the client is held by one caller, so nothing can be queued between the two statements.
@@ -270,17 +257,17 @@ export function installTenantSettings(client: unknown): void {
           callback(error);
           return;
         }
-        original(...args);
+        send();
       });
       return undefined;
     }
     if (submittable) {
       // Streams: node-postgres runs queued queries in order, so the settings still precede the stream's query.
       (original(SET_TENANT_SQL, setValues) as Promise<unknown>).catch(forget);
-      return original(...args);
+      return send();
     }
     return (original(SET_TENANT_SQL, setValues) as Promise<unknown>).then(
-      () => original(...args),
+      () => send(),
       (error: unknown) => {
         forget();
         throw error;
