@@ -1,5 +1,6 @@
 import { TenantContext } from '@tsunagu/platform-context';
-import { installTenantSettings, SET_TENANT_SQL } from './tenant-settings';
+import { escapeLiteral } from 'pg';
+import { installTenantSettings, quoteLiteral, SET_TENANT_SQL } from './tenant-settings';
 
 /** A node-postgres client as knex calls it: `query(config, callback)`, recording what reaches the server. */
 function fakeClient(failOn?: string) {
@@ -62,5 +63,12 @@ describe('installTenantSettings', () => {
     const { client, sent } = fakeClient();
     await inMunicipality('372013', () => client.query('select 1'));
     expect(sent.map(({ text }) => text)).toEqual([SET_TENANT_SQL, 'select 1']);
+  });
+});
+
+describe('quoteLiteral', () => {
+  it('writes exactly the literal node-postgres’ escapeLiteral writes', () => {
+    const awkward = ['', 'plain', "O'Brien", "''", '\\', 'C:\\temp\\new', "it's a \\ and a '", '高松市 瓦町', '𠮷野家', 'line\nbreak\ttab', "'; drop table x; --", '$1 ? :name', ' E\'x\''];
+    for (const text of awkward) expect(quoteLiteral(text)).toBe(escapeLiteral(text));
   });
 });

@@ -25,7 +25,7 @@ type QueryFn = (...args: unknown[]) => unknown;
 
 interface TrackedClient {
   query: QueryFn;
-  /** pg's quoting of a string literal. */
+  /** node-postgres' quoting of a string literal: its presence tells a node-postgres client (quoteLiteral writes the same). */
   escapeLiteral?: (value: string) => string;
   /** The values last set on this session; undefined when unknown (new connection, rolled back). */
   __tsunaguTenant?: TenantSettings;
@@ -83,12 +83,12 @@ function answerNow(args: unknown[], result: unknown): unknown {
  * and only one whose values cannot be written so is preceded by the BEGIN on its own (node-postgres keeps the order).
  * The session's tenant settings may go before the BEGIN (they are session-level either way).
  */
-function sendAfterBegin(original: QueryFn, begin: string, quote: ((text: string) => string) | undefined): QueryFn {
+function sendAfterBegin(original: QueryFn, begin: string, canWriteValues: boolean): QueryFn {
   let sent = false;
   return (...args: unknown[]): unknown => {
     if (sent || textOf(args[0]) === SET_TENANT_SQL) return original(...args);
     sent = true;
-    const simple = isSimpleQuery(args) ? args : withValuesWritten(args, quote);
+    const simple = isSimpleQuery(args) ? args : canWriteValues ? withValuesWritten(args) : undefined;
     if (!simple) {
       original(begin, () => undefined);
       return original(...args);
@@ -113,8 +113,8 @@ const prepareValue = (pg as unknown as { utils?: { prepareValue?: (value: unknow
  * values or results, a value node-postgres sends as bytes, a NUL (a simple query's text ends there), or a statement
  * this scan cannot read with certainty (backslashes, block comments, dollar quoting, `$` inside a name).
  */
-function withValuesWritten(args: unknown[], quote: ((text: string) => string) | undefined): unknown[] | undefined {
-  if (!quote || !prepareValue) return undefined;
+function withValuesWritten(args: unknown[]): unknown[] | undefined {
+  if (!prepareValue) return undefined;
   const [config, second] = args;
   let text: string;
   let values: unknown;
@@ -138,7 +138,7 @@ function withValuesWritten(args: unknown[], quote: ((text: string) => string) | 
       return undefined; // node-postgres reports it as it would have
     }
     if (prepared === null) literals.push('null');
-    else if (typeof prepared === 'string' && !prepared.includes('\0')) literals.push(quote(prepared));
+    else if (typeof prepared === 'string' && !prepared.includes('\0')) literals.push(quoteLiteral(prepared));
     else return undefined;
   }
   const written = writeParameters(text, literals);
@@ -179,12 +179,18 @@ function writeParameters(text: string, literals: readonly string[]): string | un
       out += literal;
       i += digits[0].length;
     } else {
-      out += c;
-      i += 1;
+      // Plain text up to the next character that may start a literal, a name, a comment or a parameter, in one copy.
+      STATEMENT_SPECIAL.lastIndex = i + 1;
+      const next = STATEMENT_SPECIAL.exec(text)?.index ?? text.length;
+      out += text.slice(i, next);
+      i = next;
     }
   }
   return out;
 }
+
+/** What writeParameters reads other than plain text: quotes, a comment's `-`, a parameter's `$`. */
+const STATEMENT_SPECIAL = /['"$-]/g;
 
 function textOf(config: unknown): string {
   if (typeof config === 'string') return config;
@@ -218,7 +224,7 @@ export function installTenantSettings(client: unknown): void {
     }
     const begin = tracked.__tsunaguBegin;
     tracked.__tsunaguBegin = undefined;
-    const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin, tracked.escapeLiteral?.bind(tracked));
+    const original = begin === undefined ? unsent : sendAfterBegin(unsent, begin, typeof tracked.escapeLiteral === 'function');
     const rollback = ROLLBACK.test(text);
     const rollbackTo = ROLLBACK_TO.exec(text)?.[1];
     trackSavepoints(tracked, text, rollbackTo);
@@ -346,9 +352,8 @@ interface TransactionWithConnection {
  */
 export async function sendWithCommit(transaction: unknown, sql: string, values: readonly unknown[] = []): Promise<boolean> {
   const connection = await queueingConnection(transaction);
-  if (!connection?.escapeLiteral) return false;
-  const quote = connection.escapeLiteral.bind(connection);
-  (connection.__tsunaguWithCommit ??= []).push(values.length === 0 ? sql : withLiterals(sql, values, quote));
+  if (!connection) return false;
+  (connection.__tsunaguWithCommit ??= []).push(values.length === 0 ? sql : withLiterals(sql, values));
   return true;
 }
 
@@ -399,22 +404,32 @@ export async function executeWithCommit(em: EntityManager, sql: string, values: 
 }
 
 /** `sql` with each `?` replaced by the literal of the value in its place; as many values as placeholders. */
-function withLiterals(sql: string, values: readonly unknown[], quote: (text: string) => string): string {
+function withLiterals(sql: string, values: readonly unknown[]): string {
   let next = 0;
-  const filled = sql.replace(/\?/g, () => sqlLiteral(values[next++], quote));
+  const filled = sql.replace(/\?/g, () => sqlLiteral(values[next++]));
   if (next !== values.length) throw new Error(`${values.length} values for ${next} placeholders`);
   return filled;
 }
 
 /** An SQL literal of a value a parameter would have carried; arrays as `array[…]`, so the statement casts them. */
-function sqlLiteral(value: unknown, quote: (text: string) => string): string {
+function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (value instanceof Date) return quote(value.toISOString());
-  if (typeof value === 'string') return quote(value);
-  if (Array.isArray(value)) return `array[${value.map((item) => sqlLiteral(item, quote)).join(', ')}]`;
+  if (value instanceof Date) return quoteLiteral(value.toISOString());
+  if (typeof value === 'string') return quoteLiteral(value);
+  if (Array.isArray(value)) return `array[${value.map((item) => sqlLiteral(item)).join(', ')}]`;
   throw new Error(`no SQL literal for a ${typeof value}`);
+}
+
+/**
+ * The SQL literal of `text` exactly as node-postgres' `escapeLiteral` writes it (quotes doubled; with a backslash, an
+ * ` E'…'` literal with backslashes doubled too), built from whole-string replacements: node-postgres concatenates it
+ * one character at a time, and the platform quotes every value it sends with a COMMIT (issue 14).
+ */
+export function quoteLiteral(text: string): string {
+  const quoted = text.includes("'") ? text.replaceAll("'", "''") : text;
+  return text.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
 /**
