@@ -3,11 +3,16 @@
 // thresholds — change both together. Pure data and small functions: no dependencies.
 'use strict';
 
-/** Load shape of every measurement (overridable with BENCH_CONNECTIONS / BENCH_DURATION). */
+/**
+ * Load shape of every measurement (overridable with BENCH_CONNECTIONS / BENCH_DURATION). BENCH_ROUNDS measures each
+ * scenario's baseline and service that many times in turn: on a shared machine one pair can be off by a fifth either
+ * way, and the goals are judged on the median of the rounds' ratios.
+ */
 const load = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 100),
   durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
   warmupSeconds: 3,
+  rounds: Math.max(1, Math.trunc(Number(process.env.BENCH_ROUNDS ?? 1)) || 1),
 };
 
 /**

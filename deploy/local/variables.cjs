@@ -25,6 +25,7 @@ const localVariables = {
   TSUNAGU_READY_TIMEOUT_MS: { description: 'Longest a service may take to answer 200 on its readiness endpoint.', type: 'int', default: '90000' },
   TSUNAGU_RESTART_DELAY_MS: { description: 'First pause before a service that crashed after it was ready is started again (doubling up to 30 s; the 6th crash within 5 minutes stops the stack).', type: 'int', default: '1000' },
   BENCH_DURATION: { description: '`npm run bench`: seconds each measurement runs (after a warm-up).', type: 'int', default: '10' },
+  BENCH_ROUNDS: { description: '`npm run bench`: times each scenario’s baseline and service are measured in turn; the goals are judged on the median of the rounds’ ratios.', type: 'int', default: '1' },
   BENCH_SEED_ROWS: { description: '`npm run bench`: community resources inserted before measuring (the list’s data set).', type: 'int', default: '3000' },
   BENCH_CONNECTIONS: { description: '`npm run bench`: concurrent connections (scenarios marked `@20` and the person search keep 20).', type: 'int', default: '100' },
   BENCH_PERSONS: { description: '`npm run bench`: persons inserted into intake (with SQL) before its person search.', type: 'int', default: '100000' },
