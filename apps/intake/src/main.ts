@@ -14,7 +14,7 @@ async function serve(): Promise<void> {
   const config = loadConfig(intakeVariables);
   const app = await createServiceApp(intakeAppModule(), INTAKE_APP_OPTIONS);
   // Durable JetStream consumer of outreach hand-overs (apps/intake/src/handover).
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  JetStreamServer.connect(app);
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

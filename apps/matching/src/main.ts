@@ -14,7 +14,7 @@ async function serve(): Promise<void> {
   const config = loadConfig(matchingVariables);
   const app = await createServiceApp(matchingAppModule(), MATCHING_APP_OPTIONS);
   // Durable JetStream consumers: registry resources become opportunities, intake consents feed the consent gate.
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  JetStreamServer.connect(app);
   // Request-reply for intake's 開示請求 (tsunagu.rpc.matching.subject-records.collect), queue group matching.
   app.connectMicroservice(rpcServerOptions({ service: 'matching', natsUrl: config.NATS_URL, natsUser: config.NATS_USER, natsPassword: config.NATS_PASSWORD }), { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -17,7 +17,7 @@ async function serve(): Promise<void> {
   const config = loadConfig(outreachVariables);
   const app = await createServiceApp(outreachAppModule(), OUTREACH_APP_OPTIONS);
   // Durable JetStream consumers: intake's consent events and the records a hand-over created (`outreach__<subject>`).
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  JetStreamServer.connect(app);
   // Request-reply for intake's 開示請求 (tsunagu.rpc.outreach.subject-records.collect), queue group outreach.
   app.connectMicroservice(rpcServerOptions({ service: 'outreach', natsUrl: config.NATS_URL, natsUser: config.NATS_USER, natsPassword: config.NATS_PASSWORD }), { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -35,7 +35,7 @@ async function serve(): Promise<void> {
   const config = loadConfig(reportingVariables);
   const app = await createServiceApp(reportingAppModule(), REPORTING_APP_OPTIONS);
   // Durable JetStream consumers feed the projections (one per source service, `reporting__from__<source>`: ADR 0016).
-  app.connectMicroservice({ strategy: JetStreamServer.forApp(app) }, { inheritAppConfig: true });
+  JetStreamServer.connect(app);
   await app.startAllMicroservices();
   await listen(app, config.HOST, config.PORT, config.SHUTDOWN_DRAIN_MS);
 }

@@ -1,8 +1,11 @@
-import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Controller, Injectable, type CallHandler, type CanActivate, type ExecutionContext, type INestApplication, type NestInterceptor } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { MikroORM } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
+import { DomainException } from '@tsunagu/platform-errors';
 import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
 import { TenantContext } from '@tsunagu/platform-context';
 import { HealthModule, ReadinessRegistry } from '@tsunagu/platform-service';
@@ -16,14 +19,34 @@ import { MUNICIPALITY, SCHEMA, startMessagingFixture, Thing, ThingHappened, Thin
 class ThingProjector {
   @EventPattern(ThingHappened.subject)
   project(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext): void {
+    if (event.data.behaviour === 'refuse-invalid') throw DomainException.invalidField('thingId', 'is not a thing this service knows');
     ctx.em.persist(Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() }));
+  }
+}
+
+/** The kinds of context the HTTP app's global guard and interceptor were asked about (audit and auth are such). */
+const enhancerCalls: string[] = [];
+
+@Injectable()
+class RecordingGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    enhancerCalls.push(`guard:${context.getType()}`);
+    return true;
+  }
+}
+
+@Injectable()
+class RecordingInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    enhancerCalls.push(`interceptor:${context.getType()}`);
+    return next.handle();
   }
 }
 
 describe('MessagingModule wired like a service', () => {
   let fixture: MessagingFixture;
   let moduleRef: TestingModule;
-  let microservice: INestMicroservice;
+  let app: INestApplication;
 
   beforeAll(async () => {
     fixture = await startMessagingFixture();
@@ -42,29 +65,42 @@ describe('MessagingModule wired like a service', () => {
         MessagingModule.forService({ service: SCHEMA, events: [ThingHappened] }),
       ],
       controllers: [ThingProjector],
+      providers: [
+        { provide: APP_GUARD, useClass: RecordingGuard },
+        { provide: APP_INTERCEPTOR, useClass: RecordingInterceptor },
+      ],
     }).compile();
-    microservice = moduleRef.createNestMicroservice({ strategy: JetStreamServer.forApp(moduleRef) });
-    microservice.useLogger(false);
-    await microservice.listen();
+    // As a service's main.ts does: the HTTP app, its consumers connected beside it.
+    app = moduleRef.createNestApplication(new FastifyAdapter(), { logger: false });
+    JetStreamServer.connect(app);
+    await app.init();
+    await app.startAllMicroservices();
   });
 
   afterAll(async () => {
-    await microservice.close();
-    await moduleRef.close();
+    await app.close();
     await fixture.close();
   });
 
-  it('records, relays and consumes an event end to end, and reports readiness and metrics', async () => {
+  const record = (behaviour: ThingHappenedData['behaviour']) => {
     const orm = moduleRef.get(MikroORM);
     const outbox = moduleRef.get(EventRecorder);
-    let eventId = '';
-    await TenantContext.run({ requestId: 'req-1', municipality: MUNICIPALITY }, () =>
+    return TenantContext.run({ requestId: 'req-1', municipality: MUNICIPALITY }, () =>
       orm.em.fork().transactional(async (tx) => {
         const thing = new Thing();
         tx.persist(thing);
-        eventId = outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour: 'ok' }).id;
+        return outbox.record(tx, ThingHappened, thing.id, { thingId: thing.id, behaviour }).id;
       }),
     );
+  };
+  const deadLettered = async (reason: string) => {
+    const metric = await register.getSingleMetric('tsunagu_messages_dead_lettered_total')?.get();
+    return (metric?.values ?? []).filter((value) => value.labels['consumer'] === 'things__from__things' && value.labels['reason'] === reason).reduce((sum, value) => sum + value.value, 0);
+  };
+
+  it('records, relays and consumes an event end to end, and reports readiness and metrics', async () => {
+    const orm = moduleRef.get(MikroORM);
+    const eventId = await record('ok');
     await expectEventually(async () => expect(await orm.em.fork().find(ThingSeen, { eventId })).toHaveLength(1), { timeoutMs: 5_000 });
 
     const readiness = await moduleRef.get(ReadinessRegistry).evaluate();
@@ -74,5 +110,18 @@ describe('MessagingModule wired like a service', () => {
     // One durable per source service (ADR 0016).
     expect(metrics).toMatch(/tsunagu_consumer_pending_messages\{consumer="things__from__things",subject="tsunagu.evt.things.>"\} 0/);
     expect(metrics).toMatch(/tsunagu_outbox_published_total\{subject="tsunagu.evt.things.thing.happened"\} 1/);
+  });
+
+  it('runs event handlers without the HTTP app’s global guard and interceptors, and hands their errors to the transport as thrown', async () => {
+    const orm = moduleRef.get(MikroORM);
+    const permanentBefore = await deadLettered('permanent');
+    const accepted = await record('ok');
+    const refused = await record('refuse-invalid');
+    await expectEventually(async () => expect(await orm.em.fork().find(ThingSeen, { eventId: accepted })).toHaveLength(1), { timeoutMs: 5_000 });
+    // The handler's DomainException reached the transport as it was (a permanent failure, dead-lettered at once): Nest's
+    // default RPC filter would have logged it and put a bare "Internal server error" in its place.
+    await expectEventually(async () => expect(await deadLettered('permanent')).toBe(permanentBefore + 1), { timeoutMs: 5_000 });
+    expect(await orm.em.fork().find(ThingSeen, { eventId: refused })).toEqual([]);
+    expect(enhancerCalls.filter((call) => !call.endsWith(':http'))).toEqual([]);
   });
 });

@@ -120,7 +120,7 @@ export async function startServiceUnderTest(options: ServiceUnderTestOptions): P
     ...options.env,
   };
   const app = await createServiceApp(options.module(env), options.appOptions);
-  if (options.consumers) app.connectMicroservice({ strategy: JetStreamServer.forApp(app, { retryDelaysMs: [200] }) }, { inheritAppConfig: true });
+  if (options.consumers) JetStreamServer.connect(app, { retryDelaysMs: [200] });
   if (options.rpc) {
     // Request-reply as in main.ts, with the app's pipes and filters; on a private broker as the service's own NATS user,
     // which may subscribe to its own request subjects only (libs/platform/local-infrastructure/src/nats-permissions.cjs).
