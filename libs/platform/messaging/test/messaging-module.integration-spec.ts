@@ -3,7 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { MikroORM } from '@mikro-orm/core';
+import { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { CloudEvent } from '@tsunagu/contracts';
 import { DomainException } from '@tsunagu/platform-errors';
 import { ConfigModule, platformVariables } from '@tsunagu/platform-config';
@@ -17,10 +17,19 @@ import { MUNICIPALITY, SCHEMA, startMessagingFixture, Thing, ThingHappened, Thin
 
 @Controller()
 class ThingProjector {
+  /** The app's EntityManager, as a service injects it: in a handler it is the event's own (`ctx.em`). */
+  constructor(private readonly em: EntityManager) {}
+
   @EventPattern(ThingHappened.subject)
-  project(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext): void {
+  async project(@Payload() event: CloudEvent<ThingHappenedData>, @Ctx() ctx: JetStreamContext): Promise<void> {
     if (event.data.behaviour === 'refuse-invalid') throw DomainException.invalidField('thingId', 'is not a thing this service knows');
-    ctx.em.persist(Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() }));
+    const seen = Object.assign(new ThingSeen(), { eventId: event.id, municipality: TenantContext.municipality() });
+    if (event.data.behaviour === 'fail-always') {
+      // Written through the injected EntityManager, then refused: the write goes with the event's transaction.
+      await this.em.persist(seen).flush();
+      throw DomainException.invalidField('thingId', 'is refused after it was written');
+    }
+    ctx.em.persist(seen);
   }
 }
 
@@ -123,5 +132,15 @@ describe('MessagingModule wired like a service', () => {
     await expectEventually(async () => expect(await deadLettered('permanent')).toBe(permanentBefore + 1), { timeoutMs: 5_000 });
     expect(await orm.em.fork().find(ThingSeen, { eventId: refused })).toEqual([]);
     expect(enhancerCalls.filter((call) => !call.endsWith(':http'))).toEqual([]);
+  });
+
+  it('gives a handler the event’s own EntityManager where it injects one: what it writes there rolls back with the event', async () => {
+    const orm = moduleRef.get(MikroORM);
+    const permanentBefore = await deadLettered('permanent');
+    const accepted = await record('ok');
+    const refused = await record('fail-always');
+    await expectEventually(async () => expect(await deadLettered('permanent')).toBe(permanentBefore + 1), { timeoutMs: 5_000 });
+    expect(await orm.em.fork().find(ThingSeen, { eventId: accepted })).toHaveLength(1);
+    expect(await orm.em.fork().find(ThingSeen, { eventId: refused })).toEqual([]);
   });
 });

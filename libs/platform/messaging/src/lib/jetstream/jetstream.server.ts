@@ -720,22 +720,25 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
               outcomes.push({ kind: 'duplicate' });
               continue;
             }
-            const run = async (em: EntityManager) =>
-              RequestContext.create(em, async () => {
-                const result = await target.handler(event, new JetStreamContext(em, event, message, route.durable, deliveriesOf(delivery)));
-                // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
-                if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-              });
+            const run = async (em: EntityManager) => {
+              const result = await target.handler(event, new JetStreamContext(em, event, message, route.durable, deliveriesOf(delivery)));
+              // Nest's exception filters turn handler errors into an erroring Observable: subscribe so they surface here.
+              if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+            };
             try {
               if (failed?.index === index) throw failed.failure;
               await context.with(delivery.context ?? context.active(), () =>
-                TenantContext.run({ requestId: event.id, municipality: event.municipality }, async () => {
-                  const em = root.fork({ clear: true, useContext: false });
-                  if (savepoints) return em.transactional(run, { ctx: trx });
-                  em.setTransactionContext(trx);
-                  await run(em);
-                  await em.flush();
-                }),
+                TenantContext.run({ requestId: event.id, municipality: event.municipality }, () =>
+                  // The event's EntityManager is its request context's: an injected EntityManager is the handler's `ctx.em`,
+                  // in the batch's transaction (a second fork for the context had none: its writes committed on their own).
+                  RequestContext.create(root, async () => {
+                    const em = RequestContext.getEntityManager() as EntityManager;
+                    if (savepoints) return em.transactional(run, { ctx: trx });
+                    em.setTransactionContext(trx);
+                    await run(em);
+                    await em.flush();
+                  }),
+                ),
               );
               outcomes.push({ kind: 'processed' });
             } catch (error) {
