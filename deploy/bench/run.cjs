@@ -106,9 +106,12 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** A result's scenario, with its round when there are several (BENCH_ROUNDS). */
+const labelOf = (r) => (load.rounds > 1 ? `${r.scenario} #${r.round}` : r.scenario);
+
 function table(results) {
   const header = ['scenario', 'target', 'conn.', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs baseline'];
-  const rows = results.map((r) => [load.rounds > 1 ? `${r.scenario} #${r.round}` : r.scenario, r.target, String(r.connections), fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors + r.timeouts), r.ratio === undefined ? '' : `${fmt(r.ratio * 100)} %`]);
+  const rows = results.map((r) => [labelOf(r), r.target, String(r.connections), fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), String(r.non2xx), String(r.errors + r.timeouts), r.ratio === undefined ? '' : `${fmt(r.ratio * 100)} %`]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const markdown = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -269,10 +272,10 @@ async function benchCommand(context) {
       if (index > 0 || round > 1) await settled();
       let baselineRps;
       let baselineP99;
+      const label = load.rounds > 1 ? `${scenario.name} #${round}/${load.rounds}` : scenario.name;
       for (const target of targetsOf(scenario)) {
         const connections = scenario.connections ?? load.connections;
         const job = { scenario: scenario.name, baseUrl: target.baseUrl, path: target.pathOf(scenario), paths: target.pathsOf(scenario), token: target.token, connections, context: benchContext };
-        const label = load.rounds > 1 ? `${scenario.name} #${round}/${load.rounds}` : scenario.name;
         say(`${label} · ${target.target}: warm-up …`);
         await measure({ ...job, durationSeconds: load.warmupSeconds, offset: (offset += 1_000_000) });
         say(`${label} · ${target.target}: measuring …`);
@@ -297,7 +300,6 @@ async function benchCommand(context) {
   say('');
   say(text);
   say('');
-  const labelOf = (r) => (load.rounds > 1 ? `${r.scenario} #${r.round}` : r.scenario);
   const cpuSplit = results.map((r) => cpuLine(`${labelOf(r)} · ${r.target}`, r.cpu)).filter(Boolean);
   if (cpuSplit.length > 0) {
     say('CPU per request while measuring, by process of the stack (ms; the consumers of a write run beside it):');

@@ -8,7 +8,6 @@ import { DomainException } from '@tsunagu/platform-errors';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
-import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
   connectNats,
@@ -22,7 +21,7 @@ import {
   sourceDurableName,
   sourceFilter,
 } from '../src';
-import { cloudEvent, MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+import { cloudEvent, consumerCount, MUNICIPALITY, readStream, startMessagingFixture, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 const SERVICE = 'watcher';
 /** One durable for everything the `things` service publishes (ADR 0016). */
@@ -117,14 +116,12 @@ async function deadLetters() {
   }));
 }
 
-async function deadLetteredCount(reason?: string): Promise<number> {
-  const metric = await register.getSingleMetric('tsunagu_messages_dead_lettered_total')?.get();
-  return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && (reason === undefined || value.labels['reason'] === reason)).reduce((sum, value) => sum + value.value, 0);
+function deadLetteredCount(reason?: string): Promise<number> {
+  return consumerCount('tsunagu_messages_dead_lettered_total', CONSUMER, reason === undefined ? {} : { reason });
 }
 
-async function processedCount(outcome: string): Promise<number> {
-  const metric = await register.getSingleMetric('tsunagu_messages_processed_total')?.get();
-  return (metric?.values ?? []).filter((value) => value.labels['consumer'] === CONSUMER && value.labels['outcome'] === outcome).reduce((sum, value) => sum + value.value, 0);
+function processedCount(outcome: string): Promise<number> {
+  return consumerCount('tsunagu_messages_processed_total', CONSUMER, { outcome });
 }
 
 describe('JetStreamServer', () => {

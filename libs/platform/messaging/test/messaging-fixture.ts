@@ -5,6 +5,7 @@ import { ormOptions } from '@tsunagu/platform-persistence';
 import { createTestDatabase, startTestNats, type TestDatabase, type TestNats } from '@tsunagu/platform-testing';
 import { jetstreamManager, type JetStreamManager, type StoredMsg } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { register } from 'prom-client';
 import { v7 as uuidv7 } from 'uuid';
 import {
   connectNats,
@@ -167,4 +168,12 @@ export function cloudEvent(behaviour: ThingHappenedData['behaviour'], overrides:
 
 export function cloudEventOf(message: StoredMsg): CloudEvent<ThingHappenedData> {
   return message.json<CloudEvent<ThingHappenedData>>();
+}
+
+/** How many of `consumer`'s messages a counter of this process has counted (`tsunagu_messages_*_total`), by its labels. */
+export async function consumerCount(metricName: 'tsunagu_messages_dead_lettered_total' | 'tsunagu_messages_processed_total', consumer: string, labels: Record<string, string> = {}): Promise<number> {
+  const metric = await register.getSingleMetric(metricName)?.get();
+  return (metric?.values ?? [])
+    .filter((value) => value.labels['consumer'] === consumer && Object.entries(labels).every(([name, wanted]) => value.labels[name] === wanted))
+    .reduce((sum, value) => sum + value.value, 0);
 }

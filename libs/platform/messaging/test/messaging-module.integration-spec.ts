@@ -13,7 +13,7 @@ import { PersistenceModule } from '@tsunagu/platform-persistence';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { register } from 'prom-client';
 import { JetStreamServer, messagingEntities, MessagingModule, EventRecorder, type JetStreamContext } from '../src';
-import { MUNICIPALITY, SCHEMA, startMessagingFixture, Thing, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
+import { consumerCount, MUNICIPALITY, SCHEMA, startMessagingFixture, Thing, ThingHappened, ThingSeen, type MessagingFixture, type ThingHappenedData } from './messaging-fixture';
 
 @Controller()
 class ThingProjector {
@@ -102,10 +102,7 @@ describe('MessagingModule wired like a service', () => {
       }),
     );
   };
-  const deadLettered = async (reason: string) => {
-    const metric = await register.getSingleMetric('tsunagu_messages_dead_lettered_total')?.get();
-    return (metric?.values ?? []).filter((value) => value.labels['consumer'] === 'things__from__things' && value.labels['reason'] === reason).reduce((sum, value) => sum + value.value, 0);
-  };
+  const deadLettered = (reason: string) => consumerCount('tsunagu_messages_dead_lettered_total', 'things__from__things', { reason });
 
   it('records, relays and consumes an event end to end, and reports readiness and metrics', async () => {
     const orm = moduleRef.get(MikroORM);
