@@ -1,10 +1,10 @@
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { defineEvent, MESSAGE_HEADERS } from '@tsunagu/contracts';
 import { TenantContext, TenantContextMissingError } from '@tsunagu/platform-context';
 import { expectEventually } from '@tsunagu/platform-testing';
 import { PersonPseudonyms, PSEUDONYM_PATTERN } from '@tsunagu/util-pseudonym';
 import { v7 as uuidv7 } from 'uuid';
-import { EVENT_STREAM, EventRecorder, OutboxEvent, OutboxStore } from '../src';
+import { claimStatement, EVENT_STREAM, EventRecorder, OUTBOX_SESSION_OPTIONS, OutboxEvent, OutboxStore } from '../src';
 import { cloudEventOf, MUNICIPALITY, readStream, SCHEMA, startMessagingFixture, Thing, ThingHappened, type MessagingFixture } from './messaging-fixture';
 
 /** An event about a person that reporting counts 実人数 from: it declares the pseudonym the recorder stamps. */
@@ -282,6 +282,65 @@ describe('transactional outbox and relay', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect([...after.slice(before.length)].sort()).toEqual([...written].sort());
     await relay.stop();
+  });
+
+  it('leases rows on their own page: claiming a batch adds no index entries (HOT updates)', async () => {
+    // Enough rows to fill pages; inside one transaction, rolled back, so no other test sees them.
+    const client = new Client({ connectionString: fixture.database.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at)
+         select gen_random_uuid(), 'org.tsunagu.things.thing.happened.v1', 'tsunagu/things', 'tsunagu.evt.things.thing.happened', gen_random_uuid()::text, $1,
+                jsonb_build_object('thingId', gen_random_uuid(), 'behaviour', 'ok'), now()
+           from generate_series(1, 200)`,
+        [MUNICIPALITY],
+      );
+      const claimed = await new OutboxStore(client as unknown as Pool, SCHEMA).claim(200, 60_000);
+      const { rows } = await client.query(
+        `select pg_stat_get_xact_tuples_updated(c.oid)::int as updated, pg_stat_get_xact_tuples_hot_updated(c.oid)::int as hot
+           from pg_class c where c.oid = '"${SCHEMA}".outbox_event'::regclass`,
+      );
+      expect(claimed.length).toBeGreaterThanOrEqual(200);
+      expect(rows[0]).toEqual({ updated: claimed.length, hot: claimed.length });
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
+  it('claims a batch from a backlog in the due index\'s order: it reads a batch\'s pages, not the backlog\'s', async () => {
+    // A backlog as after a NATS outage: every row due. Sorting them all for each batch made draining it quadratic.
+    const pool = new Pool({ connectionString: fixture.database.url, max: 1, options: OUTBOX_SESSION_OPTIONS });
+    try {
+      await pool.query(
+        `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at)
+         select gen_random_uuid(), 'org.tsunagu.things.thing.happened.v1', 'tsunagu/things', 'tsunagu.evt.things.thing.happened', gen_random_uuid()::text, $1,
+                jsonb_build_object('thingId', gen_random_uuid(), 'behaviour', 'backlog'), now()
+           from generate_series(1, 5000)`,
+        [MUNICIPALITY],
+      );
+      const client = await pool.connect();
+      let plan: { Plan: Record<string, number> };
+      try {
+        await client.query('begin');
+        const { rows } = await client.query(`explain (analyze, buffers, format json) ${claimStatement(`"${SCHEMA}".outbox_event`)}`, [10, 60_000]);
+        plan = rows[0]['QUERY PLAN'][0];
+      } finally {
+        await client.query('rollback');
+        client.release();
+      }
+      const text = JSON.stringify(plan);
+      expect(text).not.toMatch(/Bitmap|"Sort"/);
+      expect(text).toContain('outbox_event_due_idx');
+      // Sorting the backlog visits every row (5,089 pages here); in index order, the batch and the entries before it.
+      expect(plan.Plan['Shared Hit Blocks'] + (plan.Plan['Shared Read Blocks'] ?? 0)).toBeLessThan(1000);
+    } finally {
+      // Never published to the stream: gone before the other tests look at the outbox.
+      await pool.query(`delete from "${SCHEMA}".outbox_event where data->>'behaviour' = 'backlog'`);
+      await pool.end();
+    }
   });
 
   it('deletes published rows past the retention window and keeps unpublished ones', async () => {

@@ -1,5 +1,5 @@
 import { backoffDelay, deadLetterSubject, durableName } from './messaging.constants';
-import { dropOutboxNotifySql, messagingMigrationSql } from './messaging-schema';
+import { dropOutboxNotifySql, messagingMigrationSql, outboxFillfactorSql } from './messaging-schema';
 
 describe('messaging names and backoff', () => {
   it('names durables without characters JetStream forbids, and dead-letter subjects per consumer service', () => {
@@ -18,5 +18,11 @@ describe('messaging names and backoff', () => {
     expect(dropOutboxNotifySql('registry')).toEqual(['drop trigger if exists outbox_event_notify on "registry".outbox_event;', 'drop function if exists "registry".outbox_event_notify();']);
     expect(() => messagingMigrationSql('x"; drop table y; --')).toThrow(/Invalid schema name/);
     expect(() => dropOutboxNotifySql('x"; drop table y; --')).toThrow(/Invalid schema name/);
+  });
+
+  it('leaves room on outbox pages for the relay\'s lease, in a new table and in one that exists', () => {
+    expect(outboxFillfactorSql('registry')).toEqual(['alter table "registry".outbox_event set (fillfactor = 50);']);
+    expect(messagingMigrationSql('registry')).toEqual(expect.arrayContaining(outboxFillfactorSql('registry')));
+    expect(() => outboxFillfactorSql('x"; drop table y; --')).toThrow(/Invalid schema name/);
   });
 });

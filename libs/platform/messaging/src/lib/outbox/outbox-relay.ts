@@ -8,10 +8,9 @@ import { backoffDelay } from '../messaging.constants';
 import { messagingMetrics, onMetricsScrape } from '../metrics';
 import { contextFromTraceHeaders, injectTraceHeaders } from '../trace-propagation';
 import { toCloudEvent } from './event-recorder';
-import { OutboxStore, type ClaimedEvent } from './outbox-store';
+import { OUTBOX_SESSION_OPTIONS, OutboxStore, type ClaimedEvent } from './outbox-store';
 import { wakeOnEventsCommitted } from './outbox-wake';
 import { describeError } from '@tsunagu/platform-observability';
-import { SYSTEM_SESSION_OPTIONS } from '@tsunagu/platform-persistence';
 
 export interface OutboxRelaySettings {
   /** Service name = PostgreSQL schema of its outbox_event table. */
@@ -54,7 +53,7 @@ export class OutboxRelay {
 
   constructor(private readonly settings: OutboxRelaySettings) {
     // System work: the relay publishes every municipality's events, so its sessions pass row-level security (ADR 0012).
-    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, options: SYSTEM_SESSION_OPTIONS });
+    this.pool = new Pool({ connectionString: settings.databaseUrl, max: 2, options: OUTBOX_SESSION_OPTIONS });
     this.pool.on('error', (error) => this.logger.warn(`outbox pool: ${describeError(error)}`));
     this.store = new OutboxStore(this.pool, settings.schema);
     this.js = jetstream(settings.connection);
