@@ -15,7 +15,8 @@ async function backlog(db, schemas) {
   for (const schema of schemas) {
     const table = async (name) => (await db.query('select to_regclass($1) as t', [`"${schema}".${name}`])).rows[0].t !== null;
     if (await table('outbox_event')) unpublished += (await db.query(`select count(*)::int as n from "${schema}".outbox_event where published_at is null`)).rows[0].n;
-    if (await table('audit_record')) unsealed += (await db.query(`select count(*)::int as n from "${schema}".audit_record where chain_pos is null`)).rows[0].n;
+    // Seals live in their own table (ADR 0028): every record has one once sealed.
+    if (await table('audit_seal')) unsealed += (await db.query(`select (select count(*) from "${schema}".audit_record)::int - (select count(*) from "${schema}".audit_seal)::int as n`)).rows[0].n;
     if (await table('inbox_entry')) processed += (await db.query(`select count(*)::int as n from "${schema}".inbox_entry`)).rows[0].n;
   }
   return { unpublished, unsealed, processed };

@@ -24,6 +24,7 @@ import { Migration20261207090000 } from './Migration20261207090000';
 import { Migration20261208090000 } from './Migration20261208090000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261210100000 } from './Migration20261210100000';
+import { Migration20261211100000 } from './Migration20261211100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const intakeMigrations: MigrationObject[] = [
@@ -52,4 +53,5 @@ export const intakeMigrations: MigrationObject[] = [
   { name: 'Migration20261208090000', class: Migration20261208090000 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261210100000', class: Migration20261210100000 },
+  { name: 'Migration20261211100000', class: Migration20261211100000 },
 ];

@@ -8,6 +8,7 @@ import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261204160000 } from './Migration20261204160000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261210100000 } from './Migration20261210100000';
+import { Migration20261211100000 } from './Migration20261211100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const matchingMigrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const matchingMigrations: MigrationObject[] = [
   { name: 'Migration20261204160000', class: Migration20261204160000 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261210100000', class: Migration20261210100000 },
+  { name: 'Migration20261211100000', class: Migration20261211100000 },
 ];

@@ -14,6 +14,7 @@ import { Migration20261206014100 } from './Migration20261206014100';
 import { Migration20261206014101 } from './Migration20261206014101';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261210100000 } from './Migration20261210100000';
+import { Migration20261211100000 } from './Migration20261211100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const outreachMigrations: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const outreachMigrations: MigrationObject[] = [
   { name: 'Migration20261206014101', class: Migration20261206014101 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261210100000', class: Migration20261210100000 },
+  { name: 'Migration20261211100000', class: Migration20261211100000 },
 ];

@@ -5,6 +5,7 @@ import { Migration20261203180000 } from './Migration20261203180000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261209100000 } from './Migration20261209100000';
 import { Migration20261210100000 } from './Migration20261210100000';
+import { Migration20261211100000 } from './Migration20261211100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const registryMigrations = [
@@ -15,4 +16,5 @@ export const registryMigrations = [
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261209100000', class: Migration20261209100000 },
   { name: 'Migration20261210100000', class: Migration20261210100000 },
+  { name: 'Migration20261211100000', class: Migration20261211100000 },
 ];

@@ -17,6 +17,7 @@ import { Migration20261204190000 } from './Migration20261204190000';
 import { Migration20261205091000 } from './Migration20261205091000';
 import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261210100000 } from './Migration20261210100000';
+import { Migration20261211100000 } from './Migration20261211100000';
 
 /** Committed migrations in order (webpack cannot glob this folder). */
 export const reportingMigrations = [
@@ -39,4 +40,5 @@ export const reportingMigrations = [
   { name: 'Migration20261205091000', class: Migration20261205091000 },
   { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261210100000', class: Migration20261210100000 },
+  { name: 'Migration20261211100000', class: Migration20261211100000 },
 ];

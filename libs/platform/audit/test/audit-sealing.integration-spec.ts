@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, expectEventually, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { auditHash, AuditSealer, AuditService, GENESIS_HASH, type ChainVerification } from '../src';
-import { CHECKPOINT_KEY, migrate, migrateToSealing, SERVICE, startTestApp } from './test-app';
+import { CHECKPOINT_KEY, migrate, migrateToSealing, SERVICE, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -37,7 +37,7 @@ describe('audit records written in the business transaction and sealed after it 
   const sealAll = async (app: NestFastifyApplication, sql: Client) =>
     expectEventually(async () => {
       await sealer(app).sealNow();
-      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_record where chain_pos is null`)).rows[0].n).toBe(0);
+      expect((await sql.query(UNSEALED_COUNT_SQL)).rows[0].n).toBe(0);
     });
 
   /** A fresh database with the demo schema and `replicas` apps on it. */
@@ -84,7 +84,9 @@ describe('audit records written in the business transaction and sealed after it 
       expect(created.status).toBe(201);
       const [record, ...more] = await recordsOf('resource_id = $1', [created.body.id]);
       expect(more).toHaveLength(0);
-      expect(record).toMatchObject({ action: 'create', resource_type: 'Note', outcome: 'success', http_status: 201, subject_ids: [person], chain_pos: null, hash: null });
+      expect(record).toMatchObject({ action: 'create', resource_type: 'Note', outcome: 'success', http_status: 201, subject_ids: [person] });
+      // Sealed later, by the sealer: no seal yet.
+      expect((await main.sql.query(`select count(*)::int as n from ${SERVICE}.audit_seal where seq = $1`, [record.seq])).rows[0].n).toBe(0);
     });
 
     it('rolls the record back with a failed change and records the failure afterwards', async () => {
@@ -319,7 +321,7 @@ describe('audit records written in the business transaction and sealed after it 
       const leader = apps.find((app) => sealer(app).leaderPid() !== undefined) as NestFastifyApplication;
       await sealAll(leader, sql);
       const { rows } = await sql.query(
-        `select count(*)::int as total, count(distinct prev_hash)::int as links, min(chain_pos)::int as first, max(chain_pos)::int as head from ${SERVICE}.audit_record`,
+        `select count(*)::int as total, count(distinct prev_hash)::int as links, min(chain_pos)::int as first, max(chain_pos)::int as head from ${SERVICE}.audit_seal`,
       );
       expect(rows[0]).toEqual({ total: 60, links: 60, first: 1, head: 60 });
       expect(await verify(apps[1])).toMatchObject({ valid: true, checked: 60, unsealedCount: expect.any(Number) });
@@ -354,9 +356,43 @@ describe('audit records written in the business transaction and sealed after it 
       await apps[0].close();
       apps.length = 0;
       const last = (await checkpoints()).at(-1);
-      const head = (await sql.query(`select seq::int as seq, chain_pos::int as pos from ${SERVICE}.audit_record where chain_pos is not null order by chain_pos desc limit 1`)).rows[0];
+      const head = (await sql.query(`select seq::int as seq, chain_pos::int as pos from ${SERVICE}.audit_seal order by chain_pos desc limit 1`)).rows[0];
       expect(last).toEqual(head);
-      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_record where chain_pos is null`)).rows[0].n).toBe(0);
+      expect((await sql.query(UNSEALED_COUNT_SQL)).rows[0].n).toBe(0);
+    });
+
+    it('seals a record that commits after its number was passed over, where it arrives — by the leader, and by a new leader', async () => {
+      const { database, sql, apps } = await stack(2, { AUDIT_SEAL_SETTLE_MS: '300' });
+      const [a, b] = apps;
+      await call(a, 'POST', '/notes', { body: { title: 'first' } });
+      /** A transaction that takes an audit number, holds it past the settle delay while a later record is sealed, then commits. */
+      const holdNumberPast = async (app: NestFastifyApplication) => {
+        const holder = new Client({ connectionString: database.url });
+        await holder.connect();
+        await holder.query('begin');
+        const seq = Number((await holder.query(`insert into ${SERVICE}.audit_record (id, occurred_at, action, resource_type, outcome) values ($1, now(), 'create', 'Note', 'success') returning seq`, [uuidv7()])).rows[0].seq);
+        await call(app, 'POST', '/notes', { body: { title: 'after the held number' } });
+        await sealer(app).sealNow();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        expect(await sealer(app).sealNow()).not.toHaveProperty('waitingForSeq'); // passed over, noted in the next seal
+        await holder.query('commit');
+        await holder.end();
+        return seq;
+      };
+      const sealedAt = async (seq: number) => (await sql.query(`select chain_pos::int as pos from ${SERVICE}.audit_seal where seq = $1`, [seq])).rows[0]?.pos;
+
+      const lateForLeader = await holdNumberPast(a);
+      expect(await sealedAt(lateForLeader)).toBeUndefined();
+      expect(await sealer(a).sealNow()).toMatchObject({ leader: true, sealed: 1 });
+      expect(await sealedAt(lateForLeader)).toBe(3); // after the record that passed it: linked where it arrives
+
+      const lateForNext = await holdNumberPast(a);
+      await sql.query('select pg_terminate_backend($1)', [sealer(a).leaderPid()]);
+      await expect(sealer(a).sealNow()).rejects.toThrow();
+      await expectEventually(async () => expect(await sealer(b).sealNow()).toMatchObject({ leader: true, sealed: 1 }));
+      expect(await sealedAt(lateForNext)).toBe(5);
+      expect((await sql.query(UNSEALED_COUNT_SQL)).rows[0].n).toBe(0);
+      expect(await verify(b)).toMatchObject({ valid: true, checked: 5, unsealedCount: 0, seqGaps: [] });
     });
   });
 
@@ -445,7 +481,7 @@ describe('audit records written in the business transaction and sealed after it 
       await sql.query(`insert into ${SERVICE}.audit_checkpoint (created_at, chain_seq, head_hash, key_id, signature) values ($1, 5, $2, 'legacy', $3)`, [createdAt, prevHash, signature]);
 
       await migrateToSealing(sql);
-      const positions = (await sql.query(`select seq::int as seq, chain_pos::int as pos, sealed_at from ${SERVICE}.audit_record order by seq`)).rows;
+      const positions = (await sql.query(`select seq::int as seq, chain_pos::int as pos, sealed_at from ${SERVICE}.audit_seal order by seq`)).rows;
       expect(positions).toEqual([
         { seq: 1, pos: 1, sealed_at: null },
         { seq: 2, pos: 2, sealed_at: null },

@@ -5,7 +5,7 @@ import { DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { AuditSealer, AuditService, type AuditRecord, type ChainVerification } from '../src';
-import { migrate, SERVICE, startTestApp } from './test-app';
+import { migrate, SERVICE, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
 
 const HOUKATSU = DEMO_ORGANIZATIONS.communityCareCentre.id;
 const SOCIAL_WELFARE_COUNCIL = DEMO_ORGANIZATIONS.socialWelfareCouncil.id;
@@ -34,11 +34,12 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     (await sql.query(`select * from ${SERVICE}.audit_record where request_id = $1`, [requestId])).rows as Record<string, unknown>[];
   const seal = () => app.get(AuditSealer).sealNow();
   const verify = async (): Promise<ChainVerification> => (await call('GET', `/api/${SERVICE}/audit-records/verify`, { token: await token({ roles: ['auditor'] }) })).body;
-  const asSuperuser = async (statement: string, params: unknown[] = []) => {
+  /** As someone who controls the database: the append-only trigger of `table` (audit_record or audit_seal) off for one statement. */
+  const asSuperuser = async (statement: string, params: unknown[] = [], table = 'audit_record') => {
     await sql.query('begin');
-    await sql.query(`alter table ${SERVICE}.audit_record disable trigger audit_record_append_only`);
+    await sql.query(`alter table ${SERVICE}.${table} disable trigger ${table}_append_only`);
     await sql.query(statement, params);
-    await sql.query(`alter table ${SERVICE}.audit_record enable trigger audit_record_append_only`);
+    await sql.query(`alter table ${SERVICE}.${table} enable trigger ${table}_append_only`);
     await sql.query('commit');
   };
 
@@ -239,7 +240,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
 
     it('verifies the chain it has written', async () => {
       expect(await seal()).toMatchObject({ leader: true, sealed: expect.any(Number) });
-      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_record where chain_pos is null`)).rows[0].n).toBe(0);
+      expect((await sql.query(UNSEALED_COUNT_SQL)).rows[0].n).toBe(0);
       const result = await verify();
       expect(result).toMatchObject({ valid: true, unsealedCount: 0, seqGaps: [] });
       expect(result.checked).toBeGreaterThan(10);
@@ -261,7 +262,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
       expect(Number((await sql.query(`select count(*) from ${SERVICE}.audit_record`)).rows[0].count)).toBe(before + 70);
       await seal();
       const { rows } = await sql.query(
-        `select count(*)::int as total, count(distinct prev_hash)::int as links, max(chain_pos)::int as head from ${SERVICE}.audit_record where chain_pos is not null`,
+        `select count(*)::int as total, count(distinct prev_hash)::int as links, max(chain_pos)::int as head from ${SERVICE}.audit_seal`,
       );
       expect(rows[0].total).toBeGreaterThanOrEqual(before + 70);
       expect(rows[0].links).toBe(rows[0].total);
@@ -269,20 +270,19 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
       expect(await verify()).toMatchObject({ valid: true });
     });
 
-    it('refuses UPDATE, DELETE and TRUNCATE of audit rows, even to the table owner', async () => {
+    it('refuses UPDATE, DELETE and TRUNCATE of audit rows and their seals, even to the table owner', async () => {
       await seal();
       await expect(sql.query(`update ${SERVICE}.audit_record set actor = 'someone-else'`)).rejects.toThrow(/append-only/);
-      // Sealed rows: their chain fields are set once and never again.
-      await expect(sql.query(`update ${SERVICE}.audit_record set hash = repeat('a', 64) where chain_pos = 1`)).rejects.toThrow(/append-only/);
-      await expect(sql.query(`update ${SERVICE}.audit_record set gap = '{}'::jsonb where chain_pos = 1`)).rejects.toThrow(/append-only/);
-      // An unsealed row: only the sealer's update (chain fields null → value, nothing else) passes the trigger.
+      // Seals (ADR 0028): inserted once by the sealer, never changed or removed.
+      await expect(sql.query(`update ${SERVICE}.audit_seal set hash = repeat('a', 64) where chain_pos = 1`)).rejects.toThrow(/append-only/);
+      await expect(sql.query(`update ${SERVICE}.audit_seal set gap = '{}'::jsonb where chain_pos = 1`)).rejects.toThrow(/append-only/);
+      await expect(sql.query(`delete from ${SERVICE}.audit_seal where chain_pos = 1`)).rejects.toThrow(/append-only/);
+      await expect(sql.query(`truncate ${SERVICE}.audit_seal`)).rejects.toThrow(/append-only/);
+      // An unsealed record: no update passes the trigger (sealing no longer writes the record).
       const requestId = randomUUID();
       await call('GET', `/api/${SERVICE}/notes`, { token: await token({ roles: ['caseworker'] }), requestId });
       const [unsealed] = await auditRows(requestId);
-      expect(unsealed.chain_pos).toBeNull();
-      await expect(
-        sql.query(`update ${SERVICE}.audit_record set chain_pos = -5, prev_hash = repeat('0', 64), hash = repeat('b', 64), actor = 'x' where seq = $1`, [unsealed.seq]),
-      ).rejects.toThrow(/append-only/);
+      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_seal where seq = $1`, [unsealed.seq])).rows[0].n).toBe(0);
       await expect(sql.query(`update ${SERVICE}.audit_record set outcome = 'denied' where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
       await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
       await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = 1`)).rejects.toThrow(/append-only/);
@@ -313,7 +313,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     });
 
     it('detects two rows swapped (reordered)', async () => {
-      const { rows } = await sql.query(`select seq::int as seq, chain_pos::int as pos from ${SERVICE}.audit_record order by seq offset 3 limit 2`);
+      const { rows } = await sql.query(`select seq::int as seq, chain_pos::int as pos from ${SERVICE}.audit_seal order by seq offset 3 limit 2`);
       const [a, b] = rows.map((row) => row.seq);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = -1 where seq = $1`, [a]);
       await asSuperuser(`update ${SERVICE}.audit_record set seq = $1 where seq = $2`, [a, b]);
@@ -327,12 +327,12 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
     });
 
     it('detects two rows swapped by chain position', async () => {
-      const { rows } = await sql.query(`select chain_pos::int as pos from ${SERVICE}.audit_record where chain_pos is not null order by chain_pos offset 4 limit 2`);
+      const { rows } = await sql.query(`select chain_pos::int as pos from ${SERVICE}.audit_seal order by chain_pos offset 4 limit 2`);
       const [a, b] = rows.map((row) => row.pos);
       const swap = async () => {
-        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = -1 where chain_pos = $1`, [a]);
-        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = $1 where chain_pos = $2`, [a, b]);
-        await asSuperuser(`update ${SERVICE}.audit_record set chain_pos = $1 where chain_pos = -1`, [b]);
+        await asSuperuser(`update ${SERVICE}.audit_seal set chain_pos = -1 where chain_pos = $1`, [a], 'audit_seal');
+        await asSuperuser(`update ${SERVICE}.audit_seal set chain_pos = $1 where chain_pos = $2`, [a, b], 'audit_seal');
+        await asSuperuser(`update ${SERVICE}.audit_seal set chain_pos = $1 where chain_pos = -1`, [b], 'audit_seal');
       };
       await swap();
       expect(await verify()).toMatchObject({ valid: false, firstInvalidChainPos: a, reason: expect.stringMatching(/deleted, inserted or reordered/) });
@@ -366,7 +366,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
 
     it('detects a forged checkpoint', async () => {
       await sql.query(
-        `insert into ${SERVICE}.audit_checkpoint (chain_seq, head_hash, key_id, signature) select seq, hash, 'forged', 'not-a-signature' from ${SERVICE}.audit_record where chain_pos is not null order by chain_pos desc limit 1`,
+        `insert into ${SERVICE}.audit_checkpoint (chain_seq, head_hash, key_id, signature) select seq, hash, 'forged', 'not-a-signature' from ${SERVICE}.audit_seal order by chain_pos desc limit 1`,
       );
       expect(await verify()).toMatchObject({ valid: false, reason: expect.stringMatching(/checkpoint is not signed/) });
     });

@@ -13,7 +13,7 @@ import { DomainErrorCode, DomainException } from '@tsunagu/platform-errors';
 import { listPage, type ListPage, PersistenceModule, TenantEntity, TenantScoped } from '@tsunagu/platform-persistence';
 import { createServiceApp } from '@tsunagu/platform-service';
 import { loggerParams } from '@tsunagu/platform-observability';
-import { AuditModule, auditMigrationSql, auditSealingMigrationSql, Audited, AuditedAction } from '../src';
+import { AuditModule, auditMigrationSql, auditSealingMigrationSql, auditSealTableMigrationSql, Audited, AuditedAction } from '../src';
 
 export const SERVICE = 'demo';
 export const CHECKPOINT_KEY = 'test-checkpoint-key-0123456789abcdef-0123456789';
@@ -185,12 +185,17 @@ export async function migrate(databaseUrl: string, { sealing = true } = {}): Pro
   }
 }
 
-/** The second audit migration (ADR 0011), in one transaction as the migrator runs it. */
+/** The second and third audit migrations (ADR 0011, ADR 0028), each in one transaction as the migrator runs them. */
 export async function migrateToSealing(client: Client): Promise<void> {
-  await client.query('begin');
-  for (const statement of auditSealingMigrationSql(SERVICE)) await client.query(statement);
-  await client.query('commit');
+  for (const migration of [auditSealingMigrationSql(SERVICE), auditSealTableMigrationSql(SERVICE)]) {
+    await client.query('begin');
+    for (const statement of migration) await client.query(statement);
+    await client.query('commit');
+  }
 }
+
+/** How many records of the demo schema have no seal yet. */
+export const UNSEALED_COUNT_SQL = `select count(*)::int as n from ${SERVICE}.audit_record r where not exists (select 1 from ${SERVICE}.audit_seal s where s.seq = r.seq)`;
 
 export async function startTestApp(env: TestAppEnv): Promise<NestFastifyApplication> {
   const app = await createServiceApp(testModule(env), { service: SERVICE, title: 'test', description: 'test' });

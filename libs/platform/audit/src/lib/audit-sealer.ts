@@ -5,10 +5,17 @@ import { loggableError } from '@tsunagu/platform-observability';
 import { SessionLock } from '@tsunagu/platform-persistence';
 import { auditHash, GENESIS_HASH, type AuditRecord, type SealGap } from './audit-record';
 import { auditSealerLockKey } from './audit-migration';
-import { AUDIT_COLUMNS, auditRecordFromRow, AuditService, hashedFieldsOf } from './audit.service';
+import { AUDIT_RECORD_COLUMNS, auditRecordFromRow, AuditService, hashedFieldsOf } from './audit.service';
 
 /** Largest number of records linked in one sealing transaction. */
 const SEAL_BATCH = 500;
+
+/**
+ * How long after noting a gap the sealer still looks in it for a late record (a transaction that held its number past
+ * the settle delay and committed after all). A new leader looks in every gap ever noted once, so a record later still is
+ * sealed at the next change of leader (a restart, a deploy) and meanwhile counts as unsealed in verification.
+ */
+const LATE_RECORD_WINDOW = '1 hour';
 
 export interface SealResult {
   /** Whether this process holds the sealer leadership of the schema. */
@@ -31,9 +38,10 @@ interface OpenGap {
  * Links committed audit records into the hash chain, one active sealer per schema (ADR 0011). Every replica runs
  * one; leadership is a session advisory lock (SessionLock) held on a connection of its own, so it passes to another
  * replica as soon as the leader's session ends. The leader seals in `seq` order on that same
- * session, assigning a dense `chain_pos`, `prev_hash` and `hash`; a seq without a visible record stops it until the
+ * session, inserting a seal per record into `audit_seal` (ADR 0028) with a dense `chain_pos`, `prev_hash` and `hash`;
+ * a seq without a visible record stops it until the
  * number has settled (its transaction ended — `pg_snapshot_xmin` moved past it — or the settle delay passed), then it
- * notes the gap in the next record. A record that commits after its number was passed over is sealed late, never lost.
+ * notes the gap in the next seal. A record that commits after its number was passed over is sealed late, never lost.
  * It also signs checkpoints on a schedule and at shutdown.
  */
 @Injectable()
@@ -121,7 +129,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   async checkpointNow(): Promise<boolean> {
     if (!this.lock.held || !this.audit.canCheckpoint()) return false;
     const head = await TenantContext.runAsSystem(undefined, () =>
-      this.audit.knex().raw(`select hash from "${this.audit.schema}".audit_record where chain_pos is not null order by audit_record.chain_pos desc limit 1`),
+      this.audit.knex().raw(`select hash from ${this.audit.seals} order by audit_seal.chain_pos desc limit 1`),
     );
     if (!head.rows[0] || head.rows[0].hash === this.lastCheckpointHash) return false;
     const checkpoint = await this.audit.checkpoint().catch((error: unknown) => {
@@ -157,21 +165,33 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private pass(): Promise<{ sealed: number; waitingForSeq?: number; newGap?: boolean }> {
     const connection = this.lock.connection;
     const table = `"${this.audit.schema}".audit_record`;
+    const seals = this.audit.seals;
     const settleMs = this.audit.options.sealSettleMs ?? 5000;
     const boundSeconds = this.audit.options.unsealedBoundSeconds ?? 60;
     return this.audit.knex().transaction(
       async (trx: Knex.Transaction) => {
-        const head = await trx.raw(`select chain_pos::text as chain_pos, hash from ${table} where chain_pos is not null order by audit_record.chain_pos desc limit 1`);
+        const head = await trx.raw(`select chain_pos::text as chain_pos, hash from ${seals} order by audit_seal.chain_pos desc limit 1`);
         let chainPos = head.rows[0] ? Number(head.rows[0].chain_pos) : 0;
         let prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
+        // A new leader looks in every gap ever noted; after that, in the gaps noted within the window.
+        const everyGap = this.frontier === undefined;
         if (this.frontier === undefined) {
-          const sealed = await trx.raw(`select coalesce(max(seq), 0)::text as seq from ${table} where chain_pos is not null`);
+          const sealed = await trx.raw(`select coalesce(max(seq), 0)::text as seq from ${seals}`);
           this.frontier = Number(sealed.rows[0].seq);
         }
+        // Every record above the frontier is unsealed; below it, only late ones, inside gaps the sealer passed over.
+        const late = await trx.raw(
+          `select min(r.seq)::text as seq from ${seals} g
+             join ${table} r on r.seq between (g.gap->>'from')::bigint and (g.gap->>'to')::bigint
+            where g.gap is not null ${everyGap ? '' : `and g.sealed_at > now() - interval '${LATE_RECORD_WINDOW}'`}
+              and not exists (select 1 from ${seals} s where s.seq = r.seq)`,
+        );
+        const lateFrom = late.rows[0]?.seq === null || late.rows[0]?.seq === undefined ? undefined : Number(late.rows[0].seq);
         const result = await trx.raw(
-          `select ${AUDIT_COLUMNS}, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age_seconds
-           from ${table} where chain_pos is null order by audit_record.seq limit ?`,
-          [SEAL_BATCH],
+          `select ${AUDIT_RECORD_COLUMNS}, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age_seconds
+           from ${table} where seq > ?${lateFrom === undefined ? '' : ` or (seq >= ? and not exists (select 1 from ${seals} s where s.seq = audit_record.seq))`}
+           order by audit_record.seq limit ?`,
+          [this.frontier, ...(lateFrom === undefined ? [] : [lateFrom]), SEAL_BATCH],
         );
         // Taken after the rows: whoever holds a number below a visible record had its xid before this snapshot.
         const snapshot = await trx.raw('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin, pg_snapshot_xmax(pg_current_snapshot())::text as xmax');
@@ -206,13 +226,12 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
           frontier = Math.max(frontier, record.seq);
         }
         if (updates.length > 0) {
-          const values = updates.map(() => '(?::bigint, ?::bigint, ?, ?, ?::jsonb)').join(', ');
-          const updated = await trx.raw(
-            `update ${table} r set chain_pos = v.chain_pos, prev_hash = v.prev_hash, hash = v.hash, gap = v.gap, sealed_at = now()
-             from (values ${values}) as v(seq, chain_pos, prev_hash, hash, gap) where r.seq = v.seq and r.chain_pos is null`,
+          const values = updates.map(() => '(?::bigint, ?::bigint, ?, ?, ?::jsonb, now())').join(', ');
+          const inserted = await trx.raw(
+            `insert into ${seals} (seq, chain_pos, prev_hash, hash, gap, sealed_at) values ${values} on conflict do nothing`,
             updates.flatMap((update) => [update.seq, update.chainPos, update.prevHash, update.hash, update.gap ? JSON.stringify(update.gap) : null]),
           );
-          if (updated.rowCount !== updates.length) throw new Error(`audit sealing raced: ${updated.rowCount} of ${updates.length} records linked; rolled back`);
+          if (inserted.rowCount !== updates.length) throw new Error(`audit sealing raced: ${inserted.rowCount} of ${updates.length} records linked; rolled back`);
         }
         this.frontier = frontier;
         return { sealed: updates.length, newGap, ...(waitingForSeq !== undefined ? { waitingForSeq } : {}) };

@@ -89,10 +89,14 @@ export interface ChainVerification {
 
 export class AuditCheckpointUnavailableError extends Error {}
 
-export const AUDIT_COLUMNS = `seq::text as seq, id::text as id,
+/** The columns of `audit_record`: what a request wrote. */
+export const AUDIT_RECORD_COLUMNS = `seq::text as seq, id::text as id,
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
   actor, roles, agency, municipality, client, action, resource_type, resource_id, subject_ids, outcome,
-  http_status::int as http_status, request_id, trace_id, gap, chain_pos::text as chain_pos, prev_hash, hash,
+  http_status::int as http_status, request_id, trace_id`;
+
+/** A record with its seal, from `audit_record` joined with `audit_seal` using (seq) (ADR 0028). */
+export const AUDIT_COLUMNS = `${AUDIT_RECORD_COLUMNS}, gap, chain_pos::text as chain_pos, prev_hash, hash,
   to_char(sealed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as sealed_at`;
 
 type Row = Record<string, unknown>;
@@ -187,6 +191,10 @@ interface RecordGroup {
 export class AuditService {
   readonly schema: string;
   private readonly table: string;
+  /** The seals of this schema's records (ADR 0028). */
+  readonly seals: string;
+  /** Records with their seals, for the selects of AUDIT_COLUMNS (`audit_record` keeps its name for ORDER BY). */
+  private readonly sealedRecords: string;
   private readonly groups = new Map<string, RecordGroup>();
 
   constructor(
@@ -195,6 +203,8 @@ export class AuditService {
   ) {
     this.schema = assertSchemaName(options.schema);
     this.table = `"${this.schema}".audit_record`;
+    this.seals = `"${this.schema}".audit_seal`;
+    this.sealedRecords = `${this.table} left join ${this.seals} using (seq)`;
   }
 
   knex(): Knex {
@@ -337,7 +347,7 @@ export class AuditService {
     const clause = where.join(' and ');
     const knex = this.knex();
     const [rows, count] = await Promise.all([
-      knex.raw(`select ${AUDIT_COLUMNS} from ${this.table} where ${clause} order by ${order || 'audit_record.seq desc'} limit ? offset ?`, [
+      knex.raw(`select ${AUDIT_COLUMNS} from ${this.sealedRecords} where ${clause} order by ${order || 'audit_record.seq desc'} limit ? offset ?`, [
         ...params,
         page.limit,
         page.offset,
@@ -377,7 +387,7 @@ export class AuditService {
     };
     const batch = 1000;
     for (;;) {
-      const result = await trx.raw(`select ${AUDIT_COLUMNS} from ${this.table} where chain_pos > ? order by audit_record.chain_pos limit ?`, [lastPos, batch]);
+      const result = await trx.raw(`select ${AUDIT_COLUMNS} from ${this.seals} join ${this.table} using (seq) where chain_pos > ? order by audit_seal.chain_pos limit ?`, [lastPos, batch]);
       const rows = (result.rows as Row[]).map(auditRecordFromRow);
       for (const record of rows) {
         const pos = record.chainPos as number;
@@ -421,7 +431,8 @@ export class AuditService {
     }
 
     const unsealed = await trx.raw(
-      `select seq::text as seq, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age from ${this.table} where chain_pos is null order by audit_record.seq`,
+      `select r.seq::text as seq, extract(epoch from (clock_timestamp() - r.occurred_at))::float8 as age from ${this.table} r
+        where not exists (select 1 from ${this.seals} s where s.seq = r.seq) order by r.seq`,
     );
     const unsealedRows = (unsealed.rows as { seq: string; age: number }[]).map((row) => ({ seq: Number(row.seq), age: Number(row.age) }));
     const ageOfUnsealed = new Map(unsealedRows.map((row) => [row.seq, row.age]));
@@ -476,7 +487,7 @@ export class AuditService {
     const key = this.requireKey();
     return TenantContext.runAsSystem(undefined, async () => {
       const knex = this.knex();
-      const head = await knex.raw(`select seq::text as seq, chain_pos::text as chain_pos, hash from ${this.table} where chain_pos is not null order by audit_record.chain_pos desc limit 1`);
+      const head = await knex.raw(`select seq::text as seq, chain_pos::text as chain_pos, hash from ${this.seals} order by audit_seal.chain_pos desc limit 1`);
       if (!head.rows[0]) throw new AuditCheckpointUnavailableError('the audit trail has no sealed record yet; there is nothing to checkpoint');
       const seq = Number(head.rows[0].seq);
       const chainPos = Number(head.rows[0].chain_pos);
@@ -502,10 +513,14 @@ export class AuditService {
    */
   async checkpointAgeSeconds(): Promise<number> {
     return TenantContext.runAsSystem(undefined, async () => {
+      // Records after the checkpoint's head (unsealed, or sealed after it) and records sealed after it out of seq order.
       const result = await this.knex().raw(
-        `select extract(epoch from now() - min(r.occurred_at))::float8 as age from ${this.table} r
-          where r.chain_pos is null
-             or r.chain_pos > coalesce((select coalesce(c.chain_pos, c.chain_seq) from "${this.schema}".audit_checkpoint c order by c.id desc limit 1), 0)`,
+        `with checkpoint as (select c.chain_seq as seq, coalesce(c.chain_pos, c.chain_seq) as pos from "${this.schema}".audit_checkpoint c order by c.id desc limit 1)
+         select extract(epoch from now() - min(occurred_at))::float8 as age from (
+           select r.occurred_at from ${this.table} r where r.seq > coalesce((select seq from checkpoint), 0)
+           union all
+           select r.occurred_at from ${this.seals} s join ${this.table} r using (seq) where s.chain_pos > coalesce((select pos from checkpoint), 0)
+         ) uncovered`,
       );
       return Math.max(0, Number(result.rows[0]?.age ?? 0));
     });
