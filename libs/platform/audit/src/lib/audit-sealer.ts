@@ -15,7 +15,15 @@ const SEAL_BATCH = 500;
  * the settle delay and committed after all). A new leader looks in every gap ever noted once, so a record later still is
  * sealed at the next change of leader (a restart, a deploy) and meanwhile counts as unsealed in verification.
  */
-const LATE_RECORD_WINDOW = '1 hour';
+const LATE_RECORD_WINDOW_SECONDS = 3600;
+
+/** A gap the sealer passed over lately: a late record may still commit inside it. */
+interface RecentGap {
+  from: number;
+  to: number;
+  /** Epoch seconds when it was noted. */
+  notedAt: number;
+}
 
 export interface SealResult {
   /** Whether this process holds the sealer leadership of the schema. */
@@ -51,6 +59,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   /** Highest seq below which every number is sealed or passed over. */
   private frontier?: number;
   private gap?: OpenGap;
+  /** Gaps noted within LATE_RECORD_WINDOW_SECONDS, by this leader or (read at its start) by the one before. */
+  private recentGaps: RecentGap[] = [];
   private timer?: NodeJS.Timeout;
   private checkpointTimer?: NodeJS.Timeout;
   private running: Promise<unknown> = Promise.resolve();
@@ -152,6 +162,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     if (!(await this.lock.tryAcquire())) return false;
     this.frontier = undefined;
     this.gap = undefined;
+    this.recentGaps = [];
     this.logger.log(`audit sealer of ${this.audit.schema} leads (session ${this.lock.pid})`);
     return true;
   }
@@ -173,20 +184,37 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
         const head = await trx.raw(`select chain_pos::text as chain_pos, hash from ${seals} order by audit_seal.chain_pos desc limit 1`);
         let chainPos = head.rows[0] ? Number(head.rows[0].chain_pos) : 0;
         let prevHash: string = head.rows[0]?.hash ?? GENESIS_HASH;
-        // A new leader looks in every gap ever noted; after that, in the gaps noted within the window.
-        const everyGap = this.frontier === undefined;
+        // Every record above the frontier is unsealed; below it, only late ones, inside gaps the sealer passed over: a new
+        // leader looks in every gap ever noted (and keeps the recent ones), then in the gaps noted within the window.
+        let late;
         if (this.frontier === undefined) {
           const sealed = await trx.raw(`select coalesce(max(seq), 0)::text as seq from ${seals}`);
           this.frontier = Number(sealed.rows[0].seq);
+          const recent = await trx.raw(
+            `select (gap->>'from')::bigint::text as "from", (gap->>'to')::bigint::text as "to", extract(epoch from sealed_at)::float8 as noted_at
+               from ${seals} where gap is not null and sealed_at > now() - ? * interval '1 second'`,
+            [LATE_RECORD_WINDOW_SECONDS],
+          );
+          this.recentGaps = (recent.rows as { from: string; to: string; noted_at: number }[]).map((row) => ({ from: Number(row.from), to: Number(row.to), notedAt: Number(row.noted_at) }));
+          // Per noted gap, its first record without a seal (index probes, whatever the planner knows of the tables).
+          late = await trx.raw(
+            `select min(late.seq)::text as seq from ${seals} g
+               cross join lateral (select r.seq from ${table} r where r.seq between (g.gap->>'from')::bigint and (g.gap->>'to')::bigint
+                                     and not exists (select 1 from ${seals} s where s.seq = r.seq) order by r.seq limit 1) late
+              where g.gap is not null`,
+          );
+        } else {
+          const since = Date.now() / 1000 - LATE_RECORD_WINDOW_SECONDS;
+          this.recentGaps = this.recentGaps.filter((gap) => gap.notedAt > since);
+          if (this.recentGaps.length > 0) {
+            late = await trx.raw(
+              `select min(r.seq)::text as seq from ${table} r
+                where (${this.recentGaps.map(() => 'r.seq between ? and ?').join(' or ')}) and not exists (select 1 from ${seals} s where s.seq = r.seq)`,
+              this.recentGaps.flatMap((gap) => [gap.from, gap.to]),
+            );
+          }
         }
-        // Every record above the frontier is unsealed; below it, only late ones, inside gaps the sealer passed over.
-        const late = await trx.raw(
-          `select min(r.seq)::text as seq from ${seals} g
-             join ${table} r on r.seq between (g.gap->>'from')::bigint and (g.gap->>'to')::bigint
-            where g.gap is not null ${everyGap ? '' : `and g.sealed_at > now() - interval '${LATE_RECORD_WINDOW}'`}
-              and not exists (select 1 from ${seals} s where s.seq = r.seq)`,
-        );
-        const lateFrom = late.rows[0]?.seq === null || late.rows[0]?.seq === undefined ? undefined : Number(late.rows[0].seq);
+        const lateFrom = late?.rows[0]?.seq === null || late?.rows[0]?.seq === undefined ? undefined : Number(late.rows[0].seq);
         const result = await trx.raw(
           `select ${AUDIT_RECORD_COLUMNS}, extract(epoch from (clock_timestamp() - occurred_at))::float8 as age_seconds
            from ${table} where seq > ?${lateFrom === undefined ? '' : ` or (seq >= ? and not exists (select 1 from ${seals} s where s.seq = audit_record.seq))`}
@@ -216,6 +244,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
               break;
             }
             gap = { from: String(from), to: String(record.seq - 1), explained: this.gap.nextAgeSeconds <= boundSeconds };
+            this.recentGaps.push({ from, to: record.seq - 1, notedAt: Date.now() / 1000 });
             this.gap = undefined;
           }
           chainPos += 1;
