@@ -12,8 +12,8 @@ function assertSchemaName(schema: string): void {
  * Share of each outbox page that inserts fill. The relay's lease (claimed_until, on no index) is written by an update of
  * every row it claims and renews; with room left on the row's own page PostgreSQL writes it as a heap-only tuple (HOT):
  * no new entry in the primary key and the due index, and nothing for vacuum to clean from them. Packed pages (the
- * default, 100) sent every lease to another page with new index entries: 74 µs per event written, claimed and
- * published against 49 µs at 50 (docs/performance.md).
+ * default, 100) sent every lease to another page with new index entries: a claim 36.7 µs per event against
+ * 26–28 µs at 50 (docs/performance.md, § "The relay's claim").
  */
 export const OUTBOX_FILLFACTOR = 50;
 
