@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, expectEventually, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { auditHash, AuditSealer, AuditService, GENESIS_HASH, type ChainVerification } from '../src';
-import { CHECKPOINT_KEY, migrate, migrateToSealing, SERVICE, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
+import { CHECKPOINT_KEY, migrate, migrateToSealing, SERVICE, SEALS_OF_RECORD_SQL, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -86,7 +86,7 @@ describe('audit records written in the business transaction and sealed after it 
       expect(more).toHaveLength(0);
       expect(record).toMatchObject({ action: 'create', resource_type: 'Note', outcome: 'success', http_status: 201, subject_ids: [person] });
       // Sealed later, by the sealer: no seal yet.
-      expect((await main.sql.query(`select count(*)::int as n from ${SERVICE}.audit_seal where seq = $1`, [record.seq])).rows[0].n).toBe(0);
+      expect((await main.sql.query(SEALS_OF_RECORD_SQL, [record.seq])).rows[0].n).toBe(0);
     });
 
     it('rolls the record back with a failed change and records the failure afterwards', async () => {

@@ -5,7 +5,7 @@ import { DEMO_ORGANIZATIONS, OTHER_MUNICIPALITY } from '@tsunagu/demo-data';
 import { TenantContext } from '@tsunagu/platform-context';
 import { createTestDatabase, startTestIssuer, type TestDatabase, type TestIssuer, type TestTokenOptions } from '@tsunagu/platform-testing';
 import { AuditSealer, AuditService, type AuditRecord, type ChainVerification } from '../src';
-import { migrate, SERVICE, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
+import { migrate, SERVICE, SEALS_OF_RECORD_SQL, startTestApp, UNSEALED_COUNT_SQL } from './test-app';
 
 const HOUKATSU = DEMO_ORGANIZATIONS.communityCareCentre.id;
 const SOCIAL_WELFARE_COUNCIL = DEMO_ORGANIZATIONS.socialWelfareCouncil.id;
@@ -282,7 +282,7 @@ describe('auth and audit on a service (real PostgreSQL)', () => {
       const requestId = randomUUID();
       await call('GET', `/api/${SERVICE}/notes`, { token: await token({ roles: ['caseworker'] }), requestId });
       const [unsealed] = await auditRows(requestId);
-      expect((await sql.query(`select count(*)::int as n from ${SERVICE}.audit_seal where seq = $1`, [unsealed.seq])).rows[0].n).toBe(0);
+      expect((await sql.query(SEALS_OF_RECORD_SQL, [unsealed.seq])).rows[0].n).toBe(0);
       await expect(sql.query(`update ${SERVICE}.audit_record set outcome = 'denied' where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
       await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = $1`, [unsealed.seq])).rejects.toThrow(/append-only/);
       await expect(sql.query(`delete from ${SERVICE}.audit_record where seq = 1`)).rejects.toThrow(/append-only/);

@@ -194,6 +194,9 @@ export async function migrateToSealing(client: Client): Promise<void> {
   }
 }
 
+/** How many seals the demo schema holds for the record `$1` (0 until the sealer links it). */
+export const SEALS_OF_RECORD_SQL = `select count(*)::int as n from ${SERVICE}.audit_seal where seq = $1`;
+
 /** How many records of the demo schema have no seal yet. */
 export const UNSEALED_COUNT_SQL = `select count(*)::int as n from ${SERVICE}.audit_record r where not exists (select 1 from ${SERVICE}.audit_seal s where s.seq = r.seq)`;
 

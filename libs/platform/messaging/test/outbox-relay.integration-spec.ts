@@ -55,6 +55,17 @@ describe('transactional outbox and relay', () => {
     return eventId;
   }
 
+  /** `count` outbox rows written straight in SQL (`behaviour` marks them), as many as a test needs to fill pages. */
+  async function insertOutboxRows(executor: Pick<Client, 'query'>, count: number, behaviour: string): Promise<void> {
+    await executor.query(
+      `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at)
+       select gen_random_uuid(), 'org.tsunagu.things.thing.happened.v1', 'tsunagu/things', 'tsunagu.evt.things.thing.happened', gen_random_uuid()::text, $1,
+              jsonb_build_object('thingId', gen_random_uuid(), 'behaviour', $2::text), now()
+         from generate_series(1, $3::int)`,
+      [MUNICIPALITY, behaviour, count],
+    );
+  }
+
   async function outboxRows(): Promise<OutboxEvent[]> {
     return fixture.orm.em.fork().find(OutboxEvent, {}, { orderBy: { id: 'asc' } });
   }
@@ -290,13 +301,7 @@ describe('transactional outbox and relay', () => {
     await client.connect();
     try {
       await client.query('begin');
-      await client.query(
-        `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at)
-         select gen_random_uuid(), 'org.tsunagu.things.thing.happened.v1', 'tsunagu/things', 'tsunagu.evt.things.thing.happened', gen_random_uuid()::text, $1,
-                jsonb_build_object('thingId', gen_random_uuid(), 'behaviour', 'ok'), now()
-           from generate_series(1, 200)`,
-        [MUNICIPALITY],
-      );
+      await insertOutboxRows(client, 200, 'ok');
       const claimed = await new OutboxStore(client as unknown as Pool, SCHEMA).claim(200, 60_000);
       const { rows } = await client.query(
         `select pg_stat_get_xact_tuples_updated(c.oid)::int as updated, pg_stat_get_xact_tuples_hot_updated(c.oid)::int as hot
@@ -314,13 +319,7 @@ describe('transactional outbox and relay', () => {
     // A backlog as after a NATS outage: every row due. Sorting them all for each batch made draining it quadratic.
     const pool = new Pool({ connectionString: fixture.database.url, max: 1, options: OUTBOX_SESSION_OPTIONS });
     try {
-      await pool.query(
-        `insert into "${SCHEMA}".outbox_event (id, type, source, subject, aggregate_id, municipality, data, created_at)
-         select gen_random_uuid(), 'org.tsunagu.things.thing.happened.v1', 'tsunagu/things', 'tsunagu.evt.things.thing.happened', gen_random_uuid()::text, $1,
-                jsonb_build_object('thingId', gen_random_uuid(), 'behaviour', 'backlog'), now()
-           from generate_series(1, 5000)`,
-        [MUNICIPALITY],
-      );
+      await insertOutboxRows(pool, 5000, 'backlog');
       const client = await pool.connect();
       let plan: { Plan: Record<string, number> };
       try {
