@@ -12,3 +12,4 @@ export * from './lib/plain-list';
 export * from './lib/plain-insert';
 export * from './lib/session-lock';
 export * from './lib/pg-array';
+export * from './lib/light-transactions';

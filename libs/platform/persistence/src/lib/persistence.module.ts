@@ -1,9 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { TSUNAGU_CONFIG, type PlatformConfig } from '@tsunagu/platform-config';
 import { DatabaseRoleCheck, SERVICE_PERSISTENCE } from './database-role.check';
+import { installLightTransactions } from './light-transactions';
 import { ormOptions, type ServicePersistence } from './orm-options';
+
+/** Present once the pool's root transactions take a light transactor (ADR 0029). */
+export const LIGHT_TRANSACTIONS = Symbol('LIGHT_TRANSACTIONS');
 
 export { SERVICE_PERSISTENCE };
 
@@ -23,7 +28,18 @@ export class PersistenceModule {
         }),
         MikroOrmModule.forFeature(service.entities),
       ],
-      providers: [{ provide: SERVICE_PERSISTENCE, useValue: service }, DatabaseRoleCheck],
+      providers: [
+        { provide: SERVICE_PERSISTENCE, useValue: service },
+        DatabaseRoleCheck,
+        {
+          provide: LIGHT_TRANSACTIONS,
+          inject: [MikroORM],
+          useFactory: (orm: MikroORM) => {
+            installLightTransactions((orm.em.getConnection() as unknown as { getKnex(): unknown }).getKnex());
+            return true;
+          },
+        },
+      ],
       exports: [MikroOrmModule, SERVICE_PERSISTENCE, DatabaseRoleCheck],
     };
   }
