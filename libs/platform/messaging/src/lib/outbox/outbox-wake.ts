@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 /**
  * How a relay hears of the outbox rows its own process commits (ADR 0025). A transaction that writes outbox rows is
  * marked (its root: the rows commit with it), and when it has committed, the relays of the process are woken — in
@@ -12,10 +14,16 @@ const relays = new Set<() => void>();
 /** Root transactions (knex's transaction objects) that carry outbox rows and have not committed yet. */
 const carrying = new WeakSet<object>();
 
-/** Registers a relay's wake; returns the function that unregisters it. */
+/**
+ * Registers a relay's wake; returns the function that unregisters it. The wake runs in the async context it was
+ * registered in (the relay's start), not in the request whose commit calls it: a relay's round would otherwise run in
+ * that request's context — its municipality, its logger's request fields, its trace as parent of the relay's statements
+ * — and keep the request's objects alive for as long as the rounds that follow it.
+ */
 export function wakeOnEventsCommitted(wake: () => void): () => void {
-  relays.add(wake);
-  return () => relays.delete(wake);
+  const bound = AsyncResource.bind(wake);
+  relays.add(bound);
+  return () => relays.delete(bound);
 }
 
 /** Wakes the relays of this process: outbox rows were committed just now. */
