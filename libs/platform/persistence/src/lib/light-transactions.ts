@@ -67,7 +67,6 @@ interface Transactor {
   userParams: unknown;
   isTransaction: boolean;
   executionPromise?: Promise<unknown>;
-  parentTransaction?: Transactor;
   savepoint: (container: unknown, options?: { doNotRejectOnRollback?: boolean }) => unknown;
   commit: (value?: unknown) => Promise<unknown>;
   rollback: (error?: unknown) => Promise<unknown>;

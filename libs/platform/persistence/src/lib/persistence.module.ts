@@ -7,8 +7,8 @@ import { DatabaseRoleCheck, SERVICE_PERSISTENCE } from './database-role.check';
 import { installLightTransactions } from './light-transactions';
 import { ormOptions, type ServicePersistence } from './orm-options';
 
-/** Present once the pool's root transactions take a light transactor (ADR 0029). */
-export const LIGHT_TRANSACTIONS = Symbol('LIGHT_TRANSACTIONS');
+/** The provider that gives the pool's root transactions a light transactor at start (ADR 0029); nothing injects it. */
+const LIGHT_TRANSACTIONS = Symbol('LIGHT_TRANSACTIONS');
 
 export { SERVICE_PERSISTENCE };
 
